@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+const names = ['core-http', 'rsql', 'mygene', 'intermine', 'idr', 'molgenis', 'sdk'];
+
+/**
+ * Resolve `@bio/*` imports to the sibling packages' sources, so tests see the code as it is
+ * in the working tree without a build step. The built output is checked separately by
+ * `pnpm check:packages`, which installs the packed tarballs.
+ */
+export function workspaceAliases(): { find: RegExp; replacement: string }[] {
+  const aliases: { find: RegExp; replacement: string }[] = [];
+  for (const name of names) {
+    const testing = `${packagesDir}${name}/src/testing/index.ts`;
+    if (existsSync(testing)) aliases.push({ find: new RegExp(`^@bio/${name}/testing$`), replacement: testing });
+    const nodeEntry = `${packagesDir}${name}/src/node.ts`;
+    if (existsSync(nodeEntry)) aliases.push({ find: new RegExp(`^@bio/${name}/node$`), replacement: nodeEntry });
+    aliases.push({ find: new RegExp(`^@bio/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` });
+  }
+  return aliases;
+}
