@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Proves what we publish works, not just what the workspace sees:
+//  1. publint and attw (--pack) on every published package;
+//  2. `pnpm pack` each package, install the tarballs into a fresh temporary project
+//     (internal deps pointed at the tarballs too, so nothing comes from the registry but ky & co);
+//  3. import every entry point from Node as ESM and via require(), check that error classes are
+//     one copy across packages (instanceof works), and type-check a file that uses every entry.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const packagesDir = join(root, 'packages');
+const keep = process.argv.includes('--keep');
+
+const packages = readdirSync(packagesDir)
+  .map((dir) => ({ dir: join(packagesDir, dir), manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) }))
+  .filter((p) => !p.manifest.private);
+
+function run(cmd, args, options = {}) {
+  try {
+    return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+  } catch (error) {
+    process.stderr.write(`\n✗ ${cmd} ${args.join(' ')} (in ${options.cwd ?? root})\n${error.stdout ?? ''}${error.stderr ?? ''}\n`);
+    process.exit(1);
+  }
+}
+
+function entryPoints(manifest) {
+  return Object.keys(manifest.exports ?? { '.': null })
+    .filter((key) => key !== './package.json')
+    .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`));
+}
+
+console.log('# check:packages\n');
+for (const { dir, manifest } of packages) {
+  run(bin('publint'), ['--strict'], { cwd: dir });
+  // ESM-only by design (Node ≥ 20.19 can require() it): the node16-cjs resolution of attw is
+  // expected to report "CJS importing ESM", which is fine on the engines we support.
+  run(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], { cwd: dir });
+  console.log(`✓ publint + attw  ${manifest.name}`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bio-check-packages-'));
+const tarballs = join(work, 'tarballs');
+mkdirSync(tarballs);
+const specs = {};
+for (const { dir, manifest } of packages) {
+  // pnpm pack rewrites `workspace:^` to real ranges, which npm pack would not.
+  const out = run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir }).trim().split('\n').pop();
+  specs[manifest.name] = `file:${out}`;
+}
+console.log(`✓ packed ${packages.length} tarballs`);
+
+const project = join(work, 'project');
+mkdirSync(project);
+writeFileSync(
+  join(project, 'package.json'),
+  JSON.stringify({ name: 'bio-consumer', private: true, type: 'module', dependencies: { ...specs, msw: '^2.15.0' }, overrides: specs }, null, 2),
+);
+run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project });
+console.log('✓ installed the tarballs into a fresh project');
+
+const entries = packages.flatMap(({ manifest }) => entryPoints(manifest));
+const esm = [
+  ...entries.map((e, i) => `import * as m${i} from '${e}';`),
+  `const all = { ${entries.map((e, i) => `'${e}': m${i}`).join(', ')} };`,
+  `for (const [name, mod] of Object.entries(all)) { if (Object.keys(mod).length === 0) throw new Error(name + ' exports nothing'); }`,
+  // One copy of the error hierarchy: an error made by a client is an instance of core-http's class.
+  `const { BioHttpError, ValidationError } = all['@bio/core-http'];`,
+  `const e = new ValidationError({ message: 'x' });`,
+  `if (!(e instanceof BioHttpError)) throw new Error('instanceof broken');`,
+  `console.log('esm ok: ' + Object.keys(all).length + ' entry points');`,
+].join('\n');
+writeFileSync(join(project, 'esm.mjs'), esm);
+process.stdout.write(`✓ ${run('node', ['esm.mjs'], { cwd: project }).trim()}\n`);
+
+const cjs = [
+  `const entries = ${JSON.stringify(entries)};`,
+  `for (const e of entries) { const m = require(e); if (Object.keys(m).length === 0) throw new Error(e + ' exports nothing via require'); }`,
+  `console.log('require ok: ' + entries.length + ' entry points');`,
+].join('\n');
+writeFileSync(join(project, 'cjs.cjs'), cjs);
+process.stdout.write(`✓ ${run('node', ['cjs.cjs'], { cwd: project }).trim()}\n`);
+
+// Type-check a consumer file that touches every entry point's exports.
+writeFileSync(
+  join(project, 'consumer.ts'),
+  [
+    ...entries.map((e, i) => `import * as m${i} from '${e}';`),
+    `export const modules = [${entries.map((_, i) => `m${i}`).join(', ')}] as const;`,
+    `import { createHttpClient, isBioHttpError, type HttpClient } from '@bio/core-http';`,
+    `export const client: HttpClient = createHttpClient({ baseUrl: 'https://example.org/' });`,
+    `export const guard: (e: unknown) => boolean = isBioHttpError;`,
+  ].join('\n'),
+);
+writeFileSync(
+  join(project, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] }, files: ['consumer.ts'] }),
+);
+run(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: project });
+console.log('✓ a consumer file type-checks against the published declarations');
+
+if (keep) console.log(`(kept ${work})`);
+else rmSync(work, { recursive: true, force: true });
+console.log('\ncheck:packages passed');
