@@ -1,0 +1,124 @@
+/**
+ * Retry policy as data: which requests are retried, how often, and how long to wait.
+ *
+ * Defaults: 2 retries of GET/HEAD/OPTIONS (plus requests marked `idempotent: true`) on
+ * 408, 429, 500, 502, 503, 504 and network errors; exponential backoff with full jitter
+ * from 300 ms up to 10 s; `Retry-After` honoured (no jitter) up to 60 s; no overall deadline.
+ *
+ * @example
+ * ```ts
+ * createHttpClient({ baseUrl, retry: { maxRetries: 4, deadlineMs: 20_000 } });
+ * createHttpClient({ baseUrl, retry: { baseDelayMs: 0 } }); // tests: retry without waiting
+ * ```
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Methods retried without `idempotent: true`. Default `['GET', 'HEAD', 'OPTIONS']`. */
+  methods?: string[];
+  /** Statuses retried. Default `[408, 429, 500, 502, 503, 504]`. */
+  statusCodes?: number[];
+  /** Retry when no response arrived (connection refused/reset, DNS). Default true. */
+  retryOnNetworkError?: boolean;
+  /** First backoff step in ms; doubles every retry, full jitter. Default 300; 0 retries at once. */
+  baseDelayMs?: number;
+  /** Largest backoff delay in ms. Default 10 000. */
+  maxDelayMs?: number;
+  /** Cap on a server's `Retry-After`, in ms. Default 60 000. */
+  maxRetryAfterMs?: number;
+  /** Overall deadline for all attempts and waits, in ms; a `TimeoutError` after it. Default none. */
+  deadlineMs?: number;
+}
+
+/** {@link RetryOptions} with every default filled in. */
+export interface ResolvedRetryOptions {
+  maxRetries: number;
+  methods: readonly string[];
+  statusCodes: readonly number[];
+  retryOnNetworkError: boolean;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  deadlineMs: number | undefined;
+}
+
+const DEFAULTS: ResolvedRetryOptions = {
+  maxRetries: 2,
+  methods: ['GET', 'HEAD', 'OPTIONS'],
+  statusCodes: [408, 429, 500, 502, 503, 504],
+  retryOnNetworkError: true,
+  baseDelayMs: 300,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000,
+  deadlineMs: undefined,
+};
+
+/**
+ * Fill in defaults. A number means `maxRetries`; `false` means no retries. Per-request
+ * options are laid over the client's.
+ *
+ * @example
+ * ```ts
+ * resolveRetryOptions(3).maxRetries; // 3
+ * ```
+ */
+export function resolveRetryOptions(...layers: (RetryOptions | number | false | undefined)[]): ResolvedRetryOptions {
+  let out: ResolvedRetryOptions = { ...DEFAULTS };
+  for (const layer of layers) {
+    if (layer === undefined) continue;
+    if (layer === false) out = { ...out, maxRetries: 0 };
+    else if (typeof layer === 'number') out = { ...out, maxRetries: layer };
+    else {
+      out = {
+        maxRetries: layer.maxRetries ?? out.maxRetries,
+        methods: (layer.methods ?? out.methods).map((m) => m.toUpperCase()),
+        statusCodes: layer.statusCodes ?? out.statusCodes,
+        retryOnNetworkError: layer.retryOnNetworkError ?? out.retryOnNetworkError,
+        baseDelayMs: layer.baseDelayMs ?? out.baseDelayMs,
+        maxDelayMs: layer.maxDelayMs ?? out.maxDelayMs,
+        maxRetryAfterMs: layer.maxRetryAfterMs ?? out.maxRetryAfterMs,
+        deadlineMs: layer.deadlineMs ?? out.deadlineMs,
+      };
+    }
+  }
+  out.maxRetries = Math.max(0, Math.floor(out.maxRetries));
+  return out;
+}
+
+/**
+ * Parse a `Retry-After` header value (delta-seconds or an HTTP-date) into milliseconds
+ * from `now`. Returns `undefined` for a missing or unparseable value; a date in the past is 0.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('120');                           // 120000
+ * parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT'); // ms until then, or 0
+ * ```
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/**
+ * Backoff before retry number `retry` (1-based): a random delay between 0 and
+ * `min(maxDelayMs, baseDelayMs * 2^(retry-1))` ("full jitter").
+ *
+ * @example
+ * ```ts
+ * computeBackoff(3, { baseDelayMs: 300, maxDelayMs: 10_000 }); // somewhere in [0, 1200]
+ * computeBackoff(3, { baseDelayMs: 300 }, () => 1);           // 1200 (no randomness)
+ * ```
+ */
+export function computeBackoff(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'> = {}, random: () => number = Math.random): number {
+  const base = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
+  const max = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
+  if (base <= 0 || max <= 0) return 0;
+  const ceiling = Math.min(max, base * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}

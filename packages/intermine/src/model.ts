@@ -1,0 +1,291 @@
+import { ValidationError } from '@bio/core-http';
+import { didYouMean } from './internal/suggest.js';
+
+/** An attribute (a column holding a value) as the `/model` JSON describes it. */
+export interface ModelAttribute {
+  name: string;
+  /** Java type, e.g. `java.lang.String`, `java.lang.Integer`. */
+  type: string;
+  displayName?: string;
+}
+
+/** A reference (one object) or collection (many objects) to another class. */
+export interface ModelReference {
+  name: string;
+  referencedType: string;
+  reverseReference?: string;
+  displayName?: string;
+}
+
+/** A class of the data model, with every inherited field merged in. */
+export interface ModelClass {
+  name: string;
+  displayName: string;
+  /** Direct superclasses. */
+  extends: string[];
+  /** Every attribute, inherited ones included. */
+  attributes: Record<string, ModelAttribute>;
+  /** Every reference, inherited ones included. */
+  references: Record<string, ModelReference>;
+  /** Every collection, inherited ones included. */
+  collections: Record<string, ModelReference>;
+  /** Number of objects of this class in the mine, when the server says. */
+  count?: number;
+  /** Ontology term URI, when the server says. */
+  term?: string;
+}
+
+/** The raw JSON of `GET /model?format=json`. */
+export interface ModelJson {
+  model: {
+    name: string;
+    package?: string;
+    classes: Record<
+      string,
+      {
+        name: string;
+        displayName?: string;
+        extends?: string[];
+        attributes?: Record<string, ModelAttribute>;
+        references?: Record<string, ModelReference>;
+        collections?: Record<string, ModelReference>;
+        count?: number;
+        term?: string;
+      }
+    >;
+  };
+}
+
+/** What a path ends on. */
+export type PathKind = 'root' | 'attribute' | 'reference' | 'collection';
+
+/**
+ * A path resolved against the model.
+ *
+ * @example
+ * ```ts
+ * const info = model.resolvePath('Gene.pathways.name');
+ * info.kind; // 'attribute'
+ * info.type; // 'java.lang.String'
+ * ```
+ */
+export interface PathInfo {
+  /** The path as given (absolute, dotted). */
+  path: string;
+  /** The root class. */
+  root: string;
+  kind: PathKind;
+  /** A class name for class paths (subclass casts applied), a Java type for attributes. */
+  type: string;
+  /** The class that owns the last field (undefined for a root path). */
+  parentType?: string;
+  /** True when the path ends on an attribute. */
+  isAttribute: boolean;
+}
+
+const NUMERIC = new Set(['int', 'long', 'short', 'float', 'double', 'java.lang.Integer', 'java.lang.Long', 'java.lang.Short', 'java.lang.Float', 'java.lang.Double', 'java.math.BigDecimal']);
+
+/** True when a Java attribute type holds numbers. */
+export function isNumericType(type: string): boolean {
+  return NUMERIC.has(type);
+}
+
+/**
+ * The InterMine data model: classes with attributes, references and collections, with
+ * inheritance resolved. Paths are checked against it, with "did you mean" suggestions.
+ *
+ * @example
+ * ```ts
+ * const model = await mine.model();
+ * model.getClass('Gene').collections.pathways.referencedType; // 'Pathway'
+ * model.resolvePath('Gene.length').type;                     // 'java.lang.Integer'
+ * ```
+ */
+export class Model {
+  /** Model name, e.g. `genomic` (goes into the `model` attribute of PathQuery XML). */
+  readonly name: string;
+  /** Java package of the model classes. */
+  readonly package: string | undefined;
+  readonly #classes = new Map<string, ModelClass>();
+  readonly #subclasses = new Map<string, Set<string>>();
+
+  /**
+   * Build a model from the `/model?format=json` payload.
+   *
+   * @example
+   * ```ts
+   * const model = Model.fromJSON(await (await fetch(url)).json());
+   * ```
+   */
+  static fromJSON(json: ModelJson): Model {
+    return new Model(json);
+  }
+
+  private constructor(json: ModelJson) {
+    const raw = json?.model;
+    if (!raw || typeof raw !== 'object' || !raw.classes) {
+      throw new ValidationError({ message: 'not an InterMine model: expected {"model":{"classes":{…}}}', field: 'model' });
+    }
+    this.name = raw.name;
+    this.package = raw.package;
+    const rawClasses = raw.classes;
+    const resolving = new Set<string>();
+    const resolve = (name: string): ModelClass => {
+      const done = this.#classes.get(name);
+      if (done) return done;
+      const own = rawClasses[name];
+      if (!own) throw new ValidationError({ message: `model: class ${name} is referenced but not defined`, field: 'model' });
+      if (resolving.has(name)) throw new ValidationError({ message: `model: inheritance cycle at ${name}`, field: 'model' });
+      resolving.add(name);
+      const attributes: Record<string, ModelAttribute> = {};
+      const references: Record<string, ModelReference> = {};
+      const collections: Record<string, ModelReference> = {};
+      const parents = (own.extends ?? []).filter((p) => p !== 'java.lang.Object' && rawClasses[p] !== undefined);
+      for (const parent of parents) {
+        const p = resolve(parent);
+        Object.assign(attributes, p.attributes);
+        Object.assign(references, p.references);
+        Object.assign(collections, p.collections);
+        let subs = this.#subclasses.get(parent);
+        if (!subs) this.#subclasses.set(parent, (subs = new Set()));
+        subs.add(name);
+      }
+      Object.assign(attributes, own.attributes ?? {});
+      Object.assign(references, own.references ?? {});
+      Object.assign(collections, own.collections ?? {});
+      // Every persistent object has an internal id, even where the model JSON leaves it out.
+      if (!attributes.id) attributes.id = { name: 'id', type: 'java.lang.Integer' };
+      const cls: ModelClass = {
+        name,
+        displayName: own.displayName ?? name,
+        extends: parents,
+        attributes,
+        references,
+        collections,
+        ...(own.count === undefined ? {} : { count: own.count }),
+        ...(own.term === undefined ? {} : { term: own.term }),
+      };
+      resolving.delete(name);
+      this.#classes.set(name, cls);
+      return cls;
+    };
+    for (const name of Object.keys(rawClasses)) resolve(name);
+  }
+
+  /** Every class name, sorted. */
+  get classNames(): string[] {
+    return [...this.#classes.keys()].sort();
+  }
+
+  /** True when the model has a class of this name. */
+  hasClass(name: string): boolean {
+    return this.#classes.has(name);
+  }
+
+  /**
+   * A class by name; {@link ValidationError} with suggestions when it does not exist.
+   *
+   * @example
+   * ```ts
+   * model.getClass('Gen'); // ValidationError: unknown class "Gen" (did you mean "Gene"?)
+   * ```
+   */
+  getClass(name: string): ModelClass {
+    const cls = this.#classes.get(name);
+    if (!cls) throw new ValidationError({ message: `unknown class "${name}"${didYouMean(name, this.#classes.keys())}`, field: 'path' });
+    return cls;
+  }
+
+  /** Every direct and indirect superclass of a class, nearest first. */
+  ancestorsOf(name: string): string[] {
+    const out: string[] = [];
+    const queue = [...this.getClass(name).extends];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (out.includes(next)) continue;
+      out.push(next);
+      queue.push(...this.getClass(next).extends);
+    }
+    return out;
+  }
+
+  /** Every direct and indirect subclass of a class. */
+  subclassesOf(name: string): string[] {
+    const out: string[] = [];
+    const queue = [...(this.#subclasses.get(name) ?? [])];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (out.includes(next)) continue;
+      out.push(next);
+      queue.push(...(this.#subclasses.get(next) ?? []));
+    }
+    return out;
+  }
+
+  /** True when `sub` is `sup` or inherits from it. */
+  isA(sub: string, sup: string): boolean {
+    return sub === sup || this.ancestorsOf(sub).includes(sup);
+  }
+
+  /**
+   * Resolve a dotted path. `subclasses` maps a class path to the subclass it is cast to
+   * (from subclass constraints), so fields of the subclass resolve.
+   *
+   * @example
+   * ```ts
+   * model.resolvePath('Gene.pathways.name').kind;              // 'attribute'
+   * model.resolvePath('Gene.symbl');                           // ValidationError: … did you mean "symbol"?
+   * model.resolvePath('Gene.proteins.x', { 'Gene.proteins': 'Protein' });
+   * ```
+   */
+  resolvePath(path: string, subclasses: Readonly<Record<string, string>> = {}): PathInfo {
+    if (typeof path !== 'string' || path.length === 0) throw new ValidationError({ message: 'a path must be a non-empty string', field: 'path' });
+    const parts = path.split('.');
+    const root = parts[0]!;
+    let type = subclasses[root] ?? root;
+    this.getClass(root);
+    if (subclasses[root] !== undefined) this.#checkCast(root, root, type);
+    let current = this.getClass(type);
+    let soFar = root;
+    for (let index = 1; index < parts.length; index++) {
+      const field = parts[index]!;
+      const parentType = current.name;
+      if (field.length === 0) throw new ValidationError({ message: `invalid path "${path}": empty segment`, field: 'path' });
+      const attribute = current.attributes[field];
+      soFar = `${soFar}.${field}`;
+      if (attribute) {
+        if (index !== parts.length - 1) {
+          throw new ValidationError({ message: `invalid path "${path}": ${soFar} is an attribute and has no fields`, field: 'path' });
+        }
+        return { path, root, kind: 'attribute', type: attribute.type, parentType, isAttribute: true };
+      }
+      const ref = current.references[field] ?? current.collections[field];
+      if (!ref) {
+        const names = [...Object.keys(current.attributes), ...Object.keys(current.references), ...Object.keys(current.collections)];
+        throw new ValidationError({
+          message: `invalid path "${path}": ${current.name} has no field "${field}"${didYouMean(field, names)}`,
+          field: 'path',
+        });
+      }
+      const cast = subclasses[soFar];
+      type = cast ?? ref.referencedType;
+      if (cast !== undefined) this.#checkCast(soFar, ref.referencedType, cast);
+      current = this.getClass(type);
+      if (index === parts.length - 1) {
+        return { path, root, kind: this.#refKind(parentType, field), type, parentType, isAttribute: false };
+      }
+    }
+    return { path, root, kind: 'root', type, isAttribute: false };
+  }
+
+  #refKind(owner: string, field: string): PathKind {
+    return this.getClass(owner).collections[field] ? 'collection' : 'reference';
+  }
+
+  #checkCast(path: string, declared: string, cast: string): void {
+    this.getClass(cast);
+    if (!this.isA(cast, declared)) {
+      throw new ValidationError({ message: `cannot cast ${path} to ${cast}: ${cast} is not a subclass of ${declared}`, field: 'type' });
+    }
+  }
+}

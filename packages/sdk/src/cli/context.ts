@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { defaultFormat, formatRows, type OutputFormat, type Row } from './output.js';
+
+/** Where a command reads and writes: the process by default, buffers in tests. */
+export interface CliIO {
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Options every subcommand sees (set on the root program). */
+export interface GlobalOptions {
+  format?: OutputFormat;
+  offline?: boolean;
+  debug?: boolean;
+  config?: string;
+}
+
+/** Settings read from the config file: base URLs and tokens per service. */
+export interface CliConfig {
+  intermine?: { root?: string; token?: string };
+  molgenis?: { url?: string; token?: string };
+  mygene?: { baseUrl?: string; email?: string };
+  idr?: { baseUrl?: string };
+}
+
+/** Read the JSON config file (`--config`, `$BIO_CONFIG`, or `~/.config/bio/config.json`); missing is fine. */
+export function readConfig(io: CliIO, explicit?: string): CliConfig {
+  const file = explicit ?? io.env.BIO_CONFIG ?? join(io.env.HOME ?? homedir(), '.config', 'bio', 'config.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (explicit) throw new Error(`cannot read config file ${file}: ${(error as Error).message}`);
+    return {};
+  }
+  try {
+    return JSON.parse(text) as CliConfig;
+  } catch {
+    throw new Error(`config file ${file} is not valid JSON`);
+  }
+}
+
+/** What a command needs besides its own arguments. */
+export class CommandContext {
+  constructor(
+    readonly io: CliIO,
+    readonly options: GlobalOptions,
+    readonly config: CliConfig,
+  ) {}
+
+  get format(): OutputFormat {
+    return this.options.format ?? defaultFormat(this.io.stdout.isTTY);
+  }
+
+  /** Write rows in the chosen format. */
+  print(rows: readonly Row[], columns?: readonly string[]): void {
+    this.io.stdout.write(formatRows(rows, this.format, columns));
+  }
+
+  /** A note for humans: stderr, so stdout stays machine-readable. */
+  note(text: string): void {
+    this.io.stderr.write(`${text}\n`);
+  }
+
+  /** A token from the environment or the config file; never printed. */
+  token(service: 'intermine' | 'molgenis'): string | undefined {
+    const fromEnv = service === 'intermine' ? this.io.env.INTERMINE_TOKEN : this.io.env.MOLGENIS_TOKEN;
+    return fromEnv || this.config[service]?.token || undefined;
+  }
+}

@@ -1,0 +1,33 @@
+import { isBioHttpError, isValidationError } from '@bio/core-http';
+import { isRsqlSyntaxError } from '@bio/rsql';
+
+function hint(status: number, code: string): string | undefined {
+  if (status === 401) return 'check the token (INTERMINE_TOKEN / MOLGENIS_TOKEN or the config file); it may have expired';
+  if (status === 403) return 'the account is not allowed to do this';
+  if (status === 404) return 'check the identifier or name';
+  if (status === 429) return 'the service is rate limiting: try again later or lower --concurrency';
+  if (status >= 500) return 'the service failed; try again later';
+  if (code === 'NETWORK') return 'the service could not be reached (use --offline to try the recorded fixtures)';
+  if (code === 'TIMEOUT') return 'the service did not answer in time';
+  if (code === 'RESPONSE_FORMAT') return 'the service answered with something other than the expected data (an error page?)';
+  return undefined;
+}
+
+/** One clear line for a failed command (plus the stack with --debug). */
+export function describeError(error: unknown, debug: boolean): string {
+  let line: string;
+  if (isRsqlSyntaxError(error)) {
+    line = `error: ${error.message}`;
+  } else if (isValidationError(error)) {
+    line = `error: invalid argument: ${error.message}`;
+  } else if (isBioHttpError(error)) {
+    const status = error.status ? `${error.status} ` : '';
+    const what = error.serviceMessage ?? error.message;
+    const extra = hint(error.status, error.code);
+    line = `error: ${status}${error.service ? `${error.service}: ` : ''}${what}${extra ? ` (${extra})` : ''}`;
+  } else {
+    line = `error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (debug && error instanceof Error && error.stack) line += `\n${error.stack}`;
+  return `${line}\n`;
+}

@@ -1,0 +1,26 @@
+// `--offline`: answer every request from the clients' recorded fixtures (their `testing`
+// exports) through msw, so the CLI can be tried with no network. Loaded only when asked for.
+
+/** Something that can be closed once the command finishes. */
+export interface OfflineServer {
+  close(): void;
+}
+
+/** Start intercepting requests with every client's fixture handlers; unmatched requests fail. */
+export async function startOffline(): Promise<OfflineServer> {
+  const [{ setupServer }, mygene, intermine, idr, molgenis] = await Promise.all([
+    import('msw/node'),
+    import('@bio/mygene/testing'),
+    import('@bio/intermine/testing'),
+    import('@bio/idr/testing'),
+    import('@bio/molgenis/testing'),
+  ]);
+  const server = setupServer(...mygene.handlers(), ...intermine.handlers(), ...idr.handlers(), ...molgenis.handlers());
+  server.listen({
+    onUnhandledRequest(request, print) {
+      print.error();
+      throw new Error(`--offline has no recorded response for ${request.method} ${request.url}`);
+    },
+  });
+  return { close: () => server.close() };
+}

@@ -1,0 +1,42 @@
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+
+/** The output formats every `bio` command supports. */
+export type OutputFormat = 'json' | 'ndjson' | 'tsv' | 'csv' | 'table';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'tsv', 'csv', 'table'];
+
+/** A flat record: the shape every command hands to the writer. */
+export type Row = Record<string, unknown>;
+
+/** Table on a terminal, TSV when piped (what a shell pipeline expects). */
+export function defaultFormat(isTTY: boolean | undefined): OutputFormat {
+  return isTTY ? 'table' : 'tsv';
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map(cell).join('|');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Column order: the given columns, else the keys in order of first appearance. */
+export function columnsOf(rows: readonly Row[], columns?: readonly string[]): string[] {
+  if (columns && columns.length > 0) return [...columns];
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+/** Render rows in one format. JSON keeps nested values; the flat formats stringify them. */
+export function formatRows(rows: readonly Row[], format: OutputFormat, columns?: readonly string[]): string {
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  if (format === 'ndjson') return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+  const cols = columnsOf(rows, columns);
+  const records = rows.map((r) => cols.map((c) => cell(r[c])));
+  if (format === 'csv') return stringify([cols, ...records]);
+  if (format === 'tsv') return stringify([cols, ...records], { delimiter: '\t', quoted_match: /[\t\n\r"]/ });
+  const table = new Table({ head: cols, style: { head: [], border: [] } });
+  for (const r of records) table.push(r);
+  return `${table.toString()}\n`;
+}

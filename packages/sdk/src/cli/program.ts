@@ -1,0 +1,63 @@
+import { Command, CommanderError, Option } from 'commander';
+import { type CliIO, CommandContext, type GlobalOptions, readConfig } from './context.js';
+import { describeError } from './errors.js';
+import { OUTPUT_FORMATS } from './output.js';
+import { registerIdr } from './commands/idr.js';
+import { registerIntermine } from './commands/intermine.js';
+import { registerMolgenis } from './commands/molgenis.js';
+import { registerMygene } from './commands/mygene.js';
+import { registerRsql } from './commands/rsql.js';
+import type { OfflineServer } from './offline.js';
+
+/** The process's own streams and environment. */
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * Run the `bio` command line with `argv` (without the node and script names) and return the
+ * exit code. Errors print one line on stderr (`--debug` adds the stack).
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(process.argv.slice(2));
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: CliIO = processIO(), version = '0.0.0'): Promise<number> {
+  const program = new Command('bio');
+  let context: CommandContext | undefined;
+  let offline: OfflineServer | undefined;
+  program
+    .description('Command-line access to MyGene.info, InterMine, IDR, MOLGENIS and RSQL')
+    .version(version)
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, tsv otherwise)').choices(OUTPUT_FORMATS))
+    .option('--offline', 'answer from the recorded fixtures instead of the network')
+    .option('--config <file>', 'config file with base URLs and tokens (default ~/.config/bio/config.json)')
+    .option('--debug', 'print stack traces')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .hook('preAction', async () => {
+      const options = program.opts<GlobalOptions>();
+      context = new CommandContext(io, options, readConfig(io, options.config));
+      if (options.offline) offline = await (await import('./offline.js')).startOffline();
+    });
+  const ctx = (): CommandContext => {
+    if (!context) throw new Error('command context used before the command ran');
+    return context;
+  };
+  registerMygene(program, ctx);
+  registerIntermine(program, ctx);
+  registerIdr(program, ctx);
+  registerMolgenis(program, ctx);
+  registerRsql(program, ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    io.stderr.write(describeError(error, program.opts<GlobalOptions>().debug ?? false));
+    return 1;
+  } finally {
+    offline?.close();
+  }
+}
