@@ -280,9 +280,10 @@ export class BatchError<I = unknown> extends BioHttpError {
 
 type Ctor<T> = abstract new (...args: never[]) => T;
 function guard<T>(ctor: Ctor<T>, name: string, alsoNames: readonly string[] = []): (e: unknown) => e is T {
+  // `code` must be a string: a DOMException named 'TimeoutError'/'AbortError' has a numeric code.
   return (e: unknown): e is T =>
     e instanceof ctor ||
-    (typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && [name, ...alsoNames].includes((e as { name: string }).name) && 'code' in e);
+    (typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && [name, ...alsoNames].includes((e as { name: string }).name) && typeof (e as { code?: unknown }).code === 'string');
 }
 
 const HTTP_NAMES = ['BadRequestError', 'UnauthorizedError', 'ForbiddenError', 'NotFoundError', 'ConflictError', 'RateLimitError', 'ServerError', 'TimeoutError', 'NetworkError', 'AbortError', 'ResponseFormatError', 'ResponseTooLargeError', 'ValidationError', 'BatchError'];

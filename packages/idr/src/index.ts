@@ -1,1 +1,129 @@
-export {};
+// The public surface of @bio/idr, listed by hand. src/internal/ is never exported.
+
+export { Idr } from './idr.js';
+export type { IdrOptions } from './idr.js';
+export { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
+
+// ids
+export {
+  annotationId,
+  datasetId,
+  experimenterId,
+  fileId,
+  imageId,
+  plateAcquisitionId,
+  plateId,
+  projectId,
+  roiId,
+  screenId,
+  wellId,
+} from './ids.js';
+export type {
+  AnnotationId,
+  DatasetId,
+  ExperimenterId,
+  FileId,
+  Id,
+  IdInput,
+  ImageId,
+  PlateAcquisitionId,
+  PlateId,
+  ProjectId,
+  RoiId,
+  ScreenId,
+  WellId,
+} from './ids.js';
+
+// models and lists
+export { OME_SCHEMA } from './models.js';
+export type {
+  Channel,
+  Dataset,
+  Details,
+  Experimenter,
+  ExperimenterGroup,
+  Image,
+  ImageRef,
+  Length,
+  ListMeta,
+  MarshalObject,
+  OmeType,
+  Permissions,
+  Pixels,
+  Plate,
+  PlateAcquisition,
+  Project,
+  Roi,
+  Screen,
+  Shape,
+  Well,
+  WellSample,
+} from './models.js';
+export type { ListOptions, PagedList } from './paging.js';
+export type {
+  CommonListFilters,
+  DatasetFilters,
+  GetOptions,
+  ImageFilters,
+  PlateFilters,
+  ProjectFilters,
+  RoiFilters,
+  ScreenFilters,
+  WellFilters,
+} from './json-api.js';
+export { wellLabel, wellName } from './wells.js';
+
+// webclient
+export { filenameFromContentDisposition } from './webclient.js';
+export type { Download, PathNode, PathsToObjectTarget, WebclientApi, WebclientDataset, WebclientImage, WebclientImageFields, WebclientNode, WebclientPlate } from './webclient.js';
+export { toMap } from './annotations.js';
+export type {
+  AnnotationBase,
+  AnnotationExperimenter,
+  AnnotationFile,
+  AnnotationOptions,
+  AnnotationParent,
+  AnnotationTarget,
+  FileAnnotation,
+  FileAnnotationList,
+  MapAnnotation,
+  MapAnnotationList,
+} from './annotations.js';
+
+// webgateway
+export type { ImageData, ImageDataChannel, ImageDataMeta, ImageDataOk, ImageDataUnavailable, PlateGrid, PlateGridCell, PlateGridOptions } from './webgateway.js';
+export { THUMBNAIL_BATCH_LIMIT } from './thumbnails.js';
+export type { RenderImageOptions, ThumbnailOptions, ThumbnailsOptions } from './thumbnails.js';
+export { isJpeg } from './jpeg.js';
+export type { TableCell, TableColumn, TableQueryOptions, TableResult } from './tables.js';
+
+// search engine, attribute search, mapr
+export type {
+  ImageSearchHit,
+  SearchContainer,
+  SearchHit,
+  SearchKeyValue,
+  SearchOperator,
+  SearchOptions,
+  SearchQuery,
+  SearchResource,
+} from './search-engine.js';
+export { accessionOf } from './find-by-attribute.js';
+export type {
+  AttributeContainer,
+  AttributeDataset,
+  AttributeImage,
+  AttributeMatches,
+  AttributePlate,
+  AttributeProject,
+  AttributeQuery,
+  AttributeScreen,
+  AttributeStudy,
+  FindByAttributeOptions,
+} from './find-by-attribute.js';
+export type { MaprApi, MaprContainer, MaprDataset, MaprImage, MaprOptions, MaprPlate, MaprProject, MaprScreen } from './mapr.js';
+export type { Capabilities, MaprKeyConfig } from './capabilities.js';
+
+// errors and sessions
+export { EndpointRemovedError, isEndpointRemovedError, omeroErrorInBody, omeroServiceMessage } from './errors.js';
+export type { EventContext, LoginOptions, OmeroServer } from './session.js';

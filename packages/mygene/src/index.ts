@@ -1,1 +1,48 @@
-export {};
+// The public surface of @bio/mygene, listed by hand. src/internal/ is never exported.
+
+export { MyGene, MYGENE_BASE_URL } from './client.js';
+export type { Ids } from './client.js';
+export type {
+  BatchCallOptions,
+  CallOptions,
+  FetchAllOptions,
+  FieldsOptions,
+  GeneOptions,
+  GenesOptions,
+  MapIdsOptions,
+  MyGeneOptions,
+  Progress,
+  QueryManyOptions,
+  QueryOptions,
+} from './options.js';
+export type {
+  DotfieldGene,
+  Duplicate,
+  EnsemblEntry,
+  Facets,
+  FacetTerm,
+  FieldInfo,
+  FieldsMap,
+  Gene,
+  GeneDoc,
+  GenesResult,
+  GenomicPos,
+  GoTerm,
+  Hit,
+  Metadata,
+  NotFound,
+  OneOrMany,
+  PathwayRef,
+  QueryManyResult,
+  QueryResponse,
+  TermsFacet,
+} from './types.js';
+export { isNotFound } from './genes.js';
+export { isScrollExpiredError, ScrollExpiredError } from './errors.js';
+export { SPECIES, speciesParam, taxidOf } from './species.js';
+export type { Species, SpeciesName } from './species.js';
+export { escapeLucene, fielded, interval, phrase } from './query-syntax.js';
+export { flatten, toColumns, toCsv, toRows, toTsv } from './tabular.js';
+export type { Cell, Row, Scalar, ToRowsOptions, WriterOptions } from './tabular.js';
+export { LruCache, memoryCache } from './cache.js';
+export type { MemoryCacheOptions, MyGeneCache } from './cache.js';

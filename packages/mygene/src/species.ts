@@ -73,7 +73,9 @@ export function taxidOf(species: string | number): number | undefined {
  * ```
  */
 export function speciesParam(species: Species, field = 'species'): string {
-  const list: readonly (string | number)[] = typeof species === 'string' || typeof species === 'number' ? [species] : species;
+  // A comma-separated string (the wire form, as mygene.py users write it) is accepted too.
+  const list: readonly (string | number)[] =
+    typeof species === 'string' ? species.split(',').filter((s) => s.trim() !== '') : typeof species === 'number' ? [species] : species;
   if (!Array.isArray(list) || list.length === 0) {
     throw new ValidationError({ message: `${field} must be a species name, a taxonomy id, a non-empty list of those, or 'all'`, field });
   }

@@ -1,1 +1,14 @@
-export {};
+export type { ComparisonNode, LogicNode, Node } from './ast.js';
+export { isComparisonNode, isLogicNode } from './ast.js';
+export type { BuilderOptions, FieldValue, Selector, TypedBuilder, Value } from './builder.js';
+export { and, comparison, eq, ge, gt, inList, le, lt, ne, or, out, rsql, toValueString } from './builder.js';
+export { isRsqlNodeError, isRsqlSyntaxError, RsqlNodeError, RsqlSyntaxError } from './errors.js';
+export type { Arity, Operator, OperatorDefinition, OperatorRegistry } from './operators.js';
+export { defaultOperators, defineOperators, molgenisOperators } from './operators.js';
+export type { ParseOptions } from './parse.js';
+export { parse } from './parse.js';
+export type { SerializeOptions } from './serialize.js';
+export { serialize } from './serialize.js';
+export { toQueryParam } from './url.js';
+export type { FoldVisitor, WalkContext, WalkVisitor } from './visit.js';
+export { fold, normalize, walk } from './visit.js';

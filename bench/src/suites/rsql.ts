@@ -1,0 +1,252 @@
+// @bio/rsql vs @rsql/parser + @rsql/emitter: parse and serialize throughput on a corpus of
+// MOLGENIS-like queries and on one ~1 MB expression, plus linearity (125 KB … 1 MB).
+// Pure CPU work, so there is no loopback replica. Run from /work/main after building:
+//   (cd packages/rsql && npx tsc -p tsconfig.build.json)
+//   node --expose-gc --import tsx bench/src/suites/rsql.ts
+import { molgenisOperators, type Node, parse, serialize } from '@bio/rsql';
+import { emit } from '@rsql/emitter';
+import { parse as rsqlParse } from '@rsql/parser';
+
+type TheirAst = ReturnType<typeof rsqlParse>;
+
+const started = performance.now();
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const gc = (globalThis as { gc?: () => void }).gc;
+
+// ---------------------------------------------------------------- corpus (deterministic)
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(20261201);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+
+const NUMERIC = ['celiac_weight', 'celiac_height', 'age', 'bmi', 'ldl', 'onset_year'];
+const TEXT = ['celiac_gender', 'city', 'diagnosis', 'biopsy.result', 'patient.name', 'hla_type'];
+const WORDS = ['Female', 'Male', 'Amsterdam', 'Den Haag', 'Groningen', 'Marsh 3a', "O'Brien", 'DQ2.5', 'DQ8', 'négatif'];
+
+function word(): string {
+  const w = pick(WORDS);
+  return /[\s'"]/.test(w) ? (random() < 0.5 ? `'${w.replace(/'/g, "\\'")}'` : `"${w}"`) : w;
+}
+
+function comparisonText(): string {
+  const r = random();
+  if (r < 0.3) return `${pick(NUMERIC)}${pick(['>=', '<', '=gt=', '=le=', '==', '!='])}${int(0, 250)}`;
+  if (r < 0.55) return `${pick(TEXT)}${pick(['==', '!=', '=like='])}${word()}`;
+  if (r < 0.75) return `${pick(TEXT)}=in=(${Array.from({ length: int(1, 5) }, word).join(',')})`;
+  if (r < 0.85) return `${pick(NUMERIC)}=rng=(${int(0, 50)},${int(51, 200)})`;
+  return `*=q=${word()}`;
+}
+
+function expression(depth: number): string {
+  const n = int(1, depth > 2 ? 1 : 4);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(random() < 0.25 && depth < 3 ? `(${expression(depth + 1)})` : comparisonText());
+  const verbose = random() < 0.2;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i++) {
+    const isAnd = random() < 0.6;
+    out += verbose ? (isAnd ? ' and ' : ' or ') : isAnd ? ';' : ',';
+    out += parts[i];
+  }
+  return out;
+}
+
+const corpus = Array.from({ length: 300 }, () => expression(0));
+
+/** One big expression of at least `bytes` characters: many groups joined by ; and , */
+function bigExpression(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const part = random() < 0.3 ? `(${expression(1)})` : comparisonText();
+    parts.push(part);
+    size += part.length + 1;
+  }
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i++) out += (i % 3 === 0 ? ',' : ';') + parts[i];
+  return out;
+}
+
+// ---------------------------------------------------------------- measurement
+/** ops/s of `fn` (median of 5 samples of ≥ `sampleMs` each). Throws if `fn` throws. */
+function opsPerSecond(fn: () => void, sampleMs = 120): number {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  for (let s = 0; s < 5; s++) {
+    let n = 0;
+    const t0 = performance.now();
+    let t = t0;
+    while (t - t0 < sampleMs) {
+      fn();
+      n++;
+      t = performance.now();
+    }
+    samples.push((n * 1000) / (t - t0));
+    sampleRss();
+  }
+  samples.sort((a, b) => a - b);
+  return samples[2] as number;
+}
+
+/** Median milliseconds of `runs` calls, or the error message when `fn` throws. */
+function timeMs(fn: () => void, runs: number): number | string {
+  try {
+    fn();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      gc?.();
+      const t0 = performance.now();
+      fn();
+      times.push(performance.now() - t0);
+      sampleRss();
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(runs / 2)] as number;
+  } catch (error) {
+    return `fails (${(error as Error).name}: ${(error as Error).message.slice(0, 40)})`;
+  }
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
+const ratio = (ours: number | string, theirs: number | string, higherIsBetter: boolean) =>
+  typeof ours === 'number' && typeof theirs === 'number'
+    ? `${(higherIsBetter ? ours / theirs : theirs / ours).toFixed(2)}×`
+    : 'n/a';
+const cell = (v: number | string, unit = '') => (typeof v === 'number' ? `${fmt(v)}${unit}` : v);
+
+export async function run(): Promise<void> {
+  const options = { operators: molgenisOperators };
+
+  // ---- corpus: which inputs does @rsql/parser accept?
+  const theirsOk: string[] = [];
+  const theirsFailed: string[] = [];
+  for (const q of corpus) {
+    parse(q, options); // ours must accept all of them
+    try {
+      rsqlParse(q);
+      theirsOk.push(q);
+    } catch {
+      theirsFailed.push(q);
+    }
+  }
+  const corpusBytes = corpus.reduce((n, q) => n + q.length, 0);
+  const ourAsts: Node[] = corpus.map((q) => parse(q, options));
+  const theirAsts: TheirAst[] = theirsOk.map((q) => rsqlParse(q));
+  const ourAstsOnCommon: Node[] = theirsOk.map((q) => parse(q, options));
+
+  const rows: string[] = [];
+  const row = (...cells: string[]) => rows.push(`| ${cells.join(' | ')} |`);
+
+  // Throughput: one op = the whole corpus (or the common subset).
+  const ourParseAll = opsPerSecond(() => {
+    for (const q of corpus) parse(q, options);
+  });
+  const ourParseCommon = opsPerSecond(() => {
+    for (const q of theirsOk) parse(q, options);
+  });
+  const theirParseCommon = opsPerSecond(() => {
+    for (const q of theirsOk) rsqlParse(q);
+  });
+  const ourSerCommon = opsPerSecond(() => {
+    for (const n of ourAstsOnCommon) serialize(n, options);
+  });
+  const theirEmitCommon = opsPerSecond(() => {
+    for (const n of theirAsts) emit(n);
+  });
+  const ourSerAll = opsPerSecond(() => {
+    for (const n of ourAsts) serialize(n, options);
+  });
+
+  const perQuery = (ops: number, n: number) => ops * n;
+  row('corpus parse (queries/s)', fmt(perQuery(ourParseCommon, theirsOk.length)), fmt(perQuery(theirParseCommon, theirsOk.length)), ratio(ourParseCommon, theirParseCommon, true));
+  row('corpus serialize (queries/s)', fmt(perQuery(ourSerCommon, theirsOk.length)), fmt(perQuery(theirEmitCommon, theirsOk.length)), ratio(ourSerCommon, theirEmitCommon, true));
+
+  // ---- one ~1 MB expression and linearity
+  const sizes = [125, 250, 500, 1000].map((kb) => kb * 1024);
+  const big = bigExpression(sizes[3] as number);
+  const inputs = sizes.map((size) => {
+    // cut the 1 MB expression at a top-level ',' near `size` so all four are the same kind of input
+    let cut = size;
+    let depth = 0;
+    let quote = '';
+    let end = -1;
+    for (let i = 0; i < big.length; i++) {
+      const ch = big[i];
+      if (quote) {
+        if (ch === '\\') i++;
+        else if (ch === quote) quote = '';
+      } else if (ch === "'" || ch === '"') quote = ch;
+      else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (depth === 0 && (ch === ',' || ch === ';') && i >= cut) {
+        end = i;
+        break;
+      }
+    }
+    cut = end === -1 ? big.length : end;
+    return big.slice(0, cut);
+  });
+  const bigInput = inputs[3] as string;
+  const ourBig = timeMs(() => parse(bigInput, options), 7);
+  const theirBig = timeMs(() => rsqlParse(bigInput), 3);
+  const ourBigAst = parse(bigInput, options);
+  const ourBigSer = timeMs(() => serialize(ourBigAst, options), 7);
+  let theirBigAst: TheirAst | undefined;
+  try {
+    theirBigAst = rsqlParse(bigInput);
+  } catch {
+    theirBigAst = undefined;
+  }
+  const theirBigEmit =
+    theirBigAst === undefined ? 'n/a (parse failed)' : timeMs(() => emit(theirBigAst as TheirAst), 3);
+  const kb = (bigInput.length / 1024).toFixed(0);
+  row(`${kb} KB expression: parse (ms)`, cell(ourBig, ' ms'), cell(theirBig, ' ms'), ratio(ourBig, theirBig, false));
+  row(`${kb} KB expression: serialize (ms)`, cell(ourBigSer, ' ms'), cell(theirBigEmit, ' ms'), ratio(ourBigSer, theirBigEmit, false));
+
+  const linear: string[] = [];
+  const base: { ours?: number; theirs?: number } = {};
+  for (const input of inputs) {
+    const ours = timeMs(() => parse(input, options), 7);
+    const theirs = timeMs(() => rsqlParse(input), 3);
+    if (base.ours === undefined && typeof ours === 'number') base.ours = ours / input.length;
+    if (base.theirs === undefined && typeof theirs === 'number') base.theirs = theirs / input.length;
+    const nsPerByte = (v: number | string) => (typeof v === 'number' ? `${((v * 1e6) / input.length).toFixed(1)} ns/B` : v);
+    const growth = (v: number | string, b: number | undefined) =>
+      typeof v === 'number' && b !== undefined ? `${(v / input.length / b).toFixed(2)}` : 'n/a';
+    linear.push(
+      `| ${(input.length / 1024).toFixed(0)} KB | ${cell(ours, ' ms')} (${nsPerByte(ours)}, ×${growth(ours, base.ours)}) | ${cell(theirs, ' ms')} (${nsPerByte(theirs)}, ×${growth(theirs, base.theirs)}) |`,
+    );
+  }
+
+  console.log(
+    `Corpus: ${corpus.length} generated MOLGENIS-like queries (${(corpusBytes / 1024).toFixed(1)} KB, avg ${Math.round(corpusBytes / corpus.length)} chars, operators incl. =q= =like= =rng=, ~20% verbose and/or).`,
+  );
+  console.log(
+    `@rsql/parser rejects ${theirsFailed.length} of them${theirsFailed.length > 0 ? ` (e.g. ${JSON.stringify(theirsFailed[0])})` : ''}; throughput rows use the ${theirsOk.length} both accept. @bio/rsql parses all ${corpus.length} at ${fmt(perQuery(ourParseAll, corpus.length))} queries/s and serializes them at ${fmt(perQuery(ourSerAll, corpus.length))} queries/s.\n`,
+  );
+  console.log('| benchmark | @bio/rsql | @rsql/parser / @rsql/emitter | ratio (higher = @bio/rsql faster) |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+  console.log('\nLinearity (parse, median ms; ×n = ns per byte relative to the 125 KB input, 1.00 = linear):\n');
+  console.log('| input | @bio/rsql | @rsql/parser |');
+  console.log('|---|---:|---:|');
+  for (const l of linear) console.log(l);
+  sampleRss();
+  const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  console.log(`\nPeak RSS: ${(maxRss / 1024 / 1024).toFixed(0)} MB; wall time ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await run();
+}

@@ -1,0 +1,147 @@
+import { ResponseTooLargeError } from '../errors.js';
+import { redactUrl } from '../redact.js';
+
+/** Context put on errors raised while reading a body. */
+export interface ReadContext {
+  method: string;
+  url: string;
+  service?: string;
+  secrets: readonly string[];
+  attempts: number;
+  status: number;
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(limit: number, ctx: ReadContext, detail: string): ResponseTooLargeError {
+  return new ResponseTooLargeError({
+    limit,
+    message: `${ctx.method} ${redactUrl(ctx.url)}: response body ${detail} exceeds the limit of ${limit} bytes (maxResponseBytes)`,
+    status: ctx.status,
+    method: ctx.method,
+    url: ctx.url,
+    ...(ctx.service === undefined ? {} : { service: ctx.service }),
+    attempts: ctx.attempts,
+    secrets: ctx.secrets,
+  });
+}
+
+/**
+ * Read a whole body, refusing (without buffering further) once it passes `limit` bytes.
+ * A `Content-Length` over the limit is refused before reading anything.
+ */
+export async function readLimited(response: Response, limit: number, ctx: ReadContext): Promise<Uint8Array> {
+  const declared = response.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(limit, ctx, `of ${declared} bytes (Content-Length)`);
+  }
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit, ctx, 'of more than that');
+    }
+    chunks.push(value);
+  }
+  return concat(chunks, total);
+}
+
+/** Read at most `limit` bytes of a body (for error bodies); the rest is discarded. */
+export async function readPrefix(response: Response, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  if (response.body === null) return { bytes: new Uint8Array(0), truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - total));
+      total = limit;
+      truncated = true;
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  return { bytes: concat(chunks, total), truncated };
+}
+
+const decoder = new TextDecoder();
+/** UTF-8 decode (BOM dropped, bad sequences replaced). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** `application/json`, `application/problem+json`, `text/json`, … */
+export function isJsonContentType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type === 'text/json' || type.endsWith('+json');
+}
+
+/** `text/html`, `application/xhtml+xml`. */
+export function isHtmlContentType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'text/html' || type === 'application/xhtml+xml';
+}
+
+function pickString(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const nested = (value as Record<string, unknown>).message;
+    if (typeof nested === 'string' && nested.trim() !== '') return nested.trim();
+  }
+  return undefined;
+}
+
+const MESSAGE_LIMIT = 500;
+function clip(text: string): string {
+  return text.length > MESSAGE_LIMIT ? `${text.slice(0, MESSAGE_LIMIT)}…` : text;
+}
+
+/**
+ * The server's own words from an error body: JSON keys `message`, `error`, `detail`,
+ * `errors[0].message`, `Exception`; an HTML page's `<title>`; a text body's first line.
+ */
+export function defaultServiceMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+    if (title) return clip(title.replace(/\s+/g, ' '));
+    if (/^\s*</.test(body)) return undefined;
+    const line = body.split(/\r?\n/).find((l) => l.trim() !== '');
+    return line === undefined ? undefined : clip(line.trim());
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ['message', 'error', 'detail']) {
+    const found = pickString(record[key]);
+    if (found !== undefined) return clip(found);
+  }
+  const errors = record.errors;
+  if (Array.isArray(errors) && errors.length > 0) {
+    const found = pickString(errors[0]);
+    if (found !== undefined) return clip(found);
+  }
+  const exception = pickString(record.Exception);
+  return exception === undefined ? undefined : clip(exception);
+}

@@ -1,0 +1,189 @@
+import { ResponseFormatError, ValidationError } from './errors.js';
+import { abortErrorFrom, throwIfAborted } from './internal/abort-reason.js';
+
+/** Options shared by the paginators. */
+export interface PageOptions {
+  /** Cancels the iteration; passed on to every `fetchPage` call. The iterator rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /** Stop after this many items (default: no limit). */
+  max?: number;
+}
+
+function checkCount(value: number | undefined, field: string, min: number): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < min) {
+    throw new ValidationError({ message: `${field} must be an integer ≥ ${min}, got ${value}`, field });
+  }
+}
+
+function withSignal<P extends object>(params: P, signal: AbortSignal | undefined): P & { signal?: AbortSignal } {
+  return signal === undefined ? params : { ...params, signal };
+}
+
+// A fetch that failed because our signal fired is reported as the abort, not as whatever
+// the fetch layer threw.
+async function fetchGuarded<R>(signal: AbortSignal | undefined, fetch: () => Promise<R>): Promise<R> {
+  throwIfAborted(signal);
+  try {
+    return await fetch();
+  } catch (error) {
+    if (signal?.aborted) throw abortErrorFrom(signal);
+    throw error;
+  }
+}
+
+/**
+ * Page through an offset/limit API (MyGene `from`/`size`, InterMine `start`/`size`,
+ * MOLGENIS `start`/`num`) as one stream of items. Pages are fetched one at a time, only when
+ * the consumer needs them.
+ *
+ * Ends when a page is empty, when `offset` reaches `total` (if the server says), when a page
+ * is shorter than requested and no `total` is known, or after `max` items. The offset advances
+ * by the number of items received, so a server that caps the page size is handled.
+ *
+ * @param o.pageSize items to request per page (integer ≥ 1)
+ * @param o.start first offset (default 0)
+ * @example
+ * ```ts
+ * const genes = paginateOffset(
+ *   async ({ offset, limit, signal }) => {
+ *     const r = await client.get('query', { searchParams: { q: 'cdk2', from: offset, size: limit }, signal }).json<{ hits: Gene[]; total: number }>();
+ *     return { items: r.hits, total: r.total };
+ *   },
+ *   { pageSize: 1000, max: 5000 },
+ * );
+ * for await (const gene of genes) console.log(gene._id);
+ * ```
+ */
+export async function* paginateOffset<T>(
+  fetchPage: (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<{ items: T[]; total?: number }>,
+  o: PageOptions & { pageSize: number; start?: number },
+): AsyncGenerator<T> {
+  checkCount(o.pageSize, 'pageSize', 1);
+  checkCount(o.start, 'start', 0);
+  checkCount(o.max, 'max', 0);
+  const max = o.max ?? Number.POSITIVE_INFINITY;
+  let offset = o.start ?? 0;
+  let count = 0;
+  while (count < max) {
+    const limit = Math.min(o.pageSize, max - count);
+    const page = await fetchGuarded(o.signal, () => fetchPage(withSignal({ offset, limit }, o.signal)));
+    for (const item of page.items) {
+      throwIfAborted(o.signal);
+      yield item;
+      if (++count >= max) return;
+    }
+    offset += page.items.length;
+    if (page.items.length === 0) return;
+    if (page.total !== undefined ? offset >= page.total : page.items.length < limit) return;
+  }
+}
+
+/**
+ * Page through a page-number API (IDR `page`, MOLGENIS v1 `start`-less paging) as one stream
+ * of items. Ends on an empty page, on a page that says `last: true`, or after `max` items.
+ *
+ * @param o.firstPage number of the first page (default 1)
+ * @example
+ * ```ts
+ * const images = paginatePages(
+ *   async ({ page, signal }) => {
+ *     const r = await client.get('api/v0/m/images/', { searchParams: { page }, signal }).json<{ data: Image[]; meta: { totalCount: number; limit: number } }>();
+ *     return { items: r.data, last: page * r.meta.limit >= r.meta.totalCount };
+ *   },
+ *   { max: 500 },
+ * );
+ * ```
+ */
+export async function* paginatePages<T>(
+  fetchPage: (p: { page: number; signal?: AbortSignal }) => Promise<{ items: T[]; last?: boolean }>,
+  o: PageOptions & { firstPage?: number } = {},
+): AsyncGenerator<T> {
+  checkCount(o.firstPage, 'firstPage', 0);
+  checkCount(o.max, 'max', 0);
+  const max = o.max ?? Number.POSITIVE_INFINITY;
+  let page = o.firstPage ?? 1;
+  let count = 0;
+  while (count < max) {
+    const result = await fetchGuarded(o.signal, () => fetchPage(withSignal({ page }, o.signal)));
+    for (const item of result.items) {
+      throwIfAborted(o.signal);
+      yield item;
+      if (++count >= max) return;
+    }
+    if (result.items.length === 0 || result.last === true) return;
+    page++;
+  }
+}
+
+function cursorKey(cursor: unknown): unknown {
+  return typeof cursor === 'object' && cursor !== null ? JSON.stringify(cursor) : cursor;
+}
+
+/**
+ * Page through a cursor API (MyGene `scroll_id`, MOLGENIS `nextHref`) as one stream of items.
+ * The first call gets `cursor: undefined`; iteration ends when a page has no `next`, or after
+ * `max` items. A server that sends a cursor it already sent (which would loop forever) makes
+ * the iterator reject with a `ResponseFormatError`.
+ *
+ * @example
+ * ```ts
+ * const rows = paginateCursor<Row, string>(
+ *   async ({ cursor, signal }) => {
+ *     const r = await client.get(cursor ?? 'api/v2/hospitals?num=1000', { signal }).json<{ items: Row[]; nextHref?: string }>();
+ *     return r.nextHref === undefined ? { items: r.items } : { items: r.items, next: r.nextHref };
+ *   },
+ *   { max: 10_000 },
+ * );
+ * ```
+ */
+export async function* paginateCursor<T, C>(
+  fetchPage: (p: { cursor: C | undefined; signal?: AbortSignal }) => Promise<{ items: T[]; next?: C }>,
+  o: PageOptions = {},
+): AsyncGenerator<T> {
+  checkCount(o.max, 'max', 0);
+  const max = o.max ?? Number.POSITIVE_INFINITY;
+  const seen = new Set<unknown>(); // every cursor sent so far (one per page, not per item)
+  let cursor: C | undefined;
+  let count = 0;
+  while (count < max) {
+    const current = cursor;
+    const result = await fetchGuarded(o.signal, () => fetchPage(withSignal({ cursor: current }, o.signal)));
+    for (const item of result.items) {
+      throwIfAborted(o.signal);
+      yield item;
+      if (++count >= max) return;
+    }
+    if (result.next === undefined) return;
+    const key = cursorKey(result.next);
+    if (seen.has(key)) {
+      throw new ResponseFormatError({
+        message: `the server sent the cursor ${String(key).slice(0, 80)} again; stopping instead of looping forever`,
+      });
+    }
+    seen.add(key);
+    cursor = result.next;
+  }
+}
+
+/**
+ * Gather the items of an async iterable into an array, stopping early after `max` items (the
+ * iterator's `return()` is called, so a paginator stops fetching and a stream is cancelled).
+ *
+ * @param o.max stop after this many items (default: no limit)
+ * @example
+ * ```ts
+ * const first100 = await collect(paginateOffset(fetchPage, { pageSize: 50 }), { max: 100 });
+ * ```
+ */
+export async function collect<T>(iter: AsyncIterable<T>, o: { max?: number } = {}): Promise<T[]> {
+  checkCount(o.max, 'max', 0);
+  const max = o.max ?? Number.POSITIVE_INFINITY;
+  const out: T[] = [];
+  if (max === 0) return out;
+  for await (const item of iter) {
+    out.push(item);
+    if (out.length >= max) break;
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+// The recorded-fixture format: plain JSON data, one file per scenario.
+
+/** One file part of a multipart body: its name, optional type, and its content as text or base64. */
+export interface FixtureFilePart {
+  filename: string;
+  type?: string;
+  text?: string;
+  base64?: string;
+}
+
+/**
+ * A request or response body, tagged by how it is compared and served.
+ *
+ * - `json`: compared as data (deep-equal), served as `application/json` unless the fixture headers say otherwise.
+ * - `text`: compared exactly.
+ * - `form`: `application/x-www-form-urlencoded`, compared as data (field order does not matter).
+ * - `xml`: compared as a tree (attribute order and whitespace between elements do not matter).
+ * - `base64`: bytes, compared byte for byte.
+ * - `multipart`: `multipart/form-data` fields; files by name, type and content.
+ *
+ * @example
+ * ```ts
+ * const body: FixtureBody = { form: { query: '<query model="genomic" view="Gene.symbol"/>', format: 'json' } };
+ * ```
+ */
+export type FixtureBody =
+  | { json: unknown }
+  | { text: string }
+  | { form: Record<string, string | string[]> }
+  | { xml: string }
+  | { base64: string }
+  | { multipart: Record<string, string | FixtureFilePart> };
+
+/**
+ * What a fixture expects the client to send. `path` is the full URL path (e.g. `/v3/gene/1017`);
+ * `query` is data (decoded values, order-insensitive; an absent `query` means no query string).
+ * `headers`, when present, must be sent with these values (names case-insensitive).
+ * A `body`, when present, must match as data; an absent `body` is not checked.
+ *
+ * @example
+ * ```ts
+ * const request: FixtureRequest = { method: 'GET', path: '/v3/query', query: { q: 'cdk2', size: '10' } };
+ * ```
+ */
+export interface FixtureRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+  body?: FixtureBody;
+}
+
+/**
+ * What the service answered. Several `Set-Cookie` headers are written as one value joined by `\n`.
+ *
+ * @example
+ * ```ts
+ * const response: FixtureResponse = { status: 404, headers: { 'content-type': 'application/json' }, body: { json: { success: false } } };
+ * ```
+ */
+export interface FixtureResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: FixtureBody;
+  /** Wait this long before answering (timeouts, slow pages). Default 0. */
+  delayMs?: number;
+}
+
+/**
+ * One recorded request and its response.
+ *
+ * @example
+ * ```ts
+ * const exchange: FixtureExchange = {
+ *   request: { method: 'GET', path: '/v3/gene/1017' },
+ *   response: { status: 200, body: { json: { _id: '1017', symbol: 'CDK2' } } },
+ * };
+ * ```
+ */
+export interface FixtureExchange {
+  request: FixtureRequest;
+  response: FixtureResponse;
+}
+
+/**
+ * A fixture file: a named, ordered list of exchanges (one request, a scroll, a poll loop).
+ *
+ * @example
+ * ```ts
+ * const fixture: Fixture = {
+ *   name: 'gene-1017',
+ *   source: 'https://mygene.info/v3',
+ *   exchanges: [{ request: { method: 'GET', path: '/v3/gene/1017' }, response: { status: 200, body: { json: { _id: '1017' } } } }],
+ * };
+ * ```
+ */
+export interface Fixture {
+  name: string;
+  description?: string;
+  /** Where it was recorded (service base URL, date, script). */
+  source?: string;
+  exchanges: FixtureExchange[];
+}
+
+/**
+ * What {@link scrubExchange} removes besides the defaults.
+ *
+ * Defaults: headers `authorization`, `proxy-authorization`, `cookie`, `set-cookie`, `x-molgenis-token`,
+ * `x-csrftoken`, `x-csrf-token`; query parameters and form fields `token`, `access_token`, `api_key`,
+ * `apikey`, `password`, `csrfmiddlewaretoken`, `sessionid`; JSON fields `password`, `token`,
+ * `access_token`, `api_key`, `csrfmiddlewaretoken`. Every value removed that way is also replaced
+ * wherever else it appears.
+ *
+ * @example
+ * ```ts
+ * const scrub: ScrubOptions = { secrets: [process.env.MOLGENIS_TOKEN ?? ''], fields: ['apiKey'] };
+ * ```
+ */
+export interface ScrubOptions {
+  /** Known secret values, replaced by `[REDACTED]` anywhere in paths, queries, headers and bodies. */
+  secrets?: readonly string[];
+  /** Extra header names to redact (case-insensitive). */
+  headers?: readonly string[];
+  /** Extra query parameter / form field names to redact (case-insensitive). */
+  params?: readonly string[];
+  /** Extra JSON field names to redact at any depth (case-insensitive). */
+  fields?: readonly string[];
+}

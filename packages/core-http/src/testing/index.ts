@@ -1,0 +1,28 @@
+// The `@bio/core-http/testing` entry: recorded fixtures, msw replay, a loopback replay server and
+// the recorder. Listed by hand. Node only (reads files, starts servers); msw is an optional peer
+// dependency needed by the replay functions.
+
+export type {
+  Fixture,
+  FixtureBody,
+  FixtureExchange,
+  FixtureFilePart,
+  FixtureRequest,
+  FixtureResponse,
+  ScrubOptions,
+} from './fixture-types.js';
+export { FixtureFormatError, loadFixtures, validateFixture } from './load-fixtures.js';
+export { FixtureMatcher, jsonDifference, REDACTED, readRequest, sameValue, toResponse } from './match.js';
+export type { FixtureMatch, FixtureMatcherOptions, IncomingRequest } from './match.js';
+export { parseXml, xmlDifference } from './xml-tree.js';
+export type { XmlElement, XmlNode } from './xml-tree.js';
+export { fixtureHandlers, isUnmatchedFixtureError, UnmatchedFixtureError } from './fixture-handlers.js';
+export type { FixtureHandlersOptions } from './fixture-handlers.js';
+export { createFixtureServer, unmatchedRequests } from './fixture-server.js';
+export type { FixtureServer, FixtureServerOptions } from './fixture-server.js';
+export { startLoopbackFixtureServer } from './loopback-server.js';
+export type { LoopbackFixtureServer, LoopbackFixtureServerOptions } from './loopback-server.js';
+export { recordingFetch, scrubExchange } from './recorder.js';
+export type { RecordingFetchOptions } from './recorder.js';
+export { createRecorder, formatFixture, writeFixture } from './write-fixture.js';
+export type { Recorder, RecorderOptions } from './write-fixture.js';

@@ -1,0 +1,82 @@
+// What this OMERO.web server offers, probed once and cached:
+// `GET /api/` (JSON API versions), `GET /mapr/api/config/` (mapr keys) plus one mapr route
+// (IDR redirects every other `/mapr/api/…` to an HTML page), and `GET /searchengine/api/v1/resources/`.
+import { type HttpClient, path } from '@bio/core-http';
+import { isObject } from './internal/json.js';
+
+/** One mapr menu (e.g. `gene`) from `/mapr/api/config/`. @example `caps.mapr.keys.gene?.all // ['Gene Symbol', 'Gene Identifier']` */
+export interface MaprKeyConfig {
+  all: string[];
+  default: string[];
+  ns: string[];
+  label: string;
+  case_sensitive?: boolean;
+  wildcard?: { enabled?: boolean };
+}
+
+/**
+ * What the server offers.
+ *
+ * @example
+ * ```ts
+ * const caps = await idr.capabilities();
+ * if (caps.searchEngine) …; if (caps.mapr.status === 'available') …;
+ * ```
+ */
+export interface Capabilities {
+  /** Versions listed by `/api/` (`['0']`), empty when the JSON API is missing. */
+  apiVersions: string[];
+  /**
+   * mapr: `available` (config and routes answer), `removed` (config answers but the routes
+   * redirect to HTML — IDR since 2024-11), `absent` (not installed).
+   */
+  mapr: { status: 'available' | 'removed' | 'absent'; keys: Record<string, MaprKeyConfig> };
+  /** The IDR search engine answers under `/searchengine/api/v1/`. */
+  searchEngine: boolean;
+}
+
+async function probeText(http: HttpClient, route: string, signal: AbortSignal | undefined, searchParams?: Record<string, string>): Promise<{ status: number; contentType: string; text: string } | undefined> {
+  try {
+    const response = await http.get(route, { throwHttpErrors: false, retry: 0, ...(searchParams === undefined ? {} : { searchParams }), ...(signal === undefined ? {} : { signal }) });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return undefined;
+  }
+}
+
+function parseJson(probe: { status: number; contentType: string; text: string } | undefined): unknown {
+  if (!probe || probe.status !== 200 || !probe.contentType.includes('json')) return undefined;
+  try {
+    return JSON.parse(probe.text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Run the probes (in parallel). */
+export async function probeCapabilities(http: HttpClient, signal?: AbortSignal): Promise<Capabilities> {
+  const [api, config, engine] = await Promise.all([
+    probeText(http, 'api/', signal),
+    probeText(http, 'mapr/api/config/', signal),
+    probeText(http, 'searchengine/api/v1/resources/', signal),
+  ]);
+  const apiBody = parseJson(api);
+  const apiVersions =
+    isObject(apiBody) && Array.isArray(apiBody.data)
+      ? (apiBody.data as unknown[]).flatMap((v) => (isObject(v) && typeof v.version === 'string' ? [v.version] : []))
+      : [];
+  const configBody = parseJson(config);
+  const keys: Record<string, MaprKeyConfig> = {};
+  if (isObject(configBody)) for (const [k, v] of Object.entries(configBody)) if (isObject(v)) keys[k] = v as unknown as MaprKeyConfig;
+  let status: Capabilities['mapr']['status'] = 'absent';
+  const firstKey = Object.keys(keys)[0];
+  if (firstKey !== undefined) {
+    // One real route: on IDR it is redirected to the search engine's HTML docs.
+    const probe = await probeText(http, path`mapr/api/${firstKey}/count/`, signal, { value: '__probe__' });
+    status = parseJson(probe) === undefined ? 'removed' : 'available';
+  }
+  const searchEngine = engine !== undefined && engine.status === 200 && /search engine/i.test(engine.text);
+  return { apiVersions, mapr: { status, keys }, searchEngine };
+}

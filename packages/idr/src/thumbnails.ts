@@ -1,0 +1,137 @@
+// JPEG endpoints of webgateway: `render_thumbnail`, batched `get_thumbnails` (≤ 50 ids per
+// request, data URIs) and `render_image` — every body verified to be a JPEG.
+import { batch, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type IdInput, imageId, type ImageId } from './ids.js';
+import { type IdrContext, withSignal } from './internal/context.js';
+import { isObject, unexpectedShape } from './internal/json.js';
+import { assertJpeg } from './jpeg.js';
+
+/** The server's cap on ids per `get_thumbnails` request (`thumbnails_batch`). */
+export const THUMBNAIL_BATCH_LIMIT = 50;
+
+/** Options of {@link Idr.thumbnail}. @example `{ size: 96 }` */
+export interface ThumbnailOptions {
+  /** Longest side in pixels. Default: the server's (96). Sized URLs 404 on IDR for some sizes. */
+  size?: number;
+  signal?: AbortSignal;
+}
+
+/** Options of {@link Idr.thumbnails}. @example `{ size: 96, onProgress: (p) => console.log(p.done) }` */
+export interface ThumbnailsOptions extends ThumbnailOptions {
+  /** Ids per request, at most 50 (default 50). */
+  chunkSize?: number;
+  /** Requests in flight (default: the client's concurrency, 4). */
+  concurrency?: number;
+  onProgress?: (progress: { done: number; total?: number; batches: number }) => void;
+}
+
+function checkSize(size: number | undefined): void {
+  if (size !== undefined && (!Number.isSafeInteger(size) || size <= 0)) throw new ValidationError({ message: 'size must be a positive integer', field: 'size' });
+}
+
+/** The thumbnail route: `webgateway/render_thumbnail/{id}/[{size}/]`. */
+export function thumbnailPath(id: IdInput<ImageId>, size?: number): string {
+  checkSize(size);
+  const image = imageId(id, 'image');
+  return size === undefined ? path`webgateway/render_thumbnail/${image}/` : path`webgateway/render_thumbnail/${image}/${size}/`;
+}
+
+/** GET `render_thumbnail/{id}/[{size}/]` → JPEG bytes (verified). */
+export async function thumbnail(ctx: IdrContext, id: IdInput<ImageId>, options: ThumbnailOptions = {}): Promise<Uint8Array> {
+  const route = thumbnailPath(id, options.size);
+  return jpegAt(ctx, route, {}, options.signal);
+}
+
+async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<string, string | number | undefined>, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  const url = ctx.http.url(route, searchParams);
+  const response = await ctx.http.get(route, withSignal({ searchParams, accept: 'image/jpeg' }, signal));
+  const contentType = response.headers.get('content-type') ?? undefined;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (contentType?.includes('text/html')) {
+    throw new ResponseFormatError({ message: `GET ${url}: expected a JPEG, got an HTML page`, url, service: 'idr', contentType, snippet: new TextDecoder().decode(bytes.subarray(0, 300)) });
+  }
+  return assertJpeg(bytes, url, contentType);
+}
+
+function decodeDataUri(uri: string, url: string): Uint8Array {
+  const match = /^data:image\/jpe?g;base64,(.*)$/s.exec(uri);
+  if (!match?.[1]) throw new ResponseFormatError({ message: `${url}: expected a data:image/jpeg;base64 URI`, url, service: 'idr', snippet: uri.slice(0, 100) });
+  return assertJpeg(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)), url);
+}
+
+/**
+ * Thumbnails of many images through `get_thumbnails/?id=…&id=…` in chunks of ≤ 50, with
+ * bounded concurrency. Images the server could not render map to `null`.
+ */
+export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>>, options: ThumbnailsOptions = {}): Promise<Map<ImageId, Uint8Array | null>> {
+  checkSize(options.size);
+  const chunkSize = options.chunkSize ?? THUMBNAIL_BATCH_LIMIT;
+  if (!Number.isSafeInteger(chunkSize) || chunkSize < 1 || chunkSize > THUMBNAIL_BATCH_LIMIT) {
+    throw new ValidationError({ message: `chunkSize must be between 1 and ${THUMBNAIL_BATCH_LIMIT}`, field: 'chunkSize' });
+  }
+  const list = [...new Set([...ids].map((id) => imageId(id, 'ids')))];
+  const out = new Map<ImageId, Uint8Array | null>();
+  const route = options.size === undefined ? 'webgateway/get_thumbnails/' : path`webgateway/get_thumbnails/${options.size}/`;
+  const outcomes = batch(
+    list,
+    {
+      size: chunkSize,
+      concurrency: options.concurrency ?? ctx.concurrency,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    },
+    async (chunk, { signal }) => {
+      const searchParams = { id: chunk };
+      const url = ctx.http.url(route, new URLSearchParams(chunk.map((i) => ['id', String(i)])));
+      const body = await ctx.http.get(route, { searchParams, arrayFormat: 'repeat', signal }).json<unknown>();
+      if (!isObject(body)) throw unexpectedShape('a JSON object of data URIs keyed by image id', url, body);
+      const result = new Map<ImageId, Uint8Array | null>();
+      for (const id of chunk) {
+        const value = body[String(id)];
+        result.set(id, typeof value === 'string' ? decodeDataUri(value, url) : null);
+      }
+      return result;
+    },
+  );
+  for await (const outcome of outcomes) {
+    if (outcome.ok) for (const [id, bytes] of outcome.result) out.set(id, bytes);
+  }
+  return out;
+}
+
+/** Options of {@link Idr.renderImage}. @example `{ z: 0, t: 0, channels: '1|0:4095$FF0000', quality: 0.9 }` */
+export interface RenderImageOptions {
+  z?: number;
+  t?: number;
+  /** Rendering settings `c=1|0:255$FF0000,2|…` as the webgateway expects. */
+  channels?: string;
+  /** `g` (greyscale) or `c` (colour). */
+  model?: 'g' | 'c';
+  /** JPEG quality 0–1. */
+  quality?: number;
+  /** `normal` or `intmax` projection. */
+  projection?: string;
+  /** `x,y,w,h` for `render_image_region`. */
+  region?: { x: number; y: number; width: number; height: number };
+  signal?: AbortSignal;
+}
+
+/** GET `render_image/{id}/{z}/{t}/` (or `render_image_region/…?region=`) → JPEG bytes. On IDR this answers 403 (pixels moving to OME-Zarr). */
+export async function renderImage(ctx: IdrContext, id: IdInput<ImageId>, options: RenderImageOptions = {}): Promise<Uint8Array> {
+  const image = imageId(id, 'image');
+  const z = options.z ?? 0;
+  const t = options.t ?? 0;
+  for (const [name, v] of [['z', z], ['t', t]] as const) {
+    if (!Number.isSafeInteger(v) || v < 0) throw new ValidationError({ message: `${name} must be a non-negative integer`, field: name });
+  }
+  const r = options.region;
+  const route = r === undefined ? path`webgateway/render_image/${image}/${z}/${t}/` : path`webgateway/render_image_region/${image}/${z}/${t}/`;
+  const searchParams = {
+    region: r === undefined ? undefined : `${r.x},${r.y},${r.width},${r.height}`,
+    c: options.channels,
+    m: options.model,
+    q: options.quality,
+    p: options.projection,
+  };
+  return jpegAt(ctx, route, searchParams, options.signal);
+}

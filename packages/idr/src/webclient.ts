@@ -1,0 +1,207 @@
+// The `webclient/api` tree lists (page/limit, no totals: iterate until a short page),
+// `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
+import { paginatePages, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
+import {
+  annotationId,
+  datasetId,
+  type AnnotationId,
+  type DatasetId,
+  type ExperimenterId,
+  type IdInput,
+  type ImageId,
+  imageId,
+  type PlateId,
+  plateId,
+  type ProjectId,
+  projectId,
+  type ScreenId,
+  screenId,
+  type WellId,
+  wellId,
+  type RoiId,
+  roiId,
+  type PlateAcquisitionId,
+  plateAcquisitionId,
+} from './ids.js';
+import { type IdrContext, withSignal } from './internal/context.js';
+import { arrayAt } from './internal/json.js';
+import { singleTarget } from './internal/targets.js';
+import { pagedList } from './internal/paged.js';
+import type { ListOptions, PagedList } from './paging.js';
+
+/** Fields every webclient tree node carries. @example `plate.childCount` */
+export interface WebclientNode<I extends number> {
+  id: I;
+  name: string;
+  ownerId?: ExperimenterId;
+  /** CSS class names describing the permissions, e.g. `"canEdit canAnnotate isOwned"`. */
+  permsCss?: string;
+  /** Number of children (plates: acquisitions or images; datasets: images). */
+  childCount?: number;
+}
+/** A plate from `webclient/api/plates/?id={screen}`. @example `for await (const p of idr.webclient.plates({ screen: 102 })) console.log(p.id, p.name, p.childCount);` */
+export type WebclientPlate = WebclientNode<PlateId>;
+/** A dataset from `webclient/api/datasets/?id={project}`. @example `idr.webclient.datasets({ project: 51 })` */
+export type WebclientDataset = WebclientNode<DatasetId>;
+/** An image from `webclient/api/images/?id={dataset}`. Size fields only with `sizeXYZ: true`. @example `idr.webclient.images({ dataset: 51 }, { sizeXYZ: true })` */
+export interface WebclientImage extends WebclientNode<ImageId> {
+  filesetId?: number;
+  archived?: boolean;
+  sizeX?: number;
+  sizeY?: number;
+  sizeZ?: number;
+  date?: string;
+  thumbVersion?: number;
+}
+
+/** Extra fields of {@link WebclientApi.images}. @example `{ sizeXYZ: true, date: true }` */
+export interface WebclientImageFields {
+  sizeXYZ?: boolean;
+  date?: boolean;
+  thumbVersion?: boolean;
+}
+
+/** Iterate a `webclient/api` list with `page`/`limit` until a short (or empty) page. */
+export function webclientList<T>(ctx: IdrContext, route: string, key: string, params: Record<string, QueryValue>, options: ListOptions = {}): PagedList<T> {
+  const limit = options.pageSize ?? ctx.webclientPageSize;
+  return pagedList(() =>
+    paginatePages<T>(
+      async ({ page, signal }) => {
+        const searchParams = { ...params, page, limit };
+        const body = await ctx.http.get(route, withSignal({ searchParams, arrayFormat: 'repeat' as const }, signal)).json<unknown>();
+        const items = arrayAt<T>(body, key, ctx.http.url(route, searchParams));
+        return { items, last: items.length < limit };
+      },
+      { firstPage: 1, ...(options.max === undefined ? {} : { max: options.max }), ...(options.signal === undefined ? {} : { signal: options.signal }) },
+    ),
+  );
+}
+
+/**
+ * The webclient's own tree lists (what IDR's web UI uses). Lighter than `/api/v0` lists
+ * (`id`, `name`, `childCount`), paged with `page`/`limit` until a short page.
+ *
+ * @example
+ * ```ts
+ * for await (const p of idr.webclient.plates({ screen: 102 })) console.log(p.id, p.name);
+ * ```
+ */
+export interface WebclientApi {
+  /** Plates of a screen. @example `await idr.webclient.plates({ screen: 102 }).toArray()` */
+  plates(parent: { screen: IdInput<ScreenId> }, options?: ListOptions): PagedList<WebclientPlate>;
+  /** Datasets of a project. @example `await idr.webclient.datasets({ project: 51 }).toArray()` */
+  datasets(parent: { project: IdInput<ProjectId> }, options?: ListOptions): PagedList<WebclientDataset>;
+  /** Images of a dataset. @example `await idr.webclient.images({ dataset: 51 }, { sizeXYZ: true }).toArray()` */
+  images(parent: { dataset: IdInput<DatasetId> }, options?: ListOptions & WebclientImageFields): PagedList<WebclientImage>;
+}
+
+export function createWebclientApi(ctx: IdrContext): WebclientApi {
+  return {
+    plates: (parent, options) => webclientList<WebclientPlate>(ctx, 'webclient/api/plates/', 'plates', { id: screenId(parent.screen, 'screen') }, options),
+    datasets: (parent, options) => webclientList<WebclientDataset>(ctx, 'webclient/api/datasets/', 'datasets', { id: projectId(parent.project, 'project') }, options),
+    images: (parent, options = {}) =>
+      webclientList<WebclientImage>(
+        ctx,
+        'webclient/api/images/',
+        'images',
+        { id: datasetId(parent.dataset, 'dataset'), sizeXYZ: options.sizeXYZ, date: options.date, thumbVersion: options.thumbVersion },
+        options,
+      ),
+  };
+}
+
+/** One step of a path: `{ type: 'screen', id: 102 }`. @example `path.map((n) => `${n.type}:${n.id}`).join(' › ')` */
+export interface PathNode {
+  type: 'experimenter' | 'project' | 'dataset' | 'screen' | 'plate' | 'acquisition' | 'well' | 'image' | 'roi' | 'shape' | 'orphaned' | (string & {});
+  id: number;
+  name?: string;
+  childCount?: number;
+}
+
+/** Which object to locate. Exactly one key. @example `{ image: 1229801 }` */
+export type PathsToObjectTarget =
+  | { image: IdInput<ImageId> }
+  | { dataset: IdInput<DatasetId> }
+  | { project: IdInput<ProjectId> }
+  | { screen: IdInput<ScreenId> }
+  | { plate: IdInput<PlateId> }
+  | { acquisition: IdInput<PlateAcquisitionId> }
+  | { well: IdInput<WellId> }
+  | { roi: IdInput<RoiId> };
+
+const PATH_TARGETS = {
+  image: imageId,
+  dataset: datasetId,
+  project: projectId,
+  screen: screenId,
+  plate: plateId,
+  acquisition: plateAcquisitionId,
+  well: wellId,
+  roi: roiId,
+} as const;
+
+/** GET `webclient/api/paths_to_object/?{type}={id}` → every path from the experimenter down to the object. */
+export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget, options: { signal?: AbortSignal } = {}): Promise<PathNode[][]> {
+  const [key, id] = singleTarget(target, PATH_TARGETS, 'pathsToObject');
+  const route = 'webclient/api/paths_to_object/';
+  const body = await ctx.http.get(route, withSignal({ searchParams: { [key]: id } }, options.signal)).json<unknown>();
+  return arrayAt<PathNode[]>(body, 'paths', ctx.http.url(route, { [key]: id }));
+}
+
+/** A download in progress: the body as a stream plus what the headers say about it. @example `const { filename, stream } = await idr.download(8368945);` */
+export interface Download {
+  /** From `Content-Disposition` (`attachment; filename=…`), else the last path segment. */
+  filename: string;
+  contentType: string | undefined;
+  /** From `Content-Length`, when sent. */
+  size: number | undefined;
+  /** The body; read it once. */
+  stream: ReadableStream<Uint8Array>;
+}
+
+/** Parse `filename*=UTF-8''…` or `filename="…"`/`filename=…` out of a Content-Disposition header. */
+export function filenameFromContentDisposition(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      return star[1].trim();
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  const value = plain?.[2] ?? plain?.[1];
+  return value?.trim() || undefined;
+}
+
+/** The absolute URL of `/webclient/annotation/{id}` (what the IDR tutorial prints as "Download URL"). */
+export function downloadUrl(ctx: IdrContext, id: IdInput<AnnotationId>): string {
+  return ctx.http.url(path`webclient/annotation/${annotationId(id)}`);
+}
+
+/** GET `/webclient/annotation/{id}` → a stream, the filename from Content-Disposition. HTML (a redirect to a page, an error page) → ResponseFormatError. */
+export async function download(ctx: IdrContext, id: IdInput<AnnotationId>, options: { signal?: AbortSignal } = {}): Promise<Download> {
+  const route = path`webclient/annotation/${annotationId(id)}`;
+  const response = await ctx.http.get(route, withSignal({}, options.signal));
+  const contentType = response.headers.get('content-type') ?? undefined;
+  if (contentType?.includes('text/html')) {
+    const text = await response.text();
+    throw new ResponseFormatError({
+      message: `GET ${ctx.http.url(route)}: expected a file download, got an HTML page`,
+      url: ctx.http.url(route),
+      status: response.status,
+      service: 'idr',
+      contentType,
+      snippet: text.slice(0, 300),
+    });
+  }
+  if (!response.body) throw new ResponseFormatError({ message: `GET ${ctx.http.url(route)}: empty download`, url: ctx.http.url(route), service: 'idr' });
+  const length = response.headers.get('content-length');
+  return {
+    filename: filenameFromContentDisposition(response.headers.get('content-disposition')) ?? `annotation-${id}`,
+    contentType,
+    size: length === null || !/^\d+$/.test(length) ? undefined : Number(length),
+    stream: response.body,
+  };
+}

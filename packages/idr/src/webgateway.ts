@@ -1,0 +1,210 @@
+// webgateway JSON views: the plate grid (`/webgateway/plate/{id}/{field}/`) and image
+// details (`/webgateway/imgData/{id}/`).
+import { createHttpError, isResponseFormatError, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type IdInput, imageId, type ImageId, type PlateAcquisitionId, plateAcquisitionId, type PlateId, plateId, type WellId } from './ids.js';
+import { type IdrContext, withSignal } from './internal/context.js';
+import { isObject, unexpectedShape } from './internal/json.js';
+
+/** Options of {@link Idr.plateGrid}. @example `{ field: 0 }` */
+export interface PlateGridOptions {
+  /** 0-based WellSample index (the field). Default 0. */
+  field?: number;
+  /** Restrict to one plate acquisition (run). */
+  acquisition?: IdInput<PlateAcquisitionId>;
+  /** `expand` (IDR default: pad to at least 8×12), `shrink` or `trim`. */
+  layout?: 'expand' | 'shrink' | 'trim';
+  /** Thumbnail size used in `thumbUrl`. */
+  size?: number;
+  signal?: AbortSignal;
+}
+
+/** One imaged well of the grid. @example `cell.thumbUrl` */
+export interface PlateGridCell {
+  wellId: WellId;
+  imageId: ImageId;
+  field: number;
+  name: string;
+  description?: string;
+  author?: string;
+  /** Acquisition date, Unix seconds. */
+  date?: number;
+  /** Absolute thumbnail URL (the server sends a server-relative path). */
+  thumbUrl: string;
+  /** The server-relative path as sent (`/webgateway/render_thumbnail/1938559/`). */
+  thumbPath: string;
+}
+
+/**
+ * The plate as a grid of cells (`null` where the well has no image for the field).
+ * Labels follow the plate's naming convention: letters or numbers.
+ *
+ * @example
+ * ```ts
+ * const grid = await idr.plateGrid(4554, { field: 0 });
+ * grid.grid[0]?.[0]?.imageId;
+ * ```
+ */
+export interface PlateGrid {
+  plateId: PlateId;
+  field: number;
+  rowlabels: (string | number)[];
+  collabels: (string | number)[];
+  grid: (PlateGridCell | null)[][];
+  imageSizes?: { x: number; y: number; image_id: number }[];
+}
+
+interface RawCell {
+  type?: string;
+  id: number;
+  name?: string;
+  description?: string;
+  author?: string;
+  date?: number;
+  wellId: number;
+  field?: number;
+  thumb_url: string;
+}
+
+/** GET `/webgateway/plate/{id}/{field}/[{acquisition}/]`. An unknown plate (non-JSON answer) → NotFoundError. */
+export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: PlateGridOptions = {}): Promise<PlateGrid> {
+  const plate = plateId(id, 'plate');
+  const field = options.field ?? 0;
+  if (!Number.isSafeInteger(field) || field < 0) throw new ValidationError({ message: 'field must be a non-negative integer', field: 'field' });
+  const route =
+    options.acquisition === undefined
+      ? path`webgateway/plate/${plate}/${field}/`
+      : path`webgateway/plate/${plate}/${field}/${plateAcquisitionId(options.acquisition, 'acquisition')}/`;
+  const searchParams = { layout: options.layout, size: options.size };
+  let body: unknown;
+  try {
+    body = await ctx.http.get(route, withSignal({ searchParams }, options.signal)).json<unknown>();
+  } catch (error) {
+    // The view returns Django's Http404 class instead of raising it: not JSON at all.
+    if (isResponseFormatError(error)) {
+      throw createHttpError({ status: 404, method: 'GET', url: ctx.http.url(route, searchParams), service: 'idr', serviceMessage: `plate ${plate} not found`, cause: error });
+    }
+    throw error;
+  }
+  if (!isObject(body) || !Array.isArray(body.grid) || !Array.isArray(body.rowlabels) || !Array.isArray(body.collabels)) {
+    throw unexpectedShape('a plate grid ({"rowlabels", "collabels", "grid"})', ctx.http.url(route, searchParams), body);
+  }
+  const grid = (body.grid as (RawCell | null)[][]).map((row) =>
+    row.map((cell): PlateGridCell | null => {
+      if (cell === null || !isObject(cell)) return null;
+      const out: PlateGridCell = {
+        wellId: cell.wellId as WellId,
+        imageId: cell.id as ImageId,
+        field: cell.field ?? field,
+        name: cell.name ?? '',
+        thumbUrl: ctx.http.url(cell.thumb_url),
+        thumbPath: cell.thumb_url,
+      };
+      if (cell.description !== undefined) out.description = cell.description;
+      if (cell.author !== undefined) out.author = cell.author;
+      if (cell.date !== undefined) out.date = cell.date;
+      return out;
+    }),
+  );
+  const result: PlateGrid = { plateId: plate, field, rowlabels: body.rowlabels as (string | number)[], collabels: body.collabels as (string | number)[], grid };
+  if (Array.isArray(body.image_sizes)) result.imageSizes = body.image_sizes as { x: number; y: number; image_id: number }[];
+  return result;
+}
+
+
+/** `meta` of imgData. @example `data.meta.imageName` */
+export interface ImageDataMeta {
+  imageName: string;
+  imageDescription?: string;
+  imageAuthor?: string;
+  projectName?: string;
+  projectId?: number | null;
+  projectDescription?: string;
+  datasetName?: string;
+  datasetId?: number | null;
+  datasetDescription?: string;
+  wellSampleId?: number | string;
+  wellId?: number | string | null;
+  imageTimestamp?: number;
+  imageId: number;
+  pixelsType?: string;
+}
+
+/** One channel's rendering settings. @example `data.channels.map((c) => c.label)` */
+export interface ImageDataChannel {
+  label: string;
+  color: string;
+  active: boolean;
+  emissionWave?: number | null;
+  inverted?: boolean;
+  reverseIntensity?: boolean;
+  family?: string;
+  coefficient?: number;
+  window: { min: number; max: number; start: number; end: number };
+}
+
+/**
+ * imgData when the pixels could be read.
+ *
+ * @example
+ * ```ts
+ * const d = await idr.imageData(122770);
+ * if (d.status === 'ok') console.log(d.size.width, d.channels.length);
+ * ```
+ */
+export interface ImageDataOk {
+  status: 'ok';
+  id: ImageId;
+  meta: ImageDataMeta;
+  perms?: Record<string, boolean>;
+  tiles?: boolean;
+  interpolate?: boolean;
+  size: { width: number; height: number; z: number; t: number; c: number };
+  pixel_size?: { x: number | null; y: number | null; z: number | null };
+  init_zoom?: number;
+  pixel_range?: [number, number];
+  channels: ImageDataChannel[];
+  split_channel?: Record<string, unknown>;
+  rdefs?: { model?: string; projection?: string; defaultZ?: number; defaultT?: number; invertAxis?: boolean };
+  /** Tiled (pyramidal) images only. */
+  tile_size?: { width: number; height: number };
+  levels?: number;
+  zoomLevelScaling?: Record<string, number>;
+}
+
+/**
+ * imgData when the server could not open the pixels (HTTP 200 with an `Exception` key, as
+ * IDR answers while pixels move to OME-Zarr). Use `idr.image(id)` for dimensions.
+ *
+ * @example
+ * ```ts
+ * if (d.status === 'pixels-unavailable') console.warn(d.exception);
+ * ```
+ */
+export interface ImageDataUnavailable {
+  status: 'pixels-unavailable';
+  id: ImageId;
+  meta?: ImageDataMeta;
+  perms?: Record<string, boolean>;
+  exception: string;
+}
+
+/** The result of {@link Idr.imageData}. @example `if (d.status === 'ok') d.size` */
+export type ImageData = ImageDataOk | ImageDataUnavailable;
+
+/** GET `/webgateway/imgData/{id}/`. On IDR a missing or private image is a 403 with an empty body. */
+export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options: { signal?: AbortSignal } = {}): Promise<ImageData> {
+  const image = imageId(id, 'image');
+  const route = path`webgateway/imgData/${image}/`;
+  const body = await ctx.http.get(route, withSignal({}, options.signal)).json<unknown>();
+  if (!isObject(body)) throw unexpectedShape('an imgData object', ctx.http.url(route), body);
+  if (typeof body.Exception === 'string') {
+    const out: ImageDataUnavailable = { status: 'pixels-unavailable', id: image, exception: body.Exception };
+    if (isObject(body.meta)) out.meta = body.meta as unknown as ImageDataMeta;
+    if (isObject(body.perms)) out.perms = body.perms as Record<string, boolean>;
+    return out;
+  }
+  if (!isObject(body.size) || !Array.isArray(body.channels) || !isObject(body.meta)) {
+    throw new ResponseFormatError({ message: `GET ${ctx.http.url(route)}: imgData without size/channels/meta`, url: ctx.http.url(route), service: 'idr' });
+  }
+  return { ...(body as unknown as Omit<ImageDataOk, 'status'>), status: 'ok', id: image };
+}

@@ -1,0 +1,534 @@
+import { ValidationError } from '@bio/core-http';
+import type { EnrichmentOptions, EnrichmentResult } from './enrichment.js';
+import type { InterMine } from './intermine.js';
+import { Query } from './query.js';
+
+/**
+ * A list as `GET /lists` describes it.
+ *
+ * @example
+ * ```ts
+ * const info: ListInfo = { name: 'demo-list', type: 'Gene', size: 4, tags: ['im:public'] };
+ * ```
+ */
+export interface ListInfo {
+  name: string;
+  type: string;
+  size: number;
+  id?: number;
+  title?: string;
+  description?: string;
+  /** `CURRENT`, or `TO_UPGRADE`/`NOT_CURRENT` after a data release. */
+  status?: string;
+  /** Whether the current user may change it. */
+  authorized?: boolean;
+  tags: string[];
+  dateCreated?: string;
+  timestamp?: number;
+}
+
+/**
+ * Identifiers for a new list: an array or any (async) iterable of strings, the text of an
+ * identifier file (split on white space and commas; `"quoted values"` keep their spaces), or a
+ * {@link Query} whose objects become the list.
+ *
+ * @example
+ * ```ts
+ * const ids: ListContent = ['eve', 'zen', 'FBgn0000099'];
+ * const fromFile: ListContent = await readFile('genes.txt', 'utf8');
+ * ```
+ */
+export type ListContent = string | Iterable<string> | AsyncIterable<string> | Query;
+
+/**
+ * Options of `mine.lists.create()`.
+ *
+ * @example
+ * ```ts
+ * await mine.lists.create({ name: 'my-genes', type: 'Gene', organism: 'D. melanogaster', tags: ['demo'] }, ['eve', 'zen']);
+ * ```
+ */
+export interface CreateListOptions {
+  name: string;
+  /** Class of the objects (not needed for a Query). */
+  type?: string;
+  description?: string;
+  tags?: readonly string[];
+  /** Organism short name used to resolve ambiguous identifiers (the server's `extraValue`). */
+  organism?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Options of the list set operations.
+ *
+ * @example
+ * ```ts
+ * await mine.lists.union('both', ['a', 'b'], { description: 'a ∪ b', tags: ['merged'] });
+ * ```
+ */
+export interface ListOperationOptions {
+  description?: string;
+  tags?: readonly string[];
+  signal?: AbortSignal;
+}
+
+interface ListCreated {
+  listId?: number;
+  listName: string;
+  listSize: number;
+  type?: string;
+  unmatchedIdentifiers?: string[];
+}
+
+function checkName(name: unknown, field = 'name'): string {
+  if (typeof name !== 'string' || name.trim().length === 0) throw new ValidationError({ message: 'a list name must be a non-empty string', field });
+  return name;
+}
+
+function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+function tagParam(tags: readonly string[] | undefined): string | undefined {
+  if (!tags || tags.length === 0) return undefined;
+  for (const t of tags) if (typeof t !== 'string' || t.trim() === '' || t.includes(';')) throw new ValidationError({ message: `bad tag ${JSON.stringify(t)} (non-empty, no ";")`, field: 'tags' });
+  return tags.join(';');
+}
+
+/** Split identifier-file text the way the server does: white space and commas, `"quoted"` kept whole. */
+export function splitIdentifiers(text: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|([^\s,"]+)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const id = (m[1] ?? m[2] ?? '').trim();
+    if (id) out.push(id);
+  }
+  return out;
+}
+
+async function identifierBody(content: Exclude<ListContent, Query>): Promise<{ body: string; count: number }> {
+  const ids: string[] = [];
+  if (typeof content === 'string') ids.push(...splitIdentifiers(content));
+  else if (Symbol.asyncIterator in content) for await (const id of content) ids.push(String(id));
+  else for (const id of content) ids.push(String(id));
+  const clean = ids.map((id) => id.trim()).filter((id) => id.length > 0);
+  if (clean.length === 0) throw new ValidationError({ message: 'no identifiers to upload', field: 'identifiers' });
+  for (const id of clean) if (id.includes('"')) throw new ValidationError({ message: `identifier ${JSON.stringify(id)} contains a double quote`, field: 'identifiers' });
+  return { body: clean.map((id) => `"${id}"`).join('\n'), count: clean.length };
+}
+
+/** An object id query on the list's class, reduced to `<root>.id` for list saving. */
+function idQuery(q: Query): Query {
+  return q.clone().select('id');
+}
+
+/**
+ * A list on the server. Methods change it there and update this object.
+ *
+ * @example
+ * ```ts
+ * const list = await mine.lists.get('demo-list');
+ * await list.append(['bcd']);
+ * const enriched = await list.enrichment({ widget: 'pathway_enrichment', maxp: 0.05 });
+ * ```
+ */
+export class InterMineList {
+  name: string;
+  type: string;
+  size: number;
+  id?: number;
+  title?: string;
+  description?: string;
+  status?: string;
+  authorized?: boolean;
+  /** The list's tags: `tags.values`, and `tags.add()/remove()/get()` on the server. */
+  readonly tags: ListTags;
+  dateCreated?: string;
+  timestamp?: number;
+  /** Identifiers the server could not match (after `create`/`append`). */
+  unmatchedIdentifiers: string[];
+  readonly #mine: InterMine;
+
+  /** @internal Use `mine.lists`. */
+  constructor(mine: InterMine, info: ListInfo, unmatched: string[] = []) {
+    this.#mine = mine;
+    this.name = info.name;
+    this.type = info.type;
+    this.size = info.size;
+    this.tags = new ListTags(mine, this, info.tags ?? []);
+    this.unmatchedIdentifiers = unmatched;
+    for (const key of ['id', 'title', 'description', 'status', 'authorized', 'dateCreated', 'timestamp'] as const) {
+      if (info[key] !== undefined) (this as Record<string, unknown>)[key] = info[key];
+    }
+  }
+
+  /**
+   * Add identifiers (or a query's objects). `unmatchedIdentifiers` is updated.
+   *
+   * @example
+   * ```ts
+   * await list.append(['bcd', 'hb']);
+   * console.log(list.size, list.unmatchedIdentifiers);
+   * ```
+   */
+  async append(content: ListContent, options: { signal?: AbortSignal } = {}): Promise<this> {
+    const http = this.#mine.http;
+    let result: ListCreated;
+    if (content instanceof Query) {
+      const q = await idQuery(content).prepare(options.signal);
+      result = await http.post('query/append/tolist', { form: { query: q.toXML(), listName: this.name }, ...signalOpt(options.signal) }).json<ListCreated>();
+    } else {
+      const { body } = await identifierBody(content);
+      result = await http
+        .post('lists/append', { searchParams: { name: this.name }, body, headers: { 'content-type': 'text/plain' }, ...signalOpt(options.signal) })
+        .json<ListCreated>();
+    }
+    this.size = result.listSize;
+    this.unmatchedIdentifiers = result.unmatchedIdentifiers ?? [];
+    return this;
+  }
+
+  /**
+   * Rename the list.
+   *
+   * @example
+   * ```ts
+   * await list.rename('eve-and-friends');
+   * ```
+   */
+  async rename(newName: string, options: { signal?: AbortSignal } = {}): Promise<this> {
+    checkName(newName, 'newName');
+    const result = await this.#mine.http
+      .post('lists/rename', { form: { oldname: this.name, newname: newName }, ...signalOpt(options.signal) })
+      .json<ListCreated>();
+    this.name = result.listName;
+    if (typeof result.listSize === 'number') this.size = result.listSize;
+    return this;
+  }
+
+  /**
+   * Delete the list from the server.
+   *
+   * @example
+   * ```ts
+   * await list.delete();
+   * ```
+   */
+  async delete(options: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.#mine.lists.delete(this.name, options);
+  }
+
+  /**
+   * Enrichment statistics for this list (see `mine.enrichment`).
+   *
+   * @example
+   * ```ts
+   * const { rows } = await list.enrichment({ widget: 'pathway_enrichment', maxp: 0.05, correction: 'Holm-Bonferroni' });
+   * ```
+   */
+  enrichment(options: Omit<EnrichmentOptions, 'list' | 'ids' | 'type'>): Promise<EnrichmentResult> {
+    return this.#mine.enrichment({ ...options, list: this.name });
+  }
+
+  /**
+   * A query on the list's objects (`<type> IN <list>`), selecting `views` (default: summary fields).
+   *
+   * @example
+   * ```ts
+   * for await (const row of list.query('symbol', 'length').rows()) console.log(row);
+   * ```
+   */
+  query(...views: string[]): Query {
+    return this.#mine
+      .query(this.type)
+      .select(views.length > 0 ? views : ['*'])
+      .where(this.type, 'IN', this.name);
+  }
+
+  /** A plain copy of the list's fields. */
+  toJSON(): ListInfo & { unmatchedIdentifiers: string[] } {
+    const out: ListInfo & { unmatchedIdentifiers: string[] } = { name: this.name, type: this.type, size: this.size, tags: [...this.tags.values], unmatchedIdentifiers: [...this.unmatchedIdentifiers] };
+    for (const key of ['id', 'title', 'description', 'status', 'authorized', 'dateCreated', 'timestamp'] as const) {
+      if (this[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = this[key];
+    }
+    return out;
+  }
+}
+
+/**
+ * Tag operations on one list (`/list/tags`).
+ *
+ * @example
+ * ```ts
+ * const tags = await list.tags.remove(['draft']);
+ * ```
+ */
+export class ListTags implements Iterable<string> {
+  /** The tags as last seen (from the list listing or the last tag call). */
+  values: string[];
+  readonly #mine: InterMine;
+  readonly #list: InterMineList;
+
+  /** @internal */
+  constructor(mine: InterMine, list: InterMineList, values: readonly string[]) {
+    this.#mine = mine;
+    this.#list = list;
+    this.values = [...values];
+  }
+
+  /** Iterate the known tags. */
+  [Symbol.iterator](): Iterator<string> {
+    return this.values[Symbol.iterator]();
+  }
+
+  /** True when the list has this tag (as last seen). */
+  has(tag: string): boolean {
+    return this.values.includes(tag);
+  }
+
+  /**
+   * The current tags.
+   *
+   * @example
+   * ```ts
+   * await list.tags.get(); // ['im:public']
+   * ```
+   */
+  async get(options: { signal?: AbortSignal } = {}): Promise<string[]> {
+    const body = await this.#mine.http.get('list/tags', { searchParams: { name: this.#list.name }, ...signalOpt(options.signal) }).json<{ tags: string[] }>();
+    this.values = [...body.tags];
+    return body.tags;
+  }
+
+  /**
+   * Add tags; returns the new tag set.
+   *
+   * @example
+   * ```ts
+   * await list.tags.add(['reviewed', 'fly']);
+   * ```
+   */
+  async add(tags: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string[]> {
+    const param = tagParam(tags);
+    if (param === undefined) throw new ValidationError({ message: 'no tags to add', field: 'tags' });
+    const body = await this.#mine.http.post('list/tags', { form: { name: this.#list.name, tags: param }, ...signalOpt(options.signal) }).json<{ tags: string[] }>();
+    this.values = [...body.tags];
+    return body.tags;
+  }
+
+  /**
+   * Remove tags; returns the new tag set.
+   *
+   * @example
+   * ```ts
+   * await list.tags.remove(['draft']);
+   * ```
+   */
+  async remove(tags: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string[]> {
+    const param = tagParam(tags);
+    if (param === undefined) throw new ValidationError({ message: 'no tags to remove', field: 'tags' });
+    const body = await this.#mine.http
+      .delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...signalOpt(options.signal) })
+      .json<{ tags: string[] }>();
+    this.values = [...body.tags];
+    return body.tags;
+  }
+}
+
+interface ListsBody {
+  lists: (ListInfo & Record<string, unknown>)[];
+}
+
+/**
+ * The lists of a mine: read, create, combine, delete. Available as `mine.lists`.
+ *
+ * @example
+ * ```ts
+ * const lists = await mine.lists.all();
+ * const demo = await mine.lists.get('demo-list');
+ * ```
+ */
+export class Lists {
+  readonly #mine: InterMine;
+
+  /** @internal Use `mine.lists`. */
+  constructor(mine: InterMine) {
+    this.#mine = mine;
+  }
+
+  #wrap(info: ListInfo, unmatched?: string[]): InterMineList {
+    return new InterMineList(this.#mine, { ...info, tags: info.tags ?? [] }, unmatched);
+  }
+
+  /**
+   * Every list the user can see (their own and public ones).
+   *
+   * @example
+   * ```ts
+   * for (const list of await mine.lists.all()) console.log(list.name, list.size);
+   * ```
+   */
+  async all(options: { signal?: AbortSignal } = {}): Promise<InterMineList[]> {
+    const body = await this.#mine.http.get('lists', signalOpt(options.signal)).json<ListsBody>();
+    return body.lists.map((l) => this.#wrap(l));
+  }
+
+  /**
+   * One list by name. Throws `NotFoundError` (404) when there is none.
+   *
+   * @example
+   * ```ts
+   * const list = await mine.lists.get('demo-list');
+   * ```
+   */
+  async get(name: string, options: { signal?: AbortSignal } = {}): Promise<InterMineList> {
+    checkName(name);
+    const body = await this.#mine.http.get('lists', { searchParams: { name }, ...signalOpt(options.signal) }).json<ListsBody>();
+    const found = body.lists.find((l) => l.name === name) ?? body.lists[0];
+    if (!found) throw new ValidationError({ message: `the server returned no list named ${name}` });
+    return this.#wrap(found);
+  }
+
+  /**
+   * Create a list from identifiers (uploaded as `text/plain`, one quoted identifier per line) or
+   * from a query's objects. The returned list has `unmatchedIdentifiers`.
+   *
+   * @example
+   * ```ts
+   * const list = await mine.lists.create({ name: 'my-genes', type: 'Gene', organism: 'D. melanogaster' }, ['eve', 'zen', 'nope']);
+   * list.unmatchedIdentifiers; // ['nope']
+   * ```
+   */
+  async create(options: CreateListOptions, content: ListContent): Promise<InterMineList> {
+    const name = checkName(options.name);
+    const tags = tagParam(options.tags);
+    const http = this.#mine.http;
+    if (content instanceof Query) {
+      const q = await idQuery(content).prepare(options.signal);
+      const result = await http
+        .post('query/tolist', { form: { query: q.toXML(), listName: name, description: options.description, tags }, ...signalOpt(options.signal) })
+        .json<ListCreated>();
+      return this.#wrap({ name: result.listName, type: result.type ?? q.root, size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), ...(options.description ? { description: options.description } : {}), tags: [...(options.tags ?? [])] });
+    }
+    if (typeof options.type !== 'string' || options.type.trim() === '') throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
+    const { body } = await identifierBody(content);
+    const result = await http
+      .post('lists', {
+        searchParams: { name, type: options.type, description: options.description, tags, extraValue: options.organism },
+        body,
+        headers: { 'content-type': 'text/plain' },
+        ...signalOpt(options.signal),
+      })
+      .json<ListCreated>();
+    return this.#wrap(
+      {
+        name: result.listName,
+        type: result.type ?? options.type,
+        size: result.listSize,
+        ...(result.listId === undefined ? {} : { id: result.listId }),
+        ...(options.description ? { description: options.description } : {}),
+        tags: [...(options.tags ?? [])],
+      },
+      result.unmatchedIdentifiers ?? [],
+    );
+  }
+
+  /**
+   * Delete a list by name.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.delete('my-genes');
+   * ```
+   */
+  async delete(name: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    checkName(name);
+    await this.#mine.http.delete('lists', { searchParams: { name }, retry: false, ...signalOpt(options.signal) }).json();
+  }
+
+  /**
+   * Rename a list by name.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.rename('old', 'new');
+   * ```
+   */
+  async rename(oldName: string, newName: string, options: { signal?: AbortSignal } = {}): Promise<InterMineList> {
+    const list = await this.get(oldName, options);
+    return list.rename(newName, options);
+  }
+
+  async #operation(kind: 'union' | 'intersect' | 'diff', name: string, lists: readonly string[], options: ListOperationOptions): Promise<InterMineList> {
+    checkName(name);
+    if (!Array.isArray(lists) || lists.length < 2) throw new ValidationError({ message: `${kind} needs at least two lists`, field: 'lists' });
+    for (const l of lists) checkName(l, 'lists');
+    const result = await this.#mine.http
+      .get(`lists/${kind}`, {
+        searchParams: { name, lists: lists.join(';'), description: options.description, tags: tagParam(options.tags) },
+        retry: false,
+        ...signalOpt(options.signal),
+      })
+      .json<ListCreated>();
+    return this.#wrap({ name: result.listName, type: result.type ?? '', size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), tags: [...(options.tags ?? [])] });
+  }
+
+  /**
+   * A new list with the objects in any of `lists`.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.union('a-or-b', ['a', 'b']);
+   * ```
+   */
+  union(name: string, lists: readonly string[], options: ListOperationOptions = {}): Promise<InterMineList> {
+    return this.#operation('union', name, lists, options);
+  }
+
+  /**
+   * A new list with the objects in all of `lists`.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.intersect('a-and-b', ['a', 'b']);
+   * ```
+   */
+  intersect(name: string, lists: readonly string[], options: ListOperationOptions = {}): Promise<InterMineList> {
+    return this.#operation('intersect', name, lists, options);
+  }
+
+  /**
+   * A new list with the objects in an odd number of `lists` (symmetric difference).
+   *
+   * @example
+   * ```ts
+   * await mine.lists.diff('a-xor-b', ['a', 'b']);
+   * ```
+   */
+  diff(name: string, lists: readonly string[], options: ListOperationOptions = {}): Promise<InterMineList> {
+    return this.#operation('diff', name, lists, options);
+  }
+
+  /**
+   * A new list with the objects of `from` that are in none of `exclude`.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.subtract('a-minus-b', { from: ['a'], exclude: ['b'] });
+   * ```
+   */
+  async subtract(name: string, sets: { from: readonly string[]; exclude: readonly string[] }, options: ListOperationOptions = {}): Promise<InterMineList> {
+    checkName(name);
+    if (!sets || !Array.isArray(sets.from) || sets.from.length === 0) throw new ValidationError({ message: 'subtract needs at least one list in "from"', field: 'from' });
+    if (!Array.isArray(sets.exclude) || sets.exclude.length === 0) throw new ValidationError({ message: 'subtract needs at least one list in "exclude"', field: 'exclude' });
+    for (const l of [...sets.from, ...sets.exclude]) checkName(l, 'lists');
+    const result = await this.#mine.http
+      .post('lists/subtract', {
+        form: { name, references: sets.from.join(';'), subtract: sets.exclude.join(';'), description: options.description, tags: tagParam(options.tags) },
+        ...signalOpt(options.signal),
+      })
+      .json<ListCreated>();
+    return this.#wrap({ name: result.listName, type: result.type ?? '', size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), tags: [...(options.tags ?? [])] });
+  }
+}

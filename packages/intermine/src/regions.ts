@@ -1,0 +1,252 @@
+import { ValidationError } from '@bio/core-http';
+import type { InterMine } from './intermine.js';
+import { InterMineList } from './lists.js';
+import { checkedLines } from './results.js';
+
+/**
+ * A genomic interval on one chromosome (1-based, inclusive, unless `isInterbase`).
+ *
+ * @example
+ * ```ts
+ * const r: GenomicRegion = { chromosome: '2L', start: 14614843, end: 14619614 };
+ * ```
+ */
+export interface GenomicRegion {
+  chromosome: string;
+  start: number;
+  end: number;
+}
+
+const FORMATS = '"chr:start..end", "chr:start-end", "chr<TAB>start<TAB>end" or "chr:position"';
+
+function position(text: string, region: string): number {
+  const clean = text.replace(/,/g, '');
+  if (!/^\d+$/.test(clean)) throw new ValidationError({ message: `region "${region}": "${text}" is not a position; use ${FORMATS}`, field: 'regions' });
+  const n = Number(clean);
+  if (!Number.isSafeInteger(n)) throw new ValidationError({ message: `region "${region}": position ${text} is too large`, field: 'regions' });
+  return n;
+}
+
+/**
+ * Parse a region string in any of the forms the server accepts: `chr:start..end`,
+ * `chr:start-end`, `chr<TAB>start<TAB>end`, or a single position `chr:pos`. Thousands
+ * separators (`14,614,843`) are allowed. Throws {@link ValidationError} otherwise.
+ *
+ * @example
+ * ```ts
+ * parseRegion('2L:14614843..14619614'); // { chromosome: '2L', start: 14614843, end: 14619614 }
+ * parseRegion('2R:5866646-5868384');    // { chromosome: '2R', start: 5866646, end: 5868384 }
+ * parseRegion('3R\t100\t200');          // { chromosome: '3R', start: 100, end: 200 }
+ * parseRegion('X:500');                 // { chromosome: 'X', start: 500, end: 500 }
+ * ```
+ */
+export function parseRegion(text: string): GenomicRegion {
+  if (typeof text !== 'string') throw new ValidationError({ message: `a region must be a string, got ${typeof text}`, field: 'regions' });
+  const region = text.trim();
+  let chromosome: string;
+  let startText: string;
+  let endText: string;
+  if (region.includes('\t')) {
+    const parts = region.split('\t').map((p) => p.trim());
+    if (parts.length !== 3) throw new ValidationError({ message: `region "${region}": a tab-separated region needs chromosome, start and end; use ${FORMATS}`, field: 'regions' });
+    [chromosome, startText, endText] = parts as [string, string, string];
+  } else {
+    const colon = region.lastIndexOf(':');
+    if (colon <= 0) throw new ValidationError({ message: `region "${region}" does not parse; use ${FORMATS}`, field: 'regions' });
+    chromosome = region.slice(0, colon);
+    const span = region.slice(colon + 1).trim();
+    const m = /^([\d,]+)\s*(?:\.\.|-)\s*([\d,]+)$/.exec(span);
+    if (m) {
+      startText = m[1]!;
+      endText = m[2]!;
+    } else {
+      startText = span;
+      endText = span;
+    }
+  }
+  if (!/^[^\s:]+$/.test(chromosome)) throw new ValidationError({ message: `region "${region}": bad chromosome name "${chromosome}"`, field: 'regions' });
+  const start = position(startText, region);
+  const end = position(endText, region);
+  if (end < start) throw new ValidationError({ message: `region "${region}": end ${end} is before start ${start}`, field: 'regions' });
+  return { chromosome, start, end };
+}
+
+/**
+ * Write a region as `chr:start..end`.
+ *
+ * @example
+ * ```ts
+ * formatRegion({ chromosome: '2L', start: 1, end: 100 }); // '2L:1..100'
+ * ```
+ */
+export function formatRegion(region: GenomicRegion): string {
+  return `${region.chromosome}:${region.start}..${region.end}`;
+}
+
+/**
+ * What to search for: features of some types overlapping regions of one organism.
+ *
+ * @example
+ * ```ts
+ * const opts: RegionSearchOptions = { organism: 'D. melanogaster', featureTypes: ['Exon', 'Intron'], regions: ['2L:14614843..14619614'] };
+ * ```
+ */
+export interface RegionSearchOptions {
+  /** Organism short name, e.g. `D. melanogaster`. */
+  organism: string;
+  /** Feature classes, e.g. `['Gene']`, `['Exon', 'Intron']`. */
+  featureTypes: readonly string[];
+  /** Region strings (any accepted form) or parsed regions. */
+  regions: readonly (string | GenomicRegion)[];
+  /** Widen each region by this many base pairs on both sides. Default 0. */
+  extension?: number;
+  /** Coordinates are interbase (0-based, half-open). Default false. */
+  isInterbase?: boolean;
+  /** Only features on the region's strand. */
+  strandSpecific?: boolean;
+}
+
+/**
+ * The result of `regions.saveAsList()`: the new list and the spans the server rejected.
+ *
+ * @example
+ * ```ts
+ * const { list, invalidSpans } = await r.saveAsList('List from Regions');
+ * ```
+ */
+export interface RegionListResult {
+  list: InterMineList;
+  invalidSpans: string[];
+}
+
+function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+/**
+ * A region search (`/regions/*`): FASTA, GFF3, BED of the features found, or a list of them.
+ * Regions are validated when the search is created.
+ *
+ * @example
+ * ```ts
+ * const r = mine.regions({ organism: 'D. melanogaster', featureTypes: ['Exon', 'Intron'], regions: ['2L:14614843..14619614'] });
+ * for await (const line of r.fasta()) console.log(line);
+ * await r.saveAsList('List from Regions');
+ * ```
+ */
+export class RegionQuery {
+  readonly organism: string;
+  readonly featureTypes: string[];
+  readonly regions: GenomicRegion[];
+  readonly extension: number;
+  readonly isInterbase: boolean;
+  readonly strandSpecific: boolean | undefined;
+  readonly #mine: InterMine;
+
+  /** @internal Use `mine.regions()`. */
+  constructor(mine: InterMine, options: RegionSearchOptions) {
+    this.#mine = mine;
+    if (!options || typeof options.organism !== 'string' || options.organism.trim() === '') throw new ValidationError({ message: 'a region search needs an organism', field: 'organism' });
+    if (!Array.isArray(options.featureTypes) || options.featureTypes.length === 0 || options.featureTypes.some((t) => typeof t !== 'string' || t.trim() === '')) {
+      throw new ValidationError({ message: 'a region search needs at least one feature type (e.g. "Gene")', field: 'featureTypes' });
+    }
+    if (!Array.isArray(options.regions) || options.regions.length === 0) throw new ValidationError({ message: 'a region search needs at least one region', field: 'regions' });
+    if (options.extension !== undefined && (!Number.isInteger(options.extension) || options.extension < 0)) {
+      throw new ValidationError({ message: `extension must be a non-negative integer, got ${options.extension}`, field: 'extension' });
+    }
+    this.organism = options.organism;
+    this.featureTypes = [...options.featureTypes];
+    this.regions = options.regions.map((r) => (typeof r === 'string' ? parseRegion(r) : parseRegion(formatRegion(r))));
+    this.extension = options.extension ?? 0;
+    this.isInterbase = options.isInterbase ?? false;
+    this.strandSpecific = options.strandSpecific;
+  }
+
+  /**
+   * The JSON sent as the `query` parameter.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(r.toJSON()); // {"organism":"D. melanogaster","featureTypes":["Exon"],"regions":["2L:1..100"],"extension":0,"isInterbase":false}
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      organism: this.organism,
+      featureTypes: [...this.featureTypes],
+      regions: this.regions.map(formatRegion),
+      extension: this.extension,
+      isInterbase: this.isInterbase,
+    };
+    if (this.strandSpecific !== undefined) json.strandSpecific = this.strandSpecific;
+    return json;
+  }
+
+  async *#text(kind: 'fasta' | 'gff3' | 'bed' | 'sequence', signal: AbortSignal | undefined): AsyncGenerator<string> {
+    const endpoint = `regions/${kind}`;
+    const stream = await this.#mine.http.post(endpoint, { form: { query: JSON.stringify(this.toJSON()) }, idempotent: true, ...signalOpt(signal) }).stream();
+    yield* checkedLines(stream, this.#mine.http.url(endpoint), 'POST', signal);
+  }
+
+  /**
+   * FASTA lines of the features found.
+   *
+   * @example
+   * ```ts
+   * for await (const line of r.fasta()) console.log(line);
+   * ```
+   */
+  fasta(options: { signal?: AbortSignal } = {}): AsyncGenerator<string> {
+    return this.#text('fasta', options.signal);
+  }
+
+  /**
+   * GFF3 lines of the features found.
+   *
+   * @example
+   * ```ts
+   * for await (const line of r.gff3()) console.log(line);
+   * ```
+   */
+  gff3(options: { signal?: AbortSignal } = {}): AsyncGenerator<string> {
+    return this.#text('gff3', options.signal);
+  }
+
+  /**
+   * BED lines of the features found.
+   *
+   * @example
+   * ```ts
+   * for await (const line of r.bed()) console.log(line);
+   * ```
+   */
+  bed(options: { signal?: AbortSignal } = {}): AsyncGenerator<string> {
+    return this.#text('bed', options.signal);
+  }
+
+  /**
+   * Save the features found as a list; reports the spans the server rejected.
+   *
+   * @example
+   * ```ts
+   * const { list, invalidSpans } = await r.saveAsList('List from Regions');
+   * ```
+   */
+  async saveAsList(name: string, options: { description?: string; tags?: readonly string[]; signal?: AbortSignal } = {}): Promise<RegionListResult> {
+    if (typeof name !== 'string' || name.trim() === '') throw new ValidationError({ message: 'a list name must be a non-empty string', field: 'name' });
+    const body = await this.#mine.http
+      .post('regions/list', {
+        form: { query: JSON.stringify(this.toJSON()), listName: name, description: options.description, tags: options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined },
+        ...signalOpt(options.signal),
+      })
+      .json<{ listName?: string; listSize?: number; type?: string; invalidSpans?: string[] }>();
+    const list = new InterMineList(this.#mine, {
+      name: body.listName ?? name,
+      type: body.type ?? (this.featureTypes.length === 1 ? this.featureTypes[0]! : 'SequenceFeature'),
+      size: body.listSize ?? 0,
+      tags: [...(options.tags ?? [])],
+      ...(options.description ? { description: options.description } : {}),
+    });
+    return { list, invalidSpans: body.invalidSpans ?? [] };
+  }
+}

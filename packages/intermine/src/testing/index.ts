@@ -1,0 +1,49 @@
+// `@bio/intermine/testing`: the recorded FlyMine-style fixtures of this package as msw handlers.
+// Node only (reads the fixture files); msw is an optional peer dependency.
+import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import type { RequestHandler } from 'msw';
+
+/** Where the mine fixtures were recorded: FlyMine's service root. */
+export const DEFAULT_BASE_URL = 'https://www.flymine.org/flymine/service';
+
+/** Where the registry fixtures were recorded. */
+export const REGISTRY_BASE_URL = 'https://registry.intermine.org/service';
+
+const isRegistry = (f: Fixture): boolean => f.name.startsWith('registry');
+
+/**
+ * Every fixture of this package (mine and registry), freshly loaded.
+ *
+ * @example
+ * ```ts
+ * import { fixtures } from '@bio/intermine/testing';
+ * fixtures().map((f) => f.name); // ['eve-rows', 'demo-list', …]
+ * ```
+ */
+export function fixtures(): Fixture[] {
+  return loadFixtures(new URL('../../fixtures/', import.meta.url));
+}
+
+/**
+ * msw handlers replaying every fixture: the mine ones under `baseUrl` (default
+ * {@link DEFAULT_BASE_URL}), the registry ones under {@link REGISTRY_BASE_URL}.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { handlers } from '@bio/intermine/testing';
+ * const server = setupServer(...handlers());
+ * server.listen({ onUnhandledRequest: 'error' });
+ * const mine = new InterMine({ root: 'https://www.flymine.org/flymine' });
+ * ```
+ */
+export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
+  const all = fixtures();
+  return [
+    ...fixtureHandlers(
+      all.filter((f) => !isRegistry(f)),
+      { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL },
+    ),
+    ...fixtureHandlers(all.filter(isRegistry), { baseUrl: REGISTRY_BASE_URL }),
+  ];
+}

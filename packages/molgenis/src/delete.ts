@@ -1,0 +1,43 @@
+import { path, ValidationError } from '@bio/core-http';
+import { chunked } from './internal/chunked.js';
+import { type Context, signalOf } from './internal/context.js';
+import { assertEntity, assertId, assertIds, batchSizeOf } from './internal/validate.js';
+import type { BatchWriteOptions, CallOptions } from './types.js';
+
+const NO_ID_HINT = '; delete() never deletes a whole table — use deleteAll(entity, { confirm: true }) for that';
+
+/** `DELETE /api/v1/<entity>/<id>`. Without an id this refuses (the Python client deletes every row). */
+export async function deleteOne(ctx: Context, entity: string, id: string | number, options: CallOptions = {}): Promise<void> {
+  assertEntity(entity);
+  assertId(id, 'id', NO_ID_HINT);
+  const response = await ctx.http.delete(path`api/v1/${entity}/${id}`, { retry: false, ...signalOf(options) });
+  response.body?.cancel().catch(() => undefined);
+}
+
+/** `DELETE /api/v2/<entity>` with `{"entityIds":[…]}` in batches of ≤ 1000. */
+export async function deleteList(ctx: Context, entity: string, ids: readonly (string | number)[], options: BatchWriteOptions = {}): Promise<void> {
+  assertEntity(entity);
+  assertIds(ids, 'ids');
+  const size = batchSizeOf(options.batchSize);
+  if (ids.length === 0) return;
+  const url = path`api/v2/${entity}`;
+  await chunked<string | number, undefined>(
+    ids,
+    { operation: 'deleteList', entity, size, signal: options.signal, onProgress: options.onProgress, idsOf: (chunk) => chunk.map(String) },
+    async (chunk, signal) => {
+      const response = await ctx.http.delete(url, { json: { entityIds: chunk }, retry: false, signal });
+      response.body?.cancel().catch(() => undefined);
+      return undefined;
+    },
+  );
+}
+
+/** `DELETE /api/v1/<entity>`: every row. Needs `{ confirm: true }`. */
+export async function deleteAll(ctx: Context, entity: string, options: CallOptions & { confirm: true }): Promise<void> {
+  assertEntity(entity);
+  if (typeof options !== 'object' || options === null || options.confirm !== true) {
+    throw new ValidationError({ message: `deleteAll deletes every row of ${entity}; pass { confirm: true } to do that`, field: 'confirm' });
+  }
+  const response = await ctx.http.delete(path`api/v1/${entity}`, { retry: false, ...signalOf(options) });
+  response.body?.cancel().catch(() => undefined);
+}

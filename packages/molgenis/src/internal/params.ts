@@ -1,0 +1,69 @@
+import { ValidationError } from '@bio/core-http';
+import { molgenisOperators, parse, serialize } from '@bio/rsql';
+import type { Query, SortKey } from '../types.js';
+import { assertAttributeName } from './validate.js';
+
+/**
+ * Validate `q` (a string is parsed with the MOLGENIS operator set, a node is serialized
+ * against it) and return canonical RSQL. Encoding is left to `URLSearchParams`, which
+ * percent-encodes `+`, `&`, `#`, `%` and non-ASCII, so a `+` in a value reaches the server
+ * as `+` (molgenis#5833).
+ */
+export function qParam(q: Query | undefined): string | undefined {
+  if (q === undefined) return undefined;
+  if (typeof q === 'string') {
+    if (q.trim() === '') throw new ValidationError({ message: 'q must not be empty; leave it out to read every row', field: 'q' });
+    try {
+      return serialize(parse(q, { operators: molgenisOperators }), { operators: molgenisOperators });
+    } catch (cause) {
+      throw rsqlError(cause, 'q is not valid MOLGENIS RSQL');
+    }
+  }
+  if (typeof q !== 'object' || q === null) throw new ValidationError({ message: 'q must be an RSQL string or an @bio/rsql node', field: 'q' });
+  let text: string;
+  try {
+    // serialize checks operators (against the MOLGENIS set), arity and selectors.
+    text = serialize(q, { operators: molgenisOperators });
+  } catch (cause) {
+    throw rsqlError(cause, 'q is not a valid MOLGENIS RSQL node');
+  }
+  return text;
+}
+
+function rsqlError(cause: unknown, prefix: string): ValidationError {
+  if (cause instanceof ValidationError) return cause;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new ValidationError({ message: `${prefix}: ${detail}`, field: 'q', cause });
+}
+
+/** `attrs` for v2: attributes as given, expanded ones as `attr(*)`; `*` plus expansions when only `expand` is given. */
+export function attrsParam(attributes: readonly string[] | undefined, expand: readonly string[] | undefined): string | undefined {
+  if (attributes !== undefined && !Array.isArray(attributes)) throw new ValidationError({ message: 'attributes must be an array of attribute names', field: 'attributes' });
+  if (expand !== undefined && !Array.isArray(expand)) throw new ValidationError({ message: 'expand must be an array of attribute names', field: 'expand' });
+  const attrs = attributes ?? [];
+  const exp = expand ?? [];
+  attrs.forEach((a, i) => assertAttributeName(a, `attributes[${i}]`));
+  exp.forEach((a, i) => assertAttributeName(a, `expand[${i}]`));
+  if (attrs.length === 0 && exp.length === 0) return undefined;
+  const expanded = new Set(exp);
+  const out = attrs.length === 0 ? ['*'] : attrs.map((a) => (expanded.has(a) ? `${a}(*)` : a));
+  for (const e of exp) if (!attrs.includes(e)) out.push(`${e}(*)`);
+  return out.join(',');
+}
+
+/** `sort=a:asc,b:desc`. */
+export function sortParam(sort: readonly SortKey[] | undefined): string | undefined {
+  if (sort === undefined) return undefined;
+  if (!Array.isArray(sort)) throw new ValidationError({ message: 'sort must be an array of { attr, order }', field: 'sort' });
+  if (sort.length === 0) return undefined;
+  return sort
+    .map((key, i) => {
+      if (typeof key !== 'object' || key === null) throw new ValidationError({ message: `sort[${i}] must be { attr, order }`, field: 'sort' });
+      assertAttributeName(key.attr, `sort[${i}].attr`);
+      if (/:/.test(key.attr)) throw new ValidationError({ message: `sort[${i}].attr must not contain ":"`, field: 'sort' });
+      const order = key.order ?? 'asc';
+      if (order !== 'asc' && order !== 'desc') throw new ValidationError({ message: `sort[${i}].order must be "asc" or "desc"`, field: 'sort' });
+      return `${key.attr}:${order}`;
+    })
+    .join(',');
+}

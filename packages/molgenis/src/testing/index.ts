@@ -1,0 +1,44 @@
+// The `@bio/molgenis/testing` entry: the recorded MOLGENIS exchanges as msw handlers, for
+// tests of code built on @bio/molgenis. Node only; msw is an optional peer dependency.
+import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import type { RequestHandler } from 'msw';
+
+/**
+ * The base URL the fixtures were written for.
+ *
+ * @example
+ * ```ts
+ * const m = new Molgenis({ url: DEFAULT_BASE_URL });
+ * ```
+ */
+export const DEFAULT_BASE_URL = 'https://molgenis.example.org';
+
+/**
+ * Every recorded MOLGENIS exchange (`fixtures/*.json`): login/logout, v2 paging with
+ * `nextHref`, writes, deletes, metadata, EMX import runs and the error shapes.
+ *
+ * @example
+ * ```ts
+ * const names = fixtures().map((f) => f.name); // ['auth-expired-token', 'auth-login-logout', …]
+ * ```
+ */
+export function fixtures(): Fixture[] {
+  return loadFixtures(new URL('../../fixtures/', import.meta.url));
+}
+
+/**
+ * msw handlers replaying every fixture on `baseUrl` (default {@link DEFAULT_BASE_URL}).
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { handlers } from '@bio/molgenis/testing';
+ * const server = setupServer(...handlers());
+ * server.listen({ onUnhandledRequest: 'error' });
+ * const m = new Molgenis({ url: 'https://molgenis.example.org' });
+ * await m.getById('demo_sightings', '151');
+ * ```
+ */
+export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
+  return fixtureHandlers(fixtures(), { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL });
+}

@@ -1,0 +1,52 @@
+import { BadRequestError, isBioHttpError, ServerError } from '@bio/core-http';
+import { describe, expect, it } from 'vitest';
+import { errorDetails, MolgenisBatchError } from '../../src/index.js';
+import { client, fixture, useFixtureServer } from '../helpers.js';
+
+const server = useFixtureServer();
+
+describe('the three error shapes (and text/plain)', () => {
+  it('classic {"errors":[{"message","code"}]} → BadRequestError, serviceMessage and code', async () => {
+    server.use(fixture('errors'));
+    const { m } = client();
+    const error = (await m.get('demo_sightings', { q: 'colour==red' }).catch((e: unknown) => e)) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.status).toBe(400);
+    expect(error.service).toBe('molgenis');
+    expect(error.serviceMessage).toBe('Unknown attribute [colour] in entity type [demo_sightings].');
+    expect(errorDetails(error)).toEqual({ messages: ['Unknown attribute [colour] in entity type [demo_sightings].'], code: 'D02' });
+  });
+
+  it('RFC 7807 problem+json with errors[] → detail and each field error', async () => {
+    server.use(fixture('errors'));
+    const { m } = client();
+    const error = (await m.addAll('demo_bulk', [{}]).catch((e: unknown) => e)) as MolgenisBatchError;
+    expect(error).toBeInstanceOf(MolgenisBatchError);
+    const cause = error.errors[0]?.error as BadRequestError;
+    expect(cause).toBeInstanceOf(BadRequestError);
+    expect(cause.serviceMessage).toBe('Invalid request; entities: Please provide at least one entity in the entities property.');
+    const details = errorDetails(cause);
+    expect(details?.code).toBe('V01');
+    expect(details?.problem?.errors).toEqual([{ errorCode: 'V02', field: 'entities', value: null, detail: 'Please provide at least one entity in the entities property.' }]);
+  });
+
+  it('an HTML page (proxy) → ServerError with the page title as serviceMessage', async () => {
+    server.use(fixture('errors'));
+    const { m, requests } = client();
+    const error = (await m.getById('demo_sightings', '151').catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.status).toBe(502);
+    expect(error.serviceMessage).toBe('502 Bad Gateway');
+    expect(errorDetails(error)?.messages).toEqual(['502 Bad Gateway']);
+    expect(requests).toHaveLength(1); // retry: 0 in tests
+  });
+
+  it('text/plain from the import wizard → BadRequestError with the text', async () => {
+    server.use(fixture('errors'));
+    const { m } = client();
+    const error = (await m.uploadZip(new File(['not an EMX file'], 'notes.txt')).catch((e: unknown) => e)) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(isBioHttpError(error)).toBe(true);
+    expect(error.serviceMessage).toBe("File type 'txt' is not supported; use .zip, .xlsx, .xls, .csv or .tsv");
+  });
+});

@@ -1,0 +1,104 @@
+import { NotFoundError, ValidationError } from '@bio/core-http';
+import { and, eq, gt } from '@bio/rsql';
+import { describe, expect, it } from 'vitest';
+import { client, fixture, useFixtureServer } from '../helpers.js';
+
+const server = useFixtureServer();
+
+describe('getById', () => {
+  it('reads one row from v2', async () => {
+    server.use(fixture('read-get-by-id'));
+    const { m, requests } = client();
+    const row = await m.getById('demo_sightings', '151');
+    expect(row).toMatchObject({ _href: '/api/v2/demo_sightings/151', id: '151', type: 'gnome', year: 1996 });
+    expect(requests[0]?.url).toBe('https://molgenis.example.org/api/v2/demo_sightings/151');
+  });
+
+  it('sends attributes as attrs', async () => {
+    server.use(fixture('read-get-by-id'));
+    const { m } = client();
+    const row = await m.getById<{ id: string; type: string }>('demo_sightings', 152, { attributes: ['id', 'type'] });
+    expect(row.type).toBe('fairy');
+  });
+
+  it('404 → NotFoundError with the server message and code', async () => {
+    server.use(fixture('read-get-by-id'));
+    const { m } = client();
+    const error = (await m.getById('demo_sightings', '999').catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.serviceMessage).toBe("Unknown entity with 'id' '999' of type 'Sightings'.");
+  });
+});
+
+describe('iterate', () => {
+  it('follows nextHref over three pages, sorted by the id attribute from the metadata', async () => {
+    server.use(fixture('read-paging'));
+    const { m, requests } = client();
+    const ids: unknown[] = [];
+    for await (const row of m.iterate('demo_sightings', { pageSize: 2 })) ids.push(row.id);
+    expect(ids).toEqual(['151', '152', '153', '154', '155']);
+    const urls = requests.map((r) => new URL(r.url));
+    expect(urls.map((u) => u.pathname)).toEqual(['/api/v1/demo_sightings/meta', '/api/v2/demo_sightings', '/api/v2/demo_sightings', '/api/v2/demo_sightings']);
+    expect(urls.slice(1).map((u) => u.searchParams.get('start'))).toEqual(['0', '2', '4']);
+    expect(urls.slice(1).every((u) => u.searchParams.get('sort') === 'id:asc')).toBe(true);
+  });
+
+  it('caches the id attribute per client and stops early with max', async () => {
+    server.use(fixture('read-paging'));
+    const { m, requests } = client();
+    const first: unknown[] = [];
+    for await (const row of m.iterate('demo_sightings', { pageSize: 2, max: 4 })) first.push(row.id);
+    expect(first).toEqual(['151', '152', '153', '154']);
+    const again: unknown[] = [];
+    for await (const row of m.iterate('demo_sightings', { pageSize: 2, max: 2 })) again.push(row.id);
+    expect(again).toEqual(['151', '152']);
+    expect(requests.filter((r) => r.url.includes('/meta'))).toHaveLength(1);
+  });
+
+  it('get() with num larger than a page pages through nextHref too', async () => {
+    server.use(fixture('read-paging'));
+    const { m } = client();
+    const rows = await m.get('demo_sightings', { num: 6, pageSize: 2 });
+    expect(rows.map((r) => r.id)).toEqual(['151', '152', '153', '154', '155']);
+  });
+
+  it('validates before any request (thrown at the call, not at the first next())', () => {
+    const { m, requests } = client();
+    expect(() => m.iterate('', {})).toThrow(ValidationError);
+    expect(() => m.iterate('demo_sightings', { pageSize: 10_001 })).toThrow(/pageSize/);
+    expect(() => m.iterate('demo_sightings', { q: 'a==' })).toThrow(ValidationError);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('get with q', () => {
+  it("a '+' in a value arrives as '+' (percent-encoded as %2B), '&' and spaces too", async () => {
+    server.use(fixture('read-plus-in-q'));
+    const { m, requests } = client();
+    const rows = await m.get('demo_notes', { q: 'title=="C++ & more"' });
+    expect(rows).toHaveLength(1);
+    const raw = requests[0]?.url ?? '';
+    expect(raw).toContain('%2B%2B');
+    expect(raw).toContain('%26');
+    expect(raw).not.toMatch(/q=[^&]*\+\+/);
+    expect(new URL(raw).searchParams.get('q')).toBe('title=="C++ & more"');
+  });
+
+  it('accepts an @bio/rsql node', async () => {
+    server.use(fixture('read-celiac-seed'));
+    const { m } = client();
+    const { or, ge, lt } = await import('@bio/rsql');
+    const rows = await m.get('celiacsprue', { q: or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female')) });
+    expect(rows.map((r) => r.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
+  });
+
+  it('rejects invalid RSQL and operators MOLGENIS does not know, before any request', async () => {
+    const { m, requests } = client();
+    await expect(m.get('demo_sightings', { q: '(year==1998' })).rejects.toThrow(ValidationError);
+    await expect(m.get('demo_sightings', { q: 'year=near=1998' })).rejects.toThrow(/not valid MOLGENIS RSQL/);
+    await expect(m.get('demo_sightings', { q: { type: 'comparison', selector: 'year', operator: '=near=', args: ['1'] } })).rejects.toThrow(ValidationError);
+    await expect(m.get('demo_sightings', { q: { type: 'and', children: [gt('year', 1)] } })).rejects.toThrow(ValidationError);
+    await expect(m.get('demo_sightings', { q: '' })).rejects.toThrow(ValidationError);
+    expect(requests).toHaveLength(0);
+  });
+});

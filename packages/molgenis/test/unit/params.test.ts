@@ -1,0 +1,55 @@
+import { ValidationError } from '@bio/core-http';
+import { eq } from '@bio/rsql';
+import { describe, expect, it } from 'vitest';
+import { attrsParam, qParam, sortParam } from '../../src/internal/params.js';
+
+describe('attrsParam', () => {
+  it('joins attributes and expands references with (*)', () => {
+    expect(attrsParam(['Individual', 'celiac_gender'], undefined)).toBe('Individual,celiac_gender');
+    expect(attrsParam(['id', 'location'], ['location'])).toBe('id,location(*)');
+    expect(attrsParam(['id'], ['observer'])).toBe('id,observer(*)');
+    expect(attrsParam(undefined, ['observer'])).toBe('*,observer(*)');
+    expect(attrsParam(undefined, undefined)).toBeUndefined();
+    expect(attrsParam([], [])).toBeUndefined();
+  });
+
+  it('refuses names that would change the attrs list', () => {
+    expect(() => attrsParam(['a,b'], undefined)).toThrow(ValidationError);
+    expect(() => attrsParam(['a(*)'], undefined)).toThrow(ValidationError);
+    expect(() => attrsParam([''], undefined)).toThrow(ValidationError);
+    expect(() => attrsParam('id' as never, undefined)).toThrow(ValidationError);
+  });
+});
+
+describe('sortParam', () => {
+  it('writes attr:order pairs', () => {
+    expect(sortParam([{ attr: 'year', order: 'desc' }, { attr: 'id' }])).toBe('year:desc,id:asc');
+    expect(sortParam([])).toBeUndefined();
+  });
+  it('validates', () => {
+    expect(() => sortParam([{ attr: 'year', order: 'down' as never }])).toThrow(ValidationError);
+    expect(() => sortParam([{ attr: 'a:b' }])).toThrow(ValidationError);
+  });
+});
+
+describe('qParam', () => {
+  it('normalises both seed spellings to one canonical query', () => {
+    const a = qParam('(celiac_weight>=80 and celiac_height<180) or (celiac_gender==Female)');
+    const b = qParam('(celiac_weight>=80;celiac_height<180),(celiac_gender==Female)');
+    expect(a).toBe('celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female');
+    expect(b).toBe(a);
+  });
+  it('knows the MOLGENIS operators', () => {
+    expect(qParam('*=q=gnome')).toBe('*=q=gnome');
+    expect(qParam('year=rng=(1990,2000)')).toBe('year=rng=(1990,2000)');
+    expect(qParam('type=like=nom')).toBe('type=like=nom');
+  });
+  it('accepts nodes and keeps values intact', () => {
+    expect(qParam(eq('title', 'C++ & more'))).toBe('title=="C++ & more"');
+  });
+  it('refuses invalid input with the syntax error position', () => {
+    expect(() => qParam('year==')).toThrow(ValidationError);
+    expect(() => qParam('year=near=5')).toThrow(/not valid MOLGENIS RSQL/);
+    expect(() => qParam(42 as never)).toThrow(ValidationError);
+  });
+});

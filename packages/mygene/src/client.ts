@@ -1,0 +1,236 @@
+import { createHttpClient, type HttpClient } from '@bio/core-http';
+import { getGene, getGenes, streamGenes } from './genes.js';
+import { getFields, getMetadata } from './metadata.js';
+import type { CallOptions, FetchAllOptions, FieldsOptions, GeneOptions, GenesOptions, MapIdsOptions, MyGeneOptions, QueryManyOptions, QueryOptions } from './options.js';
+import { runMapIds, runQuery, runQueryMany } from './query.js';
+import { scrollAll } from './scroll.js';
+import type { DotfieldGene, FieldsMap, Gene, GenesResult, Hit, Metadata, NotFound, QueryManyResult, QueryResponse } from './types.js';
+import type { Context } from './internal/context.js';
+import { mygeneServiceMessage } from './internal/service-message.js';
+import { checkInt, checkNonNegative, checkString, fail, LIMITS } from './internal/validate.js';
+import { VERSION } from './internal/version.js';
+
+/**
+ * The public MyGene.info v3 service root.
+ *
+ * @example
+ * ```ts
+ * new MyGene({ baseUrl: DEFAULT_BASE_URL });
+ * ```
+ */
+export const MYGENE_BASE_URL = 'https://mygene.info/v3';
+
+/**
+ * Input of the batched calls: an array, any `Iterable` or an `AsyncIterable` of strings
+ * (e.g. a file read line by line). Read lazily, at most `concurrency` batches ahead.
+ *
+ * @example
+ * ```ts
+ * const ids: Ids = ['1017', '7157'];
+ * ```
+ */
+export type Ids = Iterable<string> | AsyncIterable<string>;
+
+/**
+ * A MyGene.info v3 client: gene documents, queries, batch queries with bounded concurrency,
+ * scrolling, metadata. Typed errors from `@bio/core-http`; retries on 429/5xx/network errors
+ * (batch POSTs included) honouring `Retry-After`; JSON request bodies; no console output.
+ *
+ * @example
+ * ```ts
+ * import { MyGene } from '@bio/mygene';
+ * const mg = new MyGene({ email: 'me@lab.org' });
+ * const cdk2 = await mg.gene('1017', { fields: ['symbol', 'name'] });
+ * const { hits, missing } = await mg.queryMany(['CDK2', 'TP53', 'dummy'], { scopes: 'symbol', species: 'human' });
+ * ```
+ */
+export class MyGene {
+  /** The HTTP client underneath (base URL, hooks, retry policy). */
+  readonly http: HttpClient;
+  readonly #ctx: Context;
+
+  constructor(options: MyGeneOptions = {}) {
+    if (typeof options !== 'object' || options === null) fail('options', 'expected an object');
+    const email = options.email === undefined ? undefined : checkString('email', options.email);
+    this.http = createHttpClient({
+      baseUrl: options.baseUrl ?? MYGENE_BASE_URL,
+      service: 'mygene',
+      userAgent: `@bio/mygene/${VERSION}`,
+      serviceMessage: (body) => mygeneServiceMessage(body),
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.headers === undefined ? {} : { headers: options.headers }),
+      ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+      ...(options.auth === undefined ? {} : { auth: options.auth }),
+    });
+    this.#ctx = {
+      http: this.http,
+      email,
+      cache: options.cache,
+      batchSize: checkInt('batchSize', options.batchSize ?? LIMITS.batchSize, 1, LIMITS.batchSize),
+      concurrency: checkInt('concurrency', options.concurrency ?? 1, 1, LIMITS.concurrency),
+      delayMs: checkNonNegative('delayMs', options.delayMs ?? 0),
+    };
+  }
+
+  /**
+   * One gene document (`GET /gene/{id}`) by Entrez or Ensembl id (retired Entrez ids and CURIEs
+   * such as `NCBIGene:1017` work too). Returns `null` when the id is unknown (404); other
+   * failures throw typed errors. The server returns all fields unless `fields` says otherwise.
+   *
+   * @example
+   * ```ts
+   * const cdk2 = await mg.gene('1017', { fields: ['symbol', 'name'] });
+   * // { _id: '1017', _version: 1, name: 'cyclin dependent kinase 2', symbol: 'CDK2' }
+   * const flat = await mg.gene('1017', { fields: 'refseq.rna,genomic_pos.chr', dotfield: true });
+   * flat?.['genomic_pos.chr']; // '12'
+   * await mg.gene('0'); // null
+   * ```
+   */
+  gene(id: string, options: GeneOptions<true> & { dotfield: true }): Promise<DotfieldGene | null>;
+  gene(id: string, options?: GeneOptions<false>): Promise<Gene | null>;
+  gene(id: string, options?: GeneOptions): Promise<Gene | DotfieldGene | null>;
+  gene(id: string, options: GeneOptions = {}): Promise<Gene | DotfieldGene | null> {
+    return getGene(this.#ctx, id, options);
+  }
+
+  /**
+   * Many gene documents (`POST /gene`), batched (≤ 1000 ids per request) with bounded
+   * concurrency, in input order. `missing` lists the ids that matched nothing.
+   *
+   * @example
+   * ```ts
+   * const { hits, missing } = await mg.genes(['1017', '695', 'xyz'], { fields: ['symbol', 'name', 'refseq.rna'] });
+   * hits.map((h) => h.symbol); // ['CDK2', 'BTK']
+   * missing;                   // ['xyz']
+   * ```
+   */
+  genes(ids: Ids, options: GenesOptions<true> & { dotfield: true }): Promise<GenesResult<DotfieldGene>>;
+  genes(ids: Ids, options?: GenesOptions<false>): Promise<GenesResult<Gene>>;
+  genes(ids: Ids, options?: GenesOptions): Promise<GenesResult<Gene | DotfieldGene>>;
+  genes(ids: Ids, options: GenesOptions = {}): Promise<GenesResult<Gene | DotfieldGene>> {
+    return getGenes(this.#ctx, ids, options);
+  }
+
+  /**
+   * {@link MyGene.genes} as a stream: every entry of the answer (hits and `{query, notfound}`
+   * entries, see {@link isNotFound}) in input order, batch after batch, with back-pressure.
+   *
+   * @example
+   * ```ts
+   * for await (const entry of mg.genesStream(readLines('ids.txt'), { fields: 'symbol' })) {
+   *   if (!isNotFound(entry)) console.log(entry.query, entry.symbol);
+   * }
+   * ```
+   */
+  genesStream(ids: Ids, options: GenesOptions<true> & { dotfield: true }): AsyncGenerator<Hit<DotfieldGene> | NotFound>;
+  genesStream(ids: Ids, options?: GenesOptions<false>): AsyncGenerator<Hit<Gene> | NotFound>;
+  genesStream(ids: Ids, options?: GenesOptions): AsyncGenerator<Hit<Gene | DotfieldGene> | NotFound>;
+  genesStream(ids: Ids, options: GenesOptions = {}): AsyncGenerator<Hit<Gene | DotfieldGene> | NotFound> {
+    return streamGenes(this.#ctx, ids, options);
+  }
+
+  /**
+   * A query (`GET /query`): full text, fielded (`symbol:cdk2`), boolean, wildcard or genome
+   * interval, with paging, sorting and facets. `size: 0` gives facets only (`hits` is then `[]`).
+   *
+   * @example
+   * ```ts
+   * const r = await mg.query('symbol:cdk2');
+   * r.hits.map((h) => [h.symbol, h.taxid]); // [['CDK2', 9606], ['Cdk2', 10090], ['Cdk2', 10116]]
+   * const f = await mg.query('cdk2', { size: 0, facets: 'taxid', facetSize: 3 });
+   * f.facets?.taxid?.terms; // [{ count: 14, term: 9606 }, …]
+   * ```
+   */
+  query(q: string, options: QueryOptions<true> & { dotfield: true }): Promise<QueryResponse<DotfieldGene>>;
+  query(q: string, options?: QueryOptions<false>): Promise<QueryResponse<Gene>>;
+  query(q: string, options?: QueryOptions): Promise<QueryResponse<Gene | DotfieldGene>>;
+  query(q: string, options: QueryOptions = {}): Promise<QueryResponse<Gene | DotfieldGene>> {
+    return runQuery(this.#ctx, q, options);
+  }
+
+  /**
+   * Many terms at once (`POST /query`, JSON body so terms with spaces, commas or quotes are
+   * safe): `hits` in input order, `missing` terms, `duplicates` (terms with several hits, e.g.
+   * `tp53` → human and rat) and `byQuery`. Batches of ≤ 1000 with bounded concurrency.
+   *
+   * @example
+   * ```ts
+   * const r = await mg.queryMany(['1017', 'tp53', 'dummy'], { scopes: ['entrezgene', 'symbol'], species: ['human', 'rat'] });
+   * r.missing;    // ['dummy']
+   * r.duplicates; // [{ query: 'tp53', count: 2 }]
+   * r.byQuery.get('tp53')?.map((h) => h._id); // ['7157', '24842']
+   * ```
+   */
+  queryMany(terms: Ids, options: QueryManyOptions<true> & { dotfield: true }): Promise<QueryManyResult<DotfieldGene>>;
+  queryMany(terms: Ids, options?: QueryManyOptions<false>): Promise<QueryManyResult<Gene>>;
+  queryMany(terms: Ids, options?: QueryManyOptions): Promise<QueryManyResult<Gene | DotfieldGene>>;
+  queryMany(terms: Ids, options: QueryManyOptions = {}): Promise<QueryManyResult<Gene | DotfieldGene>> {
+    return runQueryMany(this.#ctx, terms, options);
+  }
+
+  /**
+   * One hit per distinct term (1:1, input order): the first hit, or the best `_score` with
+   * `pick: 'best'`; `null` for terms without a match.
+   *
+   * @example
+   * ```ts
+   * const m = await mg.mapIds(['tp53', 'cdk2'], { scopes: 'symbol', species: ['human', 'rat'], pick: 'best' });
+   * m.get('tp53')?._id; // '7157'
+   * ```
+   */
+  mapIds(terms: Ids, options: MapIdsOptions<true> & { dotfield: true }): Promise<Map<string, Hit<DotfieldGene> | null>>;
+  mapIds(terms: Ids, options?: MapIdsOptions<false>): Promise<Map<string, Hit<Gene> | null>>;
+  mapIds(terms: Ids, options?: MapIdsOptions): Promise<Map<string, Hit<Gene | DotfieldGene> | null>>;
+  mapIds(terms: Ids, options: MapIdsOptions = {}): Promise<Map<string, Hit<Gene | DotfieldGene> | null>> {
+    return runMapIds(this.#ctx, terms, options);
+  }
+
+  /**
+   * Every hit of a query (`fetch_all` + `scroll_id`), unsorted, 1000 per page. The next page is
+   * requested as soon as one arrives (the scroll expires 60 s after each page). Both end-of-scroll
+   * messages end the loop normally; an expired scroll throws {@link ScrollExpiredError}, or
+   * starts over skipping ids already yielded with `restartOnExpiry: true`.
+   *
+   * @example
+   * ```ts
+   * let n = 0;
+   * for await (const hit of mg.fetchAll('brain', { fields: 'symbol', species: 'human' })) n++;
+   * ```
+   */
+  fetchAll(q: string, options: FetchAllOptions<true> & { dotfield: true }): AsyncGenerator<DotfieldGene>;
+  fetchAll(q: string, options?: FetchAllOptions<false>): AsyncGenerator<Gene>;
+  fetchAll(q: string, options?: FetchAllOptions): AsyncGenerator<Gene | DotfieldGene>;
+  fetchAll(q: string, options: FetchAllOptions = {}): AsyncGenerator<Gene | DotfieldGene> {
+    return scrollAll(this.#ctx, q, options);
+  }
+
+  /**
+   * Build and data statistics (`GET /metadata`).
+   *
+   * @example
+   * ```ts
+   * const m = await mg.metadata();
+   * console.log(m.build_version, m.stats.total_genes, m.genome_assembly.human); // '20200329' 59433917 'hg38'
+   * ```
+   */
+  metadata(options: CallOptions = {}): Promise<Metadata> {
+    return getMetadata(this.#ctx, options);
+  }
+
+  /**
+   * The available fields (`GET /metadata/fields`), optionally filtered by a substring or prefix
+   * of the dotted path. Use it to pick `fields` and `scopes`.
+   *
+   * @example
+   * ```ts
+   * const f = await mg.fields({ prefix: 'genomic_pos' });
+   * f['genomic_pos.chr']; // { index: true, type: 'keyword' }
+   * ```
+   */
+  fields(options: FieldsOptions = {}): Promise<FieldsMap> {
+    return getFields(this.#ctx, options);
+  }
+}

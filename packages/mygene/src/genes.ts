@@ -1,0 +1,60 @@
+// GET /gene/{id} and POST /gene.
+import { isNotFoundError, path } from '@bio/core-http';
+import type { GeneOptions, GenesOptions } from './options.js';
+import type { Gene, GenesResult, Hit, NotFound } from './types.js';
+import { batchedEntries } from './internal/batching.js';
+import { type Context, isRecord } from './internal/context.js';
+import { cacheKey, geneParams, toSearchParams } from './internal/params.js';
+import { checkTerm } from './internal/validate.js';
+
+/**
+ * True for the `{query, notfound: true}` entries of batch answers.
+ *
+ * @example
+ * ```ts
+ * for await (const entry of mg.genesStream(ids)) if (!isNotFound(entry)) console.log(entry.symbol);
+ * ```
+ */
+export function isNotFound(entry: unknown): entry is NotFound {
+  return isRecord(entry) && entry.notfound === true;
+}
+
+export async function getGene(ctx: Context, id: unknown, o: GeneOptions = {}): Promise<Gene | null> {
+  const geneId = checkTerm('id', id, 0);
+  const params = geneParams(o, ctx.email);
+  const key = ctx.cache ? cacheKey('gene/{id}', params, geneId) : undefined;
+  if (ctx.cache && key) {
+    const cached = await ctx.cache.get(key);
+    if (isRecord(cached)) return cached as Gene;
+  }
+  let doc: Gene;
+  try {
+    doc = await ctx.http
+      .get(path`gene/${geneId}`, { searchParams: toSearchParams(params), ...(o.signal === undefined ? {} : { signal: o.signal }) })
+      .json<Gene>();
+  } catch (e) {
+    // MyGene answers an unknown id with a JSON error body; a 404 page without one is a wrong
+    // route (a bad baseUrl) and stays an error.
+    if (isNotFoundError(e) && isRecord(e.body)) return null;
+    throw e;
+  }
+  if (ctx.cache && key) await ctx.cache.set(key, doc);
+  return doc;
+}
+
+export async function* streamGenes(ctx: Context, ids: unknown, o: GenesOptions = {}): AsyncGenerator<Hit | NotFound> {
+  const params = geneParams(o, ctx.email);
+  for await (const { entries } of batchedEntries(ctx, ids, { endpoint: 'gene', params, inputName: 'ids' }, o)) {
+    for (const entry of entries) yield entry as unknown as Hit | NotFound;
+  }
+}
+
+export async function getGenes(ctx: Context, ids: unknown, o: GenesOptions = {}): Promise<GenesResult> {
+  const hits: Hit[] = [];
+  const missing: string[] = [];
+  for await (const entry of streamGenes(ctx, ids, o)) {
+    if (isNotFound(entry)) missing.push(entry.query);
+    else hits.push(entry);
+  }
+  return { hits, missing };
+}

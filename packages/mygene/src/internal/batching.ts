@@ -1,0 +1,183 @@
+import { batch, ResponseFormatError, ValidationError } from '@bio/core-http';
+import type { BatchCallOptions } from '../options.js';
+import { cacheKey, type WireParams } from './params.js';
+import { type Context, isRecord } from './context.js';
+import { checkInt, checkNonNegative, checkTerm, describe, LIMITS } from './validate.js';
+
+/** One entry of a batch answer: a hit (with `query`) or `{query, notfound: true}`. */
+export type Entry = Record<string, unknown> & { query: string };
+
+/** Every entry the server returned for one input, in server order. */
+export interface TermResult {
+  term: string;
+  entries: Entry[];
+}
+
+export interface BatchPlan {
+  /** `gene` (POST /gene, list in `ids`) or `query` (POST /query, list in `q`). */
+  endpoint: 'gene' | 'query';
+  params: WireParams;
+  /** Name used in validation messages. */
+  inputName: string;
+}
+
+export interface ResolvedBatch {
+  size: number;
+  concurrency: number;
+  delayMs: number;
+}
+
+export function resolveBatchOptions(ctx: Context, o: BatchCallOptions): ResolvedBatch {
+  return {
+    size: checkInt('batchSize', o.batchSize ?? ctx.batchSize, 1, LIMITS.batchSize),
+    concurrency: checkInt('concurrency', o.concurrency ?? ctx.concurrency, 1, LIMITS.concurrency),
+    delayMs: checkNonNegative('delayMs', o.delayMs ?? ctx.delayMs),
+  };
+}
+
+type Input = Iterable<string> | AsyncIterable<string>;
+
+/**
+ * Check the input: arrays are checked entirely before any request; other iterables item by item
+ * as they are read. A bare string is refused (it would be iterated character by character).
+ */
+export function checkInput(input: unknown, name: string): { source: Input; total?: number } {
+  if (typeof input === 'string') {
+    throw new ValidationError({ message: `${name}: expected a list (array, Iterable or AsyncIterable) of strings, got a single string; wrap it in [ ]`, field: name });
+  }
+  if (Array.isArray(input)) {
+    for (let i = 0; i < input.length; i++) checkTerm(name, input[i], i);
+    return { source: input as string[], total: input.length };
+  }
+  if (input !== null && typeof input === 'object' && (Symbol.asyncIterator in input || Symbol.iterator in input)) {
+    const iterable = input as Input;
+    async function* checked(): AsyncGenerator<string> {
+      let i = 0;
+      for await (const item of iterable) yield checkTerm(name, item, i++);
+    }
+    return { source: checked() };
+  }
+  throw new ValidationError({ message: `${name}: expected an array, Iterable or AsyncIterable of strings, got ${describe(input)}`, field: name });
+}
+
+// delayMs: a request starts no sooner than `delayMs` after the previous one ended (serial when > 0).
+// Nothing waits after the last request, and batches served from the cache do not wait at all.
+class Pacer {
+  #gate: Promise<void> = Promise.resolve();
+  #readyAt = 0;
+  constructor(readonly delayMs: number) {}
+
+  async run<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    if (this.delayMs <= 0) return fn();
+    const previous = this.#gate;
+    let release!: () => void;
+    this.#gate = new Promise<void>((r) => {
+      release = r;
+    });
+    try {
+      await previous;
+      const wait = this.#readyAt - Date.now();
+      if (wait > 0) await abortableSleep(wait, signal);
+      return await fn();
+    } finally {
+      this.#readyAt = Date.now() + this.delayMs;
+      release();
+    }
+  }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Split a POST answer into entries per sent term. Several hits share one `query`. */
+export function groupByQuery(body: unknown, sent: readonly string[], where: string): Map<string, Entry[]> {
+  const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.hits) ? body.hits : undefined;
+  if (!list) {
+    throw new ResponseFormatError({ message: `${where}: expected a JSON array of hits, got ${describe(body)}`, service: 'mygene', body });
+  }
+  const groups = new Map<string, Entry[]>(sent.map((term) => [term, []]));
+  let last: Entry[] | undefined;
+  for (const item of list) {
+    if (!isRecord(item)) continue;
+    const query = typeof item.query === 'string' ? item.query : item.query === undefined ? undefined : String(item.query);
+    // An echo we did not send (a server that normalised it) stays with the group before it.
+    const group = (query === undefined ? undefined : groups.get(query)) ?? last;
+    if (!group) continue;
+    group.push(item as Entry);
+    last = group;
+  }
+  for (const [term, entries] of groups) if (entries.length === 0) entries.push({ query: term, notfound: true });
+  return groups;
+}
+
+/**
+ * The batching engine of `genes`, `queryMany` and `mapIds`: split the input into batches, skip
+ * what the cache has, POST the rest as JSON (`idempotent`, so retried), and yield the entries of
+ * every input in input order. A term repeated in one batch is sent once.
+ */
+export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchPlan, o: BatchCallOptions): AsyncGenerator<TermResult> {
+  const resolved = resolveBatchOptions(ctx, o);
+  const { source, total } = checkInput(input, plan.inputName);
+  if (total === 0) return;
+  const pacer = new Pacer(resolved.delayMs);
+  const listKey = plan.endpoint === 'gene' ? 'ids' : 'q';
+  const cache = ctx.cache;
+
+  const handler = async (items: string[], { signal }: { index: number; signal: AbortSignal }): Promise<TermResult[]> => {
+    const unique = [...new Set(items)];
+    const known = new Map<string, Entry[]>();
+    let misses: string[] = unique;
+    if (cache) {
+      misses = [];
+      for (const term of unique) {
+        const cached = await cache.get(cacheKey(plan.endpoint, plan.params, term));
+        if (Array.isArray(cached)) known.set(term, cached as Entry[]);
+        else misses.push(term);
+      }
+    }
+    if (misses.length > 0) {
+      const body = await pacer.run(
+        () => ctx.http.post(plan.endpoint, { json: { [listKey]: misses, ...plan.params }, idempotent: true, signal }).json<unknown>(),
+        signal,
+      );
+      const groups = groupByQuery(body, misses, `POST ${plan.endpoint}`);
+      for (const term of misses) {
+        const entries = groups.get(term) ?? [{ query: term, notfound: true }];
+        known.set(term, entries);
+        if (cache) await cache.set(cacheKey(plan.endpoint, plan.params, term), entries);
+      }
+    }
+    return items.map((term) => ({ term, entries: known.get(term) ?? [{ query: term, notfound: true }] }));
+  };
+
+  const onProgress = o.onProgress;
+  const outcomes = batch(
+    source,
+    {
+      size: resolved.size,
+      concurrency: resolved.concurrency,
+      ...(o.signal === undefined ? {} : { signal: o.signal }),
+      ...(onProgress === undefined ? {} : { onProgress: (p: { done: number; total?: number; batches: number }) => onProgress({ ...p, ...(total === undefined ? {} : { total }) }) }),
+    },
+    handler,
+  );
+  for await (const outcome of outcomes) {
+    if (outcome.ok) yield* outcome.result;
+  }
+}
+
+export function isNotFoundEntry(entry: Entry): boolean {
+  return entry.notfound === true;
+}

@@ -1,0 +1,45 @@
+// MyGene's error bodies: {"code":400,"success":false,"error":"Bad Request","keyword":"id","max":1000,"size":1001}
+// {"code":400,"success":false,"error":"ValueError","details":"Invalid or stale scroll_id."}, old servers without
+// `code`, ES syntax errors with root_cause_line_NN keys, and HTML pages from proxies.
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
+}
+
+function fromHtml(body: string): string | undefined {
+  const pick = (re: RegExp) => {
+    const m = re.exec(body);
+    return m?.[1] ? m[1].replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() : undefined;
+  };
+  return pick(/<title[^>]*>([\s\S]*?)<\/title>/i) || pick(/<h1[^>]*>([\s\S]*?)<\/h1>/i);
+}
+
+/** Pull a readable message out of a MyGene error body (JSON object, text or HTML). */
+export function mygeneServiceMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') {
+    const trimmed = body.trim();
+    if (trimmed.length === 0) return undefined;
+    if (/^<(!doctype|html|head|body|\?xml)/i.test(trimmed) || /<\/(html|body|title|h1)>/i.test(trimmed)) return fromHtml(trimmed) ?? 'HTML error page';
+    return trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  let message = text(b.error) ?? text(b.message) ?? text(b.detail);
+  const extra = text(b.details) ?? text(b.reason);
+  if (extra) message = message ? `${message}: ${extra}` : extra;
+  const keyword = text(b.keyword);
+  if (keyword) {
+    const bits = [`parameter "${keyword}"`];
+    if (typeof b.max === 'number') bits.push(`max ${b.max}`);
+    if (typeof b.size === 'number') bits.push(`got ${b.size} entries`);
+    else if (typeof b.num === 'number') bits.push(`got ${b.num}`);
+    message = `${message ?? 'Bad Request'} (${bits.join(', ')})`;
+  }
+  const rootCause = Object.keys(b)
+    .filter((k) => k.startsWith('root_cause_line_'))
+    .sort()
+    .map((k) => text(b[k]))
+    .filter((s): s is string => s !== undefined);
+  if (rootCause.length > 0) message = `${message ?? 'Query error'}: ${rootCause.join(' ')}`;
+  return message;
+}

@@ -1,0 +1,53 @@
+// The `@bio/mygene/testing` entry: msw handlers replaying this package's recorded fixtures.
+import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import type { RequestHandler } from 'msw';
+
+/**
+ * Where the fixtures are served by default (the public MyGene.info v3 root).
+ *
+ * @example
+ * ```ts
+ * const mg = new MyGene({ baseUrl: DEFAULT_BASE_URL });
+ * ```
+ */
+export const DEFAULT_BASE_URL = 'https://mygene.info/v3';
+
+/**
+ * Every recorded MyGene fixture of this package (CDK2, TP53 human/rat, facets, scrolls, errors).
+ *
+ * @example
+ * ```ts
+ * const names = fixtures().map((f) => f.name); // ['gene-1017', 'gene-404', …]
+ * ```
+ */
+export function fixtures(): Fixture[] {
+  return loadFixtures(new URL('../../fixtures/', import.meta.url));
+}
+
+/**
+ * msw handlers replaying every fixture on `baseUrl` (default {@link DEFAULT_BASE_URL}). Requests
+ * no fixture matches fail with a message naming the closest fixture.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { handlers } from '@bio/mygene/testing';
+ * const server = setupServer(...handlers());
+ * server.listen({ onUnhandledRequest: 'error' });
+ * ```
+ */
+export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  let list = fixtures();
+  // Fixtures are recorded under /v3; on another base path (a mirror, a proxy) serve them below it.
+  if (prefix !== RECORDED_PREFIX) {
+    list = list.map((f) => ({
+      ...f,
+      exchanges: f.exchanges.map((x) => ({ ...x, request: { ...x.request, path: x.request.path.replace(/^\/v3(?=\/)/, '') } })),
+    }));
+  }
+  return fixtureHandlers(list, { baseUrl });
+}
+
+const RECORDED_PREFIX = '/v3';

@@ -1,0 +1,336 @@
+import type { ComparisonNode, LogicNode, Node } from './ast.js';
+import { RsqlNodeError } from './errors.js';
+import { isValidSelector, OPERATOR_SYNTAX } from './internal/chars.js';
+import { checkComparison } from './internal/validate.js';
+import { molgenisOperators, type OperatorRegistry } from './operators.js';
+
+/**
+ * A value the builder accepts. Numbers, bigints and booleans become their `String()` form,
+ * a `Date` becomes ISO 8601 (`toISOString()`). `NaN`, `±Infinity` and invalid dates are rejected.
+ *
+ * @example
+ * ```ts
+ * const values: Value[] = ['Jan', 42, 10n, true, new Date('2024-01-31T00:00:00Z')];
+ * ```
+ */
+export type Value = string | number | bigint | boolean | Date;
+
+/**
+ * Options of {@link comparison} and {@link rsql}.
+ *
+ * @example
+ * ```ts
+ * comparison('name', '=ilike=', 'jan*', { operators: myOperators });
+ * ```
+ */
+export interface BuilderOptions {
+  /**
+   * Registry to check the operator against (unknown operators raise, aliases become canonical,
+   * arity is enforced). Default: none — operators of {@link molgenisOperators} (a superset of the
+   * standard set) are canonicalized and arity-checked, any other operator of valid RSQL form is
+   * accepted as written.
+   */
+  operators?: OperatorRegistry;
+}
+
+/**
+ * Convert a builder value to the string stored in the tree.
+ *
+ * @example
+ * ```ts
+ * toValueString(new Date(Date.UTC(2024, 0, 31))); // '2024-01-31T00:00:00.000Z'
+ * toValueString(-0); // '0'
+ * ```
+ */
+export function toValueString(value: Value): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new RsqlNodeError(`value must be a finite number, got ${value}`);
+      return String(value);
+    case 'bigint':
+    case 'boolean':
+      return String(value);
+    default:
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime())) throw new RsqlNodeError('value is an invalid Date');
+        return value.toISOString();
+      }
+      throw new RsqlNodeError(`unsupported value type ${value === null ? 'null' : typeof value}`);
+  }
+}
+
+/**
+ * Build a comparison with any operator. A single value or an array of values; arrays are for
+ * multi-valued operators (`=in=`, `=out=`, `=rng=`, …). The selector and operator are validated
+ * eagerly (see {@link BuilderOptions.operators}); invalid input raises {@link RsqlNodeError}.
+ *
+ * @example
+ * ```ts
+ * comparison('*', '=q=', 'coeliac disease');
+ * comparison('age', '=rng=', [18, 65]);
+ * comparison('age', '>', 30); // { operator: '=gt=', args: ['30'], ... }
+ * ```
+ */
+export function comparison(
+  selector: string,
+  operator: string,
+  value: Value | readonly Value[],
+  options: BuilderOptions = {},
+): ComparisonNode {
+  const args = Array.isArray(value) ? (value as readonly Value[]).map(toValueString) : [toValueString(value as Value)];
+  const node: ComparisonNode = { type: 'comparison', selector, operator, args };
+  const registry = options.operators;
+  if (registry !== undefined || molgenisOperators.has(operator)) {
+    const op = checkComparison(node, registry ?? molgenisOperators);
+    if (typeof op === 'string') throw new RsqlNodeError(op);
+    node.operator = op.symbol;
+    return node;
+  }
+  if (typeof selector !== 'string' || !isValidSelector(selector)) {
+    throw new RsqlNodeError(
+      `invalid selector ${JSON.stringify(selector)}: must be non-empty, without whitespace or any of " ' ( ) ; , = ! ~ < >`,
+    );
+  }
+  if (typeof operator !== 'string' || !OPERATOR_SYNTAX.test(operator)) {
+    throw new RsqlNodeError(`invalid operator ${JSON.stringify(operator)}: must match =[a-zA-Z]*=, !=, <, <=, > or >=`);
+  }
+  if (args.length === 0) throw new RsqlNodeError(`operator ${operator} on ${selector} needs at least one value`);
+  return node;
+}
+
+function single(selector: string, operator: string, value: Value): ComparisonNode {
+  if (Array.isArray(value)) throw new RsqlNodeError(`operator ${operator} takes a single value, got an array`);
+  return comparison(selector, operator, value);
+}
+
+function multi(selector: string, operator: string, values: readonly Value[]): ComparisonNode {
+  if (!Array.isArray(values)) throw new RsqlNodeError(`operator ${operator} takes an array of values`);
+  return comparison(selector, operator, values);
+}
+
+/**
+ * `selector==value`.
+ *
+ * @example
+ * ```ts
+ * serialize(eq('name', 'Jan')); // 'name==Jan'
+ * ```
+ */
+export function eq(selector: string, value: Value): ComparisonNode {
+  return single(selector, '==', value);
+}
+
+/**
+ * `selector!=value`.
+ *
+ * @example
+ * ```ts
+ * serialize(ne('status', 'deleted')); // 'status!=deleted'
+ * ```
+ */
+export function ne(selector: string, value: Value): ComparisonNode {
+  return single(selector, '!=', value);
+}
+
+/**
+ * `selector=lt=value` (less than).
+ *
+ * @example
+ * ```ts
+ * serialize(lt('height', 180)); // 'height=lt=180'
+ * ```
+ */
+export function lt(selector: string, value: Value): ComparisonNode {
+  return single(selector, '=lt=', value);
+}
+
+/**
+ * `selector=le=value` (less than or equal).
+ *
+ * @example
+ * ```ts
+ * serialize(le('born', new Date('2000-01-01'))); // 'born=le=2000-01-01T00:00:00.000Z'
+ * ```
+ */
+export function le(selector: string, value: Value): ComparisonNode {
+  return single(selector, '=le=', value);
+}
+
+/**
+ * `selector=gt=value` (greater than).
+ *
+ * @example
+ * ```ts
+ * serialize(gt('age', 30)); // 'age=gt=30'
+ * ```
+ */
+export function gt(selector: string, value: Value): ComparisonNode {
+  return single(selector, '=gt=', value);
+}
+
+/**
+ * `selector=ge=value` (greater than or equal).
+ *
+ * @example
+ * ```ts
+ * serialize(ge('weight', 80)); // 'weight=ge=80'
+ * ```
+ */
+export function ge(selector: string, value: Value): ComparisonNode {
+  return single(selector, '=ge=', value);
+}
+
+/**
+ * `selector=in=(v1,v2,...)`. Needs at least one value.
+ *
+ * @example
+ * ```ts
+ * serialize(inList('city', ['Amsterdam', 'Den Haag'])); // 'city=in=(Amsterdam,"Den Haag")'
+ * ```
+ */
+export function inList(selector: string, values: readonly Value[]): ComparisonNode {
+  return multi(selector, '=in=', values);
+}
+
+/**
+ * `selector=out=(v1,v2,...)` (not in). Needs at least one value.
+ *
+ * @example
+ * ```ts
+ * serialize(out('status', ['deleted', 'hidden'])); // 'status=out=(deleted,hidden)'
+ * ```
+ */
+export function out(selector: string, values: readonly Value[]): ComparisonNode {
+  return multi(selector, '=out=', values);
+}
+
+function logic(type: 'and' | 'or', nodes: readonly Node[]): Node {
+  if (nodes.length === 0) throw new RsqlNodeError(`${type}() needs at least one node`);
+  const children: Node[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as Node;
+    if (node === null || typeof node !== 'object') {
+      throw new RsqlNodeError(`${type}(): argument ${i} is not a node`);
+    }
+    if (node.type === type) {
+      for (const child of node.children) children.push(child);
+    } else if (node.type === 'comparison' || node.type === 'and' || node.type === 'or') {
+      children.push(node);
+    } else {
+      throw new RsqlNodeError(`${type}(): argument ${i} has unknown type ${JSON.stringify((node as { type?: unknown }).type)}`);
+    }
+  }
+  if (children.length === 1) return children[0] as Node;
+  return { type, children };
+}
+
+/**
+ * AND of the given nodes. Nested AND nodes are flattened (`and(and(a, b), c)` = `a;b;c`);
+ * a single node is returned as is (handy with spread lists); zero nodes raise {@link RsqlNodeError}.
+ *
+ * @example
+ * ```ts
+ * and(eq('name', 'Jan'), or(gt('age', 30), inList('city', ['Amsterdam', 'Den Haag'])));
+ * and(...filters); // filters.length >= 1
+ * ```
+ */
+export function and(first: Node, second: Node, ...rest: Node[]): LogicNode;
+export function and(...nodes: Node[]): Node;
+export function and(...nodes: Node[]): Node {
+  return logic('and', nodes);
+}
+
+/**
+ * OR of the given nodes. Nested OR nodes are flattened; a single node is returned as is;
+ * zero nodes raise {@link RsqlNodeError}.
+ *
+ * @example
+ * ```ts
+ * serialize(or(eq('gender', 'Female'), and(ge('weight', 80), lt('height', 180))));
+ * // 'gender==Female,weight=ge=80;height=lt=180'
+ * ```
+ */
+export function or(first: Node, second: Node, ...rest: Node[]): LogicNode;
+export function or(...nodes: Node[]): Node;
+export function or(...nodes: Node[]): Node {
+  return logic('or', nodes);
+}
+
+/**
+ * The value type a field of `Row` accepts: the field type without `null`/`undefined`, the element
+ * type for arrays, restricted to {@link Value}.
+ *
+ * @example
+ * ```ts
+ * type V = FieldValue<string[] | null>; // string
+ * ```
+ */
+export type FieldValue<T> =
+  NonNullable<T> extends readonly (infer E)[] ? Extract<NonNullable<E>, Value> : Extract<NonNullable<T>, Value>;
+
+/**
+ * The keys of `Row` usable as selectors.
+ *
+ * @example
+ * ```ts
+ * type S = Selector<{ name: string; age: number }>; // 'name' | 'age'
+ * ```
+ */
+export type Selector<Row> = keyof Row & string;
+
+/**
+ * A builder whose selectors are the keys of `Row` and whose values are typed by the field.
+ * Created by {@link rsql}.
+ *
+ * @example
+ * ```ts
+ * const q: TypedBuilder<{ name: string; age: number }> = rsql<{ name: string; age: number }>();
+ * ```
+ */
+export interface TypedBuilder<Row> {
+  eq<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  ne<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  lt<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  le<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  gt<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  ge<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  inList<K extends Selector<Row>>(selector: K, values: readonly FieldValue<Row[K]>[]): ComparisonNode;
+  out<K extends Selector<Row>>(selector: K, values: readonly FieldValue<Row[K]>[]): ComparisonNode;
+  comparison<K extends Selector<Row>>(
+    selector: K,
+    operator: string,
+    value: FieldValue<Row[K]> | readonly FieldValue<Row[K]>[],
+  ): ComparisonNode;
+  and: typeof and;
+  or: typeof or;
+}
+
+/**
+ * A typed builder for rows of type `Row`: selectors must be keys of `Row`, values must match the
+ * field type. At runtime it is the plain builder (with `options.operators` for `comparison`).
+ *
+ * @example
+ * ```ts
+ * interface Patient { name: string; age: number; born: Date; city: string | null }
+ * const q = rsql<Patient>();
+ * serialize(q.and(q.eq('name', 'Jan'), q.inList('city', ['Amsterdam', 'Den Haag']), q.gt('age', 30)));
+ * // q.eq('age', 'thirty') and q.eq('nmae', 'Jan') are compile errors
+ * ```
+ */
+export function rsql<Row>(options: BuilderOptions = {}): TypedBuilder<Row> {
+  return {
+    eq,
+    ne,
+    lt,
+    le,
+    gt,
+    ge,
+    inList,
+    out,
+    comparison: (selector, operator, value) => comparison(selector, operator, value, options),
+    and,
+    or,
+  };
+}
