@@ -6,6 +6,7 @@
 //   node --expose-gc --import tsx bench/src/suites/core-http-json-stream.ts
 //
 // Goals: throughput of the stream ≥ 0.5 × the buffered parse; stream peak RSS < 150 MB.
+// A third mode reads the body without parsing it, to show what fetch itself costs in RSS.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
@@ -77,6 +78,10 @@ async function measure(mode: string, url: string): Promise<Measurement> {
       rows++;
       checksum += r[2];
     }
+  } else if (mode === 'read') {
+    // Reference point: read the body and throw it away (what fetch alone costs).
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) checksum += chunk.length;
+    rows = ROWS;
   } else {
     const body = JSON.parse(await res.text()) as { results: Row[]; wasSuccessful: boolean };
     if (body.wasSuccessful !== true) throw new Error('server error');
@@ -125,17 +130,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }, 120_000);
   try {
-    const results: Record<string, Measurement[]> = { stream: [], parse: [] };
+    const modes = ['stream', 'parse', 'read'];
+    const results: Record<string, Measurement[]> = { stream: [], parse: [], read: [] };
     for (let r = 0; r < REPEATS; r++) {
-      for (const m of ['stream', 'parse']) results[m]!.push(await runChild(m, url));
+      for (const m of modes) results[m]!.push(await runChild(m, url));
     }
     const rowsPerSec = (m: Measurement[]): number => ROWS / (median(m.map((x) => x.ms)) / 1000);
     const bodyMb = (row(123456).length + 2) * ROWS / 1e6;
     console.log(`Body: ${ROWS.toLocaleString('en')} rows × 5 columns, ~${bodyMb.toFixed(0)} MB, InterMine JSON layout; median of ${REPEATS} runs, each in a fresh process.\n`);
     console.log('| mode | time (s) | rows/s | peak RSS (MB) | RSS at start (MB) |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
-    const label: Record<string, string> = { stream: '`jsonArrayItems(res, "results")`', parse: '`JSON.parse(await res.text())` (baseline)' };
-    for (const m of ['stream', 'parse']) {
+    const label: Record<string, string> = {
+      stream: '`jsonArrayItems(res, "results")`',
+      parse: '`JSON.parse(await res.text())` (baseline)',
+      read: 'reading `res.body` without parsing (reference: fetch alone)',
+    };
+    for (const m of modes) {
       const list = results[m]!;
       console.log(
         `| ${label[m]} | ${(median(list.map((x) => x.ms)) / 1000).toFixed(2)} | ${Math.round(rowsPerSec(list)).toLocaleString('en')} | ${median(list.map((x) => x.peakRssMb)).toFixed(0)} | ${median(list.map((x) => x.startRssMb)).toFixed(0)} |`,
@@ -150,6 +160,8 @@ async function main(): Promise<void> {
     console.log(`| throughput ratio stream / parse | ${ratio.toFixed(2)} | ≥ 0.5 | ${ratio >= 0.5 ? 'yes' : 'no'} |`);
     console.log(`| stream peak RSS | ${streamRss.toFixed(0)} MB | < 150 MB | ${streamRss < 150 ? 'yes' : 'no'} |`);
     console.log(`| RSS ratio stream / parse | ${(streamRss / parseRss).toFixed(2)} | — | — |`);
+    const readRss = median(results.read!.map((x) => x.peakRssMb));
+    console.log(`| stream peak RSS above reading the body alone | ${(streamRss - readRss).toFixed(0)} MB | — | — |`);
   } finally {
     clearTimeout(watchdog);
     server.closeAllConnections();

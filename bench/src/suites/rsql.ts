@@ -79,11 +79,12 @@ function bigExpression(bytes: number): string {
 }
 
 // ---------------------------------------------------------------- measurement
-/** ops/s of `fn` (median of 5 samples of ≥ `sampleMs` each). Throws if `fn` throws. */
-function opsPerSecond(fn: () => void, sampleMs = 120): number {
-  for (let i = 0; i < 3; i++) fn();
-  const samples: number[] = [];
-  for (let s = 0; s < 5; s++) {
+/**
+ * ops/s of `a` and `b`, measured in alternating samples of ≥ `sampleMs` each (median of 5), so a
+ * busy machine slows both sides alike and the ratio stays meaningful.
+ */
+function opsPerSecondPair(a: () => void, b: () => void, sampleMs = 100): [number, number] {
+  const one = (fn: () => void) => {
     let n = 0;
     const t0 = performance.now();
     let t = t0;
@@ -92,14 +93,24 @@ function opsPerSecond(fn: () => void, sampleMs = 120): number {
       n++;
       t = performance.now();
     }
-    samples.push((n * 1000) / (t - t0));
     sampleRss();
+    return (n * 1000) / (t - t0);
+  };
+  for (let i = 0; i < 3; i++) {
+    a();
+    b();
   }
-  samples.sort((a, b) => a - b);
-  return samples[2] as number;
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let s = 0; s < 5; s++) {
+    as.push(one(a));
+    bs.push(one(b));
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[2] as number;
+  return [median(as), median(bs)];
 }
 
-/** Median milliseconds of `runs` calls, or the error message when `fn` throws. */
+/** Best-of-`runs` milliseconds (after a GC each; the least disturbed run on a busy machine), or the error when `fn` throws. */
 function timeMs(fn: () => void, runs: number): number | string {
   try {
     fn();
@@ -111,8 +122,7 @@ function timeMs(fn: () => void, runs: number): number | string {
       times.push(performance.now() - t0);
       sampleRss();
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(runs / 2)] as number;
+    return Math.min(...times);
   } catch (error) {
     return `fails (${(error as Error).name}: ${(error as Error).message.slice(0, 40)})`;
   }
@@ -141,32 +151,29 @@ export async function run(): Promise<void> {
     }
   }
   const corpusBytes = corpus.reduce((n, q) => n + q.length, 0);
-  const ourAsts: Node[] = corpus.map((q) => parse(q, options));
   const theirAsts: TheirAst[] = theirsOk.map((q) => rsqlParse(q));
   const ourAstsOnCommon: Node[] = theirsOk.map((q) => parse(q, options));
 
   const rows: string[] = [];
   const row = (...cells: string[]) => rows.push(`| ${cells.join(' | ')} |`);
 
-  // Throughput: one op = the whole corpus (or the common subset).
-  const ourParseAll = opsPerSecond(() => {
-    for (const q of corpus) parse(q, options);
-  });
-  const ourParseCommon = opsPerSecond(() => {
-    for (const q of theirsOk) parse(q, options);
-  });
-  const theirParseCommon = opsPerSecond(() => {
-    for (const q of theirsOk) rsqlParse(q);
-  });
-  const ourSerCommon = opsPerSecond(() => {
-    for (const n of ourAstsOnCommon) serialize(n, options);
-  });
-  const theirEmitCommon = opsPerSecond(() => {
-    for (const n of theirAsts) emit(n);
-  });
-  const ourSerAll = opsPerSecond(() => {
-    for (const n of ourAsts) serialize(n, options);
-  });
+  // Throughput: one op = the whole corpus (the subset both accept).
+  const [ourParseCommon, theirParseCommon] = opsPerSecondPair(
+    () => {
+      for (const q of theirsOk) parse(q, options);
+    },
+    () => {
+      for (const q of theirsOk) rsqlParse(q);
+    },
+  );
+  const [ourSerCommon, theirEmitCommon] = opsPerSecondPair(
+    () => {
+      for (const n of ourAstsOnCommon) serialize(n, options);
+    },
+    () => {
+      for (const n of theirAsts) emit(n);
+    },
+  );
 
   const perQuery = (ops: number, n: number) => ops * n;
   row('corpus parse (queries/s)', fmt(perQuery(ourParseCommon, theirsOk.length)), fmt(perQuery(theirParseCommon, theirsOk.length)), ratio(ourParseCommon, theirParseCommon, true));
@@ -197,35 +204,35 @@ export async function run(): Promise<void> {
     cut = end === -1 ? big.length : end;
     return big.slice(0, cut);
   });
-  const bigInput = inputs[3] as string;
-  const ourBig = timeMs(() => parse(bigInput, options), 7);
-  const theirBig = timeMs(() => rsqlParse(bigInput), 3);
-  const ourBigAst = parse(bigInput, options);
-  const ourBigSer = timeMs(() => serialize(ourBigAst, options), 7);
-  let theirBigAst: TheirAst | undefined;
-  try {
-    theirBigAst = rsqlParse(bigInput);
-  } catch {
-    theirBigAst = undefined;
-  }
-  const theirBigEmit =
-    theirBigAst === undefined ? 'n/a (parse failed)' : timeMs(() => emit(theirBigAst as TheirAst), 3);
-  const kb = (bigInput.length / 1024).toFixed(0);
-  row(`${kb} KB expression: parse (ms)`, cell(ourBig, ' ms'), cell(theirBig, ' ms'), ratio(ourBig, theirBig, false));
-  row(`${kb} KB expression: serialize (ms)`, cell(ourBigSer, ' ms'), cell(theirBigEmit, ' ms'), ratio(ourBigSer, theirBigEmit, false));
-
   const linear: string[] = [];
-  const base: { ours?: number; theirs?: number } = {};
+  const base: Record<string, number> = {};
+  const nsPerByte = (v: number | string, bytes: number) =>
+    typeof v === 'number' ? `${fmt(v)} ms (${((v * 1e6) / bytes).toFixed(0)} ns/B` : v;
+  const growth = (key: string, v: number | string, bytes: number) => {
+    if (typeof v !== 'number') return '';
+    base[key] ??= v / bytes;
+    return `, ×${(v / bytes / (base[key] as number)).toFixed(2)})`;
+  };
   for (const input of inputs) {
-    const ours = timeMs(() => parse(input, options), 7);
-    const theirs = timeMs(() => rsqlParse(input), 3);
-    if (base.ours === undefined && typeof ours === 'number') base.ours = ours / input.length;
-    if (base.theirs === undefined && typeof theirs === 'number') base.theirs = theirs / input.length;
-    const nsPerByte = (v: number | string) => (typeof v === 'number' ? `${((v * 1e6) / input.length).toFixed(1)} ns/B` : v);
-    const growth = (v: number | string, b: number | undefined) =>
-      typeof v === 'number' && b !== undefined ? `${(v / input.length / b).toFixed(2)}` : 'n/a';
+    const bytes = input.length;
+    const ours = timeMs(() => parse(input, options), 5);
+    const theirs = timeMs(() => rsqlParse(input), 2);
+    const ourAst = parse(input, options);
+    const oursSer = timeMs(() => serialize(ourAst, options), 5);
+    let theirAst: TheirAst | undefined;
+    try {
+      theirAst = rsqlParse(input);
+    } catch {
+      theirAst = undefined;
+    }
+    const theirsEmit = theirAst === undefined ? 'n/a' : timeMs(() => emit(theirAst as TheirAst), 2);
+    if (input === inputs[inputs.length - 1]) {
+      const kb = (bytes / 1024).toFixed(0);
+      row(`${kb} KB expression: parse (ms)`, cell(ours, ' ms'), cell(theirs, ' ms'), ratio(ours, theirs, false));
+      row(`${kb} KB expression: serialize (ms)`, cell(oursSer, ' ms'), cell(theirsEmit, ' ms'), ratio(oursSer, theirsEmit, false));
+    }
     linear.push(
-      `| ${(input.length / 1024).toFixed(0)} KB | ${cell(ours, ' ms')} (${nsPerByte(ours)}, ×${growth(ours, base.ours)}) | ${cell(theirs, ' ms')} (${nsPerByte(theirs)}, ×${growth(theirs, base.theirs)}) |`,
+      `| ${(bytes / 1024).toFixed(0)} KB | ${nsPerByte(ours, bytes)}${growth('p', ours, bytes)} | ${nsPerByte(theirs, bytes)}${growth('tp', theirs, bytes)} | ${nsPerByte(oursSer, bytes)}${growth('s', oursSer, bytes)} | ${nsPerByte(theirsEmit, bytes)}${growth('te', theirsEmit, bytes)} |`,
     );
   }
 
@@ -233,14 +240,14 @@ export async function run(): Promise<void> {
     `Corpus: ${corpus.length} generated MOLGENIS-like queries (${(corpusBytes / 1024).toFixed(1)} KB, avg ${Math.round(corpusBytes / corpus.length)} chars, operators incl. =q= =like= =rng=, ~20% verbose and/or).`,
   );
   console.log(
-    `@rsql/parser rejects ${theirsFailed.length} of them${theirsFailed.length > 0 ? ` (e.g. ${JSON.stringify(theirsFailed[0])})` : ''}; throughput rows use the ${theirsOk.length} both accept. @bio/rsql parses all ${corpus.length} at ${fmt(perQuery(ourParseAll, corpus.length))} queries/s and serializes them at ${fmt(perQuery(ourSerAll, corpus.length))} queries/s.\n`,
+    `@rsql/parser rejects ${theirsFailed.length} of them${theirsFailed.length > 0 ? ` (e.g. ${JSON.stringify(theirsFailed[0])})` : ''}; throughput rows use the ${theirsOk.length} both accept; ratios come from alternating samples of both libraries.\n`,
   );
   console.log('| benchmark | @bio/rsql | @rsql/parser / @rsql/emitter | ratio (higher = @bio/rsql faster) |');
   console.log('|---|---:|---:|---:|');
   for (const r of rows) console.log(r);
-  console.log('\nLinearity (parse, median ms; ×n = ns per byte relative to the 125 KB input, 1.00 = linear):\n');
-  console.log('| input | @bio/rsql | @rsql/parser |');
-  console.log('|---|---:|---:|');
+  console.log('\nLinearity (best-of-n ms; ns per byte; ×n = ns/B relative to the 125 KB input, 1.00 = linear):\n');
+  console.log('| input | parse @bio/rsql | parse @rsql/parser | serialize @bio/rsql | emit @rsql/emitter |');
+  console.log('|---|---:|---:|---:|---:|');
   for (const l of linear) console.log(l);
   sampleRss();
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);

@@ -1,10 +1,18 @@
 import { AbortError, BatchError, type BatchFailure, ValidationError } from './errors.js';
-import { abortErrorFrom, abortPromise } from './internal/abort-reason.js';
+import { abortErrorFrom, raceAbort } from './internal/abort-reason.js';
 
 // The concurrency window below is the few lines of p-limit logic we need, written by hand:
 // @bio/core-http may depend on nothing but ky at runtime (it runs in browsers and Node).
 
-/** Options of {@link batch}. */
+/**
+ * Options of {@link batch}.
+ *
+ * @example
+ * ```ts
+ * const options: BatchOptions = { size: 1000, concurrency: 4, rateLimit: 4, onError: 'collect' };
+ * for await (const out of batch(ids, options, fetchGenes)) if (!out.ok) console.warn(out.items, out.error);
+ * ```
+ */
 export interface BatchOptions {
   /** Inputs per batch, i.e. per handler call (integer ≥ 1). */
   size: number;
@@ -24,7 +32,17 @@ export interface BatchOptions {
   onProgress?: (p: { done: number; total?: number; batches: number }) => void;
 }
 
-/** The outcome of one batch, yielded in input order. `ok: false` only with `onError: 'collect'`. */
+/**
+ * The outcome of one batch, yielded in input order. `ok: false` only with `onError: 'collect'`.
+ *
+ * @example
+ * ```ts
+ * for await (const out of batch(ids, { size: 1000, onError: 'collect' }, fetchGenes)) {
+ *   if (out.ok) genes.push(...out.result);
+ *   else failed.push(...out.items);
+ * }
+ * ```
+ */
 export type BatchOutcome<I, R> =
   | { index: number; items: I[]; ok: true; result: R }
   | { index: number; items: I[]; ok: false; error: unknown };
@@ -122,7 +140,6 @@ export async function* batch<I, R>(
   const controller = new AbortController();
   const forwardAbort = (): void => controller.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
-  const aborted = abortPromise(signal);
 
   const syncInput = Symbol.iterator in items ? (items as Iterable<I>)[Symbol.iterator]() : undefined;
   const asyncInput = syncInput ? undefined : (items as AsyncIterable<I>)[Symbol.asyncIterator]();
@@ -130,7 +147,7 @@ export async function* batch<I, R>(
   const readBatch = async (): Promise<I[]> => {
     const chunk: I[] = [];
     while (chunk.length < size) {
-      const r = syncInput ? syncInput.next() : await Promise.race([asyncInput!.next(), aborted.promise]);
+      const r = syncInput ? syncInput.next() : await raceAbort(asyncInput!.next(), signal);
       if (r.done) {
         inputDone = true;
         break;
@@ -199,7 +216,7 @@ export async function* batch<I, R>(
       }
       const head = window[0];
       if (head === undefined) break;
-      await Promise.race([head.settled, aborted.promise]);
+      await raceAbort(head.settled, signal);
       if (head.state === 'ok' || (head.state === 'failed' && mode === 'collect')) {
         window.shift();
         progress(head);
@@ -212,14 +229,13 @@ export async function* batch<I, R>(
         continue;
       }
       // 'stop' mode and this batch failed (or was skipped because a later one failed).
-      await Promise.race([Promise.all(window.map((s) => s.settled)), aborted.promise]);
+      await raceAbort(Promise.all(window.map((s) => s.settled)), signal);
       throw batchError(window, processed);
     }
     finished = true;
     if (inputFailed) throw inputError;
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
-    aborted.dispose();
     if (!finished) {
       if (!controller.signal.aborted) controller.abort(new AbortError({ message: 'batch iteration stopped early' }));
       if (!inputDone) {

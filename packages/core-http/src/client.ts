@@ -172,6 +172,19 @@ function normaliseBaseUrl(baseUrl: string): URL {
   return url;
 }
 
+/** Carries an exception thrown by a hook or auth strategy past the network-error classification. */
+class PassThrough {
+  constructor(readonly error: unknown) {}
+}
+function callHook<T>(hook: ((e: T) => void) | undefined, payload: T): void {
+  if (hook === undefined) return;
+  try {
+    hook(payload);
+  } catch (e) {
+    throw new PassThrough(e);
+  }
+}
+
 /** Abort listener bookkeeping: link `source` into `target` until `unlink()`. */
 function link(source: AbortSignal, target: AbortController): () => void {
   const onAbort = (): void => target.abort(source.reason);
@@ -198,6 +211,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const hooks = options.hooks ?? {};
+  const clientRetry = resolveRetryOptions(options.retry);
   const fetchFn: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   function resolve(path: string, searchParams?: QueryParams, arrayFormat?: ArrayFormat): URL {
@@ -227,7 +241,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const outcome = await start(mode);
       if (mode !== 'stream' && outcome.bytes === undefined) {
         // The request was started in another mode: read the body now, still guarded.
-        outcome.bytes = await readLimited(outcome.response, maxBytes, readContext(method, outcome));
+        outcome.bytes = await readLimited(outcome.response, maxBytes, () => readContext(method, outcome));
       }
       return outcome;
     };
@@ -273,21 +287,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const { response, finalUrl, redirected } = outcome;
     const bytes = outcome.bytes as Uint8Array;
     const contentType = response.headers.get('content-type');
-    const secrets = secretsOf(currentAuth);
-    const shownUrl = redactUrl(finalUrl.href);
-    const where = `${method} ${shownUrl}`;
-    const after = redirected ? ` after a redirect to ${shownUrl}` : '';
-    const formatError = (problem: string, text: string): ResponseFormatError =>
-      new ResponseFormatError({
-        message: `${where}: expected JSON${after} but got ${problem}`,
+    const formatError = (problem: string, text: string): ResponseFormatError => {
+      const shownUrl = redactUrl(finalUrl.href);
+      const after = redirected ? ` after a redirect to ${shownUrl}` : '';
+      return new ResponseFormatError({
+        message: `${method} ${shownUrl}: expected JSON${after} but got ${problem}`,
         status: response.status,
         method,
         url: finalUrl.href,
         ...(contentType === null ? {} : { contentType }),
         ...(text === '' ? {} : { snippet: text.slice(0, 300) }),
         attempts: outcome.attempts,
-        ...common(secrets),
+        ...common(secretsOf(currentAuth)),
       });
+    };
     const text = decodeUtf8(bytes);
     if (text.trim() === '') throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
     if (isHtmlContentType(contentType) || (!isJsonContentType(contentType) && /^\s*</.test(text))) {
@@ -309,7 +322,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         serviceMessage: bodyError.message,
         body: data,
         attempts: outcome.attempts,
-        ...common(secrets),
+        ...common(secretsOf(currentAuth)),
       });
     }
     return data;
@@ -374,7 +387,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const auth = currentAuth;
     const browser = isBrowserRuntime();
     const url = resolve(path, opts.searchParams, opts.arrayFormat);
-    const retry: ResolvedRetryOptions = resolveRetryOptions(options.retry, opts.retry);
+    const retry: ResolvedRetryOptions = opts.retry === undefined ? clientRetry : resolveRetryOptions(options.retry, opts.retry);
     const prepared = prepareBody(opts);
     const retryable = (opts.idempotent === true || retry.methods.includes(method)) && prepared.replayable;
     const timeout = opts.timeout !== undefined ? opts.timeout : (options.timeout ?? DEFAULT_TIMEOUT);
@@ -456,7 +469,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             const context: AuthApplyContext = { url: current, headers, method: currentMethod, baseUrl: base, send: sendPlain };
             await auth.apply(context);
           }
-          hooks.onRequest?.({ method: currentMethod, url: safeUrl(current), attempt });
+          if (hooks.onRequest) callHook(hooks.onRequest, { method: currentMethod, url: safeUrl(current), attempt });
           const t0 = hooks.onResponse ? performance.now() : 0;
           const response = await send(current, {
             method: currentMethod,
@@ -467,7 +480,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             fetch: fetchFn,
             ...(auth?.credentials === undefined ? {} : { credentials: auth.credentials }),
           });
-          hooks.onResponse?.({ method: currentMethod, url: safeUrl(current), status: response.status, attempt, durationMs: performance.now() - t0 });
+          if (hooks.onResponse) {
+            callHook(hooks.onResponse, { method: currentMethod, url: safeUrl(current), status: response.status, attempt, durationMs: performance.now() - t0 });
+          }
           if (!crossOrigin && auth?.onResponse) await auth.onResponse(response, current);
           const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
           if (!browser && location !== null) {
@@ -501,11 +516,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             }
           }
           const outcome: Outcome = { response, finalUrl: current, redirected: hops > 0, attempts: attempt };
-          if (!streaming) outcome.bytes = await readLimited(response, maxBytes, readContext(method, outcome));
+          if (!streaming) outcome.bytes = await readLimited(response, maxBytes, () => readContext(method, outcome));
           return outcome;
         }
       } catch (e) {
         if (e instanceof BioHttpError) throw e;
+        if (e instanceof PassThrough) throw e.error; // a hook's own exception, unchanged
         if (outerAborted()) throw abortedError(attempt, e);
         const secrets = secretsOf(auth);
         if (timedOut) {

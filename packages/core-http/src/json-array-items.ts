@@ -21,7 +21,17 @@ export interface JsonArrayStream<T> extends AsyncIterable<T> {
   trailer(): Promise<Record<string, unknown>>;
 }
 
-/** Options of {@link jsonArrayItems}. */
+/**
+ * Options of {@link jsonArrayItems}.
+ *
+ * @example
+ * ```ts
+ * const options: JsonArrayItemsOptions = {
+ *   signal: controller.signal,
+ *   onTrailer: (t) => { if (t.wasSuccessful === false) throw new ServerError({ serviceMessage: String(t.error) }); },
+ * };
+ * ```
+ */
 export interface JsonArrayItemsOptions {
   /** Stops reading: the stream is cancelled and the iterator rejects with an `AbortError`. */
   signal?: AbortSignal;

@@ -3,7 +3,15 @@ import { Utf8ChunkDecoder } from './internal/utf8-chunks.js';
 
 export type { ByteSource } from './internal/byte-source.js';
 
-/** Options of {@link lines}. */
+/**
+ * Options of {@link lines}.
+ *
+ * @example
+ * ```ts
+ * const options: LinesOptions = { signal: AbortSignal.timeout(60_000) };
+ * for await (const line of lines(res, options)) console.log(line);
+ * ```
+ */
 export interface LinesOptions {
   /** Stops reading: the stream is cancelled and the iterator rejects with an `AbortError`. */
   signal?: AbortSignal;

@@ -1,7 +1,15 @@
 import { ResponseFormatError, ValidationError } from './errors.js';
 import { abortErrorFrom, throwIfAborted } from './internal/abort-reason.js';
 
-/** Options shared by the paginators. */
+/**
+ * Options shared by the paginators.
+ *
+ * @example
+ * ```ts
+ * const options: PageOptions = { signal: AbortSignal.timeout(120_000), max: 10_000 };
+ * const hits = paginateOffset(fetchPage, { ...options, pageSize: 1000 });
+ * ```
+ */
 export interface PageOptions {
   /** Cancels the iteration; passed on to every `fetchPage` call. The iterator rejects with an `AbortError`. */
   signal?: AbortSignal;
@@ -80,18 +88,19 @@ export async function* paginateOffset<T>(
 }
 
 /**
- * Page through a page-number API (IDR `page`, MOLGENIS v1 `start`-less paging) as one stream
- * of items. Ends on an empty page, on a page that says `last: true`, or after `max` items.
+ * Page through a page-number API (IDR's `webclient/api` `page`) as one stream of items.
+ * Ends on an empty page, on a page that says `last: true`, or after `max` items.
  *
  * @param o.firstPage number of the first page (default 1)
  * @example
  * ```ts
+ * // IDR sends no total: a page shorter than `limit` is the last one.
  * const images = paginatePages(
  *   async ({ page, signal }) => {
- *     const r = await client.get('api/v0/m/images/', { searchParams: { page }, signal }).json<{ data: Image[]; meta: { totalCount: number; limit: number } }>();
- *     return { items: r.data, last: page * r.meta.limit >= r.meta.totalCount };
+ *     const r = await client.get('webclient/api/images/', { searchParams: { id: 4501, page, limit: 500 }, signal }).json<{ images: Image[] }>();
+ *     return { items: r.images, last: r.images.length < 500 };
  *   },
- *   { max: 500 },
+ *   { max: 2000 },
  * );
  * ```
  */
@@ -120,11 +129,24 @@ function cursorKey(cursor: unknown): unknown {
   return typeof cursor === 'object' && cursor !== null ? JSON.stringify(cursor) : cursor;
 }
 
+function samePage(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Page through a cursor API (MyGene `scroll_id`, MOLGENIS `nextHref`) as one stream of items.
  * The first call gets `cursor: undefined`; iteration ends when a page has no `next`, or after
- * `max` items. A server that sends a cursor it already sent (which would loop forever) makes
- * the iterator reject with a `ResponseFormatError`.
+ * `max` items.
+ *
+ * Loop guard: a cursor may come back unchanged while the pages move on (Elasticsearch scroll ids,
+ * as MyGene sends them, often stay the same). But when the server sends the same cursor with the
+ * same page again, or cycles back to an older cursor, the iterator rejects with a
+ * `ResponseFormatError` instead of looping forever.
  *
  * @example
  * ```ts
@@ -145,23 +167,28 @@ export async function* paginateCursor<T, C>(
   const max = o.max ?? Number.POSITIVE_INFINITY;
   const seen = new Set<unknown>(); // every cursor sent so far (one per page, not per item)
   let cursor: C | undefined;
+  let previousItems: T[] | undefined; // the page before, to tell an echo from a scroll
   let count = 0;
   while (count < max) {
     const current = cursor;
     const result = await fetchGuarded(o.signal, () => fetchPage(withSignal({ cursor: current }, o.signal)));
+    if (result.next !== undefined) {
+      const key = cursorKey(result.next);
+      const unchanged = current !== undefined && key === cursorKey(current);
+      if (unchanged ? samePage(previousItems, result.items) : seen.has(key)) {
+        throw new ResponseFormatError({
+          message: `the server sent the cursor ${String(key).slice(0, 80)} again ${unchanged ? 'with the same page' : 'after other cursors'}; stopping instead of looping forever`,
+        });
+      }
+      seen.add(key);
+    }
+    previousItems = result.items;
     for (const item of result.items) {
       throwIfAborted(o.signal);
       yield item;
       if (++count >= max) return;
     }
     if (result.next === undefined) return;
-    const key = cursorKey(result.next);
-    if (seen.has(key)) {
-      throw new ResponseFormatError({
-        message: `the server sent the cursor ${String(key).slice(0, 80)} again; stopping instead of looping forever`,
-      });
-    }
-    seen.add(key);
     cursor = result.next;
   }
 }

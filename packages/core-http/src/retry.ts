@@ -26,7 +26,11 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Cap on a server's `Retry-After`, in ms. Default 60 000. */
   maxRetryAfterMs?: number;
-  /** Overall deadline for all attempts and waits, in ms; a `TimeoutError` after it. Default none. */
+  /**
+   * Overall deadline for all attempts and waits, in ms. Default none. An attempt still running
+   * when it passes ends with a `TimeoutError`; a retry whose wait would pass it is not made (the
+   * last error is thrown at once). It covers getting a response, not reading a streamed body.
+   */
   deadlineMs?: number;
 }
 

@@ -23,7 +23,16 @@ export interface SessionAuthOptions {
   csrfTokenPath?: string;
 }
 
-/** A session strategy: the cookie jar is readable and the CSRF token settable. */
+/**
+ * A session strategy: the cookie jar is readable and the CSRF token settable.
+ *
+ * @example
+ * ```ts
+ * const auth: SessionAuth = sessionAuth();
+ * auth.setCsrfToken(loginReply.csrfToken);
+ * console.log(Object.keys(auth.cookies())); // ['sessionid', 'csrftoken']
+ * ```
+ */
 export interface SessionAuth extends AuthStrategy {
   /** The cookies held (Node); `{}` in browsers, where the browser holds them. */
   cookies(): Record<string, string>;

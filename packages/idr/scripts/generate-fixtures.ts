@@ -450,6 +450,16 @@ add('annotations-image-122770', 'Map annotations of image 122770 (idr0008, well 
     experimenters,
   })),
 ]);
+add('annotations-image-1938559', 'Map annotations of image 1938559 (plate 4554, well A1 of screen 102): gene, siRNA and organism.', [
+  get('/webclient/api/annotations/', { type: 'map', image: '1938559', page: '1', limit: '500' }, 200, JSON_CT, json({
+    annotations: [
+      ann(20000001, 'openmicroscopy.org/mapr/gene', { id: 1938559, class: 'ImageI', name: 'plate3_4_021 [Well A1, Field 1]' }, [['Gene Identifier', 'ENSG00000117399'], ['Gene Symbol', 'CDC20']]),
+      ann(20000002, 'openmicroscopy.org/mapr/sirna', { id: 1938559, class: 'ImageI', name: 'plate3_4_021 [Well A1, Field 1]' }, [['siRNA Identifier', 's2750']]),
+      ann(20000003, 'openmicroscopy.org/mapr/organism', { id: 1938559, class: 'ImageI', name: 'plate3_4_021 [Well A1, Field 1]' }, [['Organism', 'Homo sapiens']]),
+    ],
+    experimenters,
+  })),
+]);
 const fileAnn = (id: number, fileId: number, name: string, size: number, mimetype: string, ns: string) => ({
   id,
   ns,
@@ -487,7 +497,7 @@ const grid4554 = rowLetters.map((_, r) =>
     return {
       type: 'Image',
       id: 1938559 + i,
-      name: `plate1_1_013 [Well ${rowLetters[r]}${c + 1}, Field 1]`,
+      name: `plate3_4_021 [Well ${rowLetters[r]}${c + 1}, Field 1]`,
       description: '',
       author: 'Public data',
       date: 1262303999,
@@ -541,13 +551,21 @@ const imgData122770 = {
   split_channel: { g: { width: 1396, height: 1042, border: 2, gridx: 2, gridy: 2 }, c: { width: 1396, height: 1042, border: 2, gridx: 2, gridy: 2 } },
   rdefs: { model: 'color', projection: 'normal', defaultZ: 0, defaultT: 0, invertAxis: false },
 };
-add('imgdata', 'imgData of image 122770 (as recorded in the notebook); image 1229801 answering 200 with an "Exception" (pixel buffer unavailable while IDR moves to OME-Zarr, HK-2026); a missing image is 403 with an empty body for the public user.', [
+add('imgdata', 'imgData of image 122770 (as recorded in the notebook) and of image 1938559 (plate 4554 A1; values abridged); image 1229801 answering 200 with an "Exception" (pixel buffer unavailable while IDR moves to OME-Zarr, HK-2026); a missing image is 403 with an empty body for the public user.', [
   get('/webgateway/imgData/122770/', undefined, 200, JSON_CT, json(imgData122770)),
   get('/webgateway/imgData/1229801/', undefined, 200, JSON_CT, json({
     id: 1229801,
     meta: { imageName: 'JL_120731_S6A [Well A-1; Field #1]', imageId: 1229801, wellId: 590809, pixelsType: 'uint16' },
     perms: { canAnnotate: false, canEdit: false, canDelete: false, canLink: false },
     Exception: 'Error instantiating pixel buffer: /data/OMERO/ManagedRepository/demo_2/2015-09/14/JL_120731_S6A/JL_120731_S6A.ome.tiff',
+  })),
+  get('/webgateway/imgData/1938559/', undefined, 200, JSON_CT, json({
+    ...imgData122770,
+    id: 1938559,
+    meta: { ...imgData122770.meta, imageName: 'plate3_4_021 [Well A1, Field 1]', wellId: 1046859, imageTimestamp: 1262303999.0, imageId: 1938559 },
+    size: { width: 1344, height: 1024, z: 1, t: 1, c: 2 },
+    pixel_size: { x: 0.6459, y: 0.6459, z: null },
+    channels: imgData122770.channels.slice(0, 2).map((c, i) => ({ ...c, label: ['H2B-mCherry', 'GFP'][i] })),
   })),
   get('/webgateway/imgData/999999999/', undefined, 403, { 'content-type': 'text/html; charset=utf-8', 'content-length': '0' }),
 ]);
@@ -605,11 +623,14 @@ add('bulk-annotation-well-45217', 'Bulk annotation row of well 45217 in screen 2
 const SE = '/searchengine/api/v1/resources/image/search/';
 const cdc20Query = { key: 'Gene Symbol', value: 'CDC20', operator: 'equals' };
 const hitPlates = [422, 4554];
+// Sorted by id (the search engine's sort): 600 hits on plate 422, then 440 on plate 4554 whose
+// first is image 1938559 in well 1046859 (A1 of the plate grid fixture).
 const cdc20Hits = Array.from({ length: 1040 }, (_, i) => {
   const plateIdx = i < 600 ? 0 : 1;
+  const k = plateIdx === 0 ? i : i - 600;
   return {
-    id: 1938559 + i,
-    name: `${plateIdx === 0 ? 'plate1_1_013' : 'plate3_4_021'} [Well ${rowLetters[Math.floor((i % 384) / 24)]}${(i % 24) + 1}, Field 1]`,
+    id: plateIdx === 0 ? 1_900_000 + i : 1938559 + k,
+    name: `${plateIdx === 0 ? 'plate1_1_013' : 'plate3_4_021'} [Well ${rowLetters[Math.floor((k % 384) / 24)]}${(k % 24) + 1}, Field 1]`,
     description: '',
     key_values: [
       { name: 'Gene Symbol', value: 'CDC20', index: 0 },
@@ -622,7 +643,7 @@ const cdc20Hits = Array.from({ length: 1040 }, (_, i) => {
     screen_name: 'idr0002-heriche-condensation/screenA',
     plate_id: hitPlates[plateIdx],
     plate_name: plateIdx === 0 ? 'plate1_1_013' : 'plate3_4_021',
-    well_id: 1046859 + i,
+    well_id: plateIdx === 0 ? 1_000_000 + i : 1046859 + k,
     wellsample_id: 3000000 + i,
     project_id: null,
     project_name: null,
@@ -697,7 +718,7 @@ add('example-mapr', 'mapr chain for Gene Symbol CDC20: screens (name with image 
   get('/mapr/api/phenotype/', { value: 'mitotic' }, 302, { location: '/webclient/?experimenter=-1', 'content-type': 'text/html' }),
   get('/webclient/', { experimenter: '-1' }, 200, HTML_CT, text('<!DOCTYPE html>\n<html><head><title>OMERO.web - Home</title></head><body><div id="content">…</div></body></html>')),
 ], exampleFiles);
-add('example-login', 'OMERO.web login: CSRF token, servers, POST /api/v0/login/ with X-CSRFToken and a same-origin Referer → eventContext and session cookie; a wrong password → 403 {"message"}.', [
+add('example-login', 'OMERO.web login: CSRF token, servers, POST /api/v0/login/ with X-CSRFToken and a same-origin Referer → eventContext and session cookie; a wrong password → 403 {"message"}; a refused CSRF token → Django\'s 403 HTML page with the reason.', [
   get('/api/v0/token/', undefined, 200, { ...API_CT, 'set-cookie': 'csrftoken=Zm9vYmFyY3NyZnRva2VuMTIzNDU2Nzg5MDEyMzQ1Ng; Path=/; SameSite=Lax' }, json({ data: 'Zm9vYmFyY3NyZnRva2VuMTIzNDU2Nzg5MDEyMzQ1Ng' })),
   get('/api/v0/servers/', undefined, 200, API_CT, json({ data: [{ id: 1, host: 'localhost', port: 4064, server: 'omero' }] })),
   {
@@ -731,6 +752,10 @@ add('example-login', 'OMERO.web login: CSRF token, servers, POST /api/v0/login/ 
   {
     request: { method: 'POST', path: '/api/v0/login/', headers: { 'x-csrftoken': 'Zm9vYmFyY3NyZnRva2VuMTIzNDU2Nzg5MDEyMzQ1Ng' }, body: { form: { server: '1', username: 'alice', password: 'wrong' } } },
     response: { status: 403, headers: API_CT, body: json({ message: 'Login failed. Reason: Incorrect username or password.' }) },
+  },
+  {
+    request: { method: 'POST', path: '/api/v0/login/', body: { form: { server: '1', username: 'mallory', password: 'x' } } },
+    response: { status: 403, headers: HTML_CT, body: text(csrf403("CSRF token from the 'X-Csrftoken' HTTP header incorrect.")) },
   },
 ], exampleFiles);
 

@@ -47,7 +47,7 @@ async function probeText(http: HttpClient, route: string, signal: AbortSignal | 
 }
 
 function parseJson(probe: { status: number; contentType: string; text: string } | undefined): unknown {
-  if (!probe || probe.status !== 200 || !probe.contentType.includes('json')) return undefined;
+  if (probe?.status !== 200 || !probe.contentType.includes('json')) return undefined;
   try {
     return JSON.parse(probe.text);
   } catch {

@@ -148,15 +148,15 @@ export interface GetOptions {
   signal?: AbortSignal;
 }
 
-export const getScreen = (ctx: IdrContext, id: IdInput<ScreenId>, o: GetOptions = {}): Promise<Screen> =>
+export const getScreen = async (ctx: IdrContext, id: IdInput<ScreenId>, o: GetOptions = {}): Promise<Screen> =>
   apiObject<Screen>(ctx, path`api/v0/m/screens/${screenId(id)}/`, { childCount: o.childCount }, o.signal);
-export const getProject = (ctx: IdrContext, id: IdInput<ProjectId>, o: GetOptions = {}): Promise<Project> =>
+export const getProject = async (ctx: IdrContext, id: IdInput<ProjectId>, o: GetOptions = {}): Promise<Project> =>
   apiObject<Project>(ctx, path`api/v0/m/projects/${projectId(id)}/`, { childCount: o.childCount }, o.signal);
-export const getDataset = (ctx: IdrContext, id: IdInput<DatasetId>, o: GetOptions = {}): Promise<Dataset> =>
+export const getDataset = async (ctx: IdrContext, id: IdInput<DatasetId>, o: GetOptions = {}): Promise<Dataset> =>
   apiObject<Dataset>(ctx, path`api/v0/m/datasets/${datasetId(id)}/`, { childCount: o.childCount }, o.signal);
-export const getPlate = (ctx: IdrContext, id: IdInput<PlateId>, o: GetOptions = {}): Promise<Plate> =>
+export const getPlate = async (ctx: IdrContext, id: IdInput<PlateId>, o: GetOptions = {}): Promise<Plate> =>
   apiObject<Plate>(ctx, path`api/v0/m/plates/${plateId(id)}/`, { childCount: o.childCount }, o.signal);
-export const getWell = (ctx: IdrContext, id: IdInput<WellId>, o: Omit<GetOptions, 'childCount'> = {}): Promise<Well> =>
+export const getWell = async (ctx: IdrContext, id: IdInput<WellId>, o: Omit<GetOptions, 'childCount'> = {}): Promise<Well> =>
   apiObject<Well>(ctx, path`api/v0/m/wells/${wellId(id)}/`, {}, o.signal);
-export const getImage = (ctx: IdrContext, id: IdInput<ImageId>, o: Omit<GetOptions, 'childCount'> = {}): Promise<Image> =>
+export const getImage = async (ctx: IdrContext, id: IdInput<ImageId>, o: Omit<GetOptions, 'childCount'> = {}): Promise<Image> =>
   apiObject<Image>(ctx, path`api/v0/m/images/${imageId(id)}/`, {}, o.signal);

@@ -44,9 +44,9 @@ export async function thumbnail(ctx: IdrContext, id: IdInput<ImageId>, options: 
 
 async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<string, string | number | undefined>, signal: AbortSignal | undefined): Promise<Uint8Array> {
   const url = ctx.http.url(route, searchParams);
-  const response = await ctx.http.get(route, withSignal({ searchParams, accept: 'image/jpeg' }, signal));
-  const contentType = response.headers.get('content-type') ?? undefined;
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const pending = ctx.http.get(route, withSignal({ searchParams, accept: 'image/jpeg' }, signal));
+  const bytes = await pending.bytes(); // size-guarded read
+  const contentType = (await pending).headers.get('content-type') ?? undefined;
   if (contentType?.includes('text/html')) {
     throw new ResponseFormatError({ message: `GET ${url}: expected a JPEG, got an HTML page`, url, service: 'idr', contentType, snippet: new TextDecoder().decode(bytes.subarray(0, 300)) });
   }

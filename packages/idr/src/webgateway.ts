@@ -1,6 +1,6 @@
 // webgateway JSON views: the plate grid (`/webgateway/plate/{id}/{field}/`) and image
 // details (`/webgateway/imgData/{id}/`).
-import { createHttpError, isResponseFormatError, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { createHttpError, isResponseFormatError, isServerError, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type IdInput, imageId, type ImageId, type PlateAcquisitionId, plateAcquisitionId, type PlateId, plateId, type WellId } from './ids.js';
 import { type IdrContext, withSignal } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
@@ -65,7 +65,7 @@ interface RawCell {
   thumb_url: string;
 }
 
-/** GET `/webgateway/plate/{id}/{field}/[{acquisition}/]`. An unknown plate (non-JSON answer) → NotFoundError. */
+/** GET `/webgateway/plate/{id}/{field}/[{acquisition}/]`. An unknown plate (the view answers a non-JSON page, often a 500) → NotFoundError. */
 export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: PlateGridOptions = {}): Promise<PlateGrid> {
   const plate = plateId(id, 'plate');
   const field = options.field ?? 0;
@@ -80,7 +80,8 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
     body = await ctx.http.get(route, withSignal({ searchParams }, options.signal)).json<unknown>();
   } catch (error) {
     // The view returns Django's Http404 class instead of raising it: not JSON at all.
-    if (isResponseFormatError(error)) {
+    const htmlServerError = isServerError(error) && typeof error.body === 'string' && /<html|<!doctype/i.test(error.body);
+    if (isResponseFormatError(error) || htmlServerError) {
       throw createHttpError({ status: 404, method: 'GET', url: ctx.http.url(route, searchParams), service: 'idr', serviceMessage: `plate ${plate} not found`, cause: error });
     }
     throw error;

@@ -22,7 +22,7 @@ import {
   type TextOptions,
 } from './results.js';
 import { runSearch, type SearchOptions, type SearchResult } from './search.js';
-import { Template, templatesFromJSON } from './templates.js';
+import { type Template, templatesFromJSON } from './templates.js';
 
 /**
  * Options of {@link InterMine}.
@@ -164,6 +164,25 @@ export class InterMine implements QueryRunner {
    */
   static registry(options: RegistryOptions = {}): Registry {
     return new Registry(options);
+  }
+
+  /**
+   * Connect with an anonymous 24-hour token from `GET /session` (enough to create and use
+   * lists without an account). A bad token already configured gets a 401 there.
+   *
+   * @example
+   * ```ts
+   * const mine = await InterMine.withAnonymousToken({ root: 'https://www.flymine.org/flymine' });
+   * await mine.lists.create({ name: 'tmp', type: 'Gene' }, ['eve']);
+   * ```
+   */
+  static async withAnonymousToken(options: Omit<InterMineOptions, 'token'>, request: { signal?: AbortSignal } = {}): Promise<InterMine> {
+    const probe = new InterMine(options);
+    const body = await probe.http.get('session', signalOpt(request.signal)).json<{ token?: string }>();
+    if (typeof body.token !== 'string' || body.token === '') {
+      throw new ValidationError({ message: 'GET /session returned no token', field: 'token' });
+    }
+    return new InterMine({ ...options, token: body.token });
   }
 
   #cached<T>(key: string, load: () => Promise<T>): Promise<T> {

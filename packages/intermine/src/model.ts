@@ -146,9 +146,9 @@ export class Model {
         Object.assign(attributes, p.attributes);
         Object.assign(references, p.references);
         Object.assign(collections, p.collections);
-        let subs = this.#subclasses.get(parent);
-        if (!subs) this.#subclasses.set(parent, (subs = new Set()));
+        const subs = this.#subclasses.get(parent) ?? new Set<string>();
         subs.add(name);
+        this.#subclasses.set(parent, subs);
       }
       Object.assign(attributes, own.attributes ?? {});
       Object.assign(references, own.references ?? {});

@@ -675,7 +675,9 @@ export class Query {
     const where = (json.where ?? (json as { constraints?: unknown[] }).constraints ?? []) as Record<string, unknown>[];
     const constraints = where.map(constraintFromJSON);
     for (const c of constraints.filter((x) => x.op === undefined)) q.#addConstraint(c);
-    for (const c of constraints.filter((x) => x.op !== undefined)) q.#addConstraint(c);
+    for (const c of constraints.filter((x) => x.op !== undefined && x.code !== undefined)) q.#addConstraint(c);
+    for (const c of constraints.filter((x) => x.op !== undefined && x.code === undefined)) q.#addConstraint(c);
+    q.#constraints.sort((x, y) => constraints.indexOf(x) - constraints.indexOf(y));
     q.addToSelect(select);
     for (const j of (json.joins ?? []) as (string | { path: string; style?: string })[]) {
       if (typeof j === 'string') q.outerJoin(j);

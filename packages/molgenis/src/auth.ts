@@ -2,7 +2,14 @@ import { headerAuth, isBioHttpError, ResponseFormatError, UnauthorizedError, Val
 import { type Context, signalOf } from './internal/context.js';
 import type { CallOptions, LoginResult } from './types.js';
 
-/** The header MOLGENIS reads tokens from. Tokens never go into URLs. */
+/**
+ * The header MOLGENIS reads tokens from. Tokens never go into URLs.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${root}api/v2/demo_sightings`, { headers: { [TOKEN_HEADER]: token } });
+ * ```
+ */
 export const TOKEN_HEADER = 'x-molgenis-token';
 
 const TWO_FACTOR = /two[\s-]?factor|2fa/i;

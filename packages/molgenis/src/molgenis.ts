@@ -4,6 +4,7 @@ import { deleteAll, deleteList, deleteOne } from './delete.js';
 import { importRunStates, uploadZip, waitForImport } from './import.js';
 import type { Context } from './internal/context.js';
 import { molgenisServiceMessage } from './internal/error-body.js';
+import { withTokenHint } from './internal/token-hint.js';
 import { normalizeRootUrl } from './internal/url.js';
 import { getAttributeMetaData, getEntityMetaData, getMeta } from './metadata.js';
 import { get, getById, iterate } from './read.js';
@@ -71,11 +72,20 @@ export interface MolgenisOptions {
  * ```
  */
 export class Molgenis {
-  /** The server root this client talks to, with a trailing slash. */
+  /**
+   * The server root this client talks to, with a trailing slash.
+   *
+   * @example
+   * ```ts
+   * new Molgenis({ url: 'https://molgenis.example.org/api/v2' }).url; // 'https://molgenis.example.org/'
+   * ```
+   */
   readonly url: string;
   readonly #ctx: Context;
 
   /**
+   * Create a client. Throws a `ValidationError` for a URL that is not absolute http(s).
+   *
    * @example
    * ```ts
    * new Molgenis({ url: 'https://molgenis.example.ca/api/' }).url; // 'https://molgenis.example.ca/'
@@ -83,23 +93,32 @@ export class Molgenis {
    */
   constructor(options: MolgenisOptions) {
     this.url = normalizeRootUrl(options?.url);
-    const http: HttpClient = createHttpClient({
-      baseUrl: this.url,
-      service: 'molgenis',
-      serviceMessage: molgenisServiceMessage,
-      ...(options.token === undefined || options.token === '' ? {} : { auth: headerAuth(TOKEN_HEADER, options.token) }),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
-      ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-      ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
-    });
+    const http: HttpClient = withTokenHint(
+      createHttpClient({
+        baseUrl: this.url,
+        service: 'molgenis',
+        serviceMessage: molgenisServiceMessage,
+        ...(options.token === undefined || options.token === '' ? {} : { auth: headerAuth(TOKEN_HEADER, options.token) }),
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+        ...(options.retry === undefined ? {} : { retry: options.retry }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(options.headers === undefined ? {} : { headers: options.headers }),
+        ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+        ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+      }),
+    );
     this.#ctx = { http, root: this.url, idAttributes: new Map() };
   }
 
-  /** True when a token is set (given to the constructor or obtained by `login`). */
+  /**
+   * True when a token is set (given to the constructor or obtained by `login`).
+   *
+   * @example
+   * ```ts
+   * if (!m.authenticated) await m.login('admin', password);
+   * ```
+   */
   get authenticated(): boolean {
     return this.#ctx.http.auth !== undefined;
   }

@@ -37,7 +37,14 @@ export interface SortKey {
  */
 export type Query = string | Node;
 
-/** Options every call accepts. */
+/**
+ * Options every call accepts.
+ *
+ * @example
+ * ```ts
+ * await m.getById('demo_sightings', '157', { signal: AbortSignal.timeout(5000) });
+ * ```
+ */
 export interface CallOptions {
   /** Cancels this call (combined with the client's signal). */
   signal?: AbortSignal;

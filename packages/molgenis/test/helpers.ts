@@ -37,7 +37,7 @@ export function client(options: Partial<MolgenisOptions> = {}): { m: Molgenis; r
     const isRequest = input instanceof Request;
     const url = isRequest ? input.url : String(input);
     const headers = new Headers(isRequest ? input.headers : undefined);
-    new Headers(init?.headers).forEach((value, key) => headers.set(key, value));
+    for (const [key, value] of new Headers(init?.headers)) headers.set(key, value);
     requests.push({ method: (init?.method ?? (isRequest ? input.method : 'GET')).toUpperCase(), url, headers });
     return globalThis.fetch(input, init);
   };

@@ -12,9 +12,13 @@
  * ```
  */
 export interface MyGeneCache {
+  /** The stored value, or `undefined` when absent or expired. */
   get(key: string): unknown | Promise<unknown>;
+  /** Store a value (plain JSON data). */
   set(key: string, value: unknown): void | Promise<void>;
+  /** Remove one entry. Optional. */
   delete?(key: string): void | Promise<void>;
+  /** Remove every entry. Optional. */
   clear?(): void | Promise<void>;
 }
 
@@ -64,6 +68,7 @@ export class LruCache implements MyGeneCache {
     return this.#entries.size;
   }
 
+  /** The value for `key` (and marks it recently used), or `undefined`. */
   get(key: string): unknown {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
@@ -76,6 +81,7 @@ export class LruCache implements MyGeneCache {
     return entry.value;
   }
 
+  /** Store `value`, evicting the least recently used entry when full. */
   set(key: string, value: unknown): void {
     this.#entries.delete(key);
     this.#entries.set(key, { value, expires: this.#ttl === undefined ? Number.POSITIVE_INFINITY : this.#now() + this.#ttl });
@@ -86,10 +92,12 @@ export class LruCache implements MyGeneCache {
     }
   }
 
+  /** Remove one entry. */
   delete(key: string): void {
     this.#entries.delete(key);
   }
 
+  /** Remove every entry. */
   clear(): void {
     this.#entries.clear();
   }

@@ -15,7 +15,7 @@ import { VERSION } from './internal/version.js';
  *
  * @example
  * ```ts
- * new MyGene({ baseUrl: DEFAULT_BASE_URL });
+ * new MyGene({ baseUrl: MYGENE_BASE_URL }); // the default
  * ```
  */
 export const MYGENE_BASE_URL = 'https://mygene.info/v3';

@@ -2,7 +2,7 @@
 import { isNotFoundError, path } from '@bio/core-http';
 import type { GeneOptions, GenesOptions } from './options.js';
 import type { Gene, GenesResult, Hit, NotFound } from './types.js';
-import { batchedEntries } from './internal/batching.js';
+import { batchedEntries, type TermResult } from './internal/batching.js';
 import { type Context, isRecord } from './internal/context.js';
 import { cacheKey, geneParams, toSearchParams } from './internal/params.js';
 import { checkTerm } from './internal/validate.js';
@@ -42,19 +42,27 @@ export async function getGene(ctx: Context, id: unknown, o: GeneOptions = {}): P
   return doc;
 }
 
-export async function* streamGenes(ctx: Context, ids: unknown, o: GenesOptions = {}): AsyncGenerator<Hit | NotFound> {
+function geneBatches(ctx: Context, ids: unknown, o: GenesOptions): AsyncGenerator<TermResult[]> {
   const params = geneParams(o, ctx.email);
-  for await (const { entries } of batchedEntries(ctx, ids, { endpoint: 'gene', params, inputName: 'ids' }, o)) {
-    for (const entry of entries) yield entry as unknown as Hit | NotFound;
+  return batchedEntries(ctx, ids, { endpoint: 'gene', params, inputName: 'ids' }, o);
+}
+
+export async function* streamGenes(ctx: Context, ids: unknown, o: GenesOptions = {}): AsyncGenerator<Hit | NotFound> {
+  for await (const results of geneBatches(ctx, ids, o)) {
+    for (const { entries } of results) for (const entry of entries) yield entry as unknown as Hit | NotFound;
   }
 }
 
 export async function getGenes(ctx: Context, ids: unknown, o: GenesOptions = {}): Promise<GenesResult> {
   const hits: Hit[] = [];
   const missing: string[] = [];
-  for await (const entry of streamGenes(ctx, ids, o)) {
-    if (isNotFound(entry)) missing.push(entry.query);
-    else hits.push(entry);
+  for await (const results of geneBatches(ctx, ids, o)) {
+    for (const { entries } of results) {
+      for (const entry of entries) {
+        if (isNotFound(entry)) missing.push(entry.query);
+        else hits.push(entry as unknown as Hit);
+      }
+    }
   }
   return { hits, missing };
 }

@@ -16,7 +16,7 @@ export async function runQuery(ctx: Context, q: unknown, o: QueryOptions = {}): 
   return isRecord(body) && !Array.isArray(body.hits) ? { ...body, hits: [] } : body;
 }
 
-function termResults(ctx: Context, terms: unknown, o: QueryManyOptions): AsyncGenerator<TermResult> {
+function termBatches(ctx: Context, terms: unknown, o: QueryManyOptions): AsyncGenerator<TermResult[]> {
   const params = queryManyParams(o, ctx.email);
   return batchedEntries(ctx, terms, { endpoint: 'query', params, inputName: 'terms' }, o);
 }
@@ -26,14 +26,16 @@ export async function runQueryMany(ctx: Context, terms: unknown, o: QueryManyOpt
   const missing: string[] = [];
   const byQuery = new Map<string, Hit[]>();
   const counts = new Map<string, number>();
-  for await (const { term, entries } of termResults(ctx, terms, o)) {
-    const found = entries.filter((e) => e.notfound !== true) as unknown as Hit[];
-    if (found.length === 0) missing.push(term);
-    for (const hit of found) {
-      hits.push(hit);
-      counts.set(hit.query, (counts.get(hit.query) ?? 0) + 1);
+  for await (const results of termBatches(ctx, terms, o)) {
+    for (const { term, entries } of results) {
+      const found = entries.filter((e) => e.notfound !== true) as unknown as Hit[];
+      if (found.length === 0) missing.push(term);
+      for (const hit of found) {
+        hits.push(hit);
+        counts.set(hit.query, (counts.get(hit.query) ?? 0) + 1);
+      }
+      if (!byQuery.has(term)) byQuery.set(term, found);
     }
-    if (!byQuery.has(term)) byQuery.set(term, found);
   }
   const duplicates: Duplicate[] = [];
   for (const [query, count] of counts) if (count > 1) duplicates.push({ query, count });
@@ -49,12 +51,14 @@ export async function runMapIds(ctx: Context, terms: unknown, o: MapIdsOptions =
   if (pick !== 'first' && pick !== 'best') fail('pick', `expected 'first' or 'best', got ${JSON.stringify(pick)}`);
   const { pick: _pick, ...rest } = o;
   const out = new Map<string, Hit | null>();
-  for await (const { term, entries } of termResults(ctx, terms, rest)) {
-    if (out.has(term)) continue;
-    const found = entries.filter((e) => e.notfound !== true) as unknown as Hit[];
-    let chosen: Hit | null = found[0] ?? null;
-    if (pick === 'best') for (const hit of found) if (chosen && score(hit) > score(chosen)) chosen = hit;
-    out.set(term, chosen);
+  for await (const results of termBatches(ctx, terms, rest)) {
+    for (const { term, entries } of results) {
+      if (out.has(term)) continue;
+      const found = entries.filter((e) => e.notfound !== true) as unknown as Hit[];
+      let chosen: Hit | null = found[0] ?? null;
+      if (pick === 'best') for (const hit of found) if (chosen && score(hit) > score(chosen)) chosen = hit;
+      out.set(term, chosen);
+    }
   }
   return out;
 }

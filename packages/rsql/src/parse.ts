@@ -13,7 +13,10 @@ import { defaultOperators, type OperatorRegistry } from './operators.js';
  * ```
  */
 export interface ParseOptions {
-  /** Operators accepted by the parser; others are syntax errors. Default: {@link defaultOperators}. */
+  /**
+   * Operators accepted by the parser; others are syntax errors. Must come from {@link defineOperators}
+   * (anything else is a `TypeError`, a programming error rather than bad input). Default: {@link defaultOperators}.
+   */
   operators?: OperatorRegistry;
   /**
    * Maximum nesting of parentheses; deeper input raises {@link RsqlSyntaxError}. The parser uses an
@@ -36,6 +39,9 @@ const CONSTRAINT: readonly string[] = Object.freeze([SELECTOR, LPAREN]);
 const ARGUMENTS: readonly string[] = Object.freeze([VALUE, LPAREN]);
 const LIST_ITEM: readonly string[] = Object.freeze([VALUE]);
 const LIST_NEXT: readonly string[] = Object.freeze([COMMA, RPAREN]);
+
+/** Groups with at most this many children are spliced into a same-type parent while parsing. */
+const SPLICE_MAX = 16;
 
 /** One open parenthesis level (or the top level). */
 interface Level {
@@ -73,7 +79,11 @@ export function parse(input: string, options: ParseOptions = {}): Node {
   if (typeof input !== 'string') {
     throw new RsqlSyntaxError(`Expected a string, got ${typeof input}`, '', 0, 0, CONSTRAINT);
   }
-  return new Parser(input, options.operators ?? defaultOperators, options.maxDepth ?? Number.POSITIVE_INFINITY).run();
+  const operators = options.operators ?? defaultOperators;
+  if (typeof operators?.get !== 'function') {
+    throw new TypeError('options.operators must be an OperatorRegistry (see defineOperators)');
+  }
+  return new Parser(input, operators, options.maxDepth ?? Number.POSITIVE_INFINITY).run();
 }
 
 class Parser {
@@ -122,13 +132,21 @@ class Parser {
         if (op === 41 /* ) */) {
           const node = this.finishLevel(level);
           level = stack.pop() as Level;
-          if (node.type === 'and') level.andGroup = true;
+          if (node.type === 'and') {
+            // An AND group inside an AND term: splice small ones right away; big ones are
+            // flattened once at the end (splicing them at every level would be quadratic).
+            if (node.children.length <= SPLICE_MAX) {
+              for (const child of node.children) level.terms.push(child);
+              continue;
+            }
+            level.andGroup = true;
+          }
           level.terms.push(node);
           continue;
         }
         // end of input
         const root = this.finishLevel(level);
-        return this.dirty ? flattenTree(root) : root;
+        return this.dirty ? flattenTree(root, false) : root;
       }
     }
   }
@@ -139,7 +157,17 @@ class Parser {
     let node: Node;
     if (terms.length === 1) {
       node = terms[0] as Node;
-      if (node.type === 'or') this.dirty = true;
+      if (node.type === 'or') {
+        // an OR group as a whole OR term: splice small ones, flatten big ones at the end
+        if (node.children.length <= SPLICE_MAX) {
+          if (level.alts === null) level.alts = [];
+          for (const child of node.children) level.alts.push(child);
+          level.terms = [];
+          level.andGroup = false;
+          return;
+        }
+        this.dirty = true;
+      }
     } else {
       if (level.andGroup) this.dirty = true;
       node = { type: 'and', children: terms };

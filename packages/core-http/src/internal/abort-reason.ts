@@ -21,25 +21,28 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * A promise that rejects with the wrapped reason when `signal` fires, and a `dispose`
- * that removes the listener. The promise never rejects unhandled (a no-op catch is attached).
+ * `promise`, or a rejection with the wrapped reason as soon as `signal` fires. The abort
+ * listener is removed when `promise` settles, so waiting many times on one long-lived signal
+ * retains nothing (unlike racing against one shared "aborted" promise).
  */
-export function abortPromise(signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
-  if (!signal) return { promise: new Promise<never>(() => {}), dispose() {} };
-  let onAbort: (() => void) | undefined;
-  const promise = new Promise<never>((_, reject) => {
-    if (signal.aborted) {
-      reject(abortErrorFrom(signal));
-      return;
-    }
-    onAbort = () => reject(abortErrorFrom(signal));
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(abortErrorFrom(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortErrorFrom(signal));
     signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
-  promise.catch(() => {});
-  return {
-    promise,
-    dispose() {
-      if (onAbort) signal.removeEventListener('abort', onAbort);
-    },
-  };
 }

@@ -39,11 +39,11 @@ function tooLarge(limit: number, ctx: ReadContext, detail: string): ResponseTooL
  * Read a whole body, refusing (without buffering further) once it passes `limit` bytes.
  * A `Content-Length` over the limit is refused before reading anything.
  */
-export async function readLimited(response: Response, limit: number, ctx: ReadContext): Promise<Uint8Array> {
+export async function readLimited(response: Response, limit: number, context: () => ReadContext): Promise<Uint8Array> {
   const declared = response.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
     await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(limit, ctx, `of ${declared} bytes (Content-Length)`);
+    throw tooLarge(limit, context(), `of ${declared} bytes (Content-Length)`);
   }
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
@@ -55,7 +55,7 @@ export async function readLimited(response: Response, limit: number, ctx: ReadCo
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit, ctx, 'of more than that');
+      throw tooLarge(limit, context(), 'of more than that');
     }
     chunks.push(value);
   }

@@ -1,7 +1,16 @@
 import { isBioHttpError, NetworkError, ValidationError } from '../errors.js';
-import { abortErrorFrom, abortPromise } from './abort-reason.js';
+import { abortErrorFrom, raceAbort } from './abort-reason.js';
 
-/** Where streamed bytes can come from: a fetch `Response`, a web stream, or any async iterable (Node streams). */
+/**
+ * Where streamed bytes can come from: a fetch `Response`, a web stream, or any async iterable
+ * of byte chunks (Node streams).
+ *
+ * @example
+ * ```ts
+ * const source: ByteSource = await client.get('query/results', { searchParams }).stream();
+ * const fromFile: ByteSource = createReadStream('genes.tsv');
+ * ```
+ */
 export type ByteSource = Response | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** A pull reader over a {@link ByteSource} that honours an `AbortSignal`. */
@@ -57,14 +66,16 @@ const encoder = new TextEncoder();
  * Errors of the underlying stream become {@link NetworkError}s (the body broke off).
  */
 export function openByteSource(source: ByteSource, signal?: AbortSignal): ByteReader {
-  if (signal?.aborted) throw abortErrorFrom(signal);
   const raw = rawReader(source);
+  if (signal?.aborted) {
+    // Release the body (and its connection) even though nothing will be read.
+    raw.close(signal.reason).catch(() => {});
+    throw abortErrorFrom(signal);
+  }
   let closed = false;
-  const aborted = abortPromise(signal);
   const close = async (reason: unknown): Promise<void> => {
     if (closed) return;
     closed = true;
-    aborted.dispose();
     try {
       await raw.close(reason);
     } catch {
@@ -82,7 +93,7 @@ export function openByteSource(source: ByteSource, signal?: AbortSignal): ByteRe
       if (closed) return undefined;
       let result: { done?: boolean | undefined; value?: unknown };
       try {
-        result = signal ? await Promise.race([raw.next(), aborted.promise]) : await raw.next();
+        result = await raceAbort(raw.next(), signal);
       } catch (error) {
         signal?.removeEventListener('abort', onAbort);
         await close(error);
@@ -94,7 +105,6 @@ export function openByteSource(source: ByteSource, signal?: AbortSignal): ByteRe
       if (result.done) {
         signal?.removeEventListener('abort', onAbort);
         closed = true;
-        aborted.dispose();
         return undefined;
       }
       const value = result.value;

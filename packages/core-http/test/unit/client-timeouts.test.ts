@@ -44,6 +44,18 @@ beforeAll(async () => {
       open.add(res);
     },
     'GET /small': (_req, res) => json(res, 200, { small: true }),
+    'GET /trickle': (_req, res) => {
+      // The head at once, then a chunk every 50 ms for 300 ms.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      let n = 0;
+      const timer = setInterval(() => {
+        res.write(`line ${++n}\n`);
+        if (n === 6) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 50);
+    },
   });
 });
 afterAll(async () => {
@@ -64,6 +76,15 @@ describe('timeouts and cancellation (loopback)', () => {
   it('the timeout covers a stalled body for json()', async () => {
     const c = createHttpClient({ baseUrl: lb.origin, timeout: 150, retry: 0 });
     const e = await c.get('stall-body').json().catch((x: unknown) => x);
+    expect(isTimeoutError(e)).toBe(true);
+  });
+  it('for stream() and a plain await the timeout covers only the response head', async () => {
+    const c = createHttpClient({ baseUrl: lb.origin, timeout: 120, retry: 0 });
+    const stream = await c.get('trickle').stream();
+    expect(await new Response(stream).text()).toBe('line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n');
+    const res = await c.get('trickle');
+    expect((await res.text()).split('\n').length).toBe(7);
+    const e = await c.get('trickle').text().catch((x: unknown) => x);
     expect(isTimeoutError(e)).toBe(true);
   });
   it('a per-request timeout overrides the client one', async () => {

@@ -226,3 +226,44 @@ describe('createHttpClient: auth', () => {
     await expect(c.get('https://other.example.net/x').json()).resolves.toEqual({ v: null });
   });
 });
+
+describe('createHttpClient: hooks', () => {
+  it('reports requests, responses and retries, with attempt numbers and durations', async () => {
+    let n = 0;
+    server.use(http.get(`${BASE}/h`, () => (n++ === 0 ? HttpResponse.json({}, { status: 502 }) : HttpResponse.json({ ok: true }))));
+    const events: string[] = [];
+    const c = createHttpClient({
+      baseUrl: BASE,
+      retry: { baseDelayMs: 0 },
+      hooks: {
+        onRequest: (e) => events.push(`request ${e.method} ${e.url} #${e.attempt}`),
+        onResponse: (e) => {
+          expect(e.durationMs).toBeGreaterThanOrEqual(0);
+          events.push(`response ${e.status} #${e.attempt}`);
+        },
+        onRetry: (e) => events.push(`retry #${e.attempt} after ${e.delayMs} ms: ${e.error.status}`),
+      },
+    });
+    await c.get('h').json();
+    expect(events).toEqual([
+      `request GET ${BASE}/h #1`,
+      'response 502 #1',
+      'retry #2 after 0 ms: 502',
+      `request GET ${BASE}/h #2`,
+      'response 200 #2',
+    ]);
+  });
+  it('an exception thrown by a hook comes out unchanged and is not retried', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/h`, () => {
+        calls++;
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const bug = new RangeError('hook bug');
+    const c = createHttpClient({ baseUrl: BASE, hooks: { onResponse: () => { throw bug; } } });
+    await expect(c.get('h').json()).rejects.toBe(bug);
+    expect(calls).toBe(1);
+  });
+});

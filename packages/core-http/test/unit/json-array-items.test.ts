@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -321,6 +324,58 @@ describe('jsonArrayItems cancellation', () => {
       }
     });
     expect(isAbortError(aborted)).toBe(true);
+  });
+
+  it('releases the body when the signal fired before iteration started', async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(() => readAll(stream, 'results').then(() => undefined));
+    expect(error).toBeDefined();
+    const rows = jsonArrayItems(stream, 'results', { signal: controller.signal });
+    expect(isAbortError(await failure(() => rows[Symbol.asyncIterator]().next()))).toBe(true);
+    expect(cancelled).toBe(true);
+  });
+
+  it('closes the HTTP response of a real fetch when the consumer breaks early', async () => {
+    let closed: () => void = () => {};
+    const serverSawClose = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"rootClass":"Gene","results":[\n');
+      let i = 0;
+      const timer = setInterval(() => res.write(`["FBgn${String(i++).padStart(7, '0')}",${i}],\n`), 2);
+      res.on('close', () => {
+        clearInterval(timer);
+        closed();
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/query/results`);
+      const seen: unknown[] = [];
+      for await (const row of jsonArrayItems(res, 'results')) {
+        seen.push(row);
+        if (seen.length === 3) break;
+      }
+      expect(seen).toEqual([
+        ['FBgn0000000', 1],
+        ['FBgn0000001', 2],
+        ['FBgn0000002', 3],
+      ]);
+      await serverSawClose;
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('can be iterated only once', async () => {

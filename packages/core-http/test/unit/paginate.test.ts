@@ -162,19 +162,46 @@ describe('paginateCursor', () => {
     expect(cursors).toEqual([undefined, 'c2', 'c3']);
   });
 
-  it('throws when the server echoes the same cursor forever', async () => {
+  it('throws when the server echoes the same cursor with the same page forever', async () => {
     let calls = 0;
     const fetchPage = async () => {
       calls++;
-      return { items: [calls], next: 'DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAAD4WYm9laVYtZndUQlNsdDcwakFMNjU1QQ==' };
+      return { items: ['CDK2', 'CDK3'], next: 'DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAAD4WYm9laVYtZndUQlNsdDcwakFMNjU1QQ==' };
     };
-    const seen: number[] = [];
+    const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const n of paginateCursor(fetchPage)) seen.push(n);
+        for await (const s of paginateCursor(fetchPage)) seen.push(s);
       })(),
-    ).rejects.toSatisfy((e) => isResponseFormatError(e) && /again/.test(String(e)));
-    expect(seen).toEqual([1, 2]);
+    ).rejects.toSatisfy((e) => isResponseFormatError(e) && /again with the same page/.test(String(e)));
+    // the second page repeats the first under the same cursor: not yielded, no third request
+    expect(seen).toEqual(['CDK2', 'CDK3']);
+    expect(calls).toBe(2);
+  });
+
+  it('accepts an unchanged cursor while the pages move on (Elasticsearch scroll ids)', async () => {
+    const scrollId = 'cXVlcnlUaGVuRmV0Y2g7MzsxMjM0';
+    const pages = [['1017', '1018'], ['1019', '1020'], ['1021']];
+    let i = 0;
+    const items = await collect(
+      paginateCursor<string, string>(async () => {
+        const page = pages[i++]!;
+        return i < pages.length ? { items: page, next: scrollId } : { items: page };
+      }),
+    );
+    expect(items).toEqual(['1017', '1018', '1019', '1020', '1021']);
+  });
+
+  it('throws when an unchanged cursor brings an empty page again', async () => {
+    let calls = 0;
+    await expect(
+      collect(
+        paginateCursor(async () => {
+          calls++;
+          return { items: [], next: 'same' };
+        }),
+      ),
+    ).rejects.toSatisfy(isResponseFormatError);
     expect(calls).toBe(2);
   });
 

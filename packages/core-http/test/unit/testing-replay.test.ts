@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../../src/index.js';
 import { createFixtureServer, type Fixture, isUnmatchedFixtureError, unmatchedRequests } from '../../src/testing/index.js';
 
 const BASE = 'https://mygene.info/v3';
@@ -199,5 +200,11 @@ describe('fixture replay through msw', () => {
     } finally {
       stderr.mockRestore();
     }
+  });
+
+  it('lets a client call reject with the report in its message', async () => {
+    const http = createHttpClient({ baseUrl: BASE, retry: 0 });
+    const call = http.get('gene/1018', { searchParams: { fields: 'symbol,name' } }).json();
+    await expect(call).rejects.toThrow(/Closest: fixture "gene-1017"[\s\S]*path: expected \/v3\/gene\/1017, got \/v3\/gene\/1018/);
   });
 });

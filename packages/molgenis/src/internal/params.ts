@@ -42,8 +42,8 @@ export function attrsParam(attributes: readonly string[] | undefined, expand: re
   if (expand !== undefined && !Array.isArray(expand)) throw new ValidationError({ message: 'expand must be an array of attribute names', field: 'expand' });
   const attrs = attributes ?? [];
   const exp = expand ?? [];
-  attrs.forEach((a, i) => assertAttributeName(a, `attributes[${i}]`));
-  exp.forEach((a, i) => assertAttributeName(a, `expand[${i}]`));
+  for (const [i, a] of attrs.entries()) assertAttributeName(a, `attributes[${i}]`);
+  for (const [i, a] of exp.entries()) assertAttributeName(a, `expand[${i}]`);
   if (attrs.length === 0 && exp.length === 0) return undefined;
   const expanded = new Set(exp);
   const out = attrs.length === 0 ? ['*'] : attrs.map((a) => (expanded.has(a) ? `${a}(*)` : a));

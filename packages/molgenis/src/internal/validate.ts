@@ -47,12 +47,12 @@ export function assertRow(row: unknown, field: string): asserts row is Record<st
 
 export function assertRows(rows: unknown, field: string): asserts rows is Record<string, unknown>[] {
   if (!Array.isArray(rows)) throw new ValidationError({ message: `${field} must be an array of plain objects`, field });
-  rows.forEach((row, i) => assertRow(row, `${field}[${i}]`));
+  for (const [i, row] of rows.entries()) assertRow(row, `${field}[${i}]`);
 }
 
 export function assertIds(ids: unknown, field: string): asserts ids is (string | number)[] {
   if (!Array.isArray(ids)) throw new ValidationError({ message: `${field} must be an array of ids`, field });
-  ids.forEach((id, i) => assertId(id, `${field}[${i}]`));
+  for (const [i, id] of ids.entries()) assertId(id, `${field}[${i}]`);
 }
 
 export function batchSizeOf(value: number | undefined): number {

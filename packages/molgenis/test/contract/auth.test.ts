@@ -1,6 +1,6 @@
 import { isUnauthorizedError, UnauthorizedError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../../src/index.js';
+import { errorDetails, TOKEN_HEADER } from '../../src/index.js';
 import { client, fixture, useFixtureServer } from '../helpers.js';
 
 const server = useFixtureServer();
@@ -64,13 +64,16 @@ describe('login / logout', () => {
     expect(JSON.stringify(error)).not.toContain('initial-secret');
   });
 
-  it('401 with an expired token: UnauthorizedError, token kept out of the error', async () => {
+  it('401 with an expired token: UnauthorizedError that says the token was ignored, token kept out of the error', async () => {
     server.use(fixture('auth-expired-token'));
     const { m, requests } = client({ token: EXPIRED });
     expect(m.authenticated).toBe(true);
     const error = (await m.get('demo_sightings').catch((e: unknown) => e)) as UnauthorizedError;
     expect(error).toBeInstanceOf(UnauthorizedError);
-    expect(error.serviceMessage).toBe('Token has expired');
+    expect(error.status).toBe(401);
+    expect(error.serviceMessage).toBe("No 'Read data' permission on entity type 'Sightings' with id 'demo_sightings'.");
+    expect(error.message).toMatch(/unknown or expired/);
+    expect(errorDetails(error)?.code).toBe('DS04');
     expect(error.service).toBe('molgenis');
     expect(requests[0]?.headers.get(TOKEN_HEADER)).toBe(EXPIRED);
     expect(requests).toHaveLength(1); // 401 is not retried

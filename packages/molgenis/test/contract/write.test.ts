@@ -180,4 +180,26 @@ describe('upsert', () => {
       `PUT /api/v2/${E}`,
     ]);
   });
+
+  it('a refused add batch: the error carries the caller\'s rows (ONE_TO_MANY kept) and the updates as not sent', async () => {
+    const [meta, ids] = fixture('write-upsert').exchanges;
+    server.use(
+      generated('upsert-fails', [
+        meta!,
+        ids!,
+        refusedExchange('POST', E, { entities: [{ id: '160', type: 'dragon', year: 2001 }] }, "Unknown entity with 'id' 'r1' of type 'Reports'.", 'D02'),
+      ]),
+    );
+    const { m, requests } = client();
+    const dragon = { id: '160', type: 'dragon', year: 2001, reports: ['r1'] };
+    const gnome = { id: '151', type: 'gnome', year: 1995 };
+    const error = (await m.upsert(E, [dragon, gnome]).catch((e: unknown) => e)) as MolgenisBatchError;
+    expect(error).toBeInstanceOf(MolgenisBatchError);
+    expect(error.operation).toBe('upsert');
+    expect(error.failed).toEqual([dragon]);
+    expect(error.failed[0]).toBe(dragon);
+    expect(error.unprocessed).toEqual([gnome]);
+    expect(error.processed).toEqual([]);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST']);
+  });
 });

@@ -2,7 +2,7 @@
 // before any request.
 import { ValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { Molgenis } from '../../src/index.js';
+import { Molgenis, MolgenisBatchError } from '../../src/index.js';
 
 function fake(respond: (request: Request) => Response = () => new Response(null, { status: 204 })): { m: Molgenis; seen: Request[] } {
   const seen: Request[] = [];
@@ -146,5 +146,30 @@ describe('ValidationError before any request', () => {
     const { m, seen } = fake();
     await expect(call(m)).rejects.toBeInstanceOf(ValidationError);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('abort during a chunked write', () => {
+  it('reports the batch in flight as failed (maybe written) and the rest as not sent', async () => {
+    const controller = new AbortController();
+    let posts = 0;
+    const fetchFake: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      posts++;
+      if (posts === 2) {
+        controller.abort();
+        throw new DOMException('aborted', 'AbortError');
+      }
+      const { entities } = (await request.json()) as { entities: { id: string }[] };
+      return json({ resources: entities.map((e) => ({ href: `/api/v2/E/${e.id}` })) }, { status: 201 });
+    };
+    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
+    const rows = Array.from({ length: 25 }, (_, i) => ({ id: `r${i}` }));
+    const error = (await m.addAll('E', rows, { batchSize: 10, signal: controller.signal }).catch((e: unknown) => e)) as MolgenisBatchError;
+    expect(error).toBeInstanceOf(MolgenisBatchError);
+    expect(error.ids).toEqual(rows.slice(0, 10).map((r) => r.id));
+    expect(error.failed).toEqual(rows.slice(10, 20));
+    expect(error.unprocessed).toEqual(rows.slice(20));
+    expect(posts).toBe(2);
   });
 });

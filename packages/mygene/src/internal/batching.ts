@@ -125,9 +125,10 @@ export function groupByQuery(body: unknown, sent: readonly string[], where: stri
 /**
  * The batching engine of `genes`, `queryMany` and `mapIds`: split the input into batches, skip
  * what the cache has, POST the rest as JSON (`idempotent`, so retried), and yield the entries of
- * every input in input order. A term repeated in one batch is sent once.
+ * every input in input order, one array per batch (per-item async yields would cost time on the
+ * path between one batch and the next). A term repeated in one batch is sent once.
  */
-export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchPlan, o: BatchCallOptions): AsyncGenerator<TermResult> {
+export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchPlan, o: BatchCallOptions): AsyncGenerator<TermResult[]> {
   const resolved = resolveBatchOptions(ctx, o);
   const { source, total } = checkInput(input, plan.inputName);
   if (total === 0) return;
@@ -174,7 +175,7 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
     handler,
   );
   for await (const outcome of outcomes) {
-    if (outcome.ok) yield* outcome.result;
+    if (outcome.ok) yield outcome.result;
   }
 }
 

@@ -9,16 +9,15 @@ function makeBreakTable(): Uint8Array {
   return table;
 }
 
-/** Whitespace skipped between tokens (and around the verbose ` and ` / ` or `). */
-export function isWs(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
 /** A selector is valid when the parser reads it back as one unquoted string. */
-const SELECTOR_BREAK = /["'();,=!~<> \t\n\r]/;
-
 export function isValidSelector(selector: string): boolean {
-  return selector.length > 0 && !SELECTOR_BREAK.test(selector);
+  const len = selector.length;
+  if (len === 0) return false;
+  for (let i = 0; i < len; i++) {
+    const c = selector.charCodeAt(i);
+    if (c < 128 && BREAK[c] === 1) return false;
+  }
+  return true;
 }
 
 /**
@@ -26,10 +25,20 @@ export function isValidSelector(selector: string): boolean {
  * Unicode whitespace (not only the four characters the parser skips) so that output stays readable
  * and survives tools that trim or split on other spaces; quoting more than needed is always safe.
  */
-const NEEDS_QUOTES = /["'();,=!~<>\s]/;
+const UNICODE_SPACE = /\s/;
 
 export function needsQuotes(value: string): boolean {
-  return value.length === 0 || NEEDS_QUOTES.test(value);
+  const len = value.length;
+  if (len === 0) return true;
+  for (let i = 0; i < len; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 128) {
+      if (BREAK[c] === 1 || (c >= 11 && c <= 12)) return true; // \v \f count as whitespace too
+    } else if ((c === 0xa0 || c >= 0x1680) && UNICODE_SPACE.test(value[i] as string)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const ESCAPE_SINGLE = /[\\']/g;

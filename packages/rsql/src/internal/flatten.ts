@@ -17,10 +17,11 @@ interface Frame {
  * with a single child, in one iterative pass (linear time, no recursion). Shared subtrees are
  * allowed; cycles and empty logic nodes raise {@link RsqlNodeError}. Comparison nodes are reused.
  */
-export function flattenTree(root: Node): Node {
+export function flattenTree(root: Node, checkCycles = true): Node {
   if (!isNode(root)) throw new RsqlNodeError('not a valid node', []);
   if (root.type === 'comparison') return root;
-  const onStack = new Set<Node>([root]);
+  // The parser's trees cannot be cyclic; hand-made ones are checked.
+  const onStack = checkCycles ? new Set<Node>([root]) : undefined;
   const stack: Frame[] = [{ node: root, next: 0, out: [], inline: false, index: -1 }];
   for (;;) {
     const top = stack[stack.length - 1] as Frame;
@@ -32,15 +33,17 @@ export function flattenTree(root: Node): Node {
       if (child.type === 'comparison') {
         top.out.push(child);
       } else {
-        if (onStack.has(child)) throw new RsqlNodeError('cyclic tree', pathOf(stack, index));
-        onStack.add(child);
+        if (onStack !== undefined) {
+          if (onStack.has(child)) throw new RsqlNodeError('cyclic tree', pathOf(stack, index));
+          onStack.add(child);
+        }
         const inline = child.type === top.node.type;
         stack.push({ node: child, next: 0, out: inline ? top.out : [], inline, index });
       }
       continue;
     }
     stack.pop();
-    onStack.delete(top.node);
+    onStack?.delete(top.node);
     if (top.inline) {
       if (children.length === 0) throw new RsqlNodeError(`${top.node.type} node has no children`, pathOf(stack, top.index));
       continue;

@@ -5,6 +5,7 @@ import {
   isRsqlSyntaxError,
   molgenisOperators,
   type Node,
+  normalize,
   parse,
   serialize,
   toQueryParam,
@@ -92,6 +93,43 @@ describe('property: parse(serialize(ast)) equals ast', () => {
       { numRuns: RUNS },
     );
     expect(runs).toBeGreaterThanOrEqual(RUNS);
+  });
+});
+
+/** Trees that may nest same-type nodes, with wide nodes (more than the parser's splice limit of 16). */
+const looseTree = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', maxDepth: 3 },
+    comparisonNode,
+    fc
+      .tuple(fc.constantFrom('and' as const, 'or' as const), fc.array(tie('node'), { minLength: 2, maxLength: 20, size: 'small' }))
+      .map(([type, children]) => ({ type, children })),
+  ),
+})).node;
+
+/** Print with every logic child in parentheses (sometimes doubled): always valid, never flat. */
+function printGrouped(node: Node, extra: () => boolean): string {
+  if (node.type === 'comparison') return serialize(node, options);
+  const parts = node.children.map((child) => {
+    const text = printGrouped(child, extra);
+    if (child.type === 'comparison') return extra() ? `(${text})` : text;
+    return extra() ? `((${text}))` : `(${text})`;
+  });
+  return parts.join(node.type === 'and' ? (extra() ? ' and ' : ';') : extra() ? ' or ' : ',');
+}
+
+describe('property: redundant parentheses leave no trace', () => {
+  it(`parse(grouped print of any tree) equals normalize(tree) (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(looseTree, fc.infiniteStream(fc.boolean()), (ast, coins) => {
+        const iterator = coins[Symbol.iterator]();
+        const text = printGrouped(ast, () => iterator.next().value as boolean);
+        const expected = normalize(ast);
+        expect(parse(text, options)).toEqual(expected);
+        expect(parse(serialize(expected, options), options)).toEqual(expected);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 

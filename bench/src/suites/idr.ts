@@ -1,0 +1,207 @@
+// @bio/idr benchmark: fetch 2,000 thumbnails and walk 10,000 wells against a loopback IDR
+// replica with a fixed response latency. For each scenario: wall time of @bio/idr, of a plain
+// `fetch` baseline doing the same requests at the same concurrency, and the ideal
+// (rounds of requests × latency); peak RSS sampled during the scenario.
+//
+// Run: node --expose-gc --import tsx bench/src/suites/idr.ts   (build core-http and idr first)
+import { fileURLToPath } from 'node:url';
+import { Idr } from '@bio/idr';
+import { startIdrReplica } from '../replicas/idr.js';
+
+const THUMBNAILS = 2_000;
+const WELLS = 10_000;
+const PLATE = 8958;
+
+interface Row {
+  scenario: string;
+  requests: number;
+  concurrency: number;
+  latencyMs: number;
+  idealMs: number;
+  clientMs: number;
+  baselineMs: number;
+  peakRssMb: number;
+  serverPeak: number;
+}
+
+/** A baseline limiter for plain fetch (same bound as the client). */
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+async function measure(fn: () => Promise<void>): Promise<{ ms: number; peakRssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const t0 = performance.now();
+  try {
+    await fn();
+  } finally {
+    clearInterval(timer);
+  }
+  const ms = performance.now() - t0;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, peakRssMb: peak / 2 ** 20 };
+}
+
+async function scenario(
+  name: string,
+  latencyMs: number,
+  concurrency: number,
+  idealRounds: (requests: number) => number,
+  client: (idr: Idr) => Promise<number>,
+  baseline: (base: string) => Promise<number>,
+): Promise<Row> {
+  const replica = await startIdrReplica({ latencyMs, wells: WELLS, plateId: PLATE });
+  try {
+    const idr = new Idr({ baseUrl: replica.url, concurrency });
+    let count = 0;
+    const c = await measure(async () => {
+      count = await client(idr);
+    });
+    const requests = replica.requests();
+    const serverPeak = replica.peakConcurrency();
+    let baseCount = 0;
+    const b = await measure(async () => {
+      baseCount = await baseline(replica.url);
+    });
+    if (count !== baseCount) throw new Error(`${name}: client got ${count} items, baseline ${baseCount}`);
+    return { scenario: name, requests, concurrency, latencyMs, idealMs: idealRounds(requests) * latencyMs, clientMs: c.ms, baselineMs: b.ms, peakRssMb: c.peakRssMb, serverPeak };
+  } finally {
+    await replica.close();
+  }
+}
+
+const ids = Array.from({ length: THUMBNAILS }, (_, i) => 1_938_559 + i);
+
+async function fetchJpeg(url: string): Promise<number> {
+  const response = await fetch(url);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('not a JPEG');
+  return 1;
+}
+
+/** Warm both code paths (module loading, JIT, connection pools) on a zero-latency replica. */
+async function warmUp(): Promise<void> {
+  const replica = await startIdrReplica({ latencyMs: 0, wells: 1200, plateId: PLATE });
+  try {
+    const idr = new Idr({ baseUrl: replica.url });
+    await idr.thumbnails(ids.slice(0, 200));
+    await Promise.all(ids.slice(0, 50).map((id) => idr.thumbnail(id)));
+    for await (const _ of idr.wells({ plate: PLATE })) void _;
+    await Promise.all(ids.slice(0, 50).map((id) => fetchJpeg(`${replica.url}/webgateway/render_thumbnail/${id}/`)));
+  } finally {
+    await replica.close();
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  await warmUp();
+  const rows: Row[] = [];
+  const rounds = (c: number) => (requests: number) => Math.ceil(requests / c);
+
+  rows.push(
+    await scenario(
+      `${THUMBNAILS} thumbnails, get_thumbnails ×50`,
+      100,
+      4,
+      rounds(4),
+      async (idr) => (await idr.thumbnails(ids)).size,
+      async (base) => {
+        let n = 0;
+        const chunks = Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => ids.slice(i * 50, i * 50 + 50));
+        await pool(chunks, 4, async (chunk) => {
+          const r = await fetch(`${base}/webgateway/get_thumbnails/?${chunk.map((id) => `id=${id}`).join('&')}`);
+          const body = (await r.json()) as Record<string, string>;
+          for (const uri of Object.values(body)) if (Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64')[0] === 0xff) n++;
+        });
+        return n;
+      },
+    ),
+  );
+
+  for (const [concurrency, latency] of [
+    [16, 100],
+    [4, 25],
+  ] as const) {
+    rows.push(
+      await scenario(
+        `${THUMBNAILS} thumbnails, one request each`,
+        latency,
+        concurrency,
+        rounds(concurrency),
+        async (idr) => (await Promise.all(ids.map((id) => idr.thumbnail(id)))).length,
+        async (base) => {
+          let n = 0;
+          await pool(ids, concurrency, async (id) => {
+            const one = await fetchJpeg(`${base}/webgateway/render_thumbnail/${id}/`);
+            n += one;
+          });
+          return n;
+        },
+      ),
+    );
+  }
+
+  rows.push(
+    await scenario(
+      `walk ${WELLS} wells (/api/v0, offset/limit)`,
+      100,
+      4,
+      (requests) => requests, // pages are sequential: each needs the previous one's meta
+      async (idr) => {
+        let n = 0;
+        for await (const w of idr.wells({ plate: PLATE })) if (w.Row >= 0) n++;
+        return n;
+      },
+      async (base) => {
+        let n = 0;
+        let offset = 0;
+        let limit: number | undefined;
+        for (;;) {
+          const q = new URLSearchParams({ plate: String(PLATE) });
+          if (offset > 0) q.set('offset', String(offset));
+          if (limit !== undefined) q.set('limit', String(limit));
+          const page = (await (await fetch(`${base}/api/v0/m/wells/?${q}`)).json()) as { data: unknown[]; meta: { totalCount: number; maxLimit: number } };
+          n += page.data.length;
+          offset += page.data.length;
+          limit = page.meta.maxLimit;
+          if (page.data.length === 0 || offset >= page.meta.totalCount) break;
+        }
+        return n;
+      },
+    ),
+  );
+
+  const fmt = (ms: number) => (ms / 1000).toFixed(2);
+  console.log('| scenario | requests | concurrency | latency | ideal (s) | @bio/idr (s) | ×ideal | fetch baseline (s) | ×baseline | server peak in-flight | peak RSS (MB) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(
+      `| ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.latencyMs} ms | ${fmt(r.idealMs)} | ${fmt(r.clientMs)} | ${(r.clientMs / r.idealMs).toFixed(2)} | ${fmt(r.baselineMs)} | ${(r.clientMs / r.baselineMs).toFixed(2)} | ${r.serverPeak} | ${r.peakRssMb.toFixed(0)} |`,
+    );
+  }
+  console.log(`\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: pages × latency, as each page is requested after the previous one).`);
+  console.log('Both code paths were warmed up first on a zero-latency replica (not timed).');
+  console.log('The default concurrency 4 at 100 ms would take 50 s for 2,000 single thumbnails; that case is run at concurrency 16 (100 ms) and at concurrency 4 with the latency scaled to 25 ms.');
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

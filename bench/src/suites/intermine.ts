@@ -1,0 +1,167 @@
+// Benchmark: @bio/intermine `q.rows()` against `JSON.parse` of the same body and against a plain
+// line-by-line parse, on N-row, 5-column `/query/results` bodies (100k and 1M rows) streamed by a
+// loopback InterMine replica in the real line layout. Each measurement runs in its own child
+// process (`process.execPath --import tsx <this file> --mode …`), so its peak RSS is its own.
+//
+//   node --expose-gc --import tsx bench/src/suites/intermine.ts
+//
+// Goals: peak RSS of q.rows() < 150 MB at any row count; throughput ≥ 0.5 × JSON.parse.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { InterMine, Query } from '@bio/intermine';
+import { startInterMineReplica, VIEWS } from '../replicas/intermine.js';
+
+const SIZES = [100_000, 1_000_000];
+const REPEATS = 2;
+const MODES = ['rows', 'rows-paged', 'parse', 'lines'] as const;
+type Mode = (typeof MODES)[number];
+type Row = [string, string, string, number, number];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+interface Measurement {
+  mode: Mode;
+  rows: number;
+  ms: number;
+  peakRssMb: number;
+  sampledPeakRssMb: number;
+}
+
+async function post(root: string): Promise<Response> {
+  const query = new Query('Gene').select(VIEWS).toXML();
+  const res = await fetch(`${root}/service/query/results`, { method: 'POST', body: new URLSearchParams({ query, format: 'json', start: '0' }) });
+  if (!res.ok || !res.body) throw new Error(`replica answered ${res.status}`);
+  return res;
+}
+
+async function measure(mode: Mode, root: string, expected: number): Promise<Measurement> {
+  let sampled = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage().rss);
+  }, 20);
+  let rows = 0;
+  let checksum = 0;
+  const t0 = performance.now();
+  if (mode === 'rows' || mode === 'rows-paged') {
+    const mine = new InterMine({ root, retry: 0, timeout: 120_000 });
+    const q = mine.query('Gene').select(VIEWS);
+    for await (const r of q.rows<Row>(mode === 'rows-paged' ? { pageSize: 250_000 } : {})) {
+      rows++;
+      checksum += r[3];
+    }
+  } else if (mode === 'parse') {
+    const res = await post(root);
+    const body = JSON.parse(await res.text()) as { results: Row[]; wasSuccessful: boolean };
+    if (body.wasSuccessful !== true) throw new Error('server error');
+    for (const r of body.results) {
+      rows++;
+      checksum += r[3];
+    }
+  } else {
+    // The python client's approach: one row per line, trailing comma, a line starting with `]` ends the rows.
+    const res = await post(root);
+    const input = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    let inRows = false;
+    let trailer = '';
+    for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (!inRows) {
+        inRows = line.endsWith('"results":[');
+        continue;
+      }
+      if (line.startsWith(']')) {
+        trailer = line;
+        continue;
+      }
+      if (trailer) {
+        trailer += line;
+        continue;
+      }
+      const r = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as Row;
+      rows++;
+      checksum += r[3];
+    }
+    if (!trailer.includes('"wasSuccessful":true')) throw new Error('server error');
+  }
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  if (rows !== expected || !Number.isFinite(checksum)) throw new Error(`${mode}: expected ${expected} rows, got ${rows}`);
+  return { mode, rows, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, sampledPeakRssMb: sampled / 2 ** 20 };
+}
+
+function runChild(mode: Mode, root: string, rows: number): Promise<Measurement> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', mode, '--root', root, '--rows', String(rows)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`${mode} child exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as Measurement);
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const LABEL: Record<Mode, string> = {
+  rows: '`q.rows()` (@bio/intermine)',
+  'rows-paged': '`q.rows({ pageSize: 250_000 })`',
+  parse: '`JSON.parse(await res.text())` (baseline)',
+  lines: 'plain line-by-line parse (readline + JSON.parse per row)',
+};
+
+async function main(): Promise<void> {
+  const mode = arg('mode') as Mode | undefined;
+  if (mode) {
+    const m = await measure(mode, arg('root')!, Number(arg('rows')));
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+    return;
+  }
+  const watchdog = setTimeout(() => {
+    console.error('benchmark took longer than 2 minutes; giving up');
+    process.exit(1);
+  }, 120_000);
+  const summary: string[] = [];
+  try {
+    console.log(`InterMine \`/query/results\` bodies, 5 columns, real line layout, loopback replica; median of ${REPEATS} runs, each in a fresh process.\n`);
+    console.log('| rows | mode | time (s) | rows/s | × JSON.parse | peak RSS (MB) |');
+    console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
+    for (const size of SIZES) {
+      const replica = await startInterMineReplica({ rows: size });
+      try {
+        const results = new Map<Mode, Measurement[]>(MODES.map((m) => [m, []]));
+        for (let r = 0; r < REPEATS; r++) for (const m of MODES) results.get(m)!.push(await runChild(m, replica.root, size));
+        const rate = (m: Mode): number => size / (median(results.get(m)!.map((x) => x.ms)) / 1000);
+        const rss = (m: Mode): number => median(results.get(m)!.map((x) => Math.max(x.peakRssMb, x.sampledPeakRssMb)));
+        for (const m of MODES) {
+          console.log(
+            `| ${size.toLocaleString('en')} | ${LABEL[m]} | ${(median(results.get(m)!.map((x) => x.ms)) / 1000).toFixed(2)} | ${Math.round(rate(m)).toLocaleString('en')} | ${(rate(m) / rate('parse')).toFixed(2)} | ${rss(m).toFixed(0)} |`,
+          );
+        }
+        const ratio = rate('rows') / rate('parse');
+        summary.push(`| ${size.toLocaleString('en')} | ${ratio.toFixed(2)} (goal ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'}) | ${rss('rows').toFixed(0)} MB (goal < 150 MB: ${rss('rows') < 150 ? 'met' : 'NOT met'}) | ${rss('parse').toFixed(0)} MB |`);
+      } finally {
+        await replica.close();
+      }
+    }
+    console.log('\n| rows | q.rows() / JSON.parse throughput | q.rows() peak RSS | JSON.parse peak RSS |');
+    console.log('| ---: | ---: | ---: | ---: |');
+    for (const line of summary) console.log(line);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+await main();

@@ -1,0 +1,98 @@
+import { isNotFoundError } from '@bio/core-http';
+import { describe, expect, it } from 'vitest';
+import { isEndpointRemovedError } from '../../src/index.js';
+import { EXAMPLE_URL, newIdr, useFixtureServer } from './server.js';
+
+useFixtureServer();
+
+describe('capabilities', () => {
+  it('probes IDR once: API v0, mapr removed (302 to HTML), search engine present', async () => {
+    const urls: string[] = [];
+    const idr = newIdr({ hooks: { onRequest: (e) => void urls.push(e.url) } });
+    const caps = await idr.capabilities();
+    expect(caps.apiVersions).toEqual(['0']);
+    expect(caps.mapr.status).toBe('removed');
+    expect(Object.keys(caps.mapr.keys)).toContain('gene');
+    expect(caps.searchEngine).toBe(true);
+    const count = urls.length;
+    await idr.capabilities();
+    expect(urls).toHaveLength(count);
+    expect(urls).toContain('https://idr.openmicroscopy.org/searchengine/apidocs/');
+  });
+
+  it('probes a generic OMERO.web with mapr and no search engine', async () => {
+    const caps = await newIdr({ baseUrl: EXAMPLE_URL }).capabilities();
+    expect(caps).toMatchObject({ apiVersions: ['0'], mapr: { status: 'available' }, searchEngine: false });
+  });
+});
+
+describe('mapr', () => {
+  it('throws EndpointRemovedError naming the search-engine equivalent on IDR', async () => {
+    const error = await newIdr().mapr.screens('gene', 'CDC20').catch((e: unknown) => e);
+    expect(isEndpointRemovedError(error)).toBe(true);
+    expect(isNotFoundError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 410, endpoint: '/mapr/api/gene/' });
+    expect((error as { replacement: string }).replacement).toContain('idr.findByAttribute({ key: "Gene Symbol", value: "CDC20" })');
+    expect((error as { replacement: string }).replacement).toContain('/searchengine/api/v1/resources/image/search/?key=Gene%20Symbol&value=CDC20');
+  });
+
+  it('walks gene → screens → plates → images where mapr exists', async () => {
+    const omero = newIdr({ baseUrl: EXAMPLE_URL });
+    const screens = await omero.mapr.screens('gene', 'CDC20');
+    expect(screens).toEqual([expect.objectContaining({ id: 102, extra: { counter: 2, value: 'CDC20' } })]);
+    expect(await omero.mapr.projects('gene', 'CDC20')).toEqual([]);
+    const plates = await omero.mapr.plates('gene', 'CDC20', { screen: screens[0]!.id });
+    expect(plates.map((p) => p.id)).toEqual([422]);
+    const images = await omero.mapr.images('gene', 'CDC20', { plate: plates[0]!.id });
+    expect(images.map((i) => i.id)).toEqual([1938559, 1938560]);
+    expect(Object.keys(await omero.mapr.config())).toEqual(['gene', 'phenotype']);
+  });
+
+  it('turns a mapr redirect that ends in HTML into EndpointRemovedError and remembers it', async () => {
+    const omero = newIdr({ baseUrl: EXAMPLE_URL });
+    const error = await omero.mapr.screens('phenotype', 'mitotic').catch((e: unknown) => e);
+    expect(isEndpointRemovedError(error)).toBe(true);
+    expect((error as Error).cause).toMatchObject({ name: 'ResponseFormatError' });
+    expect((await omero.capabilities()).mapr.status).toBe('removed');
+  });
+
+  it('refuses keys the server does not configure', async () => {
+    await expect(newIdr({ baseUrl: EXAMPLE_URL }).mapr.screens('compound', 'x')).rejects.toThrow(/unknown mapr key "compound"/);
+  });
+});
+
+describe('findByAttribute', () => {
+  it('goes gene → studies → screens → plates → images through the search engine on IDR, lazily', async () => {
+    const urls: string[] = [];
+    const idr = newIdr({ hooks: { onRequest: (e) => void urls.push(e.url) } });
+    const found = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20' });
+    expect(found.source).toBe('searchengine');
+    expect(found.studies).toEqual([expect.objectContaining({ accession: 'idr0002' })]);
+    const screen = found.containers[0];
+    if (screen?.kind !== 'screen') throw new Error('expected a screen');
+    expect(screen).toMatchObject({ id: 102, imageCount: 1040 });
+    const beforePlates = urls.length;
+    const plates = await screen.plates();
+    expect(urls.length).toBe(beforePlates + 2); // the two hit pages, once
+    expect(plates.map((p) => [p.id, p.name])).toEqual([
+      [422, 'plate1_1_013'],
+      [4554, 'plate3_4_021'],
+    ]);
+    const images = await plates[1]!.images();
+    expect(images).toHaveLength(440);
+    expect(images[0]).toMatchObject({ kind: 'image', id: 1938559, wellId: 1046859 });
+    await screen.plates();
+    expect(urls.length).toBe(beforePlates + 2);
+    expect((await screen.details()).Name).toBe('idr0002-heriche-condensation/screenA');
+  });
+
+  it('uses the mapr chain on servers without the search engine', async () => {
+    const found = await newIdr({ baseUrl: EXAMPLE_URL }).findByAttribute({ key: 'Gene Symbol', value: 'CDC20' });
+    expect(found.source).toBe('mapr');
+    const screen = found.containers[0];
+    if (screen?.kind !== 'screen') throw new Error('expected a screen');
+    const [plate] = await screen.plates();
+    expect(plate?.id).toBe(422);
+    expect((await plate!.images()).map((i) => i.id)).toEqual([1938559, 1938560]);
+  });
+});

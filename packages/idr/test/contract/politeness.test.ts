@@ -1,0 +1,76 @@
+import { isNetworkError, isServerError } from '@bio/core-http';
+import { describe, expect, it } from 'vitest';
+import { Idr } from '../../src/index.js';
+
+const screenBody = JSON.stringify({ data: { '@id': 102, '@type': 'http://www.openmicroscopy.org/Schemas/OME/2016-06#Screen', 'url:plates': 'x', 'url:screen': 'y' } });
+const ok = () => new Response(screenBody, { status: 200, headers: { 'content-type': 'application/json' } });
+
+function scripted(statuses: (number | 'network')[]) {
+  const calls: string[] = [];
+  const fetch = (async (input: RequestInfo | URL) => {
+    calls.push(input instanceof Request ? input.url : String(input));
+    const next = statuses.shift() ?? 200;
+    if (next === 'network') throw new TypeError('fetch failed');
+    return next === 200 ? ok() : new Response(`<html><title>${next}</title></html>`, { status: next, headers: { 'content-type': 'text/html' } });
+  }) as typeof globalThis.fetch;
+  return { calls, fetch };
+}
+
+describe('polite defaults', () => {
+  it('retries network errors and 502/503/504', async () => {
+    const { calls, fetch } = scripted(['network', 503, 200]);
+    const idr = new Idr({ fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 } });
+    expect((await idr.screen(102))['@id']).toBe(102);
+    expect(calls).toHaveLength(3);
+    const again = scripted([502, 504, 'network']);
+    await expect(new Idr({ fetch: again.fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 } }).screen(102)).rejects.toSatisfy(isNetworkError);
+    expect(again.calls).toHaveLength(3);
+  });
+
+  it('does not retry 500 or 4xx', async () => {
+    for (const status of [500, 404, 429]) {
+      const { calls, fetch } = scripted([status, 200]);
+      await expect(new Idr({ fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 } }).screen(102)).rejects.toThrow();
+      expect(calls).toHaveLength(1);
+    }
+    const { fetch } = scripted([500]);
+    await expect(new Idr({ fetch }).screen(102)).rejects.toSatisfy(isServerError);
+  });
+
+  it('keeps at most `concurrency` requests in flight (default 4)', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const fetch = (async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return ok();
+    }) as typeof globalThis.fetch;
+    const idr = new Idr({ fetch });
+    await Promise.all(Array.from({ length: 20 }, () => idr.screen(102)));
+    expect(peak).toBe(4);
+    peak = 0;
+    const two = new Idr({ fetch, concurrency: 2 });
+    await Promise.all(Array.from({ length: 10 }, () => two.screen(102)));
+    expect(peak).toBe(2);
+    expect(() => new Idr({ concurrency: 0 })).toThrow(RangeError);
+  });
+
+  it('sends no cache-buster parameters', async () => {
+    const { calls, fetch } = scripted([200, 200]);
+    const idr = new Idr({ fetch });
+    await idr.screen(102);
+    await idr.screen(102);
+    expect(calls).toEqual(['https://idr.openmicroscopy.org/api/v0/m/screens/102/', 'https://idr.openmicroscopy.org/api/v0/m/screens/102/']);
+  });
+
+  it('times out later than the server (90 s by default), and the limit is configurable', async () => {
+    const fetch = ((_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      })) as typeof globalThis.fetch;
+    const idr = new Idr({ fetch, timeout: 20, retry: 0 });
+    await expect(idr.screen(102)).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+});

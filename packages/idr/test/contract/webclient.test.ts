@@ -1,0 +1,92 @@
+import { isBadRequestError, isServerError, isValidationError } from '@bio/core-http';
+import { describe, expect, it } from 'vitest';
+import { toMap } from '../../src/index.js';
+import { newIdr, useFixtureServer } from './server.js';
+
+useFixtureServer();
+
+describe('webclient/api tree lists', () => {
+  it("lists the 12 plates of screen 102 in one request with the client's page size", async () => {
+    const urls: string[] = [];
+    const idr = newIdr({ hooks: { onRequest: (e) => void urls.push(e.url) } });
+    const plates = await idr.webclient.plates({ screen: 102 }).toArray();
+    expect(plates.map((p) => p.id)).toEqual([422, 492, 559, 620, 680, 728, 800, 869, 944, 1015, 1072, 4554]);
+    expect(plates[0]).toMatchObject({ name: 'plate1_1_013', childCount: 1 });
+    expect(urls).toHaveLength(1);
+  });
+
+  it('pages with page/limit until a short page', async () => {
+    const urls: string[] = [];
+    const idr = newIdr({ hooks: { onRequest: (e) => void urls.push(e.url) } });
+    const plates = await idr.webclient.plates({ screen: 102 }, { pageSize: 5 }).toArray();
+    expect(plates).toHaveLength(12);
+    expect(urls.map((u) => new URL(u).searchParams.get('page'))).toEqual(['1', '2', '3']);
+  });
+
+  it('maps the plain-text 400 to BadRequestError with the server words', async () => {
+    const error = await newIdr().webclient.plates({ screen: 102 }, { pageSize: 2.5 }).toArray().catch((e: unknown) => e);
+    expect(isBadRequestError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 400, serviceMessage: 'Invalid parameter value' });
+  });
+
+  it('lists datasets and images (with sizes on request)', async () => {
+    const idr = newIdr();
+    expect(await idr.webclient.datasets({ project: 51 }).toArray()).toEqual([{ id: 51, name: 'CDK5RAP2-C', ownerId: 2, childCount: 1, permsCss: '' }]);
+    const [image] = await idr.webclient.images({ dataset: 51 }, { sizeXYZ: true }).toArray();
+    expect(image).toMatchObject({ id: 1884807, sizeX: 256, sizeY: 256, sizeZ: 1 });
+  });
+
+  it('finds the paths to an image', async () => {
+    const paths = await newIdr().pathsToObject({ image: 1229801 });
+    expect(paths[0]?.map((n) => `${n.type}:${n.id}`)).toEqual(['experimenter:2', 'screen:3', 'plate:2551', 'acquisition:2551', 'well:590809', 'image:1229801']);
+    await expect(newIdr().pathsToObject({ image: 1, well: 2 } as never)).rejects.toSatisfy(isValidationError);
+  });
+});
+
+describe('annotations', () => {
+  it('reads the study map annotation of screen 102', async () => {
+    const anns = await newIdr().mapAnnotations({ screen: 102 });
+    expect(anns).toHaveLength(1);
+    expect(anns[0]).toMatchObject({ ns: 'idr.openmicroscopy.org/study/info', parent: { id: 102, class: 'ScreenI' } });
+    expect(anns[0]?.values[0]).toEqual(['Study Type', 'high content screen']);
+    const map = anns.toMap();
+    expect(map.get('Organism')).toEqual(['Homo sapiens']);
+    expect(map.get('Publication Authors')).toHaveLength(2);
+    expect(anns.experimenters[0]?.omeName).toBe('public');
+  });
+
+  it('keeps repeated keys of an image and takes several ids in one call', async () => {
+    const idr = newIdr();
+    const anns = await idr.mapAnnotations({ image: 122770 });
+    expect(toMap(anns).get('Phenotype')).toEqual(['increased cell size', 'protruding cell edges']);
+    expect(toMap(anns.filter((a) => a.ns === 'openmicroscopy.org/mapr/gene')).get('Gene Symbol')).toEqual(['Act57B']);
+    const both = await idr.mapAnnotations({ image: [122770, 1229801] });
+    expect(both.map((a) => a.parent?.id)).toEqual([122770, 1229801]);
+  });
+
+  it('lists file annotations with absolute download links and streams one', async () => {
+    const idr = newIdr();
+    const files = await idr.fileAnnotations({ screen: 206 });
+    expect(files.map((f) => f.id)).toEqual([8368945, 2891867]);
+    expect(files[0]?.file).toMatchObject({ id: 15026339, name: 'bulk_annotations', mimetype: 'OMERO.tables' });
+    expect(files.map((f) => f.downloadUrl)).toEqual(['https://idr.openmicroscopy.org/webclient/annotation/8368945', 'https://idr.openmicroscopy.org/webclient/annotation/2891867']);
+    const download = await idr.download(2891867);
+    expect(download.filename).toBe('idr0008-screenA-annotation.csv');
+    expect(download.contentType).toBe('application/force-download');
+    const text = await new Response(download.stream).text();
+    expect(text.split('\n')[0]).toBe('Plate,Well,Gene Symbol,Phenotype');
+    expect(download.size).toBe(text.length);
+  });
+
+  it('reports a missing annotation (500 HTML page) as ServerError', async () => {
+    const error = await newIdr().download(999999999).catch((e: unknown) => e);
+    expect(isServerError(error)).toBe(true);
+    expect((error as { serviceMessage?: string }).serviceMessage).toBe('Server Error (500)');
+  });
+
+  it('refuses unknown or empty targets before any request', async () => {
+    const idr = newIdr();
+    await expect(idr.mapAnnotations({})).rejects.toSatisfy(isValidationError);
+    await expect(idr.mapAnnotations({ roi: 1 } as never)).rejects.toThrow(/unknown key "roi"/);
+  });
+});

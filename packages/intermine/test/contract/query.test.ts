@@ -1,0 +1,151 @@
+import { BadRequestError, isServerError, isValidationError, ServerError } from '@bio/core-http';
+import { describe, expect, it } from 'vitest';
+import { drain, testMine, useFixtureServer } from './setup.js';
+
+useFixtureServer();
+
+const eveZen = (mine: ReturnType<typeof testMine>['mine']) =>
+  mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol');
+
+describe('query results', () => {
+  it('streams rows and validates against the model first', async () => {
+    const { mine, requests } = testMine();
+    const rows = [];
+    for await (const row of eveZen(mine).rows()) rows.push(row);
+    expect(rows).toEqual([
+      ['eve', 'FBgn0000606', 1521],
+      ['zen', 'FBgn0004053', 1326],
+    ]);
+    expect(requests).toEqual(['GET https://www.flymine.org/flymine/service/model?format=json', 'POST https://www.flymine.org/flymine/service/query/results']);
+  });
+
+  it('streams records (jsonobjects) with an outer join', async () => {
+    const { mine } = testMine();
+    const q = mine.query('Gene').select('symbol', 'pathways.identifier', 'pathways.name').where('symbol', '=', 'eve').outerJoin('pathways');
+    const { items, error } = await drain(q.records<{ symbol: string; pathways: { identifier: string }[] }>());
+    expect(error).toBeUndefined();
+    expect(items).toHaveLength(1);
+    expect(items[0]?.symbol).toBe('eve');
+    expect(items[0]?.pathways.map((p) => p.identifier)).toEqual(['R-DME-373076', 'dme04330']);
+  });
+
+  it('counts', async () => {
+    const { mine } = testMine();
+    expect(await eveZen(mine).count()).toBe(2);
+  });
+
+  it('pages with pageSize, adding a stable sort on the root id', async () => {
+    const { mine, requests } = testMine();
+    const q = mine.query('Gene').select('symbol', 'length').where('Gene', 'IN', 'demo-list');
+    const { items, error } = await drain(q.rows({ pageSize: 2 }));
+    expect(error).toBeUndefined();
+    expect(items.map((r) => r[0])).toEqual(['eve', 'zen', 'bcd', 'hb', 'Kr']);
+    expect(requests.filter((r) => r.includes('query/results'))).toHaveLength(3);
+    // The caller's query is not changed.
+    expect(q.sortOrder).toEqual([]);
+  });
+
+  it('sends start and size', async () => {
+    const { mine } = testMine();
+    const q = mine.query('Gene').select('symbol', 'length').where('Gene', 'IN', 'demo-list');
+    const { items } = await drain(q.rows({ start: 1, size: 2 }));
+    expect(items).toEqual([
+      ['zen', 1326],
+      ['bcd', 3837],
+    ]);
+  });
+
+  it('throws a typed error when the trailer reports a failure after HTTP 200, after the rows that arrived', async () => {
+    const { mine } = testMine();
+    const q = mine.query('Gene').select('symbol', 'length').where('length', '>', 1000);
+    const { items, error } = await drain(q.rows());
+    expect(items).toEqual([
+      ['eve', 1521],
+      ['zen', 1326],
+    ]);
+    expect(error).toBeInstanceOf(ServerError);
+    const e = error as ServerError;
+    expect(e.status).toBe(500);
+    expect(e.serviceMessage).toBe('Service failed. Please contact support.');
+    expect(e.message).toMatch(/after HTTP 200, part-way through the results/);
+  });
+
+  it('maps a 400 query error to BadRequestError with the server message', async () => {
+    const { mine } = testMine();
+    const error = await drain(mine.query('Gene').select('symbol').where('Gene', 'IN', 'no-such-list').rows()).then((r) => r.error);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).serviceMessage).toMatch(/You do not have access to a list called no-such-list/);
+    expect((error as BadRequestError).status).toBe(400);
+  });
+
+  it('rejects an invalid query before sending it', async () => {
+    const { mine, requests } = testMine();
+    const { error } = await drain(mine.query('Gene').select('symbl').rows());
+    expect(isValidationError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/did you mean "symbol"/);
+    expect(requests).toEqual(['GET https://www.flymine.org/flymine/service/model?format=json']);
+    await expect(drain(eveZen(mine).rows({ pageSize: 0 })).then((r) => r.error)).resolves.toSatisfy(isValidationError);
+  });
+
+  it('expands * from the summary fields when the query runs', async () => {
+    const { mine } = testMine();
+    const { items } = await drain(mine.query('Gene').select('*').where('symbol', '=', 'eve').rows());
+    expect(items).toEqual([['FBgn0000606', 'CG2328', 'eve', 'even skipped', 1521, 'Drosophila melanogaster']]);
+  });
+
+  it('validates as the query is built once the model is loaded', async () => {
+    const { mine } = testMine();
+    await mine.model();
+    expect(() => mine.query('Gene').where('lenght', '>', 5)).toThrow(/did you mean "length"/);
+  });
+
+  it('streams TSV with headers and CSV', async () => {
+    const { mine } = testMine();
+    expect((await drain(eveZen(mine).tsv({ headers: 'path' }))).items).toEqual(['Gene.symbol\tGene.primaryIdentifier\tGene.length', 'eve\tFBgn0000606\t1521', 'zen\tFBgn0004053\t1326']);
+    expect((await drain(eveZen(mine).csv())).items).toEqual(['"eve","FBgn0000606","1521"', '"zen","FBgn0004053","1326"']);
+  });
+
+  it('throws on an [ERROR] line at the end of a flat format', async () => {
+    const { mine } = testMine();
+    const { items, error } = await drain(mine.query('Gene').select('symbol', 'length').where('length', '>', 1000).tsv());
+    expect(items).toEqual(['eve\t1521', 'zen\t1326']);
+    expect(isServerError(error)).toBe(true);
+    expect((error as ServerError).serviceMessage).toBe('Service failed. Please contact support.');
+  });
+
+  it('exports FASTA, GFF3 and BED', async () => {
+    const { mine } = testMine();
+    const q = () => mine.query('Gene').select('primaryIdentifier').where('symbol', '=', 'eve');
+    const fasta = (await drain(q().fasta())).items;
+    expect(fasta[0]).toMatch(/^>FBgn0000606 /);
+    expect((await drain(q().gff3())).items[0]).toBe('##gff-version 3');
+    expect((await drain(q().bed({ ucscCompatible: true }))).items[1]).toMatch(/^chr2R\t9979318/);
+    expect(isValidationError((await drain(q().fasta({ size: 10 }))).error)).toBe(true);
+  });
+
+  it('summarises numeric and item columns', async () => {
+    const { mine } = testMine();
+    const base = () => mine.query('Gene').where('Gene', 'IN', 'demo-list');
+    expect(await base().select('symbol', 'length').summarise('length')).toEqual({ kind: 'numeric', min: 1326, max: 3837, average: 2501.8, stdev: 1058.27, uniqueValues: 5 });
+    expect(await base().select('symbol').summarise('organism.shortName')).toEqual({ kind: 'items', items: [{ item: 'D. melanogaster', count: 5 }], uniqueValues: 1 });
+  });
+
+  it('saves results as a list', async () => {
+    const { mine } = testMine();
+    const list = await mine
+      .query('Gene')
+      .select('symbol')
+      .where('length', '>', 3000)
+      .where('Gene', 'IN', 'demo-list')
+      .saveAsList({ name: 'long-demo-genes', description: 'demo genes over 3 kb' });
+    expect(list.toJSON()).toMatchObject({ name: 'long-demo-genes', size: 2, type: 'Gene', id: 3000121 });
+  });
+
+  it('loads query XML and binds it to the mine', async () => {
+    const { mine } = testMine();
+    const xml = eveZen(mine).clone();
+    const q = mine.load('<query model="genomic" view="Gene.symbol Gene.primaryIdentifier Gene.length" sortOrder="Gene.symbol asc"><constraint path="Gene.symbol" op="ONE OF"><value>eve</value><value>zen</value></constraint></query>');
+    expect(q.constraints).toEqual(xml.constraints);
+    expect(await q.count()).toBe(2);
+  });
+});

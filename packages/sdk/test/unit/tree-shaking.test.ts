@@ -1,0 +1,47 @@
+// Tree-shaking is real: bundling `{ MyGene }` through the umbrella costs (almost) nothing over
+// importing the client directly. Bundles the built packages, as an application would.
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const resolveDir = fileURLToPath(new URL('../../../../examples/', import.meta.url));
+
+async function gzipSize(contents: string): Promise<{ size: number; code: string }> {
+  const result = await build({
+    stdin: { contents, resolveDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  return { size: gzipSync(code).length, code };
+}
+
+describe('tree-shaking through @bio/sdk', () => {
+  it('{ MyGene } from the umbrella is within 5% of { MyGene } from @bio/mygene', async () => {
+    const direct = await gzipSize(`export { MyGene } from '@bio/mygene';`);
+    const umbrella = await gzipSize(`export { MyGene } from '@bio/sdk';`);
+    expect(direct.size).toBeGreaterThan(1000);
+    expect(umbrella.size / direct.size).toBeLessThanOrEqual(1.05);
+  });
+
+  it('leaves the other clients out of a MyGene-only bundle', async () => {
+    const { code } = await gzipSize(`import { MyGene } from '@bio/sdk'; export default MyGene;`);
+    const everything = await gzipSize(`export * from '@bio/sdk';`);
+    // Strings only the other clients contain must not be in the MyGene-only bundle.
+    for (const marker of ['PathQuery', 'sys_ImportRun', 'searchengine']) {
+      expect(everything.code).toContain(marker);
+      expect(code).not.toContain(marker);
+    }
+  });
+
+  it('keeps the Node-only CLI and the fixtures out of the main entry', async () => {
+    const { code } = await gzipSize(`export * from '@bio/sdk';`);
+    expect(code).not.toContain('commander');
+    expect(code).not.toContain('setupServer');
+  });
+});
