@@ -64,18 +64,26 @@ export async function startIdrReplica(options: IdrReplicaOptions = {}): Promise<
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', base);
     const thumb = /^\/webgateway\/render_thumbnail\/(\d+)\/$/.exec(url.pathname);
-    if (thumb) return send(res, 200, 'image/jpeg', JPEG);
+    if (thumb) {
+      send(res, 200, 'image/jpeg', JPEG);
+      return;
+    }
     if (url.pathname === '/webgateway/get_thumbnails/') {
       const ids = url.searchParams.getAll('id');
-      if (ids.length > 50) return send(res, 500, 'text/plain', 'too many ids');
-      return send(res, 200, 'application/json', JSON.stringify(Object.fromEntries(ids.map((id) => [id, DATA_URI]))));
+      if (ids.length > 50) {
+      send(res, 500, 'text/plain', 'too many ids');
+      return;
+    }
+      send(res, 200, 'application/json', JSON.stringify(Object.fromEntries(ids.map((id) => [id, DATA_URI]))));
+      return;
     }
     if (url.pathname === '/api/v0/m/wells/' && url.searchParams.get('plate') === plate) {
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 200), 1000);
       const data = [];
       for (let i = offset; i < Math.min(offset + limit, total); i++) data.push(well(i, base));
-      return send(res, 200, 'application/json', JSON.stringify({ data, meta: { offset, limit, maxLimit: 1000, totalCount: total } }));
+      send(res, 200, 'application/json', JSON.stringify({ data, meta: { offset, limit, maxLimit: 1000, totalCount: total } }));
+      return;
     }
     send(res, 404, 'text/html; charset=utf-8', '<!doctype html><html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>');
   };

@@ -39,7 +39,7 @@ async function measure(label: string, latencyMs: number, concurrency: number, in
   try {
     const mg = new MyGene({ baseUrl: replica.url, concurrency });
     const t0 = performance.now();
-    const result = await mg.queryMany(input, { scopes: 'symbol', species: 'human,rat' as 'human' });
+    const result = await mg.queryMany(input, { scopes: 'symbol', species: ['human', 'rat'] });
     const seconds = (performance.now() - t0) / 1000;
     peak = Math.max(peak, process.memoryUsage().rss);
     const batches = Math.ceil(input.length / BATCH);

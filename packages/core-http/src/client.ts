@@ -393,6 +393,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeout = opts.timeout !== undefined ? opts.timeout : (options.timeout ?? DEFAULT_TIMEOUT);
     const throwHttpErrors = opts.throwHttpErrors ?? true;
     const shouldThrow = (status: number): boolean => (typeof throwHttpErrors === 'function' ? throwHttpErrors(status) : throwHttpErrors);
+    const defaultHeaders = new Headers(options.headers);
+    if (options.userAgent !== undefined && !browser) defaultHeaders.set('user-agent', options.userAgent);
+    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) defaultHeaders.set(k, v);
+    if (opts.accept !== undefined) defaultHeaders.set('accept', opts.accept);
+    else if (mode === 'json' && !defaultHeaders.has('accept')) defaultHeaders.set('accept', 'application/json');
+    if (prepared.contentType !== undefined && !defaultHeaders.has('content-type')) defaultHeaders.set('content-type', prepared.contentType);
     // Cancellation sources outside one attempt: the client's and the caller's signals, and the
     // overall deadline. Timers and listener links are used instead of AbortSignal.timeout/any,
     // which cost ≈35/≈80 µs per call on Node 20 and cannot be cleared (see bench core-http-overhead).
@@ -409,13 +415,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const outerAborted = (): boolean => outerSignals.some((s) => s.aborted);
     const safeUrl = (u: URL): string => redactSecrets(redactUrl(u.href), secretsOf(auth));
     const streaming = mode === 'response' || mode === 'stream';
-
-    const defaultHeaders = new Headers(options.headers);
-    if (options.userAgent !== undefined && !browser) defaultHeaders.set('user-agent', options.userAgent);
-    const accept = opts.accept ?? (mode === 'json' ? 'application/json' : undefined);
-    if (accept !== undefined) defaultHeaders.set('accept', accept);
-    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) defaultHeaders.set(k, v);
-    if (prepared.contentType !== undefined && !defaultHeaders.has('content-type')) defaultHeaders.set('content-type', prepared.contentType);
 
     const abortedError = (attempts: number, cause?: unknown): BioHttpError => {
       const secrets = secretsOf(auth);

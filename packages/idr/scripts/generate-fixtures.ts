@@ -702,7 +702,7 @@ add('example-capabilities', 'A generic OMERO.web 5.x with omero-mapr and no sear
   get('/mapr/api/gene/count/', { value: '__probe__' }, 200, JSON_CT, json({ experimenter: { id: -1, omeName: 'Gene', firstName: 'Gene', lastName: '', childCount: 0, extra: { case_sensitive: true, value: '__probe__' } } })),
   get('/searchengine/api/v1/resources/', undefined, 404, HTML_CT, text(django404('/searchengine/api/v1/resources/'))),
 ], exampleFiles);
-add('example-mapr', 'mapr chain for Gene Symbol CDC20: screens (name with image count appended), plates of screen 102, images of plate 422. A phenotype route behind a proxy that redirects to an HTML page.', [
+add('example-mapr', 'mapr chain for Gene Symbol CDC20: screens (name with image count appended), plates of screen 102, images of plate 422. A phenotype route behind a proxy that redirects to an HTML page; a login-required webclient route redirecting to the login page.', [
   get('/mapr/api/gene/', { value: 'CDC20' }, 200, JSON_CT, json({
     maps: [],
     screens: [{ id: 102, name: 'idr0002-heriche-condensation/screenA (2)', ownerId: 2, childCount: 1, permsCss: '', extra: { counter: 2, value: 'CDC20' } }],
@@ -716,6 +716,8 @@ add('example-mapr', 'mapr chain for Gene Symbol CDC20: screens (name with image 
     ],
   })),
   get('/mapr/api/phenotype/', { value: 'mitotic' }, 302, { location: '/webclient/?experimenter=-1', 'content-type': 'text/html' }),
+  get('/webclient/api/annotations/', { type: 'map', screen: '1', page: '1', limit: '500' }, 302, { location: '/webclient/login/?url=%2Fwebclient%2Fapi%2Fannotations%2F%3Ftype%3Dmap%26screen%3D1', 'content-type': 'text/html; charset=utf-8' }),
+  get('/webclient/login/', { url: '/webclient/api/annotations/?type=map&screen=1' }, 200, HTML_CT, text('<!DOCTYPE html>\n<html><head><title>OMERO.web - Login</title></head><body><form method="post" action="/webclient/login/"><input type="hidden" name="csrfmiddlewaretoken" value="…"></form></body></html>')),
   get('/webclient/', { experimenter: '-1' }, 200, HTML_CT, text('<!DOCTYPE html>\n<html><head><title>OMERO.web - Home</title></head><body><div id="content">…</div></body></html>')),
 ], exampleFiles);
 add('example-login', 'OMERO.web login: CSRF token, servers, POST /api/v0/login/ with X-CSRFToken and a same-origin Referer → eventContext and session cookie; a wrong password → 403 {"message"}; a refused CSRF token → Django\'s 403 HTML page with the reason.', [

@@ -35,19 +35,27 @@ export interface Capabilities {
   searchEngine: boolean;
 }
 
-async function probeText(http: HttpClient, route: string, signal: AbortSignal | undefined, searchParams?: Record<string, string>): Promise<{ status: number; contentType: string; text: string } | undefined> {
+interface Probe {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+/** GET without throwing on HTTP errors; a network failure is returned as `{ error }`. */
+async function probeText(http: HttpClient, route: string, signal: AbortSignal | undefined, searchParams?: Record<string, string>): Promise<Probe | { error: unknown }> {
   try {
-    const response = await http.get(route, { throwHttpErrors: false, retry: 0, ...(searchParams === undefined ? {} : { searchParams }), ...(signal === undefined ? {} : { signal }) });
-    const text = await response.text();
+    const pending = http.get(route, { throwHttpErrors: false, ...(searchParams === undefined ? {} : { searchParams }), ...(signal === undefined ? {} : { signal }) });
+    const text = await pending.text();
+    const response = await pending;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
   } catch (error) {
     if (signal?.aborted) throw error;
-    return undefined;
+    return { error };
   }
 }
 
-function parseJson(probe: { status: number; contentType: string; text: string } | undefined): unknown {
-  if (probe?.status !== 200 || !probe.contentType.includes('json')) return undefined;
+function parseJson(probe: Probe | { error: unknown }): unknown {
+  if ('error' in probe || probe.status !== 200 || !probe.contentType.includes('json')) return undefined;
   try {
     return JSON.parse(probe.text);
   } catch {
@@ -55,13 +63,15 @@ function parseJson(probe: { status: number; contentType: string; text: string } 
   }
 }
 
-/** Run the probes (in parallel). */
+/** Run the probes (in parallel). A network failure of `/api/` rejects, so nothing wrong gets cached. */
 export async function probeCapabilities(http: HttpClient, signal?: AbortSignal): Promise<Capabilities> {
   const [api, config, engine] = await Promise.all([
     probeText(http, 'api/', signal),
     probeText(http, 'mapr/api/config/', signal),
     probeText(http, 'searchengine/api/v1/resources/', signal),
   ]);
+  // The server did not answer at all: fail (and do not cache) rather than report "nothing there".
+  if ('error' in api) throw api.error;
   const apiBody = parseJson(api);
   const apiVersions =
     isObject(apiBody) && Array.isArray(apiBody.data)
@@ -77,6 +87,6 @@ export async function probeCapabilities(http: HttpClient, signal?: AbortSignal):
     const probe = await probeText(http, path`mapr/api/${firstKey}/count/`, signal, { value: '__probe__' });
     status = parseJson(probe) === undefined ? 'removed' : 'available';
   }
-  const searchEngine = engine !== undefined && engine.status === 200 && /search engine/i.test(engine.text);
+  const searchEngine = !('error' in engine) && engine.status === 200 && /search engine/i.test(engine.text);
   return { apiVersions, mapr: { status, keys }, searchEngine };
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '@bio/core-http';
 
 declare const brand: unique symbol;
-/** A number tagged with the kind of OMERO object it identifies. */
+/** A number tagged with the kind of OMERO object it identifies. @example `type ScreenId = Id<'Screen'>;` */
 export type Id<Kind extends string> = number & { readonly [brand]: Kind };
 
 /**
@@ -35,7 +35,7 @@ export type FileId = Id<'File'>;
 /** An experimenter id. @example `const e: ExperimenterId = experimenterId(2);` */
 export type ExperimenterId = Id<'Experimenter'>;
 
-/** Anything a method accepts as an id: a branded id or a plain non-negative integer. */
+/** Anything a method accepts as an id: a branded id or a plain non-negative integer. @example `const target: IdInput<ScreenId> = 102;` */
 export type IdInput<T extends Id<string>> = T | number;
 
 function make<T extends Id<string>>(kind: string) {

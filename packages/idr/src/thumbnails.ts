@@ -6,7 +6,7 @@ import { type IdrContext, withSignal } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 import { assertJpeg } from './jpeg.js';
 
-/** The server's cap on ids per `get_thumbnails` request (`thumbnails_batch`). */
+/** The server's cap on ids per `get_thumbnails` request (`thumbnails_batch`). @example `idr.thumbnails(ids, { chunkSize: THUMBNAIL_BATCH_LIMIT })` */
 export const THUMBNAIL_BATCH_LIMIT = 50;
 
 /** Options of {@link Idr.thumbnail}. @example `{ size: 96 }` */

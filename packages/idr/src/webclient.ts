@@ -159,7 +159,14 @@ export interface Download {
   stream: ReadableStream<Uint8Array>;
 }
 
-/** Parse `filename*=UTF-8''…` or `filename="…"`/`filename=…` out of a Content-Disposition header. */
+/**
+ * Parse `filename*=UTF-8''…` or `filename="…"`/`filename=…` out of a Content-Disposition header.
+ *
+ * @example
+ * ```ts
+ * filenameFromContentDisposition('attachment; filename=bulk_annotations'); // 'bulk_annotations'
+ * ```
+ */
 export function filenameFromContentDisposition(header: string | null | undefined): string | undefined {
   if (!header) return undefined;
   const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);

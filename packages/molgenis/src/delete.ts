@@ -25,7 +25,8 @@ export async function deleteList(ctx: Context, entity: string, ids: readonly (st
     ids,
     { operation: 'deleteList', entity, size, signal: options.signal, onProgress: options.onProgress, idsOf: (chunk) => chunk.map(String) },
     async (chunk, signal) => {
-      const response = await ctx.http.delete(url, { json: { entityIds: chunk }, retry: false, signal });
+      // The server reads entityIds as strings (then converts them to the id attribute's type).
+      const response = await ctx.http.delete(url, { json: { entityIds: chunk.map(String) }, retry: false, signal });
       response.body?.cancel().catch(() => undefined);
       return undefined;
     },

@@ -4,7 +4,7 @@ import type { GeneOptions, GenesOptions } from './options.js';
 import type { Gene, GenesResult, Hit, NotFound } from './types.js';
 import { batchedEntries, type TermResult } from './internal/batching.js';
 import { type Context, isRecord } from './internal/context.js';
-import { cacheKey, geneParams, toSearchParams } from './internal/params.js';
+import { cacheKeyPrefix, geneParams, toSearchParams } from './internal/params.js';
 import { checkTerm } from './internal/validate.js';
 
 /**
@@ -22,7 +22,7 @@ export function isNotFound(entry: unknown): entry is NotFound {
 export async function getGene(ctx: Context, id: unknown, o: GeneOptions = {}): Promise<Gene | null> {
   const geneId = checkTerm('id', id, 0);
   const params = geneParams(o, ctx.email);
-  const key = ctx.cache ? cacheKey('gene/{id}', params, geneId) : undefined;
+  const key = ctx.cache ? cacheKeyPrefix('gene/{id}', params) + geneId : undefined;
   if (ctx.cache && key) {
     const cached = await ctx.cache.get(key);
     if (isRecord(cached)) return cached as Gene;

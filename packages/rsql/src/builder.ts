@@ -1,8 +1,7 @@
 import type { ComparisonNode, LogicNode, Node } from './ast.js';
 import { RsqlNodeError } from './errors.js';
-import { isValidSelector, OPERATOR_SYNTAX } from './internal/chars.js';
 import { checkComparison } from './internal/validate.js';
-import { molgenisOperators, type OperatorRegistry } from './operators.js';
+import type { OperatorRegistry } from './operators.js';
 
 /**
  * A value the builder accepts. Numbers, bigints and booleans become their `String()` form,
@@ -81,22 +80,9 @@ export function comparison(
 ): ComparisonNode {
   const args = Array.isArray(value) ? (value as readonly Value[]).map(toValueString) : [toValueString(value as Value)];
   const node: ComparisonNode = { type: 'comparison', selector, operator, args };
-  const registry = options.operators;
-  if (registry !== undefined || molgenisOperators.has(operator)) {
-    const op = checkComparison(node, registry ?? molgenisOperators);
-    if (typeof op === 'string') throw new RsqlNodeError(op);
-    node.operator = op.symbol;
-    return node;
-  }
-  if (typeof selector !== 'string' || !isValidSelector(selector)) {
-    throw new RsqlNodeError(
-      `invalid selector ${JSON.stringify(selector)}: must be non-empty, without whitespace or any of " ' ( ) ; , = ! ~ < >`,
-    );
-  }
-  if (typeof operator !== 'string' || !OPERATOR_SYNTAX.test(operator)) {
-    throw new RsqlNodeError(`invalid operator ${JSON.stringify(operator)}: must match =[a-zA-Z]*=, !=, <, <=, > or >=`);
-  }
-  if (args.length === 0) throw new RsqlNodeError(`operator ${operator} on ${selector} needs at least one value`);
+  const op = checkComparison(node, options.operators);
+  if (typeof op === 'string') throw new RsqlNodeError(op);
+  node.operator = op.symbol;
   return node;
 }
 

@@ -2,7 +2,7 @@ import type { LogicNode, Node } from './ast.js';
 import { RsqlNodeError } from './errors.js';
 import { needsQuotes, quoteValue } from './internal/chars.js';
 import { checkComparison } from './internal/validate.js';
-import { defaultOperators, type OperatorRegistry } from './operators.js';
+import type { OperatorRegistry } from './operators.js';
 
 /**
  * Options of {@link serialize}.
@@ -18,8 +18,10 @@ export interface SerializeOptions {
   /** Write ` and ` / ` or ` instead of `;` / `,`. Default: `false`. */
   verbose?: boolean;
   /**
-   * Operators the tree may use; aliases are written as their canonical symbol and arity is checked.
-   * Use the same registry you parse with. Default: {@link defaultOperators}.
+   * Operators the tree may use: unknown operators raise, aliases are written as their canonical
+   * symbol, arity is checked. Default: none — operators of {@link molgenisOperators} (a superset of
+   * the standard set) are canonicalized and arity-checked, any other operator of valid RSQL form
+   * (`=[a-zA-Z]*=`) is written as is, as a list when it has several values.
    */
   operators?: OperatorRegistry;
 }
@@ -39,8 +41,8 @@ interface Frame {
  * when they are non-empty and free of reserved characters and whitespace — otherwise quoted with
  * `quote`, escaping `\` and the quote character.
  *
- * `parse(serialize(node, { operators }), { operators })` deep-equals `node` for every valid,
- * flat node (as produced by {@link parse} and the builder; a same-type child such as an AND in an
+ * `parse(serialize(node), { operators })` deep-equals `node` for every valid,
+ * flat node whose operators `operators` knows (as produced by {@link parse} and the builder; a same-type child such as an AND in an
  * AND is written flat). Invalid nodes raise {@link RsqlNodeError}. Iterative: any depth is safe.
  *
  * @example
@@ -55,7 +57,7 @@ interface Frame {
 export function serialize(node: Node, options: SerializeOptions = {}): string {
   const quote = options.quote ?? '"';
   if (quote !== '"' && quote !== "'") throw new RsqlNodeError(`quote must be ' or ", got ${String(quote)}`);
-  const ops = options.operators ?? defaultOperators;
+  const ops = options.operators;
   const andSep = options.verbose === true ? ' and ' : ';';
   const orSep = options.verbose === true ? ' or ' : ',';
 

@@ -443,12 +443,6 @@ export class FixtureMatcher {
     this.#served.clear();
   }
 
-  /** Whether `url` is on the origin these fixtures are served on (always true without a baseUrl). */
-  servesOrigin(url: URL): boolean {
-    const first = this.#compiled[0];
-    return first?.origin === undefined || this.#compiled.some((c) => c.origin === url.origin);
-  }
-
   async #differences(c: CompiledExchange, request: IncomingRequest, views: BodyViews, full: boolean): Promise<string[]> {
     const out: string[] = [];
     if (c.method !== request.method) {

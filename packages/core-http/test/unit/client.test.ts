@@ -267,3 +267,14 @@ describe('createHttpClient: hooks', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('createHttpClient: Accept', () => {
+  it('json() asks for JSON unless an Accept header was given', async () => {
+    server.use(http.get(`${BASE}/a`, ({ request }) => HttpResponse.json({ accept: request.headers.get('accept') })));
+    await expect(createHttpClient({ baseUrl: BASE }).get('a').json()).resolves.toEqual({ accept: 'application/json' });
+    await expect(createHttpClient({ baseUrl: BASE, headers: { Accept: 'application/vnd.api+json' } }).get('a').json()).resolves.toEqual({
+      accept: 'application/vnd.api+json',
+    });
+    await expect(createHttpClient({ baseUrl: BASE }).get('a', { headers: { accept: 'text/json' } }).json()).resolves.toEqual({ accept: 'text/json' });
+  });
+});

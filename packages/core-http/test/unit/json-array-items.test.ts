@@ -335,8 +335,6 @@ describe('jsonArrayItems cancellation', () => {
     });
     const controller = new AbortController();
     controller.abort();
-    const error = await failure(() => readAll(stream, 'results').then(() => undefined));
-    expect(error).toBeDefined();
     const rows = jsonArrayItems(stream, 'results', { signal: controller.signal });
     expect(isAbortError(await failure(() => rows[Symbol.asyncIterator]().next()))).toBe(true);
     expect(cancelled).toBe(true);

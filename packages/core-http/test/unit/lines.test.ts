@@ -104,6 +104,19 @@ describe('lines', () => {
     expect(n).toBe(5);
   });
 
+  it('rejects at once and releases the body when the signal has already fired', async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(all(stream, controller.signal)).rejects.toSatisfy(isAbortError);
+    expect(cancelled).toBe(true);
+  });
+
   it('rejects while waiting for data when the signal aborts', async () => {
     const controller = new AbortController();
     const stream = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });

@@ -1,4 +1,4 @@
-import { isNetworkError, isServerError } from '@bio/core-http';
+import { isAbortError, isBatchError, isNetworkError, isServerError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { Idr } from '../../src/index.js';
 
@@ -72,5 +72,64 @@ describe('polite defaults', () => {
       })) as typeof globalThis.fetch;
     const idr = new Idr({ fetch, timeout: 20, retry: 0 });
     await expect(idr.screen(102)).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('keeps an optional cookie session (IDR: sessionid_idr) when asked', async () => {
+    const cookies: (string | null)[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      cookies.push(input instanceof Request ? input.headers.get('cookie') : null);
+      return new Response(screenBody, { status: 200, headers: { 'content-type': 'application/json', 'set-cookie': 'sessionid_idr=abc123; HttpOnly; Path=/' } });
+    }) as typeof globalThis.fetch;
+    const idr = new Idr({ fetch, session: true });
+    await idr.screen(102);
+    await idr.screen(102);
+    expect(cookies).toEqual([null, 'sessionid_idr=abc123']);
+    expect(idr.sessionCookies()).toEqual({ sessionid_idr: 'abc123' });
+    const plain = new Idr({ fetch });
+    await plain.screen(102);
+    await plain.screen(102);
+    expect(cookies.slice(2)).toEqual([null, null]);
+  });
+
+  it("stops a list when the caller's signal aborts", async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const fetch = (async () => {
+      calls++;
+      const data = Array.from({ length: 2 }, (_, i) => ({ '@id': calls * 10 + i, Row: 0, Column: i }));
+      return new Response(JSON.stringify({ data, meta: { offset: 0, limit: 2, maxLimit: 2, totalCount: 100 } }), { headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const idr = new Idr({ fetch });
+    const seen: number[] = [];
+    const error = await (async () => {
+      for await (const w of idr.wells({ plate: 1 }, { signal: controller.signal })) {
+        seen.push(w['@id']);
+        if (seen.length === 3) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(calls).toBe(2);
+  });
+
+  it('reports a failed thumbnail chunk as BatchError with what was and was not fetched', async () => {
+    let call = 0;
+    const fetch = (async (input: RequestInfo | URL) => {
+      call++;
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (call === 2) return new Response('<html><title>Server Error (500)</title></html>', { status: 500, headers: { 'content-type': 'text/html' } });
+      const body = Object.fromEntries(url.searchParams.getAll('id').map((id) => [id, null]));
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const idr = new Idr({ fetch, concurrency: 1 });
+    const error = await idr.thumbnails([1, 2, 3, 4, 5], { chunkSize: 2, concurrency: 1 }).catch((e: unknown) => e);
+    expect(isBatchError(error)).toBe(true);
+    expect(error).toMatchObject({ processed: [1, 2], failed: [3, 4], unprocessed: [5] });
+  });
+
+  it('does not cache capabilities when the server cannot be reached', async () => {
+    const idr = new Idr({ fetch: (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof globalThis.fetch, retry: 0 });
+    await expect(idr.capabilities()).rejects.toSatisfy(isNetworkError);
   });
 });

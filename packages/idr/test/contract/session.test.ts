@@ -1,4 +1,4 @@
-import { isForbiddenError, isValidationError } from '@bio/core-http';
+import { isForbiddenError, isResponseFormatError, isValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_URL, newIdr, useFixtureServer } from './server.js';
 
@@ -32,6 +32,14 @@ describe('OMERO.web login (servers other than IDR)', () => {
 
   it('validates credentials before any request', async () => {
     await expect(newIdr({ baseUrl: EXAMPLE_URL }).login({ username: '', password: 'x' })).rejects.toSatisfy(isValidationError);
+  });
+
+  it('reports a redirect to the HTML login page as ResponseFormatError', async () => {
+    const error = await newIdr({ baseUrl: EXAMPLE_URL })
+      .mapAnnotations({ screen: 1 })
+      .catch((e: unknown) => e);
+    expect(isResponseFormatError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/after a redirect to https:\/\/omero\.example\.org\/webclient\/login\//);
   });
 
   it('has no session by default', () => {

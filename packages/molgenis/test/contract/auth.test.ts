@@ -40,6 +40,7 @@ describe('login / logout', () => {
     const error = await m.login('admin', 'wrong').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect((error as UnauthorizedError).serviceMessage).toBe('Bad credentials');
+    expect((error as UnauthorizedError).message).not.toMatch(/unknown or expired/); // no token was set
     expect(m.authenticated).toBe(false);
   });
 
@@ -61,6 +62,7 @@ describe('login / logout', () => {
     const error = (await m.login('new-user', 'initial-secret').catch((e: unknown) => e)) as UnauthorizedError;
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect(error.message).toMatch(/must change their password/);
+    expect(error.serviceMessage).toBe('Unable to log in because a password reset is required. Sign in to the website to reset your password.');
     expect(JSON.stringify(error)).not.toContain('initial-secret');
   });
 

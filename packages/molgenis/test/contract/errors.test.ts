@@ -44,9 +44,9 @@ describe('the three error shapes (and text/plain)', () => {
   it('text/plain from the import wizard → BadRequestError with the text', async () => {
     server.use(fixture('errors'));
     const { m } = client();
-    const error = (await m.uploadZip(new File(['not an EMX file'], 'notes.txt')).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await m.uploadZip(new File(['##fileformat=VCFv4.1'], 'demo_sightings.vcf'), { packageId: 'demo_missing' }).catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(isBioHttpError(error)).toBe(true);
-    expect(error.serviceMessage).toBe("File type 'txt' is not supported; use .zip, .xlsx, .xls, .csv or .tsv");
+    expect(error.serviceMessage).toBe('Package [demo_missing] does not exist.');
   });
 });

@@ -1,4 +1,5 @@
 // The examples of the seed document (the Python client's docs), as written, in TypeScript.
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { client, fixture, useFixtureServer } from '../helpers.js';
 
@@ -45,7 +46,9 @@ describe('seed examples', () => {
     const { m } = client();
     const first = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(' first plot')]);
     const second = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(' second plot, larger')]);
-    const id = await m.add('Plot', {}, { files: { image: { name: 'expression.jpg', data: first }, image2: { name: 'expression-large.jpg', data: second } } });
+    // open(…, 'rb') in Python; a Node stream (async iterable of Buffers) here
+    const image = Readable.from([Buffer.from(first.slice(0, 4)), Buffer.from(first.slice(4))]);
+    const id = await m.add('Plot', {}, { files: { image: { name: 'expression.jpg', data: image }, image2: { name: 'expression-large.jpg', data: second } } });
     expect(id).toBe('aaaac3zvrdfh6hpcqtrv6yaaae');
   });
 

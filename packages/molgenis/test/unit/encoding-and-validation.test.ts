@@ -173,3 +173,21 @@ describe('abort during a chunked write', () => {
     expect(posts).toBe(2);
   });
 });
+
+describe('request bodies', () => {
+  it('deleteList sends ids as strings, add sends JSON, updateOne a bare JSON value', async () => {
+    const bodies: string[] = [];
+    const { m } = fake((request) => {
+      void request
+        .clone()
+        .text()
+        .then((t) => bodies.push(t));
+      return new Response(null, { status: request.method === 'POST' ? 201 : 204, headers: { location: '/api/v1/E/9' } });
+    });
+    await m.deleteList('E', [1, 2, '3']);
+    await m.add('E', { n: 1, when: new Date('2026-01-02T03:04:05Z'), tags: ['a', 'b'] });
+    await m.updateOne('E', 1, 'tags', ['a', 'b']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bodies.map((b) => JSON.parse(b))).toEqual([{ entityIds: ['1', '2', '3'] }, { n: 1, when: '2026-01-02T03:04:05.000Z', tags: ['a', 'b'] }, ['a', 'b']]);
+  });
+});

@@ -1,6 +1,7 @@
-import { batch, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { batch, createHttpError, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { mygeneServiceMessage } from './service-message.js';
 import type { BatchCallOptions } from '../options.js';
-import { cacheKey, type WireParams } from './params.js';
+import { cacheKeyPrefix, type WireParams } from './params.js';
 import { type Context, isRecord } from './context.js';
 import { checkInt, checkNonNegative, checkTerm, describe, LIMITS } from './validate.js';
 
@@ -49,8 +50,17 @@ export function checkInput(input: unknown, name: string): { source: Input; total
     for (let i = 0; i < input.length; i++) checkTerm(name, input[i], i);
     return { source: input as string[], total: input.length };
   }
-  if (input !== null && typeof input === 'object' && (Symbol.asyncIterator in input || Symbol.iterator in input)) {
-    const iterable = input as Input;
+  if (input !== null && typeof input === 'object' && Symbol.iterator in input) {
+    const iterable = input as Iterable<unknown>;
+    function* checked(): Generator<string> {
+      let i = 0;
+      for (const item of iterable) yield checkTerm(name, item, i++);
+    }
+    const size = (input as { size?: unknown }).size;
+    return typeof size === 'number' ? { source: checked(), total: size } : { source: checked() };
+  }
+  if (input !== null && typeof input === 'object' && Symbol.asyncIterator in input) {
+    const iterable = input as AsyncIterable<unknown>;
     async function* checked(): AsyncGenerator<string> {
       let i = 0;
       for await (const item of iterable) yield checkTerm(name, item, i++);
@@ -104,6 +114,12 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 /** Split a POST answer into entries per sent term. Several hits share one `query`. */
 export function groupByQuery(body: unknown, sent: readonly string[], where: string): Map<string, Entry[]> {
   const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.hits) ? body.hits : undefined;
+  if (!list && isRecord(body) && body.success === false) {
+    // An error body sent with a 2xx status.
+    const serviceMessage = mygeneServiceMessage(body);
+    const status = typeof body.code === 'number' && body.code >= 400 ? body.code : 500;
+    throw createHttpError({ status, service: 'mygene', body, ...(serviceMessage === undefined ? {} : { serviceMessage }) });
+  }
   if (!list) {
     throw new ResponseFormatError({ message: `${where}: expected a JSON array of hits, got ${describe(body)}`, service: 'mygene', body });
   }
@@ -135,6 +151,7 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
   const pacer = new Pacer(resolved.delayMs);
   const listKey = plan.endpoint === 'gene' ? 'ids' : 'q';
   const cache = ctx.cache;
+  const keyPrefix = cacheKeyPrefix(plan.endpoint, plan.params);
 
   const handler = async (items: string[], { signal }: { index: number; signal: AbortSignal }): Promise<TermResult[]> => {
     const unique = [...new Set(items)];
@@ -143,7 +160,7 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
     if (cache) {
       misses = [];
       for (const term of unique) {
-        const cached = await cache.get(cacheKey(plan.endpoint, plan.params, term));
+        const cached = await cache.get(keyPrefix + term);
         if (Array.isArray(cached)) known.set(term, cached as Entry[]);
         else misses.push(term);
       }
@@ -157,7 +174,7 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
       for (const term of misses) {
         const entries = groups.get(term) ?? [{ query: term, notfound: true }];
         known.set(term, entries);
-        if (cache) await cache.set(cacheKey(plan.endpoint, plan.params, term), entries);
+        if (cache) await cache.set(keyPrefix + term, entries);
       }
     }
     return items.map((term) => ({ term, entries: known.get(term) ?? [{ query: term, notfound: true }] }));

@@ -84,10 +84,10 @@ export function toSearchParams(p: WireParams): Record<string, QueryValue> {
   return { ...p };
 }
 
-/** A stable cache key: endpoint, parameters (sorted, without `email`), then the id or term. */
-export function cacheKey(endpoint: string, p: WireParams, term: string): string {
+/** The start of a stable cache key: endpoint and parameters (sorted, without `email`); the id or term follows. */
+export function cacheKeyPrefix(endpoint: string, p: WireParams): string {
   const entries = Object.entries(p)
     .filter(([k]) => k !== 'email')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `mygene:${endpoint}:${JSON.stringify(entries)}:${term}`;
+  return `mygene:${endpoint}:${JSON.stringify(entries)}:`;
 }

@@ -56,8 +56,10 @@ describe('genes (POST /gene)', () => {
       yield 'xyz';
     }
     const fromAsync = await mg.genes(lines(), { fields: ['symbol', 'name', 'refseq.rna'] });
-    const fromSet = await mg.genes(new Set(['1017', '695', 'xyz']), { fields: ['symbol', 'name', 'refseq.rna'] });
+    const progress: unknown[] = [];
+    const fromSet = await mg.genes(new Set(['1017', '695', 'xyz']), { fields: ['symbol', 'name', 'refseq.rna'], onProgress: (p) => progress.push(p) });
     expect(fromAsync).toEqual(fromSet);
+    expect(progress).toEqual([{ done: 3, total: 3, batches: 1 }]);
     expect(fromAsync.missing).toEqual(['xyz']);
   });
 

@@ -1,3 +1,4 @@
+import { BadRequestError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { groupByQuery } from '../../src/internal/batching.js';
 import { mygeneServiceMessage } from '../../src/internal/service-message.js';
@@ -47,5 +48,6 @@ describe('groupByQuery', () => {
   it('accepts the with_total shape and refuses anything else', () => {
     expect(groupByQuery({ max_total: 1, hits: [{ query: 'a', _id: '1' }] }, ['a'], 't').get('a')).toEqual([{ query: 'a', _id: '1' }]);
     expect(() => groupByQuery({ success: true }, ['a'], 'POST query')).toThrow(/POST query: expected a JSON array of hits/);
+    expect(() => groupByQuery({ code: 400, success: false, error: 'Invalid JSON body.' }, ['a'], 'POST query')).toThrow(BadRequestError);
   });
 });

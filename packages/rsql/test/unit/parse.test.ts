@@ -101,6 +101,20 @@ describe('parse: logical operators and precedence', () => {
     expect(parse('x==0,((a==1,b==2))')).toEqual(parse('x==0,a==1,b==2'));
   });
 
+  it('flattens wide groups (more than 16 children) too', () => {
+    const items = Array.from({ length: 20 }, (_, i) => c(`a${i}`, '==', String(i)));
+    const ands = items.map((n) => `${n.selector}==${n.args[0]}`).join(';');
+    const ors = items.map((n) => `${n.selector}==${n.args[0]}`).join(',');
+    const b = c('b', '==', 'x');
+    expect(parse(`(${ands});b==x`)).toEqual(AND(...items, b));
+    expect(parse(`b==x;(${ands})`)).toEqual(AND(b, ...items));
+    expect(parse(`((${ands}))`)).toEqual(AND(...items));
+    expect(parse(`b==x,(${ors})`)).toEqual(OR(b, ...items));
+    expect(parse(`(${ors}),b==x`)).toEqual(OR(...items, b));
+    expect(parse(`(${ors});b==x`)).toEqual(AND(OR(...items), b));
+    expect(parse(`b==x;((${ands}),(${ands}))`)).toEqual(AND(b, OR(AND(...items), AND(...items))));
+  });
+
   it('reads verbose and/or with surrounding whitespace', () => {
     expect(parse('a==1 and b==2 or c==3')).toEqual(OR(AND(c('a', '==', '1'), c('b', '==', '2')), c('c', '==', '3')));
     expect(parse('a==1   and\tb==2')).toEqual(AND(c('a', '==', '1'), c('b', '==', '2')));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type ComparisonNode,
   isRsqlSyntaxError,
@@ -12,6 +12,8 @@ import {
 } from '../../src/index.js';
 
 const RUNS = 2500;
+// thousands of runs per property: allow for a busy CI machine
+vi.setConfig({ testTimeout: 120_000 });
 const RESERVED = new Set([...`"'();,=!~<> \t\n\r`]);
 
 /** Characters and tokens that exercise the grammar. */

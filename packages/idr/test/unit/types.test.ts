@@ -1,0 +1,21 @@
+// Pins the public types: ids of different kinds do not mix, optional keys stay optional.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type ImageData, type ProjectId, projectId, type ScreenId, screenId, type Well } from '../../src/index.js';
+
+describe('public types', () => {
+  it('keeps screen and project ids apart', () => {
+    const s: ScreenId = screenId(51);
+    const p: ProjectId = projectId(51);
+    // @ts-expect-error a project id is not a screen id, although both are 51
+    const wrong: ScreenId = p;
+    expect(s).toBe(wrong);
+    expectTypeOf<ScreenId>().not.toEqualTypeOf<ProjectId>();
+    expectTypeOf<ScreenId>().toExtend<number>();
+  });
+
+  it('models honest optionality and the imgData union', () => {
+    expectTypeOf<Well['WellSamples']>().toEqualTypeOf<Well['WellSamples'] | undefined>();
+    expectTypeOf<Extract<ImageData, { status: 'pixels-unavailable' }>['exception']>().toEqualTypeOf<string>();
+    expect(true).toBe(true);
+  });
+});

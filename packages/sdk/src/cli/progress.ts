@@ -1,0 +1,22 @@
+import { SingleBar } from 'cli-progress';
+import type { CliIO } from './context.js';
+
+/** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, tests). */
+export function progressReporter(io: CliIO, label: string): { update(p: { done: number; total?: number }): void; stop(): void } {
+  if (!io.stderr.isTTY) return { update() {}, stop() {} };
+  const bar = new SingleBar({ format: `${label} {value} terms done{totalText}`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true });
+  let started = false;
+  return {
+    update({ done, total }) {
+      if (!started) {
+        bar.start(total ?? 0, 0, { totalText: '' });
+        started = true;
+      }
+      if (total !== undefined) bar.setTotal(total);
+      bar.update(done, { totalText: total === undefined ? '' : ` of ${total}` });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
