@@ -702,12 +702,15 @@ add('example-capabilities', 'A generic OMERO.web 5.x with omero-mapr and no sear
   get('/mapr/api/gene/count/', { value: '__probe__' }, 200, JSON_CT, json({ experimenter: { id: -1, omeName: 'Gene', firstName: 'Gene', lastName: '', childCount: 0, extra: { case_sensitive: true, value: '__probe__' } } })),
   get('/searchengine/api/v1/resources/', undefined, 404, HTML_CT, text(django404('/searchengine/api/v1/resources/'))),
 ], exampleFiles);
-add('example-mapr', 'mapr chain for Gene Symbol CDC20: screens (name with image count appended), plates of screen 102, images of plate 422. A phenotype route behind a proxy that redirects to an HTML page; a login-required webclient route redirecting to the login page.', [
+add('example-mapr', 'mapr chain for Gene Symbol CDC20: screens and projects (name with image count appended), plates of screen 102, images of plate 422, datasets of project 51 and their images; render_image answering a JPEG (this server still serves pixels). A phenotype route behind a proxy that redirects to an HTML page; a login-required webclient route redirecting to the login page.', [
   get('/mapr/api/gene/', { value: 'CDC20' }, 200, JSON_CT, json({
     maps: [],
     screens: [{ id: 102, name: 'idr0002-heriche-condensation/screenA (2)', ownerId: 2, childCount: 1, permsCss: '', extra: { counter: 2, value: 'CDC20' } }],
-    projects: [],
+    projects: [{ id: 51, name: 'idr0021-lawo-pericentriolarmaterial/experimentA (1)', ownerId: 2, childCount: 1, permsCss: '', extra: { counter: 1, value: 'CDC20' } }],
   })),
+  get('/mapr/api/gene/datasets/', { value: 'CDC20', id: '51' }, 200, JSON_CT, json({ datasets: [{ id: 51, name: 'CDK5RAP2-C', ownerId: 2, childCount: 1, permsCss: '', extra: { node: 'dataset', value: 'CDC20' } }] })),
+  get('/mapr/api/gene/images/', { value: 'CDC20', node: 'dataset', id: '51' }, 200, JSON_CT, json({ images: [{ id: 1884807, name: 'CDK5RAP2-C_Control_1.tif', ownerId: 2, permsCss: '', filesetId: 1875611 }] })),
+  get('/webgateway/render_image/1938559/0/0/', { q: '0.9' }, 200, { 'content-type': 'image/jpeg' }, { base64: JPEG_B64 }),
   get('/mapr/api/gene/plates/', { value: 'CDC20', id: '102' }, 200, JSON_CT, json({ plates: [{ id: 422, name: 'plate1_1_013', ownerId: 2, childCount: 2, permsCss: '', extra: { node: 'plate', value: 'CDC20' } }] })),
   get('/mapr/api/gene/images/', { value: 'CDC20', node: 'plate', id: '422' }, 200, JSON_CT, json({
     images: [

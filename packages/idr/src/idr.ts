@@ -1,5 +1,5 @@
 // The client: one object composing the endpoint families (each in its own file).
-import { createHttpClient, type HttpClient, type HttpHooks, type RetryOptions, sessionAuth } from '@bio/core-http';
+import { createHttpClient, type HttpClient, type HttpHooks, type RetryOptions, sessionAuth, ValidationError } from '@bio/core-http';
 import { type AnnotationOptions, type AnnotationTarget, type FileAnnotationList, fileAnnotations, type MapAnnotationList, mapAnnotations } from './annotations.js';
 import { type Capabilities, probeCapabilities } from './capabilities.js';
 import { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
@@ -52,7 +52,11 @@ import { createWebclientApi, type Download, download, downloadUrl, type PathNode
 export interface IdrOptions {
   /** Any OMERO.web server. Default {@link DEFAULT_BASE_URL}. */
   baseUrl?: string;
-  /** Requests in flight at once, across all calls of this client. Default 4. */
+  /**
+   * Requests in flight at once, across all calls of this client (retries included). A slot is
+   * held until the response head arrives; reading a streamed body (`download`) does not hold it.
+   * Default 4.
+   */
   concurrency?: number;
   /** Per-attempt timeout in ms; longer than OMERO.web's 60 s by default (90 000). */
   timeout?: number | false;
@@ -119,7 +123,9 @@ export class Idr {
   constructor(options: IdrOptions = {}) {
     const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
+    if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new ValidationError({ message: 'concurrency must be a positive integer', field: 'concurrency' });
+    const pageSize = options.webclientPageSize ?? DEFAULT_WEBCLIENT_PAGE_SIZE;
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new ValidationError({ message: 'webclientPageSize must be a positive integer', field: 'webclientPageSize' });
     const injected = options.fetch;
     this.baseUrl = baseUrl;
     this.#session = options.session ? newSession() : undefined;
@@ -143,7 +149,7 @@ export class Idr {
       http,
       baseUrl,
       concurrency,
-      webclientPageSize: options.webclientPageSize ?? DEFAULT_WEBCLIENT_PAGE_SIZE,
+      webclientPageSize: pageSize,
       capabilities: (o = {}) => this.capabilities(o),
       markMaprRemoved: () => {
         const current = this.#capabilities;

@@ -29,6 +29,8 @@ export interface ListOptions {
   /**
    * Items per request. Default: `/api/v0` lists ask for the server's own default first, then
    * page with the server's `meta.maxLimit`; `webclient/api` lists use the client's `webclientPageSize`.
+   * Sent as given: the server clamps it to its `maxLimit` (`/api/v0`) or refuses a non-integer
+   * with a plain-text 400 (`webclient/api`).
    */
   pageSize?: number;
 }

@@ -1,4 +1,5 @@
-import { type HttpClient, jsonArrayItems, lines, paginateOffset, ValidationError } from '@bio/core-http';
+import { type HttpClient, jsonArrayItems, lines, ValidationError } from '@bio/core-http';
+import { deferred } from './internal/deferred.js';
 import { parseErrorLine, streamError } from './internal/errors.js';
 import type { Query } from './query.js';
 
@@ -113,51 +114,65 @@ function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
 }
 
 /** One request for result rows, streamed item by item with the trailer checked. */
-export async function* fetchResultItems<T>(
+export function fetchResultItems<T>(
   http: HttpClient,
   endpoint: string,
-  form: Record<string, string | number | undefined>,
+  form: Record<string, string | string[] | number | undefined>,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<T> {
-  const stream = await http.post(endpoint, { form, idempotent: true, accept: 'application/json', ...signalOpt(signal) }).stream();
-  const url = http.url(endpoint);
-  yield* jsonArrayItems<T>(stream, 'results', {
-    ...signalOpt(signal),
-    onTrailer: (trailer) => {
-      if (trailer.wasSuccessful === false) {
-        const status = typeof trailer.statusCode === 'number' && trailer.statusCode >= 400 ? trailer.statusCode : 500;
-        const message = typeof trailer.error === 'string' && trailer.error ? trailer.error : 'the service reported wasSuccessful: false';
-        throw streamError({ status, message, method: 'POST', url, body: trailer });
-      }
-    },
+  return deferred(async () => {
+    const stream = await http.post(endpoint, { form, idempotent: true, accept: 'application/json', ...signalOpt(signal) }).stream();
+    const url = http.url(endpoint);
+    return jsonArrayItems<T>(stream, 'results', {
+      ...signalOpt(signal),
+      onTrailer: (trailer) => {
+        if (trailer.wasSuccessful === false) {
+          const status = typeof trailer.statusCode === 'number' && trailer.statusCode >= 400 ? trailer.statusCode : 500;
+          const message = typeof trailer.error === 'string' && trailer.error ? trailer.error : 'the service reported wasSuccessful: false';
+          throw streamError({ status, message, method: 'POST', url, body: trailer });
+        }
+      },
+    })[Symbol.asyncIterator]();
   });
 }
 
+/**
+ * Pages of `pageSize` rows, each streamed (not collected into an array as `paginateOffset`
+ * would), so memory stays flat whatever the page size. Ends on a short page or after `size` rows.
+ */
+async function* pagedItems<T>(http: HttpClient, xml: string, format: string, start: number, size: number | undefined, pageSize: number, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  let offset = start;
+  let remaining = size ?? Number.POSITIVE_INFINITY;
+  while (remaining > 0) {
+    const limit = Math.min(pageSize, remaining);
+    let received = 0;
+    for await (const item of fetchResultItems<T>(http, 'query/results', { query: xml, format, start: offset, size: limit }, signal)) {
+      received++;
+      yield item;
+    }
+    offset += received;
+    remaining -= received;
+    if (received < limit) return;
+  }
+}
+
 /** `q.rows()` / `q.records()`. */
-export async function* runRows<T>(http: HttpClient, query: Query, format: 'json' | 'jsonobjects', options: RowsOptions): AsyncGenerator<T> {
-  nonNegativeInt(options.start, 'start');
-  nonNegativeInt(options.size, 'size');
-  if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) {
-    throw new ValidationError({ message: `pageSize must be a positive integer, got ${options.pageSize}`, field: 'pageSize' });
-  }
-  const q = await query.prepare(options.signal);
-  const start = options.start ?? 0;
-  if (options.pageSize === undefined) {
-    yield* fetchResultItems<T>(http, 'query/results', { query: q.toXML(), format, start, size: options.size }, options.signal);
-    return;
-  }
-  // Pages must not overlap or skip rows: without a sort the server's order is not stable.
-  if (q.sortOrder.length === 0) q.orderBy(`${q.root}.id`, 'asc');
-  const xml = q.toXML();
-  const pageSize = options.pageSize;
-  yield* paginateOffset<T>(
-    async ({ offset, limit, signal }) => {
-      const items: T[] = [];
-      for await (const item of fetchResultItems<T>(http, 'query/results', { query: xml, format, start: offset, size: limit }, signal)) items.push(item);
-      return { items };
-    },
-    { pageSize, start, ...(options.size === undefined ? {} : { max: options.size }), ...signalOpt(options.signal) },
-  );
+export function runRows<T>(http: HttpClient, query: Query, format: 'json' | 'jsonobjects', options: RowsOptions): AsyncGenerator<T> {
+  return deferred(async () => {
+    nonNegativeInt(options.start, 'start');
+    nonNegativeInt(options.size, 'size');
+    if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) {
+      throw new ValidationError({ message: `pageSize must be a positive integer, got ${options.pageSize}`, field: 'pageSize' });
+    }
+    const q = await query.prepare(options.signal);
+    const start = options.start ?? 0;
+    if (options.pageSize === undefined) {
+      return fetchResultItems<T>(http, 'query/results', { query: q.toXML(), format, start, size: options.size }, options.signal);
+    }
+    // Pages must not overlap or skip rows: without a sort the server's order is not stable.
+    if (q.sortOrder.length === 0) q.orderBy(`${q.root}.id`, 'asc');
+    return pagedItems<T>(http, q.toXML(), format, start, options.size, options.pageSize, options.signal);
+  });
 }
 
 /** `q.count()`. */

@@ -17,6 +17,9 @@ let other: Loopback;
 beforeAll(async () => {
   other = await startLoopback({
     '* /landing': (req, res) => json(res, 200, { headers: req.headers }),
+    '* /bounce': (_req, res) => {
+      res.writeHead(302, { location: `${home.origin}/api/landing` }).end();
+    },
   });
   home = await startLoopback({
     'GET /login': (_req, res) => {
@@ -27,6 +30,9 @@ beforeAll(async () => {
       res.writeHead(302, { location: '/api/landing' }).end();
     },
     '* /api/landing': (req, res, body) => json(res, 200, { method: req.method, headers: req.headers, body }),
+    '* /cross-and-back': (_req, res) => {
+      res.writeHead(302, { location: `${other.origin}/bounce` }).end();
+    },
     '* /cross': (_req, res) => {
       res.writeHead(302, { location: `${other.origin}/landing` }).end();
     },
@@ -80,6 +86,12 @@ describe('redirects (loopback)', () => {
     expect(r.headers.authorization).toBeUndefined();
     expect(r.headers.cookie).toBeUndefined();
     expect(r.headers['x-keep']).toBe('yes');
+    expect(JSON.stringify(r)).not.toContain('canary');
+  });
+  it.each(strategies)('%s: once a chain has left the origin, coming back does not restore auth', async (_name, make, names) => {
+    const c = createHttpClient({ baseUrl: `${home.origin}/`, auth: make() });
+    const r = await c.get('cross-and-back').json<{ headers: Record<string, string> }>();
+    for (const n of names) expect(r.headers[n]).toBeUndefined();
     expect(JSON.stringify(r)).not.toContain('canary');
   });
   it('sessionAuth: cross-origin redirect drops cookies, CSRF header and Referer', async () => {

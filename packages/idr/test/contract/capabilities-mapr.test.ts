@@ -40,7 +40,11 @@ describe('mapr', () => {
     const omero = newIdr({ baseUrl: EXAMPLE_URL });
     const screens = await omero.mapr.screens('gene', 'CDC20');
     expect(screens).toEqual([expect.objectContaining({ id: 102, extra: { counter: 2, value: 'CDC20' } })]);
-    expect(await omero.mapr.projects('gene', 'CDC20')).toEqual([]);
+    const projects = await omero.mapr.projects('gene', 'CDC20');
+    expect(projects.map((p) => p.id)).toEqual([51]);
+    const datasets = await omero.mapr.datasets('gene', 'CDC20', { project: 51 });
+    expect(datasets.map((d) => d.id)).toEqual([51]);
+    expect((await omero.mapr.images('gene', 'CDC20', { dataset: 51 })).map((i) => i.id)).toEqual([1884807]);
     const plates = await omero.mapr.plates('gene', 'CDC20', { screen: screens[0]!.id });
     expect(plates.map((p) => p.id)).toEqual([422]);
     const images = await omero.mapr.images('gene', 'CDC20', { plate: plates[0]!.id });
@@ -94,5 +98,11 @@ describe('findByAttribute', () => {
     const [plate] = await screen.plates();
     expect(plate?.id).toBe(422);
     expect((await plate!.images()).map((i) => i.id)).toEqual([1938559, 1938560]);
+    expect(found.studies.map((s) => s.accession)).toEqual(['idr0002', 'idr0021']);
+    const project = found.containers[1];
+    if (project?.kind !== 'project') throw new Error('expected a project');
+    expect(project.imageCount).toBe(1);
+    const [dataset] = await project.datasets();
+    expect((await dataset!.images()).map((i) => i.id)).toEqual([1884807]);
   });
 });

@@ -54,7 +54,8 @@ describe('polite defaults', () => {
     const two = new Idr({ fetch, concurrency: 2 });
     await Promise.all(Array.from({ length: 10 }, () => two.screen(102)));
     expect(peak).toBe(2);
-    expect(() => new Idr({ concurrency: 0 })).toThrow(RangeError);
+    expect(() => new Idr({ concurrency: 0 })).toThrow(/concurrency must be a positive integer/);
+    expect(() => new Idr({ webclientPageSize: 0 })).toThrow(/webclientPageSize/);
   });
 
   it('sends no cache-buster parameters', async () => {

@@ -1,7 +1,7 @@
 import { isBadRequestError, isForbiddenError, isNotFoundError, isResponseFormatError, isValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { isJpeg } from '../../src/index.js';
-import { newIdr, useFixtureServer } from './server.js';
+import { EXAMPLE_URL, newIdr, useFixtureServer } from './server.js';
 
 useFixtureServer();
 
@@ -85,6 +85,12 @@ describe('thumbnails and rendering', () => {
   it('builds thumbnail URLs', () => {
     expect(newIdr().thumbnailUrl(1229801)).toBe('https://idr.openmicroscopy.org/webgateway/render_thumbnail/1229801/');
     expect(newIdr().thumbnailUrl(1229801, { size: 64 })).toBe('https://idr.openmicroscopy.org/webgateway/render_thumbnail/1229801/64/');
+  });
+
+  it('renders a plane as JPEG where the server still serves pixels', async () => {
+    const jpeg = await newIdr({ baseUrl: EXAMPLE_URL }).renderImage(1938559, { z: 0, t: 0, quality: 0.9 });
+    expect(isJpeg(jpeg)).toBe(true);
+    await expect(newIdr().renderImage(1, { z: -1 })).rejects.toSatisfy(isValidationError);
   });
 
   it('reports render_image as ForbiddenError on IDR', async () => {

@@ -25,6 +25,13 @@ describe('query (GET /query)', () => {
     expect(r.hits).toEqual([{ _id: '12566', _score: 79.480484, symbol: 'Cdk2', taxid: 10090 }]);
   });
 
+  it('sends the client email, always_list and pass-through parameters', async () => {
+    const { mg } = client({ email: 'me@example.org' });
+    const r = await mg.query('entrezgene:1017', { fields: ['symbol', 'alias'], alwaysList: ['symbol'], params: { jmespath: 'alias|[0]' } });
+    expect(r.hits[0]?.symbol).toEqual(['CDK2']);
+    expect(r.hits[0]?.alias).toBe('CDKN2');
+  });
+
   it('accepts the limits exactly (size 1000, from 9000, window 10 000)', async () => {
     const { mg } = client();
     const r = await mg.query('cdk2', { fields: 'symbol', facets: 'taxid', facetSize: 1000, size: 1000, from: 9000, sort: 'taxid', species: 'human' });

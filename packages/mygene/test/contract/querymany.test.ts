@@ -39,6 +39,12 @@ describe('queryMany (POST /query)', () => {
     ]);
   });
 
+  it('passes entrezonly through on POST (mygene.py#11)', async () => {
+    const { mg } = client();
+    const m = await mg.mapIds(['ENSG00000123374', 'ENSG00000141510'], { scopes: 'ensembl.gene', fields: 'symbol,entrezgene', entrezonly: true });
+    expect([...m.values()].map((h) => h?.entrezgene)).toEqual(['1017', '7157']);
+  });
+
   it('retries a 503 with Retry-After (batch POSTs are idempotent) and then succeeds', async () => {
     const retries: { status: number; retryAfter: number | undefined; attempt: number }[] = [];
     const { mg, requests } = client({ hooks: { onRetry: (e) => retries.push({ status: e.error.status, retryAfter: e.error.retryAfter, attempt: e.attempt }) } });

@@ -60,6 +60,7 @@ describe('builder', () => {
     expect(() => inList('a', [])).toThrow(/at least one value/);
     expect(() => comparison('a', '==', ['x', 'y'])).toThrow(/single value/);
     expect(() => comparison('a', 'eq', 'x')).toThrow(/invalid operator/);
+    expect(() => comparison('a', '=like=', ['x', 'y'])).toThrow(/single value/);
     expect(() => inList('a', 'x' as unknown as string[])).toThrow(/array/);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultOperators,
   defineOperators,
   isRsqlNodeError,
   molgenisOperators,
@@ -92,8 +93,9 @@ describe('serialize: invalid nodes raise RsqlNodeError', () => {
     ['selector with space', c('a b', '==', 'x'), /invalid selector/],
     ['selector with reserved character', c('a=b', '==', 'x'), /invalid selector/],
     ['quoted selector', c("'a'", '==', 'x'), /invalid selector/],
-    ['unknown operator', c('a', '=q=', 'x'), /unknown operator "=q="/],
-    ['malformed operator', c('a', '===', 'x'), /unknown operator/],
+    ['malformed operator', c('a', '===', 'x'), /invalid operator "==="/],
+    ['word operator', c('a', 'eq', 'x'), /invalid operator "eq"/],
+    ['MOLGENIS single-valued operator with two values', c('a', '=like=', 'x', 'y'), /takes a single value, got 2/],
     ['arity violation', c('a', '==', 'x', 'y'), /takes a single value, got 2/],
     ['no values', c('a', '=in='), /needs at least one value/],
     ['non-string value', { type: 'comparison', selector: 'a', operator: '==', args: [1] }, /must be a string/],
@@ -141,6 +143,19 @@ describe('serialize: invalid nodes raise RsqlNodeError', () => {
 });
 
 describe('serialize: registries', () => {
+  it('without a registry writes MOLGENIS and custom operators (like parse output with any registry)', () => {
+    expect(serialize(c('*', '=q=', 'x y'))).toBe('*=q="x y"');
+    expect(serialize(c('age', '=rng=', '18', '65'))).toBe('age=rng=(18,65)');
+    expect(serialize(c('a', '=custom=', 'x'))).toBe('a=custom=x');
+    expect(serialize(c('a', '=custom=', 'x', 'y'))).toBe('a=custom=(x,y)');
+    expect(serialize(c('a', '>', '1'))).toBe('a=gt=1');
+  });
+
+  it('with a registry rejects operators it does not know', () => {
+    expect(() => serialize(c('a', '=q=', 'x'), { operators: defaultOperators })).toThrow(/unknown operator "=q="/);
+    expect(() => serialize(c('a', '=q=', 'x'), { operators: defaultOperators })).toThrow(RsqlNodeError);
+  });
+
   it('uses the registry for aliases and arity', () => {
     expect(serialize(c('age', '=rng=', '18', '65'), { operators: molgenisOperators })).toBe('age=rng=(18,65)');
     const ops = defineOperators([{ symbol: '=ilike=', aliases: ['=icase='], arity: 'single' }]);
