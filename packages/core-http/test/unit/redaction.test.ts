@@ -131,9 +131,11 @@ describe('redaction without auth', () => {
   });
   it('a caller abort reason does not carry auth secrets into the error message', async () => {
     const controller = new AbortController();
-    controller.abort();
-    const c = createHttpClient({ baseUrl: BASE, auth: tokenAuth({ token: 'CANARY-ABORT' }) });
+    controller.abort(new Error('cancelled while using CANARY-ABORT'));
+    const c = createHttpClient({ baseUrl: BASE, auth: tokenAuth({ token: 'CANARY-ABORT' }), signal: controller.signal });
     const e = await c.get('x').catch((x: unknown) => x);
+    expect((e as { name: string }).name).toBe('AbortError');
+    expect(((e as Error).cause as Error).message).toBe('cancelled while using [REDACTED]');
     expectClean(e, [], ['CANARY-ABORT']);
   });
 });
