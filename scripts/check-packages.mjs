@@ -14,10 +14,13 @@ const root = resolve(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const packagesDir = join(root, 'packages');
 const keep = process.argv.includes('--keep');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const packages = readdirSync(packagesDir)
   .map((dir) => ({ dir: join(packagesDir, dir), manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) }))
-  .filter((p) => !p.manifest.private);
+  .filter((p) => !p.manifest.private)
+  // `--only a,b` checks a subset (handy while one package is broken); CI checks all.
+  .filter((p) => !onlyArg || onlyArg.split(',').includes(p.manifest.name.replace('@bio/', '')));
 
 function run(cmd, args, options = {}) {
   try {
@@ -63,6 +66,14 @@ writeFileSync(
 run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project });
 console.log('✓ installed the tarballs into a fresh project');
 
+// One copy of @bio/core-http in the install, whatever depends on it.
+const copies = run('find', [join(project, 'node_modules'), '-path', '*/@bio/core-http/package.json']).trim().split('\n').filter(Boolean);
+if (copies.length !== 1) {
+  console.error(`✗ expected one installed copy of @bio/core-http, found ${copies.length}:\n${copies.join('\n')}`);
+  process.exit(1);
+}
+console.log('✓ one copy of @bio/core-http in the install');
+
 const entries = packages.flatMap(({ manifest }) => entryPoints(manifest));
 const esm = [
   ...entries.map((e, i) => `import * as m${i} from '${e}';`),
@@ -72,6 +83,11 @@ const esm = [
   `const { BioHttpError, ValidationError } = all['@bio/core-http'];`,
   `const e = new ValidationError({ message: 'x' });`,
   `if (!(e instanceof BioHttpError)) throw new Error('instanceof broken');`,
+  // An error raised inside a client package is an instance of the class the user imports.
+  `if (all['@bio/mygene']) {`,
+  `  const err = await new all['@bio/mygene'].MyGene().query('cdk2', { size: 5000 }).catch((x) => x);`,
+  `  if (!(err instanceof ValidationError)) throw new Error('a @bio/mygene ValidationError is not an instance of @bio/core-http ValidationError: ' + err);`,
+  `}`,
   `console.log('esm ok: ' + Object.keys(all).length + ' entry points');`,
 ].join('\n');
 writeFileSync(join(project, 'esm.mjs'), esm);

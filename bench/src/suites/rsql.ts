@@ -3,6 +3,8 @@
 // Pure CPU work, so there is no loopback replica. Run from /work/main after building:
 //   (cd packages/rsql && npx tsc -p tsconfig.build.json)
 //   node --expose-gc --import tsx bench/src/suites/rsql.ts
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { molgenisOperators, type Node, parse, serialize } from '@bio/rsql';
 import { emit } from '@rsql/emitter';
 import { parse as rsqlParse } from '@rsql/parser';
@@ -141,6 +143,35 @@ const ratio = (ours: number | string, theirs: number | string, higherIsBetter: b
     : 'n/a';
 const cell = (v: number | string, unit = '') => (typeof v === 'number' ? `${fmt(v)}${unit}` : v);
 
+/** Prefixes of one ~1 MB expression, cut at a top-level `,`/`;` just past 125, 250, 500 and 1000 KB. */
+function linearityInputs(): string[] {
+  const sizes = [125, 250, 500, 1000].map((kb) => kb * 1024);
+  const big = bigExpression(sizes[3] as number);
+  const inputs = sizes.map((size) => {
+    // cut the 1 MB expression at a top-level ',' near `size` so all four are the same kind of input
+    let cut = size;
+    let depth = 0;
+    let quote = '';
+    let end = -1;
+    for (let i = 0; i < big.length; i++) {
+      const ch = big[i];
+      if (quote) {
+        if (ch === '\\') i++;
+        else if (ch === quote) quote = '';
+      } else if (ch === "'" || ch === '"') quote = ch;
+      else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (depth === 0 && (ch === ',' || ch === ';') && i >= cut) {
+        end = i;
+        break;
+      }
+    }
+    cut = end === -1 ? big.length : end;
+    return big.slice(0, cut);
+  });
+  return inputs;
+}
+
 export async function run(): Promise<void> {
   const options = { operators: molgenisOperators };
 
@@ -186,30 +217,7 @@ export async function run(): Promise<void> {
   row('corpus serialize (queries/s)', fmt(perQuery(ourSerCommon, theirsOk.length)), fmt(perQuery(theirEmitCommon, theirsOk.length)), ratio(ourSerCommon, theirEmitCommon, true));
 
   // ---- one ~1 MB expression and linearity
-  const sizes = [125, 250, 500, 1000].map((kb) => kb * 1024);
-  const big = bigExpression(sizes[3] as number);
-  const inputs = sizes.map((size) => {
-    // cut the 1 MB expression at a top-level ',' near `size` so all four are the same kind of input
-    let cut = size;
-    let depth = 0;
-    let quote = '';
-    let end = -1;
-    for (let i = 0; i < big.length; i++) {
-      const ch = big[i];
-      if (quote) {
-        if (ch === '\\') i++;
-        else if (ch === quote) quote = '';
-      } else if (ch === "'" || ch === '"') quote = ch;
-      else if (ch === '(') depth++;
-      else if (ch === ')') depth--;
-      else if (depth === 0 && (ch === ',' || ch === ';') && i >= cut) {
-        end = i;
-        break;
-      }
-    }
-    cut = end === -1 ? big.length : end;
-    return big.slice(0, cut);
-  });
+  const inputs = linearityInputs();
   const linear: string[] = [];
   const base: Record<string, number> = {};
   const nsPerByte = (v: number | string, bytes: number) =>
@@ -255,11 +263,36 @@ export async function run(): Promise<void> {
   console.log('| input | parse @bio/rsql | parse @rsql/parser | serialize @bio/rsql | emit @rsql/emitter |');
   console.log('|---|---:|---:|---:|---:|');
   for (const l of linear) console.log(l);
+  // The step in @bio/rsql's ns/B past ~250 KB is V8's scavenger promoting the growing tree (the
+  // default young generation is 16 MB), not the parser: with a 64 MB young generation it is gone.
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', '--import', 'tsx', fileURLToPath(import.meta.url)],
+    { env: { ...process.env, BIO_RSQL_BENCH_CHILD: '1' }, encoding: 'utf8', timeout: 60_000 },
+  );
+  console.log('\n@bio/rsql alone with `--min-semi-space-size=64 --max-semi-space-size=64` (a fixed 64 MB young generation; separate process):\n');
+  console.log('| input | parse | serialize |');
+  console.log('|---|---:|---:|');
+  console.log(child.status === 0 ? child.stdout.trimEnd() : `| failed | ${child.stderr.slice(0, 80)} | |`);
   sampleRss();
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   console.log(`\nPeak RSS: ${(maxRss / 1024 / 1024).toFixed(0)} MB; wall time ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+/** Child mode: @bio/rsql's linearity rows only (run with a bigger young generation). */
+function linearityRowsOnly(): void {
+  const options = { operators: molgenisOperators };
+  for (const input of linearityInputs()) {
+    const bytes = input.length;
+    const ours = timeMs(() => parse(input, options), 9);
+    const ast = parse(input, options);
+    const ser = timeMs(() => serialize(ast, options), 9);
+    const show = (v: number | string) => (typeof v === 'number' ? `${fmt(v)} ms (${((v * 1e6) / bytes).toFixed(0)} ns/B)` : v);
+    console.log(`| ${(bytes / 1024).toFixed(0)} KB | ${show(ours)} | ${show(ser)} |`);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await run();
+  if (process.env.BIO_RSQL_BENCH_CHILD === '1') linearityRowsOnly();
+  else await run();
 }
