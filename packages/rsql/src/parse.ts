@@ -83,24 +83,43 @@ export function parse(input: string, options: ParseOptions = {}): Node {
   if (typeof operators?.get !== 'function') {
     throw new TypeError('options.operators must be an OperatorRegistry (see defineOperators)');
   }
-  return new Parser(input, operators, options.maxDepth ?? Number.POSITIVE_INFINITY).run();
+  // One parser object is reused: V8 discards optimized code that refers to objects that have
+  // died, and a fresh parser per call made every large parse run unoptimized (parse is not
+  // re-entrant unless a hand-made registry calls it back, which gets a parser of its own; the input
+  // is released when the call ends).
+  shared ??= new Parser();
+  const parser = shared.busy ? new Parser() : shared;
+  return parser.run(input, operators, options.maxDepth ?? Number.POSITIVE_INFINITY);
 }
 
+let shared: Parser | undefined;
+
 class Parser {
-  readonly input: string;
-  readonly ops: OperatorRegistry;
-  readonly maxDepth: number;
+  input = '';
+  ops: OperatorRegistry = defaultOperators;
+  maxDepth = 0;
   pos = 0;
   /** Set when a group's AND/OR result was placed under a node of the same type. */
   dirty = false;
+  busy = false;
 
-  constructor(input: string, ops: OperatorRegistry, maxDepth: number) {
+  run(input: string, ops: OperatorRegistry, maxDepth: number): Node {
+    this.busy = true;
     this.input = input;
     this.ops = ops;
     this.maxDepth = maxDepth;
+    this.pos = 0;
+    this.dirty = false;
+    try {
+      return this.parseAll();
+    } finally {
+      this.input = '';
+      this.ops = defaultOperators;
+      this.busy = false;
+    }
   }
 
-  run(): Node {
+  parseAll(): Node {
     const input = this.input;
     const len = input.length;
     const stack: Level[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRsqlSyntaxError, parse, RsqlSyntaxError } from '../../src/index.js';
+import { defaultOperators, isRsqlSyntaxError, parse, RsqlSyntaxError } from '../../src/index.js';
 
 function fail(input: string): RsqlSyntaxError {
   try {
@@ -120,6 +120,25 @@ describe('every invalid input raises RsqlSyntaxError at the right place', () => 
     expect(fail("a=='xyz").length).toBe(4);
     expect(fail('😀==1;😀').length).toBe(0);
     expect(fail('a==1 😀').length).toBe(2);
+  });
+
+  it('parses correctly after a failed parse (the parser object is reused)', () => {
+    expect(() => parse("a=='unclosed")).toThrow(RsqlSyntaxError);
+    expect(() => parse('((a==1', { maxDepth: 1 })).toThrow(/maxDepth/);
+    expect(() => parse('a=q=1')).toThrow(/Unknown operator/);
+    expect(parse('(a==1)')).toEqual({ type: 'comparison', selector: 'a', operator: '==', args: ['1'] });
+  });
+
+  it('survives a registry that calls parse while parsing', () => {
+    const reentrant = Object.create(defaultOperators, {
+      get: {
+        value: (symbol: string) => {
+          expect(parse('inner==1;x==2')).toEqual(parse('inner==1;x==2'));
+          return defaultOperators.get(symbol);
+        },
+      },
+    });
+    expect(parse('a==1;b=in=(x,y)', { operators: reentrant })).toEqual(parse('a==1;b=in=(x,y)'));
   });
 
   it('rejects non-string input with RsqlSyntaxError', () => {
