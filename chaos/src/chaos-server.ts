@@ -1,7 +1,8 @@
-// A loopback fault-injecting reverse proxy. Each request takes the next fault from the plan
-// (the last entry repeats); 'ok' forwards the request to the upstream (a fixture replay server)
-// and streams its answer back unchanged.
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// A loopback fault-injecting reverse proxy. Each request takes the next step of the plan (the
+// last entry repeats); 'ok' forwards the request to the upstream (a fixture replay server) and
+// sends its answer back unchanged. Every request is logged with the step it got, so tests can
+// count attempts (a write must reach the server once) and check what headers arrived.
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** Every fault the matrix exercises. */
@@ -26,24 +27,45 @@ export const FAULTS = [
   'redirect-html-login',
   'redirect-cross-origin',
 ] as const;
+/** One fault. */
 export type Fault = (typeof FAULTS)[number];
+/** One step of a plan: a fault, or forward to the upstream. */
 export type Step = Fault | 'ok';
 
+/** A request the server saw. */
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  step: Step;
+  headers: IncomingMessage['headers'];
+  /** The request body (complete: read before the step is applied, except for resets and hangs). */
+  body?: Buffer;
+}
+
+/** A running chaos proxy. */
 export interface ChaosServer {
   readonly url: string;
-  /** Set what the next requests get; the last step repeats. */
+  /** Set what the next requests get; the last step repeats. Clears the log. */
   plan(steps: readonly Step[]): void;
   /** Requests seen since the last `plan`, with the step each got. */
-  readonly log: { method: string; url: string; step: Step; headers: IncomingMessage['headers'] }[];
+  readonly log: LoggedRequest[];
   /** Sockets still open (for leak accounting). */
   openSockets(): number;
+  /**
+   * Close idle keep-alive connections and wait (up to `ms`) for every socket to close; returns
+   * the sockets still open. A socket still open then carries a request nobody finished: a leak.
+   */
+  drain(ms?: number): Promise<number>;
   close(): Promise<void>;
 }
 
 const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><hr><center>nginx</center></body></html>\n';
-const LOGIN_PAGE = '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="username"><input type="password" name="password"></form></body></html>\n';
+const LOGIN_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="username"><input type="password" name="password"></form></body></html>\n';
+const NOT_FOUND_PAGE = '<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Not Found</h1></body></html>';
 
-const LOGIN_PATH = '/__chaos/login';
+/** Where 'redirect-html-login' points: answered with a login page, not a step of its own. */
+export const LOGIN_PATH = '/__chaos/login';
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -54,156 +76,190 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Start the proxy in front of `upstream` (an http://127.0.0.1:port origin). `elsewhere` is a second origin for cross-origin redirects. */
+/** Sockets and, per socket, the responses not yet finished (a request the server still owes). */
+function track(server: Server): { sockets: Map<Socket, number> } {
+  const sockets = new Map<Socket, number>();
+  server.on('connection', (socket) => {
+    sockets.set(socket, 0);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
+    res.on('close', () => {
+      if (sockets.has(socket)) sockets.set(socket, Math.max(0, (sockets.get(socket) ?? 1) - 1));
+    });
+  });
+  return { sockets };
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+/**
+ * Close every socket without a request in progress (keep-alive connections, and the spare
+ * connection undici opens after an aborted request), then wait up to `ms` for the busy ones to
+ * close; returns how many are still open. Then a short pause, so the client sees the closes
+ * before its next request (otherwise it could reuse a socket the server just closed).
+ */
+async function waitForZero(sockets: Map<Socket, number>, ms: number): Promise<number> {
+  const until = Date.now() + ms;
+  for (;;) {
+    for (const [socket, busy] of sockets) if (busy === 0) socket.destroy();
+    if (sockets.size === 0 || Date.now() >= until) break;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await new Promise((r) => setTimeout(r, 20));
+  return sockets.size;
+}
+
+/**
+ * Forward one request to `upstream` with its body; hands the whole answer to `done` (status,
+ * headers, body). A dedicated agent without keep-alive, so nothing lingers after a test.
+ */
+function forwardTo(
+  upstream: string,
+  agent: Agent,
+  req: IncomingMessage,
+  body: Buffer,
+  done: (status: number, headers: Record<string, string | string[]>, out: Buffer) => void,
+): Promise<void> {
+  const target = new URL(req.url ?? '/', upstream);
+  const headers = { ...req.headers, host: target.host };
+  return new Promise<void>((resolve) => {
+    const up = httpRequest(target, { method: req.method ?? 'GET', headers, agent }, (upRes) => {
+      const chunks: Buffer[] = [];
+      upRes.on('data', (c: Buffer) => chunks.push(c));
+      upRes.on('end', () => {
+        const outHeaders: Record<string, string | string[]> = {};
+        for (const [k, v] of Object.entries(upRes.headers)) if (v !== undefined && k !== 'connection' && k !== 'keep-alive') outHeaders[k] = v;
+        done(upRes.statusCode ?? 502, outHeaders, Buffer.concat(chunks));
+        resolve();
+      });
+    });
+    up.on('error', () => {
+      done(502, { 'content-type': 'text/plain' }, Buffer.from('upstream failed'));
+      resolve();
+    });
+    up.end(body);
+  });
+}
+
+/**
+ * Start the proxy in front of `upstream` (an `http://127.0.0.1:port` origin). `elsewhere` is a
+ * second origin for cross-origin redirects (see {@link startMirror}).
+ */
 export async function startChaosServer(options: { upstream: string; elsewhere: string }): Promise<ChaosServer> {
   let steps: readonly Step[] = ['ok'];
   let served = 0;
-  const log: ChaosServer['log'] = [];
-  const sockets = new Set<Socket>();
+  const log: LoggedRequest[] = [];
   const hanging = new Set<ServerResponse>();
+  const timers = new Set<ReturnType<typeof setInterval>>();
+  const agent = new Agent({ keepAlive: false });
 
-  const forward = async (req: IncomingMessage, res: ServerResponse, mutate?: (status: number, headers: Record<string, string>, body: Buffer) => void) => {
-    const body = await readBody(req);
-    const target = new URL(req.url ?? '/', options.upstream);
-    const headers = { ...req.headers, host: target.host };
-    await new Promise<void>((resolve) => {
-      const up = httpRequest(target, { method: req.method ?? 'GET', headers }, (upRes) => {
-        const chunks: Buffer[] = [];
-        upRes.on('data', (c: Buffer) => chunks.push(c));
-        upRes.on('end', () => {
-          const out = Buffer.concat(chunks);
-          const outHeaders: Record<string, string> = {};
-          for (const [k, v] of Object.entries(upRes.headers)) if (typeof v === 'string') outHeaders[k] = v;
-          if (mutate) mutate(upRes.statusCode ?? 502, outHeaders, out);
-          else {
-            res.writeHead(upRes.statusCode ?? 502, outHeaders);
-            res.end(out);
-          }
-          resolve();
-        });
-      });
-      up.on('error', () => {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end('upstream failed');
-        resolve();
-      });
-      up.end(body);
-    });
+  const send = (res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: Buffer | string) => {
+    res.writeHead(status, headers);
+    res.end(body);
   };
 
-  const server: Server = createServer((req, res) => {
-    // The page a 'redirect-html-login' points at: not a step of its own.
-    if ((req.url ?? '').startsWith(LOGIN_PATH)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(LOGIN_PAGE);
-      return;
-    }
-    const step = steps[Math.min(served, steps.length - 1)] ?? 'ok';
-    served++;
-    log.push({ method: req.method ?? 'GET', url: req.url ?? '/', step, headers: req.headers });
-    void handle(step, req, res);
-  });
-
-  const handle = async (step: Step, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (step: Step, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest): Promise<void> => {
     switch (step) {
-      case 'ok':
-        return forward(req, res);
       case 'reset-before-headers':
         req.socket.destroy();
         return;
-      case 'reset-mid-body':
-        return forward(req, res, (status, headers, body) => {
-          res.writeHead(status, { ...headers, 'content-length': String(body.length) });
-          res.write(body.subarray(0, Math.max(1, Math.floor(body.length / 2))));
-          setTimeout(() => req.socket.destroy(), 5);
-        });
       case 'hang':
         hanging.add(res);
+        res.on('close', () => hanging.delete(res));
         return;
+      default:
+    }
+    const body = await readBody(req);
+    entry.body = body;
+    switch (step) {
+      case 'ok':
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => send(res, status, headers, out));
+      case 'reset-mid-body':
+        // Declare the full length (at least 2 bytes), send half, then cut the connection.
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          delete headers['transfer-encoding'];
+          res.writeHead(status, { ...headers, 'content-length': String(Math.max(2, out.length)) });
+          res.write(out.subarray(0, Math.floor(out.length / 2)));
+          const timer = setTimeout(() => req.socket.destroy(), 5);
+          res.on('close', () => clearTimeout(timer));
+        });
       case 'slow-bytes':
-        return forward(req, res, (status, headers, body) => {
-          res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+        // The real answer in ~40 small writes 1 ms apart (byte by byte for small bodies).
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          delete headers['transfer-encoding'];
+          res.writeHead(status, { ...headers, 'content-length': String(out.length) });
+          const step = Math.max(1, Math.ceil(out.length / 40));
           let i = 0;
           const timer = setInterval(() => {
-            if (res.destroyed || i >= body.length) {
+            if (res.destroyed || i >= out.length) {
               clearInterval(timer);
+              timers.delete(timer);
               if (!res.destroyed) res.end();
               return;
             }
-            // A few bytes every tick: slow, but finishes well inside a test's deadline.
-            res.write(body.subarray(i, i + 64));
-            i += 64;
+            res.write(out.subarray(i, i + step));
+            i += step;
           }, 1);
+          timers.add(timer);
+        });
+      case 'truncated-json':
+        // A complete HTTP message whose body is only the first half of the real one.
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          delete headers['content-length'];
+          delete headers['transfer-encoding'];
+          send(res, status, headers, out.subarray(0, Math.max(1, Math.floor(out.length / 2))));
         });
       case '500':
       case '502':
       case '504':
-        res.writeHead(Number(step), { 'content-type': 'text/html' });
-        res.end(HTML_PAGE);
-        return;
+        return send(res, Number(step), { 'content-type': 'text/html' }, HTML_PAGE);
       case '503':
-        res.writeHead(503, { 'content-type': 'text/plain' });
-        res.end('Service Unavailable');
-        return;
+        return send(res, 503, { 'content-type': 'text/plain' }, 'Service Unavailable');
       case '503-retry-after':
-        res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '0' });
-        res.end('Service Unavailable');
-        return;
+        return send(res, 503, { 'content-type': 'text/plain', 'retry-after': '0' }, 'Service Unavailable');
       case '429-retry-after-seconds':
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
-        res.end('{"message":"Too Many Requests"}');
-        return;
+        return send(res, 429, { 'content-type': 'application/json', 'retry-after': '0' }, '{"message":"Too Many Requests"}');
       case '429-retry-after-date':
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': new Date(Date.now() - 1000).toUTCString() });
-        res.end('{"message":"Too Many Requests"}');
-        return;
-      case 'truncated-json':
-        return forward(req, res, (status, headers, body) => {
-          const cut = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
-          delete headers['content-length'];
-          delete headers['transfer-encoding'];
-          res.writeHead(status, headers);
-          res.end(cut);
-        });
+        return send(res, 429, { 'content-type': 'application/json', 'retry-after': new Date(Date.now() - 1000).toUTCString() }, '{"message":"Too Many Requests"}');
       case 'html-200':
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(HTML_PAGE);
-        return;
+        return send(res, 200, { 'content-type': 'text/html; charset=utf-8' }, HTML_PAGE);
       case 'html-404':
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Not Found</h1></body></html>');
-        return;
+        return send(res, 404, { 'content-type': 'text/html; charset=utf-8' }, NOT_FOUND_PAGE);
       case 'invalid-json':
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"total": 3, "hits": [');
-        return;
+        return send(res, 200, { 'content-type': 'application/json' }, '{"total": 3, "hits": [');
       case '401':
-        res.writeHead(401, { 'content-type': 'application/json' });
-        res.end('{"message":"Invalid or expired token"}');
-        return;
+        return send(res, 401, { 'content-type': 'application/json' }, '{"message":"Invalid or expired token"}');
       case '403':
-        res.writeHead(403, { 'content-type': 'application/json' });
-        res.end('{"message":"Forbidden"}');
-        return;
+        return send(res, 403, { 'content-type': 'application/json' }, '{"message":"Forbidden"}');
       case 'redirect-html-login':
-        res.writeHead(302, { location: `${LOGIN_PATH}?next=${encodeURIComponent(req.url ?? '/')}` });
-        res.end();
-        return;
+        return send(res, 302, { location: `${LOGIN_PATH}?next=${encodeURIComponent(req.url ?? '/')}` }, '');
       case 'redirect-cross-origin':
-        res.writeHead(307, { location: new URL(req.url ?? '/', options.elsewhere).toString() });
-        res.end();
-        return;
+        return send(res, 307, { location: new URL(req.url ?? '/', options.elsewhere).toString() }, '');
     }
   };
 
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  const server: Server = createServer((req, res) => {
+    if ((req.url ?? '').startsWith(LOGIN_PATH)) {
+      send(res, 200, { 'content-type': 'text/html; charset=utf-8' }, LOGIN_PAGE);
+      return;
+    }
+    const step = steps[Math.min(served, steps.length - 1)] ?? 'ok';
+    served++;
+    const entry: LoggedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', step, headers: req.headers };
+    log.push(entry);
+    handle(step, req, res, entry).catch(() => req.socket.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { sockets } = track(server);
+  const url = await listen(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     plan(next) {
       steps = next.length > 0 ? next : ['ok'];
       served = 0;
@@ -211,10 +267,50 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
     },
     log,
     openSockets: () => sockets.size,
+    drain: (ms = 1000) => waitForZero(sockets, ms),
     async close() {
+      for (const timer of timers) clearInterval(timer);
       for (const res of hanging) res.destroy();
-      for (const socket of sockets) socket.destroy();
+      for (const socket of sockets.keys()) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
+}
+
+/** A second origin: records every request (headers included) and forwards it to `upstream`. */
+export interface Mirror {
+  readonly url: string;
+  readonly log: LoggedRequest[];
+  openSockets(): number;
+  drain(ms?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Start a {@link Mirror} in front of `upstream`. */
+export async function startMirror(upstream: string): Promise<Mirror> {
+  const log: LoggedRequest[] = [];
+  const agent = new Agent({ keepAlive: false });
+  const server = createServer((req, res) => {
+    void readBody(req).then((body) => {
+      log.push({ method: req.method ?? 'GET', url: req.url ?? '/', step: 'ok', headers: req.headers, body });
+      return forwardTo(upstream, agent, req, body, (status, headers, out) => {
+        res.writeHead(status, headers);
+        res.end(out);
+      });
+    });
+  });
+  const { sockets } = track(server);
+  const url = await listen(server);
+  return {
+    url,
+    log,
+    openSockets: () => sockets.size,
+    drain: (ms = 1000) => waitForZero(sockets, ms),
+    async close() {
+      for (const socket of sockets.keys()) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
     },
   };
 }

@@ -13,10 +13,24 @@ function hint(status: number, code: string): string | undefined {
   return undefined;
 }
 
+/** The report of `--offline` when no recorded exchange matches a request (an error in the cause chain). */
+function unmatchedFixture(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof Error && e.name === 'UnmatchedFixtureError') return e.message;
+  }
+  return undefined;
+}
+
 /** One clear line for a failed command (plus the stack with --debug). */
 export function describeError(error: unknown, debug: boolean): string {
   let line: string;
-  if (isRsqlSyntaxError(error)) {
+  const unmatched = unmatchedFixture(error);
+  if (unmatched !== undefined) {
+    // "No fixture matches GET …\nClosest: …\nDifferences:\n  - …" → one line.
+    const [first = 'no recorded response', ...rest] = unmatched.split('\n').map((l) => l.trim()).filter(Boolean);
+    const detail = rest.filter((l) => l !== 'Differences:').map((l) => l.replace(/^- /, '')).join('; ');
+    line = `error: --offline: ${first.replace(/^No fixture matches/, 'no recorded response for')}${detail ? ` (${detail})` : ''}; try the arguments shown in the README`;
+  } else if (isRsqlSyntaxError(error)) {
     line = `error: ${error.message}`;
   } else if (isValidationError(error)) {
     line = `error: invalid argument: ${error.message}`;

@@ -6,7 +6,11 @@ export interface OfflineServer {
   close(): void;
 }
 
-/** Start intercepting requests with every client's fixture handlers; unmatched requests fail. */
+/**
+ * Start intercepting requests with every client's fixture handlers; a request no fixture
+ * matches fails with an `UnmatchedFixtureError` (reported by `describeError` in one line).
+ * msw's own console report of that failure is kept off the terminal while offline.
+ */
 export async function startOffline(): Promise<OfflineServer> {
   const [{ setupServer }, mygene, intermine, idr, molgenis] = await Promise.all([
     import('msw/node'),
@@ -16,11 +20,22 @@ export async function startOffline(): Promise<OfflineServer> {
     import('@bio/molgenis/testing'),
   ]);
   const server = setupServer(...mygene.handlers(), ...intermine.handlers(), ...idr.handlers(), ...molgenis.handlers());
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    const first = args[0];
+    if (typeof first === 'string' && first.includes('[MSW]')) return;
+    if (first instanceof Error && first.name === 'UnmatchedFixtureError') return;
+    consoleError(...args);
+  };
   server.listen({
-    onUnhandledRequest(request, print) {
-      print.error();
+    onUnhandledRequest(request) {
       throw new Error(`--offline has no recorded response for ${request.method} ${request.url}`);
     },
   });
-  return { close: () => server.close() };
+  return {
+    close: () => {
+      server.close();
+      console.error = consoleError;
+    },
+  };
 }

@@ -36,7 +36,13 @@ export function formatRows(rows: readonly Row[], format: OutputFormat, columns?:
   const records = rows.map((r) => cols.map((c) => cell(r[c])));
   if (format === 'csv') return stringify([cols, ...records]);
   if (format === 'tsv') return stringify([cols, ...records], { delimiter: '\t', quoted_match: /[\t\n\r"]/ });
-  const table = new Table({ head: cols, style: { head: [], border: [] } });
+  const table = new Table({ head: cols, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   for (const r of records) table.push(r);
-  return `${table.toString()}\n`;
+  // No rules between rows (denser), but keep the one under the header: the rule after the header
+  // line is the top border with its corners and joints swapped.
+  const lines = table.toString().split('\n');
+  const top = lines[0] ?? '';
+  const rule = top.replace('┌', '├').replace('┐', '┤').replaceAll('┬', '┼');
+  if (rows.length > 0) lines.splice(2, 0, rule);
+  return `${lines.join('\n')}\n`;
 }

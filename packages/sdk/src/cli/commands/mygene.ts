@@ -1,22 +1,24 @@
-import { MyGene, type Species, toRows } from '@bio/mygene';
+import { NotFoundError } from '@bio/core-http';
+import { type Species, toRows } from '@bio/mygene';
 import type { Command } from 'commander';
+import { mygeneClient as client } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { list, stdinTerms } from '../input.js';
 import { progressReporter } from '../progress.js';
 
-function client(ctx: CommandContext, concurrency?: number): MyGene {
-  const cfg = ctx.config.mygene ?? {};
-  return new MyGene({
-    ...(cfg.baseUrl ? { baseUrl: cfg.baseUrl } : {}),
-    ...(cfg.email ? { email: cfg.email } : {}),
-    ...(concurrency ? { concurrency } : {}),
-  });
-}
+/** What MyGene.info returns for a query hit when no `fields` are sent. */
+const DEFAULT_HIT_FIELDS = ['symbol', 'name', 'taxid', 'entrezgene'];
 
 function species(value: string | undefined): Species | undefined {
   if (value === undefined) return undefined;
   const items = list(value) ?? [];
   return (items.length === 1 ? items[0] : items) as Species;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got ${value}`);
+  return n;
 }
 
 function positiveInt(value: string): number {
@@ -33,12 +35,12 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .command('gene')
     .description('one gene by Entrez or Ensembl id')
     .argument('<id>')
-    .option('--fields <fields>', 'comma-separated fields (default: all)')
-    .action(async (id: string, opts: { fields?: string }) => {
+    .option('--fields <fields>', 'comma-separated fields, or "all"', 'symbol,name')
+    .action(async (id: string, opts: { fields: string }) => {
       const ctx = context();
-      const fields = list(opts.fields);
+      const fields = opts.fields === 'all' ? undefined : list(opts.fields);
       const gene = await client(ctx).gene(id, fields ? { fields } : {});
-      if (gene === null) throw new Error(`gene ${id} not found`);
+      if (gene === null) throw new NotFoundError({ status: 404, service: 'mygene', message: `no gene with id ${id}` });
       if (ctx.format === 'json') ctx.io.stdout.write(`${JSON.stringify(gene, null, 2)}\n`);
       else ctx.print(toRows([gene], fields ? { columns: fields } : {}));
     });
@@ -48,15 +50,30 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .description('full-text or fielded query (Lucene syntax)')
     .argument('<q>')
     .option('--species <species>', 'human, mouse, …, taxonomy ids or all (comma-separated)')
-    .option('--fields <fields>', 'comma-separated fields', 'symbol,name,taxid,entrezgene')
-    .option('--size <n>', 'hits to return (≤ 1000)', positiveInt)
-    .action(async (q: string, opts: { species?: string; fields: string; size?: number }) => {
+    .option('--fields <fields>', 'comma-separated fields (default: symbol,name,taxid,entrezgene)')
+    .option('--size <n>', 'hits to return (0-1000)', nonNegativeInt)
+    .option('--facets <fields>', 'count hits per value of these fields, e.g. taxid')
+    .option('--facet-size <n>', 'buckets per facet', positiveInt)
+    .action(async (q: string, opts: { species?: string; fields?: string; size?: number; facets?: string; facetSize?: number }) => {
       const ctx = context();
-      const fields = list(opts.fields) ?? [];
+      const requested = list(opts.fields);
+      const fields = requested ?? DEFAULT_HIT_FIELDS;
       const sp = species(opts.species);
-      const res = await client(ctx).query(q, { fields, ...(sp ? { species: sp } : {}), ...(opts.size ? { size: opts.size } : {}) });
+      const facets = list(opts.facets);
+      const res = await client(ctx).query(q, {
+        ...(requested ? { fields: requested } : {}),
+        ...(sp ? { species: sp } : {}),
+        ...(opts.size === undefined ? {} : { size: opts.size }),
+        ...(facets ? { facets } : {}),
+        ...(opts.facetSize ? { facetSize: opts.facetSize } : {}),
+      });
       const hits = res.hits ?? [];
-      ctx.print(toRows(hits, { columns: ['_id', ...fields] }), ['_id', ...fields]);
+      if (facets && hits.length === 0) {
+        const rows = Object.entries(res.facets ?? {}).flatMap(([facet, f]) => (f.terms ?? []).map((t) => ({ facet, term: t.term, count: t.count })));
+        ctx.print(rows, ['facet', 'term', 'count']);
+      } else {
+        ctx.print(toRows(hits, { columns: ['_id', ...fields] }), ['_id', ...fields]);
+      }
       ctx.note(`${hits.length} of ${res.total} hits`);
     });
 
@@ -64,18 +81,19 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .command('map')
     .description('map identifiers read from stdin (one per line) to genes')
     .option('--scopes <scopes>', 'fields the terms are matched against, e.g. symbol,alias')
-    .option('--fields <fields>', 'comma-separated fields to return', 'symbol,name,entrezgene')
+    .option('--fields <fields>', 'comma-separated fields to return (default: symbol,name,taxid,entrezgene)')
     .option('--species <species>', 'human, mouse, …, taxonomy ids or all')
     .option('--concurrency <n>', 'batches in flight (1-8)', positiveInt)
-    .action(async (opts: { scopes?: string; fields: string; species?: string; concurrency?: number }) => {
+    .action(async (opts: { scopes?: string; fields?: string; species?: string; concurrency?: number }) => {
       const ctx = context();
-      const fields = list(opts.fields) ?? [];
+      const requested = list(opts.fields);
+      const fields = requested ?? DEFAULT_HIT_FIELDS;
       const scopes = list(opts.scopes);
       const sp = species(opts.species);
       const progress = progressReporter(ctx.io, 'mygene map');
       try {
         const result = await client(ctx, opts.concurrency).queryMany(stdinTerms(ctx.io), {
-          fields,
+          ...(requested ? { fields: requested } : {}),
           ...(scopes ? { scopes } : {}),
           ...(sp ? { species: sp } : {}),
           onProgress: (p) => progress.update(p),

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ValidationError } from '@bio/core-http';
+import type { SortKey, UploadZipOptions } from '@bio/molgenis';
+import { molgenisOperators, parse } from '@bio/rsql';
+import { type Command, Option } from 'commander';
+import { molgenisClient } from '../clients.js';
+import type { CommandContext } from '../context.js';
+import { list } from '../input.js';
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError({ message: `expected a whole number, got ${value}` });
+  return n;
+}
+
+function sortKeys(value: string | undefined): SortKey[] | undefined {
+  return list(value)?.map((key) => {
+    const [attr, direction] = key.split(':');
+    const order: SortKey['order'] = direction?.toLowerCase() === 'desc' ? 'desc' : 'asc';
+    return { attr: attr!, order };
+  });
+}
+
+/** A reference cell (`{ _href, id, label }`) shown by its id in the flat formats. */
+function reference(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reference);
+  if (value !== null && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id;
+  return value;
+}
+
+const urlOption = (): Option => new Option('--url <url>', 'the MOLGENIS server (default: $MOLGENIS_URL, else the config file)');
+
+/** `bio molgenis get|import`. */
+export function registerMolgenis(program: Command, context: () => CommandContext): void {
+  const molgenis = program.command('molgenis').description('MOLGENIS: read rows with RSQL filters, import EMX files (token from MOLGENIS_TOKEN)');
+
+  molgenis
+    .command('get')
+    .description('rows of an entity type, filtered with RSQL')
+    .argument('<entity>', 'entity type id, e.g. celiacsprue')
+    .addOption(urlOption())
+    .option('--q <rsql>', "RSQL filter, e.g. 'age=gt=30;name==Jan*'")
+    .option('--attrs <attributes>', 'comma-separated attributes to return (default: all)')
+    .option('--num <n>', 'at most this many rows (default 100)', count)
+    .option('--start <n>', 'skip this many rows', count)
+    .option('--sort <keys>', 'comma-separated sort keys, e.g. age:desc,name')
+    .action(async (entity: string, opts: { url?: string; q?: string; attrs?: string; num?: number; start?: number; sort?: string }) => {
+      const ctx = context();
+      // Parsed here so a typo is reported with a caret before any request is sent.
+      const q = opts.q === undefined ? undefined : parse(opts.q, { operators: molgenisOperators });
+      const attributes = list(opts.attrs);
+      const sort = sortKeys(opts.sort);
+      const rows = await molgenisClient(ctx, opts.url).get(entity, {
+        ...(q ? { q } : {}),
+        ...(attributes ? { attributes } : {}),
+        ...(opts.num === undefined ? {} : { num: opts.num }),
+        ...(opts.start === undefined ? {} : { start: opts.start }),
+        ...(sort ? { sort } : {}),
+      });
+      const structured = ctx.format === 'json' || ctx.format === 'ndjson';
+      const flat = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== '_href').map(([key, value]) => [key, structured ? value : reference(value)])));
+      ctx.print(flat, attributes);
+      ctx.note(`${rows.length} rows`);
+    });
+
+  molgenis
+    .command('import')
+    .description('upload an EMX file (zip, xlsx, csv, …) with the import wizard and wait for the import run')
+    .argument('<file>', 'the file to upload; its extension picks the importer')
+    .addOption(urlOption())
+    .addOption(new Option('--action <action>', 'data action').choices(['add', 'add_update_existing', 'update', 'add_ignore_existing']).default('add_update_existing'))
+    .addOption(new Option('--metadata-action <action>', 'metadata action').choices(['add', 'update', 'upsert', 'ignore']).default('upsert'))
+    .option('--no-wait', 'return once the upload is accepted, without waiting for the import run')
+    .option('--poll-interval <ms>', 'delay between status polls (default 1000; 0 offline)', count)
+    .action(async (file: string, opts: { url?: string; action: string; metadataAction: string; wait: boolean; pollInterval?: number }) => {
+      const ctx = context();
+      const data = new Uint8Array(await readFile(file));
+      const pollIntervalMs = opts.pollInterval ?? (ctx.options.offline ? 0 : 1000);
+      const job = await molgenisClient(ctx, opts.url).uploadZip(
+        { name: basename(file), data },
+        {
+          action: opts.action as NonNullable<UploadZipOptions['action']>,
+          metadataAction: opts.metadataAction as NonNullable<UploadZipOptions['metadataAction']>,
+          wait: opts.wait,
+          pollIntervalMs,
+        },
+      );
+      ctx.print(
+        [{ id: job.id, status: job.status, importedEntities: job.run?.importedEntities, message: job.run?.message }],
+        ['id', 'status', 'importedEntities', 'message'],
+      );
+    });
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { bio, tsv } from './run-bin.js';
+
+const EVE_ZEN = ['intermine', 'query', '--select', 'Gene.symbol,Gene.primaryIdentifier,Gene.length', '--where', 'Gene.symbol ONE OF eve,zen', '--sort', 'Gene.symbol', '--offline'];
+
+describe.concurrent('bio intermine (built binary, --offline)', () => {
+  it('query prints rows under their paths (tsv)', async () => {
+    const r = await bio([...EVE_ZEN, '--format', 'tsv']);
+    expect(r.code).toBe(0);
+    expect(tsv(r.stdout)).toEqual([
+      ['Gene.symbol', 'Gene.primaryIdentifier', 'Gene.length'],
+      ['eve', 'FBgn0000606', '1521'],
+      ['zen', 'FBgn0004053', '1326'],
+    ]);
+    expect(r.stderr).toBe('2 rows\n');
+  });
+
+  it('query in every --format', async () => {
+    const json = await bio([...EVE_ZEN, '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { 'Gene.symbol': 'eve', 'Gene.primaryIdentifier': 'FBgn0000606', 'Gene.length': 1521 },
+      { 'Gene.symbol': 'zen', 'Gene.primaryIdentifier': 'FBgn0004053', 'Gene.length': 1326 },
+    ]);
+    const ndjson = await bio([...EVE_ZEN, '--format', 'ndjson']);
+    expect(ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)['Gene.symbol'])).toEqual(['eve', 'zen']);
+    const csv = await bio([...EVE_ZEN, '--format', 'csv']);
+    expect(csv.stdout).toBe('Gene.symbol,Gene.primaryIdentifier,Gene.length\neve,FBgn0000606,1521\nzen,FBgn0004053,1326\n');
+    const table = await bio([...EVE_ZEN, '--format', 'table']);
+    expect(table.stdout).toMatch(/┌─+┬/);
+    expect(table.stdout).toMatch(/│ eve\s+│ FBgn0000606\s+│ 1521\s+│/);
+  });
+
+  it('query: a failure reported after HTTP 200 is one error line and exit 1', async () => {
+    const r = await bio(['intermine', 'query', '--select', 'Gene.symbol,Gene.length', '--where', 'Gene.length>1000', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: 500 intermine: .+\n$/);
+  });
+
+  it('query: a --where that does not parse is a validation error, before any request', async () => {
+    const r = await bio(['intermine', 'query', '--select', 'Gene.symbol', '--where', 'Gene.symbol ~ eve', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: invalid argument: --where "Gene.symbol ~ eve" does not parse; use PATH OP VALUE, e.g. 'Gene.length>5000', 'Gene.symbol ONE OF eve,zen' or 'Gene IN demo-list'\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('lists prints name, type, size and tags', async () => {
+    const r = await bio(['intermine', 'lists', '--offline', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('name,type,size,status,tags,description');
+    expect(r.stdout).toContain('demo-list,Gene,5,CURRENT,im:public|im:frontpage,Segmentation genes (demo)');
+  });
+
+  it('enrich prints the enriched pathways and a summary', async () => {
+    const r = await bio(['intermine', 'enrich', '--list', 'demo-list', '--widget', 'pathway_enrichment', '--maxp', '0.05', '--offline']);
+    expect(r.code).toBe(0);
+    const rows = tsv(r.stdout);
+    expect(rows[0]).toEqual(['identifier', 'description', 'pValue', 'matches']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['dme04330', 'R-DME-373076', 'R-DME-212436']);
+    expect(r.stderr).toBe('3 terms with p ≤ 0.05; 1 not analysed; population 13987\n');
+  });
+
+  it('enrich rejects --maxp outside (0, 1] before any request', async () => {
+    const r = await bio(['intermine', 'enrich', '--list', 'demo-list', '--maxp', '7', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--maxp must be a number in (0, 1], got 7');
+  });
+
+  it('regions --fasta prints the sequences of the features', async () => {
+    const r = await bio(['intermine', 'regions', '--organism', 'D. melanogaster', '--type', 'Exon,Intron', '2L:14614843..14619614', '2R:5866646..5868384', '--fasta', '--offline']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('>'))).toEqual(['>FBgn0031930:1 Exon 2L:14615003..14615271', '>CG10362:intron1 Intron 2L:14615272..14615330']);
+  });
+
+  it('regions rejects a backwards region with one line', async () => {
+    const r = await bio(['intermine', 'regions', '--organism', 'D. melanogaster', '2L:100..50', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: invalid argument: region "2L:100..50": end 50 is before start 100\n');
+  });
+});

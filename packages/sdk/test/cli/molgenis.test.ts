@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bio, scratch, tsv } from './run-bin.js';
+
+const Q = 'celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female';
+// The bytes of the EMX upload recorded in packages/molgenis/fixtures/import-finished.json.
+const ZIP = Buffer.from('UEsDBCBlbXggZGVtbzogZW50aXRpZXMudHN2IGF0dHJpYnV0ZXMudHN2IGRlbW9fc2lnaHRpbmdzLnRzdg==', 'base64');
+
+describe.concurrent('bio molgenis (built binary, --offline)', () => {
+  it('get with an RSQL --q prints the rows, references by id', async () => {
+    const r = await bio(['molgenis', 'get', 'celiacsprue', '--q', Q, '--offline']);
+    expect(r.code).toBe(0);
+    expect(tsv(r.stdout)).toEqual([
+      ['Individual', 'celiac_gender', 'celiac_weight', 'celiac_height'],
+      ['celiac_0007', 'Female', '64', '170'],
+      ['celiac_0012', 'Male', '91.3', '177.2'],
+      ['celiac_0031', 'Female', '58.9', '183.4'],
+    ]);
+    expect(r.stderr).toBe('3 rows\n');
+  });
+
+  it('get --attrs with the token from MOLGENIS_TOKEN keeps the attribute order; json keeps references whole', async () => {
+    const r = await bio(['molgenis', 'get', 'celiacsprue', '--q', Q, '--attrs', 'Individual,celiac_weight,celiac_height,celiac_gender', '--offline', '-f', 'json'], {
+      env: { MOLGENIS_TOKEN: '5c8e2a7d9b1f4e6a8c3d0b2f7e9a1c4d' },
+    });
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((row) => row.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
+    expect(rows[0]?.celiac_gender).toMatchObject({ id: 'Female' });
+    expect(r.stdout + r.stderr).not.toContain('5c8e2a7d9b1f4e6a8c3d0b2f7e9a1c4d');
+  });
+
+  it('get with an RSQL syntax error prints the message and a caret, before any request', async () => {
+    const r = await bio(['molgenis', 'get', 'celiacsprue', '--q', 'celiac_weight=ge=80;', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("error: Unexpected end of input at position 20: expected selector or '('.\n  celiac_weight=ge=80;\n                      ^\n");
+  });
+
+  it("get: the server's 400 is one line with its message", async () => {
+    const r = await bio(['molgenis', 'get', 'demo_sightings', '--q', 'colour==red', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: 400 molgenis: Unknown attribute [colour] in entity type [demo_sightings].\n');
+  });
+
+  it('import uploads the file and waits for the import run', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'demo_sightings.zip'), ZIP);
+    const r = await bio(['molgenis', 'import', 'demo_sightings.zip', '--offline'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = tsv(r.stdout);
+    expect(rows[0]).toEqual(['id', 'status', 'importedEntities', 'message']);
+    expect(rows[1]?.slice(0, 3)).toEqual(['aaaac3zvtxlbhhpcqtrv6yaaae', 'FINISHED', 'demo_sightings']);
+  });
+
+  it('import of a missing file fails with one line', async () => {
+    const r = await bio(['molgenis', 'import', 'nope.zip', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: ENOENT: no such file or directory, open '.*nope\.zip'\n$/);
+  });
+
+  it('without --offline and without a server it says how to name one', async () => {
+    const r = await bio(['molgenis', 'get', 'celiacsprue']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: no MOLGENIS server: pass --url, set MOLGENIS_URL or molgenis.url in the config file (or use --offline)\n');
+  });
+});

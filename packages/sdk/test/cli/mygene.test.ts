@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { bio, tsv } from './run-bin.js';
+
+describe.concurrent('bio mygene (built binary, --offline)', () => {
+  it('gene 1017 prints the gene as TSV when stdout is a pipe', async () => {
+    const r = await bio(['mygene', 'gene', '1017', '--offline']);
+    expect(r.code).toBe(0);
+    expect(tsv(r.stdout)).toEqual([
+      ['symbol', 'name'],
+      ['CDK2', 'cyclin dependent kinase 2'],
+    ]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('gene 1017 --format json prints the document', async () => {
+    const r = await bio(['mygene', 'gene', '1017', '--offline', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ _id: '1017', symbol: 'CDK2', name: 'cyclin dependent kinase 2' });
+  });
+
+  it("query 'symbol:cdk2' lists the hits with MyGene's default fields and a count on stderr", async () => {
+    const r = await bio(['mygene', 'query', 'symbol:cdk2', '--offline']);
+    expect(r.code).toBe(0);
+    const rows = tsv(r.stdout);
+    expect(rows[0]).toEqual(['_id', 'symbol', 'name', 'taxid', 'entrezgene']);
+    expect(rows.slice(1).map((row) => row[1])).toEqual(['CDK2', 'Cdk2', 'Cdk2']);
+    expect(r.stderr).toBe('3 of 3 hits\n');
+  });
+
+  it('query with --facets and --size 0 prints the facet counts', async () => {
+    const r = await bio(['mygene', 'query', 'cdk2', '--size', '0', '--facets', 'taxid', '--facet-size', '3', '--offline', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('facet,term,count\ntaxid,9606,14\ntaxid,10116,7\ntaxid,10090,5\n');
+    expect(r.stderr).toContain('0 of 26 hits');
+  });
+
+  it('map streams terms from stdin and reports missing and duplicate terms', async () => {
+    const r = await bio(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], { input: '1017\ntp53\n\n# a comment\ndummy\n' });
+    expect(r.code).toBe(0);
+    const rows = tsv(r.stdout);
+    expect(rows[0]).toEqual(['query', '_id', 'symbol', 'name', 'taxid', 'entrezgene']);
+    expect(rows.slice(1).map((row) => `${row[0]}→${row[1]}`)).toEqual(['1017→1017', 'tp53→7157', 'tp53→24842']);
+    expect(r.stderr).toBe('3 hits; 1 missing: dummy; 1 with several hits: tp53 (2)\n');
+  });
+
+  it('map --fields chooses the columns and the request fields', async () => {
+    const r = await bio(['mygene', 'map', '--scopes', 'symbol', '--species', 'human,rat', '--fields', 'symbol,taxid', '--offline', '--format', 'ndjson'], { input: 'tp53\ncdk2\nCDK 2\n' });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual({ query: 'tp53', _id: '24842', symbol: 'Tp53', taxid: 10116 });
+    expect(r.stderr).toContain('1 missing: CDK 2');
+  });
+});

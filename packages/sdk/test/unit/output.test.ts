@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, defaultFormat, formatRows, OUTPUT_FORMATS } from '../../src/cli/output.js';
+
+const rows = [
+  { symbol: 'CDK2', taxid: 9606, alias: ['p33(CDK2)', 'CDKN2'] },
+  { symbol: 'Cdk2', taxid: 10090, note: 'tab\there, "quoted", comma' },
+];
+
+describe('output formats', () => {
+  it('defaults to a table on a terminal and TSV in a pipe', () => {
+    expect(defaultFormat(true)).toBe('table');
+    expect(defaultFormat(false)).toBe('tsv');
+    expect(defaultFormat(undefined)).toBe('tsv');
+    expect(OUTPUT_FORMATS).toEqual(['json', 'ndjson', 'tsv', 'csv', 'table']);
+  });
+
+  it('columns: given ones first, else keys in order of first appearance', () => {
+    expect(columnsOf(rows)).toEqual(['symbol', 'taxid', 'alias', 'note']);
+    expect(columnsOf(rows, ['taxid'])).toEqual(['taxid']);
+    expect(columnsOf([])).toEqual([]);
+  });
+
+  it('json keeps nested values and is an array', () => {
+    expect(JSON.parse(formatRows(rows, 'json'))).toEqual(rows);
+    expect(formatRows([], 'json')).toBe('[]\n');
+  });
+
+  it('ndjson writes one object per line', () => {
+    const out = formatRows(rows, 'ndjson');
+    expect(out.split('\n')).toHaveLength(3);
+    expect(out.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(rows);
+    expect(formatRows([], 'ndjson')).toBe('');
+  });
+
+  it('csv quotes what needs quoting and joins arrays with |', () => {
+    expect(formatRows(rows, 'csv')).toBe('symbol,taxid,alias,note\nCDK2,9606,p33(CDK2)|CDKN2,\nCdk2,10090,,"tab\there, ""quoted"", comma"\n');
+  });
+
+  it('tsv quotes only cells with tabs, newlines or quotes; commas stay bare', () => {
+    const out = formatRows(rows, 'tsv', ['symbol', 'note']);
+    expect(out).toBe('symbol\tnote\nCDK2\t\nCdk2\t"tab\there, ""quoted"", comma"\n');
+    expect(formatRows([{ a: 'x,y', b: null, c: undefined }], 'tsv')).toBe('a\tb\tc\nx,y\t\t\n');
+  });
+
+  it('objects in flat formats become JSON text', () => {
+    expect(formatRows([{ ref: { id: 'Female' } }], 'tsv')).toBe('ref\n"{""id"":""Female""}"\n');
+  });
+
+  it('table draws aligned columns with a header and no colours', () => {
+    const out = formatRows(rows, 'table', ['symbol', 'taxid']);
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toEqual(['┌────────┬───────┐', '│ symbol │ taxid │', '├────────┼───────┤', '│ CDK2   │ 9606  │', '│ Cdk2   │ 10090 │', '└────────┴───────┘']);
+    expect(out).not.toContain('\u001b[');
+  });
+});
