@@ -209,7 +209,7 @@ async function mygene(): Promise<undefined> {
   console.log(`  missing: ${many.missing.join(', ') || 'none'}; several hits: ${many.duplicates.map((d) => `${d.query} (${d.count})`).join(', ') || 'none'}`);
 
   step("Scroll through every hit of 'brain' (fetch_all)");
-  const scrolled: { _id: string; symbol?: string; name?: string }[] = [];
+  const scrolled: { _id: string; symbol: string | undefined; name: string | undefined }[] = [];
   for await (const hit of mg.fetchAll('brain')) scrolled.push({ _id: String(hit._id), symbol: hit.symbol, name: hit.name });
   table(scrolled, ['_id', 'symbol', 'name']);
   return undefined;

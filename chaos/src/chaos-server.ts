@@ -267,7 +267,7 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
     },
     log,
     openSockets: () => sockets.size,
-    drain: (ms = 1000) => waitForZero(sockets, ms),
+    drain: (ms = 3000) => waitForZero(sockets, ms),
     async close() {
       for (const timer of timers) clearInterval(timer);
       for (const res of hanging) res.destroy();
@@ -306,7 +306,7 @@ export async function startMirror(upstream: string): Promise<Mirror> {
     url,
     log,
     openSockets: () => sockets.size,
-    drain: (ms = 1000) => waitForZero(sockets, ms),
+    drain: (ms = 3000) => waitForZero(sockets, ms),
     async close() {
       for (const socket of sockets.keys()) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

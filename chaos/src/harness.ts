@@ -111,3 +111,18 @@ export async function toArray<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) out.push(item);
   return out;
 }
+
+/**
+ * The JSON body a fixture recorded for the first request whose path ends with `pathSuffix`
+ * (e.g. InterMine's model, for the replicas).
+ *
+ * @example
+ * ```ts
+ * const model = fixtureJson(intermineFixtures(), '/service/model');
+ * ```
+ */
+export function fixtureJson(fixtures: readonly Fixture[], pathSuffix: string): unknown {
+  const body = fixtures.flatMap((f) => f.exchanges).find((e) => e.request.path.endsWith(pathSuffix))?.response.body;
+  if (body === undefined || !('json' in body)) throw new Error(`no JSON fixture for …${pathSuffix}`);
+  return body.json;
+}

@@ -49,6 +49,8 @@ export interface MolgenisReplica {
   posts: number;
   /** Refuse the batch POSTs with these numbers (1-based) with a 500, before storing anything. */
   failPosts: Set<number>;
+  /** Store the rows of these batch POSTs (1-based), then cut the connection before answering. */
+  resetAfterCommit: Set<number>;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ export interface MolgenisReplica {
  * ```
  */
 export async function startMolgenisReplica(): Promise<MolgenisReplica> {
-  const replica: Omit<MolgenisReplica, 'url' | 'close'> = { writes: new Map(), posts: 0, failPosts: new Set() };
+  const replica: Omit<MolgenisReplica, 'url' | 'close'> = { writes: new Map(), posts: 0, failPosts: new Set(), resetAfterCommit: new Set() };
   const http = await listen(async (req, res) => {
     const m = /^\/api\/v2\/([A-Za-z0-9_]+)$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !m) return sendJson(res, 404, { errors: [{ message: `Unknown entity [${req.url}]` }] });
@@ -70,6 +72,10 @@ export async function startMolgenisReplica(): Promise<MolgenisReplica> {
     if (replica.failPosts.has(replica.posts)) return sendJson(res, 500, { errors: [{ message: 'Transaction rolled back: disk full' }] });
     if (body.entities.length > 1000) return sendJson(res, 400, { errors: [{ message: 'Number of entities cannot be more than 1000.' }] });
     for (const row of body.entities) replica.writes.set(row.id, (replica.writes.get(row.id) ?? 0) + 1);
+    if (replica.resetAfterCommit.has(replica.posts)) {
+      req.socket.destroy();
+      return;
+    }
     sendJson(res, 201, {
       location: `/api/v2/${m[1]}?q=id=in=(${body.entities.map((r) => `"${r.id}"`).join(',')})`,
       resources: body.entities.map((r) => ({ href: `/api/v2/${m[1]}/${r.id}` })),

@@ -7,7 +7,7 @@ import { isMolgenisBatchError, Molgenis, type MolgenisBatchError } from '@bio/mo
 import { MyGene } from '@bio/mygene';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInterMineReplica, startMolgenisReplica, startMyGeneReplica } from '../src/replicas.js';
-import { type Stage, startStage } from '../src/harness.js';
+import { fixtureJson, type Stage, startStage } from '../src/harness.js';
 
 const RETRY = { maxRetries: 2, baseDelayMs: 0 };
 
@@ -71,7 +71,8 @@ describe('MyGene queryMany of 100,000 terms, some batches get 503 first', () => 
       const seen = new Set(actual.hits.map((h) => h.query));
       for (const term of actual.missing) seen.add(term);
       expect(seen.size).toBe(terms.length);
-      expect([...new Set(actual.hits.map((h) => h.query))]).toEqual(terms.filter((t) => !actual.missing.includes(t)));
+      const missing = new Set(actual.missing);
+      expect([...new Set(actual.hits.map((h) => h.query))]).toEqual(terms.filter((t) => !missing.has(t)));
     } finally {
       await clean.close();
       await faulty.close();
@@ -80,10 +81,7 @@ describe('MyGene queryMany of 100,000 terms, some batches get 503 first', () => 
 });
 
 describe('InterMine streaming that fails part-way', () => {
-  const model = intermineFixtures()
-    .flatMap((f) => f.exchanges)
-    .find((e) => e.request.path.endsWith('/service/model'))?.response.body;
-  const modelJson = (model as { json: unknown }).json;
+  const modelJson = fixtureJson(intermineFixtures(), '/service/model');
   const query = (mine: InterMine) => mine.query('Gene').select('symbol', 'primaryIdentifier', 'length');
 
   async function consume(mine: InterMine): Promise<{ n: number; error: unknown }> {

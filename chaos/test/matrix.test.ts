@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS, type Fault, type Step } from '../src/chaos-server.js';
 import { activeResources, leakedResources, type Stage, startStage, toArray, trapUnhandled } from '../src/harness.js';
 
-const TIMEOUT = 800; // per attempt
+const TIMEOUT = 1000; // per attempt
 const MAX_RETRIES = 2;
 const RETRY = { maxRetries: MAX_RETRIES, baseDelayMs: 0 };
 const CANARY = 'CANARY-matrix-7d1f0c2e';

@@ -1,18 +1,67 @@
 import { ValidationError } from '@bio/core-http';
 
-/** Operators comparing an attribute with one value. */
+/**
+ * Operators comparing an attribute with one value.
+ *
+ * @example
+ * ```ts
+ * VALUE_OPERATORS.includes('>'); // true
+ * ```
+ */
 export const VALUE_OPERATORS = ['=', '==', '!=', '!==', '<', '<=', '>', '>=', 'CONTAINS', 'DOES NOT CONTAIN', 'LIKE', 'NOT LIKE'] as const;
-/** Operators comparing an attribute with several values. */
+/**
+ * Operators comparing an attribute with several values.
+ *
+ * @example
+ * ```ts
+ * q.where('symbol', MULTI_VALUE_OPERATORS[0], ['eve', 'zen']);
+ * ```
+ */
 export const MULTI_VALUE_OPERATORS = ['ONE OF', 'NONE OF'] as const;
-/** Null checks, valid on any path. */
+/**
+ * Null checks, valid on any path.
+ *
+ * @example
+ * ```ts
+ * q.where('name', 'IS NULL');
+ * ```
+ */
 export const NULL_OPERATORS = ['IS NULL', 'IS NOT NULL'] as const;
-/** List membership (value = list name, or object ids). */
+/**
+ * List membership (value = list name, or object ids).
+ *
+ * @example
+ * ```ts
+ * q.where('Gene', 'IN', 'demo-list');
+ * ```
+ */
 export const LIST_OPERATORS = ['IN', 'NOT IN'] as const;
-/** Genomic range operators on a class path (values are region strings). */
+/**
+ * Genomic range operators on a class path (values are region strings).
+ *
+ * @example
+ * ```ts
+ * q.where('chromosomeLocation', 'OVERLAPS', ['2L:14614843..14619614']);
+ * ```
+ */
 export const RANGE_OPERATORS = ['WITHIN', 'OVERLAPS', 'OUTSIDE', 'DOES NOT OVERLAP', 'CONTAINS', 'DOES NOT CONTAIN'] as const;
-/** Type membership on a class path (values are class names). */
+/**
+ * Type membership on a class path (values are class names).
+ *
+ * @example
+ * ```ts
+ * q.where('overlappingFeatures', 'ISA', ['Exon', 'Intron']);
+ * ```
+ */
 export const TYPE_OPERATORS = ['ISA', 'ISNT'] as const;
-/** Loop operators (class path compared with another class path). `IS`/`IS NOT` are accepted as aliases. */
+/**
+ * Loop operators (class path compared with another class path). `IS`/`IS NOT` are accepted as aliases.
+ *
+ * @example
+ * ```ts
+ * q.where('homologues.homologue', '=', { loopPath: 'Gene' });
+ * ```
+ */
 export const LOOP_OPERATORS = ['=', '!='] as const;
 
 /**
@@ -36,7 +85,14 @@ export type Operator =
 
 const ALL = new Set<string>([...VALUE_OPERATORS, ...MULTI_VALUE_OPERATORS, ...NULL_OPERATORS, ...LIST_OPERATORS, ...RANGE_OPERATORS, ...TYPE_OPERATORS, 'LOOKUP', 'IS', 'IS NOT']);
 
-/** Whether a template constraint may be switched off, and its state. */
+/**
+ * Whether a template constraint may be switched off, and its state.
+ *
+ * @example
+ * ```ts
+ * const c: PathConstraint = { path: 'Gene.symbol', op: '=', value: 'eve', editable: true, switchable: 'off' };
+ * ```
+ */
 export type Switchable = 'on' | 'off' | 'locked';
 
 /**
@@ -67,7 +123,14 @@ export interface PathConstraint {
   identifier?: string;
 }
 
-/** What the `value` argument of `where()` can be. */
+/**
+ * What the `value` argument of `where()` can be.
+ *
+ * @example
+ * ```ts
+ * q.where('Gene', 'IN', { ids: [1016298] }); // a ConstraintValue of ids
+ * ```
+ */
 export type ConstraintValue = string | number | boolean | readonly (string | number)[] | { ids: readonly number[] } | { loopPath: string };
 
 /** The kind of a constraint, decided from its operator and value shape. */

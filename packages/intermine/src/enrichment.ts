@@ -1,6 +1,13 @@
 import { type HttpClient, ValidationError } from '@bio/core-http';
 
-/** Multiple-testing corrections the server knows. */
+/**
+ * Multiple-testing corrections the server knows.
+ *
+ * @example
+ * ```ts
+ * CORRECTIONS.includes('Bonferroni'); // true
+ * ```
+ */
 export const CORRECTIONS = ['Holm-Bonferroni', 'Benjamini Hochberg', 'Bonferroni', 'None'] as const;
 
 /**

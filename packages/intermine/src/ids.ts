@@ -60,10 +60,24 @@ export interface IdIssue {
   matches: { id: number; summary: Record<string, unknown>; from?: string }[];
 }
 
-/** Kinds of match the server reports. */
+/**
+ * Kinds of match the server reports.
+ *
+ * @example
+ * ```ts
+ * result.ids(['MATCH', 'TYPE_CONVERTED']);
+ * ```
+ */
 export type MatchKind = 'MATCH' | 'TYPE_CONVERTED' | 'OTHER' | 'DUPLICATE' | 'WILDCARD';
 
-/** Counts of objects and identifiers. */
+/**
+ * Counts of objects and identifiers.
+ *
+ * @example
+ * ```ts
+ * result.stats?.identifiers.notFound; // 1
+ * ```
+ */
 export interface IdResolutionStats {
   objects: { matches: number; all: number; issues: number };
   identifiers: { matches: number; issues: number; all: number; notFound: number };

@@ -54,7 +54,14 @@ export interface InterMineOptions {
   userAgent?: string;
 }
 
-/** The FlyMine service root. */
+/**
+ * The FlyMine service root.
+ *
+ * @example
+ * ```ts
+ * new InterMine({ root: FLYMINE });
+ * ```
+ */
 export const FLYMINE = 'https://www.flymine.org/flymine/service';
 
 /**

@@ -96,7 +96,14 @@ function tagParam(tags: readonly string[] | undefined): string | undefined {
   return tags.join(';');
 }
 
-/** Split identifier-file text the way the server does: white space and commas, `"quoted"` kept whole. */
+/**
+ * Split identifier-file text the way the server does: white space and commas, `"quoted"` kept whole.
+ *
+ * @example
+ * ```ts
+ * splitIdentifiers('eve, zen\n"two words"'); // ['eve', 'zen', 'two words']
+ * ```
+ */
 export function splitIdentifiers(text: string): string[] {
   const out: string[] = [];
   const re = /"([^"]*)"|([^\s,"]+)/g;

@@ -1,6 +1,13 @@
 import { ValidationError } from '@bio/core-http';
 
-/** A parsed constraint-logic expression. */
+/**
+ * A parsed constraint-logic expression.
+ *
+ * @example
+ * ```ts
+ * const tree: LogicNode = parseLogic('A or B');
+ * ```
+ */
 export type LogicNode = { kind: 'code'; code: string } | { kind: 'and' | 'or'; children: LogicNode[] };
 
 type Token = { type: 'code'; value: string } | { type: 'and' | 'or' | '(' | ')' };
@@ -81,13 +88,27 @@ export function parseLogic(text: string): LogicNode {
   return tree;
 }
 
-/** Every code used in an expression, in order of appearance. */
+/**
+ * Every code used in an expression, in order of appearance.
+ *
+ * @example
+ * ```ts
+ * logicCodes(parseLogic('A and (B or C)')); // ['A', 'B', 'C']
+ * ```
+ */
 export function logicCodes(node: LogicNode): string[] {
   if (node.kind === 'code') return [node.code];
   return node.children.flatMap(logicCodes);
 }
 
-/** Write an expression back with the fewest parentheses. */
+/**
+ * Write an expression back with the fewest parentheses.
+ *
+ * @example
+ * ```ts
+ * formatLogic(parseLogic('((A and B)) or C')); // 'A and B or C'
+ * ```
+ */
 export function formatLogic(node: LogicNode, parent?: 'and' | 'or'): string {
   if (node.kind === 'code') return node.code;
   const inner = node.children.map((c) => formatLogic(c, node.kind)).join(` ${node.kind} `);

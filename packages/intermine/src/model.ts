@@ -1,7 +1,14 @@
 import { ValidationError } from '@bio/core-http';
 import { didYouMean } from './internal/suggest.js';
 
-/** An attribute (a column holding a value) as the `/model` JSON describes it. */
+/**
+ * An attribute (a column holding a value) as the `/model` JSON describes it.
+ *
+ * @example
+ * ```ts
+ * model.getClass('Gene').attributes.length; // { name: 'length', type: 'java.lang.Integer' }
+ * ```
+ */
 export interface ModelAttribute {
   name: string;
   /** Java type, e.g. `java.lang.String`, `java.lang.Integer`. */
@@ -9,7 +16,14 @@ export interface ModelAttribute {
   displayName?: string;
 }
 
-/** A reference (one object) or collection (many objects) to another class. */
+/**
+ * A reference (one object) or collection (many objects) to another class.
+ *
+ * @example
+ * ```ts
+ * model.getClass('Gene').collections.pathways?.referencedType; // 'Pathway'
+ * ```
+ */
 export interface ModelReference {
   name: string;
   referencedType: string;
@@ -17,7 +31,14 @@ export interface ModelReference {
   displayName?: string;
 }
 
-/** A class of the data model, with every inherited field merged in. */
+/**
+ * A class of the data model, with every inherited field merged in.
+ *
+ * @example
+ * ```ts
+ * const gene: ModelClass = model.getClass('Gene');
+ * ```
+ */
 export interface ModelClass {
   name: string;
   displayName: string;
@@ -35,7 +56,14 @@ export interface ModelClass {
   term?: string;
 }
 
-/** The raw JSON of `GET /model?format=json`. */
+/**
+ * The raw JSON of `GET /model?format=json`.
+ *
+ * @example
+ * ```ts
+ * const model = Model.fromJSON(json as ModelJson);
+ * ```
+ */
 export interface ModelJson {
   model: {
     name: string;
@@ -56,7 +84,14 @@ export interface ModelJson {
   };
 }
 
-/** What a path ends on. */
+/**
+ * What a path ends on.
+ *
+ * @example
+ * ```ts
+ * model.resolvePath('Gene.pathways').kind; // 'collection'
+ * ```
+ */
 export type PathKind = 'root' | 'attribute' | 'reference' | 'collection';
 
 /**
@@ -85,7 +120,14 @@ export interface PathInfo {
 
 const NUMERIC = new Set(['int', 'long', 'short', 'float', 'double', 'java.lang.Integer', 'java.lang.Long', 'java.lang.Short', 'java.lang.Float', 'java.lang.Double', 'java.math.BigDecimal']);
 
-/** True when a Java attribute type holds numbers. */
+/**
+ * True when a Java attribute type holds numbers.
+ *
+ * @example
+ * ```ts
+ * isNumericType('java.lang.Integer'); // true
+ * ```
+ */
 export function isNumericType(type: string): boolean {
   return NUMERIC.has(type);
 }

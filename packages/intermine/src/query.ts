@@ -7,16 +7,37 @@ import { validateLogic } from './logic.js';
 import { isNumericType, type Model, type PathInfo } from './model.js';
 import type { Cell, ColumnSummary, CountOptions, ListFromQueryOptions, RowsOptions, TextOptions } from './results.js';
 
-/** Sort direction. */
+/**
+ * Sort direction.
+ *
+ * @example
+ * ```ts
+ * q.orderBy('length', 'desc');
+ * ```
+ */
 export type SortDirection = 'asc' | 'desc';
 
-/** One sort key. */
+/**
+ * One sort key.
+ *
+ * @example
+ * ```ts
+ * q.sortOrder; // [{ path: 'Gene.symbol', direction: 'asc' }]
+ * ```
+ */
 export interface SortOrder {
   path: string;
   direction: SortDirection;
 }
 
-/** A join style for a reference or collection (`INNER` is the default, `OUTER` keeps rows without a match). */
+/**
+ * A join style for a reference or collection (`INNER` is the default, `OUTER` keeps rows without a match).
+ *
+ * @example
+ * ```ts
+ * q.outerJoin('pathways').joins; // [{ path: 'Gene.pathways', style: 'OUTER' }]
+ * ```
+ */
 export interface Join {
   path: string;
   style: 'INNER' | 'OUTER';

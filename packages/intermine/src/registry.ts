@@ -1,7 +1,14 @@
 import { createHttpClient, type HttpClient, NotFoundError, path, ValidationError } from '@bio/core-http';
 import { InterMine, type InterMineOptions } from './intermine.js';
 
-/** The public InterMine registry. */
+/**
+ * The public InterMine registry.
+ *
+ * @example
+ * ```ts
+ * new Registry({ baseUrl: REGISTRY_URL });
+ * ```
+ */
 export const REGISTRY_URL = 'https://registry.intermine.org/service';
 
 /**

@@ -44,7 +44,14 @@ export interface CountOptions {
   signal?: AbortSignal;
 }
 
-/** Flat result formats, each streamed as lines. */
+/**
+ * Flat result formats, each streamed as lines.
+ *
+ * @example
+ * ```ts
+ * const format: TextFormat = 'gff3';
+ * ```
+ */
 export type TextFormat = 'tsv' | 'csv' | 'fasta' | 'gff3' | 'bed';
 
 /**

@@ -3,7 +3,14 @@ import type { Model } from '../model.js';
 import type { Query } from '../query.js';
 import type { ColumnSummary, CountOptions, ListFromQueryOptions, RowsOptions, TextFormat, TextOptions } from '../results.js';
 
-/** What a {@link Query} needs from a mine to run. Implemented by `InterMine`. */
+/**
+ * What a {@link Query} needs from a mine to run. Implemented by `InterMine`.
+ *
+ * @example
+ * ```ts
+ * const q = new Query('Gene', { mine }); // mine: InterMine implements QueryRunner
+ * ```
+ */
 export interface QueryRunner {
   model(options?: { signal?: AbortSignal }): Promise<Model>;
   summaryFields(options?: { signal?: AbortSignal }): Promise<Record<string, string[]>>;

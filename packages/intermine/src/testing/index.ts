@@ -3,10 +3,24 @@
 import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
 
-/** Where the mine fixtures were recorded: FlyMine's service root. */
+/**
+ * Where the mine fixtures were recorded: FlyMine's service root.
+ *
+ * @example
+ * ```ts
+ * setupServer(...handlers({ baseUrl: DEFAULT_BASE_URL }));
+ * ```
+ */
 export const DEFAULT_BASE_URL = 'https://www.flymine.org/flymine/service';
 
-/** Where the registry fixtures were recorded. */
+/**
+ * Where the registry fixtures were recorded.
+ *
+ * @example
+ * ```ts
+ * InterMine.registry({ baseUrl: REGISTRY_BASE_URL });
+ * ```
+ */
 export const REGISTRY_BASE_URL = 'https://registry.intermine.org/service';
 
 const isRegistry = (f: Fixture): boolean => f.name.startsWith('registry');

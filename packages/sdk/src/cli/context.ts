@@ -3,7 +3,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defaultFormat, formatRows, type OutputFormat, type Row } from './output.js';
 
-/** Where a command reads and writes: the process by default, buffers in tests. */
+/**
+ * Where a command reads and writes: the process by default, buffers in tests.
+ *
+ * @example
+ * ```ts
+ * const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+ * ```
+ */
 export interface CliIO {
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
@@ -11,7 +18,14 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Options every subcommand sees (set on the root program). */
+/**
+ * Options every subcommand sees (set on the root program).
+ *
+ * @example
+ * ```ts
+ * const options: GlobalOptions = { format: 'tsv', offline: true };
+ * ```
+ */
 export interface GlobalOptions {
   format?: OutputFormat;
   offline?: boolean;
@@ -19,7 +33,14 @@ export interface GlobalOptions {
   config?: string;
 }
 
-/** Settings read from the config file: base URLs and tokens per service. */
+/**
+ * Settings read from the config file: base URLs and tokens per service.
+ *
+ * @example
+ * ```ts
+ * const config: CliConfig = { intermine: { root: 'www.humanmine.org/humanmine' }, molgenis: { url: 'https://molgenis.example.org' } };
+ * ```
+ */
 export interface CliConfig {
   intermine?: { root?: string; token?: string };
   molgenis?: { url?: string; token?: string };
@@ -27,7 +48,15 @@ export interface CliConfig {
   idr?: { baseUrl?: string };
 }
 
-/** Read the JSON config file (`--config`, `$BIO_CONFIG`, or `~/.config/bio/config.json`); missing is fine. */
+/**
+ * Read the JSON config file (`--config`, `$BIO_CONFIG`, or `~/.config/bio/config.json`); a missing
+ * default file is fine, a missing `--config` file is an error.
+ *
+ * @example
+ * ```ts
+ * const config = readConfig(processIO(), '/etc/bio.json');
+ * ```
+ */
 export function readConfig(io: CliIO, explicit?: string): CliConfig {
   const file = explicit ?? io.env.BIO_CONFIG ?? join(io.env.HOME ?? homedir(), '.config', 'bio', 'config.json');
   let text: string;
@@ -44,7 +73,15 @@ export function readConfig(io: CliIO, explicit?: string): CliConfig {
   }
 }
 
-/** What a command needs besides its own arguments. */
+/**
+ * What a command needs besides its own arguments: where to write, the global options, the config.
+ *
+ * @example
+ * ```ts
+ * const ctx = new CommandContext(processIO(), { format: 'json' }, {});
+ * ctx.print([{ symbol: 'CDK2' }]);
+ * ```
+ */
 export class CommandContext {
   constructor(
     readonly io: CliIO,

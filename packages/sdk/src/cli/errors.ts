@@ -21,7 +21,16 @@ function unmatchedFixture(error: unknown): string | undefined {
   return undefined;
 }
 
-/** One clear line for a failed command (plus the stack with --debug). */
+/**
+ * One clear line for a failed command — status, service, the service's message, a hint — plus the
+ * stack with `--debug`. An RSQL syntax error keeps its excerpt and caret lines.
+ *
+ * @example
+ * ```ts
+ * describeError(new NotFoundError({ status: 404, service: 'mygene', message: 'no gene with id 0' }), false);
+ * // 'error: 404 mygene: no gene with id 0 (check the identifier or name)\n'
+ * ```
+ */
 export function describeError(error: unknown, debug: boolean): string {
   let line: string;
   const unmatched = unmatchedFixture(error);

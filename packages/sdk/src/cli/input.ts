@@ -1,7 +1,14 @@
 import { lines } from '@bio/core-http';
 import type { CliIO } from './context.js';
 
-/** Non-empty, trimmed lines of stdin, read lazily (any size). */
+/**
+ * Non-empty, trimmed lines of stdin (`#` comments skipped), read lazily, so input of any size streams.
+ *
+ * @example
+ * ```ts
+ * for await (const term of stdinTerms(processIO())) console.log(term);
+ * ```
+ */
 export async function* stdinTerms(io: CliIO): AsyncGenerator<string> {
   const bytes = (async function* () {
     const encoder = new TextEncoder();
@@ -13,7 +20,14 @@ export async function* stdinTerms(io: CliIO): AsyncGenerator<string> {
   }
 }
 
-/** Split `a,b,c` options into lists; `undefined` stays undefined. */
+/**
+ * Split `a,b,c` options into lists; `undefined` (and an empty list) stays undefined.
+ *
+ * @example
+ * ```ts
+ * list('symbol, name'); // ['symbol', 'name']
+ * ```
+ */
 export function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);

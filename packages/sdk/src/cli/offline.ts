@@ -1,7 +1,15 @@
 // `--offline`: answer every request from the clients' recorded fixtures (their `testing`
 // exports) through msw, so the CLI can be tried with no network. Loaded only when asked for.
 
-/** Something that can be closed once the command finishes. */
+/**
+ * Something that can be closed once the command finishes.
+ *
+ * @example
+ * ```ts
+ * const offline: OfflineServer = await startOffline();
+ * offline.close();
+ * ```
+ */
 export interface OfflineServer {
   close(): void;
 }
@@ -10,6 +18,16 @@ export interface OfflineServer {
  * Start intercepting requests with every client's fixture handlers; a request no fixture
  * matches fails with an `UnmatchedFixtureError` (reported by `describeError` in one line).
  * msw's own console report of that failure is kept off the terminal while offline.
+ *
+ * @example
+ * ```ts
+ * const offline = await startOffline();
+ * try {
+ *   await new MyGene().gene('1017', { fields: ['symbol', 'name'] }); // from fixtures/gene-1017.json
+ * } finally {
+ *   offline.close();
+ * }
+ * ```
  */
 export async function startOffline(): Promise<OfflineServer> {
   const [{ setupServer }, mygene, intermine, idr, molgenis] = await Promise.all([

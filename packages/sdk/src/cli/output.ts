@@ -1,14 +1,43 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 
-/** The output formats every `bio` command supports. */
+/**
+ * The output formats every `bio` command supports.
+ *
+ * @example
+ * ```ts
+ * const format: OutputFormat = 'ndjson';
+ * ```
+ */
 export type OutputFormat = 'json' | 'ndjson' | 'tsv' | 'csv' | 'table';
+/**
+ * Every {@link OutputFormat}, in the order `--help` lists them.
+ *
+ * @example
+ * ```ts
+ * OUTPUT_FORMATS.includes('csv'); // true
+ * ```
+ */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'tsv', 'csv', 'table'];
 
-/** A flat record: the shape every command hands to the writer. */
+/**
+ * A record: the shape every command hands to the writer.
+ *
+ * @example
+ * ```ts
+ * const row: Row = { symbol: 'CDK2', taxid: 9606 };
+ * ```
+ */
 export type Row = Record<string, unknown>;
 
-/** Table on a terminal, TSV when piped (what a shell pipeline expects). */
+/**
+ * Table on a terminal, TSV when piped (what a shell pipeline expects).
+ *
+ * @example
+ * ```ts
+ * defaultFormat(process.stdout.isTTY); // 'table' in a terminal
+ * ```
+ */
 export function defaultFormat(isTTY: boolean | undefined): OutputFormat {
   return isTTY ? 'table' : 'tsv';
 }
@@ -20,7 +49,14 @@ function cell(value: unknown): string {
   return String(value);
 }
 
-/** Column order: the given columns, else the keys in order of first appearance. */
+/**
+ * Column order: the given columns, else the keys in order of first appearance.
+ *
+ * @example
+ * ```ts
+ * columnsOf([{ a: 1 }, { b: 2, a: 3 }]); // ['a', 'b']
+ * ```
+ */
 export function columnsOf(rows: readonly Row[], columns?: readonly string[]): string[] {
   if (columns && columns.length > 0) return [...columns];
   const seen = new Set<string>();
@@ -28,7 +64,15 @@ export function columnsOf(rows: readonly Row[], columns?: readonly string[]): st
   return [...seen];
 }
 
-/** Render rows in one format. JSON keeps nested values; the flat formats stringify them. */
+/**
+ * Render rows in one format. JSON keeps nested values; in the flat formats arrays are joined with
+ * `|` and objects become JSON text. TSV quotes only cells with tabs, newlines or quotes.
+ *
+ * @example
+ * ```ts
+ * formatRows([{ symbol: 'CDK2', taxid: 9606 }], 'csv'); // 'symbol,taxid\nCDK2,9606\n'
+ * ```
+ */
 export function formatRows(rows: readonly Row[], format: OutputFormat, columns?: readonly string[]): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   if (format === 'ndjson') return rows.map((r) => `${JSON.stringify(r)}\n`).join('');

@@ -9,7 +9,14 @@ import { registerMygene } from './commands/mygene.js';
 import { registerRsql } from './commands/rsql.js';
 import type { OfflineServer } from './offline.js';
 
-/** The process's own streams and environment. */
+/**
+ * The process's own streams and environment.
+ *
+ * @example
+ * ```ts
+ * await runCli(['rsql', 'format', 'a==1'], processIO());
+ * ```
+ */
 export function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }

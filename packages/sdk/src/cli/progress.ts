@@ -1,7 +1,16 @@
 import { SingleBar } from 'cli-progress';
 import type { CliIO } from './context.js';
 
-/** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, tests). */
+/**
+ * A progress bar (cli-progress) on stderr when it is a terminal; silent otherwise (pipes, CI, tests).
+ *
+ * @example
+ * ```ts
+ * const progress = progressReporter(processIO(), 'mygene map');
+ * progress.update({ done: 1000 });
+ * progress.stop();
+ * ```
+ */
 export function progressReporter(io: CliIO, label: string): { update(p: { done: number; total?: number }): void; stop(): void } {
   if (!io.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new SingleBar({ format: `${label} {value} terms done{totalText}`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true });

@@ -11,7 +11,14 @@ function positive(value: string): number {
   return n;
 }
 
-/** `bio idr screens|annotations|search|thumbnail`. */
+/**
+ * Register `bio idr screens|annotations|search|thumbnail`.
+ *
+ * @example
+ * ```ts
+ * registerIdr(program, () => context);
+ * ```
+ */
 export function registerIdr(program: Command, context: () => CommandContext): void {
   const idr = program.command('idr').description('the Image Data Resource (OMERO.web): screens, annotations, search, thumbnails');
 

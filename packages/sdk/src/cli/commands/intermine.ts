@@ -9,7 +9,14 @@ const WORD_OPERATORS = ['ONE OF', 'NONE OF', 'DOES NOT CONTAIN', 'CONTAINS', 'NO
 const WORD = new RegExp(`^([A-Za-z_][\\w.]*)\\s+(${WORD_OPERATORS.join('|')})(?:\\s+(.*))?$`, 'i');
 const SYMBOL = /^([A-Za-z_][\w.]*)\s*(!=|>=|<=|==|=|>|<)\s*(.*)$/;
 
-/** One `--where` constraint: `Gene.length>5000`, `Gene.symbol ONE OF eve,zen`, `Gene IN demo-list`. */
+/**
+ * One `--where` constraint: `Gene.length>5000`, `Gene.symbol ONE OF eve,zen`, `Gene IN demo-list`.
+ *
+ * @example
+ * ```ts
+ * const clause: WhereClause = { path: 'Gene.length', op: '>', value: '5000' };
+ * ```
+ */
 export interface WhereClause {
   path: string;
   op: Operator;
@@ -62,7 +69,14 @@ function count(value: string): number {
 
 const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www.flymine.org/flymine (default: config file, else FlyMine)');
 
-/** `bio intermine query|lists|enrich|regions`. */
+/**
+ * Register `bio intermine query|lists|enrich|regions`.
+ *
+ * @example
+ * ```ts
+ * registerIntermine(program, () => context);
+ * ```
+ */
 export function registerIntermine(program: Command, context: () => CommandContext): void {
   const intermine = program.command('intermine').description('InterMine (FlyMine, HumanMine, …): queries, lists, enrichment, regions');
 

@@ -31,7 +31,14 @@ function reference(value: unknown): unknown {
 
 const urlOption = (): Option => new Option('--url <url>', 'the MOLGENIS server (default: $MOLGENIS_URL, else the config file)');
 
-/** `bio molgenis get|import`. */
+/**
+ * Register `bio molgenis get|import`.
+ *
+ * @example
+ * ```ts
+ * registerMolgenis(program, () => context);
+ * ```
+ */
 export function registerMolgenis(program: Command, context: () => CommandContext): void {
   const molgenis = program.command('molgenis').description('MOLGENIS: read rows with RSQL filters, import EMX files (token from MOLGENIS_TOKEN)');
 

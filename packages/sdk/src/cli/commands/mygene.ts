@@ -27,7 +27,14 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** `bio mygene gene|query|map`. */
+/**
+ * Register `bio mygene gene|query|map`.
+ *
+ * @example
+ * ```ts
+ * registerMygene(program, () => context);
+ * ```
+ */
 export function registerMygene(program: Command, context: () => CommandContext): void {
   const mygene = program.command('mygene').description('MyGene.info: gene annotation and id mapping');
 

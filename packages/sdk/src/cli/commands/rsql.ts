@@ -17,7 +17,14 @@ function tree(node: Node, indent = ''): string {
   return `${indent}${node.type.toUpperCase()}\n${node.children.map((c) => tree(c, `${indent}  `)).join('')}`;
 }
 
-/** `bio rsql parse|format`: the RSQL toolkit from the command line (MOLGENIS operators allowed). */
+/**
+ * Register `bio rsql parse|format`: the RSQL toolkit from the command line (MOLGENIS operators allowed).
+ *
+ * @example
+ * ```ts
+ * registerRsql(program, () => context);
+ * ```
+ */
 export function registerRsql(program: Command, context: () => CommandContext): void {
   const rsql = program.command('rsql').description('parse and format RSQL/FIQL expressions');
   rsql

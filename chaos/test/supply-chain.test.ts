@@ -1,0 +1,108 @@
+// Supply chain: every runtime dependency of every published package is on an allow-list with a
+// reason; the lockfile is committed; releases go through changesets, public, with provenance.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readJson = (file: string) => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Record<string, unknown>;
+
+/**
+ * The allow-list: package → runtime dependency → why. Keep it in sync with the
+ * "Runtime dependencies" section of chaos/README.md.
+ */
+const ALLOWED: Record<string, Record<string, string>> = {
+  '@bio/core-http': {
+    ky: 'the HTTP engine under createHttpClient (fetch wrapper); the only third-party runtime dependency of any client',
+  },
+  '@bio/rsql': {},
+  '@bio/mygene': { '@bio/core-http': 'HTTP client, errors, batching' },
+  '@bio/intermine': { '@bio/core-http': 'HTTP client, errors, streaming JSON/lines' },
+  '@bio/idr': { '@bio/core-http': 'HTTP client, errors, session auth, paging' },
+  '@bio/molgenis': {
+    '@bio/core-http': 'HTTP client, errors, chunked writes',
+    '@bio/rsql': 'builds and checks the `q` filter (RSQL) of MOLGENIS reads',
+  },
+  '@bio/sdk': {
+    '@bio/core-http': 're-exported',
+    '@bio/rsql': 're-exported',
+    '@bio/mygene': 're-exported',
+    '@bio/intermine': 're-exported',
+    '@bio/idr': 're-exported',
+    '@bio/molgenis': 're-exported',
+    commander: 'the `bio` CLI: argument parsing',
+    'cli-progress': 'the `bio` CLI: progress bars for batch commands',
+    'csv-stringify': 'the `bio` CLI: CSV/TSV output',
+    'cli-table3': 'the `bio` CLI: table output',
+    msw: 'the `bio --offline` mode replays the recorded fixtures through msw (loaded lazily, only with --offline)',
+  },
+};
+
+/** Peer dependencies allowed, all optional: only for the `./testing` entries. */
+const OPTIONAL_PEERS = new Set(['msw']);
+
+const published = readdirSync(`${root}packages`)
+  .filter((dir) => existsSync(`${root}packages/${dir}/package.json`))
+  .map((dir) => ({ dir, pkg: readJson(`packages/${dir}/package.json`) }))
+  .filter(({ pkg }) => pkg.private !== true);
+
+describe('runtime dependencies of published packages', () => {
+  it('finds every published package', () => {
+    expect(published.map((p) => p.pkg.name).sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+
+  it.each(published.map((p) => [p.pkg.name as string, p.pkg] as const))('%s: dependencies equal the allow-list', (name, pkg) => {
+    const deps = Object.keys((pkg.dependencies as Record<string, string> | undefined) ?? {}).sort();
+    expect(deps).toEqual(Object.keys(ALLOWED[name] ?? {}).sort());
+    for (const [dep, range] of Object.entries((pkg.dependencies as Record<string, string> | undefined) ?? {})) {
+      if (dep.startsWith('@bio/')) expect(range, `${name} → ${dep}`).toBe('workspace:^');
+      else expect(range, `${name} → ${dep}`).toMatch(/^\^\d+\.\d+\.\d+$/);
+    }
+    // Only core-http reaches ky; clients go through core-http.
+    if (name !== '@bio/core-http') expect(deps).not.toContain('ky');
+    expect(pkg.optionalDependencies ?? {}).toEqual({});
+    const peers = Object.keys((pkg.peerDependencies as Record<string, string> | undefined) ?? {});
+    for (const peer of peers) {
+      expect(OPTIONAL_PEERS.has(peer), `${name}: unexpected peer ${peer}`).toBe(true);
+      expect((pkg.peerDependenciesMeta as Record<string, { optional?: boolean }> | undefined)?.[peer]?.optional, `${name}: peer ${peer} must be optional`).toBe(true);
+    }
+  });
+
+  it('every allowed dependency has a reason', () => {
+    for (const deps of Object.values(ALLOWED)) for (const reason of Object.values(deps)) expect(reason.length).toBeGreaterThan(5);
+  });
+
+  it('chaos/README.md lists the same dependencies', () => {
+    const readme = readFileSync(`${root}chaos/README.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('## Runtime dependencies'));
+    for (const [name, deps] of Object.entries(ALLOWED)) {
+      expect(section).toContain(`\`${name}\``);
+      for (const dep of Object.keys(deps)) expect(section, `${name} → ${dep}`).toContain(`\`${dep}\``);
+    }
+  });
+});
+
+describe('lockfile and release', () => {
+  it('pnpm-lock.yaml is committed and pins ky', () => {
+    expect(existsSync(`${root}pnpm-lock.yaml`)).toBe(true);
+    const lock = readFileSync(`${root}pnpm-lock.yaml`, 'utf8');
+    expect(lock).toMatch(/^lockfileVersion: /m);
+    expect(lock).toMatch(/packages\/core-http:\n\s+dependencies:\n\s+ky:\n\s+specifier: \^1\.14\.\d+\n\s+version: 1\.14\.\d+/);
+  });
+
+  it('changesets publishes publicly; private workspaces are ignored', () => {
+    const config = readJson('.changeset/config.json');
+    expect(config.access).toBe('public');
+    expect(config.ignore).toEqual(expect.arrayContaining(['@bio/bench', '@bio/chaos', '@bio/examples']));
+    const scripts = (readJson('package.json').scripts ?? {}) as Record<string, string>;
+    expect(scripts.release).toMatch(/changeset publish/);
+  });
+
+  it.each(published.map((p) => [p.pkg.name as string, p.pkg] as const))('%s publishes with provenance, dist (+ fixtures for ./testing) only', (name, pkg) => {
+    expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+    // Clients publish their recorded fixtures: the `./testing` entry loads them at run time.
+    const hasTesting = existsSync(`${root}packages/${name.replace('@bio/', '')}/src/testing/index.ts`) && name !== '@bio/core-http';
+    expect(pkg.files).toEqual(hasTesting ? ['dist', 'fixtures'] : ['dist']);
+    expect(pkg.type).toBe('module');
+  });
+});
