@@ -10,6 +10,7 @@ export const FAULTS = [
   'reset-before-headers',
   'reset-mid-body',
   'hang',
+  'stall-mid-body',
   'slow-bytes',
   '500',
   '502',
@@ -189,6 +190,15 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
           res.write(out.subarray(0, Math.floor(out.length / 2)));
           const timer = setTimeout(() => req.socket.destroy(), 5);
           res.on('close', () => clearTimeout(timer));
+        });
+      case 'stall-mid-body':
+        // Headers and half the body, then nothing (the connection stays open).
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          delete headers['transfer-encoding'];
+          res.writeHead(status, { ...headers, 'content-length': String(Math.max(2, out.length)) });
+          res.write(out.subarray(0, Math.floor(out.length / 2)));
+          hanging.add(res);
+          res.on('close', () => hanging.delete(res));
         });
       case 'slow-bytes':
         // The real answer in ~40 small writes 1 ms apart (byte by byte for small bodies).

@@ -187,6 +187,8 @@ function expectedError(call: Call, fault: Fault): string | 'ok' {
       return call.headOnly ? 'ok' : 'NetworkError';
     case 'hang':
       return 'TimeoutError';
+    case 'stall-mid-body':
+      return call.headOnly ? 'ok' : 'TimeoutError';
     case 'slow-bytes':
     case 'redirect-cross-origin':
       return 'ok';
@@ -243,11 +245,17 @@ async function observe(stage: Stage, call: Call, steps: readonly Step[]): Promis
   stage.chaos.plan(steps);
   stage.mirror.log.length = 0;
   const t0 = performance.now();
+  let guard: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    guard = setTimeout(() => reject(new Error('HANG: no outcome within 4 attempts × timeout')), 4 * TIMEOUT + 2000);
+  });
   try {
-    const value = await run();
+    const value = await Promise.race([run(), hung]);
     return { outcome: 'ok', requests: stage.chaos.log.length, ms: performance.now() - t0, value };
   } catch (error) {
     return { outcome: nameOf(error), requests: stage.chaos.log.length, ms: performance.now() - t0, error, inner: innerOf(error) };
+  } finally {
+    clearTimeout(guard);
   }
 }
 

@@ -7,11 +7,10 @@
 //
 // Goals: throughput of the stream ≥ 0.5 × the buffered parse; stream peak RSS < 150 MB.
 // A third mode reads the body without parsing it, to show what fetch itself costs in RSS.
-import { spawn } from 'node:child_process';
+import { median, runMeasuredChild } from '../measure-child.js';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { jsonArrayItems } from '@bio/core-http';
 
 const ROWS = 1_000_000;
@@ -96,25 +95,7 @@ async function measure(mode: string, url: string): Promise<Measurement> {
 }
 
 function runChild(mode: string, url: string): Promise<Measurement> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', mode, '--url', url], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`${mode} child exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop()!) as Measurement);
-    });
-  });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return runMeasuredChild<Measurement>(import.meta.url, ['--mode', mode, '--url', url]);
 }
 
 async function main(): Promise<void> {

@@ -1,15 +1,14 @@
 // Benchmark: @bio/intermine `q.rows()` against `JSON.parse` of the same body and against a plain
 // line-by-line parse, on N-row, 5-column `/query/results` bodies (100k and 1M rows) streamed by a
 // loopback InterMine replica in the real line layout. Each measurement runs in its own child
-// process (`process.execPath --import tsx <this file> --mode …`), so its peak RSS is its own.
+// process (this file compiled to plain JS and run on bare `node`, see measure-child.ts), so its peak RSS is its own.
 //
 //   node --expose-gc --import tsx bench/src/suites/intermine.ts
 //
 // Goals: peak RSS of q.rows() < 150 MB at any row count; throughput ≥ 0.5 × JSON.parse.
-import { spawn } from 'node:child_process';
+import { median, runMeasuredChild } from '../measure-child.js';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { InterMine, Query } from '@bio/intermine';
 import { startInterMineReplica, VIEWS } from '../replicas/intermine.js';
 
@@ -99,25 +98,7 @@ async function measure(mode: Mode, root: string, expected: number): Promise<Meas
 }
 
 function runChild(mode: Mode, root: string, rows: number): Promise<Measurement> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', mode, '--root', root, '--rows', String(rows)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`${mode} child exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop()!) as Measurement);
-    });
-  });
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return runMeasuredChild<Measurement>(import.meta.url, ['--mode', mode, '--root', root, '--rows', String(rows)]);
 }
 
 const LABEL: Record<Mode, string> = {
