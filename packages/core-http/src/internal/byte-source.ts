@@ -46,7 +46,15 @@ function rawReader(source: ByteSource): RawReader {
   if (isReadableStream(stream)) {
     if (stream.locked) throw new ValidationError({ message: 'the stream is locked by another reader', field: 'source' });
     const reader = stream.getReader();
-    return { next: () => reader.read(), close: (reason) => reader.cancel(reason) };
+    return {
+      next: () => reader.read(),
+      // Not awaited: when the body is one branch of a tee (msw and other interceptors tee
+      // responses), the cancel promise stays pending until the other branch is read, which may
+      // never happen. Cancelling is a signal to the producer; nothing waits on its completion.
+      close: async (reason) => {
+        reader.cancel(reason).catch(() => undefined);
+      },
+    };
   }
   if (typeof (stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {
     throw new ValidationError({ message: 'expected a Response, a ReadableStream or an AsyncIterable of bytes', field: 'source' });
