@@ -53,8 +53,8 @@ export interface ChaosServer {
   /** Sockets still open (for leak accounting). */
   openSockets(): number;
   /**
-   * Close idle keep-alive connections and wait (up to `ms`) for every socket to close; returns
-   * the sockets still open. A socket still open then carries a request nobody finished: a leak.
+   * Close idle connections and wait (up to `ms`) for the others to close; returns the sockets
+   * still carrying a request nobody finished (a leak).
    */
   drain(ms?: number): Promise<number>;
   close(): Promise<void>;
@@ -103,18 +103,24 @@ async function listen(server: Server): Promise<string> {
 /**
  * Close every socket without a request in progress (keep-alive connections, and the spare
  * connection undici opens after an aborted request), then wait up to `ms` for the busy ones to
- * close; returns how many are still open. Then a short pause, so the client sees the closes
- * before its next request (otherwise it could reuse a socket the server just closed).
+ * close; returns how many sockets still carry a request the server has not finished (a leak).
+ * A short pause at the end lets the client see the closes before its next request (otherwise it
+ * could reuse a socket the server just closed); idle sockets opened meanwhile are closed too.
  */
 async function waitForZero(sockets: Map<Socket, number>, ms: number): Promise<number> {
   const until = Date.now() + ms;
-  for (;;) {
+  const closeIdle = () => {
     for (const [socket, busy] of sockets) if (busy === 0) socket.destroy();
-    if (sockets.size === 0 || Date.now() >= until) break;
+  };
+  const busy = () => [...sockets.values()].filter((n) => n > 0).length;
+  for (;;) {
+    closeIdle();
+    if (busy() === 0 || Date.now() >= until) break;
     await new Promise((r) => setTimeout(r, 5));
   }
   await new Promise((r) => setTimeout(r, 20));
-  return sockets.size;
+  closeIdle();
+  return busy();
 }
 
 /**
@@ -277,7 +283,7 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
     },
     log,
     openSockets: () => sockets.size,
-    drain: (ms = 3000) => waitForZero(sockets, ms),
+    drain: (ms = 5000) => waitForZero(sockets, ms),
     async close() {
       for (const timer of timers) clearInterval(timer);
       for (const res of hanging) res.destroy();
@@ -316,7 +322,7 @@ export async function startMirror(upstream: string): Promise<Mirror> {
     url,
     log,
     openSockets: () => sockets.size,
-    drain: (ms = 3000) => waitForZero(sockets, ms),
+    drain: (ms = 5000) => waitForZero(sockets, ms),
     async close() {
       for (const socket of sockets.keys()) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

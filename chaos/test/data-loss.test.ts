@@ -123,9 +123,11 @@ describe('InterMine streaming that fails part-way', () => {
       const { n, error } = await consume(new InterMine({ root: replica.root, retry: RETRY, timeout: 5000 }));
       expect(replica.rowsSent).toBe(500_000);
       expect(n).toBeLessThanOrEqual(500_000);
-      expect(error).toBeDefined();
       expect(isBioHttpError(error)).toBe(true);
-      expect(isNetworkError(error) || (error as { name?: string }).name === 'ResponseFormatError').toBe(true);
+      expect(isNetworkError(error), String(error)).toBe(true);
+      // Nearly every row reached the caller before the break — then the loop threw, not ended.
+      expect(n).toBeGreaterThanOrEqual(499_000);
+      expect((error as Error).message).toMatch(/broke off|terminated|network/i);
     } finally {
       await replica.close();
     }

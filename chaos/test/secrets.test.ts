@@ -121,6 +121,18 @@ describe.each(SUBJECTS)('$name: canary secrets stay out of every output', (subje
   });
 });
 
+describe.each(SUBJECTS)('$name: the default recorder keeps credentials out of fixtures', (subject) => {
+  it.each([['ok'], ['reset']] as [SecretMode][])('%s (server does not echo)', async (mode) => {
+    const exchanges: FixtureExchange[] = [];
+    const fetch = recordingFetch({ onExchange: (e) => exchanges.push(e) });
+    server.mode = mode;
+    const call = await subject.setup({ fetch, hooks: {}, base: server.url });
+    await call().catch(() => undefined);
+    if (mode === 'ok') expect(exchanges.length).toBeGreaterThan(0); // a reset records nothing (no response)
+    expect(leaks([JSON.stringify(exchanges)])).toEqual([]);
+  });
+});
+
 describe('auth headers and cookies are dropped on cross-origin redirects', () => {
   let mirror: Mirror;
   let origin: SecretServer;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { defaultFormat, formatRows, type OutputFormat, type Row } from './output.js';
+import { defaultFormat, formatRows, type OutputFormat, type Row, rowWriter } from './output.js';
 
 /**
  * Where a command reads and writes: the process by default, buffers in tests.
@@ -96,6 +96,20 @@ export class CommandContext {
   /** Write rows in the chosen format. */
   print(rows: readonly Row[], columns?: readonly string[]): void {
     this.io.stdout.write(formatRows(rows, this.format, columns));
+  }
+
+  /**
+   * A writer that streams rows (NDJSON/TSV/CSV) or collects them (JSON/table) until `end()`.
+   *
+   * @example
+   * ```ts
+   * const out = ctx.writer(['id', 'name']);
+   * for await (const hit of hits) out.row(hit);
+   * ctx.note(`${out.end()} rows`);
+   * ```
+   */
+  writer(columns: readonly string[]): { row(row: Row): void; end(): number } {
+    return rowWriter(this.format, columns, (text) => this.io.stdout.write(text));
   }
 
   /** A note for humans: stderr, so stdout stays machine-readable. */

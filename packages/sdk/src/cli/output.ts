@@ -90,3 +90,49 @@ export function formatRows(rows: readonly Row[], format: OutputFormat, columns?:
   if (rows.length > 0) lines.splice(2, 0, rule);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Writes rows as they arrive: NDJSON, TSV and CSV go out row by row (constant memory for any
+ * number of rows); JSON and table need every row first, so they are written by `end()`.
+ *
+ * @example
+ * ```ts
+ * const out = rowWriter('tsv', ['symbol', 'length'], (s) => process.stdout.write(s));
+ * out.row({ symbol: 'eve', length: 1521 });
+ * out.end();
+ * ```
+ */
+export function rowWriter(format: OutputFormat, columns: readonly string[], write: (text: string) => void): { row(row: Row): void; end(): number } {
+  let count = 0;
+  if (format === 'json' || format === 'table') {
+    const rows: Row[] = [];
+    return {
+      row: (row) => {
+        rows.push(row);
+        count++;
+      },
+      end: () => {
+        write(formatRows(rows, format, columns));
+        return count;
+      },
+    };
+  }
+  if (format === 'ndjson') {
+    return {
+      row: (row) => {
+        write(`${JSON.stringify(row)}\n`);
+        count++;
+      },
+      end: () => count,
+    };
+  }
+  const options = format === 'tsv' ? { delimiter: '\t', quoted_match: /[\t\n\r"]/ } : {};
+  write(stringify([[...columns]], options));
+  return {
+    row: (row) => {
+      write(stringify([columns.map((c) => cell(row[c]))], options));
+      count++;
+    },
+    end: () => count,
+  };
+}

@@ -41,6 +41,20 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
     .option('--offline', 'answer from the recorded fixtures instead of the network')
     .option('--config <file>', 'config file with base URLs and tokens (default ~/.config/bio/config.json)')
     .option('--debug', 'print stack traces')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Try it with no network (answers come from the recorded fixtures):',
+        '  bio mygene gene 1017 --offline',
+        "  bio intermine query --select Gene.symbol,Gene.primaryIdentifier,Gene.length --where 'Gene.symbol ONE OF eve,zen' --sort Gene.symbol --offline",
+        '  bio idr annotations --screen 102 --offline',
+        "  bio molgenis get celiacsprue --q 'celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female' --offline",
+        "  bio rsql parse 'name==Jan;age=gt=30'",
+        '',
+        'Tokens: INTERMINE_TOKEN, MOLGENIS_TOKEN (or the config file); they are never printed.',
+      ].join('\n'),
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .hook('preAction', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, defaultFormat, formatRows, OUTPUT_FORMATS } from '../../src/cli/output.js';
+import { columnsOf, defaultFormat, formatRows, OUTPUT_FORMATS, rowWriter } from '../../src/cli/output.js';
 
 const rows = [
   { symbol: 'CDK2', taxid: 9606, alias: ['p33(CDK2)', 'CDKN2'] },
@@ -51,5 +51,44 @@ describe('output formats', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toEqual(['┌────────┬───────┐', '│ symbol │ taxid │', '├────────┼───────┤', '│ CDK2   │ 9606  │', '│ Cdk2   │ 10090 │', '└────────┴───────┘']);
     expect(out).not.toContain('\u001b[');
+  });
+});
+
+describe('rowWriter', () => {
+  const columns = ['symbol', 'alias'];
+  const write = () => {
+    const chunks: string[] = [];
+    return { chunks, fn: (s: string) => chunks.push(s) };
+  };
+
+  it('streams tsv, csv and ndjson row by row, with the same text as formatRows', () => {
+    for (const format of ['tsv', 'csv', 'ndjson'] as const) {
+      const w = write();
+      const out = rowWriter(format, columns, w.fn);
+      const before = w.chunks.length;
+      out.row(rows[0]!);
+      expect(w.chunks.length).toBe(before + 1); // written at once, not buffered
+      out.row(rows[1]!);
+      expect(out.end()).toBe(2);
+      expect(w.chunks.join('')).toBe(formatRows(rows, format, columns));
+    }
+  });
+
+  it('collects json and table until end()', () => {
+    for (const format of ['json', 'table'] as const) {
+      const w = write();
+      const out = rowWriter(format, columns, w.fn);
+      out.row(rows[0]!);
+      out.row(rows[1]!);
+      expect(w.chunks).toEqual([]);
+      expect(out.end()).toBe(2);
+      expect(w.chunks.join('')).toBe(formatRows(rows, format, columns));
+    }
+  });
+
+  it('writes only the header for no rows in tsv/csv', () => {
+    const w = write();
+    expect(rowWriter('csv', columns, w.fn).end()).toBe(0);
+    expect(w.chunks.join('')).toBe('symbol,alias\n');
   });
 });

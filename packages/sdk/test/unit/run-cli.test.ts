@@ -94,3 +94,34 @@ describe('describeError', () => {
     expect(debug).toContain('Error: boom\n    at ');
   });
 });
+
+describe('progress on a terminal', () => {
+  it('mygene map draws a cli-progress bar on stderr when it is a TTY, and the summary after it', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const stderr = {
+      isTTY: true,
+      columns: 80,
+      write: (c: string) => err.push(c),
+      cursorTo: () => true,
+      clearLine: () => true,
+      clearScreenDown: () => true,
+      moveCursor: () => true,
+      on: () => stderr,
+      removeListener: () => stderr,
+    };
+    const io: CliIO = {
+      stdout: { write: (c) => out.push(String(c)), isTTY: false },
+      stderr,
+      stdin: (async function* () {
+        yield '1017\ntp53\ndummy\n';
+      })(),
+      env: { HOME: '/nonexistent-home' },
+    };
+    expect(await runCli(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], io)).toBe(0);
+    const text = err.join('');
+    expect(text).toContain('mygene map 3 terms done');
+    expect(text.trimEnd().endsWith('3 hits; 1 missing: dummy; 1 with several hits: tp53 (2)')).toBe(true);
+    expect(out.join('').split('\n')[0]).toBe('query\t_id\tsymbol\tname\ttaxid\tentrezgene');
+  });
+});

@@ -66,17 +66,13 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .option('--max <n>', 'at most this many images', positive)
     .action(async (opts: { key: string; value: string; study?: string; max?: number }) => {
       const ctx = context();
-      const hits = await idrClient(ctx)
-        .search({ key: opts.key, value: opts.value, ...(opts.study ? { study: opts.study } : {}) }, opts.max ? { max: opts.max } : {})
-        .toArray();
-      const rows = hits.map((h) => ({
-        id: h.id,
-        name: h.name,
-        study: h.screen_name ?? h.project_name ?? '',
-        container: h.plate_name ?? h.dataset_name ?? '',
-      }));
-      ctx.print(rows, ['id', 'name', 'study', 'container']);
-      ctx.note(`${rows.length} images`);
+      const hits = idrClient(ctx).search({ key: opts.key, value: opts.value, ...(opts.study ? { study: opts.study } : {}) }, opts.max ? { max: opts.max } : {});
+      // Streamed page by page: a common gene has thousands of images.
+      const out = ctx.writer(['id', 'name', 'study', 'container']);
+      for await (const h of hits) {
+        out.row({ id: h.id, name: h.name, study: h.screen_name ?? h.project_name ?? '', container: h.plate_name ?? h.dataset_name ?? '' });
+      }
+      ctx.note(`${out.end()} images`);
     });
 
   idr

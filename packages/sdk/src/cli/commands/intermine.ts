@@ -104,12 +104,13 @@ export function registerIntermine(program: Command, context: () => CommandContex
         const [path, direction] = opts.sort.trim().split(/\s+/);
         query.orderBy(path!, direction?.toLowerCase() === 'desc' ? 'desc' : 'asc');
       }
-      const rows: Record<string, unknown>[] = [];
+      // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
+      const columns = query.views;
+      const out = ctx.writer(columns);
       for await (const cells of query.rows({ ...(opts.size === undefined ? {} : { size: opts.size }), ...(opts.start === undefined ? {} : { start: opts.start }) })) {
-        rows.push(Object.fromEntries(query.views.map((view, i) => [view, cells[i]])));
+        out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
       }
-      ctx.print(rows, query.views);
-      ctx.note(`${rows.length} rows`);
+      ctx.note(`${out.end()} rows`);
     });
 
   intermine

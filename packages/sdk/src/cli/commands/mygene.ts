@@ -97,6 +97,7 @@ export function registerMygene(program: Command, context: () => CommandContext):
       const fields = requested ?? DEFAULT_HIT_FIELDS;
       const scopes = list(opts.scopes);
       const sp = species(opts.species);
+      if (ctx.io.stdin.isTTY) ctx.note('reading terms from stdin, one per line (end with Ctrl-D; or pipe a file: bio mygene map … < ids.txt)');
       const progress = progressReporter(ctx.io, 'mygene map');
       try {
         const result = await client(ctx, opts.concurrency).queryMany(stdinTerms(ctx.io), {

@@ -1,0 +1,24 @@
+// Known issue of @bio/intermine: list writes (`lists.create`, and the other list operations) do
+// not pass `retry: false`, so a retry policy meant for reads that names POST (InterMineOptions.retry
+// says it is "for reads (GET and read-only POSTs such as query results)") also resends a list
+// creation after a 503 — the list may be created twice. @bio/molgenis documents and enforces
+// "writes are never retried, whatever this says". Fails while the issue is there.
+// Run with `npx vitest run -c vitest.known-bugs.config.ts`.
+import { InterMine } from '@bio/intermine';
+import { fixtures } from '@bio/intermine/testing';
+import { expect, it } from 'vitest';
+import { startStage } from '../src/harness.js';
+
+it('lists.create is sent once even when the read retry policy names POST', async () => {
+  const stage = await startStage(fixtures());
+  try {
+    const mine = new InterMine({ root: `${stage.chaos.url}/flymine/service`, retry: { maxRetries: 3, baseDelayMs: 0, methods: ['GET', 'POST'] }, timeout: 1000 });
+    stage.chaos.plan(['503', 'ok']);
+    await mine.lists
+      .create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ['eve', 'zen', 'not-a-gene'])
+      .catch(() => undefined);
+    expect(stage.chaos.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+  } finally {
+    await stage.close();
+  }
+});
