@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 /** How the server answers requests outside the login flows. */
-export type SecretMode = 'echo-500' | 'echo-401' | 'echo-403-html' | 'echo-200-html' | 'echo-invalid-json' | 'echo-redirect-login' | 'reset' | 'hang' | 'ok';
+export type SecretMode = 'redirect-cross-origin' | 'echo-500' | 'echo-401' | 'echo-403-html' | 'echo-200-html' | 'echo-invalid-json' | 'echo-redirect-login' | 'reset' | 'hang' | 'ok';
 
 /** Canary secrets this server hands out. */
 export interface SecretCanaries {
@@ -80,6 +80,10 @@ export async function startSecretServer(canaries: SecretCanaries): Promise<Secre
       }
       const text = echo(req);
       switch (state.mode) {
+        case 'redirect-cross-origin':
+          res.writeHead(307, { location: new URL(url, state.redirectTo).href });
+          res.end();
+          return;
         case 'ok':
           return json(res, 200, { ok: true });
         case 'echo-500':

@@ -133,6 +133,32 @@ describe.each(SUBJECTS)('$name: the default recorder keeps credentials out of fi
   });
 });
 
+describe.each(SUBJECTS)('$name: credentials are not sent to another origin on a redirect', (subject) => {
+  it('307 to another origin', async () => {
+    const elsewhere = await startSecretServer({ molgenisToken: 'x', sessionCookie: 'y', csrfToken: 'z' });
+    const mirror = await startMirror(elsewhere.url);
+    try {
+      server.redirectTo = mirror.url;
+      server.mode = 'redirect-cross-origin';
+      const call = await subject.setup({ fetch: globalThis.fetch, hooks: {}, base: server.url });
+      const outcome = await call().catch((e: unknown) => e);
+      expect(mirror.log.length).toBeGreaterThan(0);
+      const received = mirror.log.map((r) => r.headers);
+      for (const h of received) {
+        expect(h.authorization).toBeUndefined();
+        expect(h.cookie).toBeUndefined();
+        expect(h['x-molgenis-token']).toBeUndefined();
+        expect(h['x-csrftoken']).toBeUndefined();
+      }
+      expect(leaks([JSON.stringify(received), ...views(outcome)])).toEqual([]);
+    } finally {
+      server.redirectTo = '';
+      await mirror.close();
+      await elsewhere.close();
+    }
+  });
+});
+
 describe('auth headers and cookies are dropped on cross-origin redirects', () => {
   let mirror: Mirror;
   let origin: SecretServer;
