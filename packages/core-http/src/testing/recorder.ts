@@ -160,12 +160,16 @@ async function toExchange(request: Request, response: Response, options: Recordi
  */
 export function recordingFetch(options: RecordingFetchOptions): typeof fetch {
   const inner = options.fetch ?? globalThis.fetch;
+  const learned = new Set<string>();
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const copy = request.clone();
     const response = await inner(request);
+    // Secrets are learned across the whole session: a token from a login answer, or sent in a
+    // header we do not record (Authorization, Cookie), is redacted from every later exchange.
+    scrubInto({ request: { method: copy.method, path: '/', headers: Object.fromEntries(copy.headers) }, response: { status: 0 } }, options.scrub, learned);
     const exchange = await toExchange(copy, response.clone(), options);
-    options.onExchange(scrubExchange(exchange, options.scrub));
+    options.onExchange(scrubInto(exchange, options.scrub, learned));
     return response;
   };
 }
@@ -319,8 +323,13 @@ function replaceInRecord<T extends Record<string, string | string[]>>(record: T 
  * ```
  */
 export function scrubExchange(exchange: FixtureExchange, options: ScrubOptions = {}): FixtureExchange {
+  return scrubInto(exchange, options, new Set());
+}
+
+/** {@link scrubExchange}, adding every secret it finds to `secrets` (and using those already there). */
+function scrubInto(exchange: FixtureExchange, options: ScrubOptions = {}, secrets: Set<string>): FixtureExchange {
   const copy = structuredClone(exchange);
-  const secrets = new Set((options.secrets ?? []).filter((s) => s.length > 0));
+  for (const s of options.secrets ?? []) if (s.length > 0) secrets.add(s);
   const learn = (value: string) => {
     if (value.length >= 3 && value !== REDACTED) secrets.add(value);
   };

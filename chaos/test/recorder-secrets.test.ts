@@ -1,9 +1,6 @@
-// Known gap of @bio/core-http/testing recordingFetch: with its default options it scrubs each
-// exchange on its own, with only the secrets visible in that exchange's *recorded* parts. A
-// credential sent in a request header it does not record (the default), or learned in an earlier
-// exchange (a login's {"token": …}), is not redacted from a later response body that echoes it —
-// so a recorded fixture can contain the token. Fails while the gap is there.
-// Run with `npx vitest run -c vitest.known-bugs.config.ts`.
+// The recorder learns secrets across a whole session: a credential sent in a request header it
+// does not record, or learned in an earlier exchange (a login's {"token": …}), is redacted from
+// every later exchange, e.g. a response body that echoes it.
 import { type FixtureExchange, recordingFetch } from '@bio/core-http/testing';
 import { Molgenis } from '@bio/molgenis';
 import { expect, it } from 'vitest';
