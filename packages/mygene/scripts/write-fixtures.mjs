@@ -119,6 +119,16 @@ write('query-cdk2', 'GET /query: a fielded query, species filter and paging', [
   },
 ]);
 
+const TAXID_FACET = {
+  _type: 'terms',
+  terms: [
+    { count: 14, term: 9606 },
+    { count: 7, term: 10116 },
+    { count: 5, term: 10090 },
+  ],
+  other: 0,
+  missing: 0,
+};
 write('query-facets', 'GET /query with facets: size=0 leaves the hits key out', [
   {
     request: { method: 'GET', path: '/v3/query', query: { q: 'cdk2', size: '0', facets: 'taxid', facet_size: '3' } },
@@ -127,16 +137,7 @@ write('query-facets', 'GET /query with facets: size=0 leaves the hits key out', 
       total: 26,
       max_score: null,
       facets: {
-        taxid: {
-          _type: 'terms',
-          terms: [
-            { count: 14, term: 9606 },
-            { count: 7, term: 10116 },
-            { count: 5, term: 10090 },
-          ],
-          other: 0,
-          missing: 0,
-        },
+        taxid: TAXID_FACET,
       },
     }),
   },
@@ -148,16 +149,7 @@ write('query-facets', 'GET /query with facets: size=0 leaves the hits key out', 
       max_score: 400.43347,
       hits: [{ _id: '1017', _score: 400.43347, entrezgene: '1017', name: 'cyclin dependent kinase 2', symbol: 'CDK2', taxid: 9606 }],
       facets: {
-        taxid: {
-          _type: 'terms',
-          terms: [
-            { count: 14, term: 9606 },
-            { count: 7, term: 10116 },
-            { count: 5, term: 10090 },
-          ],
-          other: 0,
-          missing: 0,
-        },
+        taxid: TAXID_FACET,
         type_of_gene: {
           _type: 'terms',
           terms: [
@@ -193,8 +185,9 @@ write('querymany', 'POST /query (JSON body): tp53 matches human and rat (two hit
       body: { json: { q: ['tp53', 'cdk2', 'CDK 2'], scopes: ['symbol'], species: ['human', 'rat'], fields: ['symbol', 'taxid'] } },
     },
     response: ok([
-      { query: 'tp53', _id: '24842', _score: 23.05, symbol: 'Tp53', taxid: 10116 },
+      // Within one term the server returns hits by descending _score.
       { query: 'tp53', _id: '7157', _score: 23.41, symbol: 'TP53', taxid: 9606 },
+      { query: 'tp53', _id: '24842', _score: 23.05, symbol: 'Tp53', taxid: 10116 },
       { query: 'cdk2', _id: '1017', _score: 21.4, symbol: 'CDK2', taxid: 9606 },
       { query: 'cdk2', _id: '362817', _score: 18.93, symbol: 'Cdk2', taxid: 10116 },
       { query: 'CDK 2', notfound: true },

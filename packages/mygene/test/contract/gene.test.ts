@@ -1,6 +1,7 @@
 import { isNotFoundError, isResponseFormatError, isServerError, NotFoundError, ServerError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { client, useFixtureServer } from './helpers.js';
+import { VERSION } from '../../src/internal/version.js';
 
 useFixtureServer();
 
@@ -11,7 +12,7 @@ describe('gene (GET /gene/{id})', () => {
     expect(cdk2).toEqual({ _id: '1017', _version: 1, name: 'cyclin dependent kinase 2', symbol: 'CDK2' });
     expect(requests).toEqual(['GET https://mygene.info/v3/gene/1017?fields=symbol,name']);
     expect(userAgents).toHaveLength(1);
-    expect(userAgents[0]).toMatch(/^@bio\/mygene\/\d+\.\d+\.\d+/);
+    expect(userAgents[0]).toBe(`@bio/mygene/${VERSION}`);
   });
 
   it('returns nested documents by default', async () => {
