@@ -3,5 +3,5 @@ import { workspaceAliases } from '../../vitest.shared.js';
 
 export default defineProject({
   resolve: { alias: workspaceAliases() },
-  test: { name: '@bio/sdk', include: ['test/**/*.test.ts'], testTimeout: 20_000 },
+  test: { name: '@bio/sdk', include: ['test/**/*.test.ts'], testTimeout: 60_000 },
 });
