@@ -1,7 +1,7 @@
 import type { AuthStrategy } from './auth.js';
 import { AbortError, BioHttpError, createHttpError, NetworkError, ResponseFormatError, TimeoutError } from './errors.js';
 import { decodeUtf8, defaultServiceMessage, isHtmlContentType, isJsonContentType, type ReadContext, readLimited, readPrefix } from './internal/body.js';
-import type { AuthApplyContext } from './internal/auth-context.js';
+import { type AuthApplyContext, CSRF_REFRESH, type CsrfRefreshable, isCsrfFailure } from './internal/auth-context.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 import { sleep } from './internal/sleep.js';
 import { send } from './internal/transport.js';
@@ -112,7 +112,10 @@ export interface ResponsePromise extends Promise<Response> {
   text(): Promise<string>;
   /** Size-guarded (`maxResponseBytes`). */
   bytes(): Promise<Uint8Array>;
-  /** Not size-guarded (for `lines`/`jsonArrayItems`); the timeout covers only the response head. */
+  /**
+   * Not size-guarded (for `lines`/`jsonArrayItems`); the timeout covers only the response head.
+   * A read error of the stream is a `NetworkError` (connection cut), `TimeoutError` or `AbortError`.
+   */
   stream(): Promise<ReadableStream<Uint8Array>>;
 }
 
@@ -148,6 +151,8 @@ interface Outcome {
   finalUrl: URL;
   redirected: boolean;
   attempts: number;
+  /** Turns a platform error raised while the caller reads a streamed body into one of ours. */
+  bodyError?: (error: unknown) => Error;
 }
 
 const DEFAULT_TIMEOUT = 30_000;
@@ -259,9 +264,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           },
         });
       }
-      return outcome.response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+      const raw = outcome.response.body;
+      if (raw === null) return new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+      return outcome.bodyError ? mapStreamErrors(raw, outcome.bodyError) : raw;
     };
     return promise;
+  }
+
+  /** `raw` re-exposed as a stream whose errors pass through `mapError` (pull-based, no extra buffering). */
+  function mapStreamErrors(raw: ReadableStream<Uint8Array>, mapError: (error: unknown) => Error): ReadableStream<Uint8Array> {
+    const reader = raw.getReader();
+    return new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) controller.close();
+            else controller.enqueue(value);
+          } catch (error) {
+            controller.error(mapError(error));
+          }
+        },
+        cancel(reason) {
+          // Not awaited: a teed body (msw) may never settle its cancel promise.
+          reader.cancel(reason).catch(() => undefined);
+        },
+      },
+      { highWaterMark: 0 },
+    );
   }
 
   function secretsOf(auth: AuthStrategy | undefined): readonly string[] {
@@ -432,6 +462,32 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     };
 
+    // An error while the caller reads a streamed body (after this function returned): the
+    // caller's signal → AbortError, a timeout → TimeoutError, anything else → NetworkError.
+    const bodyReadError = (e: unknown, attempts: number, at: URL): Error => {
+      if (e instanceof BioHttpError) return e;
+      const secrets = secretsOf(auth);
+      const caller = callerSignals.find((s) => s.aborted);
+      if (caller && !(caller.reason instanceof Error && caller.reason.name === 'TimeoutError')) {
+        return new AbortError({ message: `${method} ${safeUrl(at)}: aborted by the caller while reading the body`, method, url: at.href, attempts, cause: caller.reason, ...common(secrets) });
+      }
+      const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+      if (caller || name === 'TimeoutError' || (deadlineController?.signal.aborted ?? false)) {
+        return new TimeoutError({ message: `${method} ${safeUrl(at)}: timed out while reading the body`, method, url: at.href, attempts, cause: e, ...common(secrets) });
+      }
+      const detail = e instanceof Error ? e.message : String(e);
+      return new NetworkError({
+        message: `${method} ${safeUrl(at)}: the response body broke off (${detail})`,
+        method,
+        url: at.href,
+        attempts,
+        cause: e,
+        ...common(secrets),
+      });
+    };
+
+    let csrfRefreshed = false;
+
     // One attempt: send, follow redirects, check status, read the body (buffered modes).
     // The per-attempt timeout covers the body read in buffered modes, the response head otherwise.
     const attemptOnce = async (attempt: number, mayRetry: boolean): Promise<Outcome> => {
@@ -508,6 +564,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             current = next;
             continue;
           }
+          if (response.status === 403 && !crossOrigin && !csrfRefreshed && (prepared.replayable || currentBody === undefined)) {
+            const refresh = (auth as (AuthStrategy & CsrfRefreshable) | undefined)?.[CSRF_REFRESH];
+            if (refresh !== undefined) {
+              // Peek at the refusal without consuming it: a clone, at most 16 KiB.
+              const peek = await readPrefix(response.clone(), 16 * 1024);
+              if (isCsrfFailure(response.statusText, decodeUtf8(peek.bytes))) {
+                csrfRefreshed = true;
+                // Resending a non-idempotent request here is safe: a CSRF refusal happens in the
+                // server's middleware before any handler runs, so the first send had no effect.
+                // Only once per request, so a server that keeps refusing cannot loop us.
+                const context: AuthApplyContext = { url: current, headers: new Headers(), method: currentMethod, baseUrl: base, send: sendPlain };
+                if (await refresh(context)) {
+                  await response.body?.cancel().catch(() => undefined);
+                  continue;
+                }
+              }
+            }
+          }
           if (!response.ok) {
             const status = response.status;
             if ((mayRetry && retry.statusCodes.includes(status)) || shouldThrow(status)) {
@@ -515,6 +589,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             }
           }
           const outcome: Outcome = { response, finalUrl: current, redirected: hops > 0, attempts: attempt };
+          if (streaming) {
+            const bodyUrl = current;
+            outcome.bodyError = (e) => bodyReadError(e, attempt, bodyUrl);
+          }
           if (!streaming) outcome.bytes = await readLimited(response, maxBytes, () => readContext(method, outcome));
           return outcome;
         }

@@ -1,5 +1,5 @@
 import type { AuthStrategy } from './auth.js';
-import type { AuthApplyContext } from './internal/auth-context.js';
+import { type AuthApplyContext, CSRF_REFRESH, type CsrfRefreshable } from './internal/auth-context.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 
 /**
@@ -19,6 +19,8 @@ export interface SessionAuthOptions {
    * Endpoint (relative to `baseUrl`) that returns a CSRF token, fetched once before the first
    * unsafe request when no token is known. JSON keys tried: `data`, `token`, `csrfToken`,
    * `csrftoken`, `csrf_token`, `csrfmiddlewaretoken`; else the CSRF cookie it sets.
+   * A 403 that mentions CSRF makes the client refetch it and resend the request once (safe for a
+   * POST: the CSRF check refuses before any handler runs, so the first send had no effect).
    */
   csrfTokenPath?: string;
 }
@@ -114,7 +116,7 @@ export function sessionAuth(options: SessionAuthOptions = {}): SessionAuth {
     return found ?? cookieToken();
   }
 
-  const strategy: SessionAuth = {
+  const strategy: SessionAuth & CsrfRefreshable = {
     kind: 'session',
     headerNames: ['cookie', csrfHeader, 'referer'],
     ...(browser ? { credentials: 'include' as const } : {}),
@@ -160,6 +162,18 @@ export function sessionAuth(options: SessionAuthOptions = {}): SessionAuth {
       const token = csrfToken ?? cookieToken();
       if (token !== undefined) out.push(token);
       return out;
+    },
+    // A 403 "CSRF verification failed": drop the stale token and refetch it from csrfTokenPath.
+    [CSRF_REFRESH]: async (ctx: AuthApplyContext): Promise<boolean> => {
+      if (options.csrfTokenPath === undefined || ctx.send === undefined) return false;
+      const stale = csrfToken ?? cookieToken();
+      csrfToken = undefined;
+      if (stale !== undefined && !browser) jar.delete(csrfCookie);
+      const fresh = await fetchToken(ctx);
+      if (fresh === undefined) return false;
+      csrfToken = fresh;
+      // Resend even when the value did not change: the token endpoint may have renewed the cookie pairing with it.
+      return stale !== undefined || fresh !== undefined;
     },
     cookies: () => Object.fromEntries(jar),
     setCsrfToken(token) {

@@ -1,4 +1,4 @@
-import { isBioHttpError, NetworkError, ValidationError } from '../errors.js';
+import { AbortError, isBioHttpError, NetworkError, TimeoutError, ValidationError } from '../errors.js';
 import { abortErrorFrom, raceAbort } from './abort-reason.js';
 
 /**
@@ -107,6 +107,10 @@ export function openByteSource(source: ByteSource, signal?: AbortSignal): ByteRe
         await close(error);
         if (signal?.aborted) throw abortErrorFrom(signal);
         if (isBioHttpError(error)) throw error;
+        // The platform's own abort/timeout errors (a signal linked to the fetch) keep their kind.
+        const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+        if (name === 'AbortError') throw new AbortError({ message: `aborted while reading the body: ${(error as Error).message}`, cause: error });
+        if (name === 'TimeoutError') throw new TimeoutError({ message: `timed out while reading the body: ${(error as Error).message}`, cause: error });
         const detail = error instanceof Error ? error.message : String(error);
         throw new NetworkError({ message: `the response body broke off: ${detail}`, cause: error });
       }
