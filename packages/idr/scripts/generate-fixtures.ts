@@ -251,13 +251,13 @@ const rois = Array.from({ length: 36 }, (_, i) => ({
     },
   ],
 }));
-add('plate-2551', 'idr0001 plate 2551 "JL_120731_S6A" (8×12, 6 fields), well 590809 (A1), image 1229801 and its 36 ROIs (shapes abridged), paths_to_object. WellSample and ROI ids generated in sequence.', [
+add('plate-2551', 'idr0001 plate 2551 "JL_120731_S6A" (8×12, 6 fields), well 590809 (A1), image 1229801 and its 36 ROIs (shapes abridged), paths_to_object. WellSample and ROI ids, and the plate acquisition id in paths_to_object, are invented in sequence (not recorded).', [
   get('/api/v0/m/plates/2551/', undefined, 200, API_CT, json({ data: plate2551 })),
   get('/api/v0/m/wells/590809/', undefined, 200, API_CT, json({ data: well590809 })),
   get('/api/v0/m/images/1229801/', undefined, 200, API_CT, json({ data: image1229801 })),
   get('/api/v0/m/rois/', { image: '1229801' }, 200, API_CT, json({ data: rois, meta: meta(0, 200, 36) })),
   get('/webclient/api/paths_to_object/', { image: '1229801' }, 200, JSON_CT, json({
-    paths: [[{ type: 'experimenter', id: 2 }, { type: 'screen', id: 3 }, { type: 'plate', id: 2551 }, { type: 'acquisition', id: 2551 }, { type: 'well', id: 590809 }, { type: 'image', id: 1229801 }]],
+    paths: [[{ type: 'experimenter', id: 2 }, { type: 'screen', id: 3 }, { type: 'plate', id: 2551 }, { type: 'acquisition', id: 2601 }, { type: 'well', id: 590809 }, { type: 'image', id: 1229801 }]],
   })),
 ]);
 add('plates-screen-102', '/api/v0 plates of screen 102 (first two of 12, pageSize 2 max 2).', [
@@ -682,7 +682,7 @@ add('search-engine', 'IDR search engine: Gene Symbol=CDC20 image hits over two b
     ],
   }))),
   get(SE, { key: 'Gene Symbol', value: 'NOSUCHGENE', operator: 'equals' }, 200, JSON_CT, json({ ...seEnvelope([]), query_details: { and_filters: [{ name: 'Gene Symbol', value: 'NOSUCHGENE', operator: 'equals', resource: 'image' }], case_sensitive: null, bookmark: [null] } })),
-  get(SE, { key: 'Gene Symbol', value: 'NOSUCHGENE', operator: 'equals', return_containers: 'true' }, 200, JSON_CT, json({ ...seEnvelope({ results: [] }) })),
+  get(SE, { key: 'Gene Symbol', value: 'NOSUCHGENE', operator: 'equals', return_containers: 'true' }, 200, JSON_CT, json({ ...seEnvelope({ results: [] }), query_details: { and_filters: [{ name: 'Gene Symbol', value: 'NOSUCHGENE', operator: 'equals', resource: 'image' }], case_sensitive: null, bookmark: [null] } })),
   get(SE, { key: 'Gene Symbol', value: 'CDC20', operator: 'equals', study: 'idr9999' }, 200, JSON_CT, json({ Error: 'Your query returns no results' })),
   get(SE, { key: 'Organism', value: 'Homo sapiens', operator: 'equals' }, 200, JSON_CT, json({
     Error: 'Something went wrong, please check your query and try again later.',

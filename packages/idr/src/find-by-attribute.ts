@@ -22,10 +22,27 @@ export interface AttributeQuery {
 
 /** Options of {@link Idr.findByAttribute}. @example `{ maxImages: 5000 }` */
 export interface FindByAttributeOptions {
-  /** Cap on image hits read from the search engine when a level below the studies is opened (default 10 000). */
+  /**
+   * Cap on image hits read from the search engine when a level below the studies is opened
+   * (default 10 000). When the cap cuts a container's hits short, the lists read from them
+   * say so with `truncated: true`.
+   */
   maxImages?: number;
   signal?: AbortSignal;
 }
+
+/**
+ * A list read from the search-engine hits, flagged when `maxImages` stopped the read before every
+ * hit of the container was seen (plates, datasets or images may then be missing). Always
+ * `false` on the mapr path, which lists everything.
+ *
+ * @example
+ * ```ts
+ * const plates = await screen.plates();
+ * if (plates.truncated) console.warn('raise maxImages to see every plate');
+ * ```
+ */
+export type AttributeList<T> = T[] & { readonly truncated: boolean };
 
 /** A matching image. @example `await img.details()` */
 export interface AttributeImage {
@@ -43,7 +60,7 @@ export interface AttributePlate {
   kind: 'plate';
   id: PlateId;
   name: string | undefined;
-  images(options?: { signal?: AbortSignal }): Promise<AttributeImage[]>;
+  images(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributeImage>>;
   details(options?: { signal?: AbortSignal }): Promise<Plate>;
 }
 /** A matching dataset. @example `await dataset.images()` */
@@ -51,7 +68,7 @@ export interface AttributeDataset {
   kind: 'dataset';
   id: DatasetId;
   name: string | undefined;
-  images(options?: { signal?: AbortSignal }): Promise<AttributeImage[]>;
+  images(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributeImage>>;
   details(options?: { signal?: AbortSignal }): Promise<Dataset>;
 }
 /** A matching screen. @example `for (const p of await screen.plates()) …` */
@@ -61,7 +78,7 @@ export interface AttributeScreen {
   name: string;
   /** Matching images in the screen, when the server says. */
   imageCount: number | undefined;
-  plates(options?: { signal?: AbortSignal }): Promise<AttributePlate[]>;
+  plates(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributePlate>>;
   details(options?: { signal?: AbortSignal }): Promise<Screen>;
 }
 /** A matching project. @example `for (const d of await project.datasets()) …` */
@@ -70,7 +87,7 @@ export interface AttributeProject {
   id: ProjectId;
   name: string;
   imageCount: number | undefined;
-  datasets(options?: { signal?: AbortSignal }): Promise<AttributeDataset[]>;
+  datasets(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributeDataset>>;
   details(options?: { signal?: AbortSignal }): Promise<Project>;
 }
 /** A screen or a project. @example `c.kind === 'screen' ? await c.plates() : await c.datasets()` */
@@ -135,6 +152,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+function flagged<T>(items: T[], truncated: boolean): AttributeList<T> {
+  return Object.assign(items, { truncated });
+}
+
 function imageNode(ctx: IdrContext, id: number, name: string | undefined, well: number | null | undefined): AttributeImage {
   const image = imageId(id);
   return {
@@ -161,9 +182,17 @@ function groupHits(hits: SearchHit[], idKey: 'plate_id' | 'dataset_id', nameKey:
 
 async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
   const query = { key: q.key, value: q.value, resource: 'image' as const, ...(q.operator === undefined ? {} : { operator: q.operator }), ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }) };
+  const maxImages = options.maxImages ?? 10_000;
+  if (!Number.isSafeInteger(maxImages) || maxImages < 1) throw new ValidationError({ message: 'maxImages must be a positive integer', field: 'maxImages' });
   const found = await searchContainers(ctx, query, withSignal({}, options.signal));
-  const hits = once(() => collect(search(ctx, query, withSignal({ max: options.maxImages ?? 10_000 }, options.signal))));
-  const toImages = (list: SearchHit[]) => list.map((h) => imageNode(ctx, h.id, h.name, h.well_id));
+  const hits = once(() => collect(search(ctx, query, withSignal({ max: maxImages }, options.signal))));
+  // The read stopped at the cap: a container with fewer hits read than its image count is incomplete.
+  const mineOf = async (filter: (h: SearchHit) => boolean, imageCount: number | undefined) => {
+    const all = await hits();
+    const mine = all.filter(filter);
+    return { mine, truncated: all.length >= maxImages && (imageCount === undefined || mine.length < imageCount) };
+  };
+  const toImages = (list: SearchHit[], truncated: boolean) => flagged(list.map((h) => imageNode(ctx, h.id, h.name, h.well_id)), truncated);
   const containers = found.map((c): AttributeContainer => {
     if (c.type === 'project') {
       const id = projectId(c.id);
@@ -174,11 +203,12 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
         imageCount: c['image count'],
         details: (o = {}) => getProject(ctx, id, o),
         datasets: async () => {
-          const mine = (await hits()).filter((h) => h.project_id === id);
-          return [...groupHits(mine, 'dataset_id', 'dataset_name')].map(([dsId, g]): AttributeDataset => {
+          const { mine, truncated } = await mineOf((h) => h.project_id === id, c['image count']);
+          const datasets = [...groupHits(mine, 'dataset_id', 'dataset_name')].map(([dsId, g]): AttributeDataset => {
             const ds = datasetId(dsId);
-            return { kind: 'dataset', id: ds, name: g.name, images: async () => toImages(g.hits), details: (o = {}) => getDataset(ctx, ds, o) };
+            return { kind: 'dataset', id: ds, name: g.name, images: async () => toImages(g.hits, truncated), details: (o = {}) => getDataset(ctx, ds, o) };
           });
+          return flagged(datasets, truncated);
         },
       };
     }
@@ -190,11 +220,12 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
       imageCount: c['image count'],
       details: (o = {}) => getScreen(ctx, id, o),
       plates: async () => {
-        const mine = (await hits()).filter((h) => h.screen_id === id);
-        return [...groupHits(mine, 'plate_id', 'plate_name')].map(([pId, g]): AttributePlate => {
+        const { mine, truncated } = await mineOf((h) => h.screen_id === id, c['image count']);
+        const plates = [...groupHits(mine, 'plate_id', 'plate_name')].map(([pId, g]): AttributePlate => {
           const plate = plateId(pId);
-          return { kind: 'plate', id: plate, name: g.name, images: async () => toImages(g.hits), details: (o = {}) => getPlate(ctx, plate, o) };
+          return { kind: 'plate', id: plate, name: g.name, images: async () => toImages(g.hits, truncated), details: (o = {}) => getPlate(ctx, plate, o) };
         });
+        return flagged(plates, truncated);
       },
     };
   });
@@ -204,7 +235,7 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
 async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
   const mo = { ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }), ...(q.operator === 'contains' ? { partial: true } : {}) };
   const [screens, projects] = await Promise.all([mapr.screens(menu, q.value, withSignal(mo, options.signal)), mapr.projects(menu, q.value, withSignal(mo, options.signal))]);
-  const images = (list: { id: number; name: string }[]) => list.map((i) => imageNode(ctx, i.id, i.name, undefined));
+  const images = (list: { id: number; name: string }[]) => flagged(list.map((i) => imageNode(ctx, i.id, i.name, undefined)), false);
   const containers: AttributeContainer[] = [
     ...screens.map((s): AttributeScreen => ({
       kind: 'screen',
@@ -213,13 +244,16 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
       imageCount: s.extra?.counter,
       details: (o = {}) => getScreen(ctx, s.id, o),
       plates: async (o = {}) =>
-        (await mapr.plates(menu, q.value, { screen: s.id }, withSignal(mo, o.signal))).map((p) => ({
+        flagged(
+          (await mapr.plates(menu, q.value, { screen: s.id }, withSignal(mo, o.signal))).map((p) => ({
           kind: 'plate' as const,
           id: p.id,
           name: p.name,
           images: async (io: { signal?: AbortSignal } = {}) => images(await mapr.images(menu, q.value, { plate: p.id }, withSignal(mo, io.signal))),
           details: (po: { signal?: AbortSignal } = {}) => getPlate(ctx, p.id, po),
-        })),
+          })),
+          false,
+        ),
     })),
     ...projects.map((p): AttributeProject => ({
       kind: 'project',
@@ -228,13 +262,16 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
       imageCount: p.extra?.counter,
       details: (o = {}) => getProject(ctx, p.id, o),
       datasets: async (o = {}) =>
-        (await mapr.datasets(menu, q.value, { project: p.id }, withSignal(mo, o.signal))).map((d) => ({
+        flagged(
+          (await mapr.datasets(menu, q.value, { project: p.id }, withSignal(mo, o.signal))).map((d) => ({
           kind: 'dataset' as const,
           id: d.id,
           name: d.name,
           images: async (io: { signal?: AbortSignal } = {}) => images(await mapr.images(menu, q.value, { dataset: d.id }, withSignal(mo, io.signal))),
           details: (po: { signal?: AbortSignal } = {}) => getDataset(ctx, d.id, po),
-        })),
+          })),
+          false,
+        ),
     })),
   ];
   return { key: q.key, value: q.value, source: 'mapr', studies: groupStudies(containers), containers };

@@ -37,7 +37,7 @@ import type { ListOptions, PagedList } from './paging.js';
 import { type SearchContainer, type SearchHit, type SearchOptions, type SearchQuery, search, searchContainers, searchCount } from './search-engine.js';
 import { type EventContext, type LoginOptions, login, type OmeroServer, type SessionStrategy, servers } from './session.js';
 import { bulkAnnotations, type TableQueryOptions, type TableResult, table } from './tables.js';
-import { type RenderImageOptions, renderImage, type ThumbnailOptions, type ThumbnailsOptions, thumbnail, thumbnailPath, thumbnails } from './thumbnails.js';
+import { type RenderImageOptions, renderImage, type ThumbnailOptions, type ThumbnailsOptions, thumbnail, thumbnailPath, thumbnailStream, thumbnails } from './thumbnails.js';
 import { type ImageData, imageData, type PlateGrid, type PlateGridOptions, plateGrid } from './webgateway.js';
 import { createWebclientApi, type Download, download, downloadUrl, type PathNode, type PathsToObjectTarget, pathsToObject, type WebclientApi } from './webclient.js';
 
@@ -274,6 +274,10 @@ export class Idr {
   /** A thumbnail as JPEG bytes (checked: SOI … EOI). @example `await writeFile('t.jpg', await idr.thumbnail(1229801));` */
   thumbnail(id: IdInput<ImageId>, options?: ThumbnailOptions): Promise<Uint8Array> {
     return thumbnail(this.#ctx, id, options);
+  }
+  /** A thumbnail as a byte stream, JPEG-checked while it flows (SOI first, EOI at the end). @example `await pipeline(Readable.fromWeb(await idr.thumbnailStream(1229801)), createWriteStream('t.jpg'));` */
+  thumbnailStream(id: IdInput<ImageId>, options?: ThumbnailOptions): Promise<ReadableStream<Uint8Array>> {
+    return thumbnailStream(this.#ctx, id, options);
   }
   /** The absolute thumbnail URL. @example `idr.thumbnailUrl(1229801)` */
   thumbnailUrl(id: IdInput<ImageId>, options: { size?: number } = {}): string {

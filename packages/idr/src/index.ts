@@ -113,6 +113,7 @@ export type {
   AttributeContainer,
   AttributeDataset,
   AttributeImage,
+  AttributeList,
   AttributeMatches,
   AttributePlate,
   AttributeProject,

@@ -42,6 +42,45 @@ export async function thumbnail(ctx: IdrContext, id: IdInput<ImageId>, options: 
   return jpegAt(ctx, route, {}, options.signal);
 }
 
+/**
+ * GET `render_thumbnail/{id}/[{size}/]` as a byte stream (JPEG checked while it flows: an HTML
+ * page or a body not starting with SOI fails before any byte is passed on; a body that stops
+ * without EOI errors the stream at its end).
+ */
+export async function thumbnailStream(ctx: IdrContext, id: IdInput<ImageId>, options: ThumbnailOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  const route = thumbnailPath(id, options.size);
+  const url = ctx.http.url(route);
+  const pending = ctx.http.get(route, withSignal({ accept: 'image/jpeg' }, options.signal));
+  const body = await pending.stream();
+  const contentType = (await pending).headers.get('content-type') ?? undefined;
+  let head: Uint8Array = new Uint8Array(0);
+  let tail: Uint8Array = new Uint8Array(0);
+  let started = false;
+  const join = (a: Uint8Array, b: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        tail = join(tail, chunk).slice(-64);
+        if (started) return controller.enqueue(chunk);
+        head = join(head, chunk);
+        if (head.length < 3) return;
+        if (contentType?.includes('text/html') || head[0] !== 0xff || head[1] !== 0xd8 || head[2] !== 0xff) assertJpeg(head.slice(0, 300), url, contentType);
+        started = true;
+        controller.enqueue(head);
+      },
+      flush() {
+        // Complete JPEG = SOI (checked above) … EOI; reuse the whole-body check on head + tail.
+        assertJpeg(started ? join(Uint8Array.of(0xff, 0xd8, 0xff, 0x00), tail) : head, url, contentType);
+      },
+    }),
+  );
+}
+
 async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<string, string | number | undefined>, signal: AbortSignal | undefined): Promise<Uint8Array> {
   const url = ctx.http.url(route, searchParams);
   const pending = ctx.http.get(route, withSignal({ searchParams, accept: 'image/jpeg' }, signal));

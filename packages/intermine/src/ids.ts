@@ -51,7 +51,7 @@ export interface IdMatch {
  *
  * @example
  * ```ts
- * const issue: IdIssue = { input: 'CG9786', reason: 'secondaryIdentifier', matches: [{ id: 1, summary: {} }] };
+ * const issue: IdIssue = { input: 'l(3)85Ac', reason: 'searched synonyms', matches: [{ id: 1, summary: {} }] };
  * ```
  */
 export interface IdIssue {

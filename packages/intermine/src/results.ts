@@ -192,15 +192,12 @@ export async function runCount(http: HttpClient, query: Query, options: CountOpt
 
 /** Stream a flat-format body as lines; an `[ERROR] <code> <message>` line throws a typed error. */
 export async function* checkedLines(response: Response | ReadableStream<Uint8Array>, url: string, method: string, signal: AbortSignal | undefined): AsyncGenerator<string> {
-  let failure: Error | undefined;
   for await (const line of lines(response, signalOpt(signal))) {
-    // The error line is the last one: read to the end rather than cancel, then throw.
-    if (failure) continue;
+    // The error line is the last one; leaving the loop cancels the body.
     const error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
-    if (error) failure = streamError({ ...error, method, url });
-    else yield line;
+    if (error) throw streamError({ ...error, method, url });
+    yield line;
   }
-  if (failure) throw failure;
 }
 
 /** `q.tsv()`, `q.csv()`, `q.fasta()`, `q.gff3()`, `q.bed()`. */

@@ -82,12 +82,25 @@ describe('findByAttribute', () => {
       [422, 'plate1_1_013'],
       [4554, 'plate3_4_021'],
     ]);
+    expect(plates.truncated).toBe(false);
     const images = await plates[1]!.images();
     expect(images).toHaveLength(440);
+    expect(images.truncated).toBe(false);
     expect(images[0]).toMatchObject({ kind: 'image', id: 1938559, wellId: 1046859 });
     await screen.plates();
     expect(urls.length).toBe(beforePlates + 2);
     expect((await screen.details()).Name).toBe('idr0002-heriche-condensation/screenA');
+  });
+
+  it('flags lists cut short by maxImages instead of dropping hits silently', async () => {
+    const found = await newIdr().findByAttribute({ key: 'Gene Symbol', value: 'CDC20' }, { maxImages: 1000 });
+    const screen = found.containers[0];
+    if (screen?.kind !== 'screen') throw new Error('expected a screen');
+    const plates = await screen.plates();
+    expect(plates.truncated).toBe(true);
+    const last = plates.at(-1)!;
+    expect((await last.images()).truncated).toBe(true);
+    await expect(newIdr().findByAttribute({ key: 'Gene Symbol', value: 'CDC20' }, { maxImages: 0 })).rejects.toThrow(/maxImages/);
   });
 
   it('uses the mapr chain on servers without the search engine', async () => {
@@ -95,7 +108,9 @@ describe('findByAttribute', () => {
     expect(found.source).toBe('mapr');
     const screen = found.containers[0];
     if (screen?.kind !== 'screen') throw new Error('expected a screen');
-    const [plate] = await screen.plates();
+    const maprPlates = await screen.plates();
+    expect(maprPlates.truncated).toBe(false);
+    const [plate] = maprPlates;
     expect(plate?.id).toBe(422);
     expect((await plate!.images()).map((i) => i.id)).toEqual([1938559, 1938560]);
     expect(found.studies.map((s) => s.accession)).toEqual(['idr0002', 'idr0021']);

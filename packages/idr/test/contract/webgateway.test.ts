@@ -66,6 +66,15 @@ describe('thumbnails and rendering', () => {
     expect((error as Error).message).toMatch(/expected a JPEG/);
   });
 
+  it('streams a thumbnail, checking SOI first and EOI at the end', async () => {
+    const read = async (id: number, size?: number) => new Uint8Array(await new Response(await newIdr().thumbnailStream(id, size === undefined ? {} : { size })).arrayBuffer());
+    const bytes = await read(1229801);
+    expect(isJpeg(bytes)).toBe(true);
+    expect(bytes).toEqual(await newIdr().thumbnail(1229801));
+    await expect(read(1229802)).rejects.toThrow(/expected a JPEG/); // cut short: no EOI
+    await expect(read(1229801, 64)).rejects.toThrow(/Not Found/);
+  });
+
   it('fetches many thumbnails through get_thumbnails in chunks', async () => {
     const urls: string[] = [];
     const idr = newIdr({ hooks: { onRequest: (e) => void urls.push(e.url) } });

@@ -7,10 +7,10 @@ useFixtureServer();
 describe('id resolution', () => {
   it('submits, polls through RUNNING and a 204 "job not ready", returns typed results and deletes the job', async () => {
     const { mine, requests } = testMine();
-    const result = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'CG9786', 'not-a-gene'], extra: 'D. melanogaster', pollInterval: 0 });
+    const result = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', pollInterval: 0 });
     expect(result.type).toBe('Gene');
     expect(result.matches.MATCH.map((m) => m.summary.symbol)).toEqual(['eve', 'zen']);
-    expect(result.matches.OTHER[0]).toMatchObject({ input: 'CG9786', reason: 'secondaryIdentifier' });
+    expect(result.matches.OTHER[0]).toMatchObject({ input: 'l(3)85Ac', reason: 'searched synonyms' });
     expect(result.matches.DUPLICATE).toEqual([]);
     expect(result.unresolved).toEqual(['not-a-gene']);
     expect(result.stats?.identifiers.notFound).toBe(1);
@@ -47,7 +47,7 @@ describe('id resolution', () => {
 
   it('gives up after the timeout', async () => {
     const { mine } = testMine();
-    const error = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'CG9786', 'not-a-gene'], extra: 'D. melanogaster', pollInterval: 10, timeout: 5 }).catch((e: unknown) => e);
+    const error = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', pollInterval: 10, timeout: 5 }).catch((e: unknown) => e);
     expect((error as Error).name).toBe('TimeoutError');
     expect((error as Error).message).toMatch(/not finished after 5 ms \(last status RUNNING\)/);
   });
