@@ -162,7 +162,6 @@ const KNOWN_BUGS: Record<string, string> = {
   'MOLGENIS addAll (write)|invalid-json': 'resolves [] although nothing was written',
   'MOLGENIS addAll (write)|redirect-html-login': 'resolves [] although the POST became a GET of the login page',
   'MOLGENIS addAll (write)|truncated-json': 'resolves [] (ids lost) from a truncated body',
-  'InterMine rows (streamed POST)|stall-mid-body': 'hangs: no timeout once the stream has started',
 };
 
 function statusOf(fault: Fault): number | undefined {

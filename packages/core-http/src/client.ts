@@ -1,6 +1,6 @@
 import type { AuthStrategy } from './auth.js';
 import { AbortError, BioHttpError, createHttpError, NetworkError, ResponseFormatError, TimeoutError } from './errors.js';
-import { decodeUtf8, defaultServiceMessage, isHtmlContentType, isJsonContentType, type ReadContext, readLimited, readPrefix } from './internal/body.js';
+import { decodeUtf8, discard, defaultServiceMessage, isHtmlContentType, isJsonContentType, type ReadContext, readLimited, readPrefix } from './internal/body.js';
 import { type AuthApplyContext, CSRF_REFRESH, type CsrfRefreshable, isCsrfFailure } from './internal/auth-context.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 import { sleep } from './internal/sleep.js';
@@ -113,7 +113,8 @@ export interface ResponsePromise extends Promise<Response> {
   /** Size-guarded (`maxResponseBytes`). */
   bytes(): Promise<Uint8Array>;
   /**
-   * Not size-guarded (for `lines`/`jsonArrayItems`); the timeout covers only the response head.
+   * Not size-guarded (for `lines`/`jsonArrayItems`); the timeout covers the response head and then
+   * every wait for the next chunk (a stalled body fails with `TimeoutError` instead of hanging).
    * A read error of the stream is a `NetworkError` (connection cut), `TimeoutError` or `AbortError`.
    */
   stream(): Promise<ReadableStream<Uint8Array>>;
@@ -153,6 +154,8 @@ interface Outcome {
   attempts: number;
   /** Turns a platform error raised while the caller reads a streamed body into one of ours. */
   bodyError?: (error: unknown) => Error;
+  /** Streamed bodies: the per-attempt timeout, applied again to every wait for the next chunk. */
+  idle?: { ms: number; error: () => Error };
 }
 
 const DEFAULT_TIMEOUT = 30_000;
@@ -266,28 +269,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       const raw = outcome.response.body;
       if (raw === null) return new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-      return outcome.bodyError ? mapStreamErrors(raw, outcome.bodyError) : raw;
+      return outcome.bodyError ? mapStreamErrors(raw, outcome.bodyError, outcome.idle) : raw;
     };
     return promise;
   }
 
-  /** `raw` re-exposed as a stream whose errors pass through `mapError` (pull-based, no extra buffering). */
-  function mapStreamErrors(raw: ReadableStream<Uint8Array>, mapError: (error: unknown) => Error): ReadableStream<Uint8Array> {
+  /**
+   * `raw` re-exposed as a stream whose errors pass through `mapError` (pull-based, no extra
+   * buffering). With `idle`, a server that stops sending mid-body fails the read after `idle.ms`
+   * instead of hanging: the timeout bounds every wait for the next chunk, not the whole body.
+   */
+  function mapStreamErrors(raw: ReadableStream<Uint8Array>, mapError: (error: unknown) => Error, idle?: { ms: number; error: () => Error }): ReadableStream<Uint8Array> {
     const reader = raw.getReader();
+    const read = (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+      if (!idle) return reader.read();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(idle.error()); // first: cancelling settles the pending read as "done"
+          discard(reader);
+        }, idle.ms);
+      });
+      return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
+    };
     return new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
           try {
-            const { done, value } = await reader.read();
+            const { done, value } = await read();
             if (done) controller.close();
             else controller.enqueue(value);
           } catch (error) {
-            controller.error(mapError(error));
+            controller.error(error instanceof TimeoutError ? error : mapError(error));
           }
         },
         cancel(reason) {
-          // Not awaited: a teed body (msw) may never settle its cancel promise.
-          reader.cancel(reason).catch(() => undefined);
+          discard(reader, reason);
         },
       },
       { highWaterMark: 0 },
@@ -541,7 +558,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (!crossOrigin && auth?.onResponse) await auth.onResponse(response, current);
           const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
           if (!browser && location !== null) {
-            await response.body?.cancel().catch(() => undefined);
+            discard(response.body);
             hops++;
             const next = new URL(location, current);
             if (hops > maxRedirects || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
@@ -576,7 +593,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 // Only once per request, so a server that keeps refusing cannot loop us.
                 const context: AuthApplyContext = { url: current, headers: new Headers(), method: currentMethod, baseUrl: base, send: sendPlain };
                 if (await refresh(context)) {
-                  await response.body?.cancel().catch(() => undefined);
+                  discard(response.body);
                   continue;
                 }
               }
@@ -592,6 +609,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (streaming) {
             const bodyUrl = current;
             outcome.bodyError = (e) => bodyReadError(e, attempt, bodyUrl);
+            if (timeout !== false) {
+              outcome.idle = {
+                ms: timeout,
+                error: () =>
+                  new TimeoutError({ message: `${method} ${safeUrl(bodyUrl)}: no data for ${timeout} ms while reading the body`, method, url: bodyUrl.href, attempts: attempt, ...common(secretsOf(auth)) }),
+              };
+            }
           }
           if (!streaming) outcome.bytes = await readLimited(response, maxBytes, () => readContext(method, outcome));
           return outcome;

@@ -1,5 +1,6 @@
 import type { AuthStrategy } from './auth.js';
 import { type AuthApplyContext, CSRF_REFRESH, type CsrfRefreshable } from './internal/auth-context.js';
+import { discard } from './internal/body.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 
 /**
@@ -94,7 +95,7 @@ export function sessionAuth(options: SessionAuthOptions = {}): SessionAuth {
     const target = new URL(options.csrfTokenPath.replace(/^\/+/, ''), ctx.baseUrl);
     const response = await ctx.send(target);
     if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+      discard(response.body);
       return cookieToken();
     }
     let found: string | undefined;

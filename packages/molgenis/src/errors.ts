@@ -28,8 +28,8 @@ export interface ProblemDetails {
  *
  * @example
  * ```ts
- * // {"errors":[{"message":"Unknown attribute [x]","code":"D02"}]}
- * errorDetails(e); // { messages: ['Unknown attribute [x]'], code: 'D02' }
+ * // {"errors":[{"message":"Unknown entity with 'id' '999' of type 'Sightings'.","code":"D02"}]}
+ * errorDetails(e); // { messages: ["Unknown entity with 'id' '999' of type 'Sightings'."], code: 'D02' }
  * ```
  */
 export interface MolgenisErrorDetails {

@@ -1,6 +1,6 @@
 import { collect, paginateCursor, path, ResponseFormatError } from '@bio/core-http';
 import { type Context, signalOf } from './internal/context.js';
-import { attrsParam, qParam, sortParam } from './internal/params.js';
+import { attrsParam, qParam, sortParam, withQ } from './internal/params.js';
 import { startOf } from './internal/url.js';
 import { assertEntity, assertId, assertInteger, MAX_PAGE_SIZE } from './internal/validate.js';
 import { idAttributeOf } from './metadata.js';
@@ -47,9 +47,9 @@ function rows<T extends Row>(ctx: Context, entity: string, query: PageQuery): As
     async ({ cursor, signal }) => {
       const start = cursor ?? query.start;
       const num = max === undefined ? pageSize : Math.min(pageSize, max - fetched);
-      const url = path`api/v2/${entity}`;
+      const url = withQ(path`api/v2/${entity}`, query.q);
       const page = await ctx.http
-        .get(url, { searchParams: { q: query.q, attrs: query.attrs, sort: query.sort, start, num }, ...(signal === undefined ? {} : { signal }) })
+        .get(url, { searchParams: { attrs: query.attrs, sort: query.sort, start, num }, ...(signal === undefined ? {} : { signal }) })
         .json<CollectionPage<T>>();
       if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
         throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the reply has no "items" array` });

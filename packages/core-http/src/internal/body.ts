@@ -2,6 +2,15 @@ import { ResponseTooLargeError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 
 /** Context put on errors raised while reading a body. */
+/**
+ * Cancel a body we no longer want without waiting for it: a body that is one branch of a tee
+ * (msw and other interceptors tee responses) settles its cancel only when the other branch is
+ * read, which may never happen.
+ */
+export function discard(body: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
+  body?.cancel(reason).catch(() => undefined);
+}
+
 export interface ReadContext {
   method: string;
   url: string;
@@ -42,7 +51,7 @@ function tooLarge(limit: number, ctx: ReadContext, detail: string): ResponseTooL
 export async function readLimited(response: Response, limit: number, context: () => ReadContext): Promise<Uint8Array> {
   const declared = response.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    discard(response.body);
     throw tooLarge(limit, context(), `of ${declared} bytes (Content-Length)`);
   }
   if (response.body === null) return new Uint8Array(0);
@@ -54,7 +63,7 @@ export async function readLimited(response: Response, limit: number, context: ()
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => undefined);
+      discard(reader);
       throw tooLarge(limit, context(), 'of more than that');
     }
     chunks.push(value);
@@ -76,7 +85,7 @@ export async function readPrefix(response: Response, limit: number): Promise<{ b
       chunks.push(value.subarray(0, limit - total));
       total = limit;
       truncated = true;
-      await reader.cancel().catch(() => undefined);
+      discard(reader);
       break;
     }
     chunks.push(value);

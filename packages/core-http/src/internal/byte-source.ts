@@ -1,3 +1,4 @@
+import { discard } from './body.js';
 import { AbortError, isBioHttpError, NetworkError, TimeoutError, ValidationError } from '../errors.js';
 import { abortErrorFrom, raceAbort } from './abort-reason.js';
 
@@ -48,12 +49,7 @@ function rawReader(source: ByteSource): RawReader {
     const reader = stream.getReader();
     return {
       next: () => reader.read(),
-      // Not awaited: when the body is one branch of a tee (msw and other interceptors tee
-      // responses), the cancel promise stays pending until the other branch is read, which may
-      // never happen. Cancelling is a signal to the producer; nothing waits on its completion.
-      close: async (reason) => {
-        reader.cancel(reason).catch(() => undefined);
-      },
+      close: async (reason) => discard(reader, reason),
     };
   }
   if (typeof (stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== 'function') {

@@ -136,3 +136,27 @@ describe('caller abort and timeouts while reading a streamed body', () => {
     expectNoSecret(e);
   });
 });
+
+describe('a body that stops arriving', () => {
+  it('stream(): the timeout bounds each wait for the next chunk, so a stalled body fails instead of hanging', async () => {
+    const started = Date.now();
+    const items: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of jsonArrayItems(await client({ timeout: 300 }).get('stall').stream(), 'results')) items.push(item);
+    })().catch((e: unknown) => e);
+    expect(items).toEqual([[1, 'a']]);
+    expect(isTimeoutError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/no data for 300 ms while reading the body/);
+    expect((error as Error).message).not.toContain(TOKEN);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('lines(): same bound; a body that keeps arriving slowly is not cut off', async () => {
+    const error = await (async () => {
+      for await (const _line of lines(await client({ timeout: 300 }).get('stall').stream())) {
+        // keep reading
+      }
+    })().catch((e: unknown) => e);
+    expect(isTimeoutError(error)).toBe(true);
+  });
+});

@@ -5,9 +5,7 @@ import { assertAttributeName } from './validate.js';
 
 /**
  * Validate `q` (a string is parsed with the MOLGENIS operator set, a node is serialized
- * against it) and return canonical RSQL. Encoding is left to `URLSearchParams`, which
- * percent-encodes `+`, `&`, `#`, `%` and non-ASCII, so a `+` in a value reaches the server
- * as `+` (molgenis#5833).
+ * against it) and return canonical RSQL. {@link withQ} puts it on the URL.
  */
 export function qParam(q: Query | undefined): string | undefined {
   if (q === undefined) return undefined;
@@ -28,6 +26,18 @@ export function qParam(q: Query | undefined): string | undefined {
     throw rsqlError(cause, 'q is not a valid MOLGENIS RSQL node');
   }
   return text;
+}
+
+/**
+ * `path?q=…` with `q` percent-encoded by hand: everything `encodeURIComponent` escapes is
+ * escaped (so `+`, `&`, `#`, `%`, space and non-ASCII reach the server intact, molgenis#5833)
+ * except `;`, `,` and `=`, which stay readable (molgenis#5805). `URLSearchParams` would escape
+ * those too. Further parameters are appended by the HTTP client after this query.
+ */
+export function withQ(path: string, q: string | undefined): string {
+  if (q === undefined) return path;
+  const encoded = encodeURIComponent(q).replace(/%3B/gi, ';').replace(/%2C/gi, ',').replace(/%3D/gi, '=');
+  return `${path}?q=${encoded}`;
 }
 
 function rsqlError(cause: unknown, prefix: string): ValidationError {

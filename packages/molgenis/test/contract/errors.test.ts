@@ -6,7 +6,7 @@ import { client, fixture, useFixtureServer } from '../helpers.js';
 const server = useFixtureServer();
 
 describe('the three error shapes (and text/plain)', () => {
-  it('classic {"errors":[{"message","code"}]} → BadRequestError, serviceMessage and code', async () => {
+  it('classic {"errors":[{"message"}]} → BadRequestError with serviceMessage (the code is optional)', async () => {
     server.use(fixture('errors'));
     const { m } = client();
     const error = (await m.get('demo_sightings', { q: 'colour==red' }).catch((e: unknown) => e)) as BadRequestError;
@@ -14,20 +14,20 @@ describe('the three error shapes (and text/plain)', () => {
     expect(error.status).toBe(400);
     expect(error.service).toBe('molgenis');
     expect(error.serviceMessage).toBe('Unknown attribute [colour] in entity type [demo_sightings].');
-    expect(errorDetails(error)).toEqual({ messages: ['Unknown attribute [colour] in entity type [demo_sightings].'], code: 'D02' });
+    expect(errorDetails(error)).toEqual({ messages: ['Unknown attribute [colour] in entity type [demo_sightings].'] });
   });
 
-  it('RFC 7807 problem+json with errors[] → detail and each field error', async () => {
+  it('a v2 batch write refused with the classic shape (v2 is not an ApiController) → BatchError with the cause', async () => {
     server.use(fixture('errors'));
     const { m } = client();
     const error = (await m.addAll('demo_bulk', [{}]).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error).toBeInstanceOf(MolgenisBatchError);
+    expect(error.ids).toEqual([]);
+    expect(error.failed).toEqual([{}]);
     const cause = error.errors[0]?.error as BadRequestError;
     expect(cause).toBeInstanceOf(BadRequestError);
-    expect(cause.serviceMessage).toBe('Invalid request; entities: Please provide at least one entity in the entities property.');
-    const details = errorDetails(cause);
-    expect(details?.code).toBe('V01');
-    expect(details?.problem?.errors).toEqual([{ errorCode: 'V02', field: 'entities', value: null, detail: 'Please provide at least one entity in the entities property.' }]);
+    expect(cause.serviceMessage).toBe("The attribute 'id' of entity 'demo_bulk' can not be null.");
+    expect(errorDetails(cause)).toEqual({ messages: ["The attribute 'id' of entity 'demo_bulk' can not be null."] });
   });
 
   it('an HTML page (proxy) → ServerError with the page title as serviceMessage', async () => {

@@ -1,7 +1,7 @@
 import { ValidationError } from '@bio/core-http';
 import { eq } from '@bio/rsql';
 import { describe, expect, it } from 'vitest';
-import { attrsParam, qParam, sortParam } from '../../src/internal/params.js';
+import { attrsParam, qParam, sortParam, withQ } from '../../src/internal/params.js';
 
 describe('attrsParam', () => {
   it('joins attributes and expands references with (*)', () => {
@@ -51,5 +51,17 @@ describe('qParam', () => {
     expect(() => qParam('year==')).toThrow(ValidationError);
     expect(() => qParam('year=near=5')).toThrow(/not valid MOLGENIS RSQL/);
     expect(() => qParam(42 as never)).toThrow(ValidationError);
+  });
+});
+
+describe('withQ', () => {
+  it("escapes '+', '&', '#', '%', space and non-ASCII, keeps ';', ',' and '=' readable", () => {
+    const url = withQ('api/v2/demo_notes', 'title=="a+b & c#d 100% é";year=in=(1,2)');
+    expect(url).toBe('api/v2/demo_notes?q=title==%22a%2Bb%20%26%20c%23d%20100%25%20%C3%A9%22;year=in=(1,2)');
+    expect(new URL(url, 'https://molgenis.example.org/').searchParams.get('q')).toBe('title=="a+b & c#d 100% é";year=in=(1,2)');
+  });
+
+  it('leaves the path alone without q', () => {
+    expect(withQ('api/v2/demo_notes', undefined)).toBe('api/v2/demo_notes');
   });
 });
