@@ -9,7 +9,7 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
     expect(r.code).toBe(0);
     expect(tsv(r.stdout)).toEqual([
       ['Gene.symbol', 'Gene.primaryIdentifier', 'Gene.length'],
-      ['eve', 'FBgn0000606', '1521'],
+      ['eve', 'FBgn0000606', '1478'],
       ['zen', 'FBgn0004053', '1326'],
     ]);
     expect(r.stderr).toBe('2 rows\n');
@@ -18,16 +18,16 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
   it('query in every --format', async () => {
     const json = await bio([...EVE_ZEN, '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual([
-      { 'Gene.symbol': 'eve', 'Gene.primaryIdentifier': 'FBgn0000606', 'Gene.length': 1521 },
+      { 'Gene.symbol': 'eve', 'Gene.primaryIdentifier': 'FBgn0000606', 'Gene.length': 1478 },
       { 'Gene.symbol': 'zen', 'Gene.primaryIdentifier': 'FBgn0004053', 'Gene.length': 1326 },
     ]);
     const ndjson = await bio([...EVE_ZEN, '--format', 'ndjson']);
     expect(ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)['Gene.symbol'])).toEqual(['eve', 'zen']);
     const csv = await bio([...EVE_ZEN, '--format', 'csv']);
-    expect(csv.stdout).toBe('Gene.symbol,Gene.primaryIdentifier,Gene.length\neve,FBgn0000606,1521\nzen,FBgn0004053,1326\n');
+    expect(csv.stdout).toBe('Gene.symbol,Gene.primaryIdentifier,Gene.length\neve,FBgn0000606,1478\nzen,FBgn0004053,1326\n');
     const table = await bio([...EVE_ZEN, '--format', 'table']);
     expect(table.stdout).toMatch(/┌─+┬/);
-    expect(table.stdout).toMatch(/│ eve\s+│ FBgn0000606\s+│ 1521\s+│/);
+    expect(table.stdout).toMatch(/│ eve\s+│ FBgn0000606\s+│ 1478\s+│/);
   });
 
   it('query: a failure reported after HTTP 200 is one error line and exit 1', async () => {

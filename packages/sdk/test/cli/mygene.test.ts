@@ -48,7 +48,8 @@ describe.concurrent('bio mygene (built binary, --offline)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toEqual({ query: 'tp53', _id: '24842', symbol: 'Tp53', taxid: 10116 });
+    expect(lines[0]).toEqual({ query: 'tp53', _id: '7157', symbol: 'TP53', taxid: 9606 });
+    expect(lines[1]).toEqual({ query: 'tp53', _id: '24842', symbol: 'Tp53', taxid: 10116 });
     expect(r.stderr).toContain('1 missing: CDK 2');
   });
 });
