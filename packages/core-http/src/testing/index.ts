@@ -26,3 +26,5 @@ export { recordingFetch, scrubExchange } from './recorder.js';
 export type { RecordingFetchOptions } from './recorder.js';
 export { createRecorder, formatFixture, writeFixture } from './write-fixture.js';
 export type { Recorder, RecorderOptions } from './write-fixture.js';
+export { recordScenarios } from './record-scenarios.js';
+export type { RecordScenario, RecordScenarioResult, RecordScenariosOptions } from './record-scenarios.js';
