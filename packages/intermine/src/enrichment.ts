@@ -1,4 +1,5 @@
 import { type HttpClient, ValidationError } from '@bio/core-http';
+import { signalOpt } from './internal/request-options.js';
 
 /**
  * Multiple-testing corrections the server knows.
@@ -110,9 +111,6 @@ export interface Widget {
   [key: string]: unknown;
 }
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 /** `GET|POST /list/enrichment`. */
 export async function runEnrichment(http: HttpClient, options: EnrichmentOptions): Promise<EnrichmentResult> {

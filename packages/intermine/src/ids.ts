@@ -2,6 +2,7 @@ import { AbortError, createHttpError, path, ServerError, TimeoutError, Validatio
 import { interMineErrorInBody } from './internal/errors.js';
 import type { InterMine } from './intermine.js';
 import type { InterMineList } from './lists.js';
+import { signalOpt } from './internal/request-options.js';
 
 /**
  * Options of `mine.resolveIds()`.
@@ -83,9 +84,6 @@ export interface IdResolutionStats {
   identifiers: { matches: number; issues: number; all: number; notFound: number };
 }
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 /**
  * The typed result of an id resolution job.

@@ -23,6 +23,7 @@ import {
 } from './results.js';
 import { runSearch, type SearchOptions, type SearchResult } from './search.js';
 import { type Template, templatesFromJSON } from './templates.js';
+import { signalOpt } from './internal/request-options.js';
 
 /**
  * Options of {@link InterMine}.
@@ -90,9 +91,6 @@ export function normaliseRoot(root: string): string {
   return parsed.href;
 }
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 /**
  * A user as `GET /user/whoami` describes them.

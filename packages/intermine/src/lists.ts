@@ -2,6 +2,7 @@ import { ValidationError } from '@bio/core-http';
 import type { EnrichmentOptions, EnrichmentResult } from './enrichment.js';
 import type { InterMine } from './intermine.js';
 import { Query } from './query.js';
+import { signalOpt, writeOpt } from './internal/request-options.js';
 
 /**
  * A list as `GET /lists` describes it.
@@ -86,9 +87,6 @@ function checkName(name: unknown, field = 'name'): string {
   return name;
 }
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 function tagParam(tags: readonly string[] | undefined): string | undefined {
   if (!tags || tags.length === 0) return undefined;
@@ -184,11 +182,11 @@ export class InterMineList {
     let result: ListCreated;
     if (content instanceof Query) {
       const q = await idQuery(content).prepare(options.signal);
-      result = await http.post('query/append/tolist', { form: { query: q.toXML(), listName: this.name }, ...signalOpt(options.signal) }).json<ListCreated>();
+      result = await http.post('query/append/tolist', { form: { query: q.toXML(), listName: this.name }, ...writeOpt(options.signal) }).json<ListCreated>();
     } else {
       const { body } = await identifierBody(content);
       result = await http
-        .post('lists/append', { searchParams: { name: this.name }, body, headers: { 'content-type': 'text/plain' }, ...signalOpt(options.signal) })
+        .post('lists/append', { searchParams: { name: this.name }, body, headers: { 'content-type': 'text/plain' }, ...writeOpt(options.signal) })
         .json<ListCreated>();
     }
     this.size = result.listSize;
@@ -207,7 +205,7 @@ export class InterMineList {
   async rename(newName: string, options: { signal?: AbortSignal } = {}): Promise<this> {
     checkName(newName, 'newName');
     const result = await this.#mine.http
-      .post('lists/rename', { form: { oldname: this.name, newname: newName }, ...signalOpt(options.signal) })
+      .post('lists/rename', { form: { oldname: this.name, newname: newName }, ...writeOpt(options.signal) })
       .json<ListCreated>();
     this.name = result.listName;
     if (typeof result.listSize === 'number') this.size = result.listSize;
@@ -319,7 +317,7 @@ export class ListTags implements Iterable<string> {
   async add(tags: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string[]> {
     const param = tagParam(tags);
     if (param === undefined) throw new ValidationError({ message: 'no tags to add', field: 'tags' });
-    const body = await this.#mine.http.post('list/tags', { form: { name: this.#list.name, tags: param }, ...signalOpt(options.signal) }).json<{ tags: string[] }>();
+    const body = await this.#mine.http.post('list/tags', { form: { name: this.#list.name, tags: param }, ...writeOpt(options.signal) }).json<{ tags: string[] }>();
     this.values = [...body.tags];
     return body.tags;
   }
@@ -336,7 +334,7 @@ export class ListTags implements Iterable<string> {
     const param = tagParam(tags);
     if (param === undefined) throw new ValidationError({ message: 'no tags to remove', field: 'tags' });
     const body = await this.#mine.http
-      .delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...signalOpt(options.signal) })
+      .delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...writeOpt(options.signal) })
       .json<{ tags: string[] }>();
     this.values = [...body.tags];
     return body.tags;
@@ -414,7 +412,7 @@ export class Lists {
     if (content instanceof Query) {
       const q = await idQuery(content).prepare(options.signal);
       const result = await http
-        .post('query/tolist', { form: { query: q.toXML(), listName: name, description: options.description, tags }, ...signalOpt(options.signal) })
+        .post('query/tolist', { form: { query: q.toXML(), listName: name, description: options.description, tags }, ...writeOpt(options.signal) })
         .json<ListCreated>();
       return this.#wrap({ name: result.listName, type: result.type ?? q.root, size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), ...(options.description ? { description: options.description } : {}), tags: [...(options.tags ?? [])] });
     }
@@ -425,7 +423,7 @@ export class Lists {
         searchParams: { name, type: options.type, description: options.description, tags, extraValue: options.organism },
         body,
         headers: { 'content-type': 'text/plain' },
-        ...signalOpt(options.signal),
+        ...writeOpt(options.signal),
       })
       .json<ListCreated>();
     return this.#wrap(
@@ -451,7 +449,7 @@ export class Lists {
    */
   async delete(name: string, options: { signal?: AbortSignal } = {}): Promise<void> {
     checkName(name);
-    await this.#mine.http.delete('lists', { searchParams: { name }, retry: false, ...signalOpt(options.signal) }).json();
+    await this.#mine.http.delete('lists', { searchParams: { name }, ...writeOpt(options.signal) }).json();
   }
 
   /**
@@ -474,8 +472,7 @@ export class Lists {
     const result = await this.#mine.http
       .get(`lists/${kind}`, {
         searchParams: { name, lists: lists.join(';'), description: options.description, tags: tagParam(options.tags) },
-        retry: false,
-        ...signalOpt(options.signal),
+        ...writeOpt(options.signal),
       })
       .json<ListCreated>();
     return this.#wrap({ name: result.listName, type: result.type ?? '', size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), tags: [...(options.tags ?? [])] });
@@ -533,7 +530,7 @@ export class Lists {
     const result = await this.#mine.http
       .post('lists/subtract', {
         form: { name, references: sets.from.join(';'), subtract: sets.exclude.join(';'), description: options.description, tags: tagParam(options.tags) },
-        ...signalOpt(options.signal),
+        ...writeOpt(options.signal),
       })
       .json<ListCreated>();
     return this.#wrap({ name: result.listName, type: result.type ?? '', size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), tags: [...(options.tags ?? [])] });

@@ -2,6 +2,7 @@ import { ValidationError } from '@bio/core-http';
 import type { InterMine } from './intermine.js';
 import { InterMineList } from './lists.js';
 import { checkedLines } from './results.js';
+import { signalOpt, writeOpt } from './internal/request-options.js';
 
 /**
  * A genomic interval on one chromosome (1-based, inclusive, unless `isInterbase`).
@@ -119,9 +120,6 @@ export interface RegionListResult {
   invalidSpans: string[];
 }
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 /**
  * A region search (`/regions/*`): FASTA, GFF3, BED of the features found, or a list of them.
@@ -237,7 +235,7 @@ export class RegionQuery {
     const body = await this.#mine.http
       .post('regions/list', {
         form: { query: JSON.stringify(this.toJSON()), listName: name, description: options.description, tags: options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined },
-        ...signalOpt(options.signal),
+        ...writeOpt(options.signal),
       })
       .json<{ listName?: string; listSize?: number; type?: string; invalidSpans?: string[] }>();
     const list = new InterMineList(this.#mine, {

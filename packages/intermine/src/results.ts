@@ -2,6 +2,7 @@ import { type HttpClient, jsonArrayItems, lines, ValidationError } from '@bio/co
 import { deferred } from './internal/deferred.js';
 import { parseErrorLine, streamError } from './internal/errors.js';
 import type { Query } from './query.js';
+import { signalOpt } from './internal/request-options.js';
 
 /**
  * One cell of a result row (`format=json`): a string, number, boolean or null.
@@ -116,9 +117,6 @@ function nonNegativeInt(value: number | undefined, field: string): void {
   if (!Number.isInteger(value) || value < 0) throw new ValidationError({ message: `${field} must be a non-negative integer, got ${value}`, field });
 }
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 /** One request for result rows, streamed item by item with the trailer checked. */
 export function fetchResultItems<T>(

@@ -2,6 +2,7 @@ import { type HttpClient, ValidationError } from '@bio/core-http';
 import { type Operator, type PathConstraint, normaliseOperator } from './constraints.js';
 import type { Query } from './query.js';
 import { type Cell, type CountOptions, checkedLines, fetchResultItems, type RowsOptions, type TextOptions } from './results.js';
+import { signalOpt } from './internal/request-options.js';
 
 /**
  * A new value for one editable template constraint, by code. A bare string or number keeps the
@@ -14,9 +15,6 @@ import { type Cell, type CountOptions, checkedLines, fetchResultItems, type Rows
  */
 export type TemplateValues = Record<string, string | number | readonly (string | number)[] | { op?: Operator | Lowercase<Operator>; value?: string | number | readonly (string | number)[]; extra?: string }>;
 
-function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}
 
 /**
  * A template: a named query whose editable constraints take new values per run

@@ -1,9 +1,5 @@
-// Known issue of @bio/intermine: list writes (`lists.create`, and the other list operations) do
-// not pass `retry: false`, so a retry policy meant for reads that names POST (InterMineOptions.retry
-// says it is "for reads (GET and read-only POSTs such as query results)") also resends a list
-// creation after a 503 — the list may be created twice. @bio/molgenis documents and enforces
-// "writes are never retried, whatever this says". Fails while the issue is there.
-// Run with `npx vitest run -c vitest.known-bugs.config.ts`.
+// List writes are never retried, whatever retry policy the client has for reads: a read policy
+// naming POST must not resend a list creation after a 503 (the list could be created twice).
 import { InterMine } from '@bio/intermine';
 import { fixtures } from '@bio/intermine/testing';
 import { expect, it } from 'vitest';
