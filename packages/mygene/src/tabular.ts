@@ -105,9 +105,8 @@ function flattenInto(out: Map<string, { values: Scalar[]; list: boolean }>, valu
 export function flatten(doc: object): Row {
   const slots = new Map<string, { values: Scalar[]; list: boolean }>();
   flattenInto(slots, doc, '', false);
-  const row: Row = {};
-  for (const [key, slot] of slots) row[key] = slot.list ? slot.values : (slot.values[0] ?? null);
-  return row;
+  // fromEntries defines own properties, so a field named "__proto__" stays data.
+  return Object.fromEntries([...slots].map(([key, slot]) => [key, slot.list ? slot.values : (slot.values[0] ?? null)])) as Row;
 }
 
 function resolveColumns(seen: readonly string[], wanted: readonly string[] | undefined): string[] {
@@ -141,11 +140,7 @@ export function toRows(hits: Iterable<object>, options: ToRowsOptions = {}): Row
     flat.push(row);
   }
   const columns = resolveColumns([...seen], options.columns);
-  return flat.map((row) => {
-    const out: Row = {};
-    for (const column of columns) out[column] = row[column] ?? null;
-    return out;
-  });
+  return flat.map((row) => Object.fromEntries(columns.map((column) => [column, Object.hasOwn(row, column) ? (row[column] ?? null) : null])) as Row);
 }
 
 /**
@@ -158,10 +153,8 @@ export function toRows(hits: Iterable<object>, options: ToRowsOptions = {}): Row
  */
 export function toColumns(hits: Iterable<object>, options: ToRowsOptions = {}): Record<string, Cell[]> {
   const rows = toRows(hits, options);
-  const columns: Record<string, Cell[]> = {};
   const names = rows[0] ? Object.keys(rows[0]) : [...(options.columns ?? [])];
-  for (const name of names) columns[name] = rows.map((row) => row[name] ?? null);
-  return columns;
+  return Object.fromEntries(names.map((name) => [name, rows.map((row) => (Object.hasOwn(row, name) ? (row[name] ?? null) : null))]));
 }
 
 function cellText(cell: Cell, separator: string): string {
