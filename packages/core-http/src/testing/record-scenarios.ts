@@ -63,7 +63,7 @@ export async function recordScenarios(options: RecordScenariosOptions): Promise<
     let origin = options.origin;
     const inner = options.fetch ?? globalThis.fetch;
     const seeing: typeof globalThis.fetch = (input, init) => {
-      origin ??= new URL(new Request(input, init).url).origin;
+      origin ??= new URL(input instanceof Request ? input.url : String(input)).origin; // never re-read a Request: its body is single-use
       return inner(input, init);
     };
     const recorder = createRecorder({ dir: options.dir, name, fetch: seeing, ...(options.scrub === undefined ? {} : { scrub: options.scrub }) });

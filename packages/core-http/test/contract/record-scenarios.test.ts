@@ -85,3 +85,20 @@ it('records only the scenarios named in `only`, and reports unknown names', asyn
   ]);
   expect(existsSync(join(dir, 'two.json'))).toBe(false);
 });
+
+it('records a scenario whose first request is a POST given as a Request (its body is read once)', async () => {
+  const results = await recordScenarios({
+    dir,
+    scenarios: {
+      'post-first': async (f) => {
+        const res = await f(new Request(`${base}/login`, { method: 'POST', body: JSON.stringify({ user: 'ada' }), headers: { 'content-type': 'application/json' } }));
+        return res.json();
+      },
+    },
+  });
+  expect(results).toEqual([expect.objectContaining({ name: 'post-first', exchanges: 1 })]);
+  expect(results[0]).not.toHaveProperty('error');
+  const fixture = JSON.parse(readFileSync(join(dir, 'post-first.json'), 'utf8')) as Fixture;
+  expect(fixture.exchanges[0]?.request).toMatchObject({ method: 'POST', path: '/login', body: { json: { user: 'ada' } } });
+  expect(fixture.description).toContain(base);
+});
