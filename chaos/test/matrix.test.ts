@@ -157,12 +157,7 @@ const NETWORK_FAULTS = new Set<Fault>(['reset-before-headers', 'reset-mid-body']
  * known-bugs/ (run with `npx vitest run -c vitest.known-bugs.config.ts`), and left out of the
  * green suite rather than asserted the wrong way round.
  */
-const KNOWN_BUGS: Record<string, string> = {
-  'MOLGENIS addAll (write)|html-200': 'resolves [] although nothing was written',
-  'MOLGENIS addAll (write)|invalid-json': 'resolves [] although nothing was written',
-  'MOLGENIS addAll (write)|redirect-html-login': 'resolves [] although the POST became a GET of the login page',
-  'MOLGENIS addAll (write)|truncated-json': 'resolves [] (ids lost) from a truncated body',
-};
+const KNOWN_BUGS: Record<string, string> = {};
 
 function statusOf(fault: Fault): number | undefined {
   const m = /^(\d{3})/.exec(fault);

@@ -9,7 +9,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(`${root}${file}`, 'ut
 
 /**
  * The allow-list: package → runtime dependency → why. Keep it in sync with the
- * "Runtime dependencies" section of chaos/README.md.
+ * "Runtime dependencies" section of the root README.md.
  */
 const ALLOWED: Record<string, Record<string, string>> = {
   '@bio/core-http': {
@@ -72,8 +72,8 @@ describe('runtime dependencies of published packages', () => {
     for (const deps of Object.values(ALLOWED)) for (const reason of Object.values(deps)) expect(reason.length).toBeGreaterThan(5);
   });
 
-  it('chaos/README.md lists the same dependencies', () => {
-    const readme = readFileSync(`${root}chaos/README.md`, 'utf8');
+  it('the root README.md lists the same dependencies', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
     const section = readme.slice(readme.indexOf('## Runtime dependencies'));
     for (const [name, deps] of Object.entries(ALLOWED)) {
       expect(section).toContain(`\`${name}\``);

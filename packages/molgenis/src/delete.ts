@@ -1,4 +1,5 @@
 import { path, ValidationError } from '@bio/core-http';
+import { noContent } from './internal/answers.js';
 import { chunked } from './internal/chunked.js';
 import { type Context, signalOf } from './internal/context.js';
 import { assertEntity, assertId, assertIds, batchSizeOf } from './internal/validate.js';
@@ -26,8 +27,7 @@ export async function deleteList(ctx: Context, entity: string, ids: readonly (st
     { operation: 'deleteList', entity, size, signal: options.signal, onProgress: options.onProgress, idsOf: (chunk) => chunk.map(String) },
     async (chunk, signal) => {
       // The server reads entityIds as strings (then converts them to the id attribute's type).
-      const response = await ctx.http.delete(url, { json: { entityIds: chunk.map(String) }, retry: false, signal });
-      response.body?.cancel().catch(() => undefined);
+      await noContent(ctx, 'DELETE', url, ctx.http.delete(url, { json: { entityIds: chunk.map(String) }, retry: false, signal }));
       return undefined;
     },
   );

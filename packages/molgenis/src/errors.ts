@@ -62,20 +62,40 @@ export function errorDetails(error: unknown): MolgenisErrorDetails | undefined {
 
 /**
  * A chunked write (`addAll`, `updateAll`, `deleteList`, `upsert`) stopped part-way.
- * Batches run one after the other and are never retried, so nothing was written twice:
- * `processed` rows are on the server (their new ids, for `addAll`, are in `ids`),
- * `failed` were in the batch the server refused (MOLGENIS writes a batch in one
- * transaction, so none of them was written), `unprocessed` were never sent. Resume with
- * `notWritten`.
+ * Batches run one after the other and are never retried, so this client never sends a row
+ * twice by itself. Every input is in exactly one of `processed`, `failed` and `unprocessed`
+ * (the {@link BatchError} fields), and the rows of `failed` are split further:
+ *
+ * - `processed`: on the server (their new ids, for `addAll`, are in `ids`);
+ * - `refused`: in the batch the server answered with a 4xx/5xx refusal (MOLGENIS writes a batch
+ *   in one transaction, so none of them was written), or one that was never sent;
+ * - `unknown`: in the batch whose answer was lost after it was sent — connection reset, timeout,
+ *   caller's abort, a gateway's 502/504, or a 2xx that is not a MOLGENIS answer (an HTML page,
+ *   invalid or truncated JSON, a redirect to the login page). The server may have stored them,
+ *   or not;
+ * - `unprocessed`: never sent.
+ *
+ * `notWritten` (`refused` + `unprocessed`) is safe to send again. Do NOT resend `unknown` blindly
+ * after `addAll` (the rows would be written twice) or `deleteList` (the server refuses ids that are
+ * gone): re-read those ids first and resend only what is missing (or still there). `updateAll`
+ * sends whole rows, so resending its `unknown` rows writes the same values again. Rows without an
+ * id (the server makes one up) cannot be checked by id — look at the data.
  *
  * @example
  * ```ts
+ * import { inList } from '@bio/rsql';
+ *
  * try { await m.addAll('demo_sightings', rows); }
  * catch (e) {
- *   if (e instanceof MolgenisBatchError) {
- *     console.log(`${e.ids.length} written; retrying ${e.notWritten.length}`);
- *     await m.addAll('demo_sightings', fix(e.notWritten));
+ *   if (!(e instanceof MolgenisBatchError)) throw e;
+ *   // Which rows of the batch whose answer was lost did the server store? 100 ids per request.
+ *   const stored = new Set<string>();
+ *   for (let i = 0; i < e.unknown.length; i += 100) {
+ *     const ids = e.unknown.slice(i, i + 100).map((r) => String(r.id));
+ *     for (const r of await m.get('demo_sightings', { q: inList('id', ids), attributes: ['id'], num: 100 })) stored.add(String(r.id));
  *   }
+ *   const missing = e.unknown.filter((r) => !stored.has(String(r.id)));
+ *   await m.addAll('demo_sightings', [...missing, ...e.notWritten]);
  * }
  * ```
  */
@@ -85,29 +105,58 @@ export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<
   readonly ids: string[];
   /** Which operation stopped: `addAll`, `updateAll`, `deleteList`, `upsert`. */
   readonly operation: string;
+  /**
+   * Rows (or ids) of the batch whose outcome is unknown: sent, but the answer was lost
+   * (network error, timeout, abort, 502/504 from a gateway, a 2xx that is not MOLGENIS's answer).
+   * They may be on the server. They are also in `failed`, and never in `notWritten`.
+   * Re-read them before sending them again.
+   */
+  readonly unknown: I[];
 
   constructor(
-    init: BioHttpErrorInit & { operation: string; entity: string; ids: string[]; processed: I[]; failed: I[]; unprocessed: I[]; errors: BatchFailure<I>[] },
+    init: BioHttpErrorInit & {
+      operation: string;
+      entity: string;
+      ids: string[];
+      processed: I[];
+      failed: I[];
+      unprocessed: I[];
+      errors: BatchFailure<I>[];
+      /** The part of `failed` whose outcome is unknown (default: none). */
+      unknown?: I[] | undefined;
+    },
   ) {
     const first = init.errors[0]?.error;
     const reason = first instanceof BioHttpError ? (first.serviceMessage ?? first.message) : first instanceof Error ? first.message : String(first);
-    const { operation, entity, ids, ...rest } = init;
+    const { operation, entity, ids, unknown = [], ...rest } = init;
+    const refused = init.failed.length - unknown.length;
+    const counts = [
+      `${init.processed.length} written`,
+      ...(refused > 0 || unknown.length === 0 ? [`${refused} refused`] : []),
+      ...(unknown.length > 0 ? [`${unknown.length} unknown (sent, answer lost: may be written)`] : []),
+      `${init.unprocessed.length} not sent`,
+    ];
     super({
       service: 'molgenis',
       ...rest,
-      message:
-        init.message ??
-        `${operation}(${entity}) stopped at batch ${(init.errors[0]?.batchIndex ?? 0) + 1}: ${init.processed.length} written, ` +
-          `${init.failed.length} refused, ${init.unprocessed.length} not sent — ${reason}`,
+      message: init.message ?? `${operation}(${entity}) stopped at batch ${(init.errors[0]?.batchIndex ?? 0) + 1}: ${counts.join(', ')} — ${reason}`,
       ...(init.status === undefined && first instanceof BioHttpError ? { status: first.status } : {}),
     });
     this.ids = ids;
     this.operation = operation;
+    this.unknown = unknown;
   }
 
-  /** The rows (or ids) that are not on the server: `failed` followed by `unprocessed`. */
+  /** The rows (or ids) of `failed` that are certainly not on the server: `failed` without `unknown`. */
+  get refused(): I[] {
+    if (this.unknown.length === 0) return [...this.failed];
+    const unknown = new Set(this.unknown);
+    return this.failed.filter((item) => !unknown.has(item));
+  }
+
+  /** The rows (or ids) certainly not on the server, safe to send again: `refused` followed by `unprocessed` (never `unknown`). */
   get notWritten(): I[] {
-    return [...this.failed, ...this.unprocessed];
+    return [...this.refused, ...this.unprocessed];
   }
 }
 

@@ -206,9 +206,12 @@ export class Molgenis {
 
   /**
    * Add many rows (`POST /api/v2/<entity>` with `{"entities":[…]}`) in batches of at most
-   * 1000, one after the other, never retried. Returns the new ids in input order. On a
-   * failing batch it throws {@link MolgenisBatchError} with the ids written and the rows not
-   * written.
+   * 1000, one after the other, never retried. Returns the new ids in input order. A batch
+   * counts as written only on MOLGENIS's create answer (201 with `location` and one
+   * `resources[].href` per row); an HTML page, invalid or truncated JSON, or a redirect to the
+   * login page is a `ResponseFormatError`. On a failing batch it throws
+   * {@link MolgenisBatchError}: the ids written, the rows certainly not written (`notWritten`)
+   * and the rows whose outcome is unknown (`unknown`: re-read them before resending).
    *
    * @example
    * ```ts
@@ -235,7 +238,9 @@ export class Molgenis {
   }
 
   /**
-   * Replace whole rows (`PUT /api/v2/<entity>` with `{"entities":[…]}`) in batches of at most 1000.
+   * Replace whole rows (`PUT /api/v2/<entity>` with `{"entities":[…]}`) in batches of at most 1000,
+   * never retried. A web page instead of MOLGENIS's empty answer is a `ResponseFormatError`; a
+   * failing batch throws {@link MolgenisBatchError} (`notWritten`, `unknown`).
    *
    * @example
    * ```ts
@@ -273,7 +278,9 @@ export class Molgenis {
   }
 
   /**
-   * Delete rows by id: `DELETE /api/v2/<entity>` with `{"entityIds":[…]}`, in batches of at most 1000.
+   * Delete rows by id: `DELETE /api/v2/<entity>` with `{"entityIds":[…]}`, in batches of at most 1000,
+   * never retried. A web page instead of MOLGENIS's empty answer is a `ResponseFormatError`; a
+   * failing batch throws {@link MolgenisBatchError} (`notWritten`, `unknown`).
    *
    * @example
    * ```ts

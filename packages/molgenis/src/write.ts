@@ -1,5 +1,6 @@
 import { path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { isMolgenisBatchError, MolgenisBatchError } from './errors.js';
+import { createdIds, noContent } from './internal/answers.js';
 import { chunked } from './internal/chunked.js';
 import { type Context, signalOf } from './internal/context.js';
 import { formValue, toFilePart } from './internal/files.js';
@@ -53,22 +54,6 @@ export async function add(ctx: Context, entity: string, data: Row = {}, options:
   return id;
 }
 
-/** Ids from `{"resources":[{"href":"/api/v2/E/<id>"}]}`; never throws (the rows are written by then). */
-function idsFromResources(text: string, root: string): string[] {
-  try {
-    const body = JSON.parse(text) as { resources?: { href?: unknown }[] };
-    if (!Array.isArray(body.resources)) return [];
-    const ids: string[] = [];
-    for (const r of body.resources) {
-      const id = typeof r?.href === 'string' ? lastSegment(r.href, root) : undefined;
-      if (id !== undefined) ids.push(id);
-    }
-    return ids;
-  } catch {
-    return [];
-  }
-}
-
 /** `POST /api/v2/<entity>` with `{"entities":[…]}` in batches of ≤ 1000; returns the new ids in input order. */
 export async function addAll(ctx: Context, entity: string, rows: readonly Row[], options: BatchWriteOptions = {}): Promise<string[]> {
   assertEntity(entity);
@@ -80,8 +65,7 @@ export async function addAll(ctx: Context, entity: string, rows: readonly Row[],
     rows,
     { operation: 'addAll', entity, size, signal: options.signal, onProgress: options.onProgress, idsOf: (_rows, result) => result },
     async (chunk, signal) => {
-      const text = await ctx.http.post(url, { json: { entities: chunk }, retry: false, signal }).text();
-      return idsFromResources(text, ctx.root);
+      return createdIds(ctx, url, chunk.length, ctx.http.post(url, { json: { entities: chunk }, retry: false, signal }));
     },
   );
   return ids;
@@ -116,7 +100,7 @@ export async function updateAll(ctx: Context, entity: string, rows: readonly Row
       idsOf: (chunk) => (idAttribute === undefined ? [] : chunk.map((r) => String(r[idAttribute]))),
     },
     async (chunk, signal) => {
-      discard(await ctx.http.put(url, { json: { entities: chunk }, retry: false, signal }));
+      await noContent(ctx, 'PUT', url, ctx.http.put(url, { json: { entities: chunk }, retry: false, signal }));
       return undefined;
     },
   );
@@ -179,6 +163,7 @@ export async function upsert(ctx: Context, entity: string, rows: readonly Row[],
       ids: error.ids,
       processed: back(error.processed as Row[]),
       failed: back(error.failed as Row[]),
+      unknown: back(error.unknown as Row[]),
       unprocessed: [...back(error.unprocessed as Row[]), ...toUpdate],
       errors: error.errors as MolgenisBatchError<Row>['errors'],
     });
@@ -193,6 +178,7 @@ export async function upsert(ctx: Context, entity: string, rows: readonly Row[],
       ids: [...added, ...error.ids],
       processed: [...rows.filter((r) => !updating.has(r)), ...(error.processed as Row[])],
       failed: error.failed as Row[],
+      unknown: error.unknown as Row[],
       unprocessed: error.unprocessed as Row[],
       errors: error.errors as MolgenisBatchError<Row>['errors'],
     });

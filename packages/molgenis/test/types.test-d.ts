@@ -28,5 +28,9 @@ export async function pinned(): Promise<void> {
   const e = {} as MolgenisBatchError;
   const rest: Row[] = e.notWritten;
   const written: string[] = e.ids;
-  void [rest, written];
+  const unknown: Row[] = e.unknown;
+  const refused: Row[] = e.refused;
+  // @ts-expect-error unknown is read-only
+  e.unknown = [];
+  void [rest, written, unknown, refused];
 }

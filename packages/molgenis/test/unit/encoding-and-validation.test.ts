@@ -150,7 +150,7 @@ describe('ValidationError before any request', () => {
 });
 
 describe('abort during a chunked write', () => {
-  it('reports the batch in flight as failed (maybe written) and the rest as not sent', async () => {
+  it('reports the batch in flight as unknown (maybe written, in failed, not in notWritten) and the rest as not sent', async () => {
     const controller = new AbortController();
     let posts = 0;
     const fetchFake: typeof fetch = async (input, init) => {
@@ -161,7 +161,7 @@ describe('abort during a chunked write', () => {
         throw new DOMException('aborted', 'AbortError');
       }
       const { entities } = (await request.json()) as { entities: { id: string }[] };
-      return json({ resources: entities.map((e) => ({ href: `/api/v2/E/${e.id}` })) }, { status: 201 });
+      return json({ location: '/api/v2/E', resources: entities.map((e) => ({ href: `/api/v2/E/${e.id}` })) }, { status: 201 });
     };
     const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
     const rows = Array.from({ length: 25 }, (_, i) => ({ id: `r${i}` }));
@@ -169,8 +169,30 @@ describe('abort during a chunked write', () => {
     expect(error).toBeInstanceOf(MolgenisBatchError);
     expect(error.ids).toEqual(rows.slice(0, 10).map((r) => r.id));
     expect(error.failed).toEqual(rows.slice(10, 20));
+    expect(error.unknown).toEqual(rows.slice(10, 20));
+    expect(error.refused).toEqual([]);
     expect(error.unprocessed).toEqual(rows.slice(20));
+    expect(error.notWritten).toEqual(rows.slice(20));
+    expect(error.message).toMatch(/10 written, 10 unknown .*, 5 not sent/);
     expect(posts).toBe(2);
+  });
+
+  it('an abort before the first batch: nothing in flight, every row not sent', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let posts = 0;
+    const fetchFake: typeof fetch = async () => {
+      posts++;
+      return json({}, { status: 201 });
+    };
+    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
+    const rows = Array.from({ length: 5 }, (_, i) => ({ id: `r${i}` }));
+    const error = (await m.addAll('E', rows, { signal: controller.signal }).catch((e: unknown) => e)) as MolgenisBatchError;
+    expect(error).toBeInstanceOf(MolgenisBatchError);
+    expect(error.failed).toEqual([]);
+    expect(error.unknown).toEqual([]);
+    expect(error.notWritten).toEqual(rows);
+    expect(posts).toBe(0);
   });
 });
 
