@@ -588,6 +588,10 @@ add('thumbnails', 'JPEG thumbnails (a real 96×72 baseline JPEG): render_thumbna
   get('/webgateway/render_image/1229801/0/0/', undefined, 403, { 'content-type': 'text/html', 'content-length': '0' }),
 ]);
 
+add('thumbnail-1884807', 'JPEG thumbnail of image 1884807 (project 51, 256×256, so a square 96×96 baseline JPEG): render_thumbnail 200 image/jpeg; backs the CLI example `bio idr thumbnail 1884807 -o thumb.jpg`.', [
+  get('/webgateway/render_thumbnail/1884807/', undefined, 200, { 'content-type': 'image/jpeg' }, { base64: Buffer.from(tinyJpeg(96, 96)).toString('base64') }),
+]);
+
 add('bulk-annotation-well-45217', 'Bulk annotation row of well 45217 in screen 206 (shape as recorded in the notebook; columns abridged), and the table soft errors (HTTP 200 {"error"}).', [
   get('/webgateway/table/Screen.plateLinks.child.wells/45217/query/', { query: 'Well-45217' }, 200, JSON_CT, json({
     data: {

@@ -71,6 +71,9 @@ export function scenarios(baseUrl: string): Record<string, Scenario> {
       await mg.query('symbol:cdk2', { species: ['human', 'mouse'], size: 1, from: 1, fields: ['symbol', 'taxid'], entrezonly: true });
       await client(fetch, 'me@example.org').query('entrezgene:1017', { fields: ['symbol', 'alias'], alwaysList: ['symbol'], params: { jmespath: 'alias|[0]' } });
     },
+    'query-cdk2-human': async (fetch) => {
+      await client(fetch).query('symbol:cdk2', { species: 'human' });
+    },
     'query-errors': async (fetch) => {
       const mg = client(fetch);
       await mg.query('cdk2', { fields: 'symbol', facets: 'taxid', facetSize: 1000, size: 1000, from: 9000, sort: 'taxid', species: 'human' });

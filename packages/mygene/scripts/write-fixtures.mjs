@@ -119,6 +119,13 @@ write('query-cdk2', 'GET /query: a fielded query, species filter and paging', [
   },
 ]);
 
+write('query-cdk2-human', 'GET /query with species=human: only the human CDK2; backs the CLI example `bio mygene query \'symbol:cdk2\' --species human`', [
+  {
+    request: { method: 'GET', path: '/v3/query', query: { q: 'symbol:cdk2', species: 'human' } },
+    response: ok({ took: 3, total: 1, max_score: 87.76775, hits: [cdk2Hits[0]] }),
+  },
+]);
+
 const TAXID_FACET = {
   _type: 'terms',
   terms: [

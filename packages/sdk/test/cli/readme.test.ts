@@ -62,6 +62,16 @@ describe.concurrent('README examples run as written (--offline)', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
   });
 
+  it("the CLI examples of the project's brief are among them, word for word", () => {
+    const brief = [
+      `bio mygene query 'symbol:cdk2' --species human`,
+      `bio intermine query --root https://www.flymine.org/flymine --select Gene.symbol,Gene.length --where 'Gene.length>5000' --format tsv`,
+      `bio intermine regions --organism 'D. melanogaster' --type Exon 2L:14614843..14619614 --fasta`,
+      `bio idr thumbnail 1884807 -o thumb.jpg`,
+    ];
+    for (const command of brief) expect(examples.map((e) => e.command)).toContain(`${command} --offline`);
+  });
+
   for (const example of examples) {
     it(example.command, async () => {
       const dir = scratch();
