@@ -36,6 +36,7 @@ export {
 } from './errors.js';
 export type { BatchFailure, BioHttpErrorInit, ErrorCode, ResponseFormatErrorInit } from './errors.js';
 export { redactSecrets, redactUrl, SECRET_QUERY_PARAMS } from './redact.js';
+export { htmlErrorMessage } from './html-message.js';
 
 // query strings and paths
 export { buildSearchParams, encodePathSegment, path } from './query.js';

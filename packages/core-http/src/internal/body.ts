@@ -1,3 +1,4 @@
+import { htmlErrorMessage } from '../html-message.js';
 import { ResponseTooLargeError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 
@@ -130,13 +131,14 @@ function clip(text: string): string {
 
 /**
  * The server's own words from an error body: JSON keys `message`, `error`, `detail`,
- * `errors[0].message`, `Exception`; an HTML page's `<title>`; a text body's first line.
+ * `errors[0].message`, `Exception`; an HTML page's title or heading; a text body's first line.
  */
 export function defaultServiceMessage(body: unknown): string | undefined {
   if (typeof body === 'string') {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-    if (title) return clip(title.replace(/\s+/g, ' '));
-    if (/^\s*</.test(body)) return undefined;
+    if (/^\s*</.test(body)) {
+      const page = htmlErrorMessage(body);
+      return page === undefined ? undefined : clip(page);
+    }
     const line = body.split(/\r?\n/).find((l) => l.trim() !== '');
     return line === undefined ? undefined : clip(line.trim());
   }

@@ -28,6 +28,7 @@ const EXPECTED_EXPORTS = [
   'createHttpError',
   'encodePathSegment',
   'headerAuth',
+  'htmlErrorMessage',
   'isAbortError',
   'isBadRequestError',
   'isBatchError',

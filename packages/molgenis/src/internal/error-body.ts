@@ -1,39 +1,10 @@
+import { htmlErrorMessage } from '@bio/core-http';
 import type { MolgenisErrorDetails, ProblemDetails } from '../errors.js';
 
 const HTML = /<\s*(!doctype|html|head|body)\b/i;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
-
-/** The readable part of an HTML error page: the `<title>`, else the first heading, else the text. */
-function htmlMessage(html: string): string | undefined {
-  const pick = (re: RegExp): string | undefined => {
-    const m = re.exec(html);
-    return m?.[1] === undefined ? undefined : text(decodeEntities(m[1].replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ')));
-  };
-  return (
-    pick(/<title[^>]*>([\s\S]*?)<\/title>/i) ??
-    pick(/<h1[^>]*>([\s\S]*?)<\/h1>/i) ??
-    text(
-      decodeEntities(
-        html
-          .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-          .replace(/<[^>]*>/g, ' ')
-          .replace(/\s+/g, ' '),
-      ).slice(0, 300),
-    )
-  );
 }
 
 /**
@@ -54,7 +25,7 @@ export function parseErrorBody(body: unknown, contentType?: string | null): Molg
     }
     if (trimmed === '') return { messages: [] };
     if ((contentType ?? '').includes('html') || HTML.test(trimmed)) {
-      const m = htmlMessage(trimmed);
+      const m = htmlErrorMessage(trimmed);
       return { messages: m === undefined ? [] : [m] };
     }
     return { messages: [trimmed.length > 500 ? `${trimmed.slice(0, 500)}…` : trimmed] };

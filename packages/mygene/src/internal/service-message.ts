@@ -2,16 +2,10 @@
 // {"code":400,"success":false,"error":"ValueError","details":"Invalid or stale scroll_id."}, old servers without
 // `code`, ES syntax errors with root_cause_line_NN keys, and HTML pages from proxies.
 
+import { htmlErrorMessage } from '@bio/core-http';
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
-}
-
-function fromHtml(body: string): string | undefined {
-  const pick = (re: RegExp) => {
-    const m = re.exec(body);
-    return m?.[1] ? m[1].replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() : undefined;
-  };
-  return pick(/<title[^>]*>([\s\S]*?)<\/title>/i) || pick(/<h1[^>]*>([\s\S]*?)<\/h1>/i);
 }
 
 /** Pull a readable message out of a MyGene error body (JSON object, text or HTML). */
@@ -19,7 +13,7 @@ export function mygeneServiceMessage(body: unknown): string | undefined {
   if (typeof body === 'string') {
     const trimmed = body.trim();
     if (trimmed.length === 0) return undefined;
-    if (/^<(!doctype|html|head|body|\?xml)/i.test(trimmed) || /<\/(html|body|title|h1)>/i.test(trimmed)) return fromHtml(trimmed) ?? 'HTML error page';
+    if (/^<(!doctype|html|head|body|\?xml)/i.test(trimmed) || /<\/(html|body|title|h1)>/i.test(trimmed)) return htmlErrorMessage(trimmed) ?? 'HTML error page';
     return trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;

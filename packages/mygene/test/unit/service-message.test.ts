@@ -23,7 +23,9 @@ describe('mygeneServiceMessage', () => {
   it('reads HTML pages and text', () => {
     expect(mygeneServiceMessage('<html>\r\n<head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>')).toBe('502 Bad Gateway');
     expect(mygeneServiceMessage('<html><body><h1>Service  Unavailable</h1></body></html>')).toBe('Service Unavailable');
-    expect(mygeneServiceMessage('<html><body>oops</body></html>')).toBe('HTML error page');
+    // A page with neither title nor heading: its text (shared with every client via htmlErrorMessage).
+    expect(mygeneServiceMessage('<html><body>oops</body></html>')).toBe('oops');
+    expect(mygeneServiceMessage('<html><body></body></html>')).toBe('HTML error page');
     expect(mygeneServiceMessage('Too Many Matches.')).toBe('Too Many Matches.');
     expect(mygeneServiceMessage('')).toBeUndefined();
     expect(mygeneServiceMessage(undefined)).toBeUndefined();
