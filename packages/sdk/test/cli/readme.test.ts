@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN, bio, scratch } from './run-bin.js';
+import { BIN, type BinResult, bio, outputOf, scratch } from './run-bin.js';
 
 interface Example {
   command: string;
@@ -29,7 +29,7 @@ function readmeExamples(): Example[] {
   return examples;
 }
 
-function run(command: string, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(command: string, cwd: string): Promise<BinResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: cwd };
   delete env.INTERMINE_TOKEN;
   delete env.MOLGENIS_TOKEN;
@@ -37,19 +37,7 @@ function run(command: string, cwd: string): Promise<{ status: number | null; std
   // The MOLGENIS import example uploads the exact file recorded in the fixtures.
   writeFileSync(join(cwd, 'demo_sightings.zip'), Buffer.from('UEsDBCBlbXggZGVtbzogZW50aXRpZXMudHN2IGF0dHJpYnV0ZXMudHN2IGRlbW9fc2lnaHRpbmdzLnRzdg==', 'base64'));
   const script = `bio() { "${process.execPath}" "${BIN}" "$@"; }\n${command}\n`;
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString('utf8');
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return outputOf(spawn('/bin/sh', ['-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 const examples = readmeExamples();
@@ -77,11 +65,11 @@ describe.concurrent('README examples run as written (--offline)', () => {
       const dir = scratch();
       const r = await run(example.command, dir);
       if (example.error) {
-        expect(r.status).toBe(1);
+        expect(r.code).toBe(1);
         expect(r.stderr).toBe(example.error);
       } else {
         expect(r.stderr).not.toMatch(/^error:/m);
-        expect(r.status).toBe(0);
+        expect(r.code).toBe(0);
       }
     });
   }
@@ -95,7 +83,7 @@ describe('`bio --help` examples run as written', () => {
     const dir = scratch();
     for (const line of lines) {
       const r = await run(line.trim(), dir);
-      expect({ line, status: r.status, stderr: r.stderr }).toEqual({ line, status: 0, stderr: expect.not.stringMatching(/^error:/m) });
+      expect({ line, status: r.code, stderr: r.stderr }).toEqual({ line, status: 0, stderr: expect.not.stringMatching(/^error:/m) });
     }
   });
 });

@@ -1,5 +1,5 @@
 // Runs the REAL built `bio` binary (dist/cli/bin.js) in a child process, the way a user would.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,18 +33,23 @@ export function bio(args: readonly string[], options: { input?: string; env?: Re
     if (value !== undefined && !/^(INTERMINE_TOKEN|MOLGENIS_TOKEN|MOLGENIS_URL|BIO_CONFIG|NODE_OPTIONS|VITEST.*)$/.test(key)) env[key] = value;
   }
   Object.assign(env, { HOME: home, NO_COLOR: '1' }, options.env);
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? home, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.end(options.input ?? '');
+  return outputOf(child);
+}
+
+/** Everything a child process prints, and its exit code, once it closes. */
+export function outputOf(child: ChildProcess): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? home, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) => {
       const bytes = Buffer.concat(out);
       resolve({ code, stdout: bytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), bytes });
     });
-    child.stdin.end(options.input ?? '');
   });
 }
 
