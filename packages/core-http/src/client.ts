@@ -1,9 +1,10 @@
 import type { AuthStrategy } from './auth.js';
-import { AbortError, BioHttpError, createHttpError, NetworkError, ResponseFormatError, TimeoutError } from './errors.js';
+import { AbortError, BioHttpError, createHttpError, NetworkError, ResponseFormatError, TimeoutError, ValidationError } from './errors.js';
 import { decodeUtf8, discard, defaultServiceMessage, isHtmlContentType, isJsonContentType, type ReadContext, readLimited, readPrefix } from './internal/body.js';
 import { type AuthApplyContext, CSRF_REFRESH, type CsrfRefreshable, isCsrfFailure } from './internal/auth-context.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 import { sleep } from './internal/sleep.js';
+import { limitFetch } from './internal/limit-fetch.js';
 import { send } from './internal/transport.js';
 import { type ArrayFormat, buildSearchParams, type QueryParams, type QueryValue } from './query.js';
 import { redactSecrets, redactUrl } from './redact.js';
@@ -56,6 +57,11 @@ export interface HttpClientOptions {
   auth?: AuthStrategy;
   /** Guard for `json`/`text`/`bytes` reads, in bytes. Default 64 MiB. */
   maxResponseBytes?: number;
+  /**
+   * At most this many requests of this client wait for a response head at once (retries and
+   * redirect hops included; the wait for a slot counts against the timeout). Default: no limit.
+   */
+  maxConcurrency?: number;
   /** Redirects followed before a `NetworkError`. Default 10. */
   maxRedirects?: number;
   /** Default for query arrays. Default `'comma'`. */
@@ -220,7 +226,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const hooks = options.hooks ?? {};
   const clientRetry = resolveRetryOptions(options.retry);
-  const fetchFn: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  if (options.maxConcurrency !== undefined && (!Number.isSafeInteger(options.maxConcurrency) || options.maxConcurrency < 1)) {
+    throw new ValidationError({ message: 'maxConcurrency must be a positive integer', field: 'maxConcurrency' });
+  }
+  const unlimited: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  const fetchFn: typeof fetch = options.maxConcurrency === undefined ? unlimited : limitFetch(() => unlimited, options.maxConcurrency);
 
   function resolve(path: string, searchParams?: QueryParams, arrayFormat?: ArrayFormat): URL {
     const url = ABSOLUTE_URL.test(path) ? new URL(path) : new URL(path.replace(/^\/+/, ''), base);

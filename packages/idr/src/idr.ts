@@ -7,7 +7,6 @@ import { omeroErrorInBody, omeroServiceMessage } from './errors.js';
 import { type AttributeMatches, type AttributeQuery, type FindByAttributeOptions, findByAttribute } from './find-by-attribute.js';
 import type { AnnotationId, DatasetId, FileId, IdInput, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import type { IdrContext } from './internal/context.js';
-import { limitFetch } from './internal/limit.js';
 import {
   type DatasetFilters,
   type GetOptions,
@@ -132,7 +131,8 @@ export class Idr {
     this.#http = createHttpClient({
       baseUrl: `${baseUrl}/`,
       service: 'idr',
-      fetch: limitFetch(() => injected ?? globalThis.fetch, concurrency),
+      ...(injected === undefined ? {} : { fetch: injected }),
+      maxConcurrency: concurrency,
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       retry: retryOptions(options.retry),
       arrayFormat: 'repeat',

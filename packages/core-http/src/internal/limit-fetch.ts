@@ -1,6 +1,6 @@
-// A counting semaphore around `fetch`, so every request the client makes (retries included)
-// shares one concurrency bound. p-limit would be this package's only runtime dependency
-// besides @bio/core-http, for about twenty lines, so it is written here (see STYLE.md).
+// A counting semaphore around `fetch`, so every request a client makes (retries and redirect
+// hops included) shares one concurrency bound. p-limit would be this package's only runtime
+// dependency besides ky, for about twenty lines, so it is written here (see STYLE.md).
 
 /** Wrap a fetch so that at most `concurrency` requests wait for response headers at once. */
 export function limitFetch(getFetch: () => typeof fetch, concurrency: number): typeof fetch {
