@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInterMineReplica, startMolgenisReplica, startMyGeneReplica } from '../src/replicas.js';
 import { fixtureJson, type Stage, startStage } from '../src/harness.js';
 
-const RETRY = { maxRetries: 2, baseDelayMs: 0 };
+const RETRY = { limit: 2, delay: 0 };
 
 describe('MOLGENIS addAll of 10,001 rows, batch 7 fails', () => {
   const rows = Array.from({ length: 10_001 }, (_, i) => ({ id: `row${String(i).padStart(5, '0')}`, value: i }));
@@ -146,7 +146,7 @@ describe('InterMine list creation interrupted by a network error', () => {
 
   it.each([['reset-before-headers'], ['reset-mid-body']] as const)('%s: one POST, a NetworkError, no automatic retry', async (fault) => {
     // A generous retry policy for reads must not apply to the list-creating POST.
-    const mine = new InterMine({ root: `${stage.chaos.url}/flymine/service`, token: 'tok', retry: { maxRetries: 5, baseDelayMs: 0 }, timeout: 2000 });
+    const mine = new InterMine({ root: `${stage.chaos.url}/flymine/service`, token: 'tok', retry: { limit: 5, delay: 0 }, timeout: 2000 });
     stage.chaos.plan([fault, 'ok']);
     const error = await create(mine).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);

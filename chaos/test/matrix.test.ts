@@ -15,7 +15,7 @@ import { activeResources, leakedResources, type Stage, startStage, toArray, trap
 
 const TIMEOUT = 1000; // per attempt
 const MAX_RETRIES = 2;
-const RETRY = { maxRetries: MAX_RETRIES, baseDelayMs: 0 };
+const RETRY = { limit: MAX_RETRIES, delay: 0 };
 const CANARY = 'CANARY-matrix-7d1f0c2e';
 
 type ClientName = 'MyGene' | 'InterMine' | 'IDR' | 'MOLGENIS';

@@ -51,7 +51,7 @@ interface Subject {
   setup(o: { fetch: typeof fetch; hooks: HttpHooks; base: string }): Promise<() => Promise<unknown>>;
 }
 
-const common = { retry: { maxRetries: 1, baseDelayMs: 0 }, timeout: 1000 };
+const common = { retry: { limit: 1, delay: 0 }, timeout: 1000 };
 
 const SUBJECTS: Subject[] = [
   {

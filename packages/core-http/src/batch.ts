@@ -1,4 +1,5 @@
 import { AbortError, BatchError, type BatchFailure, ValidationError } from './errors.js';
+import type { Progress } from './contract.js';
 import { abortErrorFrom, raceAbort } from './internal/abort-reason.js';
 
 // The concurrency window below is the few lines of p-limit logic we need, written by hand:
@@ -29,7 +30,7 @@ export interface BatchOptions {
    */
   onError?: 'stop' | 'collect';
   /** Called as outcomes are yielded: `done` inputs finished, out of `total` when the input's size is known. */
-  onProgress?: (p: { done: number; total?: number; batches: number }) => void;
+  onProgress?: ((p: Progress) => void) | undefined;
 }
 
 /**

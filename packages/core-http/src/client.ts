@@ -1,5 +1,5 @@
 import type { AuthStrategy } from './auth.js';
-import { AbortError, BioHttpError, createHttpError, NetworkError, ResponseFormatError, TimeoutError, ValidationError } from './errors.js';
+import { AbortError, BioHttpError, createHttpError, isBioHttpError, NetworkError, ResponseFormatError, TimeoutError, ValidationError } from './errors.js';
 import { decodeUtf8, discard, defaultServiceMessage, isHtmlContentType, isJsonContentType, type ReadContext, readLimited, readPrefix } from './internal/body.js';
 import { type AuthApplyContext, CSRF_REFRESH, type CsrfRefreshable, isCsrfFailure } from './internal/auth-context.js';
 import { isBrowserRuntime } from './internal/runtime.js';
@@ -26,6 +26,11 @@ export interface HttpHooks {
   onResponse?: (e: { method: string; url: string; status: number; attempt: number; durationMs: number }) => void;
   /** Before waiting `delayMs` for attempt number `attempt` (2, 3, …). */
   onRetry?: (e: { method: string; url: string; attempt: number; delayMs: number; error: BioHttpError }) => void;
+  /**
+   * Run in order on every error a request fails with, before the caller sees it; each may
+   * return a replacement (e.g. the same kind of error with a hint added to its message).
+   */
+  beforeError?: readonly ((error: BioHttpError) => BioHttpError | Promise<BioHttpError>)[];
 }
 
 /**
@@ -51,7 +56,7 @@ export interface HttpClientOptions {
   timeout?: number | false;
   /** Cancels everything: requests, retries and waits. */
   signal?: AbortSignal;
-  /** Retry policy, or a number meaning `maxRetries`. See {@link RetryOptions} for defaults. */
+  /** Retry policy, or a number meaning `limit`. See {@link RetryOptions} for defaults. */
   retry?: RetryOptions | number;
   hooks?: HttpHooks;
   auth?: AuthStrategy;
@@ -61,7 +66,7 @@ export interface HttpClientOptions {
    * At most this many requests of this client wait for a response head at once (retries and
    * redirect hops included; the wait for a slot counts against the timeout). Default: no limit.
    */
-  maxConcurrency?: number;
+  concurrency?: number;
   /** Redirects followed before a `NetworkError`. Default 10. */
   maxRedirects?: number;
   /** Default for query arrays. Default `'comma'`. */
@@ -214,7 +219,7 @@ function link(source: AbortSignal, target: AbortController): () => void {
  * @example
  * ```ts
  * const client = createHttpClient({ baseUrl: 'https://www.flymine.org/flymine/service/', service: 'intermine',
- *   auth: tokenAuth({ token }), retry: { maxRetries: 3 } });
+ *   auth: tokenAuth({ token }), retry: { limit: 3 } });
  * const version = await client.get('version', { searchParams: { format: 'json' } }).json<{ version: number }>();
  * ```
  */
@@ -226,11 +231,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const hooks = options.hooks ?? {};
   const clientRetry = resolveRetryOptions(options.retry);
-  if (options.maxConcurrency !== undefined && (!Number.isSafeInteger(options.maxConcurrency) || options.maxConcurrency < 1)) {
-    throw new ValidationError({ message: 'maxConcurrency must be a positive integer', field: 'maxConcurrency' });
+  if (options.concurrency !== undefined && (!Number.isSafeInteger(options.concurrency) || options.concurrency < 1)) {
+    throw new ValidationError({ message: 'concurrency must be a positive integer', field: 'concurrency' });
   }
   const unlimited: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
-  const fetchFn: typeof fetch = options.maxConcurrency === undefined ? unlimited : limitFetch(() => unlimited, options.maxConcurrency);
+  const fetchFn: typeof fetch = options.concurrency === undefined ? unlimited : limitFetch(() => unlimited, options.concurrency);
+  // beforeError hooks see (and may replace) every error a request or its body read fails with.
+  const rethrow = async (error: unknown): Promise<never> => {
+    let current = error;
+    if (hooks.beforeError && isBioHttpError(current)) for (const hook of hooks.beforeError) current = await hook(current as BioHttpError);
+    throw current;
+  };
 
   function resolve(path: string, searchParams?: QueryParams, arrayFormat?: ArrayFormat): URL {
     const url = ABSOLUTE_URL.test(path) ? new URL(path) : new URL(path.replace(/^\/+/, ''), base);
@@ -253,7 +264,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return started;
     };
     // Like ky: start on the next microtask, so a body method called right away chooses the mode.
-    const promise = Promise.resolve().then(() => start('response').then((o) => o.response)) as ResponsePromise;
+    const promise = Promise.resolve()
+      .then(() => start('response').then((o) => o.response))
+      .catch(rethrow) as ResponsePromise;
     const body = async (mode: Exclude<Mode, 'response'>): Promise<Outcome> => {
       promise.catch(() => undefined); // the caller awaits the body method, not this promise
       const outcome = await start(mode);
@@ -263,10 +276,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return outcome;
     };
-    promise.json = async <T>() => parseJson(method, await body('json')) as T;
-    promise.text = async () => decodeUtf8((await body('text')).bytes as Uint8Array);
-    promise.bytes = async () => (await body('bytes')).bytes as Uint8Array;
-    promise.stream = async () => {
+    promise.json = <T>() => body('json').then((o) => parseJson(method, o) as T).catch(rethrow);
+    promise.text = () => body('text').then((o) => decodeUtf8(o.bytes as Uint8Array)).catch(rethrow);
+    promise.bytes = () => body('bytes').then((o) => o.bytes as Uint8Array).catch(rethrow);
+    promise.stream = () => streamOf().catch(rethrow);
+    const streamOf = async (): Promise<ReadableStream<Uint8Array>> => {
       const outcome = await body('stream');
       if (startMode !== 'stream' && outcome.bytes !== undefined) {
         const bytes = outcome.bytes;
@@ -462,12 +476,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const callerSignals = [options.signal, opts.signal].filter((s): s is AbortSignal => s !== undefined);
     let deadlineController: AbortController | undefined;
     let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
-    if (retry.deadlineMs !== undefined) {
+    if (retry.deadline !== undefined) {
       const controller = new AbortController();
       deadlineController = controller;
-      deadlineTimer = setTimeout(() => controller.abort(new DOMException(`deadline of ${retry.deadlineMs} ms exceeded`, 'TimeoutError')), retry.deadlineMs);
+      deadlineTimer = setTimeout(() => controller.abort(new DOMException(`deadline of ${retry.deadline} ms exceeded`, 'TimeoutError')), retry.deadline);
     }
-    const deadlineAt = retry.deadlineMs === undefined ? undefined : Date.now() + retry.deadlineMs;
+    const deadlineAt = retry.deadline === undefined ? undefined : Date.now() + retry.deadline;
     const outerSignals = deadlineController ? [...callerSignals, deadlineController.signal] : callerSignals;
     const outerAborted = (): boolean => outerSignals.some((s) => s.aborted);
     const safeUrl = (u: URL): string => redactSecrets(redactUrl(u.href), secretsOf(auth));
@@ -480,7 +494,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return new AbortError({ message: `${method} ${safeUrl(url)}: aborted by the caller`, method, url: url.href, attempts, cause: caller.reason, ...common(secrets) });
       }
       return new TimeoutError({
-        message: `${method} ${safeUrl(url)}: deadline of ${retry.deadlineMs} ms exceeded`,
+        message: `${method} ${safeUrl(url)}: deadline of ${retry.deadline} ms exceeded`,
         method,
         url: url.href,
         attempts,
@@ -669,7 +683,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       for (let attempt = 1; ; attempt++) {
         if (outerAborted()) throw abortedError(attempt - 1);
-        const mayRetry = retryable && attempt <= retry.maxRetries;
+        const mayRetry = retryable && attempt <= retry.limit;
         try {
           return await attemptOnce(attempt, mayRetry);
         } catch (e) {
@@ -679,7 +693,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             !outerAborted() &&
             ((error.status > 0 && retry.statusCodes.includes(error.status)) || (error.name === 'NetworkError' && retry.retryOnNetworkError && error.status === 0));
           if (!retryOnThis) throw error;
-          const delayMs = error.retryAfter !== undefined ? Math.min(error.retryAfter, retry.maxRetryAfterMs) : computeBackoff(attempt, retry);
+          const delayMs = error.retryAfter !== undefined ? Math.min(error.retryAfter, retry.maxRetryAfter) : computeBackoff(attempt, retry);
           if (deadlineAt !== undefined && Date.now() + delayMs >= deadlineAt) throw error;
           hooks.onRetry?.({ method, url: safeUrl(url), attempt: attempt + 1, delayMs, error });
           try {

@@ -1,7 +1,7 @@
 import { redactSecrets, redactUrl } from './redact.js';
 
-/** Stable machine-readable error codes, one per error class. */
-export type ErrorCode =
+/** The codes of core-http's own error classes, one per class. */
+export type KnownErrorCode =
   | 'HTTP_ERROR'
   | 'BAD_REQUEST'
   | 'UNAUTHORIZED'
@@ -17,6 +17,16 @@ export type ErrorCode =
   | 'RESPONSE_TOO_LARGE'
   | 'VALIDATION'
   | 'BATCH';
+
+/**
+ * A stable machine-readable error code: one of core-http's ({@link KnownErrorCode}) or a
+ * client's own (`SCROLL_EXPIRED`, `IMPORT_FAILED`, `ENDPOINT_REMOVED`, …). Open, so a client
+ * adds codes without changing core-http; editors still complete the known ones.
+ */
+export type ErrorCode = KnownErrorCode | (string & {});
+
+// Statuses a retry can cure; the same list as the default retry policy (ky's, minus 413).
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /** What every error of the hierarchy can carry. All fields are optional. */
 export interface BioHttpErrorInit {
@@ -73,7 +83,36 @@ function defaultMessage(init: BioHttpErrorInit, fallback: string): string {
 }
 
 /**
- * The base of every error raised by the @bio clients.
+ * The base of every error the @bio packages raise: a stable `name` and `code`, a `retryable`
+ * flag, and the `isBioError` marker that {@link isBioError} checks, so the check holds for
+ * subclasses and for errors from a second installed copy of core-http alike.
+ *
+ * @example
+ * ```ts
+ * try { await mg.gene(''); }
+ * catch (e) { if (isBioError(e)) console.error(e.code, e.message); }
+ * ```
+ */
+export class BioError extends Error {
+  override name = 'BioError';
+  readonly code: ErrorCode = 'BIO_ERROR';
+  /** True when trying the same call again later may succeed (timeouts, 429, 5xx, broken connections). */
+  get retryable(): boolean {
+    return false;
+  }
+  /** Marker that survives duplicate package copies (as ky's `isKyError`). */
+  get isBioError(): true {
+    return true;
+  }
+  /** A plain, secret-free view (used by `JSON.stringify`). */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
+
+/**
+ * The base of every error about an HTTP exchange: the request could not be sent, no or a
+ * bad answer came, or the server refused. `status` is 0 when no response arrived.
  *
  * @example
  * ```ts
@@ -81,9 +120,9 @@ function defaultMessage(init: BioHttpErrorInit, fallback: string): string {
  * catch (e) { if (isBioHttpError(e)) console.error(e.status, e.serviceMessage); }
  * ```
  */
-export class BioHttpError extends Error {
+export class BioHttpError extends BioError {
   override name = 'BioHttpError';
-  readonly code: ErrorCode = 'HTTP_ERROR';
+  override readonly code: ErrorCode = 'HTTP_ERROR';
   readonly status: number;
   readonly method?: string;
   readonly url?: string;
@@ -93,6 +132,15 @@ export class BioHttpError extends Error {
   readonly retryAfter?: number;
   readonly attempts?: number;
   readonly headers?: Record<string, string>;
+  readonly #retryable: boolean;
+
+  override get retryable(): boolean {
+    return this.#retryable;
+  }
+  /** Marker that survives duplicate package copies (as ky's `isKyError`). */
+  get isBioHttpError(): true {
+    return true;
+  }
 
   constructor(init: BioHttpErrorInit = {}, fallbackMessage = 'HTTP request failed') {
     const secrets = (init.secrets ?? []).filter((s) => s.length > 0);
@@ -100,6 +148,7 @@ export class BioHttpError extends Error {
     const serviceMessage = init.serviceMessage === undefined ? undefined : redactSecrets(init.serviceMessage, secrets);
     const rawMessage = init.message ?? defaultMessage({ ...init, ...(url === undefined ? {} : { url }), ...(serviceMessage === undefined ? {} : { serviceMessage }) }, fallbackMessage);
     super(redactSecrets(rawMessage, secrets), init.cause === undefined ? undefined : { cause: scrubCause(init.cause, secrets) });
+    this.#retryable = RETRYABLE_STATUSES.has(init.status ?? 0);
     this.status = init.status ?? 0;
     if (init.method !== undefined) this.method = init.method.toUpperCase();
     if (url !== undefined) this.url = url;
@@ -118,8 +167,7 @@ export class BioHttpError extends Error {
     }
   }
 
-  /** A plain, secret-free view (used by `JSON.stringify`). */
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message, status: this.status };
     for (const key of ['method', 'url', 'service', 'serviceMessage', 'body', 'retryAfter', 'attempts'] as const) {
       if (this[key] !== undefined) out[key] = this[key];
@@ -177,11 +225,17 @@ export class ServerError extends BioHttpError {
 export class TimeoutError extends BioHttpError {
   override name = 'TimeoutError';
   override readonly code: ErrorCode = 'TIMEOUT';
+  override get retryable(): boolean {
+    return true;
+  }
 }
 /** The connection failed or broke before a complete response arrived (`status` 0). */
 export class NetworkError extends BioHttpError {
   override name = 'NetworkError';
   override readonly code: ErrorCode = 'NETWORK';
+  override get retryable(): boolean {
+    return true;
+  }
 }
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends BioHttpError {
@@ -222,20 +276,25 @@ export class ResponseTooLargeError extends BioHttpError {
 }
 
 /**
- * Bad arguments, raised before any request is sent.
+ * Bad arguments, raised before any request is sent. Not an HTTP error: nothing was sent, so
+ * there is no status, URL or server message (`isBioHttpError` is false, `isBioError` true).
  *
  * @example
  * ```ts
  * throw new ValidationError({ message: 'size must be ≤ 1000', field: 'size' });
  * ```
  */
-export class ValidationError extends BioHttpError {
+export class ValidationError extends BioError {
   override name = 'ValidationError';
   override readonly code: ErrorCode = 'VALIDATION';
+  /** The option or argument at fault. */
   readonly field?: string;
-  constructor(init: BioHttpErrorInit & { field?: string } = {}) {
-    super(init, 'invalid argument');
+  constructor(init: { message?: string | undefined; field?: string | undefined; cause?: unknown } = {}) {
+    super(init.message ?? 'invalid argument', init.cause === undefined ? undefined : { cause: init.cause });
     if (init.field !== undefined) this.field = init.field;
+  }
+  override toJSON(): Record<string, unknown> {
+    return this.field === undefined ? super.toJSON() : { ...super.toJSON(), field: this.field };
   }
 }
 
@@ -279,17 +338,22 @@ export class BatchError<I = unknown> extends BioHttpError {
 }
 
 type Ctor<T> = abstract new (...args: never[]) => T;
-function guard<T>(ctor: Ctor<T>, name: string, alsoNames: readonly string[] = []): (e: unknown) => e is T {
-  // `code` must be a string: a DOMException named 'TimeoutError'/'AbortError' has a numeric code.
-  return (e: unknown): e is T =>
-    e instanceof ctor ||
-    (typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string' && [name, ...alsoNames].includes((e as { name: string }).name) && typeof (e as { code?: unknown }).code === 'string');
+function hasMarker(e: unknown, marker: 'isBioError' | 'isBioHttpError'): boolean {
+  return typeof e === 'object' && e !== null && (e as Record<string, unknown>)[marker] === true;
+}
+// instanceof, or (for an error from another copy of core-http) the marker plus the class name.
+function guard<T>(ctor: Ctor<T>, name: string): (e: unknown) => e is T {
+  return (e: unknown): e is T => e instanceof ctor || (hasMarker(e, 'isBioError') && (e as { name?: unknown }).name === name);
 }
 
-const HTTP_NAMES = ['BadRequestError', 'UnauthorizedError', 'ForbiddenError', 'NotFoundError', 'ConflictError', 'RateLimitError', 'ServerError', 'TimeoutError', 'NetworkError', 'AbortError', 'ResponseFormatError', 'ResponseTooLargeError', 'ValidationError', 'BatchError'];
-
-/** True for any error of the hierarchy, also across duplicated package copies (checks `name`). */
-export const isBioHttpError = guard(BioHttpError, 'BioHttpError', HTTP_NAMES);
+/** True for every error of the @bio packages (any subclass, any installed copy). */
+export function isBioError(e: unknown): e is BioError {
+  return e instanceof BioError || hasMarker(e, 'isBioError');
+}
+/** True for every HTTP error of the @bio packages (any subclass, any installed copy); false for `ValidationError`. */
+export function isBioHttpError(e: unknown): e is BioHttpError {
+  return e instanceof BioHttpError || hasMarker(e, 'isBioHttpError');
+}
 export const isBadRequestError = guard(BadRequestError, 'BadRequestError');
 export const isUnauthorizedError = guard(UnauthorizedError, 'UnauthorizedError');
 export const isForbiddenError = guard(ForbiddenError, 'ForbiddenError');

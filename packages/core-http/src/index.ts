@@ -5,6 +5,7 @@ export {
   AbortError,
   BadRequestError,
   BatchError,
+  BioError,
   BioHttpError,
   ConflictError,
   createHttpError,
@@ -12,6 +13,7 @@ export {
   isAbortError,
   isBadRequestError,
   isBatchError,
+  isBioError,
   isBioHttpError,
   isConflictError,
   isForbiddenError,
@@ -34,13 +36,18 @@ export {
   UnauthorizedError,
   ValidationError,
 } from './errors.js';
-export type { BatchFailure, BioHttpErrorInit, ErrorCode, ResponseFormatErrorInit } from './errors.js';
+export type { BatchFailure, BioHttpErrorInit, ErrorCode, KnownErrorCode, ResponseFormatErrorInit } from './errors.js';
 export { redactSecrets, redactUrl, SECRET_QUERY_PARAMS } from './redact.js';
 export { htmlErrorMessage } from './html-message.js';
 
 // query strings and paths
 export { buildSearchParams, encodePathSegment, path } from './query.js';
 export type { ArrayFormat, QueryParams, QueryValue } from './query.js';
+
+// the client contract (contract.ts, service-client.ts): options every client shares
+export type { CallOptions, ClientOptions, ListOptions, Progress } from './contract.js';
+export { createServiceClient, userAgentFor } from './service-client.js';
+export type { ServiceDefinition } from './service-client.js';
 
 // client, retry, auth (client.ts, retry.ts, auth.ts, session-auth.ts)
 export { createHttpClient } from './client.js';
@@ -58,8 +65,15 @@ export type { ByteSource, LinesOptions } from './lines.js';
 export { jsonArrayItems } from './json-array-items.js';
 export type { JsonArrayItemsOptions, JsonArrayStream } from './json-array-items.js';
 
-// paging and batching (paginate.ts, batch.ts)
-export { collect, paginateCursor, paginateOffset, paginatePages } from './paginate.js';
+// paging, polling, batching, waiting (paged.ts, paginate.ts, poll.ts, batch.ts, sleep.ts, limit.ts)
+export { checkListOptions, paged } from './paged.js';
+export type { Page, PageRequest, PageSource, Paged } from './paged.js';
+export { collect, cursorPages, numberedPages, offsetPages, paginateCursor, paginateOffset, paginatePages } from './paginate.js';
 export type { PageOptions } from './paginate.js';
+export { poll } from './poll.js';
+export type { PollOptions, PollResult } from './poll.js';
+export { sleep } from './sleep.js';
+export { limitConcurrency } from './limit.js';
+export type { ConcurrencyLimit } from './limit.js';
 export { batch } from './batch.js';
 export type { BatchOptions, BatchOutcome } from './batch.js';

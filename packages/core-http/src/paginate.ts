@@ -1,5 +1,6 @@
 import { ResponseFormatError, ValidationError } from './errors.js';
 import { abortErrorFrom, throwIfAborted } from './internal/abort-reason.js';
+import type { Page } from './paged.js';
 
 /**
  * Options shared by the paginators.
@@ -12,9 +13,9 @@ import { abortErrorFrom, throwIfAborted } from './internal/abort-reason.js';
  */
 export interface PageOptions {
   /** Cancels the iteration; passed on to every `fetchPage` call. The iterator rejects with an `AbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Stop after this many items (default: no limit). */
-  max?: number;
+  max?: number | undefined;
 }
 
 function checkCount(value: number | undefined, field: string, min: number): void {
@@ -40,33 +41,45 @@ async function fetchGuarded<R>(signal: AbortSignal | undefined, fetch: () => Pro
   }
 }
 
+async function* itemsOf<T>(pages: AsyncIterable<Page<T>>, o: PageOptions): AsyncGenerator<T> {
+  const max = o.max ?? Number.POSITIVE_INFINITY;
+  if (max === 0) return;
+  let count = 0;
+  for await (const page of pages) {
+    for (const item of page.items) {
+      throwIfAborted(o.signal);
+      yield item;
+      if (++count >= max) return;
+    }
+  }
+}
+
 /**
- * Page through an offset/limit API (MyGene `from`/`size`, InterMine `start`/`size`,
- * MOLGENIS `start`/`num`) as one stream of items. Pages are fetched one at a time, only when
- * the consumer needs them.
+ * The pages of an offset/limit API (MyGene `from`/`size`, InterMine `start`/`size`, MOLGENIS
+ * `start`/`num`), fetched one at a time, only when the consumer needs them.
  *
  * Ends when a page is empty, when `offset` reaches `total` (if the server says), when a page
- * is shorter than requested and no `total` is known, or after `max` items. The offset advances
- * by the number of items received, so a server that caps the page size is handled.
+ * is shorter than requested and no `total` is known, or after `max` items (the last request
+ * asks only for what is left). The offset advances by the number of items received, so a
+ * server that caps the page size is handled.
  *
  * @param o.pageSize items to request per page (integer ≥ 1)
  * @param o.start first offset (default 0)
  * @example
  * ```ts
- * const genes = paginateOffset(
+ * const pages = offsetPages(
  *   async ({ offset, limit, signal }) => {
  *     const r = await client.get('query', { searchParams: { q: 'cdk2', from: offset, size: limit }, signal }).json<{ hits: Gene[]; total: number }>();
  *     return { items: r.hits, total: r.total };
  *   },
  *   { pageSize: 1000, max: 5000 },
  * );
- * for await (const gene of genes) console.log(gene._id);
  * ```
  */
-export async function* paginateOffset<T>(
-  fetchPage: (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<{ items: T[]; total?: number }>,
-  o: PageOptions & { pageSize: number; start?: number },
-): AsyncGenerator<T> {
+export async function* offsetPages<T>(
+  fetchPage: (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<Page<T>>,
+  o: PageOptions & { pageSize: number; start?: number | undefined },
+): AsyncGenerator<Page<T>> {
   checkCount(o.pageSize, 'pageSize', 1);
   checkCount(o.start, 'start', 0);
   checkCount(o.max, 'max', 0);
@@ -76,11 +89,8 @@ export async function* paginateOffset<T>(
   while (count < max) {
     const limit = Math.min(o.pageSize, max - count);
     const page = await fetchGuarded(o.signal, () => fetchPage(withSignal({ offset, limit }, o.signal)));
-    for (const item of page.items) {
-      throwIfAborted(o.signal);
-      yield item;
-      if (++count >= max) return;
-    }
+    yield page;
+    count += page.items.length;
     offset += page.items.length;
     if (page.items.length === 0) return;
     if (page.total !== undefined ? offset >= page.total : page.items.length < limit) return;
@@ -88,14 +98,29 @@ export async function* paginateOffset<T>(
 }
 
 /**
- * Page through a page-number API (IDR's `webclient/api` `page`) as one stream of items.
- * Ends on an empty page, on a page that says `last: true`, or after `max` items.
+ * {@link offsetPages} as one stream of items.
+ *
+ * @example
+ * ```ts
+ * for await (const gene of paginateOffset(fetchPage, { pageSize: 1000, max: 5000 })) console.log(gene._id);
+ * ```
+ */
+export function paginateOffset<T>(
+  fetchPage: (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<Page<T>>,
+  o: PageOptions & { pageSize: number; start?: number | undefined },
+): AsyncGenerator<T> {
+  return itemsOf(offsetPages(fetchPage, o), o);
+}
+
+/**
+ * The pages of a page-number API (IDR's `webclient/api` `page`). Ends on an empty page, on a
+ * page that says `last: true`, or after `max` items.
  *
  * @param o.firstPage number of the first page (default 1)
  * @example
  * ```ts
  * // IDR sends no total: a page shorter than `limit` is the last one.
- * const images = paginatePages(
+ * const pages = numberedPages(
  *   async ({ page, signal }) => {
  *     const r = await client.get('webclient/api/images/', { searchParams: { id: 4501, page, limit: 500 }, signal }).json<{ images: Image[] }>();
  *     return { items: r.images, last: r.images.length < 500 };
@@ -104,25 +129,37 @@ export async function* paginateOffset<T>(
  * );
  * ```
  */
-export async function* paginatePages<T>(
-  fetchPage: (p: { page: number; signal?: AbortSignal }) => Promise<{ items: T[]; last?: boolean }>,
-  o: PageOptions & { firstPage?: number } = {},
-): AsyncGenerator<T> {
+export async function* numberedPages<T>(
+  fetchPage: (p: { page: number; signal?: AbortSignal }) => Promise<Page<T> & { last?: boolean | undefined }>,
+  o: PageOptions & { firstPage?: number | undefined } = {},
+): AsyncGenerator<Page<T>> {
   checkCount(o.firstPage, 'firstPage', 0);
   checkCount(o.max, 'max', 0);
   const max = o.max ?? Number.POSITIVE_INFINITY;
   let page = o.firstPage ?? 1;
   let count = 0;
   while (count < max) {
-    const result = await fetchGuarded(o.signal, () => fetchPage(withSignal({ page }, o.signal)));
-    for (const item of result.items) {
-      throwIfAborted(o.signal);
-      yield item;
-      if (++count >= max) return;
-    }
-    if (result.items.length === 0 || result.last === true) return;
+    const { last, ...result } = await fetchGuarded(o.signal, () => fetchPage(withSignal({ page }, o.signal)));
+    yield result;
+    count += result.items.length;
+    if (result.items.length === 0 || last === true) return;
     page++;
   }
+}
+
+/**
+ * {@link numberedPages} as one stream of items.
+ *
+ * @example
+ * ```ts
+ * const images = paginatePages(fetchPage, { max: 2000 });
+ * ```
+ */
+export function paginatePages<T>(
+  fetchPage: (p: { page: number; signal?: AbortSignal }) => Promise<Page<T> & { last?: boolean | undefined }>,
+  o: PageOptions & { firstPage?: number | undefined } = {},
+): AsyncGenerator<T> {
+  return itemsOf(numberedPages(fetchPage, o), o);
 }
 
 function cursorKey(cursor: unknown): unknown {
@@ -139,9 +176,8 @@ function samePage(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
 }
 
 /**
- * Page through a cursor API (MyGene `scroll_id`, MOLGENIS `nextHref`) as one stream of items.
- * The first call gets `cursor: undefined`; iteration ends when a page has no `next`, or after
- * `max` items.
+ * The pages of a cursor API (MyGene `scroll_id`, MOLGENIS `nextHref`). The first call gets
+ * `cursor: undefined`; iteration ends when a page has no `next`, or after `max` items.
  *
  * Loop guard: a cursor may come back unchanged while the pages move on (Elasticsearch scroll ids,
  * as MyGene sends them, often stay the same). But when the server sends the same cursor with the
@@ -150,19 +186,19 @@ function samePage(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
  *
  * @example
  * ```ts
- * const rows = paginateCursor<Row, string>(
+ * const pages = cursorPages<Row, string>(
  *   async ({ cursor, signal }) => {
  *     const r = await client.get(cursor ?? 'api/v2/hospitals?num=1000', { signal }).json<{ items: Row[]; nextHref?: string }>();
- *     return r.nextHref === undefined ? { items: r.items } : { items: r.items, next: r.nextHref };
+ *     return { items: r.items, next: r.nextHref };
  *   },
  *   { max: 10_000 },
  * );
  * ```
  */
-export async function* paginateCursor<T, C>(
-  fetchPage: (p: { cursor: C | undefined; signal?: AbortSignal }) => Promise<{ items: T[]; next?: C }>,
+export async function* cursorPages<T, C>(
+  fetchPage: (p: { cursor: C | undefined; signal?: AbortSignal }) => Promise<Page<T> & { next?: C | undefined }>,
   o: PageOptions = {},
-): AsyncGenerator<T> {
+): AsyncGenerator<Page<T>> {
   checkCount(o.max, 'max', 0);
   const max = o.max ?? Number.POSITIVE_INFINITY;
   const seen = new Set<unknown>(); // every cursor sent so far (one per page, not per item)
@@ -171,9 +207,9 @@ export async function* paginateCursor<T, C>(
   let count = 0;
   while (count < max) {
     const current = cursor;
-    const result = await fetchGuarded(o.signal, () => fetchPage(withSignal({ cursor: current }, o.signal)));
-    if (result.next !== undefined) {
-      const key = cursorKey(result.next);
+    const { next, ...result } = await fetchGuarded(o.signal, () => fetchPage(withSignal({ cursor: current }, o.signal)));
+    if (next !== undefined) {
+      const key = cursorKey(next);
       const unchanged = current !== undefined && key === cursorKey(current);
       if (unchanged ? samePage(previousItems, result.items) : seen.has(key)) {
         throw new ResponseFormatError({
@@ -183,14 +219,26 @@ export async function* paginateCursor<T, C>(
       seen.add(key);
     }
     previousItems = result.items;
-    for (const item of result.items) {
-      throwIfAborted(o.signal);
-      yield item;
-      if (++count >= max) return;
-    }
-    if (result.next === undefined) return;
-    cursor = result.next;
+    yield result;
+    count += result.items.length;
+    if (next === undefined) return;
+    cursor = next;
   }
+}
+
+/**
+ * {@link cursorPages} as one stream of items.
+ *
+ * @example
+ * ```ts
+ * const rows = paginateCursor<Row, string>(fetchPage, { max: 10_000 });
+ * ```
+ */
+export function paginateCursor<T, C>(
+  fetchPage: (p: { cursor: C | undefined; signal?: AbortSignal }) => Promise<Page<T> & { next?: C | undefined }>,
+  o: PageOptions = {},
+): AsyncGenerator<T> {
+  return itemsOf(cursorPages(fetchPage, o), o);
 }
 
 /**
@@ -203,7 +251,7 @@ export async function* paginateCursor<T, C>(
  * const first100 = await collect(paginateOffset(fetchPage, { pageSize: 50 }), { max: 100 });
  * ```
  */
-export async function collect<T>(iter: AsyncIterable<T>, o: { max?: number } = {}): Promise<T[]> {
+export async function collect<T>(iter: AsyncIterable<T>, o: { max?: number | undefined } = {}): Promise<T[]> {
   checkCount(o.max, 'max', 0);
   const max = o.max ?? Number.POSITIVE_INFINITY;
   const out: T[] = [];

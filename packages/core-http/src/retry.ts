@@ -7,13 +7,13 @@
  *
  * @example
  * ```ts
- * createHttpClient({ baseUrl, retry: { maxRetries: 4, deadlineMs: 20_000 } });
- * createHttpClient({ baseUrl, retry: { baseDelayMs: 0 } }); // tests: retry without waiting
+ * createHttpClient({ baseUrl, retry: { limit: 4, deadline: 20_000 } });
+ * createHttpClient({ baseUrl, retry: { delay: 0 } }); // tests: retry without waiting
  * ```
  */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  limit?: number | undefined;
   /** Methods retried without `idempotent: true`. Default `['GET', 'HEAD', 'OPTIONS']`. */
   methods?: string[];
   /** Statuses retried. Default `[408, 429, 500, 502, 503, 504]`. */
@@ -21,71 +21,71 @@ export interface RetryOptions {
   /** Retry when no response arrived (connection refused/reset, DNS). Default true. */
   retryOnNetworkError?: boolean;
   /** First backoff step in ms; doubles every retry, full jitter. Default 300; 0 retries at once. */
-  baseDelayMs?: number;
+  delay?: number;
   /** Largest backoff delay in ms. Default 10 000. */
-  maxDelayMs?: number;
+  backoffLimit?: number;
   /** Cap on a server's `Retry-After`, in ms. Default 60 000. */
-  maxRetryAfterMs?: number;
+  maxRetryAfter?: number;
   /**
    * Overall deadline for all attempts and waits, in ms. Default none. An attempt still running
    * when it passes ends with a `TimeoutError`; a retry whose wait would pass it is not made (the
    * last error is thrown at once). It covers getting a response, not reading a streamed body.
    */
-  deadlineMs?: number;
+  deadline?: number;
 }
 
 /** {@link RetryOptions} with every default filled in. */
 export interface ResolvedRetryOptions {
-  maxRetries: number;
+  limit: number;
   methods: readonly string[];
   statusCodes: readonly number[];
   retryOnNetworkError: boolean;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  maxRetryAfterMs: number;
-  deadlineMs: number | undefined;
+  delay: number;
+  backoffLimit: number;
+  maxRetryAfter: number;
+  deadline: number | undefined;
 }
 
 const DEFAULTS: ResolvedRetryOptions = {
-  maxRetries: 2,
+  limit: 2,
   methods: ['GET', 'HEAD', 'OPTIONS'],
   statusCodes: [408, 429, 500, 502, 503, 504],
   retryOnNetworkError: true,
-  baseDelayMs: 300,
-  maxDelayMs: 10_000,
-  maxRetryAfterMs: 60_000,
-  deadlineMs: undefined,
+  delay: 300,
+  backoffLimit: 10_000,
+  maxRetryAfter: 60_000,
+  deadline: undefined,
 };
 
 /**
- * Fill in defaults. A number means `maxRetries`; `false` means no retries. Per-request
+ * Fill in defaults. A number means `limit`; `false` means no retries. Per-request
  * options are laid over the client's.
  *
  * @example
  * ```ts
- * resolveRetryOptions(3).maxRetries; // 3
+ * resolveRetryOptions(3).limit; // 3
  * ```
  */
 export function resolveRetryOptions(...layers: (RetryOptions | number | false | undefined)[]): ResolvedRetryOptions {
   let out: ResolvedRetryOptions = { ...DEFAULTS };
   for (const layer of layers) {
     if (layer === undefined) continue;
-    if (layer === false) out = { ...out, maxRetries: 0 };
-    else if (typeof layer === 'number') out = { ...out, maxRetries: layer };
+    if (layer === false) out = { ...out, limit: 0 };
+    else if (typeof layer === 'number') out = { ...out, limit: layer };
     else {
       out = {
-        maxRetries: layer.maxRetries ?? out.maxRetries,
+        limit: layer.limit ?? out.limit,
         methods: (layer.methods ?? out.methods).map((m) => m.toUpperCase()),
         statusCodes: layer.statusCodes ?? out.statusCodes,
         retryOnNetworkError: layer.retryOnNetworkError ?? out.retryOnNetworkError,
-        baseDelayMs: layer.baseDelayMs ?? out.baseDelayMs,
-        maxDelayMs: layer.maxDelayMs ?? out.maxDelayMs,
-        maxRetryAfterMs: layer.maxRetryAfterMs ?? out.maxRetryAfterMs,
-        deadlineMs: layer.deadlineMs ?? out.deadlineMs,
+        delay: layer.delay ?? out.delay,
+        backoffLimit: layer.backoffLimit ?? out.backoffLimit,
+        maxRetryAfter: layer.maxRetryAfter ?? out.maxRetryAfter,
+        deadline: layer.deadline ?? out.deadline,
       };
     }
   }
-  out.maxRetries = Math.max(0, Math.floor(out.maxRetries));
+  out.limit = Math.max(0, Math.floor(out.limit));
   return out;
 }
 
@@ -111,17 +111,17 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /**
  * Backoff before retry number `retry` (1-based): a random delay between 0 and
- * `min(maxDelayMs, baseDelayMs * 2^(retry-1))` ("full jitter").
+ * `min(backoffLimit, delay * 2^(retry-1))` ("full jitter").
  *
  * @example
  * ```ts
- * computeBackoff(3, { baseDelayMs: 300, maxDelayMs: 10_000 }); // somewhere in [0, 1200]
- * computeBackoff(3, { baseDelayMs: 300 }, () => 1);           // 1200 (no randomness)
+ * computeBackoff(3, { delay: 300, backoffLimit: 10_000 }); // somewhere in [0, 1200]
+ * computeBackoff(3, { delay: 300 }, () => 1);           // 1200 (no randomness)
  * ```
  */
-export function computeBackoff(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'> = {}, random: () => number = Math.random): number {
-  const base = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
-  const max = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
+export function computeBackoff(retry: number, options: Pick<RetryOptions, 'delay' | 'backoffLimit'> = {}, random: () => number = Math.random): number {
+  const base = options.delay ?? DEFAULTS.delay;
+  const max = options.backoffLimit ?? DEFAULTS.backoffLimit;
   if (base <= 0 || max <= 0) return 0;
   const ceiling = Math.min(max, base * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * ceiling);

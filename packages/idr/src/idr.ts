@@ -61,7 +61,7 @@ export interface IdrOptions {
   timeout?: number | false;
   /**
    * Retries. Default: 2 retries with jittered backoff, on network errors and 502/503/504 only
-   * (never on 4xx or 500), honouring `Retry-After`. A number sets `maxRetries`.
+   * (never on 4xx or 500), honouring `Retry-After`. A number sets `limit`.
    */
   retry?: RetryOptions | number;
   /** Cancels every request of this client. */
@@ -83,11 +83,11 @@ export interface IdrOptions {
   webclientPageSize?: number;
 }
 
-const DEFAULT_RETRY: RetryOptions = { maxRetries: 2, statusCodes: [502, 503, 504], retryOnNetworkError: true };
+const DEFAULT_RETRY: RetryOptions = { limit: 2, statusCodes: [502, 503, 504], retryOnNetworkError: true };
 
 function retryOptions(retry: RetryOptions | number | undefined): RetryOptions {
   if (retry === undefined) return DEFAULT_RETRY;
-  if (typeof retry === 'number') return { ...DEFAULT_RETRY, maxRetries: retry };
+  if (typeof retry === 'number') return { ...DEFAULT_RETRY, limit: retry };
   return { ...DEFAULT_RETRY, ...retry };
 }
 

@@ -91,7 +91,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const mg = () => createHttpClient({ baseUrl: MYGENE, service: 'mygene', retry: { baseDelayMs: 0 } });
+const mg = () => createHttpClient({ baseUrl: MYGENE, service: 'mygene', retry: { delay: 0 } });
 
 describe('client against MyGene fixtures', () => {
   it('GET a gene with fields', async () => {
@@ -116,7 +116,7 @@ describe('client against MyGene fixtures', () => {
   });
   it('a 503 HTML page then 200: retried', async () => {
     const attempts: number[] = [];
-    const c = createHttpClient({ baseUrl: MYGENE, retry: { baseDelayMs: 0 }, hooks: { onRetry: (e) => attempts.push(e.attempt) } });
+    const c = createHttpClient({ baseUrl: MYGENE, retry: { delay: 0 }, hooks: { onRetry: (e) => attempts.push(e.attempt) } });
     await expect(c.get('metadata').json()).resolves.toMatchObject({ build_version: '20260101' });
     expect(attempts).toEqual([2]);
   });

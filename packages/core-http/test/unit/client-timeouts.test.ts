@@ -94,7 +94,7 @@ describe('timeouts and cancellation (loopback)', () => {
   });
   it('the caller aborting mid-body gives AbortError (not retried)', async () => {
     const controller = new AbortController();
-    const c = createHttpClient({ baseUrl: lb.origin, retry: { baseDelayMs: 0 } });
+    const c = createHttpClient({ baseUrl: lb.origin, retry: { delay: 0 } });
     const before = lb.requests.length;
     const p = c.get('stall-body', { signal: controller.signal }).json().catch((x: unknown) => x);
     setTimeout(() => controller.abort(new Error('user cancelled')), 100);
@@ -112,7 +112,7 @@ describe('timeouts and cancellation (loopback)', () => {
   });
   it('a connection broken mid-body is a NetworkError, retried for GET', async () => {
     const before = lb.requests.length;
-    const c = createHttpClient({ baseUrl: lb.origin, retry: { maxRetries: 1, baseDelayMs: 0 } });
+    const c = createHttpClient({ baseUrl: lb.origin, retry: { limit: 1, delay: 0 } });
     const e = await c.get('reset-body').json().catch((x: unknown) => x);
     expect(isNetworkError(e)).toBe(true);
     expect((e as { attempts: number }).attempts).toBe(2);
@@ -128,7 +128,7 @@ describe('timeouts and cancellation (loopback)', () => {
     expect((e as Error).cause).toBeInstanceOf(Error);
   });
   it('the deadline ends a slow attempt with TimeoutError', async () => {
-    const c = createHttpClient({ baseUrl: lb.origin, timeout: false, retry: { deadlineMs: 120 } });
+    const c = createHttpClient({ baseUrl: lb.origin, timeout: false, retry: { deadline: 120 } });
     const e = await c.get('slow-head').catch((x: unknown) => x);
     expect(isTimeoutError(e)).toBe(true);
     expect((e as Error).message).toContain('deadline');

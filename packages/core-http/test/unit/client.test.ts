@@ -19,7 +19,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const client = () => createHttpClient({ baseUrl: BASE, service: 'example', retry: { baseDelayMs: 0 } });
+const client = () => createHttpClient({ baseUrl: BASE, service: 'example', retry: { delay: 0 } });
 
 describe('createHttpClient: URLs', () => {
   it('normalises the base URL and resolves paths relative to it, leading slash included', () => {
@@ -234,7 +234,7 @@ describe('createHttpClient: hooks', () => {
     const events: string[] = [];
     const c = createHttpClient({
       baseUrl: BASE,
-      retry: { baseDelayMs: 0 },
+      retry: { delay: 0 },
       hooks: {
         onRequest: (e) => events.push(`request ${e.method} ${e.url} #${e.attempt}`),
         onResponse: (e) => {

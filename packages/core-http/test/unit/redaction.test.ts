@@ -88,7 +88,7 @@ function makeClient(auth: AuthStrategy, payloads: unknown[]): HttpClient {
     baseUrl: BASE,
     service: 'secure',
     auth,
-    retry: { maxRetries: 1, baseDelayMs: 0 },
+    retry: { limit: 1, delay: 0 },
     hooks: { onRequest: (p) => payloads.push(p), onResponse: (p) => payloads.push(p), onRetry: (p) => payloads.push(p) },
     errorInBody: (b) => {
       const body = b as { wasSuccessful?: boolean; error?: string; statusCode?: number };

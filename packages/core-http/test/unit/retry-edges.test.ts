@@ -29,7 +29,7 @@ it('a 503 with a past Retry-After date is retried at once, and hook payloads car
   ]);
   const payloads: unknown[] = [];
   const hooks: HttpHooks = { onRequest: (p) => payloads.push(p), onResponse: (p) => payloads.push(p), onRetry: (p) => payloads.push(p) };
-  const client = createHttpClient({ baseUrl: 'https://api.example.org/', fetch, hooks, auth: tokenAuth({ token: TOKEN }), retry: { maxRetries: 1 } });
+  const client = createHttpClient({ baseUrl: 'https://api.example.org/', fetch, hooks, auth: tokenAuth({ token: TOKEN }), retry: { limit: 1 } });
   const started = Date.now();
   await expect(client.get('x', { searchParams: { api_key: TOKEN } }).json()).resolves.toEqual({ ok: true });
   expect(Date.now() - started).toBeLessThan(250);

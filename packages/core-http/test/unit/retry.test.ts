@@ -40,13 +40,13 @@ describe('parseRetryAfter', () => {
 
 describe('computeBackoff', () => {
   it('is exponential with full jitter, capped', () => {
-    expect(computeBackoff(1, { baseDelayMs: 300 }, () => 0.999999)).toBe(299);
-    expect(computeBackoff(3, { baseDelayMs: 300 }, () => 1)).toBe(1200);
-    expect(computeBackoff(3, { baseDelayMs: 300 }, () => 0)).toBe(0);
-    expect(computeBackoff(20, { baseDelayMs: 300, maxDelayMs: 5000 }, () => 1)).toBe(5000);
-    expect(computeBackoff(4, { baseDelayMs: 0 })).toBe(0);
+    expect(computeBackoff(1, { delay: 300 }, () => 0.999999)).toBe(299);
+    expect(computeBackoff(3, { delay: 300 }, () => 1)).toBe(1200);
+    expect(computeBackoff(3, { delay: 300 }, () => 0)).toBe(0);
+    expect(computeBackoff(20, { delay: 300, backoffLimit: 5000 }, () => 1)).toBe(5000);
+    expect(computeBackoff(4, { delay: 0 })).toBe(0);
     for (let i = 0; i < 100; i++) {
-      const d = computeBackoff(2, { baseDelayMs: 100 });
+      const d = computeBackoff(2, { delay: 100 });
       expect(d).toBeGreaterThanOrEqual(0);
       expect(d).toBeLessThan(200);
     }
@@ -57,22 +57,22 @@ describe('retry', () => {
   it('retries GET on 503 and counts attempts', async () => {
     const calls = sequence('get', `${BASE}x`, [503, 502, 200]);
     const retries: number[] = [];
-    const c = createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0 }, hooks: { onRetry: (e) => retries.push(e.attempt) } });
+    const c = createHttpClient({ baseUrl: BASE, retry: { delay: 0 }, hooks: { onRetry: (e) => retries.push(e.attempt) } });
     await expect(c.get('x').json()).resolves.toEqual({ ok: true, call: 3 });
     expect(calls.count).toBe(3);
     expect(retries).toEqual([2, 3]);
   });
-  it('gives up after maxRetries with the last error and its attempt count', async () => {
+  it('gives up after limit with the last error and its attempt count', async () => {
     const calls = sequence('get', `${BASE}x`, [500]);
-    const c = createHttpClient({ baseUrl: BASE, retry: { maxRetries: 3, baseDelayMs: 0 } });
+    const c = createHttpClient({ baseUrl: BASE, retry: { limit: 3, delay: 0 } });
     const e = await c.get('x').catch((x: unknown) => x);
     expect(isServerError(e)).toBe(true);
     expect((e as { attempts: number }).attempts).toBe(4);
     expect(calls.count).toBe(4);
   });
-  it('a number means maxRetries, false and 0 mean none', async () => {
+  it('a number means limit, false and 0 mean none', async () => {
     const calls = sequence('get', `${BASE}x`, [500]);
-    await createHttpClient({ baseUrl: BASE, retry: 1 }).get('x', { retry: { baseDelayMs: 0 } }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: 1 }).get('x', { retry: { delay: 0 } }).catch(() => undefined);
     expect(calls.count).toBe(2);
     calls.count = 0;
     await createHttpClient({ baseUrl: BASE }).get('x', { retry: false }).catch(() => undefined);
@@ -80,12 +80,12 @@ describe('retry', () => {
   });
   it('does not retry statuses outside the list (404, 400)', async () => {
     const calls = sequence('get', `${BASE}x`, [404]);
-    await createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0 } }).get('x').catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).get('x').catch(() => undefined);
     expect(calls.count).toBe(1);
   });
   it('never retries a POST unless it is marked idempotent', async () => {
     const calls = sequence('post', `${BASE}q`, [503, 200]);
-    const c = createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0 } });
+    const c = createHttpClient({ baseUrl: BASE, retry: { delay: 0 } });
     const e = await c.post('q', { json: { q: 1 } }).catch((x: unknown) => x);
     expect(isServerError(e)).toBe(true);
     expect(calls.count).toBe(1);
@@ -95,10 +95,10 @@ describe('retry', () => {
   });
   it('does not retry PUT by default but does when methods include it', async () => {
     const calls = sequence('put', `${BASE}p`, [503, 200]);
-    await createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0 } }).put('p', { json: {} }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).put('p', { json: {} }).catch(() => undefined);
     expect(calls.count).toBe(1);
     calls.count = 0;
-    await createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0, methods: ['GET', 'PUT'] } }).put('p', { json: {} }).json();
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0, methods: ['GET', 'PUT'] } }).put('p', { json: {} }).json();
     expect(calls.count).toBe(2);
   });
   it('does not retry a stream body even when idempotent', async () => {
@@ -109,7 +109,7 @@ describe('retry', () => {
         c.close();
       },
     });
-    await createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0 } }).post('q', { body, idempotent: true }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).post('q', { body, idempotent: true }).catch(() => undefined);
     expect(calls.count).toBe(1);
   });
   it('retries network errors (and can be told not to)', async () => {
@@ -120,10 +120,10 @@ describe('retry', () => {
         return count < 3 ? HttpResponse.error() : HttpResponse.json({ ok: true });
       }),
     );
-    await expect(createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0 } }).get('n').json()).resolves.toEqual({ ok: true });
+    await expect(createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).get('n').json()).resolves.toEqual({ ok: true });
     expect(count).toBe(3);
     count = 0;
-    const e = await createHttpClient({ baseUrl: BASE, retry: { baseDelayMs: 0, retryOnNetworkError: false } }).get('n').catch((x: unknown) => x);
+    const e = await createHttpClient({ baseUrl: BASE, retry: { delay: 0, retryOnNetworkError: false } }).get('n').catch((x: unknown) => x);
     expect(isNetworkError(e)).toBe(true);
     expect((e as Error).cause).toBeDefined();
     expect(count).toBe(1);
@@ -153,11 +153,11 @@ describe('retry', () => {
     await expect(p).resolves.toMatchObject({ ok: true });
     expect(delays).toEqual([5000]);
   });
-  it('caps Retry-After at maxRetryAfterMs and records retryAfter on the error', async () => {
+  it('caps Retry-After at maxRetryAfter and records retryAfter on the error', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const calls = sequence('get', `${BASE}x`, [429], { 'retry-after': '3600' });
     const delays: number[] = [];
-    const c = createHttpClient({ baseUrl: BASE, retry: { maxRetries: 1, maxRetryAfterMs: 2_000 }, hooks: { onRetry: (e) => delays.push(e.delayMs) } });
+    const c = createHttpClient({ baseUrl: BASE, retry: { limit: 1, maxRetryAfter: 2_000 }, hooks: { onRetry: (e) => delays.push(e.delayMs) } });
     const p = c.get('x').catch((x: unknown) => x);
     await vi.advanceTimersByTimeAsync(2_100);
     const e = await p;
@@ -168,7 +168,7 @@ describe('retry', () => {
   });
   it('stops at the overall deadline rather than waiting past it', async () => {
     const calls = sequence('get', `${BASE}x`, [503], { 'retry-after': '30' });
-    const c = createHttpClient({ baseUrl: BASE, retry: { maxRetries: 5, deadlineMs: 1_000 } });
+    const c = createHttpClient({ baseUrl: BASE, retry: { limit: 5, deadline: 1_000 } });
     const started = Date.now();
     const e = await c.get('x').catch((x: unknown) => x);
     expect(isServerError(e)).toBe(true);

@@ -19,18 +19,18 @@ function scripted(statuses: (number | 'network')[]) {
 describe('polite defaults', () => {
   it('retries network errors and 502/503/504', async () => {
     const { calls, fetch } = scripted(['network', 503, 200]);
-    const idr = new Idr({ fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 } });
+    const idr = new Idr({ fetch, retry: { delay: 0, backoffLimit: 0 } });
     expect((await idr.screen(102))['@id']).toBe(102);
     expect(calls).toHaveLength(3);
     const again = scripted([502, 504, 'network']);
-    await expect(new Idr({ fetch: again.fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 } }).screen(102)).rejects.toSatisfy(isNetworkError);
+    await expect(new Idr({ fetch: again.fetch, retry: { delay: 0, backoffLimit: 0 } }).screen(102)).rejects.toSatisfy(isNetworkError);
     expect(again.calls).toHaveLength(3);
   });
 
   it('does not retry 500 or 4xx', async () => {
     for (const status of [500, 404, 429]) {
       const { calls, fetch } = scripted([status, 200]);
-      await expect(new Idr({ fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 } }).screen(102)).rejects.toThrow();
+      await expect(new Idr({ fetch, retry: { delay: 0, backoffLimit: 0 } }).screen(102)).rejects.toThrow();
       expect(calls).toHaveLength(1);
     }
     const { fetch } = scripted([500]);

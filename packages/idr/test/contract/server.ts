@@ -18,5 +18,5 @@ export function useFixtureServer(): void {
 
 /** An IDR client with zero retry delays (no sleeping in tests). */
 export function newIdr(options: IdrOptions = {}): Idr {
-  return new Idr({ retry: { baseDelayMs: 0, maxDelayMs: 0 }, ...options });
+  return new Idr({ retry: { delay: 0, backoffLimit: 0 }, ...options });
 }

@@ -26,7 +26,7 @@ export function client(options: MyGeneOptions = {}): { mg: MyGene; requests: str
   };
   const mg = new MyGene({
     fetch,
-    retry: { baseDelayMs: 0, maxRetryAfterMs: 0 },
+    retry: { delay: 0, maxRetryAfter: 0 },
     ...options,
     hooks: {
       ...options.hooks,

@@ -17,26 +17,26 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-it('maxConcurrency bounds the requests in flight, and every request still completes in order of its own', async () => {
-  const client = createHttpClient({ baseUrl: 'https://x.test/', maxConcurrency: 2 });
+it('concurrency bounds the requests in flight, and every request still completes in order of its own', async () => {
+  const client = createHttpClient({ baseUrl: 'https://x.test/', concurrency: 2 });
   peak = 0;
   const results = await Promise.all(Array.from({ length: 8 }, (_, n) => client.get(`slow/${n}`).json<{ n: number }>()));
   expect(results.map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   expect(peak).toBe(2);
 });
 
-it('without maxConcurrency, requests run together', async () => {
+it('without concurrency, requests run together', async () => {
   const client = createHttpClient({ baseUrl: 'https://x.test/' });
   peak = 0;
   await Promise.all(Array.from({ length: 6 }, (_, n) => client.get(`slow/${n}`).json()));
   expect(peak).toBe(6);
 });
 
-it('refuses a maxConcurrency that is not a positive integer', () => {
+it('refuses a concurrency that is not a positive integer', () => {
   for (const bad of [0, -1, 1.5, Number.NaN]) {
     let error: unknown;
     try {
-      createHttpClient({ baseUrl: 'https://x.test/', maxConcurrency: bad });
+      createHttpClient({ baseUrl: 'https://x.test/', concurrency: bad });
     } catch (e) {
       error = e;
     }
