@@ -264,10 +264,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return started;
     };
     // Like ky: start on the next microtask, so a body method called right away chooses the mode.
+    let bodyTaken = false; // then the body method reports the error, and its hooks run there only
     const promise = Promise.resolve()
       .then(() => start('response').then((o) => o.response))
-      .catch(rethrow) as ResponsePromise;
+      .catch((error: unknown) => (bodyTaken ? Promise.reject(error) : rethrow(error))) as ResponsePromise;
     const body = async (mode: Exclude<Mode, 'response'>): Promise<Outcome> => {
+      bodyTaken = true;
       promise.catch(() => undefined); // the caller awaits the body method, not this promise
       const outcome = await start(mode);
       if (mode !== 'stream' && outcome.bytes === undefined) {
