@@ -26,7 +26,7 @@ export interface SessionSummary {
  *
  * @example
  * ```ts
- * const summary = await runSession({ url: 'https://molgenis.example.org' }, 'admin', 'secret', zipBytes);
+ * const summary = await runSession({ baseUrl: 'https://molgenis.example.org' }, 'admin', 'secret', zipBytes);
  * ```
  */
 export async function runSession(
@@ -34,14 +34,15 @@ export async function runSession(
   username: string,
   password: string,
   zip: { name: string; data: Uint8Array },
-  pollIntervalMs = 2000,
+  interval = 2000,
 ): Promise<SessionSummary> {
   const m = new Molgenis(options);
   const { username: user } = await m.login(username, password);
   try {
     // RSQL built with @bio/rsql: no string concatenation, values encoded for the URL by the client.
     const q = or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female'));
-    const rows = await m.get<{ Individual: string }>('celiacsprue', { q, attributes: ['Individual', 'celiac_weight', 'celiac_height', 'celiac_gender'] });
+    // A lazy Paged: toArray({ max }) reads at most 100 rows (one request).
+    const rows = await m.get<{ Individual: string }>('celiacsprue', { q, attributes: ['Individual', 'celiac_weight', 'celiac_height', 'celiac_gender'] }).toArray({ max: 100 });
 
     const personId = await m.add('Person', { firstName: 'Jan', lastName: 'Klaassen' });
 
@@ -54,7 +55,7 @@ export async function runSession(
     await m.updateOne('demo_sightings', '157', 'type', 'unicorn');
     await m.delete('demo_sightings', '159');
 
-    const job = await m.uploadZip(zip, { action: 'add_update_existing', metadataAction: 'upsert', pollIntervalMs });
+    const job = await m.uploadZip(zip, { action: 'add_update_existing', metadataAction: 'upsert', interval });
     return {
       user,
       matches: rows.map((r) => r.Individual),
@@ -76,5 +77,5 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     process.exit(2);
   }
   const data = new Uint8Array(await readFile(zipPath));
-  console.log(await runSession({ url: MOLGENIS_URL }, MOLGENIS_USER, MOLGENIS_PASSWORD, { name: basename(zipPath), data }));
+  console.log(await runSession({ baseUrl: MOLGENIS_URL }, MOLGENIS_USER, MOLGENIS_PASSWORD, { name: basename(zipPath), data }));
 }

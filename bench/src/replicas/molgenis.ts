@@ -55,7 +55,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * @example
  * ```ts
  * const replica = await startMolgenisReplica({ latencyMs: 50 });
- * // … new Molgenis({ url: replica.url }) …
+ * // … new Molgenis({ baseUrl: replica.url }) …
  * await replica.close();
  * ```
  */

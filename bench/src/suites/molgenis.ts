@@ -1,4 +1,4 @@
-// addAll of 100,000 rows and iterate over 100,000 rows against a loopback MOLGENIS replica with
+// addAll of 100,000 rows and get (iterated) over 100,000 rows against a loopback MOLGENIS replica with
 // 50 ms latency per request. Compares @bio/molgenis with the ideal (100 write batches of 1000,
 // 10 read pages of 10,000, each costing one latency) and with a hand-written raw-fetch loop doing
 // exactly those requests (the baseline, measured in the same run). Also sends what the Python
@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
   const idealWrites = ROWS / WRITE_BATCH;
   const idealReads = ROWS / READ_PAGE;
   try {
-    const m = new Molgenis({ url: replica.url });
+    const m = new Molgenis({ baseUrl: replica.url });
     const input = rows('m');
 
     const baseWrite = await measure(replica, async () => `${await rawAddAll(replica.url, 'bench_baseline', rows('b'))} rows`);
@@ -96,16 +96,16 @@ export async function run(): Promise<void> {
     const read = await measure(replica, async () => {
       let count = 0;
       let previous = '';
-      for await (const row of new Molgenis({ url: replica.url }).iterate<{ id: string }>('bench_sightings')) {
-        if (row.id <= previous) throw new Error(`iterate: ${row.id} after ${previous}`);
+      for await (const row of new Molgenis({ baseUrl: replica.url }).get<{ id: string }>('bench_sightings')) {
+        if (row.id <= previous) throw new Error(`get: ${row.id} after ${previous}`);
         previous = row.id;
         count++;
       }
-      if (count !== ROWS) throw new Error(`iterate returned ${count} rows`);
+      if (count !== ROWS) throw new Error(`get returned ${count} rows`);
       return `${count} rows, ascending ids, +1 metadata request for the id attribute`;
     });
     runs.push({ label: 'raw fetch loop, paging (baseline)', requests: baseRead.requests, idealRequests: idealReads, seconds: baseRead.seconds, idealSeconds: (idealReads * LATENCY_MS) / 1000, peakRssMb: baseRead.peakRssMb, note: baseRead.note });
-    runs.push({ label: '@bio/molgenis iterate', requests: read.requests, idealRequests: idealReads, seconds: read.seconds, idealSeconds: (idealReads * LATENCY_MS) / 1000, baselineSeconds: baseRead.seconds, peakRssMb: read.peakRssMb, note: read.note });
+    runs.push({ label: '@bio/molgenis get (for await)', requests: read.requests, idealRequests: idealReads, seconds: read.seconds, idealSeconds: (idealReads * LATENCY_MS) / 1000, baselineSeconds: baseRead.seconds, peakRssMb: read.peakRssMb, note: read.note });
 
     // What molgenis-py-client's add_all sends: every row in one POST.
     const py = await measure(replica, async () => {

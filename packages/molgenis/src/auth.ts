@@ -1,6 +1,6 @@
-import { headerAuth, isBioHttpError, ResponseFormatError, UnauthorizedError, ValidationError, createHttpError } from '@bio/core-http';
-import { type Context, signalOf } from './internal/context.js';
-import type { CallOptions, LoginResult } from './types.js';
+import { type CallOptions, createHttpError, headerAuth, isBioHttpError, ResponseFormatError, UnauthorizedError, ValidationError } from '@bio/core-http';
+import { type Context, callOf, discard } from './internal/context.js';
+import type { LoginResult } from './types.js';
 
 /**
  * The header MOLGENIS reads tokens from. Tokens never go into URLs.
@@ -22,13 +22,13 @@ function refusalHint(serviceMessage: string | undefined): string | undefined {
   if (TWO_FACTOR.test(serviceMessage)) {
     return (
       'MOLGENIS refused the login because two-factor authentication is enabled for this user, and /api/v1/login cannot do 2FA. ' +
-      'Create a token in the MOLGENIS UI (or a sys_sec_Token row) and pass it as new Molgenis({ url, token }).'
+      'Create a token in the MOLGENIS UI (or a sys_sec_Token row) and pass it as new Molgenis({ baseUrl, token }).'
     );
   }
   if (PASSWORD_RESET.test(serviceMessage) && PASSWORD_RESET_WORDS.test(serviceMessage)) {
     return (
       'MOLGENIS refused the login because this user must change their password first. ' +
-      'Sign in once in the MOLGENIS UI to set a new password, or use a token (new Molgenis({ url, token })).'
+      'Sign in once in the MOLGENIS UI to set a new password, or use a token (new Molgenis({ baseUrl, token })).'
     );
   }
   return undefined;
@@ -40,7 +40,7 @@ export async function login(ctx: Context, username: string, password: string, op
   if (typeof password !== 'string' || password === '') throw new ValidationError({ message: 'password must be a non-empty string', field: 'password' });
   let result: LoginResult;
   try {
-    result = await ctx.http.post('api/v1/login', { json: { username, password }, retry: false, ...signalOf(options) }).json<LoginResult>();
+    result = await ctx.http.post('api/v1/login', { json: { username, password }, retry: false, ...callOf(options) }).json<LoginResult>();
   } catch (error) {
     if (isBioHttpError(error) && error.status >= 400) {
       const hint = refusalHint(error.serviceMessage);
@@ -72,8 +72,8 @@ export async function login(ctx: Context, username: string, password: string, op
 export async function logout(ctx: Context, options: CallOptions = {}): Promise<void> {
   if (ctx.http.auth === undefined) return;
   try {
-    const response = await ctx.http.post('api/v1/logout', { retry: false, ...signalOf(options) });
-    response.body?.cancel().catch(() => undefined);
+    const response = await ctx.http.post('api/v1/logout', { retry: false, ...callOf(options) });
+    discard(response);
   } finally {
     ctx.http.setAuth(undefined);
   }

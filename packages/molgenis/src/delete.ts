@@ -1,9 +1,9 @@
-import { path, ValidationError } from '@bio/core-http';
+import { type CallOptions, path, ValidationError } from '@bio/core-http';
 import { noContent } from './internal/answers.js';
 import { chunked } from './internal/chunked.js';
-import { type Context, signalOf } from './internal/context.js';
+import { type Context, callOf, discard } from './internal/context.js';
 import { assertEntity, assertId, assertIds, batchSizeOf } from './internal/validate.js';
-import type { BatchWriteOptions, CallOptions } from './types.js';
+import type { BatchWriteOptions } from './types.js';
 
 const NO_ID_HINT = '; delete() never deletes a whole table — use deleteAll(entity, { confirm: true }) for that';
 
@@ -11,8 +11,8 @@ const NO_ID_HINT = '; delete() never deletes a whole table — use deleteAll(ent
 export async function deleteOne(ctx: Context, entity: string, id: string | number, options: CallOptions = {}): Promise<void> {
   assertEntity(entity);
   assertId(id, 'id', NO_ID_HINT);
-  const response = await ctx.http.delete(path`api/v1/${entity}/${id}`, { retry: false, ...signalOf(options) });
-  response.body?.cancel().catch(() => undefined);
+  const response = await ctx.http.delete(path`api/v1/${entity}/${id}`, { retry: false, ...callOf(options) });
+  discard(response);
 }
 
 /** `DELETE /api/v2/<entity>` with `{"entityIds":[…]}` in batches of ≤ 1000. */
@@ -24,10 +24,10 @@ export async function deleteList(ctx: Context, entity: string, ids: readonly (st
   const url = path`api/v2/${entity}`;
   await chunked<string | number, undefined>(
     ids,
-    { operation: 'deleteList', entity, size, signal: options.signal, onProgress: options.onProgress, idsOf: (chunk) => chunk.map(String) },
-    async (chunk, signal) => {
+    { operation: 'deleteList', entity, size, options, idsOf: (chunk) => chunk.map(String) },
+    async (chunk, call) => {
       // The server reads entityIds as strings (then converts them to the id attribute's type).
-      await noContent(ctx, 'DELETE', url, ctx.http.delete(url, { json: { entityIds: chunk.map(String) }, retry: false, signal }));
+      await noContent(ctx, 'DELETE', url, ctx.http.delete(url, { json: { entityIds: chunk.map(String) }, retry: false, ...call }));
       return undefined;
     },
   );
@@ -39,6 +39,6 @@ export async function deleteAll(ctx: Context, entity: string, options: CallOptio
   if (typeof options !== 'object' || options === null || options.confirm !== true) {
     throw new ValidationError({ message: `deleteAll deletes every row of ${entity}; pass { confirm: true } to do that`, field: 'confirm' });
   }
-  const response = await ctx.http.delete(path`api/v1/${entity}`, { retry: false, ...signalOf(options) });
-  response.body?.cancel().catch(() => undefined);
+  const response = await ctx.http.delete(path`api/v1/${entity}`, { retry: false, ...callOf(options) });
+  discard(response);
 }

@@ -1,45 +1,9 @@
-import { BatchError, BioHttpError, type BatchFailure, type BioHttpErrorInit } from '@bio/core-http';
+import { BatchError, type BatchFailure, BioHttpError, type BioHttpErrorInit, type ErrorCode, isBioError } from '@bio/core-http';
 import { parseErrorBody } from './internal/error-body.js';
+import type { MolgenisErrorDetails } from './error-details.js';
 import type { ImportRun } from './types.js';
 
-/**
- * An RFC 7807 `application/problem+json` body, as sent by MOLGENIS `ApiController`s
- * (`/api/data`, `/api/metadata`, …).
- *
- * @example
- * ```ts
- * const details = errorDetails(error);
- * if (details?.problem) console.log(details.problem.errorCode, details.problem.errors);
- * ```
- */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
-  /** MOLGENIS error code, e.g. `D02`. */
-  errorCode?: string;
-  errors?: { errorCode?: string; field?: string; value?: unknown; detail?: string }[];
-}
 
-/**
- * What MOLGENIS said in an error body, whatever its shape.
- *
- * @example
- * ```ts
- * // {"errors":[{"message":"Unknown entity with 'id' '999' of type 'Sightings'.","code":"D02"}]}
- * errorDetails(e); // { messages: ["Unknown entity with 'id' '999' of type 'Sightings'."], code: 'D02' }
- * ```
- */
-export interface MolgenisErrorDetails {
-  /** Every message found: `errors[].message`, problem `detail` and `errors[].detail`, or the text of a plain/HTML body. */
-  messages: string[];
-  /** The MOLGENIS error code (`errors[0].code` or the problem's `errorCode`), when present. */
-  code?: string;
-  /** The whole problem document when the body was RFC 7807. */
-  problem?: ProblemDetails;
-}
 
 /**
  * Read the MOLGENIS error body carried by an error thrown by this client: the classic
@@ -92,7 +56,7 @@ export function errorDetails(error: unknown): MolgenisErrorDetails | undefined {
  *   const stored = new Set<string>();
  *   for (let i = 0; i < e.unknown.length; i += 100) {
  *     const ids = e.unknown.slice(i, i + 100).map((r) => String(r.id));
- *     for (const r of await m.get('demo_sightings', { q: inList('id', ids), attributes: ['id'], num: 100 })) stored.add(String(r.id));
+ *     for await (const r of m.get('demo_sightings', { q: inList('id', ids), attributes: ['id'], max: 100 })) stored.add(String(r.id));
  *   }
  *   const missing = e.unknown.filter((r) => !stored.has(String(r.id)));
  *   await m.addAll('demo_sightings', [...missing, ...e.notWritten]);
@@ -101,6 +65,7 @@ export function errorDetails(error: unknown): MolgenisErrorDetails | undefined {
  */
 export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<I> {
   override name = 'MolgenisBatchError';
+  override readonly code: ErrorCode = 'BATCH_WRITE_STOPPED';
   /** Ids of the rows written before the failure (`addAll`: from the server; `deleteList`: the ids deleted; `updateAll`: the ids of rows updated when known). */
   readonly ids: string[];
   /** Which operation stopped: `addAll`, `updateAll`, `deleteList`, `upsert`. */
@@ -172,6 +137,7 @@ export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<
  */
 export class MolgenisImportError extends BioHttpError {
   override name = 'MolgenisImportError';
+  override readonly code: ErrorCode = 'IMPORT_FAILED';
   /** The `sys_ImportRun` row as last read. */
   readonly run: ImportRun;
   constructor(run: ImportRun, init: BioHttpErrorInit = {}) {
@@ -189,6 +155,12 @@ export class MolgenisImportError extends BioHttpError {
   }
 }
 
+type Ctor<T> = abstract new (...args: never[]) => T;
+// instanceof, or (for an error from another copy of this package) the BioError marker plus the class name.
+function guard<T>(ctor: Ctor<T>, name: string): (e: unknown) => e is T {
+  return (e: unknown): e is T => e instanceof ctor || (isBioError(e) && e.name === name);
+}
+
 /**
  * True for a {@link MolgenisBatchError}, also across duplicated package copies.
  *
@@ -197,9 +169,7 @@ export class MolgenisImportError extends BioHttpError {
  * if (isMolgenisBatchError(e)) await m.addAll(entity, e.notWritten);
  * ```
  */
-export function isMolgenisBatchError(e: unknown): e is MolgenisBatchError<unknown> {
-  return e instanceof MolgenisBatchError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'MolgenisBatchError');
-}
+export const isMolgenisBatchError: (e: unknown) => e is MolgenisBatchError<unknown> = guard(MolgenisBatchError<unknown>, 'MolgenisBatchError');
 
 /**
  * True for a {@link MolgenisImportError}, also across duplicated package copies.
@@ -209,6 +179,4 @@ export function isMolgenisBatchError(e: unknown): e is MolgenisBatchError<unknow
  * if (isMolgenisImportError(e)) console.error(e.run.message);
  * ```
  */
-export function isMolgenisImportError(e: unknown): e is MolgenisImportError {
-  return e instanceof MolgenisImportError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'MolgenisImportError');
-}
+export const isMolgenisImportError: (e: unknown) => e is MolgenisImportError = guard(MolgenisImportError, 'MolgenisImportError');

@@ -1,38 +1,19 @@
-import { AbortError, path, ResponseFormatError, TimeoutError, ValidationError } from '@bio/core-http';
+import { path, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { MolgenisImportError } from './errors.js';
-import { type Context, signalOf } from './internal/context.js';
+import { type Context, callOf } from './internal/context.js';
 import { toFilePart } from './internal/files.js';
 import { lastSegment } from './internal/url.js';
 import { assertId, assertInteger } from './internal/validate.js';
 import type { FileInput, ImportJob, ImportRun, UploadZipOptions, WaitOptions } from './types.js';
 
-const DEFAULT_POLL_MS = 1000;
-const DEFAULT_TIMEOUT_MS = 600_000;
-
-/** Sleep that ends early (rejecting) when the signal aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new AbortError({ service: 'molgenis', message: 'import polling aborted', cause: signal.reason }));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortError({ service: 'molgenis', message: 'import polling aborted', cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+const DEFAULT_INTERVAL = 1000;
+const DEFAULT_DEADLINE = 600_000;
 
 /** The run id from `/api/v2/sys_ImportRun/<id>` or a bare id. */
 function runIdOf(idOrHref: string, root: string): string {
   if (idOrHref.includes('/')) {
     const id = lastSegment(idOrHref, root);
-    if (id === undefined || id === '' || !/sys_ImportRun\/[^/]+\/?$/.test(new URL(idOrHref.trim(), root).pathname)) {
+    if (id === undefined || id === '' || id === '.' || id === '..' || !/sys_ImportRun\/[^/]+\/?$/.test(new URL(idOrHref.trim(), root).pathname)) {
       throw new ValidationError({ message: `not a sys_ImportRun href: ${idOrHref}`, field: 'run' });
     }
     return id;
@@ -40,38 +21,72 @@ function runIdOf(idOrHref: string, root: string): string {
   return idOrHref;
 }
 
+function checkWait(options: WaitOptions): void {
+  if (options.interval !== undefined) assertInteger(options.interval, 'interval', 0);
+  if (options.deadline !== undefined) assertInteger(options.deadline, 'deadline', 0);
+}
+
 /**
- * Every state of an import run, polled until it leaves `RUNNING` (an async generator, so a
- * caller can show progress). Throws `TimeoutError` after `timeoutMs`.
+ * Read the run with core-http's `poll` until it leaves `RUNNING` (`TimeoutError` after
+ * `deadline`); `onState` sees every state read. Returns the last one.
  */
-export async function* importRunStates(ctx: Context, idOrHref: string, options: WaitOptions = {}): AsyncGenerator<ImportRun> {
+async function pollRun(ctx: Context, idOrHref: string, options: WaitOptions, onState?: (run: ImportRun) => void): Promise<ImportRun> {
   assertId(idOrHref, 'run');
   const id = runIdOf(String(idOrHref), ctx.root);
-  const interval = options.pollIntervalMs ?? DEFAULT_POLL_MS;
-  assertInteger(interval, 'pollIntervalMs', 0);
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  assertInteger(timeout, 'timeoutMs', 0);
-  const deadline = Date.now() + timeout;
+  checkWait(options);
   const url = path`api/v2/sys_ImportRun/${id}`;
-  for (;;) {
-    const run = await ctx.http.get(url, signalOf(options)).json<ImportRun>();
-    if (typeof run !== 'object' || run === null || typeof run.status !== 'string') {
-      throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the import run has no status` });
+  return poll<ImportRun>(
+    async () => {
+      const run = await ctx.http.get(url, callOf(options)).json<ImportRun>();
+      if (typeof run !== 'object' || run === null || typeof run.status !== 'string') {
+        throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the import run has no status` });
+      }
+      onState?.(run);
+      return run.status === 'RUNNING' ? { done: false } : { done: true, value: run };
+    },
+    { interval: options.interval ?? DEFAULT_INTERVAL, deadline: options.deadline ?? DEFAULT_DEADLINE, signal: options.signal, what: `import run ${id} (it goes on on the server)` },
+  );
+}
+
+/**
+ * Every state of an import run, read until it leaves `RUNNING` (an async generator, so a
+ * caller can show progress). Leaving the loop early stops the polling.
+ */
+export async function* importRunStates(ctx: Context, idOrHref: string, options: WaitOptions = {}): AsyncGenerator<ImportRun> {
+  const stop = new AbortController();
+  const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
+  const states: ImportRun[] = [];
+  let ended: { failed: false } | { failed: true; error: unknown } | undefined;
+  let wake = (): void => undefined;
+  pollRun(ctx, idOrHref, { ...options, signal }, (run) => {
+    states.push(run);
+    wake();
+  }).then(
+    () => {
+      ended = { failed: false };
+      wake();
+    },
+    (error: unknown) => {
+      ended = { failed: true, error };
+      wake();
+    },
+  );
+  try {
+    for (;;) {
+      const run = states.shift();
+      if (run !== undefined) yield run;
+      else if (ended?.failed) throw ended.error;
+      else if (ended !== undefined) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
     }
-    yield run;
-    if (run.status !== 'RUNNING') return;
-    if (Date.now() + interval > deadline) {
-      throw new TimeoutError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `import run ${id} still RUNNING after ${timeout} ms (the import goes on on the server)` });
-    }
-    await sleep(interval, options.signal);
+  } finally {
+    stop.abort();
   }
 }
 
 /** Poll until the run finishes; throws {@link MolgenisImportError} on `FAILED`. */
 export async function waitForImport(ctx: Context, idOrHref: string, options: WaitOptions = {}): Promise<ImportRun> {
-  let last: ImportRun | undefined;
-  for await (const run of importRunStates(ctx, idOrHref, options)) last = run;
-  const run = last as ImportRun;
+  const run = await pollRun(ctx, idOrHref, options);
   if (run.status === 'FAILED') throw new MolgenisImportError(run, { status: 0 });
   if (run.status !== 'FINISHED') {
     throw new ResponseFormatError({ service: 'molgenis', message: `import run ${run.id} ended with unknown status ${JSON.stringify(run.status)}` });
@@ -82,8 +97,7 @@ export async function waitForImport(ctx: Context, idOrHref: string, options: Wai
 /** `POST /plugin/importwizard/importFile` (multipart `file`), then poll `sys_ImportRun`. */
 export async function uploadZip(ctx: Context, zip: FileInput, options: UploadZipOptions = {}): Promise<ImportJob> {
   const wait = options.wait ?? true;
-  if (options.pollIntervalMs !== undefined) assertInteger(options.pollIntervalMs, 'pollIntervalMs', 0);
-  if (options.timeoutMs !== undefined) assertInteger(options.timeoutMs, 'timeoutMs', 0);
+  checkWait(options);
   if (options.filename !== undefined && (typeof options.filename !== 'string' || options.filename === '')) {
     throw new ValidationError({ message: 'filename must be a non-empty string such as "emx.zip"', field: 'filename' });
   }
@@ -98,7 +112,7 @@ export async function uploadZip(ctx: Context, zip: FileInput, options: UploadZip
     notify: options.notify,
   };
   const url = 'plugin/importwizard/importFile';
-  const href = (await ctx.http.post(url, { body: form, searchParams, retry: false, ...signalOf(options) }).text()).trim();
+  const href = (await ctx.http.post(url, { body: form, searchParams, retry: false, ...callOf(options) }).text()).trim();
   let id: string;
   try {
     id = runIdOf(href, ctx.root);

@@ -1,13 +1,13 @@
-import { path, ResponseFormatError } from '@bio/core-http';
-import { type Context, signalOf } from './internal/context.js';
+import { type CallOptions, path, ResponseFormatError } from '@bio/core-http';
+import { type Context, callOf } from './internal/context.js';
 import { assertAttributeName, assertEntity } from './internal/validate.js';
-import type { AttributeMetaData, CallOptions, EntityMetaData } from './types.js';
+import type { AttributeMetaData, EntityMetaData } from './types.js';
 
 /** `GET /api/v1/<entity>/meta?expand=attributes`; caches the id attribute for paging. */
 export async function getEntityMetaData(ctx: Context, entity: string, options: CallOptions = {}): Promise<EntityMetaData> {
   assertEntity(entity);
   const meta = await ctx.http
-    .get(path`api/v1/${entity}/meta`, { searchParams: { expand: 'attributes' }, ...signalOf(options) })
+    .get(path`api/v1/${entity}/meta`, { searchParams: { expand: 'attributes' }, ...callOf(options) })
     .json<EntityMetaData>();
   if (typeof meta?.idAttribute === 'string' && meta.idAttribute !== '') ctx.idAttributes.set(entity, meta.idAttribute);
   return meta;
@@ -17,15 +17,15 @@ export async function getEntityMetaData(ctx: Context, entity: string, options: C
 export async function getAttributeMetaData(ctx: Context, entity: string, attribute: string, options: CallOptions = {}): Promise<AttributeMetaData> {
   assertEntity(entity);
   assertAttributeName(attribute, 'attribute');
-  return ctx.http.get(path`api/v1/${entity}/meta/${attribute}`, signalOf(options)).json<AttributeMetaData>();
+  return ctx.http.get(path`api/v1/${entity}/meta/${attribute}`, callOf(options)).json<AttributeMetaData>();
 }
 
 /** `GET /api/metadata/<entity>?flattenAttributes=…` (Metadata API v3), returning `data`. */
-export async function getMeta(ctx: Context, entity: string, options: CallOptions & { flattenAttributes?: boolean } = {}): Promise<Record<string, unknown>> {
+export async function getMeta(ctx: Context, entity: string, options: CallOptions & { flattenAttributes?: boolean | undefined } = {}): Promise<Record<string, unknown>> {
   assertEntity(entity);
   const url = path`api/metadata/${entity}`;
   const body = await ctx.http
-    .get(url, { searchParams: { flattenAttributes: options.flattenAttributes ?? false }, ...signalOf(options) })
+    .get(url, { searchParams: { flattenAttributes: options.flattenAttributes ?? false }, ...callOf(options) })
     .json<{ data?: Record<string, unknown> }>();
   if (typeof body !== 'object' || body === null || typeof body.data !== 'object' || body.data === null) {
     throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the Metadata API reply has no "data" object` });

@@ -1,25 +1,24 @@
-import { createHttpClient, headerAuth, type HttpClient, type HttpHooks, type RetryOptions } from '@bio/core-http';
+import { type CallOptions, type ClientOptions, createServiceClient, headerAuth, type HttpClient, type Paged, ValidationError } from '@bio/core-http';
 import { login, logout, TOKEN_HEADER } from './auth.js';
 import { deleteAll, deleteList, deleteOne } from './delete.js';
 import { importRunStates, uploadZip, waitForImport } from './import.js';
 import type { Context } from './internal/context.js';
 import { molgenisServiceMessage } from './internal/error-body.js';
-import { withTokenHint } from './internal/token-hint.js';
+import { expiredTokenHint } from './internal/token-hint.js';
 import { normalizeRootUrl } from './internal/url.js';
+import { VERSION } from './internal/version.js';
 import { getAttributeMetaData, getEntityMetaData, getMeta } from './metadata.js';
-import { get, getById, iterate } from './read.js';
+import { get, getById } from './read.js';
 import type {
   AddOptions,
   AttributeMetaData,
   AttributeOptions,
   BatchWriteOptions,
-  CallOptions,
   EntityMetaData,
   FileInput,
   GetOptions,
   ImportJob,
   ImportRun,
-  IterateOptions,
   LoginResult,
   Row,
   UploadZipOptions,
@@ -29,32 +28,32 @@ import type {
 import { add, addAll, updateAll, updateOne, upsert } from './write.js';
 
 /**
- * Options of the {@link Molgenis} constructor.
+ * Options of the {@link Molgenis} constructor: the family's {@link ClientOptions} (`auth`,
+ * `fetch`, `headers`, `userAgent`, `timeout`, `retry`, `hooks`, `signal`, `concurrency`, with
+ * core-http's defaults) with a required `baseUrl`, plus the `token` convenience.
+ *
+ * `retry` applies to reads only: writes are never retried, whatever it says.
  *
  * @example
  * ```ts
- * const m = new Molgenis({ url: 'https://molgenis.example.org/api/', token: process.env.MOLGENIS_TOKEN, timeout: 60_000 });
+ * const m = new Molgenis({ baseUrl: 'https://molgenis.example.org/api/', token: process.env.MOLGENIS_TOKEN, timeout: 60_000 });
  * ```
  */
-export interface MolgenisOptions {
-  /** The server: its root (`https://molgenis.example.org`) or any URL under `/api/` (`…/api/`, `…/api/v2`). */
-  url: string;
-  /** A token made in the UI or stored in `sys_sec_Token`; sent as `x-molgenis-token`. Default: none (call `login`). */
-  token?: string;
-  /** Injected `fetch` (tests, proxies). Default: the global `fetch`. */
-  fetch?: typeof fetch;
-  /** Per-attempt timeout in ms, or `false`. Default 30,000. */
-  timeout?: number | false;
-  /** Retries for reads (GET). Writes are never retried, whatever this says. Default: 2 retries. */
-  retry?: RetryOptions | number;
-  /** Cancels every call of this client. */
-  signal?: AbortSignal;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-  /** `User-Agent` (Node only). */
-  userAgent?: string;
-  /** Request/response/retry hooks (URLs redacted). */
-  hooks?: HttpHooks;
+export interface MolgenisOptions extends ClientOptions {
+  /** The server: its root (`https://molgenis.example.org`) or any URL under `/api/` (`…/api/`, `…/api/v2`). Required. */
+  baseUrl: string;
+  /**
+   * A token made in the UI or stored in `sys_sec_Token`, sent as `x-molgenis-token`: short for
+   * `auth: headerAuth(TOKEN_HEADER, token)` (give one or the other). Default: none (call `login`).
+   */
+  token?: string | undefined;
+}
+
+function authOf(options: MolgenisOptions): ClientOptions['auth'] {
+  const { token, auth } = options;
+  if (token === undefined || token === '') return auth;
+  if (auth !== undefined) throw new ValidationError({ message: 'give either token or auth, not both', field: 'token' });
+  return headerAuth(TOKEN_HEADER, token);
 }
 
 /**
@@ -65,9 +64,9 @@ export interface MolgenisOptions {
  * @example
  * ```ts
  * import { Molgenis } from '@bio/molgenis';
- * const m = new Molgenis({ url: 'https://molgenis.example.org' });
+ * const m = new Molgenis({ baseUrl: 'https://molgenis.example.org' });
  * await m.login('admin', 'admin');
- * const women = await m.get('celiacsprue', { q: 'celiac_gender==Female', num: 500 });
+ * const women = await m.get('celiacsprue', { q: 'celiac_gender==Female' }).toArray({ max: 500 });
  * await m.logout();
  * ```
  */
@@ -77,38 +76,33 @@ export class Molgenis {
    *
    * @example
    * ```ts
-   * new Molgenis({ url: 'https://molgenis.example.org/api/v2' }).url; // 'https://molgenis.example.org/'
+   * new Molgenis({ baseUrl: 'https://molgenis.example.org/api/v2' }).baseUrl; // 'https://molgenis.example.org/'
    * ```
    */
-  readonly url: string;
+  readonly baseUrl: string;
   readonly #ctx: Context;
 
   /**
-   * Create a client. Throws a `ValidationError` for a URL that is not absolute http(s).
+   * Create a client. Throws a `ValidationError` for a `baseUrl` that is not absolute http(s),
+   * or for both `token` and `auth`. The `User-Agent` is `userAgent` (when given) followed by
+   * `@bio/molgenis/<version>`. While a token is set, a 401 says the token may have expired
+   * (a `beforeError` hook, run before yours).
    *
    * @example
    * ```ts
-   * new Molgenis({ url: 'https://molgenis.example.ca/api/' }).url; // 'https://molgenis.example.ca/'
+   * new Molgenis({ baseUrl: 'https://molgenis.example.ca/api/', userAgent: 'my-pipeline/1.0' }).baseUrl; // 'https://molgenis.example.ca/'
    * ```
    */
   constructor(options: MolgenisOptions) {
-    this.url = normalizeRootUrl(options?.url);
-    const http: HttpClient = withTokenHint(
-      createHttpClient({
-        baseUrl: this.url,
-        service: 'molgenis',
-        serviceMessage: molgenisServiceMessage,
-        ...(options.token === undefined || options.token === '' ? {} : { auth: headerAuth(TOKEN_HEADER, options.token) }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-        ...(options.retry === undefined ? {} : { retry: options.retry }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        ...(options.headers === undefined ? {} : { headers: options.headers }),
-        ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-        ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
-      }),
+    this.baseUrl = normalizeRootUrl(options?.baseUrl);
+    const auth = authOf(options);
+    let http: HttpClient | undefined;
+    const tokenHint = expiredTokenHint(() => http?.auth, TOKEN_HEADER);
+    http = createServiceClient(
+      { ...options, auth, baseUrl: this.baseUrl, hooks: { ...options.hooks, beforeError: [tokenHint, ...(options.hooks?.beforeError ?? [])] } },
+      { name: 'molgenis', version: VERSION, baseUrl: this.baseUrl, serviceMessage: molgenisServiceMessage },
     );
-    this.#ctx = { http, root: this.url, idAttributes: new Map() };
+    this.#ctx = { http, root: this.baseUrl, idAttributes: new Map() };
   }
 
   /**
@@ -154,7 +148,7 @@ export class Molgenis {
    *
    * @example
    * ```ts
-   * const row = await m.getById('demo_sightings', '157', { attributes: ['id', 'type'] });
+   * const row = await m.getById('demo_sightings', '157', { attributes: ['id', 'type'], timeout: 5000 });
    * ```
    */
   getById<T extends Row = Row>(entity: string, id: string | number, options?: AttributeOptions & CallOptions): Promise<T> {
@@ -162,32 +156,23 @@ export class Molgenis {
   }
 
   /**
-   * Rows of an entity: `GET /api/v2/<entity>?q=&attrs=&sort=&start=&num=`. `num` is the
-   * number of rows wanted overall (default 100); past 10,000 the pages are fetched by
-   * following `nextHref`, sorted by the id attribute when no `sort` is given.
+   * Rows of an entity (`GET /api/v2/<entity>?q=&attrs=&sort=&start=&num=`), as the family's
+   * lazy, re-iterable {@link Paged}: iterate it, `toArray({ max })`, walk its `pages()`, or read
+   * the server's `total()`. `max` bounds the rows (default: all), `pageSize` the rows per request
+   * (1–10,000, default 10,000; sent as `num`). Pages follow the server's `nextHref`. With no
+   * `sort`, more than one request needs a stable order, so rows are sorted by the id attribute.
+   * Bad options throw a `ValidationError` here, before any request.
    *
    * @example
    * ```ts
-   * await m.get('celiacsprue', { num: 100_000, start: 1000 });
-   * await m.get('celiacsprue', { attributes: ['Individual', 'celiac_gender'] });
-   * await m.get('celiacsprue', { q: '(celiac_weight>=80 and celiac_height<180) or (celiac_gender==Female)' });
+   * const rows = await m.get('celiacsprue', { max: 100_000, start: 1000 }).toArray();
+   * await m.get('celiacsprue', { attributes: ['Individual', 'celiac_gender'] }).toArray({ max: 100 });
+   * for await (const s of m.get('demo_sightings', { q: 'year==1998', pageSize: 5000 })) console.log(s.id);
+   * const matching = await m.get('celiacsprue', { q: 'celiac_gender==Female' }).total();
    * ```
    */
-  get<T extends Row = Row>(entity: string, options?: GetOptions): Promise<T[]> {
+  get<T extends Row = Row>(entity: string, options?: GetOptions): Paged<T> {
     return get<T>(this.#ctx, entity, options);
-  }
-
-  /**
-   * Every matching row as an async iterator, in pages of `pageSize` (default 10,000).
-   * Sorted by the id attribute when no `sort` is given, so no row repeats or goes missing.
-   *
-   * @example
-   * ```ts
-   * for await (const row of m.iterate('demo_sightings', { q: 'year==1998' })) console.log(row.id);
-   * ```
-   */
-  iterate<T extends Row = Row>(entity: string, options?: IterateOptions): AsyncGenerator<T> {
-    return iterate<T>(this.#ctx, entity, options);
   }
 
   /**
@@ -324,7 +309,7 @@ export class Molgenis {
    * @example
    * ```ts
    * const job = await m.uploadZip(zip, { wait: false });
-   * const run = await m.waitForImport(job.href, { pollIntervalMs: 2000 });
+   * const run = await m.waitForImport(job.href, { interval: 2000 });
    * ```
    */
   waitForImport(run: string, options?: WaitOptions): Promise<ImportRun> {
@@ -375,7 +360,7 @@ export class Molgenis {
    * const meta = await m.getMeta('demo_sightings', { flattenAttributes: true });
    * ```
    */
-  getMeta(entity: string, options?: CallOptions & { flattenAttributes?: boolean }): Promise<Record<string, unknown>> {
+  getMeta(entity: string, options?: CallOptions & { flattenAttributes?: boolean | undefined }): Promise<Record<string, unknown>> {
     return getMeta(this.#ctx, entity, options);
   }
 }

@@ -1,10 +1,10 @@
-import { collect, paginateCursor, path, ResponseFormatError } from '@bio/core-http';
-import { type Context, signalOf } from './internal/context.js';
+import { type CallOptions, checkListOptions, cursorPages, type Page, type Paged, paged, path, ResponseFormatError } from '@bio/core-http';
+import { type Context, callOf } from './internal/context.js';
 import { attrsParam, qParam, sortParam, withQ } from './internal/params.js';
 import { startOf } from './internal/url.js';
 import { assertEntity, assertId, assertInteger, MAX_PAGE_SIZE } from './internal/validate.js';
 import { idAttributeOf } from './metadata.js';
-import type { AttributeOptions, CallOptions, GetOptions, IterateOptions, Row, SortKey } from './types.js';
+import type { AttributeOptions, GetOptions, Row } from './types.js';
 
 /** One page of `GET /api/v2/<entity>`. */
 interface CollectionPage<T> {
@@ -22,88 +22,67 @@ export async function getById<T extends Row = Row>(ctx: Context, entity: string,
   assertEntity(entity);
   assertId(id, 'id');
   const attrs = attrsParam(options.attributes, options.expand);
-  return ctx.http.get(path`api/v2/${entity}/${id}`, { searchParams: { attrs }, ...signalOf(options) }).json<T>();
+  return ctx.http.get(path`api/v2/${entity}/${id}`, { searchParams: { attrs }, ...callOf(options) }).json<T>();
 }
 
-interface PageQuery {
+/** A `get` call, validated and encoded once; every iteration of its {@link Paged} runs it again. */
+interface RowQuery {
+  entity: string;
   q: string | undefined;
   attrs: string | undefined;
+  /** The caller's sort; undefined means "by the id attribute when more than one request may be needed". */
   sort: string | undefined;
   start: number;
   pageSize: number;
-  max: number | undefined;
-  signal: AbortSignal | undefined;
+  call: CallOptions;
 }
 
 /**
- * Rows of `GET /api/v2/<entity>`, page after page while the server sends `nextHref`.
+ * The pages of `GET /api/v2/<entity>`, while the server sends `nextHref` and until `max` rows.
  * The next `start` is read from `nextHref`, but the request is rebuilt from our own
  * parameters rather than replaying the server's URL, so `q` keeps its exact encoding.
  */
-function rows<T extends Row>(ctx: Context, entity: string, query: PageQuery): AsyncGenerator<T> {
+async function* rowPages<T extends Row>(ctx: Context, query: RowQuery, max: number | undefined, signal: AbortSignal | undefined): AsyncGenerator<Page<T>> {
+  const call = { ...query.call, signal };
+  const oneRequest = max !== undefined && max <= query.pageSize;
+  // More than one request: sort by id so rows neither repeat nor go missing between pages.
+  const sort = query.sort ?? (oneRequest ? undefined : `${await idAttributeOf(ctx, query.entity, call)}:asc`);
+  const url = withQ(path`api/v2/${query.entity}`, query.q);
   let fetched = 0;
-  const { max, pageSize } = query;
-  return paginateCursor<T, number>(
-    async ({ cursor, signal }) => {
+  yield* cursorPages<T, number>(
+    async ({ cursor, signal: pageSignal }) => {
       const start = cursor ?? query.start;
-      const num = max === undefined ? pageSize : Math.min(pageSize, max - fetched);
-      const url = withQ(path`api/v2/${entity}`, query.q);
+      const num = Math.max(1, max === undefined ? query.pageSize : Math.min(query.pageSize, max - fetched));
       const page = await ctx.http
-        .get(url, { searchParams: { attrs: query.attrs, sort: query.sort, start, num }, ...(signal === undefined ? {} : { signal }) })
+        .get(url, { searchParams: { attrs: query.attrs, sort, start, num }, ...callOf({ ...query.call, signal: pageSignal }) })
         .json<CollectionPage<T>>();
       if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
         throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the reply has no "items" array` });
       }
       fetched += page.items.length;
+      const total = typeof page.total === 'number' ? page.total : undefined;
       const more = typeof page.nextHref === 'string' && page.items.length > 0 && (max === undefined || fetched < max);
-      if (!more) return { items: page.items };
-      return { items: page.items, next: startOf(page.nextHref as string, ctx.root) ?? start + page.items.length };
+      if (!more) return { items: page.items, total };
+      return { items: page.items, total, next: startOf(page.nextHref as string, ctx.root) ?? start + page.items.length };
     },
-    { ...(query.signal === undefined ? {} : { signal: query.signal }), ...(max === undefined ? {} : { max }) },
+    { max, signal },
   );
 }
 
-async function sortOrId(ctx: Context, entity: string, sort: readonly SortKey[] | undefined, options: CallOptions): Promise<string> {
-  const given = sortParam(sort);
-  if (given !== undefined) return given;
-  const id = await idAttributeOf(ctx, entity, options);
-  return sortParam([{ attr: id, order: 'asc' }]) as string;
-}
-
-/** `get`: at most `num` rows from `start`, in pages of ≤ 10,000. */
-export async function get<T extends Row = Row>(ctx: Context, entity: string, options: GetOptions = {}): Promise<T[]> {
+/** `get`: the rows from `start`, lazily, in pages of ≤ 10,000, with the server's `total`. */
+export function get<T extends Row = Row>(ctx: Context, entity: string, options: GetOptions = {}): Paged<T> {
   assertEntity(entity);
-  const num = options.num ?? 100;
-  assertInteger(num, 'num', 0);
+  checkListOptions(options, MAX_PAGE_SIZE);
   const start = options.start ?? 0;
   assertInteger(start, 'start', 0);
-  const pageSize = options.pageSize ?? Math.max(1, Math.min(num, MAX_PAGE_SIZE));
-  assertInteger(pageSize, 'pageSize', 1, MAX_PAGE_SIZE);
-  const q = qParam(options.q);
-  const attrs = attrsParam(options.attributes, options.expand);
-  // Validate sort before any request even when it is not needed.
-  let sort = sortParam(options.sort);
-  if (num === 0) return [];
-  // More than one page: sort by id so rows neither repeat nor go missing between pages.
-  if (sort === undefined && num > pageSize) sort = await sortOrId(ctx, entity, undefined, options);
-  return collect(rows<T>(ctx, entity, { q, attrs, sort, start, pageSize, max: num, signal: options.signal }), { max: num });
-}
-
-/** `iterate`: every matching row, page by page, in a stable order. */
-export function iterate<T extends Row = Row>(ctx: Context, entity: string, options: IterateOptions = {}): AsyncGenerator<T> {
-  assertEntity(entity);
-  const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
-  assertInteger(pageSize, 'pageSize', 1, MAX_PAGE_SIZE);
-  const start = options.start ?? 0;
-  assertInteger(start, 'start', 0);
-  if (options.max !== undefined) assertInteger(options.max, 'max', 0);
-  const q = qParam(options.q);
-  const attrs = attrsParam(options.attributes, options.expand);
-  sortParam(options.sort);
-  const { max, signal } = options;
-  return (async function* () {
-    if (max === 0) return;
-    const sort = await sortOrId(ctx, entity, options.sort, options);
-    yield* rows<T>(ctx, entity, { q, attrs, sort, start, pageSize, max, signal });
-  })();
+  const query: RowQuery = {
+    entity,
+    q: qParam(options.q),
+    attrs: attrsParam(options.attributes, options.expand),
+    sort: sortParam(options.sort),
+    start,
+    pageSize: options.pageSize ?? MAX_PAGE_SIZE,
+    call: { timeout: options.timeout },
+  };
+  return paged<T>(({ max, signal }) => rowPages<T>(ctx, query, max, signal), options);
 }

@@ -1,3 +1,4 @@
+import type { CallOptions, ListOptions, Progress } from '@bio/core-http';
 import type { Node } from '@bio/rsql';
 
 /**
@@ -22,7 +23,7 @@ export type Row = Record<string, unknown>;
 export interface SortKey {
   attr: string;
   /** Default `asc`. */
-  order?: 'asc' | 'desc';
+  order?: 'asc' | 'desc' | undefined;
 }
 
 /**
@@ -38,19 +39,6 @@ export interface SortKey {
 export type Query = string | Node;
 
 /**
- * Options every call accepts.
- *
- * @example
- * ```ts
- * await m.getById('demo_sightings', '157', { signal: AbortSignal.timeout(5000) });
- * ```
- */
-export interface CallOptions {
-  /** Cancels this call (combined with the client's signal). */
-  signal?: AbortSignal;
-}
-
-/**
  * Which attributes to return and which references to expand.
  *
  * @example
@@ -61,66 +49,31 @@ export interface CallOptions {
  */
 export interface AttributeOptions {
   /** Attributes to return (default: all). */
-  attributes?: readonly string[];
+  attributes?: readonly string[] | undefined;
   /** Reference attributes to expand fully (sent as `attr(*)`). */
-  expand?: readonly string[];
+  expand?: readonly string[] | undefined;
 }
 
 /**
- * Options of {@link Molgenis.get}.
+ * Options of {@link Molgenis.get}: the contract's {@link ListOptions} (`max`, `pageSize`,
+ * `signal`, `timeout`) plus the v2 query.
  *
  * @example
  * ```ts
- * await m.get('celiacsprue', { q: 'celiac_gender==Female', num: 100_000, start: 1000, sort: [{ attr: 'Individual' }] });
+ * await m.get('celiacsprue', { q: 'celiac_gender==Female', max: 100_000, start: 1000, sort: [{ attr: 'Individual' }] }).toArray();
  * ```
  */
-export interface GetOptions extends AttributeOptions, CallOptions {
-  /** RSQL filter. */
-  q?: Query;
+export interface GetOptions extends AttributeOptions, ListOptions {
+  /** RSQL filter. Default: every row. */
+  q?: Query | undefined;
   /** Index of the first row, 0-based. Default 0. */
-  start?: number;
-  /** Maximum number of rows to return overall (not per page). Default 100 (the server's default). Pages past 10,000 are fetched automatically. */
-  num?: number;
-  /** Sort keys. When absent and more than one page is needed, rows are sorted by the id attribute so paging is stable. */
-  sort?: readonly SortKey[];
-  /** Rows per request, at most 10,000 (the server's limit). Default `min(num, 10000)`. */
-  pageSize?: number;
-}
-
-/**
- * Options of {@link Molgenis.iterate}.
- *
- * @example
- * ```ts
- * for await (const row of m.iterate('demo_sightings', { q: 'year==1998', pageSize: 5000 })) console.log(row.id);
- * ```
- */
-export interface IterateOptions extends AttributeOptions, CallOptions {
-  q?: Query;
-  /** Sort keys; default: the entity's id attribute, ascending (one metadata request, cached). */
-  sort?: readonly SortKey[];
-  /** Rows per request, 1–10,000. Default 10,000. */
-  pageSize?: number;
-  /** Index of the first row. Default 0. */
-  start?: number;
-  /** Stop after this many rows. */
-  max?: number;
-}
-
-/**
- * Progress of a chunked write.
- *
- * @example
- * ```ts
- * await m.addAll('demo_sightings', rows, { onProgress: (p) => console.log(`${p.done}/${p.total}`) });
- * ```
- */
-export interface WriteProgress {
-  /** Rows (or ids) finished so far. */
-  done: number;
-  total: number;
-  /** Batches finished so far. */
-  batches: number;
+  start?: number | undefined;
+  /**
+   * Sort keys. Default: when more than one request may be needed (no `max`, or `max` above
+   * `pageSize`), the entity's id attribute, ascending (one metadata request, cached per
+   * client), so no row repeats or goes missing between pages; otherwise the server's order.
+   */
+  sort?: readonly SortKey[] | undefined;
 }
 
 /**
@@ -128,13 +81,14 @@ export interface WriteProgress {
  *
  * @example
  * ```ts
- * await m.addAll('demo_sightings', rows, { batchSize: 500 });
+ * await m.addAll('demo_sightings', rows, { batchSize: 500, onProgress: (p) => console.log(`${p.done}/${p.total}`) });
  * ```
  */
 export interface BatchWriteOptions extends CallOptions {
   /** Rows per request, 1–1000 (the server's limit). Default 1000. */
-  batchSize?: number;
-  onProgress?: (progress: WriteProgress) => void;
+  batchSize?: number | undefined;
+  /** Called after every batch written: rows (or ids) done, their total, batches done. */
+  onProgress?: ((progress: Progress) => void) | undefined;
 }
 
 /**
@@ -165,7 +119,7 @@ export type FileInput =
  */
 export interface AddOptions extends CallOptions {
   /** File attributes: attribute name → file. Sends the row as `multipart/form-data`. */
-  files?: Record<string, FileInput>;
+  files?: Record<string, FileInput> | undefined;
 }
 
 /**
@@ -276,36 +230,39 @@ export interface ImportRun {
  *
  * @example
  * ```ts
- * await m.uploadZip(zip, { action: 'add_update_existing', metadataAction: 'upsert', pollIntervalMs: 2000, timeoutMs: 600_000 });
+ * await m.uploadZip(zip, { action: 'add_update_existing', metadataAction: 'upsert', interval: 2000, deadline: 600_000 });
  * ```
  */
 export interface UploadZipOptions extends WaitOptions {
   /** Data action; the server's default is `add`. */
-  action?: 'add' | 'add_update_existing' | 'update' | 'add_ignore_existing';
+  action?: 'add' | 'add_update_existing' | 'update' | 'add_ignore_existing' | undefined;
   /** Metadata action. */
-  metadataAction?: 'add' | 'update' | 'upsert' | 'ignore';
+  metadataAction?: 'add' | 'update' | 'upsert' | 'ignore' | undefined;
   /** File name sent to the server, which picks the importer by extension. Default: the File's name, else `upload.zip`. */
-  filename?: string;
+  filename?: string | undefined;
   /** Wait until the import finishes (polling `sys_ImportRun`). Default `true`. */
-  wait?: boolean;
-  entityTypeId?: string;
-  packageId?: string;
-  notify?: boolean;
+  wait?: boolean | undefined;
+  /** Import into this existing entity type (the importer's `entityTypeId`). */
+  entityTypeId?: string | undefined;
+  /** Import into this package (the importer's `packageId`). */
+  packageId?: string | undefined;
+  /** Ask the server to e-mail the user when the import ends. */
+  notify?: boolean | undefined;
 }
 
 /**
- * Polling options for import runs.
+ * Polling options for import runs (waited with core-http's `poll`). Durations are in ms.
  *
  * @example
  * ```ts
- * await m.waitForImport(job.id, { pollIntervalMs: 500, timeoutMs: 60_000 });
+ * await m.waitForImport(job.id, { interval: 500, deadline: 60_000 });
  * ```
  */
 export interface WaitOptions extends CallOptions {
-  /** Delay between polls. Default 1000 ms. */
-  pollIntervalMs?: number;
-  /** Give up (with a `TimeoutError`) after this long. Default 600,000 ms (10 minutes). */
-  timeoutMs?: number;
+  /** Wait between two reads of the `sys_ImportRun`, ms. Default 1000. */
+  interval?: number | undefined;
+  /** Give up (with a `TimeoutError`; the import goes on on the server) when the next read would start later than this many ms after the first. Default 600,000 (10 minutes). */
+  deadline?: number | undefined;
 }
 
 /**

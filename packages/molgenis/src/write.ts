@@ -1,19 +1,14 @@
-import { path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { isMolgenisBatchError, MolgenisBatchError } from './errors.js';
 import { createdIds, noContent } from './internal/answers.js';
 import { chunked } from './internal/chunked.js';
-import { type Context, signalOf } from './internal/context.js';
+import { type Context, callOf, discard } from './internal/context.js';
 import { formValue, toFilePart } from './internal/files.js';
 import { lastSegment } from './internal/url.js';
 import { assertAttributeName, assertEntity, assertId, assertRow, assertRows, batchSizeOf, isPlainObject } from './internal/validate.js';
 import { getEntityMetaData } from './metadata.js';
-import { iterate } from './read.js';
-import type { AddOptions, BatchWriteOptions, CallOptions, Row, UpsertResult } from './types.js';
-
-/** Let go of a body we do not need (frees the connection in Node). */
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
-}
+import { get } from './read.js';
+import type { AddOptions, BatchWriteOptions, Row, UpsertResult } from './types.js';
 
 /** `POST /api/v1/<entity>` (JSON, or multipart when there are files); the id comes from `Location`. */
 export async function add(ctx: Context, entity: string, data: Row = {}, options: AddOptions = {}): Promise<string> {
@@ -35,9 +30,9 @@ export async function add(ctx: Context, entity: string, data: Row = {}, options:
       const part = await toFilePart(file, `files.${key}`, key);
       form.append(key, part.blob, part.filename);
     }
-    response = await ctx.http.post(url, { body: form, retry: false, ...signalOf(options) });
+    response = await ctx.http.post(url, { body: form, retry: false, ...callOf(options) });
   } else {
-    response = await ctx.http.post(url, { json: data, retry: false, ...signalOf(options) });
+    response = await ctx.http.post(url, { json: data, retry: false, ...callOf(options) });
   }
   discard(response);
   const location = response.headers.get('location');
@@ -63,10 +58,8 @@ export async function addAll(ctx: Context, entity: string, rows: readonly Row[],
   const url = path`api/v2/${entity}`;
   const { ids } = await chunked<Row, string[]>(
     rows,
-    { operation: 'addAll', entity, size, signal: options.signal, onProgress: options.onProgress, idsOf: (_rows, result) => result },
-    async (chunk, signal) => {
-      return createdIds(ctx, url, chunk.length, ctx.http.post(url, { json: { entities: chunk }, retry: false, signal }));
-    },
+    { operation: 'addAll', entity, size, options, idsOf: (_rows, result) => result },
+    (chunk, call) => createdIds(ctx, url, chunk.length, ctx.http.post(url, { json: { entities: chunk }, retry: false, ...call })),
   );
   return ids;
 }
@@ -77,7 +70,7 @@ export async function updateOne(ctx: Context, entity: string, id: string | numbe
   assertId(id, 'id');
   assertAttributeName(attribute, 'attribute');
   if (value === undefined) throw new ValidationError({ message: 'value is undefined; pass null to clear the attribute', field: 'value' });
-  const response = await ctx.http.put(path`api/v1/${entity}/${id}/${attribute}`, { json: value, retry: false, ...signalOf(options) });
+  const response = await ctx.http.put(path`api/v1/${entity}/${id}/${attribute}`, { json: value, retry: false, ...callOf(options) });
   discard(response);
 }
 
@@ -95,12 +88,11 @@ export async function updateAll(ctx: Context, entity: string, rows: readonly Row
       operation: 'updateAll',
       entity,
       size,
-      signal: options.signal,
-      onProgress: options.onProgress,
+      options,
       idsOf: (chunk) => (idAttribute === undefined ? [] : chunk.map((r) => String(r[idAttribute]))),
     },
-    async (chunk, signal) => {
-      await noContent(ctx, 'PUT', url, ctx.http.put(url, { json: { entities: chunk }, retry: false, signal }));
+    async (chunk, call) => {
+      await noContent(ctx, 'PUT', url, ctx.http.put(url, { json: { entities: chunk }, retry: false, ...call }));
       return undefined;
     },
   );
@@ -127,7 +119,7 @@ export async function upsert(ctx: Context, entity: string, rows: readonly Row[],
     .filter((a) => a?.fieldType === 'ONE_TO_MANY')
     .map((a) => a.name);
   const existing = new Set<string>();
-  for await (const row of iterate(ctx, entity, { attributes: [idAttribute], ...signalOf(options) })) existing.add(String(row[idAttribute]));
+  for await (const row of get(ctx, entity, { attributes: [idAttribute], signal: options.signal, timeout: options.timeout })) existing.add(String(row[idAttribute]));
 
   const toAdd: Row[] = [];
   const original = new Map<Row, Row>();
@@ -144,12 +136,17 @@ export async function upsert(ctx: Context, entity: string, rows: readonly Row[],
   }
   const updating = new Set(toUpdate);
   const back = (items: Row[]): Row[] => items.map((r) => original.get(r) ?? r);
-  const { signal, onProgress, batchSize } = options;
+  const { onProgress } = options;
   const total = rows.length;
+  let batchesBefore = 0; // batches of addAll, counted on in updateAll's progress
   const sub = (offset: number): BatchWriteOptions => ({
-    ...(signal === undefined ? {} : { signal }),
-    ...(batchSize === undefined ? {} : { batchSize }),
-    ...(onProgress === undefined ? {} : { onProgress: (p) => onProgress({ done: offset + p.done, total, batches: p.batches }) }),
+    ...options,
+    onProgress:
+      onProgress &&
+      ((p) => {
+        if (offset === 0) batchesBefore = p.batches;
+        onProgress({ done: offset + p.done, total, batches: (offset === 0 ? 0 : batchesBefore) + p.batches });
+      }),
   });
 
   let added: string[];

@@ -41,7 +41,7 @@ export function client(options: Partial<MolgenisOptions> = {}): { m: Molgenis; r
     requests.push({ method: (init?.method ?? (isRequest ? input.method : 'GET')).toUpperCase(), url, headers });
     return globalThis.fetch(input, init);
   };
-  const m = new Molgenis({ url: BASE, retry: 0, fetch: fetchLogged, ...options });
+  const m = new Molgenis({ baseUrl: BASE, retry: 0, fetch: fetchLogged, ...options });
   return { m, requests };
 }
 

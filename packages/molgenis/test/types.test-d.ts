@@ -1,11 +1,30 @@
 // Never executed: type-checked by `tsc -p tsconfig.json` to pin the public types.
-import type { Molgenis, MolgenisBatchError, Row } from '../src/index.js';
+import type { CallOptions, Molgenis, MolgenisBatchError, MolgenisOptions, Paged, Progress, Row } from '../src/index.js';
 
 declare const m: Molgenis;
 
 export async function pinned(): Promise<void> {
-  const rows: Row[] = await m.get('celiacsprue', { num: 100000, start: 1000 });
-  const typed: { id: string }[] = await m.get<{ id: string }>('demo_sightings');
+  const paged: Paged<Row> = m.get('celiacsprue', { max: 100000, start: 1000, pageSize: 10_000 });
+  const rows: Row[] = await paged.toArray({ max: 10 });
+  const total: number | undefined = await paged.total();
+  const typed: { id: string }[] = await m.get<{ id: string }>('demo_sightings').toArray();
+  // optional fields accept undefined (exactOptionalPropertyTypes)
+  const maybe: number | undefined = undefined as number | undefined;
+  const options: MolgenisOptions = { baseUrl: 'https://molgenis.example.org', token: undefined, timeout: maybe, userAgent: undefined };
+  const call: CallOptions = { signal: undefined, timeout: maybe };
+  await m.getById('E', '1', { ...call, attributes: undefined });
+  await m.addAll('E', [], { batchSize: maybe, onProgress: (p: Progress) => void p.batches });
+  await m.waitForImport('1', { interval: maybe, deadline: maybe });
+  void [total, options];
+  // @ts-expect-error baseUrl is required (there is no public MOLGENIS)
+  const noBase: MolgenisOptions = {};
+  // @ts-expect-error url was renamed baseUrl
+  const oldUrl: MolgenisOptions = { url: 'https://molgenis.example.org' };
+  // @ts-expect-error num was renamed max
+  m.get('E', { num: 10 });
+  // @ts-expect-error pollIntervalMs was renamed interval
+  await m.waitForImport('1', { pollIntervalMs: 10 });
+  void [noBase, oldUrl];
   const ids: string[] = await m.addAll('demo_sightings', [{ id: '157' }]);
   const id: string = await m.add('Person', { firstName: 'Jan' });
   void [rows, typed, ids, id];
@@ -21,7 +40,7 @@ export async function pinned(): Promise<void> {
   // @ts-expect-error order is asc or desc
   await m.get('demo_sightings', { sort: [{ attr: 'id', order: 'up' }] });
 
-  for await (const row of m.iterate<{ id: string }>('demo_sightings')) {
+  for await (const row of m.get<{ id: string }>('demo_sightings')) {
     const s: string = row.id;
     void s;
   }

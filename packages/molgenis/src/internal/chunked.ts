@@ -1,13 +1,13 @@
 import { batch, isBatchError, isBioHttpError, isValidationError } from '@bio/core-http';
 import { MolgenisBatchError } from '../errors.js';
-import type { WriteProgress } from '../types.js';
+import type { BatchWriteOptions } from '../types.js';
 
 export interface ChunkedOptions<I, R> {
   operation: string;
   entity: string;
   size: number;
-  signal?: AbortSignal | undefined;
-  onProgress?: ((p: WriteProgress) => void) | undefined;
+  /** The caller's options: `signal`, `timeout` (per request) and `onProgress`. */
+  options: BatchWriteOptions;
   /** Ids of the rows a successful batch wrote (for `MolgenisBatchError.ids`). */
   idsOf: (items: I[], result: R) => string[];
 }
@@ -46,16 +46,21 @@ export function certainlyNotWritten(error: unknown): boolean {
  * which were refused, which may or may not be written (`unknown`: sent, answer lost) and
  * which were never sent.
  */
-export async function chunked<I, R>(items: readonly I[], o: ChunkedOptions<I, R>, handler: (chunk: I[], signal: AbortSignal) => Promise<R>): Promise<{ results: R[]; ids: string[] }> {
+export async function chunked<I, R>(
+  items: readonly I[],
+  o: ChunkedOptions<I, R>,
+  handler: (chunk: I[], call: { signal: AbortSignal; timeout?: number | false }) => Promise<R>,
+): Promise<{ results: R[]; ids: string[] }> {
+  const { signal, timeout, onProgress } = o.options;
   const results: R[] = [];
   const written: I[] = [];
   const ids: string[] = [];
   let batches = 0;
   let started = 0; // batches handed to the handler (a request may be on its way)
   try {
-    const outcomes = batch<I, R>(items, { size: o.size, concurrency: 1, onError: 'stop', ...(o.signal === undefined ? {} : { signal: o.signal }) }, (chunk, ctx) => {
+    const outcomes = batch<I, R>(items, { size: o.size, concurrency: 1, onError: 'stop', ...(signal === undefined ? {} : { signal }) }, (chunk, ctx) => {
       started++;
-      return handler(chunk, ctx.signal);
+      return handler(chunk, timeout === undefined ? { signal: ctx.signal } : { signal: ctx.signal, timeout });
     });
     for await (const outcome of outcomes) {
       if (!outcome.ok) continue; // cannot happen with onError 'stop'
@@ -63,7 +68,7 @@ export async function chunked<I, R>(items: readonly I[], o: ChunkedOptions<I, R>
       written.push(...outcome.items);
       ids.push(...o.idsOf(outcome.items, outcome.result));
       batches++;
-      o.onProgress?.({ done: written.length, total: items.length, batches });
+      onProgress?.({ done: written.length, total: items.length, batches });
     }
   } catch (error) {
     if (isBatchError(error)) {

@@ -1,4 +1,4 @@
-import type { HttpClient } from '@bio/core-http';
+import type { CallOptions, HttpClient } from '@bio/core-http';
 
 /** What the endpoint families share: the HTTP client and a per-client cache of id attributes. */
 export interface Context {
@@ -9,7 +9,15 @@ export interface Context {
   readonly idAttributes: Map<string, string>;
 }
 
-/** `{ signal }` when given, `{}` otherwise (exactOptionalPropertyTypes). */
-export function signalOf(options: { signal?: AbortSignal } | undefined): { signal?: AbortSignal } {
-  return options?.signal === undefined ? {} : { signal: options.signal };
+/** The request options of a call's {@link CallOptions}: its `signal` and `timeout`, when given. */
+export function callOf(options: CallOptions | undefined): { signal?: AbortSignal; timeout?: number | false } {
+  const out: { signal?: AbortSignal; timeout?: number | false } = {};
+  if (options?.signal !== undefined) out.signal = options.signal;
+  if (options?.timeout !== undefined) out.timeout = options.timeout;
+  return out;
+}
+
+/** Let go of a body we do not need (frees the connection in Node). */
+export function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
 }

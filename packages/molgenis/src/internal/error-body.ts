@@ -1,5 +1,5 @@
 import { htmlErrorMessage } from '@bio/core-http';
-import type { MolgenisErrorDetails, ProblemDetails } from '../errors.js';
+import type { MolgenisErrorDetails, ProblemDetails } from '../error-details.js';
 
 const HTML = /<\s*(!doctype|html|head|body)\b/i;
 

@@ -40,7 +40,7 @@ export async function toFilePart(input: FileInput, field: string, defaultName: s
   else if (data instanceof Uint8Array) blob = new Blob([data as Uint8Array<ArrayBuffer>], { type });
   else if (data instanceof ArrayBuffer) blob = new Blob([data], { type });
   else if (typeof data === 'object' && data !== null && (Symbol.asyncIterator in data || 'getReader' in data)) {
-    blob = new Blob((await readAll(data)) as Uint8Array<ArrayBuffer>[], { type });
+    blob = new Blob((await readAll(data as ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>)) as Uint8Array<ArrayBuffer>[], { type });
   } else {
     throw new ValidationError({ message: `${field}.data must be a Blob, Uint8Array, ArrayBuffer, ReadableStream or async iterable of bytes`, field });
   }

@@ -1,4 +1,4 @@
-import { type HttpClient, isUnauthorizedError, type ResponsePromise, UnauthorizedError } from '@bio/core-http';
+import { type AuthStrategy, type BioHttpError, type BioHttpErrorInit, isUnauthorizedError, UnauthorizedError } from '@bio/core-http';
 
 /**
  * MOLGENIS' token filter ignores an unknown or expired token and runs the request as
@@ -8,53 +8,31 @@ import { type HttpClient, isUnauthorizedError, type ResponsePromise, Unauthorize
 export const EXPIRED_TOKEN_HINT =
   'the server ignored the x-molgenis-token (unknown or expired — tokens from login() last 2 hours) and answered as for an anonymous user; log in again or use a new token';
 
-function annotate(http: HttpClient): (error: unknown) => never {
-  return (error: unknown): never => {
-    if (isUnauthorizedError(error) && http.auth !== undefined && !error.message.includes(EXPIRED_TOKEN_HINT)) {
-      throw new UnauthorizedError({
-        status: error.status,
-        message: `${error.message} (${EXPIRED_TOKEN_HINT})`,
-        cause: error,
-        ...(error.method === undefined ? {} : { method: error.method }),
-        ...(error.url === undefined ? {} : { url: error.url }),
-        ...(error.service === undefined ? {} : { service: error.service }),
-        ...(error.serviceMessage === undefined ? {} : { serviceMessage: error.serviceMessage }),
-        ...(error.body === undefined ? {} : { body: error.body }),
-        ...(error.headers === undefined ? {} : { headers: error.headers }),
-        ...(error.attempts === undefined ? {} : { attempts: error.attempts }),
-      });
-    }
-    throw error;
-  };
+function sendsToken(auth: AuthStrategy | undefined, header: string): boolean {
+  return auth?.headerNames.some((name) => name.toLowerCase() === header) === true;
 }
 
-/** The same client, with {@link EXPIRED_TOKEN_HINT} added to 401 errors while a token is set. */
-export function withTokenHint(http: HttpClient): HttpClient {
-  const onError = annotate(http);
-  const wrap = (p: ResponsePromise): ResponsePromise => {
-    const out = p.then(undefined, onError) as ResponsePromise;
-    out.catch(() => undefined); // callers that use a body method never await `out` itself
-    out.json = <T>() => p.json<T>().catch(onError);
-    out.text = () => p.text().catch(onError);
-    out.bytes = () => p.bytes().catch(onError);
-    out.stream = () => p.stream().catch(onError);
-    return out;
-  };
-  return {
-    get baseUrl() {
-      return http.baseUrl;
-    },
-    get auth() {
-      return http.auth;
-    },
-    get: (path, options) => wrap(http.get(path, options)),
-    post: (path, options) => wrap(http.post(path, options)),
-    put: (path, options) => wrap(http.put(path, options)),
-    patch: (path, options) => wrap(http.patch(path, options)),
-    delete: (path, options) => wrap(http.delete(path, options)),
-    head: (path, options) => wrap(http.head(path, options)),
-    request: (method, path, options) => wrap(http.request(method, path, options)),
-    setAuth: (auth) => http.setAuth(auth),
-    url: (path, searchParams) => http.url(path, searchParams),
+/** The fields of `error` worth keeping on a copy with a new message (secrets were already scrubbed). */
+function initOf(error: BioHttpError): BioHttpErrorInit {
+  const init: BioHttpErrorInit = { status: error.status, cause: error };
+  if (error.method !== undefined) init.method = error.method;
+  if (error.url !== undefined) init.url = error.url;
+  if (error.service !== undefined) init.service = error.service;
+  if (error.serviceMessage !== undefined) init.serviceMessage = error.serviceMessage;
+  if (error.body !== undefined) init.body = error.body;
+  if (error.headers !== undefined) init.headers = error.headers;
+  if (error.attempts !== undefined) init.attempts = error.attempts;
+  return init;
+}
+
+/**
+ * A `beforeError` hook: while the client sends a token in `header`, a 401 gets
+ * {@link EXPIRED_TOKEN_HINT} added to its message. `authOf` reads the client's current auth
+ * (it changes on login and logout).
+ */
+export function expiredTokenHint(authOf: () => AuthStrategy | undefined, header: string): (error: BioHttpError) => BioHttpError {
+  return (error) => {
+    if (!isUnauthorizedError(error) || !sendsToken(authOf(), header) || error.message.includes(EXPIRED_TOKEN_HINT)) return error;
+    return new UnauthorizedError({ ...initOf(error), message: `${error.message} (${EXPIRED_TOKEN_HINT})` });
   };
 }

@@ -8,7 +8,7 @@ import type { RequestHandler } from 'msw';
  *
  * @example
  * ```ts
- * const m = new Molgenis({ url: DEFAULT_BASE_URL });
+ * const m = new Molgenis({ baseUrl: DEFAULT_BASE_URL });
  * ```
  */
 export const DEFAULT_BASE_URL = 'https://molgenis.example.org';
@@ -35,7 +35,7 @@ export function fixtures(): Fixture[] {
  * import { handlers } from '@bio/molgenis/testing';
  * const server = setupServer(...handlers());
  * server.listen({ onUnhandledRequest: 'error' });
- * const m = new Molgenis({ url: 'https://molgenis.example.org' });
+ * const m = new Molgenis({ baseUrl: 'https://molgenis.example.org' });
  * await m.getById('demo_sightings', '151');
  * ```
  */

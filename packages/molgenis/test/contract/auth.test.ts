@@ -16,7 +16,7 @@ describe('login / logout', () => {
     expect(user).toMatchObject({ token: TOKEN, username: 'admin', firstname: 'Ada' });
     expect(m.authenticated).toBe(true);
     // the fixture only answers when the header carries the token
-    const rows = await m.get('demo_private');
+    const rows = await m.get('demo_private').toArray({ max: 100 });
     expect(rows).toEqual([{ _href: '/api/v2/demo_private/p1', id: 'p1' }]);
     await m.logout();
     expect(m.authenticated).toBe(false);
@@ -70,7 +70,7 @@ describe('login / logout', () => {
     server.use(fixture('auth-expired-token'));
     const { m, requests } = client({ token: EXPIRED });
     expect(m.authenticated).toBe(true);
-    const error = (await m.get('demo_sightings').catch((e: unknown) => e)) as UnauthorizedError;
+    const error = (await m.get('demo_sightings').toArray({ max: 100 }).catch((e: unknown) => e)) as UnauthorizedError;
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect(error.status).toBe(401);
     expect(error.serviceMessage).toBe("No 'Read data' permission on entity type 'Sightings' with id 'demo_sightings'.");
@@ -81,5 +81,25 @@ describe('login / logout', () => {
     expect(requests).toHaveLength(1); // 401 is not retried
     expect(JSON.stringify(error)).not.toContain(EXPIRED);
     expect(error.message).not.toContain(EXPIRED);
+  });
+
+  it('the hint comes from a beforeError hook the client installs; the caller\'s beforeError hooks run after it and may replace the error', async () => {
+    server.use(fixture('auth-expired-token'));
+    const seen: string[] = [];
+    const { m } = client({
+      token: EXPIRED,
+      hooks: {
+        beforeError: [
+          (e) => {
+            seen.push(e.message);
+            return new UnauthorizedError({ status: e.status, message: 'replaced by the caller', cause: e });
+          },
+        ],
+      },
+    });
+    const error = (await m.get('demo_sightings').toArray({ max: 100 }).catch((e: unknown) => e)) as UnauthorizedError;
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/unknown or expired/);
+    expect(error.message).toBe('replaced by the caller');
   });
 });

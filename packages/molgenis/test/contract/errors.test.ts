@@ -9,7 +9,7 @@ describe('the three error shapes (and text/plain)', () => {
   it('classic {"errors":[{"message"}]} → BadRequestError with serviceMessage (the code is optional)', async () => {
     server.use(fixture('errors'));
     const { m } = client();
-    const error = (await m.get('demo_sightings', { q: 'colour==red' }).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await m.get('demo_sightings', { q: 'colour==red', max: 100 }).toArray().catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.status).toBe(400);
     expect(error.service).toBe('molgenis');

@@ -14,7 +14,7 @@ describe('uploadZip', () => {
     const job = await m.uploadZip(new File([ZIP], 'demo_sightings.zip', { type: 'application/zip' }), {
       action: 'add_update_existing',
       metadataAction: 'upsert',
-      pollIntervalMs: 0,
+      interval: 0,
     });
     expect(job).toMatchObject({ id: RUN, href: `/api/v2/sys_ImportRun/${RUN}`, status: 'FINISHED' });
     expect(job.run?.importedEntities).toBe('demo_sightings');
@@ -29,7 +29,7 @@ describe('uploadZip', () => {
   it('the import file may be named bytes (the server picks the importer by extension)', async () => {
     server.use(fixture('import-finished'));
     const { m } = client();
-    const job = await m.uploadZip({ name: 'ignored.bin', data: ZIP }, { filename: 'demo_sightings.zip', action: 'add_update_existing', metadataAction: 'upsert', pollIntervalMs: 0 });
+    const job = await m.uploadZip({ name: 'ignored.bin', data: ZIP }, { filename: 'demo_sightings.zip', action: 'add_update_existing', metadataAction: 'upsert', interval: 0 });
     expect(job.status).toBe('FINISHED');
   });
 
@@ -40,40 +40,53 @@ describe('uploadZip', () => {
     expect(job).toEqual({ id: RUN, href: `/api/v2/sys_ImportRun/${RUN}`, status: 'RUNNING' });
     expect(requests).toHaveLength(1);
     const states: string[] = [];
-    for await (const run of m.importRuns(job.href, { pollIntervalMs: 0 })) states.push(run.status);
+    for await (const run of m.importRuns(job.href, { interval: 0 })) states.push(run.status);
     expect(states).toEqual(['RUNNING', 'RUNNING', 'FINISHED']);
   });
 
   it('FAILED → MolgenisImportError with the server message', async () => {
     server.use(fixture('import-failed'));
     const { m } = client();
-    const error = (await m.uploadZip(new File(['PK not really a zip'], 'broken.zip'), { pollIntervalMs: 0 }).catch((e: unknown) => e)) as MolgenisImportError;
+    const error = (await m.uploadZip(new File(['PK not really a zip'], 'broken.zip'), { interval: 0 }).catch((e: unknown) => e)) as MolgenisImportError;
     expect(error).toBeInstanceOf(MolgenisImportError);
     expect(isMolgenisImportError(error)).toBe(true);
     expect(error.serviceMessage).toBe("Unknown entity type 'demo_sightings' referenced in sheet 'attributes'");
     expect(error.message).toContain("Unknown entity type 'demo_sightings'");
     expect(error.run.status).toBe('FAILED');
+    expect(error.code).toBe('IMPORT_FAILED');
   });
 
-  it('gives up after timeoutMs with a TimeoutError (the import goes on on the server)', async () => {
+  it('leaving importRuns() early stops the polling', async () => {
+    server.use(fixture('import-finished'));
+    const { m, requests } = client();
+    for await (const run of m.importRuns(RUN, { interval: 10 })) {
+      expect(run.status).toBe('RUNNING');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives up after deadline with a TimeoutError (the import goes on on the server)', async () => {
     server.use(fixture('import-finished'));
     const { m } = client();
     const job = await m.uploadZip(new File([ZIP], 'demo_sightings.zip'), { action: 'add_update_existing', metadataAction: 'upsert', wait: false });
-    await expect(m.waitForImport(job.id, { pollIntervalMs: 50, timeoutMs: 10 })).rejects.toThrow(TimeoutError);
+    await expect(m.waitForImport(job.id, { interval: 50, deadline: 10 })).rejects.toThrow(TimeoutError);
   });
 
   it('stops polling when the signal aborts', async () => {
     server.use(fixture('import-finished'));
     const { m } = client();
     const controller = new AbortController();
-    const waiting = m.waitForImport(RUN, { pollIntervalMs: 60_000, signal: controller.signal });
+    const waiting = m.waitForImport(RUN, { interval: 60_000, signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     await expect(waiting).rejects.toThrow(AbortError);
   });
 
   it('validates options before uploading', async () => {
     const { m, requests } = client();
-    await expect(m.uploadZip(new File([ZIP], 'x.zip'), { pollIntervalMs: -1 })).rejects.toThrow(ValidationError);
+    await expect(m.uploadZip(new File([ZIP], 'x.zip'), { interval: -1 })).rejects.toThrow(ValidationError);
+    await expect(m.uploadZip(new File([ZIP], 'x.zip'), { deadline: Number.NaN })).rejects.toThrow(/deadline/);
     await expect(m.uploadZip('not a file' as never)).rejects.toThrow(ValidationError);
     await expect(m.waitForImport('/api/v2/demo_sightings/1')).rejects.toThrow(/sys_ImportRun/);
     expect(requests).toHaveLength(0);

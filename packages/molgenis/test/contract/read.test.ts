@@ -30,12 +30,12 @@ describe('getById', () => {
   });
 });
 
-describe('iterate', () => {
+describe('get: one Paged type (was get + iterate)', () => {
   it('follows nextHref over three pages, sorted by the id attribute from the metadata', async () => {
     server.use(fixture('read-paging'));
     const { m, requests } = client();
     const ids: unknown[] = [];
-    for await (const row of m.iterate('demo_sightings', { pageSize: 2 })) ids.push(row.id);
+    for await (const row of m.get('demo_sightings', { pageSize: 2 })) ids.push(row.id);
     expect(ids).toEqual(['151', '152', '153', '154', '155']);
     const urls = requests.map((r) => new URL(r.url));
     expect(urls.map((u) => u.pathname)).toEqual(['/api/v1/demo_sightings/meta', '/api/v2/demo_sightings', '/api/v2/demo_sightings', '/api/v2/demo_sightings']);
@@ -43,30 +43,71 @@ describe('iterate', () => {
     expect(urls.slice(1).every((u) => u.searchParams.get('sort') === 'id:asc')).toBe(true);
   });
 
+  it('pages() yields the pages as sent, each with the v2 total', async () => {
+    server.use(fixture('read-paging'));
+    const { m } = client();
+    const pages: { ids: unknown[]; total: number | undefined }[] = [];
+    for await (const page of m.get('demo_sightings', { pageSize: 2 }).pages()) pages.push({ ids: page.items.map((r) => r.id), total: page.total });
+    expect(pages).toEqual([
+      { ids: ['151', '152'], total: 5 },
+      { ids: ['153', '154'], total: 5 },
+      { ids: ['155'], total: 5 },
+    ]);
+  });
+
+  it('total() reads the v2 total from the first page, which the next iteration reuses', async () => {
+    server.use(fixture('read-paging'));
+    const { m, requests } = client();
+    const rows = m.get('demo_sightings', { pageSize: 2 });
+    expect(requests).toHaveLength(0); // lazy: nothing is requested before use
+    expect(await rows.total()).toBe(5);
+    expect(requests).toHaveLength(2); // metadata (for the sort) and the first page
+    expect((await rows.toArray()).map((r) => r.id)).toEqual(['151', '152', '153', '154', '155']);
+    expect(requests).toHaveLength(4); // the first page was not asked for again
+  });
+
+  it('is re-iterable: every toArray starts again from the first page', async () => {
+    server.use(fixture('read-paging'));
+    const { m } = client();
+    const rows = m.get('demo_sightings', { pageSize: 2, max: 4 });
+    expect((await rows.toArray()).map((r) => r.id)).toEqual(['151', '152', '153', '154']);
+    expect((await rows.toArray()).map((r) => r.id)).toEqual(['151', '152', '153', '154']);
+  });
+
   it('caches the id attribute per client and stops early with max', async () => {
     server.use(fixture('read-paging'));
     const { m, requests } = client();
     const first: unknown[] = [];
-    for await (const row of m.iterate('demo_sightings', { pageSize: 2, max: 4 })) first.push(row.id);
+    for await (const row of m.get('demo_sightings', { pageSize: 2, max: 4 })) first.push(row.id);
     expect(first).toEqual(['151', '152', '153', '154']);
-    const again: unknown[] = [];
-    for await (const row of m.iterate('demo_sightings', { pageSize: 2, max: 2 })) again.push(row.id);
-    expect(again).toEqual(['151', '152']);
+    expect(requests.filter((r) => r.url.includes('/api/v2/'))).toHaveLength(2);
+    const again = await m.get('demo_sightings', { pageSize: 2, max: 4 }).toArray();
+    expect(again.map((r) => r.id)).toEqual(['151', '152', '153', '154']);
     expect(requests.filter((r) => r.url.includes('/meta'))).toHaveLength(1);
   });
 
-  it('get() with num larger than a page pages through nextHref too', async () => {
+  it('toArray({ max }) lowers the call\'s max, never raises it', async () => {
     server.use(fixture('read-paging'));
     const { m } = client();
-    const rows = await m.get('demo_sightings', { num: 6, pageSize: 2 });
+    const rows = m.get('demo_sightings', { pageSize: 2, max: 4, sort: [{ attr: 'id' }] });
+    expect((await rows.toArray({ max: 2 })).map((r) => r.id)).toEqual(['151', '152']);
+    expect((await rows.toArray({ max: 50 })).map((r) => r.id)).toEqual(['151', '152', '153', '154']);
+  });
+
+  it('max larger than a page pages through nextHref too', async () => {
+    server.use(fixture('read-paging'));
+    const { m } = client();
+    const rows = await m.get('demo_sightings', { max: 6, pageSize: 2 }).toArray();
     expect(rows.map((r) => r.id)).toEqual(['151', '152', '153', '154', '155']);
   });
 
   it('validates before any request (thrown at the call, not at the first next())', () => {
     const { m, requests } = client();
-    expect(() => m.iterate('', {})).toThrow(ValidationError);
-    expect(() => m.iterate('demo_sightings', { pageSize: 10_001 })).toThrow(/pageSize/);
-    expect(() => m.iterate('demo_sightings', { q: 'a==' })).toThrow(ValidationError);
+    expect(() => m.get('', {})).toThrow(ValidationError);
+    expect(() => m.get('demo_sightings', { pageSize: 10_001 })).toThrow(/pageSize/);
+    expect(() => m.get('demo_sightings', { pageSize: 0 })).toThrow(/pageSize/);
+    expect(() => m.get('demo_sightings', { max: -1 })).toThrow(/max/);
+    expect(() => m.get('demo_sightings', { q: 'a==' })).toThrow(ValidationError);
     expect(requests).toHaveLength(0);
   });
 });
@@ -75,7 +116,7 @@ describe('get with q', () => {
   it("a '+' in a value arrives as '+' (percent-encoded as %2B), '&' and spaces too", async () => {
     server.use(fixture('read-plus-in-q'));
     const { m, requests } = client();
-    const rows = await m.get('demo_notes', { q: 'title=="C++ & more"' });
+    const rows = await m.get('demo_notes', { q: 'title=="C++ & more"' }).toArray({ max: 100 });
     expect(rows).toHaveLength(1);
     const raw = requests[0]?.url ?? '';
     expect(raw).toContain('%2B%2B');
@@ -88,17 +129,17 @@ describe('get with q', () => {
     server.use(fixture('read-celiac-seed'));
     const { m } = client();
     const { or, ge, lt } = await import('@bio/rsql');
-    const rows = await m.get('celiacsprue', { q: or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female')) });
+    const rows = await m.get('celiacsprue', { q: or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female')), max: 100 }).toArray();
     expect(rows.map((r) => r.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
   });
 
-  it('rejects invalid RSQL and operators MOLGENIS does not know, before any request', async () => {
+  it('rejects invalid RSQL and operators MOLGENIS does not know, before any request', () => {
     const { m, requests } = client();
-    await expect(m.get('demo_sightings', { q: '(year==1998' })).rejects.toThrow(ValidationError);
-    await expect(m.get('demo_sightings', { q: 'year=near=1998' })).rejects.toThrow(/not valid MOLGENIS RSQL/);
-    await expect(m.get('demo_sightings', { q: { type: 'comparison', selector: 'year', operator: '=near=', args: ['1'] } })).rejects.toThrow(ValidationError);
-    await expect(m.get('demo_sightings', { q: { type: 'and', children: [gt('year', 1)] } })).rejects.toThrow(ValidationError);
-    await expect(m.get('demo_sightings', { q: '' })).rejects.toThrow(ValidationError);
+    expect(() => m.get('demo_sightings', { q: '(year==1998' })).toThrow(ValidationError);
+    expect(() => m.get('demo_sightings', { q: 'year=near=1998' })).toThrow(/not valid MOLGENIS RSQL/);
+    expect(() => m.get('demo_sightings', { q: { type: 'comparison', selector: 'year', operator: '=near=', args: ['1'] } })).toThrow(ValidationError);
+    expect(() => m.get('demo_sightings', { q: { type: 'and', children: [gt('year', 1)] } })).toThrow(ValidationError);
+    expect(() => m.get('demo_sightings', { q: '' })).toThrow(ValidationError);
     expect(requests).toHaveLength(0);
   });
 });

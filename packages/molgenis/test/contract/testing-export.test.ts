@@ -16,7 +16,7 @@ describe('@bio/molgenis/testing', () => {
   });
 
   it('handlers() replay the fixtures on DEFAULT_BASE_URL', async () => {
-    const m = new Molgenis({ url: DEFAULT_BASE_URL, retry: 0 });
+    const m = new Molgenis({ baseUrl: DEFAULT_BASE_URL, retry: 0 });
     const meta = await m.getEntityMetaData('demo_sightings');
     expect(meta.idAttribute).toBe('id');
   });
@@ -26,7 +26,7 @@ describe('@bio/molgenis/testing', () => {
     server.close();
     other.listen({ onUnhandledRequest: 'error' });
     try {
-      const m = new Molgenis({ url: 'https://molgenis.other.example/api/v2/', retry: 0 });
+      const m = new Molgenis({ baseUrl: 'https://molgenis.other.example/api/v2/', retry: 0 });
       expect((await m.getAttributeMetaData('demo_sightings', 'year')).fieldType).toBe('INT');
     } finally {
       other.close();

@@ -1,6 +1,6 @@
 import { BadRequestError, isBatchError, ValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { MolgenisBatchError } from '../../src/index.js';
+import { MolgenisBatchError, type Progress } from '../../src/index.js';
 import { addAllExchange, chunks, client, fixture, generated, refusedExchange, sightings, useFixtureServer } from '../helpers.js';
 
 const server = useFixtureServer();
@@ -168,11 +168,21 @@ describe('upsert', () => {
   it('adds new rows (without ONE_TO_MANY attributes) and updates existing ones', async () => {
     server.use(fixture('write-upsert'));
     const { m, requests } = client();
-    const result = await m.upsert(E, [
-      { id: '160', type: 'dragon', year: 2001, reports: ['r1'] },
-      { id: '151', type: 'gnome', year: 1995 },
-    ]);
+    const progress: Progress[] = [];
+    const result = await m.upsert(
+      E,
+      [
+        { id: '160', type: 'dragon', year: 2001, reports: ['r1'] },
+        { id: '151', type: 'gnome', year: 1995 },
+      ],
+      { onProgress: (p) => progress.push(p) },
+    );
     expect(result).toEqual({ added: ['160'], updated: ['151'] });
+    // one Progress shape; batches count on over the add and the update part
+    expect(progress).toEqual([
+      { done: 1, total: 2, batches: 1 },
+      { done: 2, total: 2, batches: 2 },
+    ]);
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
       `GET /api/v1/${E}/meta`,
       `GET /api/v2/${E}`,

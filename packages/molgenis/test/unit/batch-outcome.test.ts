@@ -36,7 +36,7 @@ describe('a batch whose answer is lost is unknown, never "not written"', () => {
   it('connection reset after the server stored batch 2: unknown rows are kept out of notWritten; resuming duplicates nothing', async () => {
     const s = server(2, resetAfterCommit);
     const stored = s.stored;
-    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 3 });
+    const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 3 });
     const error = (await m.addAll('E', rows, { batchSize: 10 }).catch((e: unknown) => e)) as MolgenisBatchError<{ id: string }>;
     expect(error).toBeInstanceOf(MolgenisBatchError);
     expect(error.errors[0]?.error).toBeInstanceOf(NetworkError);
@@ -60,7 +60,7 @@ describe('a batch whose answer is lost is unknown, never "not written"', () => {
 
   it('a per-attempt timeout: unknown', async () => {
     const s = server(1, (_request, signal) => new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })));
-    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0, timeout: 20 });
+    const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0, timeout: 20 });
     const error = (await m.addAll('E', rows.slice(0, 5)).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error.errors[0]?.error).toBeInstanceOf(TimeoutError);
     expect(error.unknown).toEqual(rows.slice(0, 5));
@@ -71,7 +71,7 @@ describe('a batch whose answer is lost is unknown, never "not written"', () => {
     const s = server(2, async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8080'), { code: 'ECONNREFUSED' }) });
     });
-    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0 });
+    const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0 });
     const error = (await m.addAll('E', rows, { batchSize: 10 }).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error.errors[0]?.error).toBeInstanceOf(NetworkError);
     expect(error.unknown).toEqual([]);
@@ -82,7 +82,7 @@ describe('a batch whose answer is lost is unknown, never "not written"', () => {
 
   it('a truncated 201 body: unknown', async () => {
     const s = server(1, async () => new Response('{"location":"/api/v2/E?q=id=in=(r0,r1)","resources":[{"href":"/api/v2/E/r0"},{"hr', { status: 201, headers: { 'content-type': 'application/json' } }));
-    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0 });
+    const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0 });
     const error = (await m.addAll('E', rows.slice(0, 2)).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error.errors[0]?.error).toBeInstanceOf(ResponseFormatError);
     expect(error.unknown).toEqual(rows.slice(0, 2));

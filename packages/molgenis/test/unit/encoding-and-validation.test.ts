@@ -1,6 +1,6 @@
 // A fake fetch (no msw): what goes on the wire for awkward ids and names, and what is refused
 // before any request.
-import { ValidationError } from '@bio/core-http';
+import { isValidationError, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { Molgenis, MolgenisBatchError } from '../../src/index.js';
 
@@ -11,7 +11,7 @@ function fake(respond: (request: Request) => Response = () => new Response(null,
     seen.push(request);
     return respond(request);
   };
-  return { m: new Molgenis({ url: 'https://molgenis.example.org/api/', fetch: fetchFake, retry: 0 }), seen };
+  return { m: new Molgenis({ baseUrl: 'https://molgenis.example.org/api/', fetch: fetchFake, retry: 0 }), seen };
 }
 
 const json = (body: unknown, init: ResponseInit = {}): Response =>
@@ -48,7 +48,7 @@ describe('path encoding', () => {
 
   it('q: "+", "&", "#", "%" and non-ASCII are percent-encoded; the rest of the URL stays intact', async () => {
     const { m, seen } = fake(() => json({ items: [], start: 0, num: 100, total: 0 }));
-    await m.get('demo_notes', { q: 'title=="a+b & c#d 100% é"' });
+    await m.get('demo_notes', { q: 'title=="a+b & c#d 100% é"', max: 100 }).toArray();
     const url = seen[0]?.url ?? '';
     expect(url).not.toContain('#');
     expect(url).toMatch(/q=[^&]*%2B/);
@@ -60,7 +60,7 @@ describe('path encoding', () => {
   it('does not send the token anywhere but the header', async () => {
     const seen: Request[] = [];
     const m = new Molgenis({
-      url: 'https://molgenis.example.org',
+      baseUrl: 'https://molgenis.example.org',
       token: 'tok-123456',
       retry: 0,
       fetch: async (input, init) => {
@@ -68,7 +68,7 @@ describe('path encoding', () => {
         return json({ items: [], start: 0, num: 100, total: 0 });
       },
     });
-    await m.get('demo_sightings', { q: 'type==gnome' });
+    await m.get('demo_sightings', { q: 'type==gnome', max: 100 }).toArray();
     expect(seen[0]?.headers.get('x-molgenis-token')).toBe('tok-123456');
     expect(seen[0]?.url).not.toContain('tok-123456');
     expect(seen[0]?.headers.get('authorization')).toBeNull();
@@ -76,7 +76,7 @@ describe('path encoding', () => {
 });
 
 describe('paging limits', () => {
-  it('never asks for more than 10,000 rows per request and stops at num', async () => {
+  it('never asks for more than 10,000 rows per request and stops at max', async () => {
     let served = 0;
     const { m, seen } = fake((request) => {
       const url = new URL(request.url);
@@ -88,7 +88,7 @@ describe('paging limits', () => {
       served += items.length;
       return json({ start, num, total, items, ...(start + num < total ? { nextHref: `/api/v2/big?num=${num}&start=${start + num}` } : {}) });
     });
-    const rows = await m.get('big', { num: 22_000 });
+    const rows = await m.get('big', { max: 22_000 }).toArray();
     expect(rows).toHaveLength(22_000);
     expect(rows.at(-1)).toEqual({ id: 21_999 });
     const pages = seen.slice(1).map((r) => new URL(r.url).searchParams);
@@ -101,28 +101,40 @@ describe('paging limits', () => {
     expect(served).toBe(22_000);
   });
 
-  it('a single page (num ≤ pageSize) needs no metadata request', async () => {
+  it('a single page (max ≤ pageSize) needs no metadata request', async () => {
     const { m, seen } = fake(() => json({ start: 0, num: 100, total: 1, items: [{ id: 1 }] }));
-    expect(await m.get('demo_sightings')).toEqual([{ id: 1 }]);
-    expect(seen).toHaveLength(1);
+    expect(await m.get('demo_sightings', { max: 100 }).toArray()).toEqual([{ id: 1 }]);
+    expect(await m.get('demo_sightings').toArray({ max: 100 })).toEqual([{ id: 1 }]);
+    expect(seen).toHaveLength(2);
+    expect(seen.map((r) => new URL(r.url).searchParams.get('num'))).toEqual(['100', '100']);
   });
 
-  it('num: 0 sends nothing', async () => {
+  it('max: 0 sends nothing', async () => {
     const { m, seen } = fake();
-    expect(await m.get('demo_sightings', { num: 0 })).toEqual([]);
+    expect(await m.get('demo_sightings', { max: 0 }).toArray()).toEqual([]);
+    expect(await m.get('demo_sightings').toArray({ max: 0 })).toEqual([]);
     expect(seen).toHaveLength(0);
+  });
+
+  it('an answer without an items array is a ResponseFormatError (not a ValidationError)', async () => {
+    const { m } = fake(() => json({ start: 0, num: 100, total: 1 }));
+    const error = await m.get('demo_sightings', { max: 100 }).toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(isValidationError(error)).toBe(false);
+    expect((error as ResponseFormatError).message).toMatch(/no "items" array/);
   });
 });
 
 describe('ValidationError before any request', () => {
   const cases: [string, (m: Molgenis) => Promise<unknown>][] = [
-    ['get: empty entity', (m) => m.get('')],
-    ['get: entity not a string', (m) => m.get(5 as never)],
-    ['get: num < 0', (m) => m.get('E', { num: -1 })],
-    ['get: num not an integer', (m) => m.get('E', { num: 1.5 })],
-    ['get: start < 0', (m) => m.get('E', { start: -10 })],
-    ['get: pageSize > 10000', (m) => m.get('E', { num: 20_000, pageSize: 20_000 })],
-    ['get: bad sort', (m) => m.get('E', { sort: [{ attr: '' }] })],
+    ['get: empty entity', async (m) => m.get('')],
+    ['get: entity not a string', async (m) => m.get(5 as never)],
+    ['get: max < 0', async (m) => m.get('E', { max: -1 })],
+    ['get: max not an integer', async (m) => m.get('E', { max: 1.5 })],
+    ['get: toArray max < 0', (m) => m.get('E').toArray({ max: -1 })],
+    ['get: start < 0', async (m) => m.get('E', { start: -10 })],
+    ['get: pageSize > 10000', async (m) => m.get('E', { max: 20_000, pageSize: 20_000 })],
+    ['get: bad sort', async (m) => m.get('E', { sort: [{ attr: '' }] })],
     ['getById: no id', (m) => m.getById('E', undefined as never)],
     ['getById: NaN id', (m) => m.getById('E', Number.NaN)],
     ['add: row is an array', (m) => m.add('E', [{ a: 1 }] as never)],
@@ -163,7 +175,7 @@ describe('abort during a chunked write', () => {
       const { entities } = (await request.json()) as { entities: { id: string }[] };
       return json({ location: '/api/v2/E', resources: entities.map((e) => ({ href: `/api/v2/E/${e.id}` })) }, { status: 201 });
     };
-    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
+    const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
     const rows = Array.from({ length: 25 }, (_, i) => ({ id: `r${i}` }));
     const error = (await m.addAll('E', rows, { batchSize: 10, signal: controller.signal }).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error).toBeInstanceOf(MolgenisBatchError);
@@ -185,7 +197,7 @@ describe('abort during a chunked write', () => {
       posts++;
       return json({}, { status: 201 });
     };
-    const m = new Molgenis({ url: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
+    const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: fetchFake, retry: 0 });
     const rows = Array.from({ length: 5 }, (_, i) => ({ id: `r${i}` }));
     const error = (await m.addAll('E', rows, { signal: controller.signal }).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error).toBeInstanceOf(MolgenisBatchError);
