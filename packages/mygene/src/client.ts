@@ -1,7 +1,7 @@
-import { createHttpClient, type HttpClient } from '@bio/core-http';
+import { type CallOptions, createServiceClient, type HttpClient, type Paged } from '@bio/core-http';
 import { getGene, getGenes, streamGenes } from './genes.js';
 import { getFields, getMetadata } from './metadata.js';
-import type { CallOptions, FetchAllOptions, FieldsOptions, GeneOptions, GenesOptions, MapIdsOptions, MyGeneOptions, QueryManyOptions, QueryOptions } from './options.js';
+import type { FetchAllOptions, FieldsOptions, GeneOptions, GenesOptions, MapIdsOptions, MyGeneOptions, QueryManyOptions, QueryOptions } from './options.js';
 import { runMapIds, runQuery, runQueryMany } from './query.js';
 import { scrollAll } from './scroll.js';
 import type { DotfieldGene, FieldsMap, Gene, GenesResult, Hit, Metadata, NotFound, QueryManyResult, QueryResponse } from './types.js';
@@ -20,6 +20,9 @@ import { VERSION } from './internal/version.js';
  */
 export const MYGENE_BASE_URL = 'https://mygene.info/v3';
 
+/** Requests in flight by default: MyGene asks for polite use and publishes no per-client limit. */
+const DEFAULT_CONCURRENCY = 1;
+
 /**
  * Input of the batched calls: an array, any `Iterable` or an `AsyncIterable` of strings
  * (e.g. a file read line by line). Read lazily, at most `concurrency` batches ahead.
@@ -32,7 +35,7 @@ export const MYGENE_BASE_URL = 'https://mygene.info/v3';
 export type Ids = Iterable<string> | AsyncIterable<string>;
 
 /**
- * A MyGene.info v3 client: gene documents, queries, batch queries with bounded concurrency,
+ * A MyGene.info v3 client: gene documents, queries, batch queries (bounded by `concurrency`),
  * scrolling, metadata. Typed errors from `@bio/core-http`; retries on 429/5xx/network errors
  * (batch POSTs included) honouring `Retry-After`; JSON request bodies; no console output.
  *
@@ -45,34 +48,24 @@ export type Ids = Iterable<string> | AsyncIterable<string>;
  * ```
  */
 export class MyGene {
+  /** The service root requests go to. */
+  readonly baseUrl: string;
   /** The HTTP client underneath (base URL, hooks, retry policy). */
   readonly http: HttpClient;
   readonly #ctx: Context;
 
-  constructor(options: MyGeneOptions = {}) {
+  constructor(options: MyGeneOptions | undefined = {}) {
     if (typeof options !== 'object' || options === null) fail('options', 'expected an object');
     const email = options.email === undefined ? undefined : checkString('email', options.email);
-    this.http = createHttpClient({
-      baseUrl: options.baseUrl ?? MYGENE_BASE_URL,
-      service: 'mygene',
-      userAgent: `@bio/mygene/${VERSION}`,
-      serviceMessage: (body) => mygeneServiceMessage(body),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
-      ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
-      ...(options.auth === undefined ? {} : { auth: options.auth }),
-    });
-    this.#ctx = {
-      http: this.http,
-      email,
-      cache: options.cache,
-      batchSize: checkInt('batchSize', options.batchSize ?? LIMITS.batchSize, 1, LIMITS.batchSize),
-      concurrency: checkInt('concurrency', options.concurrency ?? 1, 1, LIMITS.concurrency),
-      delayMs: checkNonNegative('delayMs', options.delayMs ?? 0),
-    };
+    const concurrency = checkInt('concurrency', options.concurrency ?? DEFAULT_CONCURRENCY, 1, LIMITS.concurrency);
+    const batchSize = checkInt('batchSize', options.batchSize ?? LIMITS.batchSize, 1, LIMITS.batchSize);
+    const delay = checkNonNegative('delay', options.delay ?? 0);
+    this.http = createServiceClient(
+      { ...options, concurrency },
+      { name: 'mygene', version: VERSION, baseUrl: MYGENE_BASE_URL, serviceMessage: (body) => mygeneServiceMessage(body) },
+    );
+    this.baseUrl = this.http.baseUrl;
+    this.#ctx = { http: this.http, email, cache: options.cache, batchSize, concurrency, delay };
   }
 
   /**
@@ -97,8 +90,8 @@ export class MyGene {
   }
 
   /**
-   * Many gene documents (`POST /gene`), batched (≤ 1000 ids per request) with bounded
-   * concurrency, in input order. `missing` lists the ids that matched nothing.
+   * Many gene documents (`POST /gene`), batched (≤ 1000 ids per request; as many batches at
+   * once as the client's `concurrency` allows), in input order. `missing` lists the ids that matched nothing.
    *
    * @example
    * ```ts
@@ -134,7 +127,10 @@ export class MyGene {
 
   /**
    * A query (`GET /query`): full text, fielded (`symbol:cdk2`), boolean, wildcard or genome
-   * interval, with paging, sorting and facets. `size: 0` gives facets only (`hits` is then `[]`).
+   * interval, with sorting and facets. One request, one answer (`hits`, `total`, `max_score`,
+   * `took`, `facets`): the server's own `size`/`from` window, not a listing, so it is not
+   * {@link Paged}; use {@link MyGene.fetchAll} for every hit. `size: 0` gives facets only
+   * (`hits` is then `[]`).
    *
    * @example
    * ```ts
@@ -154,7 +150,8 @@ export class MyGene {
   /**
    * Many terms at once (`POST /query`, JSON body so terms with spaces, commas or quotes are
    * safe): `hits` in input order, `missing` terms, `duplicates` (terms with several hits, e.g.
-   * `tp53` → human and rat) and `byQuery`. Batches of ≤ 1000 with bounded concurrency.
+   * `tp53` → human and rat) and `byQuery`. Batches of ≤ 1000, as many at once as the client's
+   * `concurrency` allows.
    *
    * @example
    * ```ts
@@ -189,21 +186,25 @@ export class MyGene {
   }
 
   /**
-   * Every hit of a query (`fetch_all` + `scroll_id`), unsorted, 1000 per page. The next page is
-   * requested as soon as one arrives (the scroll expires 60 s after each page). Both end-of-scroll
-   * messages end the loop normally; an expired scroll throws {@link ScrollExpiredError}, or
-   * starts over skipping ids already yielded with `restartOnExpiry: true`.
+   * Every hit of a query (`fetch_all` + `scroll_id`), unsorted, 1000 per page, as a lazy,
+   * re-iterable {@link Paged} (each iteration runs a new scroll). `max` bounds the hits,
+   * `total()` is the server's count. The next page is requested as soon as one arrives (the
+   * scroll expires 60 s after each page). Both end-of-scroll messages end the listing normally;
+   * an expired scroll throws {@link ScrollExpiredError}, or starts over skipping ids already
+   * yielded with `restartOnExpiry: true`.
    *
    * @example
    * ```ts
-   * let n = 0;
-   * for await (const hit of mg.fetchAll('brain', { fields: 'symbol', species: 'human' })) n++;
+   * const brain = mg.fetchAll('brain', { fields: 'symbol', species: 'human', max: 5000 });
+   * await brain.total();                           // 14571 (the server's count, not cut at max)
+   * for await (const hit of brain) console.log(hit.symbol);
+   * const first10 = await brain.toArray({ max: 10 });
    * ```
    */
-  fetchAll(q: string, options: FetchAllOptions<true> & { dotfield: true }): AsyncGenerator<DotfieldGene>;
-  fetchAll(q: string, options?: FetchAllOptions<false>): AsyncGenerator<Gene>;
-  fetchAll(q: string, options?: FetchAllOptions): AsyncGenerator<Gene | DotfieldGene>;
-  fetchAll(q: string, options: FetchAllOptions = {}): AsyncGenerator<Gene | DotfieldGene> {
+  fetchAll(q: string, options: FetchAllOptions<true> & { dotfield: true }): Paged<DotfieldGene>;
+  fetchAll(q: string, options?: FetchAllOptions<false>): Paged<Gene>;
+  fetchAll(q: string, options?: FetchAllOptions): Paged<Gene | DotfieldGene>;
+  fetchAll(q: string, options: FetchAllOptions = {}): Paged<Gene | DotfieldGene> {
     return scrollAll(this.#ctx, q, options);
   }
 

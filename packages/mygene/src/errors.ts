@@ -1,18 +1,20 @@
-import { BadRequestError, type BioHttpErrorInit } from '@bio/core-http';
+import { BadRequestError, type BioHttpErrorInit, type ErrorCode, isBioError } from '@bio/core-http';
 
 /**
  * The scroll of {@link MyGene.fetchAll} expired (the server keeps it 60 s after each page) or
- * was rejected: 400 `"Invalid or stale scroll_id."`. `yielded` says how many hits had been
- * delivered; pass `restartOnExpiry: true` to start over and skip them instead.
+ * was rejected: 400 `"Invalid or stale scroll_id."`. `code` is `'SCROLL_EXPIRED'`; `yielded`
+ * says how many hits had been delivered; pass `restartOnExpiry: true` to start over and skip
+ * them instead. A `BadRequestError` (status 400) like any other refused request.
  *
  * @example
  * ```ts
  * try { for await (const hit of mg.fetchAll('brain')) await slowWork(hit); }
- * catch (e) { if (isScrollExpiredError(e)) console.error(`scroll expired after ${e.yielded} hits`); }
+ * catch (e) { if (isScrollExpiredError(e)) console.error(`${e.code}: scroll expired after ${e.yielded} hits`); }
  * ```
  */
 export class ScrollExpiredError extends BadRequestError {
   override name = 'ScrollExpiredError';
+  override readonly code: ErrorCode = 'SCROLL_EXPIRED';
   /** Hits delivered before the scroll expired. */
   readonly yielded: number;
   constructor(init: BioHttpErrorInit & { yielded: number }) {
@@ -22,7 +24,8 @@ export class ScrollExpiredError extends BadRequestError {
 }
 
 /**
- * True for a {@link ScrollExpiredError}, also across duplicated package copies (checks `name`).
+ * True for a {@link ScrollExpiredError}, also across duplicated package copies (checks the
+ * `isBioError` marker and `name`, as core-http's guards do).
  *
  * @example
  * ```ts
@@ -30,5 +33,5 @@ export class ScrollExpiredError extends BadRequestError {
  * ```
  */
 export function isScrollExpiredError(e: unknown): e is ScrollExpiredError {
-  return e instanceof ScrollExpiredError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ScrollExpiredError');
+  return e instanceof ScrollExpiredError || (isBioError(e) && e.name === 'ScrollExpiredError');
 }

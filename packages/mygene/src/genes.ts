@@ -3,7 +3,9 @@ import { isNotFoundError, path } from '@bio/core-http';
 import type { GeneOptions, GenesOptions } from './options.js';
 import type { Gene, GenesResult, Hit, NotFound } from './types.js';
 import { batchedEntries, type TermResult } from './internal/batching.js';
+import { requestOptions } from './internal/call-options.js';
 import { type Context, isRecord } from './internal/context.js';
+import { expectRecord } from './internal/response.js';
 import { cacheKeyPrefix, geneParams, toSearchParams } from './internal/params.js';
 import { checkTerm } from './internal/validate.js';
 
@@ -29,9 +31,8 @@ export async function getGene(ctx: Context, id: unknown, o: GeneOptions = {}): P
   }
   let doc: Gene;
   try {
-    doc = await ctx.http
-      .get(path`gene/${geneId}`, { searchParams: toSearchParams(params), ...(o.signal === undefined ? {} : { signal: o.signal }) })
-      .json<Gene>();
+    const body = await ctx.http.get(path`gene/${geneId}`, { searchParams: toSearchParams(params), ...requestOptions(o) }).json<unknown>();
+    doc = expectRecord(body, 'GET gene/{id}') as Gene;
   } catch (e) {
     // MyGene answers an unknown id with a JSON error body; a 404 page without one is a wrong
     // route (a bad baseUrl) and stays an error.

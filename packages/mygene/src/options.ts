@@ -1,55 +1,30 @@
-import type { AuthStrategy, HttpHooks, QueryValue, RetryOptions } from '@bio/core-http';
+import type { CallOptions, ClientOptions, ListOptions, Progress, QueryValue } from '@bio/core-http';
 import type { MyGeneCache } from './cache.js';
 import type { Species } from './species.js';
 
 /**
- * Options of the {@link MyGene} client. Every field is optional.
+ * Options of the {@link MyGene} client: the family's {@link ClientOptions} (`baseUrl`, `auth`,
+ * `fetch`, `headers`, `userAgent`, `timeout`, `retry`, `hooks`, `signal`, `concurrency`) plus
+ * MyGene's own. Every field is optional and accepts `undefined`.
+ *
+ * `concurrency` is the number of requests in flight at once across all calls of the client
+ * (retries included), 1–8, default 1: MyGene publishes no per-client limit and asks for polite
+ * use (≤ 1000 terms per request); the batched calls run as many batches at once as it allows.
  *
  * @example
  * ```ts
- * const mg = new MyGene({ email: 'me@lab.org', concurrency: 4, cache: memoryCache() });
+ * const mg = new MyGene({ email: 'me@lab.org', concurrency: 4, cache: memoryCache(), userAgent: 'my-pipeline/1.0' });
  * ```
  */
-export interface MyGeneOptions {
-  /** Service root. Default `https://mygene.info/v3`. */
-  baseUrl?: string;
+export interface MyGeneOptions extends ClientOptions {
   /** Sent as `email` with every request, as MyGene asks regular users to do. Default: none. */
-  email?: string;
-  /** Batches in flight for `genes`/`queryMany`/`mapIds` (1–8). Default 1 (polite). */
-  concurrency?: number;
-  /** Minimum pause between the start of one batch request and the previous one's end, ms. Default 0. No pause after the last batch, none for batches served from the cache. */
-  delayMs?: number;
+  email?: string | undefined;
+  /** Minimum pause, in ms, between the end of one batch request and the start of the next (batches then go one at a time). Default 0. No pause after the last batch, none for batches served from the cache. */
+  delay?: number | undefined;
   /** Ids or terms per POST (1–1000). Default 1000, the server's maximum. */
-  batchSize?: number;
-  /** Retries for 408/429/5xx and network errors (batch POSTs included), honouring `Retry-After`. Default: core-http's (2 retries). */
-  retry?: RetryOptions | number;
-  /** Per-attempt timeout in ms, or `false`. Default 30 000. */
-  timeout?: number | false;
+  batchSize?: number | undefined;
   /** A cache for per-id/per-term results; see {@link memoryCache}. Default: none. */
-  cache?: MyGeneCache;
-  /** An injected `fetch` (tests, proxies). Default: the global one. */
-  fetch?: typeof fetch;
-  /** Cancels every request of this client. */
-  signal?: AbortSignal;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
-  /** Request/response/retry hooks (logging, metrics). */
-  hooks?: HttpHooks;
-  /** Credentials for a private BioThings deployment. Default: none (MyGene is public). */
-  auth?: AuthStrategy;
-}
-
-/**
- * Options every call accepts.
- *
- * @example
- * ```ts
- * await mg.metadata({ signal: AbortSignal.timeout(5000) });
- * ```
- */
-export interface CallOptions {
-  /** Cancels this call (combined with the client's signal). */
-  signal?: AbortSignal;
+  cache?: MyGeneCache | undefined;
 }
 
 /**
@@ -62,53 +37,35 @@ export interface CallOptions {
  */
 export interface GeneOptions<D extends boolean = boolean> extends CallOptions {
   /** Fields to return, as a list or a comma-separated string; `'all'` for everything. Default: the server's (all fields for `/gene`). */
-  fields?: string | readonly string[];
+  fields?: string | readonly string[] | undefined;
   /** Flatten nested objects into dotted keys. Default `false`. */
-  dotfield?: D;
+  dotfield?: D | undefined;
   /** Overrides the client's `email` for this call. */
-  email?: string;
+  email?: string | undefined;
   /** Fields always returned as lists (`always_list`). */
-  alwaysList?: string | readonly string[];
+  alwaysList?: string | readonly string[] | undefined;
   /** Fields returned as `null` when absent (`allow_null`). */
-  allowNull?: string | readonly string[];
+  allowNull?: string | readonly string[] | undefined;
   /** Other server parameters, passed through unchanged (e.g. `{ jmespath: '…' }`). */
-  params?: Record<string, QueryValue>;
+  params?: Record<string, QueryValue> | undefined;
 }
 
 /**
- * Progress of a batched call.
+ * Options of the batched calls (`genes`, `genesStream`, `queryMany`, `mapIds`). As many
+ * batches run at once as the client's `concurrency` allows.
  *
  * @example
  * ```ts
- * const onProgress = (p: Progress) => console.log(`${p.done}/${p.total ?? '?'} in ${p.batches} batches`);
- * ```
- */
-export interface Progress {
-  /** Inputs finished so far. */
-  done: number;
-  /** Number of inputs, when the input was an array. */
-  total?: number;
-  /** Batches finished so far. */
-  batches: number;
-}
-
-/**
- * Options of the batched calls (`genes`, `genesStream`, `queryMany`, `mapIds`).
- *
- * @example
- * ```ts
- * await mg.queryMany(symbols, { scopes: 'symbol', concurrency: 4, onProgress: (p) => console.log(p.done) });
+ * await mg.queryMany(symbols, { scopes: 'symbol', batchSize: 500, onProgress: (p) => console.log(p.done, p.total) });
  * ```
  */
 export interface BatchCallOptions extends CallOptions {
   /** Ids or terms per POST (1–1000). Default: the client's (1000). */
-  batchSize?: number;
-  /** Batches in flight (1–8). Default: the client's (1). */
-  concurrency?: number;
-  /** Pause between batches, ms. Default: the client's (0). */
-  delayMs?: number;
-  /** Called after each batch. */
-  onProgress?: (progress: Progress) => void;
+  batchSize?: number | undefined;
+  /** Pause between batches, ms (see {@link MyGeneOptions.delay}). Default: the client's (0). */
+  delay?: number | undefined;
+  /** Called after each batch: inputs done, their total when the input's size is known, batches done. */
+  onProgress?: ((progress: Progress) => void) | undefined;
 }
 
 /**
@@ -121,7 +78,7 @@ export interface BatchCallOptions extends CallOptions {
  */
 export interface GenesOptions<D extends boolean = boolean> extends GeneOptions<D>, BatchCallOptions {
   /** Keep only documents of these species. Default: all. */
-  species?: Species;
+  species?: Species | undefined;
 }
 
 /**
@@ -134,23 +91,23 @@ export interface GenesOptions<D extends boolean = boolean> extends GeneOptions<D
  */
 export interface QueryOptions<D extends boolean = boolean> extends GeneOptions<D> {
   /** Species filter. Default: the server's (`all`). */
-  species?: Species;
+  species?: Species | undefined;
   /** Hits to return (0–1000). Default: the server's (10). */
-  size?: number;
+  size?: number | undefined;
   /** Hits to skip (0–10 000, `from + size` ≤ 10 000). Default 0. */
-  from?: number;
+  from?: number | undefined;
   /** Up to 10 sort fields; prefix `-` for descending. Default: by score. */
-  sort?: string | readonly string[];
+  sort?: string | readonly string[] | undefined;
   /** Fields to facet on. */
-  facets?: string | readonly string[];
+  facets?: string | readonly string[] | undefined;
   /** Buckets per facet (1–1000). Default: the server's (10). */
-  facetSize?: number;
+  facetSize?: number | undefined;
   /** Filter the hits by species without changing the facet counts. */
-  speciesFacetFilter?: Species;
+  speciesFacetFilter?: Species | undefined;
   /** Only hits with an Entrez gene id. */
-  entrezonly?: boolean;
+  entrezonly?: boolean | undefined;
   /** Only hits with an Ensembl gene id. */
-  ensemblonly?: boolean;
+  ensemblonly?: boolean | undefined;
 }
 
 /**
@@ -163,15 +120,15 @@ export interface QueryOptions<D extends boolean = boolean> extends GeneOptions<D
  */
 export interface QueryManyOptions<D extends boolean = boolean> extends GeneOptions<D>, BatchCallOptions {
   /** Fields the terms are matched against. Default: the server's (`_id,entrezgene,ensembl.gene,retired`). */
-  scopes?: string | readonly string[];
+  scopes?: string | readonly string[] | undefined;
   /** Species filter. Default: all. */
-  species?: Species;
+  species?: Species | undefined;
   /** Hits per term (1–1000). Default: the server's (10). */
-  size?: number;
+  size?: number | undefined;
   /** Only hits with an Entrez gene id. */
-  entrezonly?: boolean;
+  entrezonly?: boolean | undefined;
   /** Only hits with an Ensembl gene id. */
-  ensemblonly?: boolean;
+  ensemblonly?: boolean | undefined;
 }
 
 /**
@@ -184,28 +141,31 @@ export interface QueryManyOptions<D extends boolean = boolean> extends GeneOptio
  */
 export interface MapIdsOptions<D extends boolean = boolean> extends QueryManyOptions<D> {
   /** Which hit to keep when a term has several: the first the server returned, or the best `_score` (ties → first). Default `'first'`. */
-  pick?: 'first' | 'best';
+  pick?: 'first' | 'best' | undefined;
 }
 
 /**
- * Options of {@link MyGene.fetchAll} (`fetch_all` + `scroll_id`).
+ * Options of {@link MyGene.fetchAll} (`fetch_all` + `scroll_id`): the family's
+ * {@link ListOptions} (`max`, `pageSize`, `signal`, `timeout`) plus the query's filters.
+ * MyGene sends scroll pages of 1000 hits (`ES_SCROLL_SIZE`) whatever `size` says, so
+ * `pageSize` can only be 1000.
  *
  * @example
  * ```ts
- * for await (const hit of mg.fetchAll('brain', { species: 'human', restartOnExpiry: true })) {}
+ * const hits = mg.fetchAll('brain', { species: 'human', max: 5000, restartOnExpiry: true });
  * ```
  */
-export interface FetchAllOptions<D extends boolean = boolean> extends GeneOptions<D> {
+export interface FetchAllOptions<D extends boolean = boolean> extends GeneOptions<D>, ListOptions {
   /** Species filter. Default: all. */
-  species?: Species;
+  species?: Species | undefined;
   /** Only hits with an Entrez gene id. */
-  entrezonly?: boolean;
+  entrezonly?: boolean | undefined;
   /** Only hits with an Ensembl gene id. */
-  ensemblonly?: boolean;
+  ensemblonly?: boolean | undefined;
   /** When the scroll expires (400 "Invalid or stale scroll_id."), start over and skip ids already yielded instead of throwing {@link ScrollExpiredError}. Default `false`. */
-  restartOnExpiry?: boolean;
-  /** Restarts allowed with `restartOnExpiry`. Default 3. */
-  maxRestarts?: number;
+  restartOnExpiry?: boolean | undefined;
+  /** Restarts allowed with `restartOnExpiry` (0–100). Default 3. */
+  maxRestarts?: number | undefined;
 }
 
 /**
@@ -218,7 +178,7 @@ export interface FetchAllOptions<D extends boolean = boolean> extends GeneOption
  */
 export interface FieldsOptions extends CallOptions {
   /** Keep fields whose path contains this text (case-sensitive on current servers). */
-  search?: string;
+  search?: string | undefined;
   /** Keep fields whose path starts with this. */
-  prefix?: string;
+  prefix?: string | undefined;
 }

@@ -2,18 +2,20 @@
 import type { MapIdsOptions, QueryManyOptions, QueryOptions } from './options.js';
 import type { Duplicate, Gene, Hit, QueryManyResult, QueryResponse } from './types.js';
 import { batchedEntries, type TermResult } from './internal/batching.js';
-import { type Context, isRecord } from './internal/context.js';
+import { requestOptions } from './internal/call-options.js';
+import type { Context } from './internal/context.js';
 import { queryManyParams, queryParams, toSearchParams } from './internal/params.js';
+import { expectRecord, formatError } from './internal/response.js';
 import { checkString, fail } from './internal/validate.js';
 
 export async function runQuery(ctx: Context, q: unknown, o: QueryOptions = {}): Promise<QueryResponse> {
   const text = checkString('q', q);
   const params = queryParams(o, ctx.email);
-  const body = await ctx.http
-    .get('query', { searchParams: { q: text, ...toSearchParams(params) }, ...(o.signal === undefined ? {} : { signal: o.signal }) })
-    .json<QueryResponse>();
+  const body = expectRecord(await ctx.http.get('query', { searchParams: { q: text, ...toSearchParams(params) }, ...requestOptions(o) }).json<unknown>(), 'GET query');
   // With size=0 the server leaves `hits` out.
-  return isRecord(body) && !Array.isArray(body.hits) ? { ...body, hits: [] } : body;
+  if (body.hits === undefined) return { ...body, hits: [] } as unknown as QueryResponse;
+  if (!Array.isArray(body.hits)) throw formatError('GET query', 'hits to be a list', body.hits);
+  return body as unknown as QueryResponse;
 }
 
 function termBatches(ctx: Context, terms: unknown, o: QueryManyOptions): AsyncGenerator<TermResult[]> {

@@ -1,108 +1,141 @@
-// fetch_all=true + scroll_id: every hit of a query, page after page.
-import { createHttpError, isBadRequestError, ResponseFormatError } from '@bio/core-http';
+// fetch_all=true + scroll_id: every hit of a query, as a Paged listing whose cursor is the scroll id.
+import { type BioHttpError, checkListOptions, type QueryParams, cursorPages, isBadRequestError, type Page, type Paged, paged } from '@bio/core-http';
 import { ScrollExpiredError } from './errors.js';
-import type { FetchAllOptions, QueryOptions } from './options.js';
+import type { FetchAllOptions } from './options.js';
 import type { Gene } from './types.js';
+import { requestOptions } from './internal/call-options.js';
 import { type Context, isRecord } from './internal/context.js';
-import { queryParams, toSearchParams } from './internal/params.js';
-import { mygeneServiceMessage } from './internal/service-message.js';
-import { checkBoolean, checkInt, checkString, describe } from './internal/validate.js';
+import { fetchAllParams, toSearchParams, type WireParams } from './internal/params.js';
+import { formatError, throwBodyError } from './internal/response.js';
+import { checkBoolean, checkInt, checkString, fail } from './internal/validate.js';
 
 /** Both end-of-scroll messages: the current "No more results to return." and the older "No results to return". */
 const END_OF_SCROLL = /^\s*No (more )?results to return/i;
+/** Hits per scroll page: the server's `ES_SCROLL_SIZE`, which `size` does not change. */
+const SCROLL_SIZE = 1000;
 
-type Page = { end: true } | { end: false; hits: Gene[]; scrollId: string | undefined };
+type ScrollPage = { end: true } | { end: false; hits: Gene[]; total: number | undefined; scrollId: string | undefined };
 
-function parsePage(body: unknown, where: string): Page {
+function parsePage(body: unknown, where: string): ScrollPage {
   if (isRecord(body) && body.success === false) {
-    const message = typeof body.error === 'string' ? body.error : '';
-    if (END_OF_SCROLL.test(message)) return { end: true };
-    const code = typeof body.code === 'number' && body.code >= 400 ? body.code : 500;
-    const serviceMessage = mygeneServiceMessage(body);
-    throw createHttpError({ status: code, service: 'mygene', body, ...(serviceMessage === undefined ? {} : { serviceMessage }) });
+    if (typeof body.error === 'string' && END_OF_SCROLL.test(body.error)) return { end: true };
+    throwBodyError(body);
   }
-  if (!isRecord(body) || !Array.isArray(body.hits)) {
-    throw new ResponseFormatError({ message: `${where}: expected a page of hits, got ${describe(body)}`, service: 'mygene', body });
-  }
-  return { end: false, hits: body.hits as Gene[], scrollId: typeof body._scroll_id === 'string' && body._scroll_id !== '' ? body._scroll_id : undefined };
+  if (!isRecord(body) || !Array.isArray(body.hits)) throw formatError(where, 'a page of hits', body);
+  return {
+    end: false,
+    hits: body.hits as Gene[],
+    total: typeof body.total === 'number' ? body.total : undefined,
+    scrollId: typeof body._scroll_id === 'string' && body._scroll_id !== '' ? body._scroll_id : undefined,
+  };
 }
 
-export async function* scrollAll(ctx: Context, q: unknown, o: FetchAllOptions = {}): AsyncGenerator<Gene> {
-  const text = checkString('q', q);
-  const { restartOnExpiry: restartOption, maxRestarts: maxOption, ...rest } = o;
-  const params = queryParams(rest as QueryOptions, ctx.email);
-  const restartOnExpiry = restartOption === undefined ? false : checkBoolean('restartOnExpiry', restartOption);
-  const maxRestarts = maxOption === undefined ? 3 : checkInt('maxRestarts', maxOption, 0, 100);
+/** One validated fetchAll call; every iteration of its Paged runs a fresh scroll from it. */
+interface ScrollRun {
+  q: string;
+  params: WireParams;
+  timeout: number | false | undefined;
+  restartOnExpiry: boolean;
+  maxRestarts: number;
+}
 
-  // Aborted when the consumer stops early, so a prefetch in flight does not outlive the loop.
+function expired(e: BioHttpError, yielded: number, restarts: number, run: ScrollRun): ScrollExpiredError {
+  return new ScrollExpiredError({
+    message:
+      `fetchAll: the scroll expired or was rejected after ${yielded} hits (${e.serviceMessage ?? 'Bad Request'}). ` +
+      `MyGene keeps a scroll for 60 s after each page: consume faster, or pass restartOnExpiry: true` +
+      (run.restartOnExpiry ? ` (gave up after ${restarts} restarts)` : ''),
+    status: e.status,
+    ...(e.method === undefined ? {} : { method: e.method }),
+    ...(e.url === undefined ? {} : { url: e.url }),
+    service: 'mygene',
+    ...(e.serviceMessage === undefined ? {} : { serviceMessage: e.serviceMessage }),
+    ...(e.body === undefined ? {} : { body: e.body }),
+    cause: e,
+    yielded,
+  });
+}
+
+// The pages of one scroll. The next page is requested as soon as one arrives (the scroll lives
+// 60 s after each page, whatever the consumer does) and cancelled when the iteration stops.
+async function* scrollPages(ctx: Context, run: ScrollRun, max: number | undefined, signal: AbortSignal | undefined): AsyncGenerator<Page<Gene>> {
   const controller = new AbortController();
-  const signal = o.signal ? AbortSignal.any([o.signal, controller.signal]) : controller.signal;
-  const first = (): Promise<Page> =>
+  const perRequest = { ...requestOptions({ timeout: run.timeout }), signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
+  const get = (searchParams: QueryParams, where: string): Promise<ScrollPage> =>
     ctx.http
-      .get('query', { searchParams: { q: text, fetch_all: true, ...toSearchParams(params) }, signal })
+      .get('query', { searchParams, ...perRequest })
       .json<unknown>()
-      .then((b) => parsePage(b, 'GET query?fetch_all=true'));
-  const next = (scrollId: string): Promise<Page> =>
-    ctx.http
-      .get('query', { searchParams: { scroll_id: scrollId }, signal })
-      .json<unknown>()
-      .then((b) => parsePage(b, 'GET query?scroll_id'));
+      .then((b) => parsePage(b, where));
+  const first = (): Promise<ScrollPage> => get({ q: run.q, fetch_all: true, ...toSearchParams(run.params) }, 'GET query?fetch_all=true');
+  const next = (scrollId: string): Promise<ScrollPage> => get({ scroll_id: scrollId }, 'GET query?scroll_id');
 
-  const seen = restartOnExpiry ? new Set<string>() : undefined;
+  const seen = run.restartOnExpiry ? new Set<string>() : undefined;
+  let prefetched: { cursor: string; page: Promise<ScrollPage> } | undefined;
   let yielded = 0;
   let restarts = 0;
-  try {
-    for (;;) {
-      let pending: Promise<Page> = first();
-      let scrolling = false;
-      let restart = false;
-      while (!restart) {
-        let page: Page;
-        try {
-          page = await pending;
-        } catch (e) {
-          if (!scrolling || !isBadRequestError(e)) throw e;
-          // Every other parameter is ignored with scroll_id, so a 400 here is the scroll itself.
-          if (restartOnExpiry && restarts < maxRestarts) {
-            restarts++;
-            restart = true;
-            continue;
-          }
-          throw new ScrollExpiredError({
-            message:
-              `fetchAll: the scroll expired or was rejected after ${yielded} hits (${e.serviceMessage ?? 'Bad Request'}). ` +
-              `MyGene keeps a scroll for 60 s after each page: consume faster, or pass restartOnExpiry: true` +
-              (restartOnExpiry ? ` (gave up after ${restarts} restarts)` : ''),
-            status: e.status,
-            ...(e.method === undefined ? {} : { method: e.method }),
-            ...(e.url === undefined ? {} : { url: e.url }),
-            service: 'mygene',
-            ...(e.serviceMessage === undefined ? {} : { serviceMessage: e.serviceMessage }),
-            ...(e.body === undefined ? {} : { body: e.body }),
-            cause: e,
-            yielded,
-          });
-        }
-        if (page.end || page.hits.length === 0) return;
-        // Ask for the next page right away: the scroll lives 60 s after each page, whatever the consumer does.
-        if (page.scrollId !== undefined) {
-          pending = next(page.scrollId);
-          pending.catch(() => undefined); // handled when awaited
-          scrolling = true;
-        } else {
-          pending = Promise.resolve({ end: true });
-        }
-        for (const hit of page.hits) {
-          if (seen) {
-            if (seen.has(hit._id)) continue;
-            seen.add(hit._id);
-          }
-          yielded++;
-          yield hit;
-        }
+
+  const scroll = async (cursor: string): Promise<ScrollPage> => {
+    const pending = prefetched?.cursor === cursor ? prefetched.page : next(cursor);
+    prefetched = undefined;
+    try {
+      return await pending;
+    } catch (e) {
+      // Every other parameter is ignored with scroll_id, so a 400 here is the scroll itself.
+      if (!isBadRequestError(e)) throw e;
+      if (run.restartOnExpiry && restarts < run.maxRestarts) {
+        restarts++;
+        return first();
       }
+      throw expired(e, yielded, restarts, run);
     }
+  };
+  const unseen = (hits: Gene[]): Gene[] => {
+    if (!seen) return hits;
+    return hits.filter((hit) => {
+      if (seen.has(hit._id)) return false;
+      seen.add(hit._id);
+      return true;
+    });
+  };
+
+  const fetchPage = async ({ cursor }: { cursor: string | undefined }): Promise<Page<Gene> & { next?: string | undefined }> => {
+    let page = cursor === undefined ? await first() : await scroll(cursor);
+    let items = page.end ? [] : unseen(page.hits);
+    // After a restart, pages already delivered come again: skip them.
+    while (!page.end && items.length === 0 && page.hits.length > 0 && page.scrollId !== undefined) {
+      page = await scroll(page.scrollId);
+      items = page.end ? [] : unseen(page.hits);
+    }
+    if (page.end || page.hits.length === 0) return { items };
+    if (page.scrollId !== undefined) {
+      const pending = next(page.scrollId);
+      pending.catch(() => undefined); // handled when awaited
+      prefetched = { cursor: page.scrollId, page: pending };
+    }
+    yielded += items.length;
+    return { items, total: page.total, next: page.scrollId };
+  };
+
+  try {
+    yield* cursorPages<Gene, string>(fetchPage, { max, signal });
   } finally {
     controller.abort();
   }
+}
+
+export function scrollAll(ctx: Context, q: unknown, o: FetchAllOptions = {}): Paged<Gene> {
+  const text = checkString('q', q);
+  checkListOptions(o);
+  if (o.pageSize !== undefined && o.pageSize !== SCROLL_SIZE) {
+    fail('pageSize', `MyGene scrolls ${SCROLL_SIZE} hits per page whatever size says; leave pageSize out or pass ${SCROLL_SIZE}, got ${o.pageSize}`);
+  }
+  const { restartOnExpiry, maxRestarts } = o;
+  const run: ScrollRun = {
+    q: text,
+    params: fetchAllParams(o, ctx.email),
+    timeout: o.timeout,
+    restartOnExpiry: restartOnExpiry === undefined ? false : checkBoolean('restartOnExpiry', restartOnExpiry),
+    maxRestarts: maxRestarts === undefined ? 3 : checkInt('maxRestarts', maxRestarts, 0, 100),
+  };
+  return paged(({ max, signal }) => scrollPages(ctx, run, max, signal), { max: o.max, signal: o.signal });
 }

@@ -1,8 +1,9 @@
-import { batch, createHttpError, ResponseFormatError, ValidationError } from '@bio/core-http';
-import { mygeneServiceMessage } from './service-message.js';
+import { batch, type BatchOptions, type ConcurrencyLimit, limitConcurrency, type Progress, sleep, ValidationError } from '@bio/core-http';
 import type { BatchCallOptions } from '../options.js';
+import { requestOptions } from './call-options.js';
 import { cacheKeyPrefix, type WireParams } from './params.js';
 import { type Context, isRecord } from './context.js';
+import { formatError, throwBodyError } from './response.js';
 import { checkInt, checkNonNegative, checkTerm, describe, LIMITS } from './validate.js';
 
 /** One entry of a batch answer: a hit (with `query`) or `{query, notfound: true}`. */
@@ -24,15 +25,13 @@ export interface BatchPlan {
 
 export interface ResolvedBatch {
   size: number;
-  concurrency: number;
-  delayMs: number;
+  delay: number;
 }
 
 export function resolveBatchOptions(ctx: Context, o: BatchCallOptions): ResolvedBatch {
   return {
     size: checkInt('batchSize', o.batchSize ?? ctx.batchSize, 1, LIMITS.batchSize),
-    concurrency: checkInt('concurrency', o.concurrency ?? ctx.concurrency, 1, LIMITS.concurrency),
-    delayMs: checkNonNegative('delayMs', o.delayMs ?? ctx.delayMs),
+    delay: checkNonNegative('delay', o.delay ?? ctx.delay),
   };
 }
 
@@ -70,59 +69,33 @@ export function checkInput(input: unknown, name: string): { source: Input; total
   throw new ValidationError({ message: `${name}: expected an array, Iterable or AsyncIterable of strings, got ${describe(input)}`, field: name });
 }
 
-// delayMs: a request starts no sooner than `delayMs` after the previous one ended (serial when > 0).
-// Nothing waits after the last request, and batches served from the cache do not wait at all.
+// delay: a request starts no sooner than `delay` ms after the previous one ended (one at a time
+// when > 0). Nothing waits after the last request, and batches served from the cache do not wait.
 class Pacer {
-  #gate: Promise<void> = Promise.resolve();
+  readonly #serial: ConcurrencyLimit = limitConcurrency(1);
   #readyAt = 0;
-  constructor(readonly delayMs: number) {}
+  constructor(readonly delay: number) {}
 
-  async run<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
-    if (this.delayMs <= 0) return fn();
-    const previous = this.#gate;
-    let release!: () => void;
-    this.#gate = new Promise<void>((r) => {
-      release = r;
+  run<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    if (this.delay <= 0) return fn();
+    return this.#serial(async () => {
+      try {
+        const wait = this.#readyAt - Date.now();
+        if (wait > 0) await sleep(wait, { signal });
+        return await fn();
+      } finally {
+        this.#readyAt = Date.now() + this.delay;
+      }
     });
-    try {
-      await previous;
-      const wait = this.#readyAt - Date.now();
-      if (wait > 0) await abortableSleep(wait, signal);
-      return await fn();
-    } finally {
-      this.#readyAt = Date.now() + this.delayMs;
-      release();
-    }
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Split a POST answer into entries per sent term. Several hits share one `query`. */
 export function groupByQuery(body: unknown, sent: readonly string[], where: string): Map<string, Entry[]> {
   const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.hits) ? body.hits : undefined;
-  if (!list && isRecord(body) && body.success === false) {
-    // An error body sent with a 2xx status.
-    const serviceMessage = mygeneServiceMessage(body);
-    const status = typeof body.code === 'number' && body.code >= 400 ? body.code : 500;
-    throw createHttpError({ status, service: 'mygene', body, ...(serviceMessage === undefined ? {} : { serviceMessage }) });
-  }
-  if (!list) {
-    throw new ResponseFormatError({ message: `${where}: expected a JSON array of hits, got ${describe(body)}`, service: 'mygene', body });
-  }
+  // An error body sent with a 2xx status.
+  if (!list && isRecord(body) && body.success === false) throwBodyError(body);
+  if (!list) throw formatError(where, 'a JSON array of hits', body);
   const groups = new Map<string, Entry[]>(sent.map((term) => [term, []]));
   let last: Entry[] | undefined;
   for (const item of list) {
@@ -148,7 +121,8 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
   const resolved = resolveBatchOptions(ctx, o);
   const { source, total } = checkInput(input, plan.inputName);
   if (total === 0) return;
-  const pacer = new Pacer(resolved.delayMs);
+  const pacer = new Pacer(resolved.delay);
+  const perRequest = requestOptions(o);
   const listKey = plan.endpoint === 'gene' ? 'ids' : 'q';
   const cache = ctx.cache;
   const keyPrefix = cacheKeyPrefix(plan.endpoint, plan.params);
@@ -167,7 +141,7 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
     }
     if (misses.length > 0) {
       const body = await pacer.run(
-        () => ctx.http.post(plan.endpoint, { json: { [listKey]: misses, ...plan.params }, idempotent: true, signal }).json<unknown>(),
+        () => ctx.http.post(plan.endpoint, { json: { [listKey]: misses, ...plan.params }, idempotent: true, ...perRequest, signal }).json<unknown>(),
         signal,
       );
       const groups = groupByQuery(body, misses, `POST ${plan.endpoint}`);
@@ -180,17 +154,11 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
     return items.map((term) => ({ term, entries: known.get(term) ?? [{ query: term, notfound: true }] }));
   };
 
+  const options: BatchOptions = { size: resolved.size, concurrency: ctx.concurrency };
+  if (o.signal !== undefined) options.signal = o.signal;
   const onProgress = o.onProgress;
-  const outcomes = batch(
-    source,
-    {
-      size: resolved.size,
-      concurrency: resolved.concurrency,
-      ...(o.signal === undefined ? {} : { signal: o.signal }),
-      ...(onProgress === undefined ? {} : { onProgress: (p: { done: number; total?: number; batches: number }) => onProgress({ ...p, ...(total === undefined ? {} : { total }) }) }),
-    },
-    handler,
-  );
+  if (onProgress !== undefined) options.onProgress = (p: Progress) => onProgress(total === undefined ? p : { ...p, total });
+  const outcomes = batch(source, options, handler);
   for await (const outcome of outcomes) {
     if (outcome.ok) yield outcome.result;
   }

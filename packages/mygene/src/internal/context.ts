@@ -7,8 +7,10 @@ export interface Context {
   email: string | undefined;
   cache: MyGeneCache | undefined;
   batchSize: number;
+  /** Batches in flight: the client's `concurrency`. */
   concurrency: number;
-  delayMs: number;
+  /** Pause between batch requests, ms. */
+  delay: number;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { QueryValue } from '@bio/core-http';
-import type { GeneOptions, QueryManyOptions, QueryOptions } from '../options.js';
+import type { FetchAllOptions, GeneOptions, QueryManyOptions, QueryOptions } from '../options.js';
 import { speciesParam } from '../species.js';
 import { checkBoolean, checkInt, checkList, checkString, fail, LIMITS } from './validate.js';
 
@@ -40,7 +40,7 @@ export function speciesList(value: Parameters<typeof speciesParam>[0], field: st
   return speciesParam(value, field).split(',');
 }
 
-function filterParams(p: WireParams, o: { species?: QueryOptions['species']; entrezonly?: boolean; ensemblonly?: boolean }): void {
+function filterParams(p: WireParams, o: { species?: QueryOptions['species']; entrezonly?: boolean | undefined; ensemblonly?: boolean | undefined }): void {
   if (o.species !== undefined) p.species = speciesList(o.species, 'species');
   if (o.entrezonly !== undefined) p.entrezonly = checkBoolean('entrezonly', o.entrezonly);
   if (o.ensemblonly !== undefined) p.ensemblonly = checkBoolean('ensemblonly', o.ensemblonly);
@@ -60,6 +60,13 @@ export function queryParams(o: QueryOptions, clientEmail: string | undefined): W
   if (o.facets !== undefined) p.facets = checkList('facets', o.facets, LIMITS.facets);
   if (o.facetSize !== undefined) p.facet_size = checkInt('facetSize', o.facetSize, 1, LIMITS.facetSize);
   if (o.speciesFacetFilter !== undefined) p.species_facet_filter = speciesList(o.speciesFacetFilter, 'speciesFacetFilter');
+  return finish(p, o);
+}
+
+/** Parameters of GET /query with fetch_all (the scroll decides size, from and order). */
+export function fetchAllParams(o: FetchAllOptions, clientEmail: string | undefined): WireParams {
+  const p = documentParams(o, clientEmail);
+  filterParams(p, o);
   return finish(p, o);
 }
 

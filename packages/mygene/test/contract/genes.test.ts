@@ -3,7 +3,7 @@ import { type Fixture, fixtureHandlers } from '@bio/core-http/testing';
 import { isNotFound, memoryCache } from '@bio/mygene';
 import { DEFAULT_BASE_URL } from '@bio/mygene/testing';
 import { describe, expect, it } from 'vitest';
-import { client, toArray, useFixtureServer } from './helpers.js';
+import { client, countingFetch, toArray, useFixtureServer } from './helpers.js';
 
 const server = useFixtureServer();
 const JSON_CT = { 'content-type': 'application/json; charset=UTF-8' };
@@ -105,23 +105,12 @@ describe('genes (POST /gene)', () => {
     const batches = [ids.slice(0, 1000), ids.slice(1000, 2000), ids.slice(2000)];
     // The first batch answers last.
     server.use(...fixtureHandlers([batchFixture('genes-2500', batches, [], [80, 10, 0])], { baseUrl: DEFAULT_BASE_URL }));
-    let inFlight = 0;
-    let peak = 0;
-    const { mg } = client({
-      fetch: async (input, init) => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        try {
-          return await globalThis.fetch(input, init);
-        } finally {
-          inFlight--;
-        }
-      },
-    });
+    const counting = countingFetch();
+    const { mg } = client({ concurrency: 3, fetch: counting.fetch });
     const order: string[] = [];
-    for await (const entry of mg.genesStream(ids, { fields: ['entrezgene'], concurrency: 3 })) order.push(entry.query);
+    for await (const entry of mg.genesStream(ids, { fields: ['entrezgene'] })) order.push(entry.query);
     expect(order).toEqual(ids);
-    expect(peak).toBe(3);
+    expect(counting.peak()).toBe(3);
   });
 
   it('a failing batch stops with a BatchError that says what was processed, failed and not sent', async () => {

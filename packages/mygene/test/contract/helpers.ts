@@ -39,6 +39,22 @@ export function client(options: MyGeneOptions = {}): { mg: MyGene; requests: str
   return { mg, requests, userAgents };
 }
 
+/** A fetch that passes requests on and records the most requests it saw in flight at once. */
+export function countingFetch(): { fetch: typeof globalThis.fetch; peak: () => number } {
+  let inFlight = 0;
+  let peak = 0;
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    try {
+      return await globalThis.fetch(input, init);
+    } finally {
+      inFlight--;
+    }
+  };
+  return { fetch, peak: () => peak };
+}
+
 export async function toArray<T>(iter: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of iter) out.push(item);

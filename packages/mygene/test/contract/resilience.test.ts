@@ -33,14 +33,14 @@ describe('resilience', () => {
     expect(requests).toHaveLength(2);
   });
 
-  it('delayMs spaces the batch requests, with no pause after the last one', async () => {
+  it('delay spaces the batch requests, with no pause after the last one', async () => {
     const { ids, fixture } = threeBatches();
     server.use(...fixtureHandlers([fixture], { baseUrl: DEFAULT_BASE_URL }));
     const starts: number[] = [];
     const ends: number[] = [];
     const { mg } = client({ hooks: { onRequest: () => starts.push(performance.now()), onResponse: () => ends.push(performance.now()) } });
     const t0 = performance.now();
-    const { hits } = await mg.genes(ids, { fields: ['symbol'], batchSize: 2, delayMs: 150 });
+    const { hits } = await mg.genes(ids, { fields: ['symbol'], batchSize: 2, delay: 150 });
     const total = performance.now() - t0;
     expect(hits.map((h) => h.symbol)).toEqual(['CDK2', 'CDK3', 'BTK', 'TP53', 'RB1']);
     expect(starts).toHaveLength(3);
@@ -56,7 +56,7 @@ describe('resilience', () => {
     await mg.genes(ids, { fields: ['symbol'], batchSize: 2 });
     expect(requests).toHaveLength(3);
     const t0 = performance.now();
-    const again = await mg.genes(ids, { fields: ['symbol'], batchSize: 2, delayMs: 200 });
+    const again = await mg.genes(ids, { fields: ['symbol'], batchSize: 2, delay: 200 });
     expect(performance.now() - t0).toBeLessThan(350); // waiting would take ≥ 400 ms
     expect(requests).toHaveLength(3);
     expect(again.hits).toHaveLength(5);

@@ -26,13 +26,13 @@ describe('fetchAll (fetch_all + scroll_id)', () => {
 
   it('asks for the next page before the consumer has finished the current one', async () => {
     const { mg, requests } = client();
-    const iter = mg.fetchAll('brain');
+    const iter = mg.fetchAll('brain')[Symbol.asyncIterator]();
     const first = await iter.next();
     expect(first.value?.symbol).toBe('BSX');
     // Let the prefetch go out while the consumer is still on page 1.
     await new Promise((r) => setTimeout(r, 20));
     expect(requests.filter((r) => r.includes('scroll_id=')).length).toBeGreaterThanOrEqual(1);
-    await iter.return(undefined);
+    await iter.return?.(undefined);
   });
 
   it('stopping early cancels the prefetch quietly', async () => {

@@ -38,8 +38,8 @@ describe('batch reassembly', () => {
         fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }),
         async (terms, batchSize, concurrency, delays) => {
           const { fetch, bodies } = fakeFetch(delays);
-          const mg = new MyGene({ fetch, retry: 0 });
-          const r = await mg.queryMany(terms, { batchSize, concurrency });
+          const mg = new MyGene({ fetch, retry: 0, concurrency });
+          const r = await mg.queryMany(terms, { batchSize });
           const expectedHits = terms.flatMap((t) => answer(t).filter((e) => e.notfound !== true));
           expect(r.hits).toEqual(expectedHits);
           expect(r.missing).toEqual(terms.filter((t) => t.length % 3 === 0));
@@ -62,9 +62,9 @@ describe('batch reassembly', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(term, { maxLength: 30 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 8 }), async (ids, batchSize, concurrency) => {
         const { fetch } = fakeFetch([3, 0, 1]);
-        const mg = new MyGene({ fetch, retry: 0 });
+        const mg = new MyGene({ fetch, retry: 0, concurrency });
         const seen: string[] = [];
-        for await (const entry of mg.genesStream(ids, { batchSize, concurrency })) seen.push(entry.query);
+        for await (const entry of mg.genesStream(ids, { batchSize })) seen.push(entry.query);
         expect(seen).toEqual(ids.flatMap((id) => answer(id).map((e) => e.query as string)));
       }),
       { numRuns: 40 },

@@ -1,4 +1,4 @@
-import { isValidationError, type ValidationError } from '@bio/core-http';
+import { isBioError, isBioHttpError, isValidationError, type ValidationError } from '@bio/core-http';
 import { MyGene } from '@bio/mygene';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -47,34 +47,69 @@ describe('validation before any request', () => {
       const e = await rejection(promise);
       expect(e.field).toBe(field);
       expect(e.message).toMatch(message);
-      expect(e.status).toBe(0);
+      expect(e.code).toBe('VALIDATION');
+      expect(isBioError(e)).toBe(true);
+      expect(isBioHttpError(e)).toBe(false); // nothing was sent: not an HTTP error
     }
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('batched calls: non-string ids, a bare string, batchSize, concurrency, pick', async () => {
+  it('batched calls: non-string ids, a bare string, batchSize, delay, pick', async () => {
     const { mg, fetch } = client();
     expect((await rejection(mg.genes(['1017', 1018 as never]))).message).toMatch(/ids: item 1 must be a string, got number 1018/);
     expect((await rejection(mg.genes(['1017', ' ']))).message).toMatch(/item 1 is an empty string/);
     expect((await rejection(mg.genes('1017' as never))).message).toMatch(/single string/);
     expect((await rejection(mg.genes(42 as never))).message).toMatch(/expected an array, Iterable or AsyncIterable/);
     expect((await rejection(mg.queryMany(['a'], { batchSize: 1001 }))).field).toBe('batchSize');
-    expect((await rejection(mg.queryMany(['a'], { concurrency: 9 }))).field).toBe('concurrency');
-    expect((await rejection(mg.queryMany(['a'], { concurrency: 0 }))).field).toBe('concurrency');
+    expect((await rejection(mg.queryMany(['a'], { delay: -1 }))).field).toBe('delay');
     expect((await rejection(mg.queryMany(['a'], { size: 0 }))).field).toBe('size');
     expect((await rejection(mg.queryMany(['a'], { scopes: [] }))).field).toBe('scopes');
     expect((await rejection(mg.mapIds(['a'], { pick: 'worst' as never }))).field).toBe('pick');
     expect((await rejection(drain(mg.genesStream([null as never])))).field).toBe('ids');
     expect((await rejection(mg.gene(''))).field).toBe('id');
     expect((await rejection(mg.gene(1017 as never))).field).toBe('id');
-    expect((await rejection(drain(mg.fetchAll('brain', { maxRestarts: -1 })))).field).toBe('maxRestarts');
     expect((await rejection(mg.fields({ search: '' }))).field).toBe('search');
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('fetchAll: a ValidationError when the call is made (before iterating), nothing sent', () => {
+    const { mg, fetch } = client();
+    const cases: [() => unknown, string][] = [
+      [() => mg.fetchAll('brain', { maxRestarts: -1 }), 'maxRestarts'],
+      [() => mg.fetchAll('brain', { restartOnExpiry: 'yes' as never }), 'restartOnExpiry'],
+      [() => mg.fetchAll('brain', { max: -1 }), 'max'],
+      [() => mg.fetchAll('brain', { max: 1.5 }), 'max'],
+      [() => mg.fetchAll('brain', { pageSize: 0 }), 'pageSize'],
+      [() => mg.fetchAll('brain', { pageSize: 500 }), 'pageSize'], // the server's scroll pages are always 1000
+      [() => mg.fetchAll('', {}), 'q'],
+    ];
+    for (const [call, field] of cases) {
+      let error: unknown;
+      try {
+        call();
+      } catch (e) {
+        error = e;
+      }
+      expect(isValidationError(error) && error.field, field).toBe(field);
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('client options', () => {
-    for (const options of [{ concurrency: 9 }, { batchSize: 0 }, { delayMs: -1 }, { email: '' }]) {
-      expect(() => new MyGene(options)).toThrow(/concurrency|batchSize|delayMs|email/);
+    for (const [options, field] of [
+      [{ concurrency: 9 }, 'concurrency'],
+      [{ concurrency: 0 }, 'concurrency'],
+      [{ batchSize: 0 }, 'batchSize'],
+      [{ delay: -1 }, 'delay'],
+      [{ email: '' }, 'email'],
+    ] as const) {
+      let error: unknown;
+      try {
+        new MyGene(options);
+      } catch (e) {
+        error = e;
+      }
+      expect(isValidationError(error) && error.field, JSON.stringify(options)).toBe(field);
     }
   });
 
