@@ -75,7 +75,7 @@ export async function runEnrichmentWorkflow(mine: InterMine, options: WorkflowOp
   for (const file of files) {
     const name = basename(file, extname(file));
     const text = await readFile(join(dir, file), 'utf8');
-    const list = await mine.lists.create({ name, type, organism, description: `identifiers from ${file}` }, text);
+    const list = await mine.lists.create(text, { name, type, organism, description: `identifiers from ${file}` });
     created.push(list);
     lists.push({ file, name: list.name, size: list.size, unmatched: list.unmatchedIdentifiers });
     log(`list ${list.name}: ${list.size} ${type} objects` + (list.unmatchedIdentifiers.length > 0 ? `; unmatched: ${list.unmatchedIdentifiers.join(', ')}` : ''));
@@ -97,10 +97,11 @@ export async function runEnrichmentWorkflow(mine: InterMine, options: WorkflowOp
   const identifiers = [...new Set(pathways.map((p) => p.identifier))];
   let pathwayList: InterMineList | undefined;
   if (identifiers.length > 0) {
-    pathwayList = await mine.lists.create(
-      { name: options.pathwayListName ?? 'enriched-pathways', type: 'Pathway', description: `pathways enriched with p < ${threshold} in ${created.map((l) => l.name).join(', ')}` },
-      identifiers,
-    );
+    pathwayList = await mine.lists.create(identifiers, {
+      name: options.pathwayListName ?? 'enriched-pathways',
+      type: 'Pathway',
+      description: `pathways enriched with p < ${threshold} in ${created.map((l) => l.name).join(', ')}`,
+    });
     log(`list ${pathwayList.name}: ${pathwayList.size} pathways`);
   } else {
     log('no pathway passed the threshold; no pathway list created');
@@ -120,9 +121,9 @@ async function main(): Promise<void> {
   const threshold = argument('--threshold');
   if (threshold) options.threshold = Number(threshold);
   if (process.argv.includes('--live')) {
-    const root = argument('--root') ?? 'https://www.flymine.org/flymine';
+    const baseUrl = argument('--base-url') ?? argument('--root') ?? 'https://www.flymine.org/flymine';
     const token = process.env.FLYMINE_TOKEN;
-    const mine = token ? new InterMine({ root, token }) : await InterMine.withAnonymousToken({ root });
+    const mine = token ? new InterMine({ baseUrl, token }) : await InterMine.withAnonymousToken({ baseUrl });
     await runEnrichmentWorkflow(mine, options);
     return;
   }
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   const server = setupServer(...handlers());
   server.listen({ onUnhandledRequest: 'error' });
   try {
-    await runEnrichmentWorkflow(new InterMine({ root: 'https://www.flymine.org/flymine', token: 'demo-token-for-fixtures' }), options);
+    await runEnrichmentWorkflow(new InterMine({ baseUrl: 'https://www.flymine.org/flymine', token: 'demo-token-for-fixtures' }), options);
   } finally {
     server.close();
   }

@@ -1,11 +1,11 @@
-// Benchmark: @bio/intermine `q.rows()` against `JSON.parse` of the same body and against a plain
+// Benchmark: @bio/intermine `mine.rows(q)` against `JSON.parse` of the same body and against a plain
 // line-by-line parse, on N-row, 5-column `/query/results` bodies (100k and 1M rows) streamed by a
 // loopback InterMine replica in the real line layout. Each measurement runs in its own child
 // process (this file compiled to plain JS and run on bare `node`, see measure-child.ts), so its peak RSS is its own.
 //
 //   node --expose-gc --import tsx bench/src/suites/intermine.ts
 //
-// Goals: peak RSS of q.rows() < 150 MB at any row count; throughput ≥ 0.5 × JSON.parse.
+// Goals: peak RSS of mine.rows(q) < 150 MB at any row count; throughput ≥ 0.5 × JSON.parse.
 import { median, runMeasuredChild } from '../measure-child.js';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -47,9 +47,9 @@ async function measure(mode: Mode, root: string, expected: number): Promise<Meas
   let checksum = 0;
   const t0 = performance.now();
   if (mode === 'rows' || mode === 'rows-paged') {
-    const mine = new InterMine({ root, retry: 0, timeout: 120_000 });
+    const mine = new InterMine({ baseUrl: root, retry: 0, timeout: 120_000 });
     const q = mine.query('Gene').select(VIEWS);
-    for await (const r of q.rows<Row>(mode === 'rows-paged' ? { pageSize: 250_000 } : {})) {
+    for await (const r of mine.rows<Row>(q, mode === 'rows-paged' ? { pageSize: 250_000 } : {})) {
       rows++;
       checksum += r[3];
     }

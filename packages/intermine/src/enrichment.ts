@@ -1,5 +1,5 @@
-import { type HttpClient, ValidationError } from '@bio/core-http';
-import { signalOpt } from './internal/request-options.js';
+import { type CallOptions, type HttpClient, ValidationError } from '@bio/core-http';
+import { callOpt } from './internal/request-options.js';
 
 /**
  * Multiple-testing corrections the server knows.
@@ -29,28 +29,27 @@ export type Correction = (typeof CORRECTIONS)[number];
  * await mine.enrichment({ list: 'demo-list', widget: 'pathway_enrichment', maxp: 0.05, correction: 'Holm-Bonferroni' });
  * ```
  */
-export interface EnrichmentOptions {
+export interface EnrichmentOptions extends CallOptions {
   /** Widget name, e.g. `pathway_enrichment`, `go_enrichment_for_gene`. */
   widget: string;
   /** A list name. */
-  list?: string;
+  list?: string | undefined;
   /** Object ids (internal InterMine ids) to analyse instead of a list. */
-  ids?: readonly (number | string)[];
+  ids?: readonly (number | string)[] | undefined;
   /** Class of `ids`, e.g. `Gene`. */
-  type?: string;
+  type?: string | undefined;
   /** Largest p-value reported, 0..1. Default on the server 0.05. */
-  maxp?: number;
+  maxp?: number | undefined;
   /** Default on the server `Holm-Bonferroni`. */
-  correction?: Correction;
+  correction?: Correction | undefined;
   /** Widget filter, e.g. an ontology branch (`biological_process`) or data set. */
-  filter?: string;
+  filter?: string | undefined;
   /** Background population: a list name. */
-  population?: string;
+  population?: string | undefined;
   /** Remember `population` as this user's default background. */
-  rememberPopulation?: boolean;
+  rememberPopulation?: boolean | undefined;
   /** Gene-length correction (GO widgets on some mines). */
-  geneLengthCorrection?: boolean;
-  signal?: AbortSignal;
+  geneLengthCorrection?: boolean | undefined;
 }
 
 /**
@@ -135,10 +134,10 @@ export async function runEnrichment(http: HttpClient, options: EnrichmentOptions
   };
   let body: Record<string, unknown>;
   if (hasList) {
-    body = await http.get('list/enrichment', { searchParams: { list: options.list, ...params }, ...signalOpt(options.signal) }).json();
+    body = await http.get('list/enrichment', { searchParams: { list: options.list, ...params }, ...callOpt(options) }).json();
   } else {
     body = await http
-      .post('list/enrichment', { form: { ids: options.ids!.join(','), type: options.type, ...params }, idempotent: true, ...signalOpt(options.signal) })
+      .post('list/enrichment', { form: { ids: options.ids!.join(','), type: options.type, ...params }, idempotent: true, ...callOpt(options) })
       .json();
   }
   const results = Array.isArray(body.results) ? (body.results as Record<string, unknown>[]) : [];
@@ -161,7 +160,7 @@ export async function runEnrichment(http: HttpClient, options: EnrichmentOptions
 }
 
 /** `GET /widgets`. */
-export async function fetchWidgets(http: HttpClient, signal: AbortSignal | undefined): Promise<Widget[]> {
-  const body = await http.get('widgets', signalOpt(signal)).json<{ widgets: Widget[] }>();
+export async function fetchWidgets(http: HttpClient, options: CallOptions): Promise<Widget[]> {
+  const body = await http.get('widgets', callOpt(options)).json<{ widgets: Widget[] }>();
   return body.widgets ?? [];
 }

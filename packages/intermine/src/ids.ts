@@ -1,8 +1,9 @@
-import { AbortError, createHttpError, path, ServerError, TimeoutError, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, type HttpClient, path, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { IdResolutionError } from './errors.js';
 import { interMineErrorInBody } from './internal/errors.js';
-import type { InterMine } from './intermine.js';
-import type { InterMineList } from './lists.js';
-import { signalOpt } from './internal/request-options.js';
+import { callOpt } from './internal/request-options.js';
+import type { InterMineList, ListOperationOptions, Lists } from './lists.js';
+import { Query } from './query.js';
 
 /**
  * Options of `mine.resolveIds()`.
@@ -12,25 +13,26 @@ import { signalOpt } from './internal/request-options.js';
  * await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen'], extra: 'D. melanogaster' });
  * ```
  */
-export interface ResolveIdsOptions {
+export interface ResolveIdsOptions extends CallOptions {
   /** Class to resolve to, e.g. `Gene`. */
   type: string;
   identifiers: readonly string[];
   /** Organism (or other extra value) to disambiguate. */
-  extra?: string;
+  extra?: string | undefined;
   /** Default false. */
-  caseSensitive?: boolean;
+  caseSensitive?: boolean | undefined;
   /** Allow `*` wildcards. Default false. */
-  wildCards?: boolean;
-  /** First wait between polls, ms. Default 50. */
-  pollInterval?: number;
-  /** Longest wait between polls, ms. Default 5 000. */
-  maxPollInterval?: number;
-  /** Give up after this long, ms. Default 300 000. */
-  timeout?: number;
+  wildCards?: boolean | undefined;
+  /** First wait between status checks, ms. Default 50. */
+  interval?: number | undefined;
+  /** Each wait is the previous one times this. Default 1.25. */
+  backoff?: number | undefined;
+  /** Longest wait between status checks, ms. Default 5 000. */
+  maxInterval?: number | undefined;
+  /** Give up with a `TimeoutError` after this long, ms. Default 300 000. */
+  deadline?: number | undefined;
   /** Keep the job on the server (default: deleted when done). */
-  keepJob?: boolean;
-  signal?: AbortSignal;
+  keepJob?: boolean | undefined;
 }
 
 /**
@@ -101,11 +103,18 @@ export class IdResolutionResult {
   readonly matches: { MATCH: IdMatch[]; TYPE_CONVERTED: IdIssue[]; OTHER: IdIssue[]; DUPLICATE: IdIssue[]; WILDCARD: IdIssue[] };
   readonly unresolved: string[];
   readonly stats: IdResolutionStats | undefined;
-  readonly #mine: InterMine;
+  readonly #lists: Lists;
 
-  /** @internal */
-  constructor(mine: InterMine, raw: { type?: string; matches?: Partial<IdResolutionResult['matches']>; unresolved?: string[]; stats?: IdResolutionStats }, type: string) {
-    this.#mine = mine;
+  /**
+   * Wrap the `results` of `GET /ids/{uid}/results`; usually made by `mine.resolveIds()`.
+   *
+   * @example
+   * ```ts
+   * const r = new IdResolutionResult(mine.lists, { matches: { MATCH: [] }, unresolved: ['nope'] }, 'Gene');
+   * ```
+   */
+  constructor(lists: Lists, raw: IdResolutionJSON, type: string) {
+    this.#lists = lists;
     this.type = raw.type ?? type;
     const m = raw.matches ?? {};
     this.matches = { MATCH: m.MATCH ?? [], TYPE_CONVERTED: m.TYPE_CONVERTED ?? [], OTHER: m.OTHER ?? [], DUPLICATE: m.DUPLICATE ?? [], WILDCARD: m.WILDCARD ?? [] };
@@ -138,77 +147,72 @@ export class IdResolutionResult {
    * await r.toList('resolved', { kinds: ['MATCH', 'TYPE_CONVERTED'] });
    * ```
    */
-  toList(name: string, options: { kinds?: readonly MatchKind[]; description?: string; tags?: readonly string[]; signal?: AbortSignal } = {}): Promise<InterMineList> {
+  async toList(name: string, options: ListOperationOptions & { kinds?: readonly MatchKind[] | undefined } = {}): Promise<InterMineList> {
     const ids = this.ids(options.kinds);
     if (ids.length === 0) throw new ValidationError({ message: 'no matched objects to save', field: 'ids' });
-    const q = this.#mine.query(this.type).select('id').where(this.type, 'IN', { ids });
-    return q.saveAsList({
-      name,
-      ...(options.description === undefined ? {} : { description: options.description }),
-      ...(options.tags === undefined ? {} : { tags: options.tags }),
-      ...signalOpt(options.signal),
-    });
+    const { kinds: _kinds, ...rest } = options;
+    return this.#lists.create(new Query(this.type).select('id').where(this.type, 'IN', { ids }), { ...rest, name });
   }
 }
 
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new AbortError({ message: 'id resolution aborted', cause: signal.reason }));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError({ message: 'id resolution aborted', cause: signal?.reason }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/**
+ * The `results` of `GET /ids/{uid}/results`, as the server sends them.
+ *
+ * @example
+ * ```ts
+ * const raw: IdResolutionJSON = { type: 'Gene', matches: { MATCH: [] }, unresolved: ['nope'] };
+ * ```
+ */
+export interface IdResolutionJSON {
+  type?: string;
+  matches?: Partial<IdResolutionResult['matches']>;
+  unresolved?: string[];
+  stats?: IdResolutionStats;
 }
 
-/** `POST /ids`, poll `/ids/{uid}/status` with backoff, fetch `/ids/{uid}/results`, delete the job. */
-export async function runResolveIds(mine: InterMine, options: ResolveIdsOptions): Promise<IdResolutionResult> {
+function checkResolveOptions(options: ResolveIdsOptions): string[] {
   if (!options || typeof options.type !== 'string' || options.type.trim() === '') throw new ValidationError({ message: 'resolveIds needs a type (e.g. "Gene")', field: 'type' });
   if (!Array.isArray(options.identifiers) || options.identifiers.length === 0) throw new ValidationError({ message: 'resolveIds needs at least one identifier', field: 'identifiers' });
   const identifiers = options.identifiers.map((id) => String(id).trim()).filter((id) => id.length > 0);
   if (identifiers.length === 0) throw new ValidationError({ message: 'resolveIds needs at least one non-blank identifier', field: 'identifiers' });
-  const http = mine.http;
-  const signal = options.signal;
+  return identifiers;
+}
+
+/** `POST /ids`, poll `/ids/{uid}/status` with backoff, fetch `/ids/{uid}/results`, delete the job. */
+export async function runResolveIds(http: HttpClient, lists: Lists, options: ResolveIdsOptions): Promise<IdResolutionResult> {
+  const identifiers = checkResolveOptions(options);
   const body: Record<string, unknown> = { identifiers, type: options.type, caseSensitive: options.caseSensitive ?? false, wildCards: options.wildCards ?? false };
   if (options.extra !== undefined) body.extra = options.extra;
-  const job = await http.post('ids', { json: body, ...signalOpt(signal) }).json<{ uid: string | null }>();
-  if (typeof job.uid !== 'string' || job.uid === '') throw new ServerError({ service: 'intermine', message: 'POST /ids returned no job uid', body: job });
+  const job = await http.post('ids', { json: body, ...callOpt(options) }).json<{ uid?: unknown }>();
+  if (typeof job.uid !== 'string' || job.uid === '') {
+    throw new ResponseFormatError({ service: 'intermine', method: 'POST', url: http.url('ids'), message: `POST ${http.url('ids')} returned no job uid`, body: job });
+  }
   const uid = job.uid;
-  const timeout = options.timeout ?? 300_000;
-  const deadline = Date.now() + timeout;
-  let delay = options.pollInterval ?? 50;
-  const maxDelay = options.maxPollInterval ?? 5_000;
   try {
-    for (;;) {
-      const status = await http.get(path`ids/${uid}/status`, signalOpt(signal)).json<{ status: string; message?: string }>();
-      if (status.status === 'ERROR') {
-        throw new ServerError({ status: 500, service: 'intermine', serviceMessage: status.message ?? 'id resolution failed', message: `id resolution job ${uid} failed: ${status.message ?? 'no reason given'}` });
-      }
-      if (status.status === 'SUCCESS') {
-        const response = await http.get(path`ids/${uid}/results`, signalOpt(signal));
-        // 204 "Job not ready": the results are not there yet, keep polling.
-        if (response.status !== 204) {
-          const raw = (await response.json()) as { results?: ConstructorParameters<typeof IdResolutionResult>[1] };
-          const bodyError = interMineErrorInBody(raw);
-          if (bodyError) throw createHttpError({ status: bodyError.status, service: 'intermine', serviceMessage: bodyError.message, method: 'GET', url: response.url });
-          return new IdResolutionResult(mine, raw.results ?? {}, options.type);
+    return await poll<IdResolutionResult>(
+      async () => {
+        const status = await http.get(path`ids/${uid}/status`, callOpt(options)).json<{ status: string; message?: string }>();
+        if (status.status === 'ERROR') {
+          throw new IdResolutionError({ status: 500, service: 'intermine', jobId: uid, serviceMessage: status.message ?? 'id resolution failed', message: `id resolution job ${uid} failed: ${status.message ?? 'no reason given'}` });
         }
-      }
-      if (Date.now() + delay > deadline) {
-        throw new TimeoutError({ service: 'intermine', message: `id resolution job ${uid} not finished after ${timeout} ms (last status ${status.status})` });
-      }
-      await wait(delay, signal);
-      delay = Math.min(maxDelay, delay * 1.25);
-    }
+        if (status.status !== 'SUCCESS') return { done: false };
+        const response = await http.get(path`ids/${uid}/results`, callOpt(options));
+        // 204 "Job not ready": the results are not there yet, keep polling.
+        if (response.status === 204) return { done: false };
+        const raw = (await response.json()) as { results?: IdResolutionJSON };
+        const bodyError = interMineErrorInBody(raw);
+        if (bodyError) throw createHttpError({ status: bodyError.status, service: 'intermine', serviceMessage: bodyError.message, method: 'GET', url: response.url });
+        return { done: true, value: new IdResolutionResult(lists, raw.results ?? {}, options.type) };
+      },
+      {
+        interval: options.interval ?? 50,
+        backoff: options.backoff ?? 1.25,
+        maxInterval: options.maxInterval ?? 5_000,
+        deadline: options.deadline ?? 300_000,
+        signal: options.signal,
+        what: `id resolution job ${uid}`,
+      },
+    );
   } finally {
     if (!options.keepJob) {
       try {

@@ -1,14 +1,15 @@
 // The public surface of @bio/intermine, listed by hand. src/internal/ is never exported.
 
-export { FLYMINE, InterMine, normaliseRoot } from './intermine.js';
+export { FLYMINE, InterMine } from './intermine.js';
 export type { InterMineOptions, InterMineUser } from './intermine.js';
+export { normaliseBaseUrl } from './base-url.js';
 
 export { Model, isNumericType } from './model.js';
 export type { ModelAttribute, ModelClass, ModelJson, ModelReference, PathInfo, PathKind } from './model.js';
 
 export { Query } from './query.js';
-export type { Join, QueryJSON, QueryOptions, SortDirection, SortOrder } from './query.js';
-export type { QueryRunner } from './internal/runner.js';
+export type { QueryOptions } from './query.js';
+export type { Join, QueryJSON, SortDirection, SortOrder } from './query-types.js';
 
 export {
   LIST_OPERATORS,
@@ -23,10 +24,10 @@ export type { ConstraintValue, Operator, PathConstraint, Switchable } from './co
 export { formatLogic, parseLogic, validateLogic } from './logic.js';
 export type { LogicNode } from './logic.js';
 
-export type { Cell, ColumnSummary, CountOptions, ListFromQueryOptions, RowsOptions, TextFormat, TextOptions } from './results.js';
+export type { Cell, ColumnSummary, RowsOptions, SummaryOptions, TextFormat, TextOptions } from './results.js';
 
 export { InterMineList, Lists, ListTags, splitIdentifiers } from './lists.js';
-export type { CreateListOptions, ListContent, ListInfo, ListOperationOptions } from './lists.js';
+export type { CreateListOptions, ListContent, ListInfo, ListOperationOptions, PrepareQuery } from './lists.js';
 
 export { CORRECTIONS } from './enrichment.js';
 export type { Correction, EnrichmentOptions, EnrichmentResult, EnrichmentRow, Widget } from './enrichment.js';
@@ -34,13 +35,53 @@ export type { Correction, EnrichmentOptions, EnrichmentResult, EnrichmentRow, Wi
 export { Template } from './templates.js';
 export type { TemplateValues } from './templates.js';
 
-export type { SearchHit, SearchOptions, SearchResult } from './search.js';
+export type { SearchFacets, SearchHit, SearchOptions, SearchResults } from './search.js';
 
 export { IdResolutionResult } from './ids.js';
-export type { IdIssue, IdMatch, IdResolutionStats, MatchKind, ResolveIdsOptions } from './ids.js';
+export type { IdIssue, IdMatch, IdResolutionJSON, IdResolutionStats, MatchKind, ResolveIdsOptions } from './ids.js';
 
 export { formatRegion, parseRegion, RegionQuery } from './regions.js';
 export type { GenomicRegion, RegionListResult, RegionSearchOptions } from './regions.js';
 
 export { REGISTRY_URL, Registry } from './registry.js';
 export type { MineInstance, RegistryOptions } from './registry.js';
+
+// Errors: this package's own, and the core-http ones it throws.
+export { IdResolutionError, isIdResolutionError } from './errors.js';
+export {
+  AbortError,
+  BadRequestError,
+  BioError,
+  BioHttpError,
+  ConflictError,
+  ForbiddenError,
+  isAbortError,
+  isBadRequestError,
+  isBioError,
+  isBioHttpError,
+  isConflictError,
+  isForbiddenError,
+  isNetworkError,
+  isNotFoundError,
+  isRateLimitError,
+  isResponseFormatError,
+  isResponseTooLargeError,
+  isServerError,
+  isTimeoutError,
+  isUnauthorizedError,
+  isValidationError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ResponseFormatError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+  ValidationError,
+} from '@bio/core-http';
+export type { ErrorCode } from '@bio/core-http';
+
+// The family contract types that appear in this package's signatures.
+export { tokenAuth } from '@bio/core-http';
+export type { AuthStrategy, CallOptions, ClientOptions, ListOptions, Page, Paged } from '@bio/core-http';

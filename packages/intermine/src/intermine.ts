@@ -1,58 +1,62 @@
-import { createHttpClient, type HttpClient, type HttpHooks, NotFoundError, type RetryOptions, tokenAuth, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  type ClientOptions,
+  createServiceClient,
+  type HttpClient,
+  NotFoundError,
+  type Paged,
+  ResponseFormatError,
+  tokenAuth,
+  ValidationError,
+} from '@bio/core-http';
+import { normaliseBaseUrl } from './base-url.js';
 import { type EnrichmentOptions, type EnrichmentResult, fetchWidgets, runEnrichment, type Widget } from './enrichment.js';
 import { type IdResolutionResult, type ResolveIdsOptions, runResolveIds } from './ids.js';
-import { interMineErrorInBody, interMineServiceMessage } from './internal/errors.js';
-import type { QueryRunner } from './internal/runner.js';
+import { interMineErrorInBody, interMineServiceMessage, withUnauthorizedHint } from './internal/errors.js';
+import { callOpt } from './internal/request-options.js';
 import { didYouMean } from './internal/suggest.js';
-import { type InterMineList, Lists } from './lists.js';
+import { VERSION } from './internal/version.js';
+import { Lists } from './lists.js';
 import { Model, type ModelJson } from './model.js';
 import { Query } from './query.js';
 import { RegionQuery, type RegionSearchOptions } from './regions.js';
-import { Registry, type RegistryOptions } from './registry.js';
 import {
+  type Cell,
   type ColumnSummary,
-  type CountOptions,
-  type ListFromQueryOptions,
+  checkSummaryOptions,
+  checkTextOptions,
+  fetchCount,
+  fetchSummary,
+  postLines,
   type RowsOptions,
-  runCount,
-  runRows,
-  runSummary,
-  runText,
+  resultsPaged,
+  type SummaryOptions,
   type TextFormat,
   type TextOptions,
+  textRequest,
 } from './results.js';
-import { runSearch, type SearchOptions, type SearchResult } from './search.js';
+import { runSearch, type SearchOptions, type SearchResults } from './search.js';
 import { type Template, templatesFromJSON } from './templates.js';
-import { signalOpt } from './internal/request-options.js';
 
 /**
- * Options of {@link InterMine}.
+ * Options of {@link InterMine}: the family's {@link ClientOptions} with `baseUrl` required, plus
+ * the `token` convenience.
  *
  * @example
  * ```ts
- * const mine = new InterMine({ root: 'www.flymine.org/flymine', token: process.env.FLYMINE_TOKEN, timeout: 60_000 });
+ * const mine = new InterMine({ baseUrl: 'www.flymine.org/flymine', token: process.env.FLYMINE_TOKEN, timeout: 60_000 });
+ * const jwt = new InterMine({ baseUrl: 'https://mymine.org/mymine', auth: tokenAuth({ token: jwtToken, scheme: 'Bearer' }) });
  * ```
  */
-export interface InterMineOptions {
-  /** The mine: `https://www.flymine.org/flymine`, with or without scheme and `/service`. */
-  root: string;
-  /** API token, sent only as `Authorization: Token …` (never in a URL). */
-  token?: string;
-  /** `Bearer` for a JWT. Default `Token`. */
-  tokenScheme?: 'Token' | 'Bearer';
-  /** Injected fetch (tests, proxies). */
-  fetch?: typeof fetch;
-  /** Per attempt, ms. Default 30 000 (core-http). Streams: covers the response head only. */
-  timeout?: number | false;
-  /** Retry policy for reads (GET and read-only POSTs such as query results). Default 2 retries. */
-  retry?: RetryOptions | number;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-  hooks?: HttpHooks;
-  /** Cancels everything this client does. */
-  signal?: AbortSignal;
-  /** Sent in Node only (some mines refuse robot-like agents). */
-  userAgent?: string;
+export interface InterMineOptions extends ClientOptions {
+  /** The mine: `https://www.flymine.org/flymine`, with or without scheme and `/service`. Required (there is no default mine). */
+  baseUrl: string;
+  /**
+   * API token, sent only as `Authorization: Token …` (never in a URL): short for
+   * `auth: tokenAuth({ token })`. For a JWT use `auth: tokenAuth({ token, scheme: 'Bearer' })`.
+   * Give `token` or `auth`, not both.
+   */
+  token?: string | undefined;
 }
 
 /**
@@ -60,37 +64,10 @@ export interface InterMineOptions {
  *
  * @example
  * ```ts
- * new InterMine({ root: FLYMINE });
+ * new InterMine({ baseUrl: FLYMINE });
  * ```
  */
 export const FLYMINE = 'https://www.flymine.org/flymine/service';
-
-/**
- * Turn `www.flymine.org/flymine` into `https://www.flymine.org/flymine/service`.
- *
- * @example
- * ```ts
- * normaliseRoot('www.flymine.org/flymine'); // 'https://www.flymine.org/flymine/service'
- * ```
- */
-export function normaliseRoot(root: string): string {
-  if (typeof root !== 'string' || root.trim() === '') throw new ValidationError({ message: 'root must be the URL of a mine, e.g. https://www.flymine.org/flymine', field: 'root' });
-  let url = root.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `https://${url}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ValidationError({ message: `root is not a URL: ${JSON.stringify(root)}`, field: 'root' });
-  }
-  parsed.search = '';
-  parsed.hash = '';
-  let pathname = parsed.pathname.replace(/\/+$/, '');
-  if (!pathname.endsWith('/service')) pathname += '/service';
-  parsed.pathname = pathname;
-  return parsed.href;
-}
-
 
 /**
  * A user as `GET /user/whoami` describes them.
@@ -106,86 +83,75 @@ export interface InterMineUser {
   preferences: Record<string, unknown>;
 }
 
+function authOf(options: InterMineOptions): ClientOptions['auth'] {
+  if (options.token === undefined) return options.auth;
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new ValidationError({ message: 'token must be a non-empty string (leave it out for anonymous access)', field: 'token' });
+  }
+  if (options.auth !== undefined) throw new ValidationError({ message: 'give token or auth, not both', field: 'token' });
+  return tokenAuth({ token: options.token });
+}
+
 /**
  * A client for one InterMine (FlyMine, HumanMine, …): model, queries, streaming results,
  * lists, enrichment, templates, keyword search, id resolution and region search. Static
  * resources (version, release, model, summary fields, widgets, templates) are cached.
+ * Queries are data ({@link Query}); the mine runs them.
  *
  * @example
  * ```ts
  * import { InterMine } from '@bio/intermine';
- * const mine = new InterMine({ root: 'https://www.flymine.org/flymine' });
+ * const mine = new InterMine({ baseUrl: 'https://www.flymine.org/flymine' });
  * const q = mine.query('Gene').select('symbol', 'length').where('symbol', 'ONE OF', ['eve', 'zen']);
- * for await (const [symbol, length] of q.rows()) console.log(symbol, length);
+ * for await (const [symbol, length] of mine.rows(q)) console.log(symbol, length);
  * ```
  */
-export class InterMine implements QueryRunner {
+export class InterMine {
   /** The service URL (`…/service`). */
-  readonly root: string;
+  readonly baseUrl: string;
   /** The underlying `@bio/core-http` client (for endpoints this package does not wrap). */
   readonly http: HttpClient;
-  /** List operations: `all`, `get`, `create`, `union`, `intersect`, `diff`, `subtract`, `delete`, `rename`. */
+  /** List operations: `all`, `get`, `create`, `append`, `union`, `intersect`, `diff`, `subtract`, `delete`, `rename`. */
   readonly lists: Lists;
   readonly #cache = new Map<string, Promise<unknown>>();
   readonly #settled = new Map<string, unknown>();
 
   /**
-   * Connect to a mine. Nothing is requested until a method is called.
+   * Connect to a mine. Nothing is requested until a method is called. A 401 gets a hint about
+   * bad or expired tokens added to its message (a `beforeError` hook, run before yours).
    *
    * @example
    * ```ts
-   * const mine = new InterMine({ root: 'https://www.flymine.org/flymine', token: 'abc123' });
+   * const mine = new InterMine({ baseUrl: 'https://www.flymine.org/flymine', token: 'abc123', userAgent: 'my-pipeline/1.0' });
    * ```
    */
   constructor(options: InterMineOptions) {
-    this.root = normaliseRoot(options?.root);
-    if (options.token !== undefined && (typeof options.token !== 'string' || options.token.trim() === '')) {
-      throw new ValidationError({ message: 'token must be a non-empty string (leave it out for anonymous access)', field: 'token' });
-    }
-    this.http = createHttpClient({
-      baseUrl: this.root,
-      service: 'intermine',
-      serviceMessage: interMineServiceMessage,
-      errorInBody: interMineErrorInBody,
-      ...(options.token ? { auth: tokenAuth({ token: options.token, scheme: options.tokenScheme ?? 'Token' }) } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(options.headers ? { headers: options.headers } : {}),
-      ...(options.hooks ? { hooks: options.hooks } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-    });
-    this.lists = new Lists(this);
-  }
-
-  /**
-   * The public InterMine registry.
-   *
-   * @example
-   * ```ts
-   * const mines = await InterMine.registry().mines();
-   * ```
-   */
-  static registry(options: RegistryOptions = {}): Registry {
-    return new Registry(options);
+    const baseUrl = normaliseBaseUrl(options?.baseUrl);
+    const auth = authOf(options);
+    this.baseUrl = baseUrl;
+    this.http = createServiceClient(
+      { ...options, baseUrl, auth, hooks: { ...options.hooks, beforeError: [withUnauthorizedHint, ...(options.hooks?.beforeError ?? [])] } },
+      { name: 'intermine', version: VERSION, baseUrl, serviceMessage: interMineServiceMessage, errorInBody: interMineErrorInBody },
+    );
+    this.lists = new Lists(this.http, (query, call) => this.prepare(query, call));
   }
 
   /**
    * Connect with an anonymous 24-hour token from `GET /session` (enough to create and use
-   * lists without an account). A bad token already configured gets a 401 there.
+   * lists without an account).
    *
    * @example
    * ```ts
-   * const mine = await InterMine.withAnonymousToken({ root: 'https://www.flymine.org/flymine' });
-   * await mine.lists.create({ name: 'tmp', type: 'Gene' }, ['eve']);
+   * const mine = await InterMine.withAnonymousToken({ baseUrl: 'https://www.flymine.org/flymine' });
+   * await mine.lists.create(['eve'], { name: 'tmp', type: 'Gene' });
    * ```
    */
-  static async withAnonymousToken(options: Omit<InterMineOptions, 'token'>, request: { signal?: AbortSignal } = {}): Promise<InterMine> {
+  static async withAnonymousToken(options: Omit<InterMineOptions, 'token' | 'auth'>, call: CallOptions = {}): Promise<InterMine> {
     const probe = new InterMine(options);
-    const body = await probe.http.get('session', signalOpt(request.signal)).json<{ token?: string }>();
+    const url = probe.http.url('session');
+    const body = await probe.http.get('session', callOpt(call)).json<{ token?: unknown }>();
     if (typeof body.token !== 'string' || body.token === '') {
-      throw new ValidationError({ message: 'GET /session returned no token', field: 'token' });
+      throw new ResponseFormatError({ message: `GET ${url} returned no token`, service: 'intermine', method: 'GET', url });
     }
     return new InterMine({ ...options, token: body.token });
   }
@@ -204,6 +170,11 @@ export class InterMine implements QueryRunner {
       },
     );
     return promise;
+  }
+
+  /** A cached `GET path?format=json`, reduced by `pick`. */
+  #cachedGet<B, T>(path: string, pick: (body: B) => T, options: CallOptions): Promise<T> {
+    return this.#cached(path, async () => pick(await this.http.get(path, { searchParams: { format: 'json' }, ...callOpt(options) }).json<B>()));
   }
 
   /**
@@ -227,11 +198,8 @@ export class InterMine implements QueryRunner {
    * await mine.version(); // 33
    * ```
    */
-  version(options: { signal?: AbortSignal } = {}): Promise<number> {
-    return this.#cached('version', async () => {
-      const body = await this.http.get('version', { searchParams: { format: 'json' }, ...signalOpt(options.signal) }).json<{ version: number | string }>();
-      return Number(body.version);
-    });
+  version(options: CallOptions = {}): Promise<number> {
+    return this.#cachedGet('version', (b: { version: number | string }) => Number(b.version), options);
   }
 
   /**
@@ -242,11 +210,8 @@ export class InterMine implements QueryRunner {
    * await mine.release(); // 'FlyMine 2022'
    * ```
    */
-  release(options: { signal?: AbortSignal } = {}): Promise<string> {
-    return this.#cached('release', async () => {
-      const body = await this.http.get('version/release', { searchParams: { format: 'json' }, ...signalOpt(options.signal) }).json<{ version: string }>();
-      return String(body.version);
-    });
+  release(options: CallOptions = {}): Promise<string> {
+    return this.#cachedGet('version/release', (b: { version: string }) => String(b.version), options);
   }
 
   /**
@@ -257,11 +222,8 @@ export class InterMine implements QueryRunner {
    * await mine.intermineVersion(); // '5.1.0'
    * ```
    */
-  intermineVersion(options: { signal?: AbortSignal } = {}): Promise<string> {
-    return this.#cached('intermine-version', async () => {
-      const body = await this.http.get('version/intermine', { searchParams: { format: 'json' }, ...signalOpt(options.signal) }).json<{ version: string }>();
-      return String(body.version);
-    });
+  intermineVersion(options: CallOptions = {}): Promise<string> {
+    return this.#cachedGet('version/intermine', (b: { version: string }) => String(b.version), options);
   }
 
   /**
@@ -273,11 +235,8 @@ export class InterMine implements QueryRunner {
    * model.getClass('Gene').collections.pathways.referencedType; // 'Pathway'
    * ```
    */
-  model(options: { signal?: AbortSignal } = {}): Promise<Model> {
-    return this.#cached('model', async () => {
-      const body = await this.http.get('model', { searchParams: { format: 'json' }, ...signalOpt(options.signal) }).json<ModelJson>();
-      return Model.fromJSON(body);
-    });
+  model(options: CallOptions = {}): Promise<Model> {
+    return this.#cachedGet('model', (b: ModelJson) => Model.fromJSON(b), options);
   }
 
   /**
@@ -288,11 +247,8 @@ export class InterMine implements QueryRunner {
    * (await mine.summaryFields()).Gene; // ['Gene.primaryIdentifier', 'Gene.symbol', …]
    * ```
    */
-  summaryFields(options: { signal?: AbortSignal } = {}): Promise<Record<string, string[]>> {
-    return this.#cached('summaryfields', async () => {
-      const body = await this.http.get('summaryfields', signalOpt(options.signal)).json<{ classes: Record<string, string[]> }>();
-      return body.classes ?? {};
-    });
+  summaryFields(options: CallOptions = {}): Promise<Record<string, string[]>> {
+    return this.#cached('summaryfields', async () => (await this.http.get('summaryfields', callOpt(options)).json<{ classes?: Record<string, string[]> }>()).classes ?? {});
   }
 
   /**
@@ -303,11 +259,8 @@ export class InterMine implements QueryRunner {
    * (await mine.classKeys()).Gene; // ['Gene.primaryIdentifier', 'Gene.symbol', …]
    * ```
    */
-  classKeys(options: { signal?: AbortSignal } = {}): Promise<Record<string, string[]>> {
-    return this.#cached('classkeys', async () => {
-      const body = await this.http.get('classkeys', signalOpt(options.signal)).json<{ classes: Record<string, string[]> }>();
-      return body.classes ?? {};
-    });
+  classKeys(options: CallOptions = {}): Promise<Record<string, string[]>> {
+    return this.#cached('classkeys', async () => (await this.http.get('classkeys', callOpt(options)).json<{ classes?: Record<string, string[]> }>()).classes ?? {});
   }
 
   /**
@@ -318,13 +271,15 @@ export class InterMine implements QueryRunner {
    * const { username } = await mine.whoami();
    * ```
    */
-  async whoami(options: { signal?: AbortSignal } = {}): Promise<InterMineUser> {
-    const body = await this.http.get('user/whoami', signalOpt(options.signal)).json<{ user: InterMineUser }>();
+  async whoami(options: CallOptions = {}): Promise<InterMineUser> {
+    const url = this.http.url('user/whoami');
+    const body = await this.http.get('user/whoami', callOpt(options)).json<{ user?: InterMineUser }>();
+    if (typeof body.user !== 'object' || body.user === null) throw new ResponseFormatError({ message: `GET ${url}: the response has no "user"`, service: 'intermine', method: 'GET', url, body });
     return { username: body.user.username, id: String(body.user.id), preferences: body.user.preferences ?? {} };
   }
 
   /**
-   * Start a query on a root class (or bind a parsed {@link Query} to this mine). Paths are
+   * Start a query on a root class (or copy a {@link Query} with this mine's model). Paths are
    * validated against the model when it has been loaded (`await mine.model()`), and always
    * before the query runs.
    *
@@ -334,15 +289,13 @@ export class InterMine implements QueryRunner {
    * ```
    */
   query(root: string | Query): Query {
-    const model = this.#peek<Model>('model');
-    const summaryFields = this.#peek<Record<string, string[]>>('summaryfields');
-    const options = { mine: this as QueryRunner, ...(model ? { model } : {}), ...(summaryFields ? { summaryFields } : {}) };
+    const options = { model: this.#peek<Model>('model'), summaryFields: this.#peek<Record<string, string[]>>('summaryfields') };
     if (root instanceof Query) return Query.fromJSON(root.toJSON() as unknown as Record<string, unknown>, options);
     return new Query(root, options);
   }
 
   /**
-   * Parse PathQuery XML and bind it to this mine.
+   * Parse PathQuery XML, with this mine's model when it has been loaded.
    *
    * @example
    * ```ts
@@ -350,12 +303,167 @@ export class InterMine implements QueryRunner {
    * ```
    */
   load(xml: string): Query {
-    const model = this.#peek<Model>('model');
-    return Query.fromXML(xml, { mine: this, ...(model ? { model } : {}) });
+    return Query.fromXML(xml, { model: this.#peek<Model>('model') });
   }
 
   #peek<T>(key: string): T | undefined {
     return this.#settled.get(key) as T | undefined;
+  }
+
+  /**
+   * The copy of a query that goes on the wire: the model loaded, `*` expanded with the summary
+   * fields, every path and operator validated (`ValidationError` before any results request).
+   *
+   * @example
+   * ```ts
+   * const xml = (await mine.prepare(mine.query('Gene').select('*'))).toXML();
+   * ```
+   */
+  async prepare(query: Query, options: CallOptions = {}): Promise<Query> {
+    if (!(query instanceof Query)) throw new ValidationError({ message: 'expected a Query (mine.query(), mine.load(), new Query())', field: 'query' });
+    const model = await this.model(options);
+    const q = query.clone();
+    if (q.hasStars) q.expandStars(model, await this.summaryFields(options));
+    return q.validate(model);
+  }
+
+  #results<T>(query: Query, format: 'json' | 'jsonobjects', options: RowsOptions): Paged<T> {
+    return resultsPaged<T>(
+      this.http,
+      'query/results',
+      async () => {
+        const q = await this.prepare(query, options);
+        // Pages must not overlap or skip rows: without a sort the server's order is not stable.
+        if (options.pageSize !== undefined && q.sortOrder.length === 0) q.orderBy(`${q.root}.id`, 'asc');
+        return { query: q.toXML(), format };
+      },
+      options,
+      () => this.count(query, options),
+    );
+  }
+
+  /**
+   * Result rows (arrays of cells, one per view column), streamed: memory stays flat whatever
+   * the size. `max` stops early, `pageSize` fetches in pages (adding a stable sort on
+   * `<root>.id` when the query has none), `total()` asks the mine for the count. A failure the
+   * server reports after HTTP 200 throws mid-iteration.
+   *
+   * @example
+   * ```ts
+   * const rows = mine.rows(q, { max: 100 });
+   * for await (const [symbol, length] of rows) console.log(symbol, length);
+   * await rows.total(); // 2
+   * ```
+   */
+  rows<T extends Cell[] = Cell[]>(query: Query, options: RowsOptions = {}): Paged<T> {
+    return this.#results<T>(query, 'json', options);
+  }
+
+  /**
+   * Result objects (`format=jsonobjects`): nested records with `class` and `objectId`, streamed.
+   *
+   * @example
+   * ```ts
+   * for await (const gene of mine.records(q)) console.log(gene.symbol, gene.pathways);
+   * ```
+   */
+  records<T = Record<string, unknown>>(query: Query, options: RowsOptions = {}): Paged<T> {
+    return this.#results<T>(query, 'jsonobjects', options);
+  }
+
+  /**
+   * Count the result rows.
+   *
+   * @example
+   * ```ts
+   * const n = await mine.count(q);
+   * ```
+   */
+  async count(query: Query, options: CallOptions = {}): Promise<number> {
+    const q = await this.prepare(query, options);
+    return fetchCount(this.http, 'query/results', { query: q.toXML() }, options);
+  }
+
+  async *#text(query: Query, format: TextFormat, options: TextOptions): AsyncGenerator<string> {
+    checkTextOptions(format, options);
+    const { endpoint, form } = textRequest(await this.prepare(query, options), format, options);
+    yield* postLines(this.http, endpoint, form, options);
+  }
+
+  /**
+   * Tab-separated lines (`headers` optional). A trailing `[ERROR] <code> <msg>` line throws.
+   *
+   * @example
+   * ```ts
+   * for await (const line of mine.tsv(q, { headers: 'path' })) process.stdout.write(line + '\n');
+   * ```
+   */
+  tsv(query: Query, options: TextOptions = {}): AsyncGenerator<string> {
+    return this.#text(query, 'tsv', options);
+  }
+
+  /**
+   * Comma-separated lines.
+   *
+   * @example
+   * ```ts
+   * for await (const line of mine.csv(q)) console.log(line);
+   * ```
+   */
+  csv(query: Query, options: TextOptions = {}): AsyncGenerator<string> {
+    return this.#text(query, 'csv', options);
+  }
+
+  /**
+   * FASTA lines for the sequence features of the query (no paging: the server ignores start/size).
+   *
+   * @example
+   * ```ts
+   * for await (const line of mine.fasta(mine.query('Gene').select('primaryIdentifier').where('symbol', '=', 'eve'))) console.log(line);
+   * ```
+   */
+  fasta(query: Query, options: TextOptions = {}): AsyncGenerator<string> {
+    return this.#text(query, 'fasta', options);
+  }
+
+  /**
+   * GFF3 lines.
+   *
+   * @example
+   * ```ts
+   * for await (const line of mine.gff3(q)) console.log(line);
+   * ```
+   */
+  gff3(query: Query, options: TextOptions = {}): AsyncGenerator<string> {
+    return this.#text(query, 'gff3', options);
+  }
+
+  /**
+   * BED lines.
+   *
+   * @example
+   * ```ts
+   * for await (const line of mine.bed(q, { ucscCompatible: true })) console.log(line);
+   * ```
+   */
+  bed(query: Query, options: TextOptions = {}): AsyncGenerator<string> {
+    return this.#text(query, 'bed', options);
+  }
+
+  /**
+   * Summarise one column of a query: value counts, or min/max/average/stdev for numbers.
+   *
+   * @example
+   * ```ts
+   * const s = await mine.summarise(q, 'length'); // { kind: 'numeric', min, max, average, stdev, uniqueValues }
+   * ```
+   */
+  async summarise(query: Query, path: string, options: SummaryOptions = {}): Promise<ColumnSummary> {
+    checkSummaryOptions(options);
+    if (typeof path !== 'string' || path.trim() === '') throw new ValidationError({ message: 'a path must be a non-empty string', field: 'path' });
+    const abs = path === query.root || path.startsWith(`${query.root}.`) ? path : `${query.root}.${path}`;
+    const base = query.views.includes(abs) ? query : query.clone().addToSelect(abs);
+    return fetchSummary(this.http, await this.prepare(base, options), abs, options);
   }
 
   /**
@@ -366,8 +474,8 @@ export class InterMine implements QueryRunner {
    * (await mine.widgets()).filter((w) => w.widgetType === 'enrichment').map((w) => w.name);
    * ```
    */
-  widgets(options: { signal?: AbortSignal } = {}): Promise<Widget[]> {
-    return this.#cached('widgets', () => fetchWidgets(this.http, options.signal));
+  widgets(options: CallOptions = {}): Promise<Widget[]> {
+    return this.#cached('widgets', () => fetchWidgets(this.http, options));
   }
 
   /**
@@ -391,11 +499,8 @@ export class InterMine implements QueryRunner {
    * (await mine.templates()).map((t) => t.name);
    * ```
    */
-  templates(options: { signal?: AbortSignal } = {}): Promise<Template[]> {
-    return this.#cached('templates', async () => {
-      const body = await this.http.get('templates', { searchParams: { format: 'json' }, ...signalOpt(options.signal) }).json<{ templates: Record<string, { name: string }> }>();
-      return templatesFromJSON(this.http, body, (json) => Query.fromJSON(json, { mine: this }));
-    });
+  templates(options: CallOptions = {}): Promise<Template[]> {
+    return this.#cachedGet('templates', (body: Parameters<typeof templatesFromJSON>[1]) => templatesFromJSON(this.http, body, (json) => Query.fromJSON(json)), options);
   }
 
   /**
@@ -407,7 +512,7 @@ export class InterMine implements QueryRunner {
    * for await (const row of t.rows({ A: 'eve' })) console.log(row);
    * ```
    */
-  async template(name: string, options: { signal?: AbortSignal } = {}): Promise<Template> {
+  async template(name: string, options: CallOptions = {}): Promise<Template> {
     if (typeof name !== 'string' || name.trim() === '') throw new ValidationError({ message: 'a template name must be a non-empty string', field: 'name' });
     const all = await this.templates(options);
     const found = all.find((t) => t.name === name);
@@ -418,20 +523,23 @@ export class InterMine implements QueryRunner {
   }
 
   /**
-   * Keyword search with facets.
+   * Keyword search with facets: the hits as a {@link Paged} (`total()` is `totalHits`) and
+   * `facets()`.
    *
    * @example
    * ```ts
-   * const { totalHits, results } = await mine.search('eve', { facets: { Category: 'Gene' }, size: 10 });
+   * const hits = mine.search('eve', { facets: { Category: 'Gene' }, max: 10 });
+   * console.log(await hits.total(), (await hits.facets()).Category);
+   * for await (const hit of hits) console.log(hit.fields.symbol);
    * ```
    */
-  search(q: string, options: SearchOptions = {}): Promise<SearchResult> {
+  search(q: string, options: SearchOptions = {}): SearchResults {
     return runSearch(this.http, q, options);
   }
 
   /**
-   * Resolve identifiers to objects: submit a job, poll with backoff (204 "not ready" included),
-   * fetch the typed result, delete the job.
+   * Resolve identifiers to objects: submit a job, poll with backoff (204 "not ready" included)
+   * until `deadline`, fetch the typed result, delete the job.
    *
    * @example
    * ```ts
@@ -440,7 +548,7 @@ export class InterMine implements QueryRunner {
    * ```
    */
   resolveIds(options: ResolveIdsOptions): Promise<IdResolutionResult> {
-    return runResolveIds(this, options);
+    return runResolveIds(this.http, this.lists, options);
   }
 
   /**
@@ -453,7 +561,7 @@ export class InterMine implements QueryRunner {
    * ```
    */
   regions(options: RegionSearchOptions): RegionQuery {
-    return new RegionQuery(this, options);
+    return new RegionQuery(this.lists, options);
   }
 
   /**
@@ -464,46 +572,16 @@ export class InterMine implements QueryRunner {
    * await mine.pathValues('Organism.shortName'); // [{ value: 'D. melanogaster', count: 1 }, …]
    * ```
    */
-  async pathValues(pathString: string, options: { typeConstraints?: Record<string, string>; signal?: AbortSignal } = {}): Promise<{ value: unknown; count: number }[]> {
+  async pathValues(pathString: string, options: CallOptions & { typeConstraints?: Record<string, string> | undefined } = {}): Promise<{ value: unknown; count: number }[]> {
     if (typeof pathString !== 'string' || pathString.trim() === '') throw new ValidationError({ message: 'a path must be a non-empty string', field: 'path' });
     const model = await this.model(options);
     model.resolvePath(pathString, options.typeConstraints ?? {});
     const body = await this.http
       .get('path/values', {
         searchParams: { path: pathString, format: 'json', typeConstraints: options.typeConstraints ? JSON.stringify(options.typeConstraints) : undefined },
-        ...signalOpt(options.signal),
+        ...callOpt(options),
       })
-      .json<{ results: { value: unknown; count: number }[] }>();
+      .json<{ results?: { value: unknown; count: number }[] }>();
     return body.results ?? [];
-  }
-
-  // ─── QueryRunner (used by Query; not meant to be called directly) ────────
-
-  /** @internal */
-  runRows<T>(query: Query, format: 'json' | 'jsonobjects', options: RowsOptions): AsyncGenerator<T> {
-    return runRows<T>(this.http, query, format, options);
-  }
-
-  /** @internal */
-  runCount(query: Query, options: CountOptions): Promise<number> {
-    return runCount(this.http, query, options);
-  }
-
-  /** @internal */
-  runText(query: Query, format: TextFormat, options: TextOptions): AsyncGenerator<string> {
-    return runText(this.http, query, format, options);
-  }
-
-  /** @internal */
-  runSummary(query: Query, path: string, options: CountOptions & { filter?: string; size?: number }): Promise<ColumnSummary> {
-    return runSummary(this.http, query, path, options);
-  }
-
-  /** @internal */
-  runToList(query: Query, options: ListFromQueryOptions): Promise<InterMineList> {
-    return this.lists.create(
-      { name: options.name, ...(options.description === undefined ? {} : { description: options.description }), ...(options.tags ? { tags: options.tags } : {}), ...signalOpt(options.signal) },
-      query,
-    );
   }
 }

@@ -1,8 +1,7 @@
-import { ValidationError } from '@bio/core-http';
-import type { EnrichmentOptions, EnrichmentResult } from './enrichment.js';
-import type { InterMine } from './intermine.js';
+import { type CallOptions, type HttpClient, type ListOptions, type Paged, paged, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type EnrichmentOptions, type EnrichmentResult, runEnrichment } from './enrichment.js';
+import { callOpt, writeOpt } from './internal/request-options.js';
 import { Query } from './query.js';
-import { signalOpt, writeOpt } from './internal/request-options.js';
 
 /**
  * A list as `GET /lists` describes it.
@@ -46,18 +45,17 @@ export type ListContent = string | Iterable<string> | AsyncIterable<string> | Qu
  *
  * @example
  * ```ts
- * await mine.lists.create({ name: 'my-genes', type: 'Gene', organism: 'D. melanogaster', tags: ['demo'] }, ['eve', 'zen']);
+ * await mine.lists.create(['eve', 'zen'], { name: 'my-genes', type: 'Gene', organism: 'D. melanogaster', tags: ['demo'] });
  * ```
  */
-export interface CreateListOptions {
+export interface CreateListOptions extends CallOptions {
   name: string;
   /** Class of the objects (not needed for a Query). */
-  type?: string;
-  description?: string;
-  tags?: readonly string[];
+  type?: string | undefined;
+  description?: string | undefined;
+  tags?: readonly string[] | undefined;
   /** Organism short name used to resolve ambiguous identifiers (the server's `extraValue`). */
-  organism?: string;
-  signal?: AbortSignal;
+  organism?: string | undefined;
 }
 
 /**
@@ -68,10 +66,9 @@ export interface CreateListOptions {
  * await mine.lists.union('both', ['a', 'b'], { description: 'a ∪ b', tags: ['merged'] });
  * ```
  */
-export interface ListOperationOptions {
-  description?: string;
-  tags?: readonly string[];
-  signal?: AbortSignal;
+export interface ListOperationOptions extends CallOptions {
+  description?: string | undefined;
+  tags?: readonly string[] | undefined;
 }
 
 interface ListCreated {
@@ -128,6 +125,11 @@ function idQuery(q: Query): Query {
   return q.clone().select('id');
 }
 
+/** Validate a query against the mine's model (expanding `*`): what `mine.lists` needs from the mine. */
+export type PrepareQuery = (query: Query, options: CallOptions) => Promise<Query>;
+
+const OPTIONAL_FIELDS = ['id', 'title', 'description', 'status', 'authorized', 'dateCreated', 'timestamp'] as const;
+
 /**
  * A list on the server. Methods change it there and update this object.
  *
@@ -153,17 +155,24 @@ export class InterMineList {
   timestamp?: number;
   /** Identifiers the server could not match (after `create`/`append`). */
   unmatchedIdentifiers: string[];
-  readonly #mine: InterMine;
+  readonly #lists: Lists;
 
-  /** @internal Use `mine.lists`. */
-  constructor(mine: InterMine, info: ListInfo, unmatched: string[] = []) {
-    this.#mine = mine;
+  /**
+   * Wrap a list description; usually made by `mine.lists`.
+   *
+   * @example
+   * ```ts
+   * const list = new InterMineList(mine.lists, { name: 'demo-list', type: 'Gene', size: 4, tags: [] });
+   * ```
+   */
+  constructor(lists: Lists, info: ListInfo, unmatched: string[] = []) {
+    this.#lists = lists;
     this.name = info.name;
     this.type = info.type;
     this.size = info.size;
-    this.tags = new ListTags(mine, this, info.tags ?? []);
+    this.tags = new ListTags(lists.http, this, info.tags ?? []);
     this.unmatchedIdentifiers = unmatched;
-    for (const key of ['id', 'title', 'description', 'status', 'authorized', 'dateCreated', 'timestamp'] as const) {
+    for (const key of OPTIONAL_FIELDS) {
       if (info[key] !== undefined) (this as Record<string, unknown>)[key] = info[key];
     }
   }
@@ -177,20 +186,10 @@ export class InterMineList {
    * console.log(list.size, list.unmatchedIdentifiers);
    * ```
    */
-  async append(content: ListContent, options: { signal?: AbortSignal } = {}): Promise<this> {
-    const http = this.#mine.http;
-    let result: ListCreated;
-    if (content instanceof Query) {
-      const q = await idQuery(content).prepare(options.signal);
-      result = await http.post('query/append/tolist', { form: { query: q.toXML(), listName: this.name }, ...writeOpt(options.signal) }).json<ListCreated>();
-    } else {
-      const { body } = await identifierBody(content);
-      result = await http
-        .post('lists/append', { searchParams: { name: this.name }, body, headers: { 'content-type': 'text/plain' }, ...writeOpt(options.signal) })
-        .json<ListCreated>();
-    }
-    this.size = result.listSize;
-    this.unmatchedIdentifiers = result.unmatchedIdentifiers ?? [];
+  async append(content: ListContent, options: CallOptions = {}): Promise<this> {
+    const result = await this.#lists.append(this.name, content, options);
+    this.size = result.size;
+    this.unmatchedIdentifiers = result.unmatchedIdentifiers;
     return this;
   }
 
@@ -202,13 +201,10 @@ export class InterMineList {
    * await list.rename('eve-and-friends');
    * ```
    */
-  async rename(newName: string, options: { signal?: AbortSignal } = {}): Promise<this> {
-    checkName(newName, 'newName');
-    const result = await this.#mine.http
-      .post('lists/rename', { form: { oldname: this.name, newname: newName }, ...writeOpt(options.signal) })
-      .json<ListCreated>();
-    this.name = result.listName;
-    if (typeof result.listSize === 'number') this.size = result.listSize;
+  async rename(newName: string, options: CallOptions = {}): Promise<this> {
+    const result = await this.#lists.rename(this.name, newName, options);
+    this.name = result.name;
+    if (typeof result.size === 'number') this.size = result.size;
     return this;
   }
 
@@ -220,8 +216,8 @@ export class InterMineList {
    * await list.delete();
    * ```
    */
-  async delete(options: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.#mine.lists.delete(this.name, options);
+  async delete(options: CallOptions = {}): Promise<void> {
+    await this.#lists.delete(this.name, options);
   }
 
   /**
@@ -233,7 +229,7 @@ export class InterMineList {
    * ```
    */
   enrichment(options: Omit<EnrichmentOptions, 'list' | 'ids' | 'type'>): Promise<EnrichmentResult> {
-    return this.#mine.enrichment({ ...options, list: this.name });
+    return runEnrichment(this.#lists.http, { ...options, list: this.name });
   }
 
   /**
@@ -241,12 +237,11 @@ export class InterMineList {
    *
    * @example
    * ```ts
-   * for await (const row of list.query('symbol', 'length').rows()) console.log(row);
+   * for await (const row of mine.rows(list.query('symbol', 'length'))) console.log(row);
    * ```
    */
   query(...views: string[]): Query {
-    return this.#mine
-      .query(this.type)
+    return new Query(this.type)
       .select(views.length > 0 ? views : ['*'])
       .where(this.type, 'IN', this.name);
   }
@@ -254,7 +249,7 @@ export class InterMineList {
   /** A plain copy of the list's fields. */
   toJSON(): ListInfo & { unmatchedIdentifiers: string[] } {
     const out: ListInfo & { unmatchedIdentifiers: string[] } = { name: this.name, type: this.type, size: this.size, tags: [...this.tags.values], unmatchedIdentifiers: [...this.unmatchedIdentifiers] };
-    for (const key of ['id', 'title', 'description', 'status', 'authorized', 'dateCreated', 'timestamp'] as const) {
+    for (const key of OPTIONAL_FIELDS) {
       if (this[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = this[key];
     }
     return out;
@@ -272,12 +267,19 @@ export class InterMineList {
 export class ListTags implements Iterable<string> {
   /** The tags as last seen (from the list listing or the last tag call). */
   values: string[];
-  readonly #mine: InterMine;
-  readonly #list: InterMineList;
+  readonly #http: HttpClient;
+  readonly #list: { readonly name: string };
 
-  /** @internal */
-  constructor(mine: InterMine, list: InterMineList, values: readonly string[]) {
-    this.#mine = mine;
+  /**
+   * The tags of `list`; usually reached as `list.tags`.
+   *
+   * @example
+   * ```ts
+   * const tags = new ListTags(mine.http, list, ['im:public']);
+   * ```
+   */
+  constructor(http: HttpClient, list: { readonly name: string }, values: readonly string[]) {
+    this.#http = http;
     this.#list = list;
     this.values = [...values];
   }
@@ -292,6 +294,11 @@ export class ListTags implements Iterable<string> {
     return this.values.includes(tag);
   }
 
+  #set(tags: string[]): string[] {
+    this.values = [...tags];
+    return tags;
+  }
+
   /**
    * The current tags.
    *
@@ -300,10 +307,9 @@ export class ListTags implements Iterable<string> {
    * await list.tags.get(); // ['im:public']
    * ```
    */
-  async get(options: { signal?: AbortSignal } = {}): Promise<string[]> {
-    const body = await this.#mine.http.get('list/tags', { searchParams: { name: this.#list.name }, ...signalOpt(options.signal) }).json<{ tags: string[] }>();
-    this.values = [...body.tags];
-    return body.tags;
+  async get(options: CallOptions = {}): Promise<string[]> {
+    const body = await this.#http.get('list/tags', { searchParams: { name: this.#list.name }, ...callOpt(options) }).json<{ tags: string[] }>();
+    return this.#set(body.tags);
   }
 
   /**
@@ -314,12 +320,11 @@ export class ListTags implements Iterable<string> {
    * await list.tags.add(['reviewed', 'fly']);
    * ```
    */
-  async add(tags: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string[]> {
+  async add(tags: readonly string[], options: CallOptions = {}): Promise<string[]> {
     const param = tagParam(tags);
     if (param === undefined) throw new ValidationError({ message: 'no tags to add', field: 'tags' });
-    const body = await this.#mine.http.post('list/tags', { form: { name: this.#list.name, tags: param }, ...writeOpt(options.signal) }).json<{ tags: string[] }>();
-    this.values = [...body.tags];
-    return body.tags;
+    const body = await this.#http.post('list/tags', { form: { name: this.#list.name, tags: param }, ...writeOpt(options) }).json<{ tags: string[] }>();
+    return this.#set(body.tags);
   }
 
   /**
@@ -330,14 +335,11 @@ export class ListTags implements Iterable<string> {
    * await list.tags.remove(['draft']);
    * ```
    */
-  async remove(tags: readonly string[], options: { signal?: AbortSignal } = {}): Promise<string[]> {
+  async remove(tags: readonly string[], options: CallOptions = {}): Promise<string[]> {
     const param = tagParam(tags);
     if (param === undefined) throw new ValidationError({ message: 'no tags to remove', field: 'tags' });
-    const body = await this.#mine.http
-      .delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...writeOpt(options.signal) })
-      .json<{ tags: string[] }>();
-    this.values = [...body.tags];
-    return body.tags;
+    const body = await this.#http.delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...writeOpt(options) }).json<{ tags: string[] }>();
+    return this.#set(body.tags);
   }
 }
 
@@ -345,38 +347,77 @@ interface ListsBody {
   lists: (ListInfo & Record<string, unknown>)[];
 }
 
+function listsOf(body: ListsBody, url: string): ListsBody['lists'] {
+  if (!Array.isArray(body.lists)) throw new ResponseFormatError({ message: `GET ${url}: the response has no "lists" array`, service: 'intermine', method: 'GET', url, body });
+  return body.lists;
+}
+
 /**
  * The lists of a mine: read, create, combine, delete. Available as `mine.lists`.
  *
  * @example
  * ```ts
- * const lists = await mine.lists.all();
+ * const lists = await mine.lists.all().toArray();
  * const demo = await mine.lists.get('demo-list');
  * ```
  */
 export class Lists {
-  readonly #mine: InterMine;
-
-  /** @internal Use `mine.lists`. */
-  constructor(mine: InterMine) {
-    this.#mine = mine;
-  }
-
-  #wrap(info: ListInfo, unmatched?: string[]): InterMineList {
-    return new InterMineList(this.#mine, { ...info, tags: info.tags ?? [] }, unmatched);
-  }
+  /** The mine's HTTP client. */
+  readonly http: HttpClient;
+  readonly #prepare: PrepareQuery;
 
   /**
-   * Every list the user can see (their own and public ones).
+   * The lists of the mine `http` talks to; usually reached as `mine.lists`. `prepare` validates a
+   * query before its objects are saved.
    *
    * @example
    * ```ts
-   * for (const list of await mine.lists.all()) console.log(list.name, list.size);
+   * const lists = new Lists(mine.http, (q, o) => mine.prepare(q, o));
    * ```
    */
-  async all(options: { signal?: AbortSignal } = {}): Promise<InterMineList[]> {
-    const body = await this.#mine.http.get('lists', signalOpt(options.signal)).json<ListsBody>();
-    return body.lists.map((l) => this.#wrap(l));
+  constructor(http: HttpClient, prepare: PrepareQuery) {
+    this.http = http;
+    this.#prepare = prepare;
+  }
+
+  #wrap(info: ListInfo, unmatched?: string[]): InterMineList {
+    return new InterMineList(this, { ...info, tags: info.tags ?? [] }, unmatched);
+  }
+
+  #created(result: ListCreated, type: string, options: { description?: string | undefined; tags?: readonly string[] | undefined }, unmatched?: string[]): InterMineList {
+    return this.#wrap(
+      {
+        name: result.listName,
+        type: result.type ?? type,
+        size: result.listSize,
+        ...(result.listId === undefined ? {} : { id: result.listId }),
+        ...(options.description ? { description: options.description } : {}),
+        tags: [...(options.tags ?? [])],
+      },
+      unmatched,
+    );
+  }
+
+  /**
+   * Every list the user can see (their own and public ones), from one request.
+   *
+   * @example
+   * ```ts
+   * for await (const list of mine.lists.all()) console.log(list.name, list.size);
+   * await mine.lists.all().total(); // how many
+   * ```
+   */
+  all(options: ListOptions = {}): Paged<InterMineList> {
+    return paged(this.#allPages(options), options);
+  }
+
+  #allPages(options: CallOptions): () => AsyncGenerator<{ items: InterMineList[]; total: number }> {
+    const lists = this;
+    return async function* () {
+      const body = await lists.http.get('lists', callOpt(options)).json<ListsBody>();
+      const items = listsOf(body, lists.http.url('lists')).map((l) => lists.#wrap(l));
+      yield { items, total: items.length };
+    };
   }
 
   /**
@@ -387,56 +428,70 @@ export class Lists {
    * const list = await mine.lists.get('demo-list');
    * ```
    */
-  async get(name: string, options: { signal?: AbortSignal } = {}): Promise<InterMineList> {
+  async get(name: string, options: CallOptions = {}): Promise<InterMineList> {
     checkName(name);
-    const body = await this.#mine.http.get('lists', { searchParams: { name }, ...signalOpt(options.signal) }).json<ListsBody>();
-    const found = body.lists.find((l) => l.name === name) ?? body.lists[0];
-    if (!found) throw new ValidationError({ message: `the server returned no list named ${name}` });
+    const body = await this.http.get('lists', { searchParams: { name }, ...callOpt(options) }).json<ListsBody>();
+    const found = listsOf(body, this.http.url('lists')).find((l) => l.name === name) ?? body.lists[0];
+    if (!found) throw new ResponseFormatError({ message: `GET ${this.http.url('lists')}: the server answered without the list ${name}`, service: 'intermine', method: 'GET', body });
     return this.#wrap(found);
   }
 
   /**
    * Create a list from identifiers (uploaded as `text/plain`, one quoted identifier per line) or
-   * from a query's objects. The returned list has `unmatchedIdentifiers`.
+   * from a query's objects. The returned list has `unmatchedIdentifiers`. Never retried.
    *
    * @example
    * ```ts
-   * const list = await mine.lists.create({ name: 'my-genes', type: 'Gene', organism: 'D. melanogaster' }, ['eve', 'zen', 'nope']);
+   * const list = await mine.lists.create(['eve', 'zen', 'nope'], { name: 'my-genes', type: 'Gene', organism: 'D. melanogaster' });
    * list.unmatchedIdentifiers; // ['nope']
+   * const fromQuery = await mine.lists.create(mine.query('Gene').where('length', '>', 3000), { name: 'long-genes' });
    * ```
    */
-  async create(options: CreateListOptions, content: ListContent): Promise<InterMineList> {
-    const name = checkName(options.name);
+  async create(content: ListContent, options: CreateListOptions): Promise<InterMineList> {
+    const name = checkName(options?.name);
     const tags = tagParam(options.tags);
-    const http = this.#mine.http;
     if (content instanceof Query) {
-      const q = await idQuery(content).prepare(options.signal);
-      const result = await http
-        .post('query/tolist', { form: { query: q.toXML(), listName: name, description: options.description, tags }, ...writeOpt(options.signal) })
+      const q = await this.#prepare(idQuery(content), options);
+      const result = await this.http
+        .post('query/tolist', { form: { query: q.toXML(), listName: name, description: options.description, tags }, ...writeOpt(options) })
         .json<ListCreated>();
-      return this.#wrap({ name: result.listName, type: result.type ?? q.root, size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), ...(options.description ? { description: options.description } : {}), tags: [...(options.tags ?? [])] });
+      return this.#created(result, q.root, options);
     }
     if (typeof options.type !== 'string' || options.type.trim() === '') throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
     const { body } = await identifierBody(content);
-    const result = await http
+    const result = await this.http
       .post('lists', {
         searchParams: { name, type: options.type, description: options.description, tags, extraValue: options.organism },
         body,
         headers: { 'content-type': 'text/plain' },
-        ...writeOpt(options.signal),
+        ...writeOpt(options),
       })
       .json<ListCreated>();
-    return this.#wrap(
-      {
-        name: result.listName,
-        type: result.type ?? options.type,
-        size: result.listSize,
-        ...(result.listId === undefined ? {} : { id: result.listId }),
-        ...(options.description ? { description: options.description } : {}),
-        tags: [...(options.tags ?? [])],
-      },
-      result.unmatchedIdentifiers ?? [],
-    );
+    return this.#created(result, options.type, options, result.unmatchedIdentifiers ?? []);
+  }
+
+  /**
+   * Add identifiers (or a query's objects) to a list by name; returns its new size and the
+   * identifiers the server could not match. Never retried.
+   *
+   * @example
+   * ```ts
+   * const { size, unmatchedIdentifiers } = await mine.lists.append('demo-list', ['bcd']);
+   * ```
+   */
+  async append(name: string, content: ListContent, options: CallOptions = {}): Promise<{ size: number; unmatchedIdentifiers: string[] }> {
+    checkName(name);
+    let result: ListCreated;
+    if (content instanceof Query) {
+      const q = await this.#prepare(idQuery(content), options);
+      result = await this.http.post('query/append/tolist', { form: { query: q.toXML(), listName: name }, ...writeOpt(options) }).json<ListCreated>();
+    } else {
+      const { body } = await identifierBody(content);
+      result = await this.http
+        .post('lists/append', { searchParams: { name }, body, headers: { 'content-type': 'text/plain' }, ...writeOpt(options) })
+        .json<ListCreated>();
+    }
+    return { size: result.listSize, unmatchedIdentifiers: result.unmatchedIdentifiers ?? [] };
   }
 
   /**
@@ -447,35 +502,37 @@ export class Lists {
    * await mine.lists.delete('my-genes');
    * ```
    */
-  async delete(name: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+  async delete(name: string, options: CallOptions = {}): Promise<void> {
     checkName(name);
-    await this.#mine.http.delete('lists', { searchParams: { name }, ...writeOpt(options.signal) }).json();
+    await this.http.delete('lists', { searchParams: { name }, ...writeOpt(options) }).json();
   }
 
   /**
-   * Rename a list by name.
+   * Rename a list by name; returns the new name and size.
    *
    * @example
    * ```ts
    * await mine.lists.rename('old', 'new');
    * ```
    */
-  async rename(oldName: string, newName: string, options: { signal?: AbortSignal } = {}): Promise<InterMineList> {
-    const list = await this.get(oldName, options);
-    return list.rename(newName, options);
+  async rename(oldName: string, newName: string, options: CallOptions = {}): Promise<{ name: string; size: number | undefined }> {
+    checkName(oldName, 'oldName');
+    checkName(newName, 'newName');
+    const result = await this.http.post('lists/rename', { form: { oldname: oldName, newname: newName }, ...writeOpt(options) }).json<ListCreated>();
+    return { name: result.listName, size: typeof result.listSize === 'number' ? result.listSize : undefined };
   }
 
   async #operation(kind: 'union' | 'intersect' | 'diff', name: string, lists: readonly string[], options: ListOperationOptions): Promise<InterMineList> {
     checkName(name);
     if (!Array.isArray(lists) || lists.length < 2) throw new ValidationError({ message: `${kind} needs at least two lists`, field: 'lists' });
     for (const l of lists) checkName(l, 'lists');
-    const result = await this.#mine.http
+    const result = await this.http
       .get(`lists/${kind}`, {
         searchParams: { name, lists: lists.join(';'), description: options.description, tags: tagParam(options.tags) },
-        ...writeOpt(options.signal),
+        ...writeOpt(options),
       })
       .json<ListCreated>();
-    return this.#wrap({ name: result.listName, type: result.type ?? '', size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), tags: [...(options.tags ?? [])] });
+    return this.#created(result, '', options);
   }
 
   /**
@@ -527,12 +584,12 @@ export class Lists {
     if (!sets || !Array.isArray(sets.from) || sets.from.length === 0) throw new ValidationError({ message: 'subtract needs at least one list in "from"', field: 'from' });
     if (!Array.isArray(sets.exclude) || sets.exclude.length === 0) throw new ValidationError({ message: 'subtract needs at least one list in "exclude"', field: 'exclude' });
     for (const l of [...sets.from, ...sets.exclude]) checkName(l, 'lists');
-    const result = await this.#mine.http
+    const result = await this.http
       .post('lists/subtract', {
         form: { name, references: sets.from.join(';'), subtract: sets.exclude.join(';'), description: options.description, tags: tagParam(options.tags) },
-        ...writeOpt(options.signal),
+        ...writeOpt(options),
       })
       .json<ListCreated>();
-    return this.#wrap({ name: result.listName, type: result.type ?? '', size: result.listSize, ...(result.listId === undefined ? {} : { id: result.listId }), tags: [...(options.tags ?? [])] });
+    return this.#created(result, '', options);
   }
 }

@@ -1,8 +1,7 @@
-import { ValidationError } from '@bio/core-http';
-import type { InterMine } from './intermine.js';
-import { InterMineList } from './lists.js';
-import { checkedLines } from './results.js';
-import { signalOpt, writeOpt } from './internal/request-options.js';
+import { type CallOptions, ValidationError } from '@bio/core-http';
+import { writeOpt } from './internal/request-options.js';
+import { InterMineList, type ListOperationOptions, type Lists } from './lists.js';
+import { postLines } from './results.js';
 
 /**
  * A genomic interval on one chromosome (1-based, inclusive, unless `isInterbase`).
@@ -100,11 +99,11 @@ export interface RegionSearchOptions {
   /** Region strings (any accepted form) or parsed regions. */
   regions: readonly (string | GenomicRegion)[];
   /** Widen each region by this many base pairs on both sides. Default 0. */
-  extension?: number;
+  extension?: number | undefined;
   /** Coordinates are interbase (0-based, half-open). Default false. */
-  isInterbase?: boolean;
+  isInterbase?: boolean | undefined;
   /** Only features on the region's strand. */
-  strandSpecific?: boolean;
+  strandSpecific?: boolean | undefined;
 }
 
 /**
@@ -139,11 +138,18 @@ export class RegionQuery {
   readonly extension: number;
   readonly isInterbase: boolean;
   readonly strandSpecific: boolean | undefined;
-  readonly #mine: InterMine;
+  readonly #lists: Lists;
 
-  /** @internal Use `mine.regions()`. */
-  constructor(mine: InterMine, options: RegionSearchOptions) {
-    this.#mine = mine;
+  /**
+   * Validate a region search; usually made by `mine.regions()`. Nothing is sent yet.
+   *
+   * @example
+   * ```ts
+   * const r = new RegionQuery(mine.lists, { organism: 'D. melanogaster', featureTypes: ['Gene'], regions: ['2L:1..100'] });
+   * ```
+   */
+  constructor(lists: Lists, options: RegionSearchOptions) {
+    this.#lists = lists;
     if (!options || typeof options.organism !== 'string' || options.organism.trim() === '') throw new ValidationError({ message: 'a region search needs an organism', field: 'organism' });
     if (!Array.isArray(options.featureTypes) || options.featureTypes.length === 0 || options.featureTypes.some((t) => typeof t !== 'string' || t.trim() === '')) {
       throw new ValidationError({ message: 'a region search needs at least one feature type (e.g. "Gene")', field: 'featureTypes' });
@@ -180,10 +186,8 @@ export class RegionQuery {
     return json;
   }
 
-  async *#text(kind: 'fasta' | 'gff3' | 'bed' | 'sequence', signal: AbortSignal | undefined): AsyncGenerator<string> {
-    const endpoint = `regions/${kind}`;
-    const stream = await this.#mine.http.post(endpoint, { form: { query: JSON.stringify(this.toJSON()) }, idempotent: true, ...signalOpt(signal) }).stream();
-    yield* checkedLines(stream, this.#mine.http.url(endpoint), 'POST', signal);
+  #text(kind: 'fasta' | 'gff3' | 'bed', options: CallOptions): AsyncGenerator<string> {
+    return postLines(this.#lists.http, `regions/${kind}`, { query: JSON.stringify(this.toJSON()) }, options);
   }
 
   /**
@@ -194,8 +198,8 @@ export class RegionQuery {
    * for await (const line of r.fasta()) console.log(line);
    * ```
    */
-  fasta(options: { signal?: AbortSignal } = {}): AsyncGenerator<string> {
-    return this.#text('fasta', options.signal);
+  fasta(options: CallOptions = {}): AsyncGenerator<string> {
+    return this.#text('fasta', options);
   }
 
   /**
@@ -206,8 +210,8 @@ export class RegionQuery {
    * for await (const line of r.gff3()) console.log(line);
    * ```
    */
-  gff3(options: { signal?: AbortSignal } = {}): AsyncGenerator<string> {
-    return this.#text('gff3', options.signal);
+  gff3(options: CallOptions = {}): AsyncGenerator<string> {
+    return this.#text('gff3', options);
   }
 
   /**
@@ -218,8 +222,8 @@ export class RegionQuery {
    * for await (const line of r.bed()) console.log(line);
    * ```
    */
-  bed(options: { signal?: AbortSignal } = {}): AsyncGenerator<string> {
-    return this.#text('bed', options.signal);
+  bed(options: CallOptions = {}): AsyncGenerator<string> {
+    return this.#text('bed', options);
   }
 
   /**
@@ -230,15 +234,15 @@ export class RegionQuery {
    * const { list, invalidSpans } = await r.saveAsList('List from Regions');
    * ```
    */
-  async saveAsList(name: string, options: { description?: string; tags?: readonly string[]; signal?: AbortSignal } = {}): Promise<RegionListResult> {
+  async saveAsList(name: string, options: ListOperationOptions = {}): Promise<RegionListResult> {
     if (typeof name !== 'string' || name.trim() === '') throw new ValidationError({ message: 'a list name must be a non-empty string', field: 'name' });
-    const body = await this.#mine.http
+    const body = await this.#lists.http
       .post('regions/list', {
         form: { query: JSON.stringify(this.toJSON()), listName: name, description: options.description, tags: options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined },
-        ...writeOpt(options.signal),
+        ...writeOpt(options),
       })
       .json<{ listName?: string; listSize?: number; type?: string; invalidSpans?: string[] }>();
-    const list = new InterMineList(this.#mine, {
+    const list = new InterMineList(this.#lists, {
       name: body.listName ?? name,
       type: body.type ?? (this.featureTypes.length === 1 ? this.featureTypes[0]! : 'SequenceFeature'),
       size: body.listSize ?? 0,

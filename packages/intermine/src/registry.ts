@@ -1,5 +1,7 @@
-import { createHttpClient, type HttpClient, NotFoundError, path, ValidationError } from '@bio/core-http';
+import { type CallOptions, type ClientOptions, createServiceClient, type HttpClient, NotFoundError, path, ValidationError } from '@bio/core-http';
 import { InterMine, type InterMineOptions } from './intermine.js';
+import { callOpt } from './internal/request-options.js';
+import { VERSION } from './internal/version.js';
 
 /**
  * The public InterMine registry.
@@ -35,38 +37,34 @@ export interface MineInstance {
 }
 
 /**
- * Options of {@link Registry}.
+ * Options of {@link Registry}: the family's {@link ClientOptions}; `baseUrl` defaults to {@link REGISTRY_URL}.
  *
  * @example
  * ```ts
- * const registry = InterMine.registry({ timeout: 10_000 });
+ * const registry = new Registry({ timeout: 10_000 });
  * ```
  */
-export interface RegistryOptions {
-  /** Default {@link REGISTRY_URL}. */
-  baseUrl?: string;
-  fetch?: typeof fetch;
-  timeout?: number | false;
-  retry?: number;
-  signal?: AbortSignal;
-}
+export type RegistryOptions = ClientOptions;
 
 /**
  * The InterMine registry (`registry.intermine.org`): find mines by name or organism and connect.
  *
  * @example
  * ```ts
- * const registry = InterMine.registry();
+ * const registry = new Registry();
  * const mines = await registry.mines({ organism: 'D. melanogaster' });
  * const flymine = await registry.connect('flymine');
  * ```
  */
 export class Registry {
+  /** The registry's service URL. */
+  readonly baseUrl: string;
+  /** The underlying `@bio/core-http` client. */
   readonly http: HttpClient;
   readonly #options: RegistryOptions;
 
   /**
-   * Create a registry client (usually through `InterMine.registry()`).
+   * Create a registry client.
    *
    * @example
    * ```ts
@@ -75,14 +73,8 @@ export class Registry {
    */
   constructor(options: RegistryOptions = {}) {
     this.#options = options;
-    this.http = createHttpClient({
-      baseUrl: options.baseUrl ?? REGISTRY_URL,
-      service: 'intermine-registry',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    this.baseUrl = options.baseUrl ?? REGISTRY_URL;
+    this.http = createServiceClient(options, { name: 'intermine', version: VERSION, baseUrl: REGISTRY_URL });
   }
 
   /**
@@ -93,8 +85,8 @@ export class Registry {
    * (await registry.mines()).map((m) => m.name);
    * ```
    */
-  async mines(options: { organism?: string; signal?: AbortSignal } = {}): Promise<MineInstance[]> {
-    const body = await this.http.get('instances', options.signal ? { signal: options.signal } : {}).json<{ instances: MineInstance[] }>();
+  async mines(options: CallOptions & { organism?: string | undefined } = {}): Promise<MineInstance[]> {
+    const body = await this.http.get('instances', callOpt(options)).json<{ instances: MineInstance[] }>();
     const all = body.instances ?? [];
     if (!options.organism) return all;
     const want = options.organism.toLowerCase();
@@ -109,23 +101,23 @@ export class Registry {
    * const info = await registry.mine('flymine');
    * ```
    */
-  async mine(name: string, options: { signal?: AbortSignal } = {}): Promise<MineInstance> {
+  async mine(name: string, options: CallOptions = {}): Promise<MineInstance> {
     if (typeof name !== 'string' || name.trim() === '') throw new ValidationError({ message: 'a mine name must be a non-empty string', field: 'name' });
-    const body = await this.http.get(path`instances/${name}`, options.signal ? { signal: options.signal } : {}).json<{ instance?: MineInstance }>();
-    if (!body.instance) throw new NotFoundError({ status: 404, service: 'intermine-registry', message: `the registry has no mine "${name}"` });
+    const body = await this.http.get(path`instances/${name}`, callOpt(options)).json<{ instance?: MineInstance }>();
+    if (!body.instance) throw new NotFoundError({ status: 404, service: 'intermine', message: `the registry has no mine "${name}"` });
     return body.instance;
   }
 
   /**
-   * Look a mine up and return a client for it.
+   * Look a mine up and return a client for it (with this registry's `fetch` unless `options` has one).
    *
    * @example
    * ```ts
    * const flymine = await registry.connect('flymine', { token: process.env.FLYMINE_TOKEN });
    * ```
    */
-  async connect(name: string, options: Omit<InterMineOptions, 'root'> = {}): Promise<InterMine> {
-    const info = await this.mine(name);
-    return new InterMine({ ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}), ...options, root: info.url });
+  async connect(name: string, options: Omit<InterMineOptions, 'baseUrl'> = {}, call: CallOptions = {}): Promise<InterMine> {
+    const info = await this.mine(name, call);
+    return new InterMine({ fetch: this.#options.fetch, ...options, baseUrl: info.url });
   }
 }

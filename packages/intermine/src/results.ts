@@ -1,8 +1,12 @@
-import { type HttpClient, jsonArrayItems, lines, ValidationError } from '@bio/core-http';
+import { type CallOptions, type HttpClient, jsonArrayItems, type ListOptions, lines, type Paged, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { deferred } from './internal/deferred.js';
 import { parseErrorLine, streamError } from './internal/errors.js';
+import { callOpt } from './internal/request-options.js';
+import { streamedPaged } from './internal/streamed-paged.js';
 import type { Query } from './query.js';
-import { signalOpt } from './internal/request-options.js';
+
+/** The fields of a results request (`query`, `format`, `start`, `size`, …); `undefined` ones are left out. */
+export type Form = Record<string, string | string[] | number | undefined>;
 
 /**
  * One cell of a result row (`format=json`): a string, number, boolean or null.
@@ -15,34 +19,17 @@ import { signalOpt } from './internal/request-options.js';
 export type Cell = string | number | boolean | null;
 
 /**
- * Options of `q.rows()` and `q.records()`.
+ * Options of `mine.rows()`, `mine.records()` and a template's `rows()`/`records()`.
  *
  * @example
  * ```ts
- * q.rows({ start: 10, size: 5 });            // one request, rows 10..14
- * q.rows({ pageSize: 10_000 });              // every row, 10 000 per request, stable order
+ * mine.rows(q, { start: 10, max: 5 });            // one request, rows 10..14
+ * mine.rows(q, { pageSize: 10_000 });             // every row, 10 000 per request, stable order
  * ```
  */
-export interface RowsOptions {
+export interface RowsOptions extends ListOptions {
   /** First row (0-based). Default 0. */
-  start?: number;
-  /** How many rows at most. Default: all. */
-  size?: number;
-  /** Fetch in pages of this many rows; adds a sort on `<root>.id` when the query has none. Default: one request. */
-  pageSize?: number;
-  signal?: AbortSignal;
-}
-
-/**
- * Options of `q.count()` and other single-answer calls.
- *
- * @example
- * ```ts
- * await q.count({ signal: AbortSignal.timeout(5000) });
- * ```
- */
-export interface CountOptions {
-  signal?: AbortSignal;
+  start?: number | undefined;
 }
 
 /**
@@ -60,28 +47,42 @@ export type TextFormat = 'tsv' | 'csv' | 'fasta' | 'gff3' | 'bed';
  *
  * @example
  * ```ts
- * q.tsv({ headers: 'friendly', size: 100 });
- * q.fasta({ extension: '5kbp' });
+ * mine.tsv(q, { headers: 'friendly', max: 100 });
+ * mine.fasta(q, { extension: '5kbp' });
  * ```
  */
-export interface TextOptions {
-  signal?: AbortSignal;
+export interface TextOptions extends CallOptions {
   /** TSV/CSV: first row (0-based). The bio formats cannot be paged. */
-  start?: number;
+  start?: number | undefined;
   /** TSV/CSV: how many rows at most. */
-  size?: number;
+  max?: number | undefined;
   /** TSV/CSV: column headers — `true`/`'friendly'` for display names, `'path'` for paths. Default none. */
-  headers?: boolean | 'friendly' | 'path';
+  headers?: boolean | 'friendly' | 'path' | undefined;
   /** FASTA: flanking region, e.g. `'5kbp'`. */
-  extension?: string;
+  extension?: string | undefined;
   /** FASTA: translate to protein. */
-  translate?: boolean;
+  translate?: boolean | undefined;
   /** BED: UCSC-compatible chromosome names (`chr2L`). Default true on the server. */
-  ucscCompatible?: boolean;
+  ucscCompatible?: boolean | undefined;
   /** BED: track description. */
-  trackDescription?: string;
+  trackDescription?: string | undefined;
   /** FASTA/GFF3/BED: the class path whose sequences/features to export (default: the root). */
-  view?: string;
+  view?: string | undefined;
+}
+
+/**
+ * Options of `mine.summarise()`.
+ *
+ * @example
+ * ```ts
+ * await mine.summarise(q, 'organism.name', { filter: 'mel', max: 10 });
+ * ```
+ */
+export interface SummaryOptions extends CallOptions {
+  /** Only values containing this text. */
+  filter?: string | undefined;
+  /** At most this many values (item summaries). */
+  max?: number | undefined;
 }
 
 /**
@@ -89,28 +90,13 @@ export interface TextOptions {
  *
  * @example
  * ```ts
- * const s = await q.summarise('organism.name');
+ * const s = await mine.summarise(q, 'organism.name');
  * if (s.kind === 'items') for (const { item, count } of s.items) console.log(item, count);
  * ```
  */
 export type ColumnSummary =
   | { kind: 'items'; items: { item: Cell; count: number }[]; uniqueValues: number }
   | { kind: 'numeric'; min: number; max: number; average: number; stdev: number; uniqueValues: number; buckets?: unknown[] };
-
-/**
- * Options of `q.saveAsList()`.
- *
- * @example
- * ```ts
- * await q.saveAsList({ name: 'long-genes', description: 'genes over 5 kb', tags: ['demo'] });
- * ```
- */
-export interface ListFromQueryOptions {
-  name: string;
-  description?: string;
-  tags?: readonly string[];
-  signal?: AbortSignal;
-}
 
 function nonNegativeInt(value: number | undefined, field: string): void {
   if (value === undefined) return;
@@ -119,78 +105,62 @@ function nonNegativeInt(value: number | undefined, field: string): void {
 
 
 /** One request for result rows, streamed item by item with the trailer checked. */
-export function fetchResultItems<T>(
-  http: HttpClient,
-  endpoint: string,
-  form: Record<string, string | string[] | number | undefined>,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<T> {
-  return deferred(async () => {
-    const stream = await http.post(endpoint, { form, idempotent: true, accept: 'application/json', ...signalOpt(signal) }).stream();
-    const url = http.url(endpoint);
-    return jsonArrayItems<T>(stream, 'results', {
-      ...signalOpt(signal),
-      onTrailer: (trailer) => {
-        if (trailer.wasSuccessful === false) {
-          const status = typeof trailer.statusCode === 'number' && trailer.statusCode >= 400 ? trailer.statusCode : 500;
-          const message = typeof trailer.error === 'string' && trailer.error ? trailer.error : 'the service reported wasSuccessful: false';
-          throw streamError({ status, message, method: 'POST', url, body: trailer });
-        }
-      },
-    })[Symbol.asyncIterator]();
-  });
+export async function openResultItems<T>(http: HttpClient, endpoint: string, form: Form, options: CallOptions): Promise<AsyncIterator<T>> {
+  const stream = await http.post(endpoint, { form, idempotent: true, accept: 'application/json', ...callOpt(options) }).stream();
+  const url = http.url(endpoint);
+  return jsonArrayItems<T>(stream, 'results', {
+    ...callOpt({ signal: options.signal }),
+    onTrailer: (trailer) => {
+      if (trailer.wasSuccessful === false) {
+        const status = typeof trailer.statusCode === 'number' && trailer.statusCode >= 400 ? trailer.statusCode : 500;
+        const message = typeof trailer.error === 'string' && trailer.error ? trailer.error : 'the service reported wasSuccessful: false';
+        throw streamError({ status, message, method: 'POST', url, body: trailer });
+      }
+    },
+  })[Symbol.asyncIterator]();
 }
 
 /**
- * Pages of `pageSize` rows, each streamed (not collected into an array as `paginateOffset`
- * would), so memory stays flat whatever the page size. Ends on a short page or after `size` rows.
+ * The rows of `endpoint` as a {@link Paged}: `form()` gives the request's fields (computed once,
+ * e.g. after validating the query), each response is streamed, `count()` answers `total()`.
  */
-async function* pagedItems<T>(http: HttpClient, xml: string, format: string, start: number, size: number | undefined, pageSize: number, signal: AbortSignal | undefined): AsyncGenerator<T> {
-  let offset = start;
-  let remaining = size ?? Number.POSITIVE_INFINITY;
-  while (remaining > 0) {
-    const limit = Math.min(pageSize, remaining);
-    let received = 0;
-    for await (const item of fetchResultItems<T>(http, 'query/results', { query: xml, format, start: offset, size: limit }, signal)) {
-      received++;
-      yield item;
-    }
-    offset += received;
-    remaining -= received;
-    if (received < limit) return;
-  }
-}
-
-/** `q.rows()` / `q.records()`. */
-export function runRows<T>(http: HttpClient, query: Query, format: 'json' | 'jsonobjects', options: RowsOptions): AsyncGenerator<T> {
-  return deferred(async () => {
-    nonNegativeInt(options.start, 'start');
-    nonNegativeInt(options.size, 'size');
-    if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) {
-      throw new ValidationError({ message: `pageSize must be a positive integer, got ${options.pageSize}`, field: 'pageSize' });
-    }
-    const q = await query.prepare(options.signal);
-    const start = options.start ?? 0;
-    if (options.pageSize === undefined) {
-      return fetchResultItems<T>(http, 'query/results', { query: q.toXML(), format, start, size: options.size }, options.signal);
-    }
-    // Pages must not overlap or skip rows: without a sort the server's order is not stable.
-    if (q.sortOrder.length === 0) q.orderBy(`${q.root}.id`, 'asc');
-    return pagedItems<T>(http, q.toXML(), format, start, options.size, options.pageSize, options.signal);
+export function resultsPaged<T>(
+  http: HttpClient,
+  endpoint: string,
+  form: () => Promise<Form>,
+  options: RowsOptions,
+  count: () => Promise<number>,
+): Paged<T> {
+  nonNegativeInt(options.start, 'start');
+  let fields: Promise<Form> | undefined;
+  const fieldsOnce = (): Promise<Form> => {
+    fields ??= form().catch((error: unknown) => {
+      fields = undefined;
+      throw error;
+    });
+    return fields;
+  };
+  return streamedPaged<T>({
+    start: options.start ?? 0,
+    max: options.max,
+    pageSize: options.pageSize,
+    open: ({ start, size }) => deferred(async () => openResultItems<T>(http, endpoint, { ...(await fieldsOnce()), start, size }, options)),
+    count,
   });
 }
 
-/** `q.count()`. */
-export async function runCount(http: HttpClient, query: Query, options: CountOptions): Promise<number> {
-  const q = await query.prepare(options.signal);
-  const body = await http.post('query/results', { form: { query: q.toXML(), format: 'jsoncount' }, idempotent: true, ...signalOpt(options.signal) }).json<{ count: number }>();
-  if (typeof body.count !== 'number') throw new ValidationError({ message: 'count: the response has no numeric "count"' });
+/** `format=jsoncount` of a results endpoint. */
+export async function fetchCount(http: HttpClient, endpoint: string, form: Form, options: CallOptions): Promise<number> {
+  const body = await http.post(endpoint, { form: { ...form, format: 'jsoncount' }, idempotent: true, ...callOpt(options) }).json<{ count?: unknown }>();
+  if (typeof body.count !== 'number') {
+    throw new ResponseFormatError({ message: `POST ${http.url(endpoint)}: the count response has no numeric "count"`, service: 'intermine', method: 'POST', url: http.url(endpoint), body });
+  }
   return body.count;
 }
 
 /** Stream a flat-format body as lines; an `[ERROR] <code> <message>` line throws a typed error. */
 export async function* checkedLines(response: Response | ReadableStream<Uint8Array>, url: string, method: string, signal: AbortSignal | undefined): AsyncGenerator<string> {
-  for await (const line of lines(response, signalOpt(signal))) {
+  for await (const line of lines(response, signal === undefined ? {} : { signal })) {
     // The error line is the last one; leaving the loop cancels the body.
     const error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
     if (error) throw streamError({ ...error, method, url });
@@ -198,35 +168,41 @@ export async function* checkedLines(response: Response | ReadableStream<Uint8Arr
   }
 }
 
-/** `q.tsv()`, `q.csv()`, `q.fasta()`, `q.gff3()`, `q.bed()`. */
-export async function* runText(http: HttpClient, query: Query, format: TextFormat, options: TextOptions): AsyncGenerator<string> {
+/** POST a form and stream the answer as checked lines. */
+export async function* postLines(http: HttpClient, endpoint: string, form: Form, options: CallOptions): AsyncGenerator<string> {
+  const stream = await http.post(endpoint, { form, idempotent: true, ...callOpt(options) }).stream();
+  yield* checkedLines(stream, http.url(endpoint), 'POST', options.signal);
+}
+
+/** Check the text options of `format` before any request. */
+export function checkTextOptions(format: TextFormat, options: TextOptions): void {
   nonNegativeInt(options.start, 'start');
-  nonNegativeInt(options.size, 'size');
-  const q = await query.prepare(options.signal);
-  let endpoint = 'query/results';
-  const form: Record<string, string | number | undefined> = { query: q.toXML() };
+  nonNegativeInt(options.max, 'max');
+  if (format !== 'tsv' && format !== 'csv' && (options.start !== undefined || options.max !== undefined)) {
+    throw new ValidationError({ message: `${format} exports cannot be paged (the server ignores start/size)`, field: 'start' });
+  }
+}
+
+/** The endpoint and form of a text export of a prepared (validated) query. */
+export function textRequest(q: Query, format: TextFormat, options: TextOptions): { endpoint: string; form: Form } {
+  const form: Form = { query: q.toXML() };
   if (format === 'tsv' || format === 'csv') {
     form.format = format;
     form.start = options.start;
-    form.size = options.size;
+    form.size = options.max;
     if (options.headers) form.columnheaders = options.headers === 'path' ? 'path' : 'friendly';
-  } else {
-    if (options.start !== undefined || options.size !== undefined) {
-      throw new ValidationError({ message: `${format} exports cannot be paged (the server ignores start/size)`, field: 'start' });
-    }
-    endpoint = `query/results/${format}`;
-    if (options.view !== undefined) form.view = options.view.startsWith(`${q.root}.`) || options.view === q.root ? options.view : `${q.root}.${options.view}`;
-    if (format === 'fasta') {
-      form.extension = options.extension;
-      if (options.translate !== undefined) form.translate = String(options.translate);
-    }
-    if (format === 'bed') {
-      if (options.ucscCompatible !== undefined) form.ucscCompatible = String(options.ucscCompatible);
-      form.trackDescription = options.trackDescription;
-    }
+    return { endpoint: 'query/results', form };
   }
-  const stream = await http.post(endpoint, { form, idempotent: true, ...signalOpt(options.signal) }).stream();
-  yield* checkedLines(stream, http.url(endpoint), 'POST', options.signal);
+  if (options.view !== undefined) form.view = options.view.startsWith(`${q.root}.`) || options.view === q.root ? options.view : `${q.root}.${options.view}`;
+  if (format === 'fasta') {
+    form.extension = options.extension;
+    if (options.translate !== undefined) form.translate = String(options.translate);
+  }
+  if (format === 'bed') {
+    if (options.ucscCompatible !== undefined) form.ucscCompatible = String(options.ucscCompatible);
+    form.trackDescription = options.trackDescription;
+  }
+  return { endpoint: `query/results/${format}`, form };
 }
 
 interface SummaryBody {
@@ -234,14 +210,19 @@ interface SummaryBody {
   uniqueValues?: number;
 }
 
-/** `q.summarise(path)`. */
-export async function runSummary(http: HttpClient, query: Query, path: string, options: CountOptions & { filter?: string; size?: number }): Promise<ColumnSummary> {
-  nonNegativeInt(options.size, 'size');
-  const base = query.views.includes(path) ? query : query.clone().addToSelect(path);
-  const q = await base.prepare(options.signal);
-  const form: Record<string, string | number | undefined> = { query: q.toXML(), format: 'jsonrows', summaryPath: path, filterTerm: options.filter, size: options.size };
-  const body = await http.post('query/results', { form, idempotent: true, ...signalOpt(options.signal) }).json<SummaryBody>();
-  const results = Array.isArray(body.results) ? body.results : [];
+/** Check summary options before any request. */
+export function checkSummaryOptions(options: SummaryOptions): void {
+  nonNegativeInt(options.max, 'max');
+}
+
+/** `summaryPath` of a prepared query that selects `path`. */
+export async function fetchSummary(http: HttpClient, q: Query, path: string, options: SummaryOptions): Promise<ColumnSummary> {
+  const form: Form = { query: q.toXML(), format: 'jsonrows', summaryPath: path, filterTerm: options.filter, size: options.max };
+  const body = await http.post('query/results', { form, idempotent: true, ...callOpt(options) }).json<SummaryBody>();
+  if (!Array.isArray(body.results)) {
+    throw new ResponseFormatError({ message: `POST ${http.url('query/results')}: the summary response has no "results" array`, service: 'intermine', method: 'POST', url: http.url('query/results'), body });
+  }
+  const results = body.results;
   const first = results[0];
   if (first && 'max' in first && 'min' in first) {
     return {

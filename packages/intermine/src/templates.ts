@@ -1,8 +1,7 @@
-import { type HttpClient, ValidationError } from '@bio/core-http';
-import { type Operator, type PathConstraint, normaliseOperator } from './constraints.js';
+import { type CallOptions, type HttpClient, type Paged, ValidationError } from '@bio/core-http';
+import { normaliseOperator, type Operator, type PathConstraint } from './constraints.js';
 import type { Query } from './query.js';
-import { type Cell, type CountOptions, checkedLines, fetchResultItems, type RowsOptions, type TextOptions } from './results.js';
-import { signalOpt } from './internal/request-options.js';
+import { type Cell, checkTextOptions, fetchCount, postLines, type RowsOptions, resultsPaged, type TextOptions } from './results.js';
 
 /**
  * A new value for one editable template constraint, by code. A bare string or number keeps the
@@ -35,7 +34,14 @@ export class Template {
   readonly query: Query;
   readonly #http: HttpClient;
 
-  /** @internal Use `mine.templates()` / `mine.template(name)`. */
+  /**
+   * A template on the mine `http` talks to; usually made by `mine.templates()` / `mine.template(name)`.
+   *
+   * @example
+   * ```ts
+   * const t = new Template(mine.http, Query.fromXML(xml), { name: 'Gene_Pathways' });
+   * ```
+   */
   constructor(http: HttpClient, query: Query, meta: { name: string; title?: string; description?: string; comment?: string }) {
     this.#http = http;
     this.query = query;
@@ -109,34 +115,36 @@ export class Template {
     return params;
   }
 
-  async *#items<T>(format: 'json' | 'jsonobjects', values: TemplateValues, options: RowsOptions): AsyncGenerator<T> {
-    if (options.pageSize !== undefined) throw new ValidationError({ message: 'template runs are not paged; use start/size', field: 'pageSize' });
-    const form = { ...this.parameters(values), format, start: options.start ?? 0, ...(options.size === undefined ? {} : { size: options.size }) };
-    yield* fetchResultItems<T>(this.#http, 'template/results', form, options.signal);
+  #results<T>(format: 'json' | 'jsonobjects', values: TemplateValues, options: RowsOptions): Paged<T> {
+    // Without a sort on the root id (which a template run cannot add) pages could overlap.
+    if (options.pageSize !== undefined) throw new ValidationError({ message: 'template runs are one request; use start/max', field: 'pageSize' });
+    const params = this.parameters(values);
+    return resultsPaged<T>(this.#http, 'template/results', async () => ({ ...params, format }), options, () => this.count(values, options));
   }
 
   /**
-   * Stream result rows with new constraint values. The trailer is checked like `q.rows()`.
+   * Result rows with new constraint values, streamed; `total()` counts them. The trailer is
+   * checked like `mine.rows()`.
    *
    * @example
    * ```ts
-   * for await (const [symbol, pathway] of t.rows({ A: 'eve' }, { size: 10 })) console.log(symbol, pathway);
+   * for await (const [symbol, pathway] of t.rows({ A: 'eve' }, { max: 10 })) console.log(symbol, pathway);
    * ```
    */
-  rows<T extends Cell[] = Cell[]>(values: TemplateValues = {}, options: RowsOptions = {}): AsyncGenerator<T> {
-    return this.#items<T>('json', values, options);
+  rows<T extends Cell[] = Cell[]>(values: TemplateValues = {}, options: RowsOptions = {}): Paged<T> {
+    return this.#results<T>('json', values, options);
   }
 
   /**
-   * Stream result objects (`jsonobjects`).
+   * Result objects (`jsonobjects`), streamed.
    *
    * @example
    * ```ts
    * for await (const gene of t.records({ A: 'eve' })) console.log(gene);
    * ```
    */
-  records<T = Record<string, unknown>>(values: TemplateValues = {}, options: RowsOptions = {}): AsyncGenerator<T> {
-    return this.#items<T>('jsonobjects', values, options);
+  records<T = Record<string, unknown>>(values: TemplateValues = {}, options: RowsOptions = {}): Paged<T> {
+    return this.#results<T>('jsonobjects', values, options);
   }
 
   /**
@@ -147,11 +155,8 @@ export class Template {
    * await t.count({ A: 'eve' }); // 12
    * ```
    */
-  async count(values: TemplateValues = {}, options: CountOptions = {}): Promise<number> {
-    const body = await this.#http
-      .post('template/results', { form: { ...this.parameters(values), format: 'jsoncount' }, idempotent: true, ...signalOpt(options.signal) })
-      .json<{ count: number }>();
-    return body.count;
+  count(values: TemplateValues = {}, options: CallOptions = {}): Promise<number> {
+    return fetchCount(this.#http, 'template/results', this.parameters(values), options);
   }
 
   /**
@@ -162,11 +167,11 @@ export class Template {
    * for await (const line of t.tsv({ A: 'eve' })) console.log(line);
    * ```
    */
-  async *tsv(values: TemplateValues = {}, options: TextOptions = {}): AsyncGenerator<string> {
-    const form: Record<string, string | string[] | number | undefined> = { ...this.parameters(values), format: 'tsv', start: options.start, size: options.size };
+  tsv(values: TemplateValues = {}, options: TextOptions = {}): AsyncGenerator<string> {
+    checkTextOptions('tsv', options);
+    const form: Record<string, string | string[] | number | undefined> = { ...this.parameters(values), format: 'tsv', start: options.start, size: options.max };
     if (options.headers) form.columnheaders = options.headers === 'path' ? 'path' : 'friendly';
-    const stream = await this.#http.post('template/results', { form, idempotent: true, ...signalOpt(options.signal) }).stream();
-    yield* checkedLines(stream, this.#http.url('template/results'), 'POST', options.signal);
+    return postLines(this.#http, 'template/results', form, options);
   }
 }
 

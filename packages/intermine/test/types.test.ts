@@ -7,7 +7,7 @@ import {
   type EnrichmentResult,
   type EnrichmentRow,
   type IdResolutionResult,
-  InterMine,
+  type InterMine,
   type InterMineList,
   type InterMineUser,
   type MatchKind,
@@ -17,14 +17,16 @@ import {
   Query,
   type RegionListResult,
   type RegionQuery,
-  type SearchResult,
+  type Registry,
+  type Paged,
+  type SearchResults,
   type Template,
   type Widget,
 } from '../src/index.js';
 
 describe('public types', () => {
   it('pins the client surface', () => {
-    expectTypeOf(InterMine).constructorParameters.toMatchTypeOf<[{ root: string; token?: string }]>();
+    expectTypeOf<{ baseUrl: string; token?: string }>().toMatchTypeOf<ConstructorParameters<typeof InterMine>[0]>();
     expectTypeOf<InterMine['version']>().returns.toEqualTypeOf<Promise<number>>();
     expectTypeOf<InterMine['release']>().returns.toEqualTypeOf<Promise<string>>();
     expectTypeOf<InterMine['model']>().returns.toEqualTypeOf<Promise<Model>>();
@@ -34,12 +36,12 @@ describe('public types', () => {
     expectTypeOf<InterMine['enrichment']>().returns.toEqualTypeOf<Promise<EnrichmentResult>>();
     expectTypeOf<InterMine['templates']>().returns.toEqualTypeOf<Promise<Template[]>>();
     expectTypeOf<InterMine['template']>().returns.toEqualTypeOf<Promise<Template>>();
-    expectTypeOf<InterMine['search']>().returns.toEqualTypeOf<Promise<SearchResult>>();
+    expectTypeOf<InterMine['search']>().returns.toEqualTypeOf<SearchResults>();
     expectTypeOf<InterMine['resolveIds']>().returns.toEqualTypeOf<Promise<IdResolutionResult>>();
     expectTypeOf<InterMine['regions']>().returns.toEqualTypeOf<RegionQuery>();
     expectTypeOf<InterMine['lists']['get']>().returns.toEqualTypeOf<Promise<InterMineList>>();
-    expectTypeOf<InterMine['lists']['all']>().returns.toEqualTypeOf<Promise<InterMineList[]>>();
-    expectTypeOf<ReturnType<typeof InterMine.registry>['mines']>().returns.toEqualTypeOf<Promise<MineInstance[]>>();
+    expectTypeOf<InterMine['lists']['all']>().returns.toEqualTypeOf<Paged<InterMineList>>();
+    expectTypeOf<Registry['mines']>().returns.toEqualTypeOf<Promise<MineInstance[]>>();
   });
 
   it('pins the query builder and results', () => {
@@ -47,10 +49,12 @@ describe('public types', () => {
     expectTypeOf<Query['where']>().returns.toEqualTypeOf<Query>();
     expectTypeOf<Query['toXML']>().returns.toEqualTypeOf<string>();
     expectTypeOf(Query.fromXML).returns.toEqualTypeOf<Query>();
-    expectTypeOf<Query['count']>().returns.toEqualTypeOf<Promise<number>>();
-    expectTypeOf<Query['tsv']>().returns.toEqualTypeOf<AsyncGenerator<string>>();
-    expectTypeOf<Query['summarise']>().returns.toEqualTypeOf<Promise<ColumnSummary>>();
-    expectTypeOf<ReturnType<Query['rows']>>().toEqualTypeOf<AsyncGenerator<Cell[]>>();
+    expectTypeOf<InterMine['count']>().returns.toEqualTypeOf<Promise<number>>();
+    expectTypeOf<InterMine['tsv']>().returns.toEqualTypeOf<AsyncGenerator<string>>();
+    expectTypeOf<InterMine['summarise']>().returns.toEqualTypeOf<Promise<ColumnSummary>>();
+    expectTypeOf<InterMine['rows']>().returns.toEqualTypeOf<Paged<Cell[]>>();
+    // Optional options accept undefined explicitly (exactOptionalPropertyTypes).
+    expectTypeOf<{ timeout: undefined; userAgent: undefined; token: undefined; baseUrl: string }>().toMatchTypeOf<ConstructorParameters<typeof InterMine>[0]>();
     expectTypeOf<Cell>().toEqualTypeOf<string | number | boolean | null>();
     expectTypeOf<'NOT LIKE'>().toMatchTypeOf<Operator>();
     expectTypeOf<'DOES NOT OVERLAP'>().toMatchTypeOf<Operator>();

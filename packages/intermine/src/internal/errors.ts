@@ -1,6 +1,6 @@
-import { type BioHttpError, createHttpError } from '@bio/core-http';
+import { type BioHttpError, type BioHttpErrorInit, createHttpError } from '@bio/core-http';
 
-/** Hint added to every 401: InterMine answers 401 even on public endpoints when a token is bad. */
+/** Hint added to every 401 (by the client's `beforeError` hook): InterMine answers 401 even on public endpoints when a token is bad. */
 export const UNAUTHORIZED_HINT =
   'the API token was rejected — it is wrong, expired (24-hour and single-use tokens expire) or belongs to another mine; InterMine answers 401 even on public endpoints when a bad token is sent, so fix the token or leave it out';
 
@@ -19,7 +19,7 @@ function clip(text: string): string {
 }
 
 /** The server's message from an error body: the JSON `error`, an `[ERROR]` line, an XML `<message>`, or an HTML title. */
-export function interMineServiceMessage(body: unknown, response: Response): string | undefined {
+export function interMineServiceMessage(body: unknown, _response: Response): string | undefined {
   let message: string | undefined;
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     const record = body as Record<string, unknown>;
@@ -48,7 +48,6 @@ export function interMineServiceMessage(body: unknown, response: Response): stri
       }
     }
   }
-  if (response.status === 401) return message ? `${message} — ${UNAUTHORIZED_HINT}` : UNAUTHORIZED_HINT;
   return message;
 }
 
@@ -64,13 +63,29 @@ export function interMineErrorInBody(body: unknown): { status: number; message: 
 
 /** The error for a failure reported in a streamed trailer or an `[ERROR]` line after HTTP 200. */
 export function streamError(init: { status: number; message: string; method: string; url: string; body?: unknown }): BioHttpError {
-  return createHttpError({
+  const error = createHttpError({
     status: init.status,
     method: init.method,
     url: init.url,
     service: 'intermine',
-    serviceMessage: init.status === 401 ? `${init.message} — ${UNAUTHORIZED_HINT}` : init.message,
+    serviceMessage: init.message,
     message: `${init.status} ${init.method} ${init.url}: the server reported a failure after HTTP 200, part-way through the results: ${init.message}`,
     ...(init.body === undefined ? {} : { body: init.body }),
   });
+  return withUnauthorizedHint(error);
+}
+
+type ErrorClass = new (init: BioHttpErrorInit) => BioHttpError;
+
+/**
+ * The `beforeError` hook every InterMine client installs: a 401 gets {@link UNAUTHORIZED_HINT}
+ * added to its message (same class, same fields; the original error is the `cause`).
+ */
+export function withUnauthorizedHint(error: BioHttpError): BioHttpError {
+  if (error.status !== 401 || error.message.includes(UNAUTHORIZED_HINT)) return error;
+  const init: BioHttpErrorInit = { status: error.status, message: `${error.message} — ${UNAUTHORIZED_HINT}`, cause: error };
+  for (const key of ['method', 'url', 'service', 'serviceMessage', 'body', 'retryAfter', 'attempts', 'headers'] as const) {
+    if (error[key] !== undefined) (init as Record<string, unknown>)[key] = error[key];
+  }
+  return new (error.constructor as ErrorClass)(init);
 }

@@ -1,6 +1,11 @@
-/** Pass a caller's signal on only when there is one (exactOptionalPropertyTypes). */
-export function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
+import type { CallOptions } from '@bio/core-http';
+
+/** The request options of a call: its signal and timeout, only when given (exactOptionalPropertyTypes). */
+export function callOpt(options: CallOptions | undefined): { signal?: AbortSignal; timeout?: number | false } {
+  const out: { signal?: AbortSignal; timeout?: number | false } = {};
+  if (options?.signal !== undefined) out.signal = options.signal;
+  if (options?.timeout !== undefined) out.timeout = options.timeout;
+  return out;
 }
 
 /**
@@ -8,6 +13,6 @@ export function signalOpt(signal: AbortSignal | undefined): { signal?: AbortSign
  * deleting a list): never retried, whatever retry policy the client has for reads, since a
  * resent creation could make the list twice.
  */
-export function writeOpt(signal: AbortSignal | undefined): { retry: false; signal?: AbortSignal } {
-  return { retry: false, ...signalOpt(signal) };
+export function writeOpt(options: CallOptions | undefined): { retry: false; signal?: AbortSignal; timeout?: number | false } {
+  return { retry: false, ...callOpt(options) };
 }

@@ -7,7 +7,7 @@ useFixtureServer();
 describe('id resolution', () => {
   it('submits, polls through RUNNING and a 204 "job not ready", returns typed results and deletes the job', async () => {
     const { mine, requests } = testMine();
-    const result = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', pollInterval: 0 });
+    const result = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', interval: 0 });
     expect(result.type).toBe('Gene');
     expect(result.matches.MATCH.map((m) => m.summary.symbol)).toEqual(['eve', 'zen']);
     expect(result.matches.OTHER[0]).toMatchObject({ input: 'l(3)85Ac', reason: 'searched synonyms' });
@@ -32,7 +32,7 @@ describe('id resolution', () => {
 
   it('surfaces a 400 from the job submission', async () => {
     const { mine } = testMine();
-    const error = await mine.resolveIds({ type: 'Gen', identifiers: ['eve'], pollInterval: 0 }).catch((e: unknown) => e);
+    const error = await mine.resolveIds({ type: 'Gen', identifiers: ['eve'], interval: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).serviceMessage).toBe('Gen is not a class in the genomic model');
   });
@@ -45,10 +45,10 @@ describe('id resolution', () => {
     expect(requests).toEqual([]);
   });
 
-  it('gives up after the timeout', async () => {
+  it('gives up after the deadline', async () => {
     const { mine } = testMine();
-    const error = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', pollInterval: 10, timeout: 5 }).catch((e: unknown) => e);
+    const error = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', interval: 10, deadline: 5 }).catch((e: unknown) => e);
     expect((error as Error).name).toBe('TimeoutError');
-    expect((error as Error).message).toMatch(/not finished after 5 ms \(last status RUNNING\)/);
+    expect((error as Error).message).toMatch(/id resolution job 2b1f6a5e-3c7d-4e91-9a0b-8f2c1d4e5a6b still not done after \d+ ms and 1 checks \(deadline 5 ms\)/);
   });
 });

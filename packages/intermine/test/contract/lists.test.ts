@@ -8,7 +8,7 @@ useFixtureServer();
 describe('lists', () => {
   it('reads every list', async () => {
     const { mine } = testMine();
-    const lists = await mine.lists.all();
+    const lists = await mine.lists.all().toArray();
     expect(lists.map((l) => [l.name, l.type, l.size])).toEqual([
       ['demo-list', 'Gene', 5],
       ['PL_FlyAtlas_brain_top', 'Gene', 173],
@@ -29,7 +29,7 @@ describe('lists', () => {
 
   it('creates a list from identifiers and reports the unmatched ones', async () => {
     const { mine, requests } = testMine({ token: 'good-token-0123456789' });
-    const list = await mine.lists.create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ['eve', 'zen', 'not-a-gene']);
+    const list = await mine.lists.create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
     expect(list.name).toBe('my-genes');
     expect(list.size).toBe(2);
     expect(list.id).toBe(3000102);
@@ -39,30 +39,30 @@ describe('lists', () => {
 
   it('accepts identifier-file text and async iterables', async () => {
     const { mine } = testMine();
-    const fromText = await mine.lists.create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, 'eve, zen\n"not-a-gene"\n');
+    const fromText = await mine.lists.create('eve, zen\n"not-a-gene"\n', { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
     expect(fromText.unmatchedIdentifiers).toEqual(['not-a-gene']);
     async function* ids() {
       yield 'eve';
       yield 'zen';
       yield 'not-a-gene';
     }
-    const fromIterable = await mine.lists.create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ids());
+    const fromIterable = await mine.lists.create(ids(), { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
     expect(fromIterable.size).toBe(2);
   });
 
   it('surfaces a 400 from list creation', async () => {
     const { mine } = testMine();
-    const error = await mine.lists.create({ name: 'bad-type', type: 'Gen' }, ['eve']).catch((e: unknown) => e);
+    const error = await mine.lists.create(['eve'], { name: 'bad-type', type: 'Gen' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).serviceMessage).toBe('Gen is not a valid class name');
   });
 
   it('validates before sending', async () => {
     const { mine, requests } = testMine();
-    await expect(mine.lists.create({ name: '', type: 'Gene' }, ['eve'])).rejects.toSatisfy(isValidationError);
-    await expect(mine.lists.create({ name: 'x' }, ['eve'])).rejects.toThrow(/needs a type/);
-    await expect(mine.lists.create({ name: 'x', type: 'Gene' }, [])).rejects.toThrow(/no identifiers/);
-    await expect(mine.lists.create({ name: 'x', type: 'Gene', tags: ['a;b'] }, ['eve'])).rejects.toThrow(/bad tag/);
+    await expect(mine.lists.create(['eve'], { name: '', type: 'Gene' })).rejects.toSatisfy(isValidationError);
+    await expect(mine.lists.create(['eve'], { name: 'x' })).rejects.toThrow(/needs a type/);
+    await expect(mine.lists.create([], { name: 'x', type: 'Gene' })).rejects.toThrow(/no identifiers/);
+    await expect(mine.lists.create(['eve'], { name: 'x', type: 'Gene', tags: ['a;b'] })).rejects.toThrow(/bad tag/);
     await expect(mine.lists.get(' ')).rejects.toSatisfy(isValidationError);
     await expect(mine.lists.union('u', ['only-one'])).rejects.toThrow(/at least two lists/);
     await expect(mine.lists.subtract('s', { from: [], exclude: ['b'] })).rejects.toThrow(/"from"/);
@@ -80,7 +80,7 @@ describe('lists', () => {
     expect(await demo.tags.remove(['fly'])).toEqual(['im:frontpage', 'im:public', 'reviewed']);
     expect(demo.tags.has('reviewed')).toBe(true);
 
-    const mine2 = await mine.lists.create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ['eve', 'zen', 'not-a-gene']);
+    const mine2 = await mine.lists.create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
     await mine2.rename('my-fly-genes');
     expect(mine2.name).toBe('my-fly-genes');
     await mine2.delete();
@@ -106,7 +106,7 @@ describe('lists', () => {
     const q = demo.query('symbol', 'length');
     expect(q.constraints).toEqual([{ path: 'Gene', op: 'IN', value: 'demo-list', code: 'A' }]);
     const rows = [];
-    for await (const row of q.rows({ start: 1, size: 2 })) rows.push(row);
+    for await (const row of mine.rows(q, { start: 1, max: 2 })) rows.push(row);
     expect(rows).toHaveLength(2);
   });
 });

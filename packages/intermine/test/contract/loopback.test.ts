@@ -16,24 +16,24 @@ const eveZen = (mine: InterMine) => mine.query('Gene').select('symbol', 'primary
 
 describe('streams over a socket', () => {
   it('stops reading when the loop breaks, and the client keeps working', async () => {
-    const mine = new InterMine({ root: `${server.url}/flymine`, retry: 0 });
-    for await (const row of eveZen(mine).rows()) {
+    const mine = new InterMine({ baseUrl: `${server.url}/flymine`, retry: 0 });
+    for await (const row of mine.rows(eveZen(mine))) {
       expect(row[0]).toBe('eve');
       break;
     }
-    for await (const line of eveZen(mine).csv()) {
+    for await (const line of mine.csv(eveZen(mine))) {
       expect(line).toContain('eve');
       break;
     }
-    expect(await eveZen(mine).count()).toBe(2);
+    expect(await mine.count(eveZen(mine))).toBe(2);
   });
 
   it('aborts with the caller signal', async () => {
-    const mine = new InterMine({ root: `${server.url}/flymine`, retry: 0 });
+    const mine = new InterMine({ baseUrl: `${server.url}/flymine`, retry: 0 });
     const controller = new AbortController();
     let error: unknown;
     try {
-      for await (const _row of eveZen(mine).rows({ signal: controller.signal })) controller.abort();
+      for await (const _row of mine.rows(eveZen(mine), { signal: controller.signal })) controller.abort();
     } catch (e) {
       error = e;
     }

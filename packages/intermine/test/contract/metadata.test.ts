@@ -1,17 +1,17 @@
 import { isUnauthorizedError, isValidationError, UnauthorizedError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { InterMine, normaliseRoot } from '../../src/index.js';
+import { InterMine, normaliseBaseUrl } from '../../src/index.js';
 import { testMine, useFixtureServer } from './setup.js';
 
 useFixtureServer();
 
 describe('connection and metadata', () => {
   it('normalises the root URL', () => {
-    expect(normaliseRoot('www.flymine.org/flymine')).toBe('https://www.flymine.org/flymine/service');
-    expect(normaliseRoot('https://www.flymine.org/flymine/service/')).toBe('https://www.flymine.org/flymine/service');
-    expect(new InterMine({ root: 'http://localhost:8080/biotestmine/' }).root).toBe('http://localhost:8080/biotestmine/service');
-    expect(() => new InterMine({ root: '' })).toThrow(/root must be the URL of a mine/);
-    expect(() => new InterMine({ root: 'https://x', token: '' })).toThrow(/token must be a non-empty string/);
+    expect(normaliseBaseUrl('www.flymine.org/flymine')).toBe('https://www.flymine.org/flymine/service');
+    expect(normaliseBaseUrl('https://www.flymine.org/flymine/service/')).toBe('https://www.flymine.org/flymine/service');
+    expect(new InterMine({ baseUrl: 'http://localhost:8080/biotestmine/' }).baseUrl).toBe('http://localhost:8080/biotestmine/service');
+    expect(() => new InterMine({ baseUrl: '' })).toThrow(/baseUrl must be the URL of a mine/);
+    expect(() => new InterMine({ baseUrl: 'https://x', token: '' })).toThrow(/token must be a non-empty string/);
   });
 
   it('reads version, release and InterMine version, and caches them', async () => {
@@ -58,7 +58,7 @@ describe('connection and metadata', () => {
 
   it('gets an anonymous session token and uses it in the header', async () => {
     const requests: string[] = [];
-    const mine = await InterMine.withAnonymousToken({ root: 'www.flymine.org/flymine', retry: 0, hooks: { onRequest: (e) => requests.push(e.url) } });
+    const mine = await InterMine.withAnonymousToken({ baseUrl: 'www.flymine.org/flymine', retry: 0, hooks: { onRequest: (e) => requests.push(e.url) } });
     expect((await mine.whoami()).username).toBe('temp-user-7f3c2a91');
     expect(requests.join('\n')).not.toContain('anon-7f3c2a91b8e4d6');
   });

@@ -7,16 +7,18 @@ useFixtureServer();
 describe('keyword search', () => {
   it('searches with facets', async () => {
     const { mine } = testMine();
-    const result = await mine.search('eve', { facets: { Category: 'Gene' }, size: 2 });
-    expect(result.totalHits).toBe(30);
-    expect(result.results.map((r) => [r.id, r.type, r.fields.symbol])).toEqual([
+    const hits = mine.search('eve', { facets: { Category: 'Gene' }, max: 2 });
+    expect(await hits.total()).toBe(30);
+    expect((await hits.toArray()).map((r) => [r.id, r.type, r.fields.symbol])).toEqual([
       [1016298, 'Gene', 'eve'],
       [1251032, 'Gene', 'Dpse\\eve'],
     ]);
-    expect(result.facets.Category).toEqual({ Gene: 30 });
+    expect((await hits.facets()).Category).toEqual({ Gene: 30 });
   });
   it('validates paging', async () => {
     const { mine } = testMine();
-    await expect(mine.search('eve', { size: -1 })).rejects.toSatisfy(isValidationError);
+    expect(() => mine.search('eve', { max: -1 })).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'max' }));
+    expect(() => mine.search('eve', { pageSize: 0 })).toThrow(/pageSize/);
+    expect(() => mine.search('eve', { start: -1 })).toThrow(/start/);
   });
 });

@@ -23,7 +23,7 @@ export function useFixtureServer(): ReturnType<typeof createFixtureServer> {
 export function testMine(options: Partial<InterMineOptions> = {}): { mine: InterMine; requests: string[] } {
   const requests: string[] = [];
   const mine = new InterMine({
-    root: ROOT,
+    baseUrl: ROOT,
     retry: 0,
     hooks: { onRequest: (e) => requests.push(`${e.method} ${e.url}`) },
     ...options,

@@ -268,7 +268,10 @@ describe('Query.fromXML / toJSON / fromJSON', () => {
     expect(t.constraints[0]).toEqual({ path: 'Gene', op: 'LOOKUP', value: 'eve', extraValue: 'D. melanogaster', code: 'A', editable: true, switchable: 'locked' });
     expect(t.sortOrder).toEqual([{ path: 'Gene.pathways.name', direction: 'asc' }]);
   });
-  it('refuses to run a query that is not bound to a mine', () => {
-    expect(() => new Query('Gene').select('symbol').rows()).toThrow(/not bound to a mine/);
+  it('is data: no reference to a client, and copies keep every part', () => {
+    const q = gene().select('symbol').where('length', '>', 5000).orderBy('symbol', 'desc');
+    expect('rows' in q).toBe(false);
+    expect(q.clone().toJSON()).toEqual(q.toJSON());
+    expect(Query.fromXML(q.toXML(), { model }).toJSON()).toEqual(q.toJSON());
   });
 });
