@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
-const names = ['core-http', 'rsql', 'mygene', 'intermine', 'idr', 'molgenis', 'sdk'];
+const names = ['core-http', 'rsql', 'mygene', 'intermine', 'idr', 'molgenis', 'sdk', 'cli'];
 
 /**
  * Resolve `@bio/*` imports to the sibling packages' sources, so tests see the code as it is

@@ -4,7 +4,8 @@
 //  2. `pnpm pack` each package, install the tarballs into a fresh temporary project
 //     (internal deps pointed at the tarballs too, so nothing comes from the registry but ky & co);
 //  3. import every entry point from Node as ESM and via require(), check that error classes are
-//     one copy across packages (instanceof works), and type-check a file that uses every entry.
+//     one copy across packages (instanceof works), and type-check a file that uses every entry;
+//  4. run every installed binary (`bio --help` from @bio/cli) from the install.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,11 +17,20 @@ const packagesDir = join(root, 'packages');
 const keep = process.argv.includes('--keep');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
-const packages = readdirSync(packagesDir)
+const published = readdirSync(packagesDir)
   .map((dir) => ({ dir: join(packagesDir, dir), manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) }))
-  .filter((p) => !p.manifest.private)
-  // `--only a,b` checks a subset (handy while one package is broken); CI checks all.
-  .filter((p) => !onlyArg || onlyArg.split(',').includes(p.manifest.name.replace('@bio/', '')));
+  .filter((p) => !p.manifest.private);
+// `--only=a,b` checks a subset (handy while one package is broken); CI checks all. The subset's
+// `@bio/*` dependencies are packed and installed with it (never fetched from the registry).
+const only = onlyArg?.split(',').map((name) => name.replace(/^@bio\//, ''));
+const packages = published.filter((p) => !only || only.includes(p.manifest.name.replace('@bio/', '')));
+const packed = [...packages];
+for (let i = 0; i < packed.length; i++) {
+  for (const dep of Object.keys(packed[i].manifest.dependencies ?? {})) {
+    const found = published.find((p) => p.manifest.name === dep);
+    if (found && !packed.includes(found)) packed.push(found);
+  }
+}
 
 function run(cmd, args, options = {}) {
   try {
@@ -50,12 +60,12 @@ const work = mkdtempSync(join(tmpdir(), 'bio-check-packages-'));
 const tarballs = join(work, 'tarballs');
 mkdirSync(tarballs);
 const specs = {};
-for (const { dir, manifest } of packages) {
+for (const { dir, manifest } of packed) {
   // pnpm pack rewrites `workspace:^` to real ranges, which npm pack would not.
   const out = run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir }).trim().split('\n').pop();
   specs[manifest.name] = `file:${out}`;
 }
-console.log(`✓ packed ${packages.length} tarballs`);
+console.log(`✓ packed ${packed.length} tarballs`);
 
 const project = join(work, 'project');
 mkdirSync(project);
@@ -74,15 +84,16 @@ if (copies.length !== 1) {
 }
 console.log('✓ one copy of @bio/core-http in the install');
 
-const entries = packages.flatMap(({ manifest }) => entryPoints(manifest));
+const entries = packed.flatMap(({ manifest }) => entryPoints(manifest));
 const esm = [
   ...entries.map((e, i) => `import * as m${i} from '${e}';`),
   `const all = { ${entries.map((e, i) => `'${e}': m${i}`).join(', ')} };`,
   `for (const [name, mod] of Object.entries(all)) { if (Object.keys(mod).length === 0) throw new Error(name + ' exports nothing'); }`,
   // One copy of the error hierarchy: an error made by a client is an instance of core-http's class.
-  `const { BioHttpError, ValidationError } = all['@bio/core-http'];`,
+  // (ValidationError is a BioError, not an HTTP error, since the core-http client contract.)
+  `const { BioError, ValidationError } = all['@bio/core-http'];`,
   `const e = new ValidationError({ message: 'x' });`,
-  `if (!(e instanceof BioHttpError)) throw new Error('instanceof broken');`,
+  `if (!(e instanceof BioError)) throw new Error('instanceof broken');`,
   // An error raised inside a client package is an instance of the class the user imports.
   `if (all['@bio/mygene']) {`,
   `  const err = await new all['@bio/mygene'].MyGene().query('cdk2', { size: 5000 }).catch((x) => x);`,
@@ -118,6 +129,18 @@ writeFileSync(
 );
 run(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: project });
 console.log('✓ a consumer file type-checks against the published declarations');
+
+// Every `bin` of a checked package runs from the installed tarball (npm links it into .bin).
+for (const { manifest } of packages) {
+  for (const name of Object.keys(manifest.bin ?? {})) {
+    const help = run(join(project, 'node_modules', '.bin', name), ['--help'], { cwd: project });
+    if (!help.includes(`Usage: ${name} `)) {
+      console.error(`✗ ${name} --help (from ${manifest.name}) printed no usage line:\n${help}`);
+      process.exit(1);
+    }
+    console.log(`✓ ${name} --help runs from the installed ${manifest.name}`);
+  }
+}
 
 if (keep) console.log(`(kept ${work})`);
 else rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { runCli } from './program.js';
 
 // `bio … | head`: a closed pipe ends the command quietly, as in other Unix tools.
@@ -8,5 +7,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-process.exitCode = await runCli(process.argv.slice(2), undefined, version);
+process.exitCode = await runCli(process.argv.slice(2));

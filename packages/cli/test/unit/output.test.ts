@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, defaultFormat, formatRows, OUTPUT_FORMATS, rowWriter } from '../../src/cli/output.js';
+import { columnsOf, defaultFormat, formatRows, OUTPUT_FORMATS, rowWriter } from '../../src/output.js';
 
 const rows = [
   { symbol: 'CDK2', taxid: 9606, alias: ['p33(CDK2)', 'CDKN2'] },

@@ -7,6 +7,7 @@ import { registerIntermine } from './commands/intermine.js';
 import { registerMolgenis } from './commands/molgenis.js';
 import { registerMygene } from './commands/mygene.js';
 import { registerRsql } from './commands/rsql.js';
+import { VERSION } from './internal/version.js';
 import type { OfflineServer } from './offline.js';
 
 /**
@@ -23,14 +24,15 @@ export function processIO(): CliIO {
 
 /**
  * Run the `bio` command line with `argv` (without the node and script names) and return the
- * exit code. Errors print one line on stderr (`--debug` adds the stack).
+ * exit code. Errors print one line on stderr (`--debug` adds the stack). `io` defaults to the
+ * process's streams and environment; `version` (printed by `--version`) to this package's.
  *
  * @example
  * ```ts
  * process.exitCode = await runCli(process.argv.slice(2));
  * ```
  */
-export async function runCli(argv: readonly string[], io: CliIO = processIO(), version = '0.0.0'): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO = processIO(), version: string = VERSION): Promise<number> {
   const program = new Command('bio');
   let context: CommandContext | undefined;
   let offline: OfflineServer | undefined;

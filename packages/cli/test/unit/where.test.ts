@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidationError } from '@bio/core-http';
-import { parseWhere } from '../../src/cli/commands/intermine.js';
+import { parseWhere } from '../../src/commands/intermine.js';
 
 describe('bio intermine --where', () => {
   it.each([

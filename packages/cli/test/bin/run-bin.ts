@@ -1,4 +1,4 @@
-// Runs the REAL built `bio` binary (dist/cli/bin.js) in a child process, the way a user would.
+// Runs the REAL built `bio` binary (dist/bin.js) in a child process, the way a user would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built binary; the package's `test` task runs after its own build (turbo.json). */
-export const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
 /** A scratch directory per test file (config files, thumbnails, zips). */
 export function scratch(): string {
@@ -22,11 +22,11 @@ export interface BinResult {
 }
 
 /**
- * Run `node dist/cli/bin.js ...args`. The environment is the test's minus any real tokens or
+ * Run `node dist/bin.js ...args`. The environment is the test's minus any real tokens or
  * config (HOME points at an empty directory), plus `env`.
  */
 export function bio(args: readonly string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<BinResult> {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @bio/sdk first (pnpm build, or npx tsc -p tsconfig.build.json)`);
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @bio/cli first (pnpm build, or npx tsc -p tsconfig.build.json)`);
   const home = scratch();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {

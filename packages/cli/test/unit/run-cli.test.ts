@@ -1,9 +1,9 @@
 // runCli in-process with a fake CliIO: exit codes, where output goes, stdin, --offline.
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '@bio/core-http';
-import type { CliIO } from '../../src/cli/context.js';
-import { describeError } from '../../src/cli/errors.js';
-import { runCli } from '../../src/cli/program.js';
+import type { CliIO } from '../../src/context.js';
+import { describeError } from '../../src/errors.js';
+import { runCli } from '../../src/program.js';
 
 function fakeIO(options: { stdin?: string[]; env?: Record<string, string>; tty?: boolean } = {}) {
   const out: string[] = [];
