@@ -6,7 +6,7 @@
 // The tutorial's mapr steps (gene → screens → plates → images) use the search engine on IDR,
 // where the mapr JSON API has been switched off.
 import { fileURLToPath } from 'node:url';
-import { Idr, isJpeg, type PlateId, type ScreenId, type WellId } from '@bio/idr';
+import { Idr, isJpeg, type PlateId, type ScreenId, toMap, type WellId } from '@bio/idr';
 
 /** What the walkthrough found, for tests and for printing. */
 export interface WalkthroughSummary {
@@ -37,7 +37,7 @@ export async function runWalkthrough(idr: Idr, options: WalkthroughOptions = {})
   const screenId = (options.screenId ?? 102) as ScreenId;
 
   log(`# Study map annotation of screen ${screenId}`);
-  const study = await idr.mapAnnotations({ screen: screenId });
+  const study = await idr.mapAnnotations({ screen: screenId }).toArray();
   for (const ann of study) for (const [key, value] of ann.values) log(`${ann.ns}  ${key}: ${value}`);
 
   log(`\n# Plates in screen ${screenId}`);
@@ -59,8 +59,8 @@ export async function runWalkthrough(idr: Idr, options: WalkthroughOptions = {})
   else log(`pixels unavailable: ${data.exception} — dimensions from /api/v0: ${(await idr.image(first.imageId)).Pixels?.SizeX ?? '?'}`);
 
   log(`\n# Image map annotations`);
-  const imageAnns = await idr.mapAnnotations({ image: first.imageId });
-  for (const [key, values] of imageAnns.toMap()) log(`${key}: ${values.join('; ')}`);
+  const imageAnns = toMap(await idr.mapAnnotations({ image: first.imageId }).toArray());
+  for (const [key, values] of imageAnns) log(`${key}: ${values.join('; ')}`);
 
   log(`\n# Thumbnails`);
   const thumb = await idr.thumbnail(first.imageId);
@@ -77,7 +77,7 @@ export async function runWalkthrough(idr: Idr, options: WalkthroughOptions = {})
 
   const fileScreen = (options.fileScreen ?? 206) as ScreenId;
   log(`\n# File annotations of screen ${fileScreen}`);
-  const files = await idr.fileAnnotations({ screen: fileScreen });
+  const files = await idr.fileAnnotations({ screen: fileScreen }).toArray();
   for (const f of files) log(`${f.file.name} (${f.ns}) Download URL: ${f.downloadUrl}`);
 
   const gene = options.gene ?? 'CDC20';
@@ -102,7 +102,7 @@ export async function runWalkthrough(idr: Idr, options: WalkthroughOptions = {})
   }
 
   return {
-    studyInfo: Object.fromEntries(study.toMap()),
+    studyInfo: Object.fromEntries(toMap(study)),
     plateIds: plates.map((p) => p.id),
     gridSize: { rows: grid.rowlabels.length, columns: grid.collabels.length, imaged: cells.length },
     image: {
@@ -110,7 +110,7 @@ export async function runWalkthrough(idr: Idr, options: WalkthroughOptions = {})
       name: data.meta?.imageName ?? first.name,
       ...(data.status === 'ok' ? { size: { width: data.size.width, height: data.size.height, c: data.size.c } } : {}),
     },
-    imageAnnotations: Object.fromEntries(imageAnns.toMap()),
+    imageAnnotations: Object.fromEntries(imageAnns),
     thumbnailBytes: thumb.length,
     batchThumbnails: { fetched: batch.size - missing, missing },
     bulkRow: row,

@@ -192,7 +192,7 @@ export async function run(): Promise<Row[]> {
   }
   console.log(`\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: pages × latency, as each page is requested after the previous one).`);
   console.log('Both code paths were warmed up first on a zero-latency replica (not timed).');
-  console.log('The default concurrency 4 at 100 ms would take 50 s for 2,000 single thumbnails; that case is run at concurrency 16 (100 ms) and at concurrency 4 with the latency scaled to 20 ms.');
+  console.log('The public IDR default concurrency 4 at 100 ms would take 50 s for 2,000 single thumbnails; that case is run at concurrency 16 (100 ms) and at concurrency 4 with the latency scaled to 20 ms.');
   return rows;
 }
 

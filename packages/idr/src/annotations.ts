@@ -1,6 +1,6 @@
 // `webclient/api/annotations/?type=map|file&{screen|image|…}={id}` (many ids at once),
 // paged with page/limit until a short page.
-import { collect, paginatePages, type QueryValue } from '@bio/core-http';
+import type { ListOptions, Paged } from '@bio/core-http';
 import {
   type AnnotationId,
   datasetId,
@@ -21,8 +21,9 @@ import {
   wellId,
   type WellId,
 } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import type { IdrContext } from './internal/context.js';
 import { arrayAt, isObject } from './internal/json.js';
+import { pageLimitList } from './internal/page-limit.js';
 import { multiTarget } from './internal/targets.js';
 import { downloadUrl } from './webclient.js';
 
@@ -49,13 +50,18 @@ export interface AnnotationTarget {
 
 const TARGETS = { screen: screenId, plate: plateId, acquisition: plateAcquisitionId, well: wellId, project: projectId, dataset: datasetId, image: imageId } as const;
 
-/** Options of the annotation calls. @example `{ ns: 'idr.openmicroscopy.org/study/info' }` */
-export interface AnnotationOptions {
+/**
+ * Options of the annotation calls: a {@link ListOptions} (`max`, `pageSize` — default the
+ * client's `webclientPageSize` —, `signal`, `timeout`) and a namespace filter.
+ *
+ * @example
+ * ```ts
+ * idr.mapAnnotations({ screen: 102 }, { ns: 'idr.openmicroscopy.org/study/info', max: 10 });
+ * ```
+ */
+export interface AnnotationOptions extends ListOptions {
   /** Only annotations in this namespace. */
-  ns?: string;
-  /** Items per request (default: the client's `webclientPageSize`). */
-  pageSize?: number;
-  signal?: AbortSignal;
+  ns?: string | undefined;
 }
 
 /** The object an annotation is linked to. @example `ann.parent.class === 'ScreenI'` */
@@ -73,7 +79,8 @@ export interface AnnotationBase {
   ns: string | null;
   name?: string | null;
   description?: string | null;
-  owner?: { id: ExperimenterId };
+  /** The owner, with the names the server lists next to the annotations (`experimenters`) when it does. */
+  owner?: AnnotationExperimenter;
   date?: string;
   permissions?: { canDelete?: boolean; canAnnotate?: boolean; canLink?: boolean; canEdit?: boolean; canDownload?: boolean };
   link?: { id: number; owner?: { id: ExperimenterId }; date?: string; permissions?: Record<string, boolean>; parent: AnnotationParent };
@@ -123,31 +130,11 @@ export interface AnnotationExperimenter {
 }
 
 /**
- * Map annotations as an array, with the experimenters of the response and `toMap()`.
- *
- * @example
- * ```ts
- * const anns = await idr.mapAnnotations({ screen: 102 });
- * anns.toMap().get('Organism'); // ['Homo sapiens']
- * ```
- */
-export interface MapAnnotationList extends Array<MapAnnotation> {
-  experimenters: AnnotationExperimenter[];
-  /** All key/value pairs of every annotation, keys kept with all their values in order. */
-  toMap(): Map<string, string[]>;
-}
-
-/** File annotations as an array, with the experimenters of the response. @example `(await idr.fileAnnotations({ screen: 206 })).map((a) => a.downloadUrl)` */
-export interface FileAnnotationList extends Array<FileAnnotation> {
-  experimenters: AnnotationExperimenter[];
-}
-
-/**
  * Merge the pairs of one or many map annotations into a `Map` that keeps repeated keys.
  *
  * @example
  * ```ts
- * toMap(await idr.mapAnnotations({ image: 122770 })).get('Phenotype'); // ['…', '…']
+ * toMap(await idr.mapAnnotations({ image: 122770 }).toArray()).get('Phenotype'); // ['…', '…']
  * ```
  */
 export function toMap(annotations: MapAnnotation | readonly MapAnnotation[]): Map<string, string[]> {
@@ -163,52 +150,35 @@ export function toMap(annotations: MapAnnotation | readonly MapAnnotation[]): Ma
   return out;
 }
 
-interface RawPage {
-  annotations: AnnotationBase[];
-  experimenters: AnnotationExperimenter[];
-}
-
-async function fetchAnnotations(ctx: IdrContext, type: 'map' | 'file', target: AnnotationTarget, options: AnnotationOptions): Promise<RawPage> {
+function annotationList<T>(ctx: IdrContext, type: 'map' | 'file', target: AnnotationTarget, options: AnnotationOptions, convert: (a: AnnotationBase) => T | undefined): Paged<T> {
   const ids = multiTarget(target, TARGETS, `${type}Annotations`);
-  const limit = options.pageSize ?? ctx.webclientPageSize;
-  const route = 'webclient/api/annotations/';
-  const experimenters = new Map<number, AnnotationExperimenter>();
-  const pages = paginatePages<AnnotationBase>(
-    async ({ page, signal }) => {
-      const searchParams: Record<string, QueryValue> = { type, ns: options.ns, ...ids, page, limit };
-      const body = await ctx.http.get(route, withSignal({ searchParams, arrayFormat: 'repeat' as const }, signal)).json<unknown>();
-      const url = ctx.http.url(route, searchParams);
-      const items = arrayAt<AnnotationBase>(body, 'annotations', url);
-      if (isObject(body) && Array.isArray(body.experimenters)) {
-        for (const e of body.experimenters as AnnotationExperimenter[]) experimenters.set(e.id, e);
-      }
-      return { items, last: items.length < limit };
-    },
-    { firstPage: 1, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+  return pageLimitList<T>(ctx, 'webclient/api/annotations/', { type, ns: options.ns, ...ids }, options, (body, url) => {
+    const raw = arrayAt<AnnotationBase>(body, 'annotations', url);
+    const experimenters = new Map<number, AnnotationExperimenter>();
+    if (isObject(body) && Array.isArray(body.experimenters)) for (const e of body.experimenters as AnnotationExperimenter[]) experimenters.set(e.id, e);
+    const items: T[] = [];
+    for (const a of raw) {
+      const owner = a.owner === undefined ? undefined : (experimenters.get(a.owner.id) ?? a.owner);
+      const item = convert(owner === undefined ? a : { ...a, owner });
+      if (item !== undefined) items.push(item);
+    }
+    return { items, received: raw.length };
+  });
+}
+
+/** GET `webclient/api/annotations/?type=map&…`, page by page. */
+export function mapAnnotations(ctx: IdrContext, target: AnnotationTarget, options: AnnotationOptions = {}): Paged<MapAnnotation> {
+  return annotationList(ctx, 'map', target, options, (a) => {
+    const values = (a as { values?: unknown }).values;
+    if (a.class !== 'MapAnnotationI' && !Array.isArray(values)) return undefined;
+    const pairs = Array.isArray(values) ? (values as [string, string][]).map(([k, v]) => [k, v] as [string, string]) : [];
+    return { ...a, class: 'MapAnnotationI', values: pairs, parent: a.link?.parent };
+  });
+}
+
+/** GET `webclient/api/annotations/?type=file&…`, page by page; each item gets its `downloadUrl`. */
+export function fileAnnotations(ctx: IdrContext, target: AnnotationTarget, options: AnnotationOptions = {}): Paged<FileAnnotation> {
+  return annotationList(ctx, 'file', target, options, (a) =>
+    isObject((a as { file?: unknown }).file) ? ({ ...a, parent: a.link?.parent, downloadUrl: downloadUrl(ctx, a.id) } as FileAnnotation) : undefined,
   );
-  const annotations = await collect(pages);
-  return { annotations, experimenters: [...experimenters.values()] };
-}
-
-/** GET `webclient/api/annotations/?type=map&…` for every page. */
-export async function mapAnnotations(ctx: IdrContext, target: AnnotationTarget, options: AnnotationOptions = {}): Promise<MapAnnotationList> {
-  const raw = await fetchAnnotations(ctx, 'map', target, options);
-  const list = raw.annotations
-    .filter((a) => a.class === 'MapAnnotationI' || Array.isArray((a as { values?: unknown }).values))
-    .map((a) => ({ ...a, values: ((a as { values?: [string, string][] }).values ?? []).map(([k, v]) => [k, v] as [string, string]), parent: a.link?.parent }) as MapAnnotation);
-  const out = list as MapAnnotationList;
-  Object.defineProperty(out, 'experimenters', { value: raw.experimenters, enumerable: false });
-  Object.defineProperty(out, 'toMap', { value: () => toMap(list), enumerable: false });
-  return out;
-}
-
-/** GET `webclient/api/annotations/?type=file&…` for every page; each item gets its `downloadUrl`. */
-export async function fileAnnotations(ctx: IdrContext, target: AnnotationTarget, options: AnnotationOptions = {}): Promise<FileAnnotationList> {
-  const raw = await fetchAnnotations(ctx, 'file', target, options);
-  const list = raw.annotations
-    .filter((a) => isObject((a as { file?: unknown }).file))
-    .map((a) => ({ ...a, parent: a.link?.parent, downloadUrl: downloadUrl(ctx, a.id) }) as FileAnnotation);
-  const out = list as FileAnnotationList;
-  Object.defineProperty(out, 'experimenters', { value: raw.experimenters, enumerable: false });
-  return out;
 }

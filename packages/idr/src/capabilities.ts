@@ -1,7 +1,8 @@
 // What this OMERO.web server offers, probed once and cached:
 // `GET /api/` (JSON API versions), `GET /mapr/api/config/` (mapr keys) plus one mapr route
 // (IDR redirects every other `/mapr/api/…` to an HTML page), and `GET /searchengine/api/v1/resources/`.
-import { type HttpClient, path } from '@bio/core-http';
+import { type CallOptions, type HttpClient, path } from '@bio/core-http';
+import { withCall } from './internal/call.js';
 import { isObject } from './internal/json.js';
 
 /** One mapr menu (e.g. `gene`) from `/mapr/api/config/`. @example `caps.mapr.keys.gene?.all // ['Gene Symbol', 'Gene Identifier']` */
@@ -42,14 +43,14 @@ interface Probe {
 }
 
 /** GET without throwing on HTTP errors; a network failure is returned as `{ error }`. */
-async function probeText(http: HttpClient, route: string, signal: AbortSignal | undefined, searchParams?: Record<string, string>): Promise<Probe | { error: unknown }> {
+async function probeText(http: HttpClient, route: string, options: CallOptions, searchParams: Record<string, string> = {}): Promise<Probe | { error: unknown }> {
   try {
-    const pending = http.get(route, { throwHttpErrors: false, ...(searchParams === undefined ? {} : { searchParams }), ...(signal === undefined ? {} : { signal }) });
+    const pending = http.get(route, withCall({ throwHttpErrors: false, searchParams }, options));
     const text = await pending.text();
     const response = await pending;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     return { error };
   }
 }
@@ -64,11 +65,11 @@ function parseJson(probe: Probe | { error: unknown }): unknown {
 }
 
 /** Run the probes (in parallel). A network failure of `/api/` rejects, so nothing wrong gets cached. */
-export async function probeCapabilities(http: HttpClient, signal?: AbortSignal): Promise<Capabilities> {
+export async function probeCapabilities(http: HttpClient, options: CallOptions = {}): Promise<Capabilities> {
   const [api, config, engine] = await Promise.all([
-    probeText(http, 'api/', signal),
-    probeText(http, 'mapr/api/config/', signal),
-    probeText(http, 'searchengine/api/v1/resources/', signal),
+    probeText(http, 'api/', options),
+    probeText(http, 'mapr/api/config/', options),
+    probeText(http, 'searchengine/api/v1/resources/', options),
   ]);
   // The server did not answer at all: fail (and do not cache) rather than report "nothing there".
   if ('error' in api) throw api.error;
@@ -84,9 +85,22 @@ export async function probeCapabilities(http: HttpClient, signal?: AbortSignal):
   const firstKey = Object.keys(keys)[0];
   if (firstKey !== undefined) {
     // One real route: on IDR it is redirected to the search engine's HTML docs.
-    const probe = await probeText(http, path`mapr/api/${firstKey}/count/`, signal, { value: '__probe__' });
+    const probe = await probeText(http, path`mapr/api/${firstKey}/count/`, options, { value: '__probe__' });
     status = parseJson(probe) === undefined ? 'removed' : 'available';
   }
   const searchEngine = !('error' in engine) && engine.status === 200 && /search engine/i.test(engine.text);
   return { apiVersions, mapr: { status, keys }, searchEngine };
+}
+
+/**
+ * Options of {@link Idr.capabilities}: {@link CallOptions} and `refresh`.
+ *
+ * @example
+ * ```ts
+ * await idr.capabilities({ refresh: true, timeout: 10_000 });
+ * ```
+ */
+export interface CapabilitiesOptions extends CallOptions {
+  /** Probe again instead of using the cached answer. Default false. */
+  refresh?: boolean | undefined;
 }

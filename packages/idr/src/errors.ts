@@ -1,11 +1,12 @@
-import { type BioHttpErrorInit, NotFoundError } from '@bio/core-http';
+import { type BioHttpErrorInit, type ErrorCode, NotFoundError } from '@bio/core-http';
 import { isObject } from './internal/json.js';
 
 /**
  * An endpoint that used to exist on this server has been switched off. On IDR every
  * `/mapr/api/{key}/…` route except `config/` now redirects to the search engine's HTML API
  * docs; `replacement` names the search-engine call (and the `Idr` method) that does the same.
- * `status` is 410 (Gone); it is a {@link NotFoundError}, so `isNotFoundError` matches it too.
+ * `status` is 410 (Gone), `code` is `'ENDPOINT_REMOVED'`; it is a {@link NotFoundError}, so
+ * `isNotFoundError` matches it too.
  *
  * @example
  * ```ts
@@ -15,6 +16,7 @@ import { isObject } from './internal/json.js';
  */
 export class EndpointRemovedError extends NotFoundError {
   override name = 'EndpointRemovedError';
+  override readonly code: ErrorCode = 'ENDPOINT_REMOVED';
   /** The removed route, e.g. `/mapr/api/gene/`. */
   readonly endpoint: string;
   /** What to call instead, e.g. `idr.search({ key: 'Gene Symbol', value: 'CDC20' })`. */
@@ -32,7 +34,8 @@ export class EndpointRemovedError extends NotFoundError {
 }
 
 /**
- * True for an {@link EndpointRemovedError}, also across duplicated package copies (checks `name`).
+ * True for an {@link EndpointRemovedError}, also across duplicated package copies (the
+ * `isBioError` marker getter plus the `name`, as core-http's guards).
  *
  * @example
  * ```ts
@@ -40,7 +43,7 @@ export class EndpointRemovedError extends NotFoundError {
  * ```
  */
 export function isEndpointRemovedError(e: unknown): e is EndpointRemovedError {
-  return e instanceof EndpointRemovedError || (isObject(e) && (e as { name?: unknown }).name === 'EndpointRemovedError');
+  return e instanceof EndpointRemovedError || (isObject(e) && e.isBioError === true && e.name === 'EndpointRemovedError');
 }
 
 const HTML = /<html|<!doctype html/i;

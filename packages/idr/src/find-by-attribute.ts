@@ -1,11 +1,12 @@
 // Attribute → studies → screens/projects → plates/datasets → images, fetched level by level.
 // On IDR the search engine answers (containers first, then the image hits, read once and
 // shared by every container); on other OMERO.web servers with mapr, the mapr chain.
-import { collect, createHttpError, ValidationError } from '@bio/core-http';
-import type { AnnotationOptions, MapAnnotationList } from './annotations.js';
+import { type CallOptions, createHttpError, type Paged, ValidationError } from '@bio/core-http';
+import type { AnnotationOptions, MapAnnotation } from './annotations.js';
 import { mapAnnotations } from './annotations.js';
 import { type DatasetId, datasetId, type ImageId, imageId, type PlateId, plateId, type ProjectId, projectId, type ScreenId, screenId, type WellId, wellId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { callOf } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { getDataset, getImage, getPlate, getProject, getScreen } from './json-api.js';
 import type { MaprApi } from './mapr.js';
 import type { Dataset, Image, Plate, Project, Screen } from './models.js';
@@ -16,19 +17,18 @@ export interface AttributeQuery {
   /** A map-annotation key as the search engine knows it (`Gene Symbol`, `Organism`, …) or a mapr menu (`gene`). */
   key: string;
   value: string;
-  operator?: SearchOperator;
-  caseSensitive?: boolean;
+  operator?: SearchOperator | undefined;
+  caseSensitive?: boolean | undefined;
 }
 
 /** Options of {@link Idr.findByAttribute}. @example `{ maxImages: 5000 }` */
-export interface FindByAttributeOptions {
+export interface FindByAttributeOptions extends CallOptions {
   /**
    * Cap on image hits read from the search engine when a level below the studies is opened
    * (default 10 000). When the cap cuts a container's hits short, the lists read from them
    * say so with `truncated: true`.
    */
-  maxImages?: number;
-  signal?: AbortSignal;
+  maxImages?: number | undefined;
 }
 
 /**
@@ -51,25 +51,25 @@ export interface AttributeImage {
   name: string | undefined;
   wellId: WellId | undefined;
   /** `/api/v0/m/images/{id}/`. */
-  details(options?: { signal?: AbortSignal }): Promise<Image>;
+  details(options?: CallOptions): Promise<Image>;
   /** The image's map annotations. */
-  mapAnnotations(options?: AnnotationOptions): Promise<MapAnnotationList>;
+  mapAnnotations(options?: AnnotationOptions): Paged<MapAnnotation>;
 }
 /** A matching plate. @example `await plate.images()` */
 export interface AttributePlate {
   kind: 'plate';
   id: PlateId;
   name: string | undefined;
-  images(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributeImage>>;
-  details(options?: { signal?: AbortSignal }): Promise<Plate>;
+  images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
+  details(options?: CallOptions): Promise<Plate>;
 }
 /** A matching dataset. @example `await dataset.images()` */
 export interface AttributeDataset {
   kind: 'dataset';
   id: DatasetId;
   name: string | undefined;
-  images(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributeImage>>;
-  details(options?: { signal?: AbortSignal }): Promise<Dataset>;
+  images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
+  details(options?: CallOptions): Promise<Dataset>;
 }
 /** A matching screen. @example `for (const p of await screen.plates()) …` */
 export interface AttributeScreen {
@@ -78,8 +78,8 @@ export interface AttributeScreen {
   name: string;
   /** Matching images in the screen, when the server says. */
   imageCount: number | undefined;
-  plates(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributePlate>>;
-  details(options?: { signal?: AbortSignal }): Promise<Screen>;
+  plates(options?: CallOptions): Promise<AttributeList<AttributePlate>>;
+  details(options?: CallOptions): Promise<Screen>;
 }
 /** A matching project. @example `for (const d of await project.datasets()) …` */
 export interface AttributeProject {
@@ -87,8 +87,8 @@ export interface AttributeProject {
   id: ProjectId;
   name: string;
   imageCount: number | undefined;
-  datasets(options?: { signal?: AbortSignal }): Promise<AttributeList<AttributeDataset>>;
-  details(options?: { signal?: AbortSignal }): Promise<Project>;
+  datasets(options?: CallOptions): Promise<AttributeList<AttributeDataset>>;
+  details(options?: CallOptions): Promise<Project>;
 }
 /** A screen or a project. @example `c.kind === 'screen' ? await c.plates() : await c.datasets()` */
 export type AttributeContainer = AttributeScreen | AttributeProject;
@@ -164,7 +164,7 @@ function imageNode(ctx: IdrContext, id: number, name: string | undefined, well: 
     name,
     wellId: typeof well === 'number' ? wellId(well) : undefined,
     details: (o = {}) => getImage(ctx, image, o),
-    mapAnnotations: (o = {}) => mapAnnotations(ctx, { image }, o),
+    mapAnnotations: (o) => mapAnnotations(ctx, { image }, o),
   };
 }
 
@@ -184,8 +184,8 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
   const query = { key: q.key, value: q.value, resource: 'image' as const, ...(q.operator === undefined ? {} : { operator: q.operator }), ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }) };
   const maxImages = options.maxImages ?? 10_000;
   if (!Number.isSafeInteger(maxImages) || maxImages < 1) throw new ValidationError({ message: 'maxImages must be a positive integer', field: 'maxImages' });
-  const found = await searchContainers(ctx, query, withSignal({}, options.signal));
-  const hits = once(() => collect(search(ctx, query, withSignal({ max: maxImages }, options.signal))));
+  const found = await searchContainers(ctx, query, callOf(options));
+  const hits = once(() => search(ctx, query, { ...callOf(options), max: maxImages }).toArray());
   // The read stopped at the cap: a container with fewer hits read than its image count is incomplete.
   const mineOf = async (filter: (h: SearchHit) => boolean, imageCount: number | undefined) => {
     const all = await hits();
@@ -234,7 +234,7 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
 
 async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
   const mo = { ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }), ...(q.operator === 'contains' ? { partial: true } : {}) };
-  const [screens, projects] = await Promise.all([mapr.screens(menu, q.value, withSignal(mo, options.signal)), mapr.projects(menu, q.value, withSignal(mo, options.signal))]);
+  const [screens, projects] = await Promise.all([mapr.screens(menu, q.value, { ...mo, ...callOf(options) }).toArray(), mapr.projects(menu, q.value, { ...mo, ...callOf(options) }).toArray()]);
   const images = (list: { id: number; name: string }[]) => flagged(list.map((i) => imageNode(ctx, i.id, i.name, undefined)), false);
   const containers: AttributeContainer[] = [
     ...screens.map((s): AttributeScreen => ({
@@ -243,14 +243,14 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
       name: s.name,
       imageCount: s.extra?.counter,
       details: (o = {}) => getScreen(ctx, s.id, o),
-      plates: async (o = {}) =>
+      plates: async (o) =>
         flagged(
-          (await mapr.plates(menu, q.value, { screen: s.id }, withSignal(mo, o.signal))).map((p) => ({
+          (await mapr.plates(menu, q.value, { screen: s.id }, { ...mo, ...callOf(o) }).toArray()).map((p) => ({
           kind: 'plate' as const,
           id: p.id,
           name: p.name,
-          images: async (io: { signal?: AbortSignal } = {}) => images(await mapr.images(menu, q.value, { plate: p.id }, withSignal(mo, io.signal))),
-          details: (po: { signal?: AbortSignal } = {}) => getPlate(ctx, p.id, po),
+          images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { plate: p.id }, { ...mo, ...callOf(io) }).toArray()),
+          details: (po?: CallOptions) => getPlate(ctx, p.id, po),
           })),
           false,
         ),
@@ -261,14 +261,14 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
       name: p.name,
       imageCount: p.extra?.counter,
       details: (o = {}) => getProject(ctx, p.id, o),
-      datasets: async (o = {}) =>
+      datasets: async (o) =>
         flagged(
-          (await mapr.datasets(menu, q.value, { project: p.id }, withSignal(mo, o.signal))).map((d) => ({
+          (await mapr.datasets(menu, q.value, { project: p.id }, { ...mo, ...callOf(o) }).toArray()).map((d) => ({
           kind: 'dataset' as const,
           id: d.id,
           name: d.name,
-          images: async (io: { signal?: AbortSignal } = {}) => images(await mapr.images(menu, q.value, { dataset: d.id }, withSignal(mo, io.signal))),
-          details: (po: { signal?: AbortSignal } = {}) => getDataset(ctx, d.id, po),
+          images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { dataset: d.id }, { ...mo, ...callOf(io) }).toArray()),
+          details: (po?: CallOptions) => getDataset(ctx, d.id, po),
           })),
           false,
         ),
@@ -281,7 +281,7 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
 export async function findByAttribute(ctx: IdrContext, mapr: MaprApi, q: AttributeQuery, options: FindByAttributeOptions = {}): Promise<AttributeMatches> {
   if (typeof q?.key !== 'string' || q.key.length === 0) throw new ValidationError({ message: 'findByAttribute needs a key', field: 'key' });
   if (typeof q.value !== 'string' || q.value.length === 0) throw new ValidationError({ message: 'findByAttribute needs a value', field: 'value' });
-  const caps = await ctx.capabilities(withSignal({}, options.signal));
+  const caps = await ctx.capabilities(callOf(options));
   if (caps.searchEngine) return viaSearchEngine(ctx, q, options);
   if (caps.mapr.status === 'available') {
     const menu = q.key in caps.mapr.keys ? q.key : Object.entries(caps.mapr.keys).find(([, c]) => c.all?.includes(q.key))?.[0];

@@ -1,12 +1,24 @@
 // The client: one object composing the endpoint families (each in its own file).
-import { createHttpClient, type HttpClient, type HttpHooks, type RetryOptions, sessionAuth, ValidationError } from '@bio/core-http';
-import { type AnnotationOptions, type AnnotationTarget, type FileAnnotationList, fileAnnotations, type MapAnnotationList, mapAnnotations } from './annotations.js';
-import { type Capabilities, probeCapabilities } from './capabilities.js';
-import { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
+import {
+  type CallOptions,
+  type ClientOptions,
+  createServiceClient,
+  type HttpClient,
+  type ListOptions,
+  type Paged,
+  type RetryOptions,
+  type SessionAuth,
+  sessionAuth,
+  ValidationError,
+} from '@bio/core-http';
+import { type AnnotationOptions, type AnnotationTarget, type FileAnnotation, fileAnnotations, type MapAnnotation, mapAnnotations } from './annotations.js';
+import { type Capabilities, type CapabilitiesOptions, probeCapabilities } from './capabilities.js';
+import { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
 import { omeroErrorInBody, omeroServiceMessage } from './errors.js';
 import { type AttributeMatches, type AttributeQuery, type FindByAttributeOptions, findByAttribute } from './find-by-attribute.js';
 import type { AnnotationId, DatasetId, FileId, IdInput, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import type { IdrContext } from './internal/context.js';
+import { VERSION } from './internal/version.js';
 import {
   type DatasetFilters,
   type GetOptions,
@@ -32,78 +44,73 @@ import {
 } from './json-api.js';
 import { createMaprApi, type MaprApi } from './mapr.js';
 import type { Dataset, Image, Plate, Project, Roi, Screen, Well } from './models.js';
-import type { ListOptions, PagedList } from './paging.js';
 import { type SearchContainer, type SearchHit, type SearchOptions, type SearchQuery, search, searchContainers, searchCount } from './search-engine.js';
-import { type EventContext, type LoginOptions, login, type OmeroServer, type SessionStrategy, servers } from './session.js';
+import { checkCredentials, type EventContext, type LoginCredentials, login, type OmeroServer, servers } from './session.js';
 import { bulkAnnotations, type TableQueryOptions, type TableResult, table } from './tables.js';
 import { type RenderImageOptions, renderImage, type ThumbnailOptions, type ThumbnailsOptions, thumbnail, thumbnailPath, thumbnailStream, thumbnails } from './thumbnails.js';
 import { type ImageData, imageData, type PlateGrid, type PlateGridOptions, plateGrid } from './webgateway.js';
 import { createWebclientApi, type Download, download, downloadUrl, type PathNode, type PathsToObjectTarget, pathsToObject, type WebclientApi } from './webclient.js';
 
 /**
- * Options of {@link Idr}. Every option has a default suited to the public IDR.
+ * Options of {@link Idr}: the family's {@link ClientOptions} plus `webclientPageSize`. Where a
+ * default differs from the family's, the option says why.
+ *
+ * Sessions: there is one way, `auth: sessionAuth()` (cookie jar + CSRF token, from
+ * `@bio/core-http`, re-exported here). It is optional on IDR, which has no login (a cookie saves
+ * the server a public-user login per request); {@link Idr.login} installs one itself when the
+ * client has no `auth`.
  *
  * @example
  * ```ts
- * const idr = new Idr({ baseUrl: 'https://idr.openmicroscopy.org', concurrency: 4 });
+ * const idr = new Idr({ userAgent: 'my-pipeline/1.0', timeout: 120_000 });
+ * const omero = new Idr({ baseUrl: 'https://omero.example.org', auth: sessionAuth() });
  * ```
  */
-export interface IdrOptions {
+export interface IdrOptions extends ClientOptions {
   /** Any OMERO.web server. Default {@link DEFAULT_BASE_URL}. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
-   * Requests in flight at once, across all calls of this client (retries included). A slot is
-   * held until the response head arrives; reading a streamed body (`download`) does not hold it.
-   * Default 4.
+   * Per attempt, in ms, or `false`. Default 90 000 ({@link DEFAULT_TIMEOUT}) — differs from the
+   * family's 30 000: OMERO.web on IDR may take up to its 60 s `wsgi_timeout` to answer.
    */
-  concurrency?: number;
-  /** Per-attempt timeout in ms; longer than OMERO.web's 60 s by default (90 000). */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /**
-   * Retries. Default: 2 retries with jittered backoff, on network errors and 502/503/504 only
-   * (never on 4xx or 500), honouring `Retry-After`. A number sets `limit`.
+   * Retry policy, merged over {@link DEFAULT_RETRY}; a number sets `limit`. Default: the family's,
+   * without 500 — OMERO.web answers 500 for failures a retry repeats (unknown objects, bad ids).
    */
-  retry?: RetryOptions | number;
-  /** Cancels every request of this client. */
-  signal?: AbortSignal;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-  /** `User-Agent` (Node only). */
-  userAgent?: string;
-  /** Injected fetch (tests, proxies). Default: the global fetch, looked up per request. */
-  fetch?: typeof fetch;
-  /** Request/response/retry hooks (logging, metrics). */
-  hooks?: HttpHooks;
+  retry?: RetryOptions | number | undefined;
   /**
-   * Keep a cookie session (and CSRF token) across requests. Optional on IDR (no login there;
-   * it saves the server a public-user login per request); needed for {@link Idr.login}. Default false.
+   * Requests in flight at once across all calls of this client (retries included). Default 4
+   * ({@link DEFAULT_CONCURRENCY}) for the public IDR, a shared free server; no limit for other servers.
    */
-  session?: boolean;
-  /** `limit` of `webclient/api` lists and annotations. Default 500 (IDR's page size). */
-  webclientPageSize?: number;
+  concurrency?: number | undefined;
+  /** `limit` of `webclient/api` lists, annotations and mapr when a call gives no `pageSize`. Default 500 (IDR's page size). */
+  webclientPageSize?: number | undefined;
 }
-
-const DEFAULT_RETRY: RetryOptions = { limit: 2, statusCodes: [502, 503, 504], retryOnNetworkError: true };
 
 function retryOptions(retry: RetryOptions | number | undefined): RetryOptions {
-  if (retry === undefined) return DEFAULT_RETRY;
   if (typeof retry === 'number') return { ...DEFAULT_RETRY, limit: retry };
-  return { ...DEFAULT_RETRY, ...retry };
+  const out: RetryOptions = { ...DEFAULT_RETRY };
+  for (const [key, value] of Object.entries(retry ?? {})) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  return out;
 }
 
-function newSession(): SessionStrategy {
-  return sessionAuth({ csrfCookie: 'csrftoken', csrfHeader: 'X-CSRFToken' });
+function isSessionAuth(auth: unknown): auth is SessionAuth {
+  const candidate = auth as Partial<SessionAuth> | undefined;
+  return candidate?.kind === 'session' && typeof candidate.cookies === 'function' && typeof candidate.setCsrfToken === 'function';
 }
 
 /**
  * Client for the Image Data Resource and any OMERO.web server: the JSON API (`/api/v0`), the
- * webclient and webgateway endpoints, the IDR search engine and OMERO.mapr.
+ * webclient and webgateway endpoints, the IDR search engine and OMERO.mapr. Every list is a
+ * `Paged<T>` (`for await`, `toArray({ max })`, `pages()`, `total()`); every method takes
+ * {@link CallOptions} (`signal`, `timeout`) last.
  *
  * @example
  * ```ts
- * import { Idr } from '@bio/idr';
+ * import { Idr, toMap } from '@bio/idr';
  * const idr = new Idr();
- * const study = await idr.mapAnnotations({ screen: 102 });
+ * const study = toMap(await idr.mapAnnotations({ screen: 102 }).toArray());
  * for await (const plate of idr.webclient.plates({ screen: 102 })) console.log(plate.id, plate.name);
  * ```
  */
@@ -116,41 +123,32 @@ export class Idr {
   readonly mapr: MaprApi;
   readonly #http: HttpClient;
   readonly #ctx: IdrContext;
-  #session: SessionStrategy | undefined;
   #capabilities: Promise<Capabilities> | undefined;
 
   constructor(options: IdrOptions = {}) {
     const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new ValidationError({ message: 'concurrency must be a positive integer', field: 'concurrency' });
     const pageSize = options.webclientPageSize ?? DEFAULT_WEBCLIENT_PAGE_SIZE;
     if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new ValidationError({ message: 'webclientPageSize must be a positive integer', field: 'webclientPageSize' });
-    const injected = options.fetch;
+    const concurrency = options.concurrency ?? (baseUrl === DEFAULT_BASE_URL ? DEFAULT_CONCURRENCY : undefined);
     this.baseUrl = baseUrl;
-    this.#session = options.session ? newSession() : undefined;
-    this.#http = createHttpClient({
-      baseUrl: `${baseUrl}/`,
-      service: 'idr',
-      ...(injected === undefined ? {} : { fetch: injected }),
-      maxConcurrency: concurrency,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      retry: retryOptions(options.retry),
-      arrayFormat: 'repeat',
-      serviceMessage: (body) => omeroServiceMessage(body),
-      errorInBody: (body) => omeroErrorInBody(body),
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
-      ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
-      ...(this.#session === undefined ? {} : { auth: this.#session }),
-    });
-    const http = this.#http;
+    this.#http = createServiceClient(
+      { ...options, baseUrl: `${baseUrl}/`, retry: retryOptions(options.retry), concurrency },
+      {
+        name: 'idr',
+        version: VERSION,
+        baseUrl: `${DEFAULT_BASE_URL}/`,
+        defaults: { timeout: DEFAULT_TIMEOUT },
+        arrayFormat: 'repeat',
+        serviceMessage: (body) => omeroServiceMessage(body),
+        errorInBody: (body) => omeroErrorInBody(body),
+      },
+    );
     this.#ctx = {
-      http,
+      http: this.#http,
       baseUrl,
       concurrency,
       webclientPageSize: pageSize,
-      capabilities: (o = {}) => this.capabilities(o),
+      capabilities: (o) => this.capabilities(o),
       markMaprRemoved: () => {
         const current = this.#capabilities;
         if (current) this.#capabilities = current.then((c) => ({ ...c, mapr: { ...c.mapr, status: 'removed' } }));
@@ -169,9 +167,9 @@ export class Idr {
    * const caps = await idr.capabilities(); // { apiVersions: ['0'], mapr: { status: 'removed', … }, searchEngine: true }
    * ```
    */
-  capabilities(options: { signal?: AbortSignal; refresh?: boolean } = {}): Promise<Capabilities> {
+  capabilities(options: CapabilitiesOptions = {}): Promise<Capabilities> {
     if (this.#capabilities === undefined || options.refresh) {
-      const pending = probeCapabilities(this.#http, options.signal);
+      const pending = probeCapabilities(this.#http, { signal: options.signal, timeout: options.timeout });
       this.#capabilities = pending;
       pending.catch(() => {
         if (this.#capabilities === pending) this.#capabilities = undefined;
@@ -183,31 +181,31 @@ export class Idr {
   // ---- /api/v0 lists -------------------------------------------------------------------
 
   /** All screens, following offset/limit to `meta.totalCount`. @example `for await (const s of idr.screens()) console.log(s['@id'], s.Name);` */
-  screens(filters?: ScreenFilters, options?: ListOptions): PagedList<Screen> {
+  screens(filters?: ScreenFilters, options?: ListOptions): Paged<Screen> {
     return listScreens(this.#ctx, filters, options);
   }
   /** All projects. @example `await idr.projects().toArray({ max: 10 })` */
-  projects(filters?: ProjectFilters, options?: ListOptions): PagedList<Project> {
+  projects(filters?: ProjectFilters, options?: ListOptions): Paged<Project> {
     return listProjects(this.#ctx, filters, options);
   }
   /** Datasets, e.g. of a project. @example `await idr.datasets({ project: 51 }).toArray()` */
-  datasets(filters?: DatasetFilters, options?: ListOptions): PagedList<Dataset> {
+  datasets(filters?: DatasetFilters, options?: ListOptions): Paged<Dataset> {
     return listDatasets(this.#ctx, filters, options);
   }
   /** Plates, e.g. of a screen. @example `await idr.plates({ screen: 102 }).toArray()` */
-  plates(filters?: PlateFilters, options?: ListOptions): PagedList<Plate> {
+  plates(filters?: PlateFilters, options?: ListOptions): Paged<Plate> {
     return listPlates(this.#ctx, filters, options);
   }
   /** Wells of a plate; never-imaged wells have no `WellSamples`. @example `for await (const w of idr.wells({ plate: 2551 })) console.log(w.Row, w.Column);` */
-  wells(filters?: WellFilters, options?: ListOptions): PagedList<Well> {
+  wells(filters?: WellFilters, options?: ListOptions): Paged<Well> {
     return listWells(this.#ctx, filters, options);
   }
   /** Images, e.g. of a dataset. @example `await idr.images({ dataset: 51 }).toArray()` */
-  images(filters?: ImageFilters, options?: ListOptions): PagedList<Image> {
+  images(filters?: ImageFilters, options?: ListOptions): Paged<Image> {
     return listImages(this.#ctx, filters, options);
   }
   /** ROIs of an image. @example `await idr.rois({ image: 1229801 }).toArray()` */
-  rois(filters?: RoiFilters, options?: ListOptions): PagedList<Roi> {
+  rois(filters?: RoiFilters, options?: ListOptions): Paged<Roi> {
     return listRois(this.#ctx, filters, options);
   }
 
@@ -230,26 +228,26 @@ export class Idr {
     return getPlate(this.#ctx, id, options);
   }
   /** One well (with its samples' pixels). @example `(await idr.well(590809)).WellSamples?.length` */
-  well(id: IdInput<WellId>, options?: { signal?: AbortSignal }): Promise<Well> {
+  well(id: IdInput<WellId>, options?: CallOptions): Promise<Well> {
     return getWell(this.#ctx, id, options);
   }
   /** One image with pixels and channels. @example `(await idr.image(1884807)).Pixels?.SizeC` */
-  image(id: IdInput<ImageId>, options?: { signal?: AbortSignal }): Promise<Image> {
+  image(id: IdInput<ImageId>, options?: CallOptions): Promise<Image> {
     return getImage(this.#ctx, id, options);
   }
 
   // ---- webclient ----------------------------------------------------------------------------
 
-  /** Map annotations of one or many objects; `toMap()` keeps repeated keys. @example `(await idr.mapAnnotations({ screen: 102 })).toMap().get('Organism')` */
-  mapAnnotations(target: AnnotationTarget, options?: AnnotationOptions): Promise<MapAnnotationList> {
+  /** Map annotations of one or many objects (one request for all), page by page; merge them with `toMap()`, which keeps repeated keys. @example `toMap(await idr.mapAnnotations({ screen: 102 }).toArray()).get('Organism')` */
+  mapAnnotations(target: AnnotationTarget, options?: AnnotationOptions): Paged<MapAnnotation> {
     return mapAnnotations(this.#ctx, target, options);
   }
-  /** File annotations with absolute download links. @example `(await idr.fileAnnotations({ screen: 206 })).map((a) => a.downloadUrl)` */
-  fileAnnotations(target: AnnotationTarget, options?: AnnotationOptions): Promise<FileAnnotationList> {
+  /** File annotations with absolute download links, page by page. @example `for await (const a of idr.fileAnnotations({ screen: 206 })) console.log(a.downloadUrl)` */
+  fileAnnotations(target: AnnotationTarget, options?: AnnotationOptions): Paged<FileAnnotation> {
     return fileAnnotations(this.#ctx, target, options);
   }
   /** Stream an annotation's file; the filename comes from Content-Disposition. @example `const { filename, stream } = await idr.download(8368945);` */
-  download(id: IdInput<AnnotationId>, options?: { signal?: AbortSignal }): Promise<Download> {
+  download(id: IdInput<AnnotationId>, options?: CallOptions): Promise<Download> {
     return download(this.#ctx, id, options);
   }
   /** The absolute download URL of an annotation's file. @example `idr.downloadUrl(8368945) // 'https://idr.openmicroscopy.org/webclient/annotation/8368945'` */
@@ -257,7 +255,7 @@ export class Idr {
     return downloadUrl(this.#ctx, id);
   }
   /** Every path from the experimenter to the object. @example `await idr.pathsToObject({ image: 1229801 })` */
-  pathsToObject(target: PathsToObjectTarget, options?: { signal?: AbortSignal }): Promise<PathNode[][]> {
+  pathsToObject(target: PathsToObjectTarget, options?: CallOptions): Promise<PathNode[][]> {
     return pathsToObject(this.#ctx, target, options);
   }
 
@@ -268,7 +266,7 @@ export class Idr {
     return plateGrid(this.#ctx, id, options);
   }
   /** imgData: `ok` with sizes and channels, or `pixels-unavailable` when the server could not open the pixels. @example `const d = await idr.imageData(122770); if (d.status === 'ok') d.size.c;` */
-  imageData(id: IdInput<ImageId>, options?: { signal?: AbortSignal }): Promise<ImageData> {
+  imageData(id: IdInput<ImageId>, options?: CallOptions): Promise<ImageData> {
     return imageData(this.#ctx, id, options);
   }
   /** A thumbnail as JPEG bytes (checked: SOI … EOI). @example `await writeFile('t.jpg', await idr.thumbnail(1229801));` */
@@ -280,7 +278,7 @@ export class Idr {
     return thumbnailStream(this.#ctx, id, options);
   }
   /** The absolute thumbnail URL. @example `idr.thumbnailUrl(1229801)` */
-  thumbnailUrl(id: IdInput<ImageId>, options: { size?: number } = {}): string {
+  thumbnailUrl(id: IdInput<ImageId>, options: { size?: number | undefined } = {}): string {
     return this.#http.url(thumbnailPath(id, options.size));
   }
   /** Many thumbnails via `get_thumbnails` in chunks of ≤ 50 (null where the server had none). @example `const m = await idr.thumbnails([1229801, 1229802]);` */
@@ -292,7 +290,7 @@ export class Idr {
     return renderImage(this.#ctx, id, options);
   }
   /** The screen's bulk annotation rows for a well, columns typed. @example `(await idr.bulkAnnotations({ well: 45217 })).rows[0]` */
-  bulkAnnotations(target: { well: IdInput<WellId> }, options?: { signal?: AbortSignal }): Promise<TableResult> {
+  bulkAnnotations(target: { well: IdInput<WellId> }, options?: CallOptions): Promise<TableResult> {
     return bulkAnnotations(this.#ctx, target, options);
   }
   /** Query an OMERO.table by its file id. @example `await idr.table(15026339, { query: '(Well==45217)' })` */
@@ -303,15 +301,15 @@ export class Idr {
   // ---- search --------------------------------------------------------------------------------
 
   /** Search-engine hits, following its bookmark; zero hits end quietly. @example `for await (const hit of idr.search({ key: 'Gene Symbol', value: 'CDC20' })) console.log(hit.id);` */
-  search(query: SearchQuery, options?: SearchOptions): PagedList<SearchHit> {
+  search(query: SearchQuery, options?: SearchOptions): Paged<SearchHit> {
     return search(this.#ctx, query, options);
   }
   /** The number of search hits. @example `await idr.searchCount({ key: 'Gene Symbol', value: 'CDK5RAP2' })` */
-  searchCount(query: SearchQuery, options?: { signal?: AbortSignal }): Promise<number> {
+  searchCount(query: SearchQuery, options?: CallOptions): Promise<number> {
     return searchCount(this.#ctx, query, options);
   }
   /** The studies (screens/projects) holding hits, with image counts. @example `await idr.searchContainers({ key: 'Gene Symbol', value: 'CDC20' })` */
-  searchContainers(query: SearchQuery, options?: { signal?: AbortSignal }): Promise<SearchContainer[]> {
+  searchContainers(query: SearchQuery, options?: CallOptions): Promise<SearchContainer[]> {
     return searchContainers(this.#ctx, query, options);
   }
   /** Attribute → studies → screens/projects → plates/datasets → images, each level fetched on demand. @example `const found = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20' });` */
@@ -322,28 +320,34 @@ export class Idr {
   // ---- sessions ------------------------------------------------------------------------------
 
   /** OMERO servers behind this OMERO.web (`/api/v0/servers/`). @example `await idr.servers()` */
-  servers(options: { signal?: AbortSignal } = {}): Promise<OmeroServer[]> {
-    return servers(this.#ctx, options.signal);
+  servers(options?: CallOptions): Promise<OmeroServer[]> {
+    return servers(this.#ctx, options);
   }
   /**
    * Log in (OMERO.web servers other than IDR, which has no login): CSRF token, then
-   * `POST /api/v0/login/` with `X-CSRFToken` and a same-origin `Referer`. Turns the cookie
-   * session on. A refusal throws ForbiddenError whose `serviceMessage` carries the server's reason.
+   * `POST /api/v0/login/` with `X-CSRFToken` and a same-origin `Referer`. Uses the client's
+   * `auth` when it is a `sessionAuth()`, installs one when the client has no `auth`, and refuses
+   * (ValidationError, before any request) any other `auth`. A refusal by the server throws
+   * ForbiddenError whose `serviceMessage` carries its reason.
    *
    * @example
    * ```ts
-   * const ctx = await omero.login({ username: 'alice', password: 'secret' });
+   * const ctx = await omero.login({ username: 'alice', password: 'secret' }, { timeout: 10_000 });
    * ```
    */
-  login(options: LoginOptions): Promise<EventContext> {
-    if (this.#session === undefined) {
-      this.#session = newSession();
-      this.#http.setAuth(this.#session);
+  async login(credentials: LoginCredentials, options?: CallOptions): Promise<EventContext> {
+    checkCredentials(credentials);
+    let auth = this.#http.auth;
+    if (auth === undefined) {
+      auth = sessionAuth();
+      this.#http.setAuth(auth);
     }
-    return login(this.#ctx, this.#session, options);
+    if (!isSessionAuth(auth)) throw new ValidationError({ message: `login needs session auth (auth: sessionAuth()) or none; this client has '${auth.kind}' auth`, field: 'auth' });
+    return login(this.#ctx, auth, credentials, options);
   }
-  /** The session's cookies (empty without `session: true` or `login`). @example `idr.sessionCookies().sessionid` */
+  /** The session's cookies (empty without `auth: sessionAuth()` or `login`). @example `idr.sessionCookies().sessionid_idr` */
   sessionCookies(): Record<string, string> {
-    return this.#session?.cookies() ?? {};
+    const auth = this.#http.auth;
+    return isSessionAuth(auth) ? auth.cookies() : {};
   }
 }

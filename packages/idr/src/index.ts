@@ -2,7 +2,11 @@
 
 export { Idr } from './idr.js';
 export type { IdrOptions } from './idr.js';
-export { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
+export { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
+
+// the family contract (from @bio/core-http): options, lists, progress, session auth
+export type { AuthStrategy, CallOptions, ClientOptions, HttpHooks, ListOptions, Page, Paged, Progress, RetryOptions, SessionAuth } from '@bio/core-http';
+export { sessionAuth } from '@bio/core-http';
 
 // ids
 export {
@@ -59,7 +63,6 @@ export type {
   Well,
   WellSample,
 } from './models.js';
-export type { ListOptions, PagedList } from './paging.js';
 export type {
   CommonListFilters,
   DatasetFilters,
@@ -85,9 +88,7 @@ export type {
   AnnotationParent,
   AnnotationTarget,
   FileAnnotation,
-  FileAnnotationList,
   MapAnnotation,
-  MapAnnotationList,
 } from './annotations.js';
 
 // webgateway
@@ -123,8 +124,45 @@ export type {
   FindByAttributeOptions,
 } from './find-by-attribute.js';
 export type { MaprApi, MaprContainer, MaprDataset, MaprImage, MaprOptions, MaprPlate, MaprProject, MaprScreen } from './mapr.js';
-export type { Capabilities, MaprKeyConfig } from './capabilities.js';
+export type { Capabilities, CapabilitiesOptions, MaprKeyConfig } from './capabilities.js';
 
-// errors and sessions
+// errors: idr's own, and core-http's that idr throws (classes and guards)
 export { EndpointRemovedError, isEndpointRemovedError, omeroErrorInBody, omeroServiceMessage } from './errors.js';
-export type { EventContext, LoginOptions, OmeroServer } from './session.js';
+export {
+  AbortError,
+  BadRequestError,
+  BatchError,
+  BioError,
+  BioHttpError,
+  ConflictError,
+  ForbiddenError,
+  isAbortError,
+  isBadRequestError,
+  isBatchError,
+  isBioError,
+  isBioHttpError,
+  isConflictError,
+  isForbiddenError,
+  isNetworkError,
+  isNotFoundError,
+  isRateLimitError,
+  isResponseFormatError,
+  isResponseTooLargeError,
+  isServerError,
+  isTimeoutError,
+  isUnauthorizedError,
+  isValidationError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ResponseFormatError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+  ValidationError,
+} from '@bio/core-http';
+export type { ErrorCode } from '@bio/core-http';
+
+// sessions (OMERO.web servers with a login)
+export type { EventContext, LoginCredentials, OmeroServer } from './session.js';

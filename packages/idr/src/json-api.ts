@@ -1,13 +1,12 @@
 // The OMERO.web JSON API: `/api/v0/m/{type}/` lists (offset/limit, `meta.totalCount`,
 // server-side `maxLimit`) and single objects `/api/v0/m/{type}/{id}/` → `{"data": {...}}`.
-import { paginateOffset, path, type QueryValue } from '@bio/core-http';
+import { type CallOptions, type ListOptions, offsetPages, type Paged, paged, path, type QueryValue } from '@bio/core-http';
 import { datasetId, imageId, type IdInput, plateId, projectId, screenId, wellId } from './ids.js';
 import type { DatasetId, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
-import { pagedList } from './internal/paged.js';
 import type { Dataset, Image, ListMeta, Plate, Project, Roi, Screen, Well } from './models.js';
-import type { ListOptions, PagedList } from './paging.js';
 
 /** Filters shared by every `/api/v0` list. @example `idr.screens({ childCount: true, owner: 2 })` */
 export interface CommonListFilters {
@@ -68,54 +67,54 @@ function checkPage<T>(body: unknown, url: string): ListPage<T> {
   throw unexpectedShape('an /api/v0 list ({"data": [...], "meta": {...}})', url, body);
 }
 
+// The server's default `limit` of `/api/v0` lists (omero.web.api.limit, 200 on IDR).
+const SERVER_DEFAULT_LIMIT = 200;
+
 /**
  * Follow an `/api/v0` list to its `totalCount`. The first request asks for `pageSize` (or the
  * server's default); later requests use `pageSize` or, when none was given, the server's own
- * `meta.maxLimit` — never an assumed limit.
+ * `meta.maxLimit` — never an assumed limit. Every page reports `meta.totalCount` as `total`.
  */
-export function apiList<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, options: ListOptions = {}): PagedList<T> {
-  const { max, signal, pageSize } = options;
-  const fetchPage = async (offset: number, limit: number | undefined, pageSignal: AbortSignal | undefined): Promise<ListPage<T>> => {
+export function apiList<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, options: ListOptions = {}): Paged<T> {
+  const { pageSize, timeout } = options;
+  const fetchPage = async (offset: number, limit: number | undefined, signal: AbortSignal | undefined): Promise<ListPage<T>> => {
     const searchParams = { ...params, offset: offset === 0 ? undefined : offset, limit };
-    const body = await ctx.http.get(route, withSignal({ searchParams }, pageSignal)).json<unknown>();
+    const body = await ctx.http.get(route, withCall({ searchParams }, { signal, timeout })).json<unknown>();
     return checkPage<T>(body, ctx.http.url(route, searchParams));
   };
-  return pagedList(async function* () {
-    if (max !== undefined && max <= 0) return;
-    const firstLimit = pageSize === undefined ? (max !== undefined && max < 200 ? max : undefined) : max === undefined ? pageSize : Math.min(max, pageSize);
+  return paged<T>(async function* ({ max, signal }) {
+    const firstLimit = pageSize === undefined ? (max !== undefined && max < SERVER_DEFAULT_LIMIT ? max : undefined) : max === undefined ? pageSize : Math.min(max, pageSize);
     const first = await fetchPage(0, firstLimit, signal);
-    const items = max === undefined ? first.data : first.data.slice(0, max);
-    yield* items;
+    yield { items: first.data, total: first.meta.totalCount };
     const seen = first.data.length;
-    if (first.data.length === 0 || seen >= first.meta.totalCount || (max !== undefined && items.length >= max)) return;
+    if (seen === 0 || seen >= first.meta.totalCount || (max !== undefined && seen >= max)) return;
     const serverMax = first.meta.maxLimit > 0 ? first.meta.maxLimit : first.meta.limit;
-    const size = Math.max(1, Math.min(pageSize ?? serverMax, serverMax));
-    yield* paginateOffset<T>(
-      async ({ offset, limit, signal: s }) => {
-        const page = await fetchPage(offset, limit, s);
+    yield* offsetPages<T>(
+      async ({ offset, limit, signal: pageSignal }) => {
+        const page = await fetchPage(offset, limit, pageSignal);
         return { items: page.data, total: page.meta.totalCount };
       },
-      { pageSize: size, start: seen, ...(max === undefined ? {} : { max: max - items.length }), ...(signal === undefined ? {} : { signal }) },
+      { pageSize: Math.max(1, Math.min(pageSize ?? serverMax, serverMax)), start: seen, max: max === undefined ? undefined : max - seen, signal },
     );
-  });
+  }, options);
 }
 
 /** GET `/api/v0/m/{type}/{id}/` → its `data`. */
-export async function apiObject<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
-  const body = await ctx.http.get(route, withSignal({ searchParams: params }, signal)).json<unknown>();
+export async function apiObject<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, options?: CallOptions): Promise<T> {
+  const body = await ctx.http.get(route, withCall({ searchParams: params }, options)).json<unknown>();
   if (isObject(body) && isObject(body.data)) return body.data as T;
   throw unexpectedShape('an /api/v0 object ({"data": {...}})', ctx.http.url(route), body);
 }
 
 const common = (f: CommonListFilters) => ({ owner: f.owner, group: f.group });
 
-export function listScreens(ctx: IdrContext, f: ScreenFilters = {}, o?: ListOptions): PagedList<Screen> {
+export function listScreens(ctx: IdrContext, f: ScreenFilters = {}, o?: ListOptions): Paged<Screen> {
   return apiList<Screen>(ctx, 'api/v0/m/screens/', { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate'), childCount: f.childCount }, o);
 }
-export function listProjects(ctx: IdrContext, f: ProjectFilters = {}, o?: ListOptions): PagedList<Project> {
+export function listProjects(ctx: IdrContext, f: ProjectFilters = {}, o?: ListOptions): Paged<Project> {
   return apiList<Project>(ctx, 'api/v0/m/projects/', { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), childCount: f.childCount }, o);
 }
-export function listDatasets(ctx: IdrContext, f: DatasetFilters = {}, o?: ListOptions): PagedList<Dataset> {
+export function listDatasets(ctx: IdrContext, f: DatasetFilters = {}, o?: ListOptions): Paged<Dataset> {
   return apiList<Dataset>(
     ctx,
     'api/v0/m/datasets/',
@@ -123,7 +122,7 @@ export function listDatasets(ctx: IdrContext, f: DatasetFilters = {}, o?: ListOp
     o,
   );
 }
-export function listPlates(ctx: IdrContext, f: PlateFilters = {}, o?: ListOptions): PagedList<Plate> {
+export function listPlates(ctx: IdrContext, f: PlateFilters = {}, o?: ListOptions): Paged<Plate> {
   return apiList<Plate>(
     ctx,
     'api/v0/m/plates/',
@@ -131,32 +130,31 @@ export function listPlates(ctx: IdrContext, f: PlateFilters = {}, o?: ListOption
     o,
   );
 }
-export function listWells(ctx: IdrContext, f: WellFilters = {}, o?: ListOptions): PagedList<Well> {
+export function listWells(ctx: IdrContext, f: WellFilters = {}, o?: ListOptions): Paged<Well> {
   return apiList<Well>(ctx, 'api/v0/m/wells/', { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate') }, o);
 }
-export function listImages(ctx: IdrContext, f: ImageFilters = {}, o?: ListOptions): PagedList<Image> {
+export function listImages(ctx: IdrContext, f: ImageFilters = {}, o?: ListOptions): Paged<Image> {
   return apiList<Image>(ctx, 'api/v0/m/images/', { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), orphaned: f.orphaned }, o);
 }
-export function listRois(ctx: IdrContext, f: RoiFilters = {}, o?: ListOptions): PagedList<Roi> {
+export function listRois(ctx: IdrContext, f: RoiFilters = {}, o?: ListOptions): Paged<Roi> {
   return apiList<Roi>(ctx, 'api/v0/m/rois/', { ...common(f), image: f.image === undefined ? undefined : imageId(f.image, 'image') }, o);
 }
 
-/** Options of the single-object getters. @example `idr.screen(102, { childCount: true })` */
-export interface GetOptions {
+/** Options of the single-object getters. @example `idr.screen(102, { childCount: true, timeout: 10_000 })` */
+export interface GetOptions extends CallOptions {
   /** Add `omero:childCount`. */
-  childCount?: boolean;
-  signal?: AbortSignal;
+  childCount?: boolean | undefined;
 }
 
 export const getScreen = async (ctx: IdrContext, id: IdInput<ScreenId>, o: GetOptions = {}): Promise<Screen> =>
-  apiObject<Screen>(ctx, path`api/v0/m/screens/${screenId(id)}/`, { childCount: o.childCount }, o.signal);
+  apiObject<Screen>(ctx, path`api/v0/m/screens/${screenId(id)}/`, { childCount: o.childCount }, o);
 export const getProject = async (ctx: IdrContext, id: IdInput<ProjectId>, o: GetOptions = {}): Promise<Project> =>
-  apiObject<Project>(ctx, path`api/v0/m/projects/${projectId(id)}/`, { childCount: o.childCount }, o.signal);
+  apiObject<Project>(ctx, path`api/v0/m/projects/${projectId(id)}/`, { childCount: o.childCount }, o);
 export const getDataset = async (ctx: IdrContext, id: IdInput<DatasetId>, o: GetOptions = {}): Promise<Dataset> =>
-  apiObject<Dataset>(ctx, path`api/v0/m/datasets/${datasetId(id)}/`, { childCount: o.childCount }, o.signal);
+  apiObject<Dataset>(ctx, path`api/v0/m/datasets/${datasetId(id)}/`, { childCount: o.childCount }, o);
 export const getPlate = async (ctx: IdrContext, id: IdInput<PlateId>, o: GetOptions = {}): Promise<Plate> =>
-  apiObject<Plate>(ctx, path`api/v0/m/plates/${plateId(id)}/`, { childCount: o.childCount }, o.signal);
-export const getWell = async (ctx: IdrContext, id: IdInput<WellId>, o: Omit<GetOptions, 'childCount'> = {}): Promise<Well> =>
-  apiObject<Well>(ctx, path`api/v0/m/wells/${wellId(id)}/`, {}, o.signal);
-export const getImage = async (ctx: IdrContext, id: IdInput<ImageId>, o: Omit<GetOptions, 'childCount'> = {}): Promise<Image> =>
-  apiObject<Image>(ctx, path`api/v0/m/images/${imageId(id)}/`, {}, o.signal);
+  apiObject<Plate>(ctx, path`api/v0/m/plates/${plateId(id)}/`, { childCount: o.childCount }, o);
+export const getWell = async (ctx: IdrContext, id: IdInput<WellId>, o: CallOptions = {}): Promise<Well> =>
+  apiObject<Well>(ctx, path`api/v0/m/wells/${wellId(id)}/`, {}, o);
+export const getImage = async (ctx: IdrContext, id: IdInput<ImageId>, o: CallOptions = {}): Promise<Image> =>
+  apiObject<Image>(ctx, path`api/v0/m/images/${imageId(id)}/`, {}, o);

@@ -1,12 +1,11 @@
 // The IDR search engine (`/searchengine/api/v1/resources/{resource}/search/`): key/value search
 // over map annotations, paged with `bookmark` (the last hit's sort value). Traps handled here:
 // zero hits come back as a bare list (`"results": []`), and errors are HTTP 200 `{"Error": …}`.
-import { paginateCursor, path, type QueryValue, ValidationError } from '@bio/core-http';
+import { type CallOptions, cursorPages, type ListOptions, type Paged, paged, path, type QueryValue, ValidationError } from '@bio/core-http';
 import type { DatasetId, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
-import { pagedList } from './internal/paged.js';
-import type { PagedList } from './paging.js';
 
 /** What the search engine indexes. @example `'image'` */
 export type SearchResource = 'image' | 'project' | 'screen' | 'well' | 'plate';
@@ -26,15 +25,15 @@ export interface SearchQuery {
   key: string;
   value: string;
   /** Default `equals`. */
-  operator?: SearchOperator;
+  operator?: SearchOperator | undefined;
   /** Default `image`. */
-  resource?: SearchResource;
+  resource?: SearchResource | undefined;
   /** Default: the server's (case-insensitive). */
-  caseSensitive?: boolean;
+  caseSensitive?: boolean | undefined;
   /** Restrict to one study (its name or accession, e.g. `idr0002`). The server returns only the first page for study-restricted searches. */
-  study?: string;
+  study?: string | undefined;
   /** Restrict to one data source. */
-  dataSource?: string;
+  dataSource?: string | undefined;
 }
 
 /** A key/value pair of a hit. @example `hit.key_values.find((kv) => kv.name === 'Gene Symbol')?.value` */
@@ -88,11 +87,16 @@ export interface SearchContainer {
   'image count': number;
 }
 
-/** Options of {@link Idr.search}. @example `{ max: 100 }` */
-export interface SearchOptions {
-  max?: number;
-  signal?: AbortSignal;
-}
+/**
+ * Options of {@link Idr.search}: a {@link ListOptions}. `pageSize` is not accepted: the search
+ * engine fixes its page size (1000 on IDR) and has no parameter to change it.
+ *
+ * @example
+ * ```ts
+ * idr.search({ key: 'Gene Symbol', value: 'CDC20' }, { max: 100, timeout: 60_000 });
+ * ```
+ */
+export type SearchOptions = Omit<ListOptions, 'pageSize'>;
 
 const OPERATORS = new Set<string>(['equals', 'not_equals', 'contains', 'not_contains', 'in', 'not_in']);
 
@@ -134,40 +138,41 @@ function readPage(body: unknown, url: string): SearchPage {
   };
 }
 
-/** GET `{resource}/search/` following the `bookmark` until every page is read. */
-export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptions = {}): PagedList<SearchHit> {
+/** GET `{resource}/search/` following the `bookmark` until every page is read; `total()` is the engine's `size`. */
+export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptions = {}): Paged<SearchHit> {
   const base = params(query);
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
-  return pagedList(() => {
+  return paged<SearchHit>(({ max, signal }) => {
     let pagesRead = 0;
-    return paginateCursor<SearchHit, string>(
-      async ({ cursor, signal }) => {
+    return cursorPages<SearchHit, string>(
+      async ({ cursor, signal: pageSignal }) => {
         const searchParams = { ...base, bookmark: cursor };
-        const body = await ctx.http.get(route, withSignal({ searchParams }, signal)).json<unknown>();
+        const body = await ctx.http.get(route, withCall({ searchParams }, { signal: pageSignal, timeout: options.timeout })).json<unknown>();
         const page = readPage(body, ctx.http.url(route, searchParams));
         pagesRead++;
         const more = page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
-        return more ? { items: page.hits, next: String(page.bookmark) } : { items: page.hits };
+        const result = { items: page.hits, total: page.size };
+        return more ? { ...result, next: String(page.bookmark) } : result;
       },
-      { ...(options.max === undefined ? {} : { max: options.max }), ...(options.signal === undefined ? {} : { signal: options.signal }) },
+      { max, signal },
     );
-  });
+  }, options);
 }
 
 /** The total number of hits (`size` of the first page; 0 for no hits). */
-export async function searchCount(ctx: IdrContext, query: SearchQuery, options: { signal?: AbortSignal } = {}): Promise<number> {
+export async function searchCount(ctx: IdrContext, query: SearchQuery, options?: CallOptions): Promise<number> {
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
   const searchParams = params(query);
-  const body = await ctx.http.get(route, withSignal({ searchParams }, options.signal)).json<unknown>();
+  const body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
   const page = readPage(body, ctx.http.url(route, searchParams));
   return page.size ?? page.hits.length;
 }
 
 /** GET `{resource}/search/?…&return_containers=true` → the studies (screens and projects) with their matching image counts. */
-export async function searchContainers(ctx: IdrContext, query: SearchQuery, options: { signal?: AbortSignal } = {}): Promise<SearchContainer[]> {
+export async function searchContainers(ctx: IdrContext, query: SearchQuery, options?: CallOptions): Promise<SearchContainer[]> {
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
   const searchParams = { ...params(query), return_containers: true };
-  const body = await ctx.http.get(route, withSignal({ searchParams }, options.signal)).json<unknown>();
+  const body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
   const url = ctx.http.url(route, searchParams);
   if (!isObject(body)) throw unexpectedShape('a search-engine result object', url, body);
   const results = body.results;

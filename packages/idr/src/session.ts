@@ -1,18 +1,18 @@
 // OMERO.web login for servers that have one (IDR has none): CSRF token from `/api/v0/token/`,
 // then `POST /api/v0/login/` with `X-CSRFToken` and a same-origin `Referer`. The session cookie
 // is kept by @bio/core-http's `sessionAuth` cookie jar.
-import { type AuthStrategy, ValidationError } from '@bio/core-http';
+import { type CallOptions, type SessionAuth, ValidationError } from '@bio/core-http';
 import type { ExperimenterId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 
 /** Credentials for {@link Idr.login}. @example `{ username: 'alice', password: process.env.OMERO_PASSWORD! }` */
-export interface LoginOptions {
+export interface LoginCredentials {
   username: string;
   password: string;
   /** Server id from `/api/v0/servers/` (default: the first one listed). */
-  server?: number;
-  signal?: AbortSignal;
+  server?: number | undefined;
 }
 
 /** The session OMERO.web opened. @example `const ctx = await idr.login({ username, password }); ctx.userName` */
@@ -38,35 +38,37 @@ export interface OmeroServer {
   server: string;
 }
 
-/** A session strategy able to take the CSRF token (what core-http's `sessionAuth` returns). */
-export type SessionStrategy = AuthStrategy & { setCsrfToken(token: string): void; cookies(): Record<string, string> };
-
 /** GET `/api/v0/servers/`. */
-export async function servers(ctx: IdrContext, signal?: AbortSignal): Promise<OmeroServer[]> {
-  const body = await ctx.http.get('api/v0/servers/', withSignal({}, signal)).json<unknown>();
+export async function servers(ctx: IdrContext, options?: CallOptions): Promise<OmeroServer[]> {
+  const body = await ctx.http.get('api/v0/servers/', withCall({}, options)).json<unknown>();
   if (isObject(body) && Array.isArray(body.data)) return body.data as OmeroServer[];
   throw unexpectedShape('{"data": [servers]}', ctx.http.url('api/v0/servers/'), body);
 }
 
+/** Refuse missing credentials before any request. */
+export function checkCredentials(credentials: LoginCredentials): void {
+  if (typeof credentials?.username !== 'string' || credentials.username.length === 0) throw new ValidationError({ message: 'login needs a username', field: 'username' });
+  if (typeof credentials.password !== 'string') throw new ValidationError({ message: 'login needs a password', field: 'password' });
+}
+
 /** Token, then login. A CSRF refusal surfaces as ForbiddenError whose `serviceMessage` gives Django's reason. */
-export async function login(ctx: IdrContext, auth: SessionStrategy, options: LoginOptions): Promise<EventContext> {
-  if (typeof options?.username !== 'string' || options.username.length === 0) throw new ValidationError({ message: 'login needs a username', field: 'username' });
-  if (typeof options.password !== 'string') throw new ValidationError({ message: 'login needs a password', field: 'password' });
-  const tokenBody = await ctx.http.get('api/v0/token/', withSignal({}, options.signal)).json<unknown>();
+export async function login(ctx: IdrContext, auth: SessionAuth, credentials: LoginCredentials, options?: CallOptions): Promise<EventContext> {
+  checkCredentials(credentials);
+  const tokenBody = await ctx.http.get('api/v0/token/', withCall({}, options)).json<unknown>();
   if (!isObject(tokenBody) || typeof tokenBody.data !== 'string') throw unexpectedShape('{"data": "<csrf token>"}', ctx.http.url('api/v0/token/'), tokenBody);
   const token = tokenBody.data;
   auth.setCsrfToken(token);
-  const server = options.server ?? (await servers(ctx, options.signal))[0]?.id ?? 1;
+  const server = credentials.server ?? (await servers(ctx, options))[0]?.id ?? 1;
   const body = await ctx.http
     .post(
       'api/v0/login/',
-      withSignal(
+      withCall(
         {
-          form: { server, username: options.username, password: options.password },
+          form: { server, username: credentials.username, password: credentials.password },
           // Django refuses HTTPS POSTs without a same-origin Referer ("Referer checking failed - no Referer.").
           headers: { 'X-CSRFToken': token, Referer: `${ctx.baseUrl}/` },
         },
-        options.signal,
+        options,
       ),
     )
     .json<unknown>();

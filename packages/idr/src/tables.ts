@@ -1,9 +1,10 @@
 // OMERO.tables through webgateway: the bulk annotation of a well
 // (`/webgateway/table/Screen.plateLinks.child.wells/{well}/query/?query=Well-{well}`) and
 // queries of a table by file id. Soft errors are HTTP 200 `{"error": …}` (see omeroErrorInBody).
-import { path, ValidationError } from '@bio/core-http';
+import { type CallOptions, path, ValidationError } from '@bio/core-http';
 import { annotationId, type AnnotationId, fileId, type FileId, type IdInput, type WellId, wellId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 
 /** A table cell as sent: numbers for id/long/double columns, strings, booleans. @example `row.Well as number` */
@@ -41,16 +42,23 @@ export interface TableResult {
   addedOn?: number;
 }
 
-/** Options of {@link Idr.table}. @example `{ query: '(Well==45217)', columns: ['Plate', 'Well'] }` */
-export interface TableQueryOptions {
+/**
+ * Options of {@link Idr.table}: which rows and columns, plus {@link CallOptions}.
+ *
+ * @example
+ * ```ts
+ * await idr.table(15026339, { query: '(Well==45217)', columns: ['Plate', 'Well'], max: 100 });
+ * ```
+ */
+export interface TableQueryOptions extends CallOptions {
   /** `*`, `Well-123` (→ `(Well==123)`) or a PyTables condition like `(Gene==b'CDC20')`. Default `*`. */
-  query?: string;
+  query?: string | undefined;
   /** Only these columns (`col_names`). */
-  columns?: readonly string[];
-  offset?: number;
-  /** Stay under the server's 10 000-row limit. */
-  limit?: number;
-  signal?: AbortSignal;
+  columns?: readonly string[] | undefined;
+  /** First matching row to return (0-based). Default 0. */
+  offset?: number | undefined;
+  /** At most this many rows (sent as `limit`). The server refuses more than 10 000 matching rows without it. */
+  max?: number | undefined;
 }
 
 function toTable(body: unknown, url: string): TableResult {
@@ -80,12 +88,12 @@ function toTable(body: unknown, url: string): TableResult {
 }
 
 /** GET the screen's bulk annotation rows for one well. */
-export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<WellId> }, options: { signal?: AbortSignal } = {}): Promise<TableResult> {
+export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<WellId> }, options?: CallOptions): Promise<TableResult> {
   if (!isObject(target) || target.well === undefined) throw new ValidationError({ message: 'bulkAnnotations needs { well }', field: 'well' });
   const well = wellId(target.well, 'well');
   const route = path`webgateway/table/Screen.plateLinks.child.wells/${well}/query/`;
   const searchParams = { query: `Well-${well}` };
-  const body = await ctx.http.get(route, withSignal({ searchParams }, options.signal)).json<unknown>();
+  const body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
   return toTable(body, ctx.http.url(route, searchParams));
 }
 
@@ -93,7 +101,10 @@ export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<W
 export async function table(ctx: IdrContext, id: IdInput<FileId>, options: TableQueryOptions = {}): Promise<TableResult> {
   const file = fileId(id, 'table');
   const route = path`webgateway/table/${file}/query/`;
-  const searchParams = { query: options.query ?? '*', col_names: options.columns, offset: options.offset, limit: options.limit };
-  const body = await ctx.http.get(route, withSignal({ searchParams, arrayFormat: 'repeat' as const }, options.signal)).json<unknown>();
+  for (const [field, value, min] of [['offset', options.offset, 0], ['max', options.max, 1]] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) throw new ValidationError({ message: `${field} must be an integer ≥ ${min}, got ${value}`, field });
+  }
+  const searchParams = { query: options.query ?? '*', col_names: options.columns, offset: options.offset, limit: options.max };
+  const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, options)).json<unknown>();
   return toTable(body, ctx.http.url(route, searchParams));
 }

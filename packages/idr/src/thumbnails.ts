@@ -1,8 +1,10 @@
 // JPEG endpoints of webgateway: `render_thumbnail`, batched `get_thumbnails` (≤ 50 ids per
 // request, data URIs) and `render_image` — every body verified to be a JPEG.
-import { batch, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { batch, type CallOptions, path, type Progress, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { DEFAULT_CONCURRENCY } from './constants.js';
 import { type IdInput, imageId, type ImageId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 import { assertJpeg } from './jpeg.js';
 
@@ -10,19 +12,19 @@ import { assertJpeg } from './jpeg.js';
 export const THUMBNAIL_BATCH_LIMIT = 50;
 
 /** Options of {@link Idr.thumbnail}. @example `{ size: 96 }` */
-export interface ThumbnailOptions {
+export interface ThumbnailOptions extends CallOptions {
   /** Longest side in pixels. Default: the server's (96). Sized URLs 404 on IDR for some sizes. */
-  size?: number;
-  signal?: AbortSignal;
+  size?: number | undefined;
 }
 
 /** Options of {@link Idr.thumbnails}. @example `{ size: 96, onProgress: (p) => console.log(p.done) }` */
 export interface ThumbnailsOptions extends ThumbnailOptions {
   /** Ids per request, at most 50 (default 50). */
-  chunkSize?: number;
-  /** Requests in flight (default: the client's concurrency, 4). */
-  concurrency?: number;
-  onProgress?: (progress: { done: number; total?: number; batches: number }) => void;
+  chunkSize?: number | undefined;
+  /** `get_thumbnails` requests in flight. Default: the client's `concurrency`, or 4 when it has none. */
+  concurrency?: number | undefined;
+  /** Called after every request with the ids done so far (the family's one {@link Progress} shape). */
+  onProgress?: ((progress: Progress) => void) | undefined;
 }
 
 function checkSize(size: number | undefined): void {
@@ -39,7 +41,7 @@ export function thumbnailPath(id: IdInput<ImageId>, size?: number): string {
 /** GET `render_thumbnail/{id}/[{size}/]` → JPEG bytes (verified). */
 export async function thumbnail(ctx: IdrContext, id: IdInput<ImageId>, options: ThumbnailOptions = {}): Promise<Uint8Array> {
   const route = thumbnailPath(id, options.size);
-  return jpegAt(ctx, route, {}, options.signal);
+  return jpegAt(ctx, route, {}, options);
 }
 
 /**
@@ -50,7 +52,7 @@ export async function thumbnail(ctx: IdrContext, id: IdInput<ImageId>, options: 
 export async function thumbnailStream(ctx: IdrContext, id: IdInput<ImageId>, options: ThumbnailOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const route = thumbnailPath(id, options.size);
   const url = ctx.http.url(route);
-  const pending = ctx.http.get(route, withSignal({ accept: 'image/jpeg' }, options.signal));
+  const pending = ctx.http.get(route, withCall({ accept: 'image/jpeg' }, options));
   const body = await pending.stream();
   const contentType = (await pending).headers.get('content-type') ?? undefined;
   let head: Uint8Array = new Uint8Array(0);
@@ -81,9 +83,9 @@ export async function thumbnailStream(ctx: IdrContext, id: IdInput<ImageId>, opt
   );
 }
 
-async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<string, string | number | undefined>, signal: AbortSignal | undefined): Promise<Uint8Array> {
+async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<string, string | number | undefined>, options: CallOptions): Promise<Uint8Array> {
   const url = ctx.http.url(route, searchParams);
-  const pending = ctx.http.get(route, withSignal({ searchParams, accept: 'image/jpeg' }, signal));
+  const pending = ctx.http.get(route, withCall({ searchParams, accept: 'image/jpeg' }, options));
   const bytes = await pending.bytes(); // size-guarded read
   const contentType = (await pending).headers.get('content-type') ?? undefined;
   if (contentType?.includes('text/html')) {
@@ -113,16 +115,12 @@ export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>
   const route = options.size === undefined ? 'webgateway/get_thumbnails/' : path`webgateway/get_thumbnails/${options.size}/`;
   const outcomes = batch(
     list,
-    {
-      size: chunkSize,
-      concurrency: options.concurrency ?? ctx.concurrency,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    },
-    async (chunk, { signal }) => {
+    // BatchOptions.signal takes no explicit undefined: withCall adds it only when given.
+    { ...withCall({ size: chunkSize, concurrency: options.concurrency ?? ctx.concurrency ?? DEFAULT_CONCURRENCY }, { signal: options.signal }), onProgress: options.onProgress },
+    async (chunk: ImageId[], { signal }): Promise<Map<ImageId, Uint8Array | null>> => {
       const searchParams = { id: chunk };
       const url = ctx.http.url(route, new URLSearchParams(chunk.map((i) => ['id', String(i)])));
-      const body = await ctx.http.get(route, { searchParams, arrayFormat: 'repeat', signal }).json<unknown>();
+      const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal, timeout: options.timeout })).json<unknown>();
       if (!isObject(body)) throw unexpectedShape('a JSON object of data URIs keyed by image id', url, body);
       const result = new Map<ImageId, Uint8Array | null>();
       for (const id of chunk) {
@@ -139,7 +137,7 @@ export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>
 }
 
 /** Options of {@link Idr.renderImage}. @example `{ z: 0, t: 0, channels: '1|0:4095$FF0000', quality: 0.9 }` */
-export interface RenderImageOptions {
+export interface RenderImageOptions extends CallOptions {
   z?: number;
   t?: number;
   /** Rendering settings `c=1|0:255$FF0000,2|…` as the webgateway expects. */
@@ -152,7 +150,6 @@ export interface RenderImageOptions {
   projection?: string;
   /** `x,y,w,h` for `render_image_region`. */
   region?: { x: number; y: number; width: number; height: number };
-  signal?: AbortSignal;
 }
 
 /** GET `render_image/{id}/{z}/{t}/` (or `render_image_region/…?region=`) → JPEG bytes. On IDR this answers 403 (pixels moving to OME-Zarr). */
@@ -172,5 +169,5 @@ export async function renderImage(ctx: IdrContext, id: IdInput<ImageId>, options
     q: options.quality,
     p: options.projection,
   };
-  return jpegAt(ctx, route, searchParams, options.signal);
+  return jpegAt(ctx, route, searchParams, options);
 }

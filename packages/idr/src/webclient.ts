@@ -1,6 +1,6 @@
 // The `webclient/api` tree lists (page/limit, no totals: iterate until a short page),
 // `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
-import { paginatePages, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
+import { type CallOptions, type ListOptions, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
 import {
   annotationId,
   datasetId,
@@ -23,11 +23,11 @@ import {
   type PlateAcquisitionId,
   plateAcquisitionId,
 } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { arrayAt } from './internal/json.js';
+import { itemsAt, pageLimitList } from './internal/page-limit.js';
 import { singleTarget } from './internal/targets.js';
-import { pagedList } from './internal/paged.js';
-import type { ListOptions, PagedList } from './paging.js';
 
 /** Fields every webclient tree node carries. @example `plate.childCount` */
 export interface WebclientNode<I extends number> {
@@ -56,25 +56,14 @@ export interface WebclientImage extends WebclientNode<ImageId> {
 
 /** Extra fields of {@link WebclientApi.images}. @example `{ sizeXYZ: true, date: true }` */
 export interface WebclientImageFields {
-  sizeXYZ?: boolean;
-  date?: boolean;
-  thumbVersion?: boolean;
+  sizeXYZ?: boolean | undefined;
+  date?: boolean | undefined;
+  thumbVersion?: boolean | undefined;
 }
 
 /** Iterate a `webclient/api` list with `page`/`limit` until a short (or empty) page. */
-export function webclientList<T>(ctx: IdrContext, route: string, key: string, params: Record<string, QueryValue>, options: ListOptions = {}): PagedList<T> {
-  const limit = options.pageSize ?? ctx.webclientPageSize;
-  return pagedList(() =>
-    paginatePages<T>(
-      async ({ page, signal }) => {
-        const searchParams = { ...params, page, limit };
-        const body = await ctx.http.get(route, withSignal({ searchParams, arrayFormat: 'repeat' as const }, signal)).json<unknown>();
-        const items = arrayAt<T>(body, key, ctx.http.url(route, searchParams));
-        return { items, last: items.length < limit };
-      },
-      { firstPage: 1, ...(options.max === undefined ? {} : { max: options.max }), ...(options.signal === undefined ? {} : { signal: options.signal }) },
-    ),
-  );
+export function webclientList<T>(ctx: IdrContext, route: string, key: string, params: Record<string, QueryValue>, options: ListOptions = {}): Paged<T> {
+  return pageLimitList<T>(ctx, route, params, options, itemsAt<T>(key));
 }
 
 /**
@@ -88,11 +77,11 @@ export function webclientList<T>(ctx: IdrContext, route: string, key: string, pa
  */
 export interface WebclientApi {
   /** Plates of a screen. @example `await idr.webclient.plates({ screen: 102 }).toArray()` */
-  plates(parent: { screen: IdInput<ScreenId> }, options?: ListOptions): PagedList<WebclientPlate>;
+  plates(parent: { screen: IdInput<ScreenId> }, options?: ListOptions): Paged<WebclientPlate>;
   /** Datasets of a project. @example `await idr.webclient.datasets({ project: 51 }).toArray()` */
-  datasets(parent: { project: IdInput<ProjectId> }, options?: ListOptions): PagedList<WebclientDataset>;
+  datasets(parent: { project: IdInput<ProjectId> }, options?: ListOptions): Paged<WebclientDataset>;
   /** Images of a dataset. @example `await idr.webclient.images({ dataset: 51 }, { sizeXYZ: true }).toArray()` */
-  images(parent: { dataset: IdInput<DatasetId> }, options?: ListOptions & WebclientImageFields): PagedList<WebclientImage>;
+  images(parent: { dataset: IdInput<DatasetId> }, options?: ListOptions & WebclientImageFields): Paged<WebclientImage>;
 }
 
 export function createWebclientApi(ctx: IdrContext): WebclientApi {
@@ -141,10 +130,10 @@ const PATH_TARGETS = {
 } as const;
 
 /** GET `webclient/api/paths_to_object/?{type}={id}` → every path from the experimenter down to the object. */
-export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget, options: { signal?: AbortSignal } = {}): Promise<PathNode[][]> {
+export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget, options?: CallOptions): Promise<PathNode[][]> {
   const [key, id] = singleTarget(target, PATH_TARGETS, 'pathsToObject');
   const route = 'webclient/api/paths_to_object/';
-  const body = await ctx.http.get(route, withSignal({ searchParams: { [key]: id } }, options.signal)).json<unknown>();
+  const body = await ctx.http.get(route, withCall({ searchParams: { [key]: id } }, options)).json<unknown>();
   return arrayAt<PathNode[]>(body, 'paths', ctx.http.url(route, { [key]: id }));
 }
 
@@ -188,9 +177,9 @@ export function downloadUrl(ctx: IdrContext, id: IdInput<AnnotationId>): string 
 }
 
 /** GET `/webclient/annotation/{id}` → a stream, the filename from Content-Disposition. HTML (a redirect to a page, an error page) → ResponseFormatError. */
-export async function download(ctx: IdrContext, id: IdInput<AnnotationId>, options: { signal?: AbortSignal } = {}): Promise<Download> {
+export async function download(ctx: IdrContext, id: IdInput<AnnotationId>, options?: CallOptions): Promise<Download> {
   const route = path`webclient/annotation/${annotationId(id)}`;
-  const response = await ctx.http.get(route, withSignal({}, options.signal));
+  const response = await ctx.http.get(route, withCall({}, options));
   const contentType = response.headers.get('content-type') ?? undefined;
   if (contentType?.includes('text/html')) {
     const text = await response.text();

@@ -1,21 +1,21 @@
 // webgateway JSON views: the plate grid (`/webgateway/plate/{id}/{field}/`) and image
 // details (`/webgateway/imgData/{id}/`).
-import { createHttpError, isResponseFormatError, isServerError, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, isResponseFormatError, isServerError, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type IdInput, imageId, type ImageId, type PlateAcquisitionId, plateAcquisitionId, type PlateId, plateId, type WellId } from './ids.js';
-import { type IdrContext, withSignal } from './internal/context.js';
+import { withCall } from './internal/call.js';
+import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 
 /** Options of {@link Idr.plateGrid}. @example `{ field: 0 }` */
-export interface PlateGridOptions {
+export interface PlateGridOptions extends CallOptions {
   /** 0-based WellSample index (the field). Default 0. */
-  field?: number;
+  field?: number | undefined;
   /** Restrict to one plate acquisition (run). */
-  acquisition?: IdInput<PlateAcquisitionId>;
+  acquisition?: IdInput<PlateAcquisitionId> | undefined;
   /** `expand` (IDR default: pad to at least 8×12), `shrink` or `trim`. */
-  layout?: 'expand' | 'shrink' | 'trim';
+  layout?: 'expand' | 'shrink' | 'trim' | undefined;
   /** Thumbnail size used in `thumbUrl`. */
-  size?: number;
-  signal?: AbortSignal;
+  size?: number | undefined;
 }
 
 /** One imaged well of the grid. @example `cell.thumbUrl` */
@@ -77,7 +77,7 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
   const searchParams = { layout: options.layout, size: options.size };
   let body: unknown;
   try {
-    body = await ctx.http.get(route, withSignal({ searchParams }, options.signal)).json<unknown>();
+    body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
   } catch (error) {
     // The view returns Django's Http404 class instead of raising it: not JSON at all.
     const htmlServerError = isServerError(error) && typeof error.body === 'string' && /<html|<!doctype/i.test(error.body);
@@ -193,10 +193,10 @@ export interface ImageDataUnavailable {
 export type ImageData = ImageDataOk | ImageDataUnavailable;
 
 /** GET `/webgateway/imgData/{id}/`. On IDR a missing or private image is a 403 with an empty body. */
-export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options: { signal?: AbortSignal } = {}): Promise<ImageData> {
+export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options?: CallOptions): Promise<ImageData> {
   const image = imageId(id, 'image');
   const route = path`webgateway/imgData/${image}/`;
-  const body = await ctx.http.get(route, withSignal({}, options.signal)).json<unknown>();
+  const body = await ctx.http.get(route, withCall({}, options)).json<unknown>();
   if (!isObject(body)) throw unexpectedShape('an imgData object', ctx.http.url(route), body);
   if (typeof body.Exception === 'string') {
     const out: ImageDataUnavailable = { status: 'pixels-unavailable', id: image, exception: body.Exception };

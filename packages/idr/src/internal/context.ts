@@ -1,4 +1,4 @@
-import type { HttpClient } from '@bio/core-http';
+import type { CallOptions, HttpClient } from '@bio/core-http';
 import type { Capabilities } from '../capabilities.js';
 
 /** What every endpoint family needs: the shared HTTP client and the client's settings. */
@@ -6,14 +6,10 @@ export interface IdrContext {
   readonly http: HttpClient;
   /** Base URL without a trailing slash, e.g. `https://idr.openmicroscopy.org`. */
   readonly baseUrl: string;
-  readonly concurrency: number;
+  /** The client's `concurrency`, when it has one (the public IDR's polite default, or the caller's). */
+  readonly concurrency: number | undefined;
   readonly webclientPageSize: number;
-  capabilities(options?: { signal?: AbortSignal }): Promise<Capabilities>;
+  capabilities(options?: CallOptions): Promise<Capabilities>;
   /** Called when a mapr route turned out to redirect to HTML (removed). */
   markMaprRemoved(): void;
-}
-
-/** Copy `signal` into request options only when present (exactOptionalPropertyTypes). */
-export function withSignal<T extends object>(options: T, signal: AbortSignal | undefined): T & { signal?: AbortSignal } {
-  return signal === undefined ? options : { ...options, signal };
 }

@@ -7,7 +7,7 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Throw a ResponseFormatError naming what was expected when a body has the wrong shape. */
+/** A ResponseFormatError naming what was expected when a body has the wrong shape. */
 export function unexpectedShape(what: string, url: string, body: unknown): ResponseFormatError {
   const snippet = typeof body === 'string' ? body : JSON.stringify(body);
   return new ResponseFormatError({

@@ -28,40 +28,40 @@ describe('capabilities', () => {
 
 describe('mapr', () => {
   it('throws EndpointRemovedError naming the search-engine equivalent on IDR', async () => {
-    const error = await newIdr().mapr.screens('gene', 'CDC20').catch((e: unknown) => e);
+    const error = await newIdr().mapr.screens('gene', 'CDC20').toArray().catch((e: unknown) => e);
     expect(isEndpointRemovedError(error)).toBe(true);
     expect(isNotFoundError(error)).toBe(true);
-    expect(error).toMatchObject({ status: 410, endpoint: '/mapr/api/gene/' });
+    expect(error).toMatchObject({ status: 410, code: 'ENDPOINT_REMOVED', endpoint: '/mapr/api/gene/' });
     expect((error as { replacement: string }).replacement).toContain('idr.findByAttribute({ key: "Gene Symbol", value: "CDC20" })');
     expect((error as { replacement: string }).replacement).toContain('/searchengine/api/v1/resources/image/search/?key=Gene%20Symbol&value=CDC20');
   });
 
   it('walks gene → screens → plates → images where mapr exists', async () => {
     const omero = newIdr({ baseUrl: EXAMPLE_URL });
-    const screens = await omero.mapr.screens('gene', 'CDC20');
+    const screens = await omero.mapr.screens('gene', 'CDC20').toArray();
     expect(screens).toEqual([expect.objectContaining({ id: 102, extra: { counter: 2, value: 'CDC20' } })]);
-    const projects = await omero.mapr.projects('gene', 'CDC20');
+    const projects = await omero.mapr.projects('gene', 'CDC20').toArray();
     expect(projects.map((p) => p.id)).toEqual([51]);
-    const datasets = await omero.mapr.datasets('gene', 'CDC20', { project: 51 });
+    const datasets = await omero.mapr.datasets('gene', 'CDC20', { project: 51 }).toArray();
     expect(datasets.map((d) => d.id)).toEqual([51]);
-    expect((await omero.mapr.images('gene', 'CDC20', { dataset: 51 })).map((i) => i.id)).toEqual([1884807]);
-    const plates = await omero.mapr.plates('gene', 'CDC20', { screen: screens[0]!.id });
+    expect((await omero.mapr.images('gene', 'CDC20', { dataset: 51 }).toArray()).map((i) => i.id)).toEqual([1884807]);
+    const plates = await omero.mapr.plates('gene', 'CDC20', { screen: screens[0]!.id }).toArray();
     expect(plates.map((p) => p.id)).toEqual([422]);
-    const images = await omero.mapr.images('gene', 'CDC20', { plate: plates[0]!.id });
+    const images = await omero.mapr.images('gene', 'CDC20', { plate: plates[0]!.id }).toArray();
     expect(images.map((i) => i.id)).toEqual([1938559, 1938560]);
     expect(Object.keys(await omero.mapr.config())).toEqual(['gene', 'phenotype']);
   });
 
   it('turns a mapr redirect that ends in HTML into EndpointRemovedError and remembers it', async () => {
     const omero = newIdr({ baseUrl: EXAMPLE_URL });
-    const error = await omero.mapr.screens('phenotype', 'mitotic').catch((e: unknown) => e);
+    const error = await omero.mapr.screens('phenotype', 'mitotic').toArray().catch((e: unknown) => e);
     expect(isEndpointRemovedError(error)).toBe(true);
     expect((error as Error).cause).toMatchObject({ name: 'ResponseFormatError' });
     expect((await omero.capabilities()).mapr.status).toBe('removed');
   });
 
   it('refuses keys the server does not configure', async () => {
-    await expect(newIdr({ baseUrl: EXAMPLE_URL }).mapr.screens('compound', 'x')).rejects.toThrow(/unknown mapr key "compound"/);
+    await expect(newIdr({ baseUrl: EXAMPLE_URL }).mapr.screens('compound', 'x').toArray()).rejects.toThrow(/unknown mapr key "compound"/);
   });
 });
 

@@ -45,7 +45,8 @@ describe('/api/v0 lists', () => {
       if (++n === 5) break;
     }
     expect(urls).toHaveLength(1);
-    expect(await list.toArray({ max: 3 })).toHaveLength(3);
+    for await (const _ of list) break; // a second iteration starts from the first page again
+    expect(urls).toEqual([urls[0], urls[0]]);
   });
 
   it('lists projects, datasets, plates, images and rois with their filters', async () => {

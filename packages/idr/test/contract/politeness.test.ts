@@ -1,6 +1,7 @@
 import { isAbortError, isBatchError, isNetworkError, isServerError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { Idr } from '../../src/index.js';
+import { DEFAULT_TIMEOUT, Idr, sessionAuth } from '../../src/index.js';
+import { inFlightCounter } from './server.js';
 
 const screenBody = JSON.stringify({ data: { '@id': 102, '@type': 'http://www.openmicroscopy.org/Schemas/OME/2016-06#Screen', 'url:plates': 'x', 'url:screen': 'y' } });
 const ok = () => new Response(screenBody, { status: 200, headers: { 'content-type': 'application/json' } });
@@ -27,8 +28,11 @@ describe('polite defaults', () => {
     expect(again.calls).toHaveLength(3);
   });
 
-  it('does not retry 500 or 4xx', async () => {
-    for (const status of [500, 404, 429]) {
+  it('does not retry 500 or 4xx other than 408/429', async () => {
+    const limited = scripted([429, 408, 200]);
+    expect((await new Idr({ fetch: limited.fetch, retry: { delay: 0, backoffLimit: 0 } }).screen(102))['@id']).toBe(102);
+    expect(limited.calls).toHaveLength(3);
+    for (const status of [500, 404, 400]) {
       const { calls, fetch } = scripted([status, 200]);
       await expect(new Idr({ fetch, retry: { delay: 0, backoffLimit: 0 } }).screen(102)).rejects.toThrow();
       expect(calls).toHaveLength(1);
@@ -38,22 +42,14 @@ describe('polite defaults', () => {
   });
 
   it('keeps at most `concurrency` requests in flight (default 4)', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const fetch = (async () => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      await new Promise((r) => setTimeout(r, 5));
-      inFlight--;
-      return ok();
-    }) as typeof globalThis.fetch;
+    const { fetch, peak, reset } = inFlightCounter(ok);
     const idr = new Idr({ fetch });
     await Promise.all(Array.from({ length: 20 }, () => idr.screen(102)));
-    expect(peak).toBe(4);
-    peak = 0;
+    expect(peak()).toBe(4);
+    reset();
     const two = new Idr({ fetch, concurrency: 2 });
     await Promise.all(Array.from({ length: 10 }, () => two.screen(102)));
-    expect(peak).toBe(2);
+    expect(peak()).toBe(2);
     expect(() => new Idr({ concurrency: 0 })).toThrow(/concurrency must be a positive integer/);
     expect(() => new Idr({ webclientPageSize: 0 })).toThrow(/webclientPageSize/);
   });
@@ -67,6 +63,7 @@ describe('polite defaults', () => {
   });
 
   it('times out later than the server (90 s by default), and the limit is configurable', async () => {
+    expect(DEFAULT_TIMEOUT).toBe(90_000);
     const fetch = ((_input: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
@@ -81,7 +78,7 @@ describe('polite defaults', () => {
       cookies.push(input instanceof Request ? input.headers.get('cookie') : null);
       return new Response(screenBody, { status: 200, headers: { 'content-type': 'application/json', 'set-cookie': 'sessionid_idr=abc123; HttpOnly; Path=/' } });
     }) as typeof globalThis.fetch;
-    const idr = new Idr({ fetch, session: true });
+    const idr = new Idr({ fetch, auth: sessionAuth() });
     await idr.screen(102);
     await idr.screen(102);
     expect(cookies).toEqual([null, 'sessionid_idr=abc123']);

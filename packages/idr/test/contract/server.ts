@@ -20,3 +20,23 @@ export function useFixtureServer(): void {
 export function newIdr(options: IdrOptions = {}): Idr {
   return new Idr({ retry: { delay: 0, backoffLimit: 0 }, ...options });
 }
+
+/** A fetch answering `respond()` after 5 ms that records the most requests it saw in flight at once. */
+export function inFlightCounter(respond: () => Response): { fetch: typeof globalThis.fetch; peak(): number; reset(): void } {
+  let inFlight = 0;
+  let peak = 0;
+  const fetch = (async () => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    await new Promise((r) => setTimeout(r, 5));
+    inFlight--;
+    return respond();
+  }) as typeof globalThis.fetch;
+  return {
+    fetch,
+    peak: () => peak,
+    reset: () => {
+      peak = 0;
+    },
+  };
+}

@@ -37,6 +37,7 @@ describe('OMERO.web login (servers other than IDR)', () => {
   it('reports a redirect to the HTML login page as ResponseFormatError', async () => {
     const error = await newIdr({ baseUrl: EXAMPLE_URL })
       .mapAnnotations({ screen: 1 })
+      .toArray()
       .catch((e: unknown) => e);
     expect(isResponseFormatError(error)).toBe(true);
     expect((error as Error).message).toMatch(/after a redirect to https:\/\/omero\.example\.org\/webclient\/login\//);

@@ -3,7 +3,7 @@
 // that change with IDR releases.
 import { isNotFoundError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { Idr, isEndpointRemovedError, isJpeg } from '../../src/index.js';
+import { Idr, isEndpointRemovedError, isJpeg, toMap } from '../../src/index.js';
 
 const idr = new Idr();
 
@@ -34,7 +34,7 @@ describe('live IDR', () => {
   it('reads screen 102, image 1884807 and the study annotation', async () => {
     expect((await idr.screen(102)).Name).toMatch(/^idr0002-/);
     expect((await idr.image(1884807)).Pixels?.SizeX).toBe(256);
-    expect((await idr.mapAnnotations({ screen: 102 })).toMap().get('Organism')).toBeDefined();
+    expect(toMap(await idr.mapAnnotations({ screen: 102 }).toArray()).get('Organism')).toBeDefined();
     await expect(idr.screen(999999999)).rejects.toSatisfy(isNotFoundError);
   });
 

@@ -4,7 +4,7 @@ import {
   accessionOf,
   DEFAULT_BASE_URL,
   DEFAULT_CONCURRENCY,
-  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TIMEOUT,
   filenameFromContentDisposition,
   imageId,
   isJpeg,
@@ -120,6 +120,6 @@ describe('helpers', () => {
   it('documents its polite defaults', () => {
     expect(DEFAULT_BASE_URL).toBe('https://idr.openmicroscopy.org');
     expect(DEFAULT_CONCURRENCY).toBe(4);
-    expect(DEFAULT_TIMEOUT_MS).toBeGreaterThan(60_000);
+    expect(DEFAULT_TIMEOUT).toBeGreaterThan(60_000);
   });
 });

@@ -1,6 +1,6 @@
 // Pins the public types: ids of different kinds do not mix, optional keys stay optional.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type ImageData, type ProjectId, projectId, type ScreenId, screenId, type Well } from '../../src/index.js';
+import { type CallOptions, type Idr, type IdrOptions, type ImageData, type MapAnnotation, type Paged, type ProjectId, projectId, type Screen, type ScreenId, screenId, type Well } from '../../src/index.js';
 
 describe('public types', () => {
   it('keeps screen and project ids apart', () => {
@@ -17,5 +17,13 @@ describe('public types', () => {
   it('models honest optionality and the imgData union', () => {
     expectTypeOf<Well['WellSamples']>().toEqualTypeOf<Well['WellSamples'] | undefined>();
     expectTypeOf<Extract<ImageData, { status: 'pixels-unavailable' }>['exception']>().toEqualTypeOf<string>();
+  });
+
+  it('uses the family contract types', () => {
+    expectTypeOf<ReturnType<Idr['screens']>>().toEqualTypeOf<Paged<Screen>>();
+    expectTypeOf<ReturnType<Idr['mapAnnotations']>>().toEqualTypeOf<Paged<MapAnnotation>>();
+    expectTypeOf<Parameters<Idr['image']>[1]>().toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf<IdrOptions['timeout']>().toEqualTypeOf<number | false | undefined>();
+    expect(true).toBe(true);
   });
 });

@@ -1,0 +1,45 @@
+// The page/limit lists of OMERO.web's webclient family (`webclient/api/*`, annotations, mapr):
+// no totals, so a page shorter than `limit` is the last one.
+import { type ListOptions, numberedPages, type Paged, paged, type QueryValue } from '@bio/core-http';
+import { withCall } from './call.js';
+import type { IdrContext } from './context.js';
+import { arrayAt } from './json.js';
+
+/** What a page read from the body gave: the items kept, and how many the server sent. */
+export interface PageRead<T> {
+  items: T[];
+  received: number;
+}
+
+/** Iterate a page/limit list from page 1 until a short (or empty) page. `limit` is `pageSize`, else the client's `webclientPageSize`. */
+export function pageLimitList<T>(
+  ctx: IdrContext,
+  route: string,
+  params: Record<string, QueryValue>,
+  options: ListOptions,
+  read: (body: unknown, url: string) => PageRead<T>,
+): Paged<T> {
+  const limit = options.pageSize ?? ctx.webclientPageSize;
+  return paged<T>(
+    ({ signal }) =>
+      numberedPages<T>(
+        async ({ page, signal: pageSignal }) => {
+          const searchParams = { ...params, page, limit };
+          const request = withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal: pageSignal, timeout: options.timeout });
+          const body = await ctx.http.get(route, request).json<unknown>();
+          const { items, received } = read(body, ctx.http.url(route, searchParams));
+          return { items, last: received < limit };
+        },
+        { signal },
+      ),
+    options,
+  );
+}
+
+/** Read the array under `key` as the page (every item kept). */
+export function itemsAt<T>(key: string): (body: unknown, url: string) => PageRead<T> {
+  return (body, url) => {
+    const items = arrayAt<T>(body, key, url);
+    return { items, received: items.length };
+  };
+}
