@@ -18,17 +18,17 @@ export interface BatchOptions {
   /** Inputs per batch, i.e. per handler call (integer ≥ 1). */
   size: number;
   /** Batches running at once (integer ≥ 1). Default 1. */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** At most this many handler calls start per second; calls are spaced evenly. Default: no limit. */
-  rateLimit?: number;
+  rateLimit?: number | undefined;
   /** Stops the work: in-flight handlers see their `signal` abort and the iterator rejects with an `AbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * What a failed batch does. `'stop'` (default): no new batch starts, in-flight ones settle,
    * then the iterator throws a `BatchError`. `'collect'`: the failure is yielded as
    * `{ ok: false, error }` and the work goes on.
    */
-  onError?: 'stop' | 'collect';
+  onError?: 'stop' | 'collect' | undefined;
   /** Called as outcomes are yielded: `done` inputs finished, out of `total` when the input's size is known. */
   onProgress?: ((p: Progress) => void) | undefined;
 }

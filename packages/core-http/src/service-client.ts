@@ -1,5 +1,6 @@
 import { type HttpClient, type HttpClientOptions, createHttpClient } from './client.js';
 import type { ClientOptions } from './contract.js';
+import type { RetryOptions } from './retry.js';
 
 /**
  * What a client fixes about its service when it builds its {@link HttpClient} with
@@ -35,10 +36,21 @@ export function userAgentFor(name: string, version: string, userAgent?: string |
   return userAgent === undefined || userAgent.trim() === '' ? ours : `${userAgent.trim()} ${ours}`;
 }
 
+// The caller's retry refines the service's: a number changes only `limit`, an object only the fields it sets.
+function mergeRetry(service: RetryOptions | number | undefined, caller: RetryOptions | number | undefined): RetryOptions | number | undefined {
+  if (caller === undefined) return service;
+  if (service === undefined || typeof service === 'number') return caller;
+  return typeof caller === 'number' ? { ...service, limit: caller } : { ...service, ...definedFields(caller) };
+}
+
+function definedFields<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /**
  * Build a client's {@link HttpClient} from the contract's {@link ClientOptions}: the same option
  * names mean the same thing in every client. `undefined` fields fall back to the service's
- * defaults, then to core-http's.
+ * defaults, then to core-http's; a caller's `retry` refines the service's (a number sets `limit`).
  *
  * @example
  * ```ts
@@ -49,7 +61,7 @@ export function createServiceClient(options: ClientOptions, service: ServiceDefi
   const { name, version, baseUrl, defaults = {}, ...rest } = service;
   const http: HttpClientOptions = { ...rest, baseUrl: options.baseUrl ?? baseUrl, service: name, userAgent: userAgentFor(name, version, options.userAgent) };
   const timeout = options.timeout ?? defaults.timeout;
-  const retry = options.retry ?? defaults.retry;
+  const retry = mergeRetry(defaults.retry, options.retry);
   const concurrency = options.concurrency ?? defaults.concurrency;
   if (options.auth !== undefined) http.auth = options.auth;
   if (options.fetch !== undefined) http.fetch = options.fetch;

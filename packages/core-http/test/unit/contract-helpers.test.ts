@@ -151,3 +151,20 @@ describe('sleep and limitConcurrency', () => {
     expect(() => limitConcurrency(0)).toThrow(TypeError);
   });
 });
+
+describe('createServiceClient retry', () => {
+  it('a caller retry refines the service default: a number changes only the limit', async () => {
+    let calls = 0;
+    const fetch = (async () => {
+      calls++;
+      return new Response('down', { status: 500 });
+    }) as typeof globalThis.fetch;
+    // The service does not retry 500; the caller raises the limit but keeps that rule.
+    const service = { name: 'idr', version: '1', baseUrl: 'http://127.0.0.1:9/', defaults: { retry: { limit: 2, statusCodes: [502], delay: 0 } } };
+    await expect(createServiceClient({ fetch, retry: 5 }, service).get('x')).rejects.toThrow();
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(createServiceClient({ fetch, retry: { statusCodes: [500], limit: undefined } }, service).get('x')).rejects.toThrow();
+    expect(calls).toBe(3);
+  });
+});
