@@ -88,13 +88,6 @@ export interface IdrOptions extends ClientOptions {
   webclientPageSize?: number | undefined;
 }
 
-function retryOptions(retry: RetryOptions | number | undefined): RetryOptions {
-  if (typeof retry === 'number') return { ...DEFAULT_RETRY, limit: retry };
-  const out: RetryOptions = { ...DEFAULT_RETRY };
-  for (const [key, value] of Object.entries(retry ?? {})) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
-  return out;
-}
-
 function isSessionAuth(auth: unknown): auth is SessionAuth {
   const candidate = auth as Partial<SessionAuth> | undefined;
   return candidate?.kind === 'session' && typeof candidate.cookies === 'function' && typeof candidate.setCsrfToken === 'function';
@@ -132,12 +125,12 @@ export class Idr {
     const concurrency = options.concurrency ?? (baseUrl === DEFAULT_BASE_URL ? DEFAULT_CONCURRENCY : undefined);
     this.baseUrl = baseUrl;
     this.#http = createServiceClient(
-      { ...options, baseUrl: `${baseUrl}/`, retry: retryOptions(options.retry), concurrency },
+      { ...options, baseUrl: `${baseUrl}/`, concurrency },
       {
         name: 'idr',
         version: VERSION,
         baseUrl: `${DEFAULT_BASE_URL}/`,
-        defaults: { timeout: DEFAULT_TIMEOUT },
+        defaults: { timeout: DEFAULT_TIMEOUT, retry: DEFAULT_RETRY },
         arrayFormat: 'repeat',
         serviceMessage: (body) => omeroServiceMessage(body),
         errorInBody: (body) => omeroErrorInBody(body),
