@@ -21,8 +21,6 @@ export interface ThumbnailOptions extends CallOptions {
 export interface ThumbnailsOptions extends ThumbnailOptions {
   /** Ids per request, at most 50 (default 50). */
   chunkSize?: number | undefined;
-  /** `get_thumbnails` requests in flight. Default: the client's `concurrency`, or 4 when it has none. */
-  concurrency?: number | undefined;
   /** Called after every request with the ids done so far (the family's one {@link Progress} shape). */
   onProgress?: ((progress: Progress) => void) | undefined;
 }
@@ -116,7 +114,7 @@ export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>
   const outcomes = batch(
     list,
     // BatchOptions.signal takes no explicit undefined: withCall adds it only when given.
-    { ...withCall({ size: chunkSize, concurrency: options.concurrency ?? ctx.concurrency ?? DEFAULT_CONCURRENCY }, { signal: options.signal }), onProgress: options.onProgress },
+    { ...withCall({ size: chunkSize, concurrency: ctx.concurrency ?? DEFAULT_CONCURRENCY }, { signal: options.signal }), onProgress: options.onProgress },
     async (chunk: ImageId[], { signal }): Promise<Map<ImageId, Uint8Array | null>> => {
       const searchParams = { id: chunk };
       const url = ctx.http.url(route, new URLSearchParams(chunk.map((i) => ['id', String(i)])));

@@ -119,7 +119,7 @@ describe('polite defaults', () => {
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     }) as typeof globalThis.fetch;
     const idr = new Idr({ fetch, concurrency: 1 });
-    const error = await idr.thumbnails([1, 2, 3, 4, 5], { chunkSize: 2, concurrency: 1 }).catch((e: unknown) => e);
+    const error = await idr.thumbnails([1, 2, 3, 4, 5], { chunkSize: 2 }).catch((e: unknown) => e);
     expect(isBatchError(error)).toBe(true);
     expect(error).toMatchObject({ processed: [1, 2], failed: [3, 4], unprocessed: [5] });
   });
