@@ -14,6 +14,8 @@ export function workspaceAliases(): { find: RegExp; replacement: string }[] {
   for (const name of names) {
     const testing = `${packagesDir}${name}/src/testing/index.ts`;
     if (existsSync(testing)) aliases.push({ find: new RegExp(`^@bio/${name}/testing$`), replacement: testing });
+    const errorsEntry = `${packagesDir}${name}/src/errors.ts`;
+    if (name === 'core-http') aliases.push({ find: new RegExp(`^@bio/${name}/errors$`), replacement: errorsEntry });
     const nodeEntry = `${packagesDir}${name}/src/node.ts`;
     if (existsSync(nodeEntry)) aliases.push({ find: new RegExp(`^@bio/${name}/node$`), replacement: nodeEntry });
     aliases.push({ find: new RegExp(`^@bio/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` });

@@ -128,41 +128,10 @@ export type { Capabilities, CapabilitiesOptions, MaprKeyConfig } from './capabil
 
 // errors: idr's own, and core-http's that idr throws (classes and guards)
 export { EndpointRemovedError, isEndpointRemovedError, omeroErrorInBody, omeroServiceMessage } from './errors.js';
-export {
-  AbortError,
-  BadRequestError,
-  BatchError,
-  BioError,
-  BioHttpError,
-  ConflictError,
-  ForbiddenError,
-  isAbortError,
-  isBadRequestError,
-  isBatchError,
-  isBioError,
-  isBioHttpError,
-  isConflictError,
-  isForbiddenError,
-  isNetworkError,
-  isNotFoundError,
-  isRateLimitError,
-  isResponseFormatError,
-  isResponseTooLargeError,
-  isServerError,
-  isTimeoutError,
-  isUnauthorizedError,
-  isValidationError,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  ResponseFormatError,
-  ResponseTooLargeError,
-  ServerError,
-  TimeoutError,
-  UnauthorizedError,
-  ValidationError,
-} from '@bio/core-http';
-export type { ErrorCode } from '@bio/core-http';
 
 // sessions (OMERO.web servers with a login)
 export type { EventContext, LoginCredentials, OmeroServer } from './session.js';
+
+// The family's error classes, guards and error types (the same objects in every client), so
+// `import { isNotFoundError } from '@bio/idr'` needs no second import.
+export * from '@bio/core-http/errors';

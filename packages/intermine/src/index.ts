@@ -48,40 +48,11 @@ export type { MineInstance, RegistryOptions } from './registry.js';
 
 // Errors: this package's own, and the core-http ones it throws.
 export { IdResolutionError, isIdResolutionError } from './errors.js';
-export {
-  AbortError,
-  BadRequestError,
-  BioError,
-  BioHttpError,
-  ConflictError,
-  ForbiddenError,
-  isAbortError,
-  isBadRequestError,
-  isBioError,
-  isBioHttpError,
-  isConflictError,
-  isForbiddenError,
-  isNetworkError,
-  isNotFoundError,
-  isRateLimitError,
-  isResponseFormatError,
-  isResponseTooLargeError,
-  isServerError,
-  isTimeoutError,
-  isUnauthorizedError,
-  isValidationError,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  ResponseFormatError,
-  ResponseTooLargeError,
-  ServerError,
-  TimeoutError,
-  UnauthorizedError,
-  ValidationError,
-} from '@bio/core-http';
-export type { ErrorCode } from '@bio/core-http';
 
 // The family contract types that appear in this package's signatures.
 export { tokenAuth } from '@bio/core-http';
 export type { AuthStrategy, CallOptions, ClientOptions, ListOptions, Page, Paged } from '@bio/core-http';
+
+// The family's error classes, guards and error types (the same objects in every client), so
+// `import { isNotFoundError } from '@bio/intermine'` needs no second import.
+export * from '@bio/core-http/errors';

@@ -27,39 +27,6 @@ export type {
 // The family contract (from @bio/core-http): the option and result types the methods name.
 export type { CallOptions, ClientOptions, ListOptions, Page, Paged, Progress } from '@bio/core-http';
 
-// The @bio/core-http errors this client throws, and their guards.
-export {
-  AbortError,
-  BadRequestError,
-  BatchError,
-  BioError,
-  BioHttpError,
-  ConflictError,
-  ForbiddenError,
-  isAbortError,
-  isBadRequestError,
-  isBatchError,
-  isBioError,
-  isBioHttpError,
-  isConflictError,
-  isForbiddenError,
-  isNetworkError,
-  isNotFoundError,
-  isRateLimitError,
-  isResponseFormatError,
-  isResponseTooLargeError,
-  isServerError,
-  isTimeoutError,
-  isUnauthorizedError,
-  isValidationError,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  ResponseFormatError,
-  ResponseTooLargeError,
-  ServerError,
-  TimeoutError,
-  UnauthorizedError,
-  ValidationError,
-} from '@bio/core-http';
-export type { ErrorCode } from '@bio/core-http';
+// The family's error classes, guards and error types (the same objects in every client), so
+// `import { isNotFoundError } from '@bio/molgenis'` needs no second import.
+export * from '@bio/core-http/errors';

@@ -13,8 +13,7 @@ export type {
   QueryManyOptions,
   QueryOptions,
 } from './options.js';
-// The family contract's types, as users of this client name them (docs/client-contract.md).
-export type { CallOptions, ClientOptions, ErrorCode, ListOptions, Page, Paged, Progress } from '@bio/core-http';
+export type { CallOptions, ClientOptions, ListOptions, Page, Paged, Progress } from '@bio/core-http';
 export type {
   DotfieldGene,
   Duplicate,
@@ -39,39 +38,6 @@ export type {
 } from './types.js';
 export { isNotFound } from './genes.js';
 export { isScrollExpiredError, ScrollExpiredError } from './errors.js';
-// The errors this client throws, from @bio/core-http (one class per failure, guards survive duplicate copies).
-export {
-  AbortError,
-  BadRequestError,
-  BatchError,
-  BioError,
-  BioHttpError,
-  isAbortError,
-  isBadRequestError,
-  isBatchError,
-  isBioError,
-  isBioHttpError,
-  isNetworkError,
-  isNotFoundError,
-  isRateLimitError,
-  isResponseFormatError,
-  isResponseTooLargeError,
-  isServerError,
-  isTimeoutError,
-  isUnauthorizedError,
-  isForbiddenError,
-  isValidationError,
-  NetworkError,
-  NotFoundError,
-  ForbiddenError,
-  RateLimitError,
-  ResponseFormatError,
-  ResponseTooLargeError,
-  ServerError,
-  TimeoutError,
-  UnauthorizedError,
-  ValidationError,
-} from '@bio/core-http';
 export { SPECIES, speciesParam, taxidOf } from './species.js';
 export type { Species, SpeciesName } from './species.js';
 export { escapeLucene, fielded, interval, phrase } from './query-syntax.js';
@@ -79,3 +45,7 @@ export { flatten, toColumns, toCsv, toRows, toTsv } from './tabular.js';
 export type { Cell, Row, Scalar, ToRowsOptions, WriterOptions } from './tabular.js';
 export { LruCache, memoryCache } from './cache.js';
 export type { MemoryCacheOptions, MyGeneCache } from './cache.js';
+
+// The family's error classes, guards and error types (the same objects in every client), so
+// `import { isNotFoundError } from '@bio/mygene'` needs no second import.
+export * from '@bio/core-http/errors';
