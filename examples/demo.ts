@@ -69,10 +69,10 @@ async function section(name: string, title: string, body: () => Promise<string |
 }
 
 async function intermine(): Promise<undefined> {
-  const root = 'https://www.flymine.org/flymine';
+  const baseUrl = 'https://www.flymine.org/flymine';
   // Offline, the recorded exchanges carry this token; live, an anonymous 24-hour one (or FLYMINE_TOKEN).
   const token = live ? process.env.FLYMINE_TOKEN : 'demo-token-for-fixtures';
-  const mine = token ? new InterMine({ root, token, hooks }) : await InterMine.withAnonymousToken({ root, hooks });
+  const mine = token ? new InterMine({ baseUrl, token, hooks }) : await InterMine.withAnonymousToken({ baseUrl, hooks });
 
   step('Lists from identifier files (examples/data/intermine), pathway enrichment, a list of the pathways');
   const result = await runEnrichmentWorkflow(mine, { log });
@@ -154,12 +154,12 @@ async function molgenis(): Promise<string | undefined> {
     if (!MOLGENIS_URL || !MOLGENIS_USER || !MOLGENIS_PASSWORD || !MOLGENIS_ZIP) {
       return 'there is no public MOLGENIS to write to; set MOLGENIS_URL, MOLGENIS_USER, MOLGENIS_PASSWORD and MOLGENIS_ZIP';
     }
-    options = { url: MOLGENIS_URL, hooks };
+    options = { baseUrl: MOLGENIS_URL, hooks };
     user = MOLGENIS_USER;
     password = MOLGENIS_PASSWORD;
     zip = { name: basename(MOLGENIS_ZIP), data: new Uint8Array(await readFile(MOLGENIS_ZIP)) };
   } else {
-    options = { url: 'https://molgenis.example.org', hooks };
+    options = { baseUrl: 'https://molgenis.example.org', hooks };
     user = 'data-manager';
     password = 'dm-secret';
     zip = await recordedZip();

@@ -103,7 +103,7 @@ export function trapUnhandled(): { errors: unknown[]; stop(): void } {
  *
  * @example
  * ```ts
- * const rows = await toArray(q.rows());
+ * const rows = await toArray(mine.rows(q));
  * ```
  */
 export async function toArray<T>(iterable: AsyncIterable<T>): Promise<T[]> {

@@ -158,7 +158,7 @@ export type StreamEnding = 'success' | 'trailer-failure' | 'reset';
 /** An InterMine replica streaming `rows` result rows, then ending as told. */
 export interface InterMineReplica {
   /** The service root (`…/service`). */
-  root: string;
+  baseUrl: string;
   ending: StreamEnding;
   rows: number;
   /** Rows written to the socket in the last response. */
@@ -182,7 +182,7 @@ export function interMineRow(i: number): [string, string, number] {
  * ```
  */
 export async function startInterMineReplica(o: { model: unknown; rows: number; ending: StreamEnding }): Promise<InterMineReplica> {
-  const replica: Omit<InterMineReplica, 'root' | 'close'> = { ending: o.ending, rows: o.rows, rowsSent: 0, lastForm: undefined };
+  const replica: Omit<InterMineReplica, 'baseUrl' | 'close'> = { ending: o.ending, rows: o.rows, rowsSent: 0, lastForm: undefined };
   const http = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://replica');
     if (req.method === 'GET' && url.pathname === '/service/model') return sendJson(res, 200, o.model);
@@ -217,5 +217,5 @@ export async function startInterMineReplica(o: { model: unknown; rows: number; e
     };
     writeMore();
   });
-  return Object.assign(replica, { root: `${http.url}/service`, close: http.close });
+  return Object.assign(replica, { baseUrl: `${http.url}/service`, close: http.close });
 }

@@ -18,7 +18,7 @@ describe('MOLGENIS addAll of 10,001 rows, batch 7 fails', () => {
     const replica = await startMolgenisReplica();
     try {
       replica.failPosts.add(7);
-      const m = new Molgenis({ url: replica.url, token: 'tok', retry: RETRY, timeout: 5000 });
+      const m = new Molgenis({ baseUrl: replica.url, token: 'tok', retry: RETRY, timeout: 5000 });
       const error = (await m.addAll('bulk_rows', rows).catch((e: unknown) => e)) as MolgenisBatchError<(typeof rows)[number]>;
       expect(isMolgenisBatchError(error)).toBe(true);
       expect(replica.posts).toBe(7); // stopped at the failure: nothing sent after it, nothing resent
@@ -87,7 +87,7 @@ describe('InterMine streaming that fails part-way', () => {
   async function consume(mine: InterMine): Promise<{ n: number; error: unknown }> {
     let n = 0;
     try {
-      for await (const _row of query(mine).rows()) n++;
+      for await (const _row of mine.rows(query(mine))) n++;
       return { n, error: undefined };
     } catch (error) {
       return { n, error };
@@ -97,7 +97,7 @@ describe('InterMine streaming that fails part-way', () => {
   it('a complete stream yields every row (control)', async () => {
     const replica = await startInterMineReplica({ model: modelJson, rows: 20_000, ending: 'success' });
     try {
-      const { n, error } = await consume(new InterMine({ root: replica.root, retry: RETRY, timeout: 5000 }));
+      const { n, error } = await consume(new InterMine({ baseUrl: replica.baseUrl, retry: RETRY, timeout: 5000 }));
       expect(error).toBeUndefined();
       expect(n).toBe(20_000);
     } finally {
@@ -108,7 +108,7 @@ describe('InterMine streaming that fails part-way', () => {
   it('wasSuccessful:false in the trailer after HTTP 200: the iterator throws a typed error', async () => {
     const replica = await startInterMineReplica({ model: modelJson, rows: 20_000, ending: 'trailer-failure' });
     try {
-      const { n, error } = await consume(new InterMine({ root: replica.root, retry: RETRY, timeout: 5000 }));
+      const { n, error } = await consume(new InterMine({ baseUrl: replica.baseUrl, retry: RETRY, timeout: 5000 }));
       expect(n).toBe(20_000);
       expect(isServerError(error)).toBe(true);
       expect((error as Error).message).toMatch(/Service failed/);
@@ -120,7 +120,7 @@ describe('InterMine streaming that fails part-way', () => {
   it('connection reset after 500,000 rows: the iterator throws, never a silent short result', async () => {
     const replica = await startInterMineReplica({ model: modelJson, rows: 500_000, ending: 'reset' });
     try {
-      const { n, error } = await consume(new InterMine({ root: replica.root, retry: RETRY, timeout: 5000 }));
+      const { n, error } = await consume(new InterMine({ baseUrl: replica.baseUrl, retry: RETRY, timeout: 5000 }));
       expect(replica.rowsSent).toBe(500_000);
       expect(n).toBeLessThanOrEqual(500_000);
       expect(isBioHttpError(error)).toBe(true);
@@ -142,11 +142,11 @@ describe('InterMine list creation interrupted by a network error', () => {
   afterAll(() => stage.close());
 
   const create = (mine: InterMine) =>
-    mine.lists.create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ['eve', 'zen', 'not-a-gene']);
+    mine.lists.create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
 
   it.each([['reset-before-headers'], ['reset-mid-body']] as const)('%s: one POST, a NetworkError, no automatic retry', async (fault) => {
     // A generous retry policy for reads must not apply to the list-creating POST.
-    const mine = new InterMine({ root: `${stage.chaos.url}/flymine/service`, token: 'tok', retry: { limit: 5, delay: 0 }, timeout: 2000 });
+    const mine = new InterMine({ baseUrl: `${stage.chaos.url}/flymine/service`, token: 'tok', retry: { limit: 5, delay: 0 }, timeout: 2000 });
     stage.chaos.plan([fault, 'ok']);
     const error = await create(mine).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);

@@ -65,7 +65,7 @@ describe('ids and entity names are path-encoded (one segment) or refused', () =>
   it.each(EVIL.map((v) => [v]))('%j', async (value) => {
     const opts = { retry: 0, timeout: 2000 } as const;
     // MOLGENIS: id and entity name.
-    const m = new Molgenis({ url: server.url, ...opts });
+    const m = new Molgenis({ baseUrl: server.url, ...opts });
     for (const [entity, id, prefix] of [
       ['demo_sightings', value, '/api/v2/demo_sightings/'],
       [value, '1', '/api/v2/'],
@@ -140,9 +140,9 @@ describe('PathQuery XML values cannot alter the query', () => {
   ];
 
   it.each(hostile.map((v) => [v]))('%j: the server parses one constraint with the same value', async (value) => {
-    const mine = new InterMine({ root: replica.root, retry: 0, timeout: 2000 });
+    const mine = new InterMine({ baseUrl: replica.baseUrl, retry: 0, timeout: 2000 });
     const q = mine.query('Gene').select('symbol', 'length').where('symbol', '=', value);
-    for await (const _ of q.rows()) {
+    for await (const _ of mine.rows(q)) {
       // drain
     }
     const xml = replica.lastForm?.get('query') ?? '';
@@ -240,11 +240,11 @@ describe('JSON with __proto__ / constructor keys cannot pollute prototypes', () 
       toRows([gene ?? {}, dot ?? {}]);
       flatten(JSON.parse(evil.concat('}')) as object);
       clean();
-      await new Molgenis({ url: server.url, ...opts }).getById('e', '1');
+      await new Molgenis({ baseUrl: server.url, ...opts }).getById('e', '1');
       clean();
       await new Idr({ baseUrl: server.url, ...opts }).screen(102).catch(() => null);
       clean();
-      await new InterMine({ root: `${server.url}/service`, ...opts }).whoami();
+      await new InterMine({ baseUrl: `${server.url}/service`, ...opts }).whoami();
       clean();
       const doc = `{"results":[${evil}},${evil},"x":1}],${evil.slice(1)}}`;
       const stream = jsonArrayItems<Record<string, unknown>>(new Blob([doc]).stream(), 'results');

@@ -8,10 +8,10 @@ import { startStage } from '../src/harness.js';
 it('lists.create is sent once even when the read retry policy names POST', async () => {
   const stage = await startStage(fixtures());
   try {
-    const mine = new InterMine({ root: `${stage.chaos.url}/flymine/service`, retry: { limit: 3, delay: 0, methods: ['GET', 'POST'] }, timeout: 1000 });
+    const mine = new InterMine({ baseUrl: `${stage.chaos.url}/flymine/service`, retry: { limit: 3, delay: 0, methods: ['GET', 'POST'] }, timeout: 1000 });
     stage.chaos.plan(['503', 'ok']);
     await mine.lists
-      .create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ['eve', 'zen', 'not-a-gene'])
+      .create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' })
       .catch(() => undefined);
     expect(stage.chaos.log.filter((r) => r.method === 'POST')).toHaveLength(1);
   } finally {

@@ -68,7 +68,7 @@ const CALLS: Call[] = [
     write: false,
     retried: ALL_RETRIED,
     prepare: async (base) => {
-      const mine = new InterMine({ root: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
+      const mine = new InterMine({ baseUrl: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       return () => mine.version();
     },
   },
@@ -79,10 +79,10 @@ const CALLS: Call[] = [
     retried: ALL_RETRIED,
     streaming: true,
     prepare: async (base) => {
-      const mine = new InterMine({ root: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
+      const mine = new InterMine({ baseUrl: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       await mine.model(); // warm-up under 'ok': the fault hits the results request
       return () =>
-        toArray(mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol').rows());
+        toArray(mine.rows(mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol')));
     },
   },
   {
@@ -91,10 +91,10 @@ const CALLS: Call[] = [
     write: true,
     retried: false,
     prepare: async (base) => {
-      const mine = new InterMine({ root: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
+      const mine = new InterMine({ baseUrl: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       return () =>
         mine.lists
-          .create({ name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' }, ['eve', 'zen', 'not-a-gene'])
+          .create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' })
           .then((l) => ({ name: l.name, size: l.size, id: l.id, unmatched: l.unmatchedIdentifiers }));
     },
   },
@@ -102,7 +102,7 @@ const CALLS: Call[] = [
     client: 'IDR',
     label: 'screen (GET)',
     write: false,
-    retried: [502, 503, 504], // IDR's policy: never 4xx or 500
+    retried: [408, 429, 502, 503, 504], // IDR's policy (DEFAULT_RETRY): the family's without 500
     prepare: async (base) => {
       const idr = new Idr({ baseUrl: base, retry: RETRY, timeout: TIMEOUT });
       return () => idr.screen(102);
@@ -114,7 +114,7 @@ const CALLS: Call[] = [
     write: false,
     retried: ALL_RETRIED,
     prepare: async (base) => {
-      const m = new Molgenis({ url: base, token: CANARY, retry: RETRY, timeout: TIMEOUT });
+      const m = new Molgenis({ baseUrl: base, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       return () => m.getById('demo_sightings', '152', { attributes: ['id', 'type'] });
     },
   },
@@ -125,7 +125,7 @@ const CALLS: Call[] = [
     retried: false,
     headOnly: true,
     prepare: async (base) => {
-      const m = new Molgenis({ url: base, token: CANARY, retry: RETRY, timeout: TIMEOUT });
+      const m = new Molgenis({ baseUrl: base, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       return () => m.add('Person', { firstName: 'Jan', lastName: 'Klaassen' });
     },
   },
@@ -135,7 +135,7 @@ const CALLS: Call[] = [
     write: true,
     retried: false,
     prepare: async (base) => {
-      const m = new Molgenis({ url: base, token: CANARY, retry: RETRY, timeout: TIMEOUT });
+      const m = new Molgenis({ baseUrl: base, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       return () => m.addAll('demo_sightings', WRITE_ROWS);
     },
   },

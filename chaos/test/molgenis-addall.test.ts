@@ -25,7 +25,7 @@ describe('addAll rejects when the answer is not a MOLGENIS create response', () 
   // An HTML page (a proxy's 200, or the login page a 302 leads to), invalid or truncated JSON:
   // nothing (or something unknown) was written, so addAll must not resolve.
   it.each([['redirect-html-login'], ['html-200'], ['invalid-json'], ['truncated-json']] as [Step][])('%s: addAll must reject', async (fault) => {
-    const m = new Molgenis({ url: stage.chaos.url, token: 'tok', retry: 0, timeout: 2000 });
+    const m = new Molgenis({ baseUrl: stage.chaos.url, token: 'tok', retry: 0, timeout: 2000 });
     stage.chaos.plan([fault]);
     const outcome = await m.addAll('demo_sightings', rows).then(
       (ids) => ({ resolved: ids }),
@@ -50,7 +50,7 @@ describe('MolgenisBatchError reports a batch whose answer was lost as "unknown"'
     try {
       replica.resetAfterCommit.add(2);
       const all = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}` }));
-      const m = new Molgenis({ url: replica.url, retry: 0, timeout: 5000 });
+      const m = new Molgenis({ baseUrl: replica.url, retry: 0, timeout: 5000 });
       const error = (await m.addAll('bulk', all).catch((e: unknown) => e)) as MolgenisBatchError<{ id: string }>;
       expect(error.name).toBe('MolgenisBatchError');
       expect(error.processed).toEqual(all.slice(0, 1000));

@@ -11,7 +11,7 @@ it('a token echoed by the server never reaches a recorded fixture (default recor
   const server = await startSecretServer({ molgenisToken: token, sessionCookie: 's', csrfToken: 'c' });
   try {
     const exchanges: FixtureExchange[] = [];
-    const m = new Molgenis({ url: server.url, retry: 0, timeout: 2000, fetch: recordingFetch({ onExchange: (e) => exchanges.push(e) }) });
+    const m = new Molgenis({ baseUrl: server.url, retry: 0, timeout: 2000, fetch: recordingFetch({ onExchange: (e) => exchanges.push(e) }) });
     await m.login('admin', 'password');
     server.mode = 'echo-500';
     await m.getById('demo_sightings', '1').catch(() => undefined);

@@ -64,14 +64,14 @@ const SUBJECTS: Subject[] = [
   {
     name: 'InterMine (token)',
     setup: async ({ fetch, hooks, base }) => {
-      const mine = new InterMine({ root: `${base}/flymine/service`, token: CANARY.intermineToken, fetch, hooks, ...common });
+      const mine = new InterMine({ baseUrl: `${base}/flymine/service`, token: CANARY.intermineToken, fetch, hooks, ...common });
       return () => mine.whoami();
     },
   },
   {
     name: 'MOLGENIS (login → token)',
     setup: async ({ fetch, hooks, base }) => {
-      const m = new Molgenis({ url: base, fetch, hooks, ...common });
+      const m = new Molgenis({ baseUrl: base, fetch, hooks, ...common });
       const mode = server.mode;
       server.mode = 'ok';
       const { token } = await m.login('admin', CANARY.molgenisPassword);
@@ -83,7 +83,7 @@ const SUBJECTS: Subject[] = [
   {
     name: 'IDR (session cookie + CSRF)',
     setup: async ({ fetch, hooks, base }) => {
-      const idr = new Idr({ baseUrl: base, session: true, fetch, hooks, ...common });
+      const idr = new Idr({ baseUrl: base, auth: sessionAuth(), fetch, hooks, ...common });
       const mode = server.mode;
       server.mode = 'ok';
       await idr.login({ username: 'ada', password: CANARY.idrPassword });

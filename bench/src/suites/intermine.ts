@@ -102,8 +102,8 @@ function runChild(mode: Mode, root: string, rows: number): Promise<Measurement> 
 }
 
 const LABEL: Record<Mode, string> = {
-  rows: '`q.rows()` (@bio/intermine)',
-  'rows-paged': '`q.rows({ pageSize: 250_000 })`',
+  rows: '`mine.rows(q)` (@bio/intermine)',
+  'rows-paged': '`mine.rows(q, { pageSize: 250_000 })`',
   parse: '`JSON.parse(await res.text())` (baseline)',
   lines: 'plain line-by-line parse (readline + JSON.parse per row)',
   read: 'reading `res.body` without parsing (reference: fetch alone)',
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         await replica.close();
       }
     }
-    console.log('\n| rows | q.rows() / JSON.parse throughput | q.rows() peak RSS | fetch alone (no parsing) peak RSS | JSON.parse peak RSS |');
+    console.log('\n| rows | mine.rows(q) / JSON.parse throughput | mine.rows(q) peak RSS | fetch alone (no parsing) peak RSS | JSON.parse peak RSS |');
     console.log('| ---: | ---: | ---: | ---: | ---: |');
     for (const line of summary) console.log(line);
   } finally {
