@@ -11,27 +11,28 @@ import type { CommandContext } from './context.js';
  *
  * @example
  * ```ts
- * new InterMine({ root: OFFLINE_INTERMINE_ROOT });
+ * new InterMine({ baseUrl: OFFLINE_INTERMINE_BASE_URL });
  * ```
  */
-export const OFFLINE_INTERMINE_ROOT = 'https://www.flymine.org/flymine';
+export const OFFLINE_INTERMINE_BASE_URL = 'https://www.flymine.org/flymine';
 /**
  * The MOLGENIS fixtures' server, used with `--offline` when no `--url` is given.
  *
  * @example
  * ```ts
- * new Molgenis({ url: OFFLINE_MOLGENIS_URL });
+ * new Molgenis({ baseUrl: OFFLINE_MOLGENIS_BASE_URL });
  * ```
  */
-export const OFFLINE_MOLGENIS_URL = 'https://molgenis.example.org';
+export const OFFLINE_MOLGENIS_BASE_URL = 'https://molgenis.example.org';
 
-/** Client options the CLI sets everywhere: fewer retries in offline mode (nothing to wait for). */
-function common(ctx: CommandContext): { retry?: number } {
-  return ctx.options.offline ? { retry: 0 } : {};
+/** Client options the CLI sets everywhere: no retries in offline mode (nothing to wait for). */
+function common(ctx: CommandContext): { retry?: number | undefined } {
+  return { retry: ctx.options.offline ? 0 : undefined };
 }
 
 /**
  * The MyGene.info client for a command (config file's base URL and email unless offline).
+ * `concurrency` (batches in flight, 1–8) is the client's: it bounds every call it makes.
  *
  * @example
  * ```ts
@@ -40,26 +41,22 @@ function common(ctx: CommandContext): { retry?: number } {
  */
 export function mygeneClient(ctx: CommandContext, concurrency?: number): MyGene {
   const cfg = ctx.options.offline ? {} : (ctx.config.mygene ?? {});
-  return new MyGene({
-    ...common(ctx),
-    ...(cfg.baseUrl ? { baseUrl: cfg.baseUrl } : {}),
-    ...(cfg.email ? { email: cfg.email } : {}),
-    ...(concurrency ? { concurrency } : {}),
-  });
+  return new MyGene({ ...common(ctx), baseUrl: cfg.baseUrl || undefined, email: cfg.email || undefined, concurrency });
 }
 
 /**
- * The InterMine client: `--root`, else the config file, else FlyMine. Token from env or config.
+ * The InterMine client: `--root`, else the config file (`baseUrl`, or the older `root`), else
+ * FlyMine. Token from env or config.
  *
  * @example
  * ```ts
- * const lists = await intermineClient(ctx, 'www.humanmine.org/humanmine').lists.all();
+ * const lists = await intermineClient(ctx, 'www.humanmine.org/humanmine').lists.all().toArray();
  * ```
  */
-export function intermineClient(ctx: CommandContext, root: string | undefined): InterMine {
-  const token = ctx.token('intermine');
-  const chosen = root ?? (ctx.options.offline ? undefined : ctx.config.intermine?.root) ?? OFFLINE_INTERMINE_ROOT;
-  return new InterMine({ ...common(ctx), root: chosen, ...(token ? { token } : {}) });
+export function intermineClient(ctx: CommandContext, baseUrl: string | undefined): InterMine {
+  const cfg = ctx.options.offline ? undefined : ctx.config.intermine;
+  const chosen = baseUrl ?? (cfg?.baseUrl || cfg?.root || undefined) ?? OFFLINE_INTERMINE_BASE_URL;
+  return new InterMine({ ...common(ctx), baseUrl: chosen, token: ctx.token('intermine') });
 }
 
 /**
@@ -72,20 +69,21 @@ export function intermineClient(ctx: CommandContext, root: string | undefined): 
  */
 export function idrClient(ctx: CommandContext): Idr {
   const baseUrl = ctx.options.offline ? undefined : ctx.config.idr?.baseUrl;
-  return new Idr({ ...common(ctx), ...(baseUrl ? { baseUrl } : {}) });
+  return new Idr({ ...common(ctx), baseUrl: baseUrl || undefined });
 }
 
 /**
- * The MOLGENIS client: `--url`, `$MOLGENIS_URL` or the config file (required unless offline).
+ * The MOLGENIS client: `--url`, `$MOLGENIS_URL` or the config file (`baseUrl`, or the older
+ * `url`); required unless offline.
  *
  * @example
  * ```ts
- * const rows = await molgenisClient(ctx, 'https://molgenis.example.org').get('celiacsprue');
+ * const rows = await molgenisClient(ctx, 'https://molgenis.example.org').get('celiacsprue', { max: 100 }).toArray();
  * ```
  */
-export function molgenisClient(ctx: CommandContext, url: string | undefined): Molgenis {
-  const token = ctx.token('molgenis');
-  const chosen = url ?? (ctx.options.offline ? OFFLINE_MOLGENIS_URL : (ctx.io.env.MOLGENIS_URL ?? ctx.config.molgenis?.url));
+export function molgenisClient(ctx: CommandContext, baseUrl: string | undefined): Molgenis {
+  const cfg = ctx.config.molgenis;
+  const chosen = baseUrl ?? (ctx.options.offline ? OFFLINE_MOLGENIS_BASE_URL : ctx.io.env.MOLGENIS_URL || cfg?.baseUrl || cfg?.url || undefined);
   if (!chosen) throw new Error('no MOLGENIS server: pass --url, set MOLGENIS_URL or molgenis.url in the config file (or use --offline)');
-  return new Molgenis({ ...common(ctx), url: chosen, ...(token ? { token } : {}) });
+  return new Molgenis({ ...common(ctx), baseUrl: chosen, token: ctx.token('molgenis') });
 }

@@ -34,16 +34,17 @@ export interface GlobalOptions {
 }
 
 /**
- * Settings read from the config file: base URLs and tokens per service.
+ * Settings read from the config file: base URLs and tokens per service. Every service takes
+ * `baseUrl` (the clients' option); InterMine's `root` and MOLGENIS's `url` are read too.
  *
  * @example
  * ```ts
- * const config: CliConfig = { intermine: { root: 'www.humanmine.org/humanmine' }, molgenis: { url: 'https://molgenis.example.org' } };
+ * const config: CliConfig = { intermine: { baseUrl: 'www.humanmine.org/humanmine' }, molgenis: { baseUrl: 'https://molgenis.example.org' } };
  * ```
  */
 export interface CliConfig {
-  intermine?: { root?: string; token?: string };
-  molgenis?: { url?: string; token?: string };
+  intermine?: { baseUrl?: string; root?: string; token?: string };
+  molgenis?: { baseUrl?: string; url?: string; token?: string };
   mygene?: { baseUrl?: string; email?: string };
   idr?: { baseUrl?: string };
 }

@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import type { Progress } from '@bio/core-http';
 import type { CliIO } from './context.js';
 
 /**
@@ -7,11 +8,11 @@ import type { CliIO } from './context.js';
  * @example
  * ```ts
  * const progress = progressReporter(processIO(), 'mygene map');
- * progress.update({ done: 1000 });
+ * progress.update({ done: 1000, total: 5000 });
  * progress.stop();
  * ```
  */
-export function progressReporter(io: CliIO, label: string): { update(p: { done: number; total?: number }): void; stop(): void } {
+export function progressReporter(io: CliIO, label: string): { update(p: Pick<Progress, 'done' | 'total'>): void; stop(): void } {
   if (!io.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new SingleBar({ format: `${label} {value} terms done{totalText}`, stream: io.stderr as NodeJS.WritableStream, hideCursor: true });
   let started = false;

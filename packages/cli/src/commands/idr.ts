@@ -29,9 +29,7 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .option('--page-size <n>', 'screens per request', positive)
     .action(async (opts: { max?: number; pageSize?: number }) => {
       const ctx = context();
-      const screens = await idrClient(ctx)
-        .screens({}, { ...(opts.max ? { max: opts.max } : {}), ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) })
-        .toArray();
+      const screens = await idrClient(ctx).screens({}, { max: opts.max, pageSize: opts.pageSize }).toArray();
       ctx.print(
         screens.map((s) => ({ id: s['@id'], name: s.Name, title: s.Description?.split('\n')[1] ?? '' })),
         ['id', 'name', 'title'],
@@ -52,8 +50,10 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
       if (Object.keys(target).length !== 1) {
         throw new ValidationError({ message: 'give exactly one of --screen, --plate, --project, --dataset, --image', field: 'target' });
       }
-      const annotations = await idrClient(ctx).mapAnnotations(target);
-      const rows = annotations.flatMap((a) => a.values.map(([key, value]) => ({ namespace: a.ns, key, value })));
+      const rows: Record<string, unknown>[] = [];
+      for await (const a of idrClient(ctx).mapAnnotations(target)) {
+        for (const [key, value] of a.values) rows.push({ namespace: a.ns, key, value });
+      }
       ctx.print(rows, ['namespace', 'key', 'value']);
     });
 
@@ -66,7 +66,7 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .option('--max <n>', 'at most this many images', positive)
     .action(async (opts: { key: string; value: string; study?: string; max?: number }) => {
       const ctx = context();
-      const hits = idrClient(ctx).search({ key: opts.key, value: opts.value, ...(opts.study ? { study: opts.study } : {}) }, opts.max ? { max: opts.max } : {});
+      const hits = idrClient(ctx).search({ key: opts.key, value: opts.value, study: opts.study }, { max: opts.max });
       // Streamed page by page: a common gene has thousands of images.
       const out = ctx.writer(['id', 'name', 'study', 'container']);
       for await (const h of hits) {
@@ -85,9 +85,9 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
       const ctx = context();
       const client = idrClient(ctx);
       const image = imageId(id);
-      const bytes = await client.thumbnail(image, opts.size ? { size: opts.size } : {});
+      const bytes = await client.thumbnail(image, { size: opts.size });
       await writeFile(opts.output, bytes);
-      ctx.note(`wrote ${bytes.length} bytes to ${opts.output} (${client.thumbnailUrl(image, opts.size ? { size: opts.size } : {})})`);
+      ctx.note(`wrote ${bytes.length} bytes to ${opts.output} (${client.thumbnailUrl(image, { size: opts.size })})`);
     });
 
 }

@@ -63,7 +63,13 @@ function probability(value: string): number {
 
 function count(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ValidationError({ message: `expected a whole number, got ${value}`, field: 'size' });
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError({ message: `expected a whole number, got ${value}` });
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ValidationError({ message: `expected a positive whole number, got ${value}` });
   return n;
 }
 
@@ -88,9 +94,10 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .option('--where <constraint>', "a constraint such as 'Gene.length>5000' (repeatable)", collectWhere)
     .option('--logic <expression>', 'constraint logic, e.g. "A or B"')
     .option('--sort <path>', 'sort by this path (append " desc" for descending)')
-    .option('--size <n>', 'at most this many rows', count)
+    .option('--max <n>', 'at most this many rows (default: all)', count)
+    .option('--page-size <n>', 'rows per request', positive)
     .option('--start <n>', 'skip this many rows', count)
-    .action(async (opts: { root?: string; select: string; where?: string[]; logic?: string; sort?: string; size?: number; start?: number }) => {
+    .action(async (opts: { root?: string; select: string; where?: string[]; logic?: string; sort?: string; max?: number; pageSize?: number; start?: number }) => {
       const ctx = context();
       const views = list(opts.select) ?? [];
       const root = views[0]?.split('.')[0];
@@ -107,7 +114,7 @@ export function registerIntermine(program: Command, context: () => CommandContex
       // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
       const columns = query.views;
       const out = ctx.writer(columns);
-      for await (const cells of query.rows({ ...(opts.size === undefined ? {} : { size: opts.size }), ...(opts.start === undefined ? {} : { start: opts.start }) })) {
+      for await (const cells of mine.rows(query, { max: opts.max, pageSize: opts.pageSize, start: opts.start })) {
         out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
       }
       ctx.note(`${out.end()} rows`);
@@ -120,10 +127,10 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .option('--type <class>', 'only lists of this class, e.g. Gene')
     .action(async (opts: { root?: string; type?: string }) => {
       const ctx = context();
-      const all = await intermineClient(ctx, opts.root).lists.all();
-      const rows = all
-        .filter((l) => !opts.type || l.type === opts.type)
-        .map((l) => ({ name: l.name, type: l.type, size: l.size, status: l.status, tags: [...l.tags], description: l.description }));
+      const rows: Record<string, unknown>[] = [];
+      for await (const l of intermineClient(ctx, opts.root).lists.all()) {
+        if (!opts.type || l.type === opts.type) rows.push({ name: l.name, type: l.type, size: l.size, status: l.status, tags: [...l.tags], description: l.description });
+      }
       ctx.print(rows, ['name', 'type', 'size', 'status', 'tags', 'description']);
     });
 
@@ -144,8 +151,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
         widget: opts.widget,
         maxp: opts.maxp,
         correction: opts.correction as Correction,
-        ...(opts.filter ? { filter: opts.filter } : {}),
-        ...(opts.population ? { population: opts.population } : {}),
+        filter: opts.filter,
+        population: opts.population,
       });
       ctx.print(
         result.rows.map((r) => ({ identifier: r.identifier, description: r.description, pValue: r.pValue, matches: r.matches })),
@@ -172,7 +179,7 @@ export function registerIntermine(program: Command, context: () => CommandContex
         organism: opts.organism,
         featureTypes: list(opts.type) ?? [],
         regions,
-        ...(opts.extension === undefined ? {} : { extension: opts.extension }),
+        extension: opts.extension,
       });
       if (opts.saveList) {
         const { list: saved, invalidSpans } = await search.saveAsList(opts.saveList);

@@ -14,6 +14,15 @@ function count(value: string): number {
   return n;
 }
 
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ValidationError({ message: `expected a positive whole number, got ${value}` });
+  return n;
+}
+
+/** Rows `bio molgenis get` prints without `--max` (the client itself reads every row). */
+const DEFAULT_MAX = 100;
+
 function sortKeys(value: string | undefined): SortKey[] | undefined {
   return list(value)?.map((key) => {
     const [attr, direction] = key.split(':');
@@ -49,22 +58,20 @@ export function registerMolgenis(program: Command, context: () => CommandContext
     .addOption(urlOption())
     .option('--q <rsql>', "RSQL filter, e.g. 'age=gt=30;name==Jan*'")
     .option('--attrs <attributes>', 'comma-separated attributes to return (default: all)')
-    .option('--num <n>', 'at most this many rows (default 100)', count)
+    .option('--max <n>', 'at most this many rows', count, DEFAULT_MAX)
+    .option('--page-size <n>', 'rows per request (1-10000; default: the client’s, 10000)', positive)
     .option('--start <n>', 'skip this many rows', count)
     .option('--sort <keys>', 'comma-separated sort keys, e.g. age:desc,name')
-    .action(async (entity: string, opts: { url?: string; q?: string; attrs?: string; num?: number; start?: number; sort?: string }) => {
+    .action(async (entity: string, opts: { url?: string; q?: string; attrs?: string; max: number; pageSize?: number; start?: number; sort?: string }) => {
       const ctx = context();
       // Parsed here so a typo is reported with a caret before any request is sent.
       const q = opts.q === undefined ? undefined : parse(opts.q, { operators: molgenisOperators });
       const attributes = list(opts.attrs);
       const sort = sortKeys(opts.sort);
-      const rows = await molgenisClient(ctx, opts.url).get(entity, {
-        ...(q ? { q } : {}),
-        ...(attributes ? { attributes } : {}),
-        ...(opts.num === undefined ? {} : { num: opts.num }),
-        ...(opts.start === undefined ? {} : { start: opts.start }),
-        ...(sort ? { sort } : {}),
-      });
+      // The client reads every row when no `max` is given; the command keeps its bound of 100.
+      const rows = await molgenisClient(ctx, opts.url)
+        .get(entity, { q, attributes, max: opts.max, pageSize: opts.pageSize, start: opts.start, sort })
+        .toArray();
       const structured = ctx.format === 'json' || ctx.format === 'ndjson';
       const flat = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== '_href').map(([key, value]) => [key, structured ? value : reference(value)])));
       ctx.print(flat, attributes);
@@ -79,18 +86,20 @@ export function registerMolgenis(program: Command, context: () => CommandContext
     .addOption(new Option('--action <action>', 'data action').choices(['add', 'add_update_existing', 'update', 'add_ignore_existing']).default('add_update_existing'))
     .addOption(new Option('--metadata-action <action>', 'metadata action').choices(['add', 'update', 'upsert', 'ignore']).default('upsert'))
     .option('--no-wait', 'return once the upload is accepted, without waiting for the import run')
-    .option('--poll-interval <ms>', 'delay between status polls (default 1000; 0 offline)', count)
-    .action(async (file: string, opts: { url?: string; action: string; metadataAction: string; wait: boolean; pollInterval?: number }) => {
+    .option('--interval <ms>', 'wait between status polls, ms (default 1000; 0 offline)', count)
+    .option('--deadline <ms>', 'stop waiting after this many ms (default 600000; the import goes on on the server)', count)
+    .action(async (file: string, opts: { url?: string; action: string; metadataAction: string; wait: boolean; interval?: number; deadline?: number }) => {
       const ctx = context();
       const data = new Uint8Array(await readFile(file));
-      const pollIntervalMs = opts.pollInterval ?? (ctx.options.offline ? 0 : 1000);
+      const interval = opts.interval ?? (ctx.options.offline ? 0 : 1000);
       const job = await molgenisClient(ctx, opts.url).uploadZip(
         { name: basename(file), data },
         {
           action: opts.action as NonNullable<UploadZipOptions['action']>,
           metadataAction: opts.metadataAction as NonNullable<UploadZipOptions['metadataAction']>,
           wait: opts.wait,
-          pollIntervalMs,
+          interval,
+          deadline: opts.deadline,
         },
       );
       ctx.print(

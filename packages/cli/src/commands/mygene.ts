@@ -46,7 +46,7 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .action(async (id: string, opts: { fields: string }) => {
       const ctx = context();
       const fields = opts.fields === 'all' ? undefined : list(opts.fields);
-      const gene = await client(ctx).gene(id, fields ? { fields } : {});
+      const gene = await client(ctx).gene(id, { fields });
       if (gene === null) throw new NotFoundError({ status: 404, service: 'mygene', message: `no gene with id ${id}` });
       if (ctx.format === 'json') ctx.io.stdout.write(`${JSON.stringify(gene, null, 2)}\n`);
       else ctx.print(toRows([gene], fields ? { columns: fields } : {}));
@@ -67,13 +67,7 @@ export function registerMygene(program: Command, context: () => CommandContext):
       const fields = requested ?? DEFAULT_HIT_FIELDS;
       const sp = species(opts.species);
       const facets = list(opts.facets);
-      const res = await client(ctx).query(q, {
-        ...(requested ? { fields: requested } : {}),
-        ...(sp ? { species: sp } : {}),
-        ...(opts.size === undefined ? {} : { size: opts.size }),
-        ...(facets ? { facets } : {}),
-        ...(opts.facetSize ? { facetSize: opts.facetSize } : {}),
-      });
+      const res = await client(ctx).query(q, { fields: requested, species: sp, size: opts.size, facets, facetSize: opts.facetSize });
       const hits = res.hits ?? [];
       if (facets && hits.length === 0) {
         const rows = Object.entries(res.facets ?? {}).flatMap(([facet, f]) => (f.terms ?? []).map((t) => ({ facet, term: t.term, count: t.count })));
@@ -100,10 +94,11 @@ export function registerMygene(program: Command, context: () => CommandContext):
       if (ctx.io.stdin.isTTY) ctx.note('reading terms from stdin, one per line (end with Ctrl-D; or pipe a file: bio mygene map … < ids.txt)');
       const progress = progressReporter(ctx.io, 'mygene map');
       try {
+        // --concurrency is the client's option now: it bounds the batches of every call it makes.
         const result = await client(ctx, opts.concurrency).queryMany(stdinTerms(ctx.io), {
-          ...(requested ? { fields: requested } : {}),
-          ...(scopes ? { scopes } : {}),
-          ...(sp ? { species: sp } : {}),
+          fields: requested,
+          scopes,
+          species: sp,
           onProgress: (p) => progress.update(p),
         });
         const columns = ['query', '_id', ...fields];

@@ -30,6 +30,16 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
     expect(table.stdout).toMatch(/│ eve\s+│ FBgn0000606\s+│ 1478\s+│/);
   });
 
+  it('query --max bounds the rows (--max 0: no request at all); the old --size is refused', async () => {
+    const none = await bio([...EVE_ZEN, '--max', '0', '--format', 'tsv']);
+    expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({ code: 0, stdout: 'Gene.symbol\tGene.primaryIdentifier\tGene.length\n', stderr: '0 rows\n' });
+    const bad = await bio([...EVE_ZEN, '--page-size', '0']);
+    expect(bad.stderr).toBe('error: invalid argument: expected a positive whole number, got 0\n');
+    const old = await bio([...EVE_ZEN, '--size', '1']);
+    expect(old.code).not.toBe(0);
+    expect(old.stderr).toBe("error: unknown option '--size'\n");
+  });
+
   it('query: a failure reported after HTTP 200 is one error line and exit 1', async () => {
     const r = await bio(['intermine', 'query', '--select', 'Gene.symbol,Gene.length', '--where', 'Gene.length>1000', '--offline']);
     expect(r.code).toBe(1);

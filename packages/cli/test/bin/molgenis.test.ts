@@ -31,6 +31,29 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
     expect(r.stdout + r.stderr).not.toContain('5c8e2a7d9b1f4e6a8c3d0b2f7e9a1c4d');
   });
 
+  it('get reads at most 100 rows by default (--max), asked for in one request; --page-size sizes the requests', async () => {
+    // The recorded exchange is `num=100`: without --max the command still asks for 100 rows, not
+    // every row (the client's default), and --page-size 100 keeps that request as it was.
+    for (const extra of [[], ['--max', '100'], ['--page-size', '100']]) {
+      const r = await bio(['molgenis', 'get', 'celiacsprue', '--q', Q, ...extra, '--offline']);
+      expect({ extra, code: r.code, stderr: r.stderr }).toEqual({ extra, code: 0, stderr: '3 rows\n' });
+    }
+    const help = await bio(['molgenis', 'get', '--help']);
+    expect(help.stdout).toMatch(/--max <n>\s+at most this many rows \(default: 100\)/);
+    expect(help.stdout).toContain('--page-size <n>');
+  });
+
+  it('get --max 0 sends nothing; a bad --page-size and the old --num are refused', async () => {
+    const none = await bio(['molgenis', 'get', 'celiacsprue', '--attrs', 'Individual', '--max', '0', '--offline', '-f', 'csv']);
+    expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({ code: 0, stdout: 'Individual\n', stderr: '0 rows\n' });
+    const bad = await bio(['molgenis', 'get', 'celiacsprue', '--page-size', '0', '--offline']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('error: invalid argument: expected a positive whole number, got 0\n');
+    const old = await bio(['molgenis', 'get', 'celiacsprue', '--num', '5', '--offline']);
+    expect(old.code).not.toBe(0);
+    expect(old.stderr).toBe("error: unknown option '--num'\n");
+  });
+
   it('get with an RSQL syntax error prints the message and a caret, before any request', async () => {
     const r = await bio(['molgenis', 'get', 'celiacsprue', '--q', 'celiac_weight=ge=80;', '--offline']);
     expect(r.code).toBe(1);
@@ -51,6 +74,16 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
     const rows = tsv(r.stdout);
     expect(rows[0]).toEqual(['id', 'status', 'importedEntities', 'message']);
     expect(rows[1]?.slice(0, 3)).toEqual(['aaaac3zvtxlbhhpcqtrv6yaaae', 'FINISHED', 'demo_sightings']);
+  });
+
+  it('import --interval and --deadline set the polling of the import run', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'demo_sightings.zip'), ZIP);
+    const r = await bio(['molgenis', 'import', 'demo_sightings.zip', '--interval', '0', '--deadline', '60000', '--offline'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(tsv(r.stdout)[1]?.slice(0, 3)).toEqual(['aaaac3zvtxlbhhpcqtrv6yaaae', 'FINISHED', 'demo_sightings']);
+    const old = await bio(['molgenis', 'import', 'demo_sightings.zip', '--poll-interval', '0', '--offline'], { cwd: dir });
+    expect(old.stderr).toBe("error: unknown option '--poll-interval'\n");
   });
 
   it('import of a missing file fails with one line', async () => {
