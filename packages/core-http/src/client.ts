@@ -3,7 +3,7 @@ import { type BioHttpError, isBioHttpError, TimeoutError, ValidationError } from
 import type { HttpHooks } from './hooks.js';
 import { decodeUtf8, readLimited } from './internal/body.js';
 import { common, type Mode, type RequestContext, safeUrl } from './internal/context.js';
-import { cancellation } from './internal/deadline.js';
+import { Cancellation } from './internal/deadline.js';
 import { abortedError, bodyReadError, finalError } from './internal/error-map.js';
 import { createExchange } from './internal/exchange.js';
 import { parseJson, type ReadBody } from './internal/json-body.js';
@@ -180,6 +180,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (concurrency !== undefined && (!Number.isSafeInteger(concurrency) || concurrency < 1)) {
     throw new ValidationError({ message: 'concurrency must be a positive integer', field: 'concurrency' });
   }
+  const clientHeaders: Record<string, string> = {};
+  if (options.headers) for (const k in options.headers) clientHeaders[k.toLowerCase()] = options.headers[k] as string;
   const unlimited: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
   const fetchFn: typeof fetch = concurrency === undefined ? unlimited : limitFetch(() => unlimited, concurrency);
   // beforeError hooks see (and may replace) every error a request or its body read fails with
@@ -215,8 +217,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return outcome;
     };
-    const bytesOf = (o: Outcome): ReadBody => ({ ...o.read, bytes: o.bytes as Uint8Array });
-    promise.json = <T>() => body('json').then((o) => parseJson(o.ctx, bytesOf(o), options.errorInBody) as T).catch(rethrow);
+    promise.json = <T>() => body('json').then((o) => parseJson(o.ctx, o.read, o.bytes as Uint8Array, options.errorInBody) as T).catch(rethrow);
     promise.text = () => body('text').then((o) => decodeUtf8(o.bytes as Uint8Array)).catch(rethrow);
     promise.bytes = () => body('bytes').then((o) => o.bytes as Uint8Array).catch(rethrow);
     promise.stream = () => body('stream').then((o) => (startMode !== 'stream' && o.bytes !== undefined ? streamOf(o.bytes) : streamed(o))).catch(rethrow);
@@ -254,19 +255,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       mode,
       timeout: opts.timeout ?? options.timeout ?? DEFAULT_TIMEOUT,
       serviceMessage: options.serviceMessage,
-      cancel: cancellation([options.signal, opts.signal], retry.deadline),
+      cancel: new Cancellation([options.signal, opts.signal], retry.deadline),
       attempt: 0,
       lastUrl: url,
       csrfRetried: false,
       replaced: false,
-      received: new WeakMap(),
+      received: undefined,
     };
-    const headers = new Headers(options.headers);
-    if (options.userAgent !== undefined && !browser) headers.set('user-agent', options.userAgent);
-    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) if (v !== undefined) headers.set(k, v);
-    if (opts.accept !== undefined) headers.set('accept', opts.accept);
-    else if (mode === 'json' && !headers.has('accept')) headers.set('accept', 'application/json');
-    if (prepared.contentType !== undefined && !headers.has('content-type')) headers.set('content-type', prepared.contentType);
+    // A plain record with lower-case names (ky builds the Headers): cheaper than Headers twice.
+    const headers: Record<string, string> = { ...clientHeaders };
+    if (options.userAgent !== undefined && !browser) headers['user-agent'] = options.userAgent;
+    if (opts.headers) for (const k in opts.headers) headers[k.toLowerCase()] = opts.headers[k] as string;
+    if (opts.accept !== undefined) headers.accept = opts.accept;
+    else if (mode === 'json' && headers.accept === undefined) headers.accept = 'application/json';
+    if (prepared.contentType !== undefined && headers['content-type'] === undefined) headers['content-type'] = prepared.contentType;
 
     // Retried at all: an idempotent method (or `idempotent: true`) and a body that can be sent again.
     const methods = !prepared.replayable ? [] : opts.idempotent === true && !retry.methods.includes(method) ? [...retry.methods, method] : retry.methods;
@@ -286,7 +288,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       replayable: prepared.replayable,
       throws,
       keepReadable: (hooks.afterResponse?.length ?? 0) > 0,
-      plainHeaders: userAgentHeaders(browser),
+      plainHeaders: () => userAgentHeaders(browser),
     });
     try {
       if (ctx.cancel.aborted()) throw abortedError(ctx, 0);
@@ -295,14 +297,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers,
         body: prepared.body,
         timeout: ctx.timeout,
-        retry: kyRetry(retry, ctx, mayRetry ? methods.map((m) => m.toLowerCase()) : [], retryState),
+        retry: kyRetry(retry, ctx, mayRetry ? methods : [], retryState),
         throwHttpErrors: throws,
         fetch: exchange,
         hooks,
         retryState,
         redirect: browser ? 'follow' : 'manual',
       });
-      const seen = ctx.received.get(response);
+      const seen = ctx.received?.response === response ? ctx.received : undefined;
       const read = { response, finalUrl: seen?.finalUrl ?? ctx.lastUrl, redirected: seen?.redirected ?? false, attempts: seen?.attempt ?? ctx.attempt };
       return seen?.bytes === undefined ? { ctx, read } : { ctx, read, bytes: seen.bytes };
     } catch (e) {
@@ -340,6 +342,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 /** A started request: its context, the response, and the body when an attempt read it. */
 interface Outcome {
   ctx: RequestContext;
-  read: Omit<ReadBody, 'bytes'>;
+  read: ReadBody;
   bytes?: Uint8Array;
 }

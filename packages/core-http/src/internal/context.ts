@@ -6,8 +6,10 @@ import type { Cancellation } from './deadline.js';
 /** How the caller will read the body: decides what an attempt reads before it counts as done. */
 export type Mode = 'response' | 'stream' | 'json' | 'text' | 'bytes';
 
-/** What one attempt left behind on the response it returned (see `received`). */
+/** What the latest attempt left behind on the response it returned (see `received`). */
 export interface Received {
+  /** The Response handed to ky (a hook may put another in its place). */
+  response: Response;
   /** The whole body, read within the attempt (buffered modes). */
   bytes?: Uint8Array;
   /** The error a non-2xx response becomes, built from at most 64 KiB of its body. */
@@ -40,8 +42,8 @@ export interface RequestContext {
   csrfRetried: boolean;
   /** Set when a hook replaced the request: its body is then taken from the request itself. */
   replaced: boolean;
-  /** What each attempt's response carried (keyed by the Response ky hands back). */
-  readonly received: WeakMap<Response, Received>;
+  /** What the latest attempt's response carried. */
+  received: Received | undefined;
 }
 
 export function secretsOf(auth: AuthStrategy | undefined): readonly string[] {

@@ -110,11 +110,11 @@ function attemptTimeout(ctx: RequestContext): BioHttpError {
 
 /** ky's `HTTPError` → ours, reusing what the attempt already read. */
 async function fromHttpError(ctx: RequestContext, response: Response): Promise<BioHttpError> {
-  const seen = ctx.received.get(response);
+  const seen = ctx.received?.response === response ? ctx.received : undefined;
   if (seen?.error) return seen.error;
   // A response put in place by an afterResponse hook: read its error body now.
   const error = httpError(ctx, response, await errorPrefix(response), seen?.finalUrl ?? ctx.lastUrl, ctx.attempt);
-  ctx.received.set(response, { ...(seen ?? { finalUrl: ctx.lastUrl, redirected: false, attempt: ctx.attempt }), error });
+  ctx.received = { ...(seen ?? { finalUrl: ctx.lastUrl, redirected: false, attempt: ctx.attempt }), response, error };
   return error;
 }
 

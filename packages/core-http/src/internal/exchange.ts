@@ -22,7 +22,7 @@ export interface ExchangeOptions {
   /** afterResponse hooks will read the response: hand ky a readable one. */
   keepReadable: boolean;
   /** The client's headers, for the plain GET of auth strategies. */
-  plainHeaders: HeadersInit;
+  plainHeaders: () => HeadersInit;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -42,7 +42,8 @@ function readable(original: Response, bytes: Uint8Array): Response {
  */
 export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input: Request) => Promise<Response> {
   const redirect: RequestRedirect = o.browser ? 'follow' : 'manual';
-  const send = plainGet(ctx, o.fetch, o.plainHeaders, redirect);
+  let plain: ((target: URL) => Promise<Response>) | undefined;
+  const send = (target: URL): Promise<Response> => (plain ??= plainGet(ctx, o.fetch, o.plainHeaders(), redirect))(target);
   const buffered = ctx.mode === 'json' || ctx.mode === 'text' || ctx.mode === 'bytes';
 
   return async (first: Request): Promise<Response> => {
@@ -99,18 +100,15 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
           }
         }
 
-        const received: Received = { finalUrl: current, redirected: hops > 0, attempt };
+        const received: Received = { response, finalUrl: current, redirected: hops > 0, attempt };
+        ctx.received = received;
         if (!response.ok && o.throws(response.status)) {
           const prefix = await errorPrefix(response);
           received.error = httpError(ctx, response, prefix, current, attempt);
-          const out = o.keepReadable && prefix ? readable(response, prefix.bytes) : response;
-          ctx.received.set(out, received);
-          return out;
+          if (o.keepReadable && prefix) received.response = readable(response, prefix.bytes);
+          return received.response;
         }
-        if (!buffered) {
-          ctx.received.set(response, received);
-          return response;
-        }
+        if (!buffered) return response;
         const bytes = await readLimited(response, o.maxBytes, () => ({
           method: ctx.method,
           url: current.href,
@@ -119,9 +117,8 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
           status: response.status,
         }));
         received.bytes = bytes;
-        const out = o.keepReadable ? readable(response, bytes) : response;
-        ctx.received.set(out, received);
-        return out;
+        if (o.keepReadable) received.response = readable(response, bytes);
+        return received.response;
       }
     } catch (e) {
       if (e instanceof PassThrough) throw e;

@@ -3,10 +3,9 @@ import { redactUrl } from '../redact.js';
 import { decodeUtf8, isHtmlContentType, isJsonContentType } from './body.js';
 import { common, type RequestContext } from './context.js';
 
-/** A body read for `json()`, with where it came from. */
+/** A response of `json()`, with where it came from. */
 export interface ReadBody {
   response: Response;
-  bytes: Uint8Array;
   finalUrl: URL;
   redirected: boolean;
   attempts: number;
@@ -19,6 +18,7 @@ export interface ReadBody {
 export function parseJson(
   ctx: RequestContext,
   read: ReadBody,
+  bytes: Uint8Array,
   errorInBody: ((body: unknown, response: Response) => { status: number; message: string } | undefined) | undefined,
 ): unknown {
   const { response, finalUrl, redirected, attempts } = read;
@@ -37,12 +37,13 @@ export function parseJson(
       ...common(ctx),
     });
   };
-  const text = decodeUtf8(read.bytes);
-  if (text.trim() === '') throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
-  if (isHtmlContentType(contentType) || (!isJsonContentType(contentType) && /^\s*</.test(text))) {
+  const text = decodeUtf8(bytes);
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
+  const json = isJsonContentType(contentType);
+  if (!json && (isHtmlContentType(contentType) || /^\s*</.test(text))) {
     throw formatError(`${contentType ?? 'an HTML/XML page'} (a web page, not an API response)`, text);
   }
-  if (contentType !== null && !isJsonContentType(contentType)) throw formatError(contentType, text);
+  if (contentType !== null && !json) throw formatError(contentType, text);
   let data: unknown;
   try {
     data = JSON.parse(text);

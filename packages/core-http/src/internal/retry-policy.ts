@@ -26,9 +26,9 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
   let failure: unknown;
   return {
     limit: r.limit,
-    methods: methods as NonNullable<KyRetryOptions['methods']>,
-    statusCodes: [...r.statusCodes],
-    afterStatusCodes: [...r.statusCodes],
+    methods: methods.map((m) => m.toLowerCase()) as NonNullable<KyRetryOptions['methods']>,
+    statusCodes: r.statusCodes as number[], // ky only reads them
+    afterStatusCodes: r.statusCodes as number[],
     maxRetryAfter: r.maxRetryAfter,
     backoffLimit: r.backoffLimit,
     retryOnTimeout: false,

@@ -9,7 +9,7 @@ import type { RetryState } from './retry-policy.js';
 /** One request as ky runs it: everything ky decides itself (retry, timeout, status check, hooks). */
 export interface SendOptions {
   method: string;
-  headers: Headers;
+  headers: Record<string, string>;
   body: BodyInit | undefined;
   timeout: number | false;
   retry: NonNullable<KyOptions['retry']>;
@@ -69,16 +69,17 @@ function kyHooks(ctx: RequestContext, hooks: HttpHooks, state: RetryState): NonN
  * and the hook pipeline; `options.fetch` (the exchange) does what ky does not.
  */
 export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
+  // Only what differs from ky's defaults: ky merges every key it is given.
   const options: KyOptions = {
-    method: o.method,
     headers: o.headers,
     timeout: o.timeout,
     retry: o.retry,
     throwHttpErrors: o.throwHttpErrors,
     redirect: o.redirect,
     fetch: o.fetch as NonNullable<KyOptions['fetch']>,
-    hooks: kyHooks(ctx, o.hooks, o.retryState),
   };
+  if (o.hooks.beforeRequest?.length || o.hooks.afterResponse?.length || o.hooks.beforeRetry?.length || o.hooks.onRetry) options.hooks = kyHooks(ctx, o.hooks, o.retryState);
+  if (o.method !== 'GET') options.method = o.method;
   if (o.body !== undefined) options.body = o.body;
   if (ctx.cancel.signal !== undefined) options.signal = ctx.cancel.signal;
   if (ctx.auth?.credentials !== undefined) options.credentials = ctx.auth.credentials;
