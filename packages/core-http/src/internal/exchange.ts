@@ -43,7 +43,10 @@ function readable(original: Response, bytes: Uint8Array): Response {
 export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input: Request) => Promise<Response> {
   const redirect: RequestRedirect = o.browser ? 'follow' : 'manual';
   let plain: ((target: URL) => Promise<Response>) | undefined;
-  const send = (target: URL): Promise<Response> => (plain ??= plainGet(ctx, o.fetch, o.plainHeaders(), redirect))(target);
+  const send = (target: URL): Promise<Response> => {
+    plain ??= plainGet(ctx, o.fetch, o.plainHeaders(), redirect);
+    return plain(target);
+  };
   const buffered = ctx.mode === 'json' || ctx.mode === 'text' || ctx.mode === 'bytes';
 
   return async (first: Request): Promise<Response> => {
