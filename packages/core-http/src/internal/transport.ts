@@ -83,5 +83,5 @@ export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
   if (o.body !== undefined) options.body = o.body;
   if (ctx.cancel.signal !== undefined) options.signal = ctx.cancel.signal;
   if (ctx.auth?.credentials !== undefined) options.credentials = ctx.auth.credentials;
-  return ky(ctx.url, options);
+  return ky(ctx.url.href, options); // a string: ky and the Request constructor take it as is
 }
