@@ -1,17 +1,21 @@
-// Overhead of @bio/core-http's client over raw fetch, on a loopback server answering a small
-// JSON GET. Both variants run N sequential requests after a warm-up, interleaved in rounds
-// (alternating which goes first) so that drift affects both equally. Prints a markdown table:
-// median/p90 per-request time of each, the ratio (goal ≤ 1.15) and peak RSS.
+// Overhead of @bio/core-http's client over a bare ky call with the same retry and timeout
+// options (and raw fetch, for reference), on a loopback server answering a small JSON GET.
+// The variants run N sequential requests after a warm-up, interleaved in short rounds (rotating
+// which goes first) so that drift affects all equally. Prints a markdown table: median/p90
+// per-request time of each, the ratios (goal: client ≤ 1.05 × bare ky) and peak RSS.
 //
-// Run from /work/main: node --expose-gc --import tsx bench/src/suites/core-http-overhead.ts
+// Run from the repository root: node --expose-gc --import tsx bench/src/suites/core-http-overhead.ts
 // (needs a built @bio/core-http: `pnpm --filter @bio/core-http build`).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpClient } from '@bio/core-http';
 
-const N = Number(process.env.BENCH_N ?? 2000);
-const ROUNDS = 40; // short interleaved rounds: both variants see the same machine load
-const WARMUP = 300;
+type Variant = 'raw' | 'ky' | 'client';
+const VARIANTS: Variant[] = ['raw', 'ky', 'client'];
+const N = Number(process.env.BENCH_N ?? 3000);
+const ROUNDS = 60; // short interleaved rounds: every variant sees the same machine load
+const WARMUP = 500;
+const GOAL = 1.05;
 const BODY = JSON.stringify({ _id: '1017', symbol: 'CDK2', name: 'cyclin dependent kinase 2', taxid: 9606, entrezgene: 1017 });
 
 let peakRss = process.memoryUsage().rss;
@@ -29,7 +33,18 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 }
 
+/** The part of ky's API this suite calls (bench does not depend on ky; its types stay in core-http). */
+type Ky = (url: string, options: Record<string, unknown>) => { json(): Promise<unknown> };
+
+/** ky as core-http ships it (bench depends on core-http only, so ky is loaded from there). */
+async function loadKy(): Promise<Ky> {
+  const coreHttp = import.meta.resolve('@bio/core-http');
+  const mod = (await import(new URL('../node_modules/ky/distribution/index.js', coreHttp).href)) as { default: Ky };
+  return mod.default;
+}
+
 export async function run(): Promise<void> {
+  const ky = await loadKy();
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
     res.end(BODY);
@@ -39,26 +54,39 @@ export async function run(): Promise<void> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const url = `${origin}/v3/gene/1017`;
   const client = createHttpClient({ baseUrl: `${origin}/v3/`, service: 'bench' });
-
-  const raw = async (): Promise<unknown> => {
-    const res = await fetch(url);
-    return res.json();
+  // core-http's defaults, spelled out for ky: 2 retries of GET/HEAD/OPTIONS on 408/429/5xx with
+  // Retry-After capped at 60 s, full-jitter backoff from 300 ms up to 10 s; 30 s per attempt.
+  const statusCodes = [408, 429, 500, 502, 503, 504];
+  const kyOptions = {
+    timeout: 30_000,
+    retry: {
+      limit: 2,
+      methods: ['get' as const, 'head' as const, 'options' as const],
+      statusCodes,
+      afterStatusCodes: statusCodes,
+      maxRetryAfter: 60_000,
+      backoffLimit: 10_000,
+      delay: (n: number) => Math.min(10_000, 300 * 2 ** (n - 1)),
+      jitter: true,
+    },
   };
-  const ours = (): Promise<unknown> => client.get('gene/1017').json();
 
-  for (let i = 0; i < WARMUP; i++) {
-    await raw();
-    await ours();
-  }
+  const calls: Record<Variant, () => Promise<unknown>> = {
+    raw: async () => (await fetch(url)).json(),
+    ky: () => ky(url, kyOptions).json(),
+    client: () => client.get('gene/1017').json(),
+  };
 
-  const samples: Record<'raw' | 'client', number[]> = { raw: [], client: [] };
-  const cpu: Record<'raw' | 'client', number> = { raw: 0, client: 0 };
+  for (let i = 0; i < WARMUP; i++) for (const v of VARIANTS) await calls[v]();
+
+  const samples: Record<Variant, number[]> = { raw: [], ky: [], client: [] };
+  const cpu: Record<Variant, number> = { raw: 0, ky: 0, client: 0 };
   const perRound = Math.ceil(N / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
-    const order: ('raw' | 'client')[] = round % 2 === 0 ? ['raw', 'client'] : ['client', 'raw'];
+    const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length] as Variant);
+    if (round % 10 === 0) (globalThis as { gc?: () => void }).gc?.();
     for (const variant of order) {
-      const fn = variant === 'raw' ? raw : ours;
-      if (round % 10 === 0) (globalThis as { gc?: () => void }).gc?.();
+      const fn = calls[variant];
       const c0 = process.cpuUsage();
       for (let i = 0; i < perRound; i++) {
         const t0 = performance.now();
@@ -74,21 +102,25 @@ export async function run(): Promise<void> {
   server.closeAllConnections();
   server.close();
 
-  const rawMedian = median(samples.raw);
-  const clientMedian = median(samples.client);
-  const ratio = clientMedian / rawMedian;
+  const med = (v: Variant): number => median(samples[v]);
+  const cpuPer = (v: Variant): number => cpu[v] / samples[v].length;
   const us = (ms: number): string => (ms * 1000).toFixed(1);
-  // CPU time of the whole process (client and server side) per request: less sensitive to other load.
-  const cpuRaw = cpu.raw / samples.raw.length;
-  const cpuClient = cpu.client / samples.client.length;
-  console.log(`Sequential small JSON GETs over loopback, ${samples.raw.length} per variant (${ROUNDS} interleaved rounds, ${WARMUP} warm-up).\n`);
-  console.log('| variant | median µs/req | p90 µs/req | ratio (median) | CPU µs/req | CPU ratio |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  console.log(`| raw \`fetch\` + \`res.json()\` | ${us(rawMedian)} | ${us(percentile(samples.raw, 90))} | 1.00 | ${cpuRaw.toFixed(1)} | 1.00 |`);
-  console.log(
-    `| \`createHttpClient().get().json()\` | ${us(clientMedian)} | ${us(percentile(samples.client, 90))} | ${ratio.toFixed(2)} | ${cpuClient.toFixed(1)} | ${(cpuClient / cpuRaw).toFixed(2)} |`,
-  );
-  console.log(`\nGoal: ratio ≤ 1.15 — ${ratio <= 1.15 ? 'met' : 'NOT met'}. Peak RSS: ${(peakRss / 1024 / 1024).toFixed(1)} MiB (maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB).`);
+  const label: Record<Variant, string> = {
+    raw: 'raw `fetch` + `res.json()` (reference)',
+    ky: 'bare `ky(url, { retry, timeout }).json()`',
+    client: '`createHttpClient().get().json()`',
+  };
+  console.log(`Sequential small JSON GETs over loopback, ${samples.raw.length} per variant (${ROUNDS} interleaved rounds, ${WARMUP} warm-up each).\n`);
+  console.log('| variant | median µs/req | p90 µs/req | vs ky (median) | vs raw (median) | CPU µs/req | CPU vs ky |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const v of VARIANTS) {
+    console.log(
+      `| ${label[v]} | ${us(med(v))} | ${us(percentile(samples[v], 90))} | ${(med(v) / med('ky')).toFixed(3)} | ${(med(v) / med('raw')).toFixed(2)} | ${cpuPer(v).toFixed(1)} | ${(cpuPer(v) / cpuPer('ky')).toFixed(3)} |`,
+    );
+  }
+  const ratio = med('client') / med('ky');
+  console.log(`\nGoal: client ≤ ${GOAL} × bare ky (median) — ${ratio <= GOAL ? 'met' : 'NOT met'} (${ratio.toFixed(3)}).`);
+  console.log(`Peak RSS: ${(peakRss / 1024 / 1024).toFixed(1)} MiB (maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB).`);
 }
 
 await run();

@@ -1,9 +1,12 @@
+import type { BioHttpError } from './errors.js';
+
 /**
  * Retry policy as data: which requests are retried, how often, and how long to wait.
  *
  * Defaults: 2 retries of GET/HEAD/OPTIONS (plus requests marked `idempotent: true`) on
  * 408, 429, 500, 502, 503, 504 and network errors; exponential backoff with full jitter
  * from 300 ms up to 10 s; `Retry-After` honoured (no jitter) up to 60 s; no overall deadline.
+ * The waiting and counting are ky's own `retry` options; core-http adds the deadline.
  *
  * @example
  * ```ts
@@ -15,23 +18,43 @@ export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
   limit?: number | undefined;
   /** Methods retried without `idempotent: true`. Default `['GET', 'HEAD', 'OPTIONS']`. */
-  methods?: string[];
-  /** Statuses retried. Default `[408, 429, 500, 502, 503, 504]`. */
-  statusCodes?: number[];
-  /** Retry when no response arrived (connection refused/reset, DNS). Default true. */
-  retryOnNetworkError?: boolean;
-  /** First backoff step in ms; doubles every retry, full jitter. Default 300; 0 retries at once. */
-  delay?: number;
+  methods?: readonly string[] | undefined;
+  /** Statuses retried. Default `[408, 429, 500, 502, 503, 504]`. A `Retry-After` on any of them is honoured. */
+  statusCodes?: readonly number[] | undefined;
+  /** Retry when no response arrived (connection refused/reset, DNS, a body cut off). Default true. */
+  retryOnNetworkError?: boolean | undefined;
+  /** First backoff step in ms; doubles every retry. Default 300; 0 retries at once. */
+  delay?: number | undefined;
   /** Largest backoff delay in ms. Default 10 000. */
-  backoffLimit?: number;
+  backoffLimit?: number | undefined;
   /** Cap on a server's `Retry-After`, in ms. Default 60 000. */
-  maxRetryAfter?: number;
+  maxRetryAfter?: number | undefined;
+  /**
+   * Full jitter: wait a random time between 0 and the backoff step, so that many clients do not
+   * retry in step. `false` waits the step itself. Never applied to a server's `Retry-After`.
+   * Default true.
+   */
+  jitter?: boolean | undefined;
+  /**
+   * Decide for yourself whether a failed attempt is retried: `true` retries (with backoff; the
+   * status list and `Retry-After` are not consulted), `false` gives up. Called only for requests
+   * that may be retried at all (method, `idempotent`, a body that can be sent again) and while
+   * `limit` is not used up; `attempt` is the attempt that failed (1 for the first).
+   * Default: the rules above.
+   *
+   * @example
+   * ```ts
+   * // Also retry a 404 right after a write, while the replica catches up.
+   * createHttpClient({ baseUrl, retry: { shouldRetry: ({ error, attempt }) => error.status === 404 && attempt < 3 } });
+   * ```
+   */
+  shouldRetry?: ((e: { error: BioHttpError; attempt: number }) => boolean | Promise<boolean>) | undefined;
   /**
    * Overall deadline for all attempts and waits, in ms. Default none. An attempt still running
    * when it passes ends with a `TimeoutError`; a retry whose wait would pass it is not made (the
    * last error is thrown at once). It covers getting a response, not reading a streamed body.
    */
-  deadline?: number;
+  deadline?: number | undefined;
 }
 
 /** {@link RetryOptions} with every default filled in. */
@@ -43,6 +66,8 @@ export interface ResolvedRetryOptions {
   delay: number;
   backoffLimit: number;
   maxRetryAfter: number;
+  jitter: boolean;
+  shouldRetry: ((e: { error: BioHttpError; attempt: number }) => boolean | Promise<boolean>) | undefined;
   deadline: number | undefined;
 }
 
@@ -54,6 +79,8 @@ const DEFAULTS: ResolvedRetryOptions = {
   delay: 300,
   backoffLimit: 10_000,
   maxRetryAfter: 60_000,
+  jitter: true,
+  shouldRetry: undefined,
   deadline: undefined,
 };
 
@@ -81,6 +108,8 @@ export function resolveRetryOptions(...layers: (RetryOptions | number | false | 
         delay: layer.delay ?? out.delay,
         backoffLimit: layer.backoffLimit ?? out.backoffLimit,
         maxRetryAfter: layer.maxRetryAfter ?? out.maxRetryAfter,
+        jitter: layer.jitter ?? out.jitter,
+        shouldRetry: layer.shouldRetry ?? out.shouldRetry,
         deadline: layer.deadline ?? out.deadline,
       };
     }

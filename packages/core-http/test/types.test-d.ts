@@ -11,6 +11,7 @@ import {
   type ErrorCode,
   type HttpClient,
   type HttpClientOptions,
+  type HttpHooks,
   isBatchError,
   isBioHttpError,
   isNotFoundError,
@@ -27,6 +28,7 @@ import {
   type ResponsePromise,
   type ResponseFormatError,
   type ResponseTooLargeError,
+  type RetryOptions,
   sessionAuth,
   tokenAuth,
   type ValidationError,
@@ -117,3 +119,13 @@ expectTypeOf(rows).toEqualTypeOf<JsonArrayStream<[number, string]>>();
 expectTypeOf(rows).toMatchTypeOf<AsyncIterable<[number, string]>>();
 expectTypeOf(rows.trailer()).toEqualTypeOf<Promise<Record<string, unknown>>>();
 expectTypeOf(lines(response)).toEqualTypeOf<AsyncIterableIterator<string>>();
+
+// Retry policy and hooks: our own types, no ky types; optional fields take `undefined`.
+expectTypeOf<RetryOptions['jitter']>().toEqualTypeOf<boolean | undefined>();
+expectTypeOf<Parameters<NonNullable<RetryOptions['shouldRetry']>>[0]>().toEqualTypeOf<{ error: BioHttpError; attempt: number }>();
+expectTypeOf<ReturnType<NonNullable<RetryOptions['shouldRetry']>>>().toEqualTypeOf<boolean | Promise<boolean>>();
+expectTypeOf<Parameters<NonNullable<HttpHooks['beforeRequest']>[number]>[0]>().toEqualTypeOf<{ request: Request; attempt: number }>();
+expectTypeOf<ReturnType<NonNullable<HttpHooks['afterResponse']>[number]>>().toEqualTypeOf<Response | void | Promise<Response | void>>();
+expectTypeOf<Parameters<NonNullable<HttpHooks['beforeRetry']>[number]>[0]['error']>().toEqualTypeOf<BioHttpError>();
+const undefinedEverywhere: HttpClientOptions = { baseUrl: 'https://x.org/', timeout: undefined, retry: undefined, hooks: undefined, concurrency: undefined };
+expectTypeOf(undefinedEverywhere).toMatchTypeOf<HttpClientOptions>();

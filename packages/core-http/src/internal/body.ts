@@ -56,6 +56,13 @@ export async function readLimited(response: Response, limit: number, context: ()
     throw tooLarge(limit, context(), `of ${declared} bytes (Content-Length)`);
   }
   if (response.body === null) return new Uint8Array(0);
+  // A declared length within the limit: fetch enforces it (a longer body is an error), so let the
+  // platform read it in one go, which is cheaper than pulling chunks here.
+  if (declared !== null && /^\d+$/.test(declared)) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > limit) throw tooLarge(limit, context(), 'of more than that'); // a fetch that ignored the length
+    return bytes;
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

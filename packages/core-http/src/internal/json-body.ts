@@ -1,0 +1,58 @@
+import { createHttpError, ResponseFormatError } from '../errors.js';
+import { redactUrl } from '../redact.js';
+import { decodeUtf8, isHtmlContentType, isJsonContentType } from './body.js';
+import { common, type RequestContext } from './context.js';
+
+/** A response of `json()`, with where it came from. */
+export interface ReadBody {
+  response: Response;
+  finalUrl: URL;
+  redirected: boolean;
+  attempts: number;
+}
+
+/**
+ * Parse a JSON body: `ResponseFormatError` for an empty body, a web page, another content type
+ * or invalid JSON; then `errorInBody` may turn a 2xx body into an HTTP error.
+ */
+export function parseJson(
+  ctx: RequestContext,
+  read: ReadBody,
+  bytes: Uint8Array,
+  errorInBody: ((body: unknown, response: Response) => { status: number; message: string } | undefined) | undefined,
+): unknown {
+  const { response, finalUrl, redirected, attempts } = read;
+  const contentType = response.headers.get('content-type');
+  const formatError = (problem: string, text: string): ResponseFormatError => {
+    const shownUrl = redactUrl(finalUrl.href);
+    const after = redirected ? ` after a redirect to ${shownUrl}` : '';
+    return new ResponseFormatError({
+      message: `${ctx.method} ${shownUrl}: expected JSON${after} but got ${problem}`,
+      status: response.status,
+      method: ctx.method,
+      url: finalUrl.href,
+      ...(contentType === null ? {} : { contentType }),
+      ...(text === '' ? {} : { snippet: text.slice(0, 300) }),
+      attempts,
+      ...common(ctx),
+    });
+  };
+  const text = decodeUtf8(bytes);
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
+  const json = isJsonContentType(contentType);
+  if (!json && (isHtmlContentType(contentType) || /^\s*</.test(text))) {
+    throw formatError(`${contentType ?? 'an HTML/XML page'} (a web page, not an API response)`, text);
+  }
+  if (contentType !== null && !json) throw formatError(contentType, text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw formatError(`invalid JSON (${e instanceof Error ? e.message : String(e)})`, text);
+  }
+  const bodyError = errorInBody?.(data, response);
+  if (bodyError) {
+    throw createHttpError({ status: bodyError.status, method: ctx.method, url: finalUrl.href, serviceMessage: bodyError.message, body: data, attempts, ...common(ctx) });
+  }
+  return data;
+}
