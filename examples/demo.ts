@@ -111,10 +111,21 @@ async function idr(): Promise<undefined> {
     [
       { step: 'plates in screen 102', result: `${summary.plateIds.length} (${summary.plateIds.slice(0, 4).join(', ')}, …)` },
       { step: 'plate grid', result: `${summary.gridSize.rows}×${summary.gridSize.columns}, ${summary.gridSize.imaged} imaged wells` },
-      { step: 'image', result: `${summary.image.id} ${summary.image.name}${summary.image.size ? ` (${summary.image.size.width}×${summary.image.size.height}, ${summary.image.size.c} ch)` : ''}` },
+      {
+        step: 'image',
+        result: `${summary.image.id} ${summary.image.name}${summary.image.size ? ` (${summary.image.size.width}×${summary.image.size.height}, ${summary.image.size.c} ch)` : ''}`,
+      },
       { step: 'thumbnail', result: `${summary.thumbnailBytes} bytes (JPEG)` },
       { step: 'batch thumbnails', result: `${summary.batchThumbnails.fetched} fetched, ${summary.batchThumbnails.missing} missing` },
-      { step: 'bulk annotation', result: summary.bulkRow ? Object.entries(summary.bulkRow).slice(0, 3).map(([k, v]) => `${k}=${String(v)}`).join(', ') : 'none' },
+      {
+        step: 'bulk annotation',
+        result: summary.bulkRow
+          ? Object.entries(summary.bulkRow)
+              .slice(0, 3)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(', ')
+          : 'none',
+      },
       { step: 'file annotations', result: summary.downloads.map((d) => d.name).join(', ') },
     ],
     ['step', 'result'],

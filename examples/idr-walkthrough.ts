@@ -55,7 +55,8 @@ export async function runWalkthrough(idr: Idr, options: WalkthroughOptions = {})
 
   log(`\n# Image ${first.imageId}`);
   const data = await idr.imageData(first.imageId);
-  if (data.status === 'ok') log(`${data.meta.imageName}: ${data.size.width}×${data.size.height}, ${data.size.c} channels (${data.channels.map((c) => c.label).join(', ')})`);
+  if (data.status === 'ok')
+    log(`${data.meta.imageName}: ${data.size.width}×${data.size.height}, ${data.size.c} channels (${data.channels.map((c) => c.label).join(', ')})`);
   else log(`pixels unavailable: ${data.exception} — dimensions from /api/v0: ${(await idr.image(first.imageId)).Pixels?.SizeX ?? '?'}`);
 
   log(`\n# Image map annotations`);

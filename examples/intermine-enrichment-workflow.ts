@@ -78,7 +78,9 @@ export async function runEnrichmentWorkflow(mine: InterMine, options: WorkflowOp
     const list = await mine.lists.create(text, { name, type, organism, description: `identifiers from ${file}` });
     created.push(list);
     lists.push({ file, name: list.name, size: list.size, unmatched: list.unmatchedIdentifiers });
-    log(`list ${list.name}: ${list.size} ${type} objects` + (list.unmatchedIdentifiers.length > 0 ? `; unmatched: ${list.unmatchedIdentifiers.join(', ')}` : ''));
+    log(
+      `list ${list.name}: ${list.size} ${type} objects` + (list.unmatchedIdentifiers.length > 0 ? `; unmatched: ${list.unmatchedIdentifiers.join(', ')}` : ''),
+    );
   }
 
   // 3 + 4. Enrichment per list, keeping p < threshold.

@@ -42,7 +42,9 @@ export async function runSession(
     // RSQL built with @bio/rsql: no string concatenation, values encoded for the URL by the client.
     const q = or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female'));
     // A lazy Paged: toArray({ max }) reads at most 100 rows (one request).
-    const rows = await m.get<{ Individual: string }>('celiacsprue', { q, attributes: ['Individual', 'celiac_weight', 'celiac_height', 'celiac_gender'] }).toArray({ max: 100 });
+    const rows = await m
+      .get<{ Individual: string }>('celiacsprue', { q, attributes: ['Individual', 'celiac_weight', 'celiac_height', 'celiac_gender'] })
+      .toArray({ max: 100 });
 
     const personId = await m.add('Person', { firstName: 'Jan', lastName: 'Klaassen' });
 

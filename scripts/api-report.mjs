@@ -58,7 +58,10 @@ for (const e of entries()) {
     messages: {
       compilerMessageReporting: { default: { logLevel: 'warning' } },
       // Kept in the report text (e.g. ae-forgotten-export), not printed.
-      extractorMessageReporting: { default: { logLevel: 'none', addToApiReportFile: true }, 'ae-missing-release-tag': { logLevel: 'none', addToApiReportFile: false } },
+      extractorMessageReporting: {
+        default: { logLevel: 'none', addToApiReportFile: true },
+        'ae-missing-release-tag': { logLevel: 'none', addToApiReportFile: false },
+      },
       tsdocMessageReporting: { default: { logLevel: 'none' } },
     },
   };

@@ -8,7 +8,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const roots = [...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'src')), join(root, 'bench/src'), join(root, 'chaos/src'), join(root, 'examples')];
+const roots = [
+  ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'src')),
+  join(root, 'bench/src'),
+  join(root, 'chaos/src'),
+  join(root, 'examples'),
+];
 
 function sourceFiles(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -111,7 +116,11 @@ function cycleIn(component) {
 }
 
 for (const component of components) {
-  console.error(`import cycle: ${cycleIn(component).map((f) => relative(root, f)).join(' → ')}`);
+  console.error(
+    `import cycle: ${cycleIn(component)
+      .map((f) => relative(root, f))
+      .join(' → ')}`,
+  );
 }
 console.log(`import cycles: ${components.length} (${files.length} source files)`);
 process.exit(components.length > 0 ? 1 : 0);

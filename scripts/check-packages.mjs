@@ -77,7 +77,10 @@ run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: pr
 console.log('✓ installed the tarballs into a fresh project');
 
 // One copy of @bio/core-http in the install, whatever depends on it.
-const copies = run('find', [join(project, 'node_modules'), '-path', '*/@bio/core-http/package.json']).trim().split('\n').filter(Boolean);
+const copies = run('find', [join(project, 'node_modules'), '-path', '*/@bio/core-http/package.json'])
+  .trim()
+  .split('\n')
+  .filter(Boolean);
 if (copies.length !== 1) {
   console.error(`✗ expected one installed copy of @bio/core-http, found ${copies.length}:\n${copies.join('\n')}`);
   process.exit(1);
@@ -125,7 +128,19 @@ writeFileSync(
 );
 writeFileSync(
   join(project, 'tsconfig.json'),
-  JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] }, files: ['consumer.ts'] }),
+  JSON.stringify({
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      target: 'ES2022',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      types: [],
+    },
+    files: ['consumer.ts'],
+  }),
 );
 run(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: project });
 console.log('✓ a consumer file type-checks against the published declarations');

@@ -16,7 +16,16 @@ function compile(suiteUrl: string): Promise<string> {
     const entry = fileURLToPath(suiteUrl);
     const outfile = `${outDir}${basename(entry).replace(/\.m?ts$/, '')}.child.mjs`;
     mkdirSync(outDir, { recursive: true });
-    out = build({ entryPoints: [entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' }).then(() => outfile);
+    out = build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
+    }).then(() => outfile);
     compiled.set(suiteUrl, out);
   }
   return out;

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const only = process.argv.slice(2);
 const dir = fileURLToPath(new URL('./suites/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 for (const file of files) {
   const name = file.replace(/\.ts$/, '');
   if (only.length > 0 && !only.includes(name)) continue;

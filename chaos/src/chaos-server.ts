@@ -243,7 +243,12 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
       case '429-retry-after-seconds':
         return send(res, 429, { 'content-type': 'application/json', 'retry-after': '0' }, '{"message":"Too Many Requests"}');
       case '429-retry-after-date':
-        return send(res, 429, { 'content-type': 'application/json', 'retry-after': new Date(Date.now() - 1000).toUTCString() }, '{"message":"Too Many Requests"}');
+        return send(
+          res,
+          429,
+          { 'content-type': 'application/json', 'retry-after': new Date(Date.now() - 1000).toUTCString() },
+          '{"message":"Too Many Requests"}',
+        );
       case 'html-200':
         return send(res, 200, { 'content-type': 'text/html; charset=utf-8' }, HTML_PAGE);
       case 'html-404':

@@ -186,11 +186,14 @@ export async function startInterMineReplica(o: { model: unknown; rows: number; e
   const http = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://replica');
     if (req.method === 'GET' && url.pathname === '/service/model') return sendJson(res, 200, o.model);
-    if (req.method !== 'POST' || url.pathname !== '/service/query/results') return sendJson(res, 404, { wasSuccessful: false, error: 'no such resource', statusCode: 404 });
+    if (req.method !== 'POST' || url.pathname !== '/service/query/results')
+      return sendJson(res, 404, { wasSuccessful: false, error: 'no such resource', statusCode: 404 });
     replica.lastForm = new URLSearchParams(await readBody(req));
     replica.rowsSent = 0;
     res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
-    res.write('{"modelName":"genomic","columnHeaders":["Gene > Symbol","Gene > DB identifier","Gene > Length"],"rootClass":"Gene","start":0,"views":["Gene.symbol","Gene.primaryIdentifier","Gene.length"],"results":[\n');
+    res.write(
+      '{"modelName":"genomic","columnHeaders":["Gene > Symbol","Gene > DB identifier","Gene > Length"],"rootClass":"Gene","start":0,"views":["Gene.symbol","Gene.primaryIdentifier","Gene.length"],"results":[\n',
+    );
     const chunkRows = 2000;
     let i = 0;
     const writeMore = (): void => {

@@ -6,7 +6,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 /** How the server answers requests outside the login flows. */
-export type SecretMode = 'redirect-cross-origin' | 'echo-500' | 'echo-401' | 'echo-403-html' | 'echo-200-html' | 'echo-invalid-json' | 'echo-redirect-login' | 'reset' | 'hang' | 'ok';
+export type SecretMode =
+  | 'redirect-cross-origin'
+  | 'echo-500'
+  | 'echo-401'
+  | 'echo-403-html'
+  | 'echo-200-html'
+  | 'echo-invalid-json'
+  | 'echo-redirect-login'
+  | 'reset'
+  | 'hang'
+  | 'ok';
 
 /** Canary secrets this server hands out. */
 export interface SecretCanaries {
@@ -58,7 +68,8 @@ export async function startSecretServer(canaries: SecretCanaries): Promise<Secre
       if (url === '/api/v1/login') {
         return json(res, 200, { token: canaries.molgenisToken, username: 'admin', firstname: 'Ada', lastname: 'Admin' });
       }
-      if (url === '/api/v0/token/') return json(res, 200, { data: canaries.csrfToken }, { 'set-cookie': `csrftoken=${canaries.csrfToken}; Path=/; SameSite=Lax` });
+      if (url === '/api/v0/token/')
+        return json(res, 200, { data: canaries.csrfToken }, { 'set-cookie': `csrftoken=${canaries.csrfToken}; Path=/; SameSite=Lax` });
       if (url === '/api/v0/servers/') return json(res, 200, { data: [{ id: 1, host: 'localhost', port: 4064, server: 'omero' }] });
       if (url === '/api/v0/login/') {
         return json(

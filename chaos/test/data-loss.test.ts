@@ -142,7 +142,13 @@ describe('InterMine list creation interrupted by a network error', () => {
   afterAll(() => stage.close());
 
   const create = (mine: InterMine) =>
-    mine.lists.create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
+    mine.lists.create(['eve', 'zen', 'not-a-gene'], {
+      name: 'my-genes',
+      type: 'Gene',
+      description: 'three fly genes',
+      tags: ['demo', 'fly'],
+      organism: 'D. melanogaster',
+    });
 
   it.each([['reset-before-headers'], ['reset-mid-body']] as const)('%s: one POST, a NetworkError, no automatic retry', async (fault) => {
     // A generous retry policy for reads must not apply to the list-creating POST.

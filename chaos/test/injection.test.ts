@@ -17,7 +17,9 @@ import { fixtureJson } from '../src/harness.js';
 import { startInterMineReplica, startMyGeneReplica } from '../src/replicas.js';
 
 /** A server answering every request with `respond(req)` and recording raw request lines. */
-async function startServer(respond: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; seen: string[]; server: Server; close(): Promise<void> }> {
+async function startServer(
+  respond: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; seen: string[]; server: Server; close(): Promise<void> }> {
   const seen: string[] = [];
   const server = createServer((req, res) => {
     seen.push(req.url ?? '');
@@ -95,25 +97,29 @@ describe('ids and entity names are path-encoded (one segment) or refused', () =>
 
   it('core-http path`…` keeps any string in one segment (property, 3000 runs)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom('.', '..', '%2e', '/', '?')), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), (a, b) => {
-        let built: string;
-        try {
-          built = path`m/${a}/x/${b}/`;
-        } catch (e) {
-          // Dot segments are refused rather than encoded (a URL parser would resolve `%2E`).
-          expect(isValidationError(e)).toBe(true);
-          expect(['.', '..'].includes(a) || ['.', '..'].includes(b)).toBe(true);
-          return;
-        }
-        const url = new URL(built, 'http://h.test/root/');
-        const segments = url.pathname.split('/');
-        expect(segments).toHaveLength(7);
-        expect([segments[1], segments[2], segments[4]]).toEqual(['root', 'm', 'x']);
-        expect(decodeURIComponent(segments[3] ?? '')).toBe(a);
-        expect(decodeURIComponent(segments[5] ?? '')).toBe(b);
-        expect(url.search).toBe('');
-        expect(url.hash).toBe('');
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom('.', '..', '%2e', '/', '?')),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+        (a, b) => {
+          let built: string;
+          try {
+            built = path`m/${a}/x/${b}/`;
+          } catch (e) {
+            // Dot segments are refused rather than encoded (a URL parser would resolve `%2E`).
+            expect(isValidationError(e)).toBe(true);
+            expect(['.', '..'].includes(a) || ['.', '..'].includes(b)).toBe(true);
+            return;
+          }
+          const url = new URL(built, 'http://h.test/root/');
+          const segments = url.pathname.split('/');
+          expect(segments).toHaveLength(7);
+          expect([segments[1], segments[2], segments[4]]).toEqual(['root', 'm', 'x']);
+          expect(decodeURIComponent(segments[3] ?? '')).toBe(a);
+          expect(decodeURIComponent(segments[5] ?? '')).toBe(b);
+          expect(url.search).toBe('');
+          expect(url.hash).toBe('');
+        },
+      ),
       { numRuns: 3000 },
     );
     expect(() => path`m/${''}/`).toThrow();
@@ -132,10 +138,10 @@ describe('PathQuery XML values cannot alter the query', () => {
     '<b>eve</b>',
     'a & b',
     '"/><constraint path="Gene.id" op="IS NOT NULL" code="B"/><x y="',
-    "it's \"quoted\"",
+    'it\'s "quoted"',
     ']]><!--',
     '&amp;&lt;&#x3C;',
-    'x\' op=\'!=',
+    "x' op='!=",
     '</query><query model="genomic" view="Gene.id">',
   ];
 
@@ -290,7 +296,10 @@ describe('a response larger than the limit is refused, not buffered', () => {
     const server = await bigServer(total, declare);
     try {
       const client = createHttpClient({ baseUrl: `${server.url}/`, maxResponseBytes: 1024 * 1024, retry: 0, timeout: 10_000 });
-      const error = await client.get('big').json().catch((e: unknown) => e);
+      const error = await client
+        .get('big')
+        .json()
+        .catch((e: unknown) => e);
       expect(isResponseTooLargeError(error)).toBe(true);
       expect((error as Error).message).toMatch(/exceeds the limit of 1048576 bytes/);
       expect((error as { limit?: number }).limit).toBe(1024 * 1024);
@@ -306,9 +315,7 @@ describe('a response larger than the limit is refused, not buffered', () => {
     const server = await bigServer(total, false);
     try {
       const rss0 = process.memoryUsage().rss;
-      const error = await new MyGene({ baseUrl: `${server.url}/v3`, retry: 0, timeout: 20_000 })
-        .gene('1017')
-        .catch((e: unknown) => e);
+      const error = await new MyGene({ baseUrl: `${server.url}/v3`, retry: 0, timeout: 20_000 }).gene('1017').catch((e: unknown) => e);
       const grown = process.memoryUsage().rss - rss0;
       expect(isResponseTooLargeError(error)).toBe(true);
       expect(server.written()).toBeLessThan(200 * 1024 * 1024);

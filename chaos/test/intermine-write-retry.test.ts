@@ -11,7 +11,13 @@ it('lists.create is sent once even when the read retry policy names POST', async
     const mine = new InterMine({ baseUrl: `${stage.chaos.url}/flymine/service`, retry: { limit: 3, delay: 0, methods: ['GET', 'POST'] }, timeout: 1000 });
     stage.chaos.plan(['503', 'ok']);
     await mine.lists
-      .create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' })
+      .create(['eve', 'zen', 'not-a-gene'], {
+        name: 'my-genes',
+        type: 'Gene',
+        description: 'three fly genes',
+        tags: ['demo', 'fly'],
+        organism: 'D. melanogaster',
+      })
       .catch(() => undefined);
     expect(stage.chaos.log.filter((r) => r.method === 'POST')).toHaveLength(1);
   } finally {

@@ -94,7 +94,13 @@ const CALLS: Call[] = [
       const mine = new InterMine({ baseUrl: `${base}/flymine/service`, token: CANARY, retry: RETRY, timeout: TIMEOUT });
       return () =>
         mine.lists
-          .create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' })
+          .create(['eve', 'zen', 'not-a-gene'], {
+            name: 'my-genes',
+            type: 'Gene',
+            description: 'three fly genes',
+            tags: ['demo', 'fly'],
+            organism: 'D. melanogaster',
+          })
           .then((l) => ({ name: l.name, size: l.size, id: l.id, unmatched: l.unmatchedIdentifiers }));
     },
   },

@@ -18,14 +18,18 @@ describe('RSQL parse(serialize(tree)) = normalize(tree)', () => {
   const multi = fc.constantFrom('=in=', '=out=');
   const comparison: fc.Arbitrary<ComparisonNode> = fc.oneof(
     fc.tuple(selector, single, value).map(([s, op, v]) => ({ type: 'comparison' as const, selector: s, operator: op, args: [v] })),
-    fc.tuple(selector, multi, fc.array(value, { minLength: 1, maxLength: 4 })).map(([s, op, vs]) => ({ type: 'comparison' as const, selector: s, operator: op, args: vs })),
+    fc
+      .tuple(selector, multi, fc.array(value, { minLength: 1, maxLength: 4 }))
+      .map(([s, op, vs]) => ({ type: 'comparison' as const, selector: s, operator: op, args: vs })),
   );
   // Nested trees, same-type nesting allowed (normalize flattens it).
   const tree = fc.letrec<{ node: Node }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', maxDepth: 5 },
       comparison,
-      fc.tuple(fc.constantFrom('and' as const, 'or' as const), fc.array(tie('node'), { minLength: 2, maxLength: 4 })).map(([type, children]) => ({ type, children })),
+      fc
+        .tuple(fc.constantFrom('and' as const, 'or' as const), fc.array(tie('node'), { minLength: 2, maxLength: 4 }))
+        .map(([type, children]) => ({ type, children })),
     ),
   })).node;
 
@@ -53,8 +57,12 @@ describe('PathQuery XML round-trip: Query.fromXML(q.toXML())', () => {
   const attrs = ['symbol', 'primaryIdentifier', 'name', 'length', 'organism.name', 'chromosome.primaryIdentifier', 'pathways.identifier'];
   const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0);
   const constraint = fc.oneof(
-    fc.tuple(fc.constantFrom(...attrs), fc.constantFrom('=', '!=', '<', '>=', 'CONTAINS', 'LIKE', 'NOT LIKE'), text).map(([p, op, v]) => ({ p, op, v: v as string | string[] | undefined })),
-    fc.tuple(fc.constantFrom(...attrs), fc.constantFrom('ONE OF', 'NONE OF'), fc.array(text, { minLength: 1, maxLength: 4 })).map(([p, op, v]) => ({ p, op, v: v as string | string[] | undefined })),
+    fc
+      .tuple(fc.constantFrom(...attrs), fc.constantFrom('=', '!=', '<', '>=', 'CONTAINS', 'LIKE', 'NOT LIKE'), text)
+      .map(([p, op, v]) => ({ p, op, v: v as string | string[] | undefined })),
+    fc
+      .tuple(fc.constantFrom(...attrs), fc.constantFrom('ONE OF', 'NONE OF'), fc.array(text, { minLength: 1, maxLength: 4 }))
+      .map(([p, op, v]) => ({ p, op, v: v as string | string[] | undefined })),
     fc.tuple(fc.constantFrom(...attrs), fc.constantFrom('IS NULL', 'IS NOT NULL')).map(([p, op]) => ({ p, op, v: undefined as string | string[] | undefined })),
   );
   const query = fc.record({
@@ -115,7 +123,7 @@ describe('jsonArrayItems = JSON.parse, whatever the chunk boundaries', () => {
         expect(got).toEqual(expectedInner.results);
         const trailer = await stream.trailer();
         const { results: _r, ...rest } = expectedInner;
-        expect(nested ? (trailer.data as Record<string, unknown> | undefined) ?? trailer : trailer).toMatchObject(nested ? {} : rest);
+        expect(nested ? ((trailer.data as Record<string, unknown> | undefined) ?? trailer) : trailer).toMatchObject(nested ? {} : rest);
         if (!nested) expect(trailer).toEqual(rest);
       }),
       { numRuns: 2000 },

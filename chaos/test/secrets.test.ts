@@ -35,7 +35,9 @@ function views(value: unknown): string[] {
 
 function leaks(texts: readonly string[]): string[] {
   const found: string[] = [];
-  for (const text of texts) for (const secret of ALL) if (text.includes(secret)) found.push(`${secret} in: ${text.slice(Math.max(0, text.indexOf(secret) - 120), text.indexOf(secret) + 40)}`);
+  for (const text of texts)
+    for (const secret of ALL)
+      if (text.includes(secret)) found.push(`${secret} in: ${text.slice(Math.max(0, text.indexOf(secret) - 120), text.indexOf(secret) + 40)}`);
   return found;
 }
 
@@ -205,6 +207,4 @@ describe('auth headers and cookies are dropped on cross-origin redirects', () =>
     expect(leaks([text, text.toLowerCase()])).toEqual([]);
     expect(text).not.toContain(Buffer.from(`ada:${CANARY.molgenisPassword}`).toString('base64'));
   });
-
 });
-

@@ -72,7 +72,9 @@ describe('runtime dependencies of published packages', () => {
     const peers = Object.keys((pkg.peerDependencies as Record<string, string> | undefined) ?? {});
     for (const peer of peers) {
       expect(OPTIONAL_PEERS.has(peer), `${name}: unexpected peer ${peer}`).toBe(true);
-      expect((pkg.peerDependenciesMeta as Record<string, { optional?: boolean }> | undefined)?.[peer]?.optional, `${name}: peer ${peer} must be optional`).toBe(true);
+      expect((pkg.peerDependenciesMeta as Record<string, { optional?: boolean }> | undefined)?.[peer]?.optional, `${name}: peer ${peer} must be optional`).toBe(
+        true,
+      );
     }
   });
 

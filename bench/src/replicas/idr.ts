@@ -40,7 +40,15 @@ function well(i: number, base: string): Record<string, unknown> {
     'omero:details': { '@type': 'TBD#Details', owner: { '@id': 2 }, group: { '@id': 3 } },
     ...(i % 3 === 2
       ? {}
-      : { WellSamples: [{ '@id': 9_000_000 + i, '@type': `${OME}WellSample`, Image: { '@id': 11_000_000 + i, '@type': `${OME}Image`, Name: `well ${i}`, 'url:image': `${base}/api/v0/m/images/${11_000_000 + i}/` } }] }),
+      : {
+          WellSamples: [
+            {
+              '@id': 9_000_000 + i,
+              '@type': `${OME}WellSample`,
+              Image: { '@id': 11_000_000 + i, '@type': `${OME}Image`, Name: `well ${i}`, 'url:image': `${base}/api/v0/m/images/${11_000_000 + i}/` },
+            },
+          ],
+        }),
     'url:well': `${base}/api/v0/m/wells/${id}/`,
     'url:plates': `${base}/api/v0/m/wells/${id}/plates/`,
   };
@@ -71,9 +79,9 @@ export async function startIdrReplica(options: IdrReplicaOptions = {}): Promise<
     if (url.pathname === '/webgateway/get_thumbnails/') {
       const ids = url.searchParams.getAll('id');
       if (ids.length > 50) {
-      send(res, 500, 'text/plain', 'too many ids');
-      return;
-    }
+        send(res, 500, 'text/plain', 'too many ids');
+        return;
+      }
       send(res, 200, 'application/json', JSON.stringify(Object.fromEntries(ids.map((id) => [id, DATA_URI]))));
       return;
     }

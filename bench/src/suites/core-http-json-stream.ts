@@ -117,8 +117,10 @@ async function main(): Promise<void> {
       for (const m of modes) results[m]!.push(await runChild(m, url));
     }
     const rowsPerSec = (m: Measurement[]): number => ROWS / (median(m.map((x) => x.ms)) / 1000);
-    const bodyMb = (row(123456).length + 2) * ROWS / 1e6;
-    console.log(`Body: ${ROWS.toLocaleString('en')} rows × 5 columns, ~${bodyMb.toFixed(0)} MB, InterMine JSON layout; median of ${REPEATS} runs, each in a fresh process.\n`);
+    const bodyMb = ((row(123456).length + 2) * ROWS) / 1e6;
+    console.log(
+      `Body: ${ROWS.toLocaleString('en')} rows × 5 columns, ~${bodyMb.toFixed(0)} MB, InterMine JSON layout; median of ${REPEATS} runs, each in a fresh process.\n`,
+    );
     console.log('| mode | time (s) | rows/s | peak RSS (MB) | RSS at start (MB) |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     const label: Record<string, string> = {

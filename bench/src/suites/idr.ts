@@ -75,7 +75,17 @@ async function scenario(
       baseCount = await baseline(replica.url);
     });
     if (count !== baseCount) throw new Error(`${name}: client got ${count} items, baseline ${baseCount}`);
-    return { scenario: name, requests, concurrency, latencyMs, idealMs: idealRounds(requests) * latencyMs, clientMs: c.ms, baselineMs: b.ms, peakRssMb: c.peakRssMb, serverPeak };
+    return {
+      scenario: name,
+      requests,
+      concurrency,
+      latencyMs,
+      idealMs: idealRounds(requests) * latencyMs,
+      clientMs: c.ms,
+      baselineMs: b.ms,
+      peakRssMb: c.peakRssMb,
+      serverPeak,
+    };
   } finally {
     await replica.close();
   }
@@ -183,16 +193,22 @@ export async function run(): Promise<Row[]> {
   );
 
   const fmt = (ms: number) => (ms / 1000).toFixed(2);
-  console.log('| scenario | requests | concurrency | latency | ideal (s) | @bio/idr (s) | ×ideal | fetch baseline (s) | ×baseline | server peak in-flight | peak RSS (MB) |');
+  console.log(
+    '| scenario | requests | concurrency | latency | ideal (s) | @bio/idr (s) | ×ideal | fetch baseline (s) | ×baseline | server peak in-flight | peak RSS (MB) |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
       `| ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.latencyMs} ms | ${fmt(r.idealMs)} | ${fmt(r.clientMs)} | ${(r.clientMs / r.idealMs).toFixed(2)} | ${fmt(r.baselineMs)} | ${(r.clientMs / r.baselineMs).toFixed(2)} | ${r.serverPeak} | ${r.peakRssMb.toFixed(0)} |`,
     );
   }
-  console.log(`\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: pages × latency, as each page is requested after the previous one).`);
+  console.log(
+    `\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: pages × latency, as each page is requested after the previous one).`,
+  );
   console.log('Both code paths were warmed up first on a zero-latency replica (not timed).');
-  console.log('The public IDR default concurrency 4 at 100 ms would take 50 s for 2,000 single thumbnails; that case is run at concurrency 16 (100 ms) and at concurrency 4 with the latency scaled to 20 ms.');
+  console.log(
+    'The public IDR default concurrency 4 at 100 ms would take 50 s for 2,000 single thumbnails; that case is run at concurrency 16 (100 ms) and at concurrency 4 with the latency scaled to 20 ms.',
+  );
   return rows;
 }
 

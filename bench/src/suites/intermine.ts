@@ -138,7 +138,9 @@ async function main(): Promise<void> {
           );
         }
         const ratio = rate('rows') / rate('parse');
-        summary.push(`| ${size.toLocaleString('en')} | ${ratio.toFixed(2)} (goal ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'}) | ${rss('rows').toFixed(0)} MB (goal < 150 MB: ${rss('rows') < 150 ? 'met' : 'NOT met'}) | ${rss('read').toFixed(0)} MB | ${rss('parse').toFixed(0)} MB |`);
+        summary.push(
+          `| ${size.toLocaleString('en')} | ${ratio.toFixed(2)} (goal ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'}) | ${rss('rows').toFixed(0)} MB (goal < 150 MB: ${rss('rows') < 150 ? 'met' : 'NOT met'}) | ${rss('read').toFixed(0)} MB | ${rss('parse').toFixed(0)} MB |`,
+        );
       } finally {
         await replica.close();
       }

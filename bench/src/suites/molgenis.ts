@@ -86,11 +86,29 @@ export async function run(): Promise<void> {
     const baseWrite = await measure(replica, async () => `${await rawAddAll(replica.url, 'bench_baseline', rows('b'))} rows`);
     const write = await measure(replica, async () => {
       const ids = await m.addAll('bench_sightings', input);
-      if (ids.length !== ROWS || replica.size('bench_sightings') !== ROWS) throw new Error(`addAll wrote ${replica.size('bench_sightings')} rows, returned ${ids.length} ids`);
+      if (ids.length !== ROWS || replica.size('bench_sightings') !== ROWS)
+        throw new Error(`addAll wrote ${replica.size('bench_sightings')} rows, returned ${ids.length} ids`);
       return `${ids.length} ids returned, ${replica.size('bench_sightings')} rows stored`;
     });
-    runs.push({ label: 'raw fetch loop, addAll (baseline)', requests: baseWrite.requests, idealRequests: idealWrites, seconds: baseWrite.seconds, idealSeconds: (idealWrites * LATENCY_MS) / 1000, peakRssMb: baseWrite.peakRssMb, note: baseWrite.note });
-    runs.push({ label: '@bio/molgenis addAll', requests: write.requests, idealRequests: idealWrites, seconds: write.seconds, idealSeconds: (idealWrites * LATENCY_MS) / 1000, baselineSeconds: baseWrite.seconds, peakRssMb: write.peakRssMb, note: write.note });
+    runs.push({
+      label: 'raw fetch loop, addAll (baseline)',
+      requests: baseWrite.requests,
+      idealRequests: idealWrites,
+      seconds: baseWrite.seconds,
+      idealSeconds: (idealWrites * LATENCY_MS) / 1000,
+      peakRssMb: baseWrite.peakRssMb,
+      note: baseWrite.note,
+    });
+    runs.push({
+      label: '@bio/molgenis addAll',
+      requests: write.requests,
+      idealRequests: idealWrites,
+      seconds: write.seconds,
+      idealSeconds: (idealWrites * LATENCY_MS) / 1000,
+      baselineSeconds: baseWrite.seconds,
+      peakRssMb: write.peakRssMb,
+      note: write.note,
+    });
 
     const baseRead = await measure(replica, async () => `${await rawIterate(replica.url, 'bench_sightings')} rows`);
     const read = await measure(replica, async () => {
@@ -104,21 +122,53 @@ export async function run(): Promise<void> {
       if (count !== ROWS) throw new Error(`get returned ${count} rows`);
       return `${count} rows, ascending ids, +1 metadata request for the id attribute`;
     });
-    runs.push({ label: 'raw fetch loop, paging (baseline)', requests: baseRead.requests, idealRequests: idealReads, seconds: baseRead.seconds, idealSeconds: (idealReads * LATENCY_MS) / 1000, peakRssMb: baseRead.peakRssMb, note: baseRead.note });
-    runs.push({ label: '@bio/molgenis get (for await)', requests: read.requests, idealRequests: idealReads, seconds: read.seconds, idealSeconds: (idealReads * LATENCY_MS) / 1000, baselineSeconds: baseRead.seconds, peakRssMb: read.peakRssMb, note: read.note });
+    runs.push({
+      label: 'raw fetch loop, paging (baseline)',
+      requests: baseRead.requests,
+      idealRequests: idealReads,
+      seconds: baseRead.seconds,
+      idealSeconds: (idealReads * LATENCY_MS) / 1000,
+      peakRssMb: baseRead.peakRssMb,
+      note: baseRead.note,
+    });
+    runs.push({
+      label: '@bio/molgenis get (for await)',
+      requests: read.requests,
+      idealRequests: idealReads,
+      seconds: read.seconds,
+      idealSeconds: (idealReads * LATENCY_MS) / 1000,
+      baselineSeconds: baseRead.seconds,
+      peakRssMb: read.peakRssMb,
+      note: read.note,
+    });
 
     // What molgenis-py-client's add_all sends: every row in one POST.
     const py = await measure(replica, async () => {
-      const res = await fetch(`${replica.url}api/v2/bench_py`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entities: rows('p') }) });
+      const res = await fetch(`${replica.url}api/v2/bench_py`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ entities: rows('p') }),
+      });
       const body = (await res.json()) as { errors?: { message: string }[] };
       return `HTTP ${res.status} "${body.errors?.[0]?.message}", ${replica.size('bench_py')} rows stored`;
     });
-    runs.push({ label: 'py-client add_all model (one unchunked POST)', requests: py.requests, idealRequests: idealWrites, seconds: py.seconds, idealSeconds: (idealWrites * LATENCY_MS) / 1000, peakRssMb: py.peakRssMb, note: py.note, refused: true });
+    runs.push({
+      label: 'py-client add_all model (one unchunked POST)',
+      requests: py.requests,
+      idealRequests: idealWrites,
+      seconds: py.seconds,
+      idealSeconds: (idealWrites * LATENCY_MS) / 1000,
+      peakRssMb: py.peakRssMb,
+      note: py.note,
+      refused: true,
+    });
   } finally {
     await replica.close();
   }
 
-  console.log(`${ROWS.toLocaleString('en')} rows, ${LATENCY_MS} ms latency per request; ideal = requests × latency (writes in batches of ${WRITE_BATCH}, reads in pages of ${READ_PAGE}).\n`);
+  console.log(
+    `${ROWS.toLocaleString('en')} rows, ${LATENCY_MS} ms latency per request; ideal = requests × latency (writes in batches of ${WRITE_BATCH}, reads in pages of ${READ_PAGE}).\n`,
+  );
   console.log('| run | requests | ideal requests | time (s) | ideal (s) | time / ideal | time / baseline | peak RSS (MB) | result |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of runs) {

@@ -120,8 +120,12 @@ export async function run(): Promise<void> {
     const speedup = r.latencyMs === LATENCY_MS ? `${fmt(pySeconds / r.seconds, 1)}×` : '—';
     console.log(`| ${r.label} | ${r.latencyMs} ms | ${r.concurrency} | ${fmt(r.seconds)} | ${ideal} | ${ratio} | ${speedup} | ${fmt(r.peakRssMb, 0)} |`);
   }
-  console.log(`| mygene.py default model (serial, ${PY_SLEEP_MS} ms sleep per batch; computed) | ${LATENCY_MS} ms | 1 | ≥ ${fmt(pySeconds, 1)} | — | — | 1.0× | — |`);
-  console.log(`\nProcess max RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB (RSS before the runs, runtime and loader only: ${fmt(baselineRssMb, 0)} MB).`);
+  console.log(
+    `| mygene.py default model (serial, ${PY_SLEEP_MS} ms sleep per batch; computed) | ${LATENCY_MS} ms | 1 | ≥ ${fmt(pySeconds, 1)} | — | — | 1.0× | — |`,
+  );
+  console.log(
+    `\nProcess max RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB (RSS before the runs, runtime and loader only: ${fmt(baselineRssMb, 0)} MB).`,
+  );
 
   const c4Overhead = c4.seconds / c4.idealSeconds - 1;
   const met = c4Overhead <= 0.15 && pySeconds / c4.seconds >= 20;
@@ -130,7 +134,13 @@ export async function run(): Promise<void> {
   );
   // Timing depends on the machine (a loaded CI box delays the replica's timers too), so a missed
   // timing goal is reported, not fatal; wrong results are fatal.
-  console.log(`Load average during the run: ${loadavg().map((n) => fmt(n)).join(' / ')} on ${availableParallelism()} CPUs (${c1.concurrency === 1 ? `concurrency 1 overhead ${fmt((c1.seconds / c1.idealSeconds - 1) * 100, 1)}%` : ''}).`);
+  console.log(
+    `Load average during the run: ${loadavg()
+      .map((n) => fmt(n))
+      .join(
+        ' / ',
+      )} on ${availableParallelism()} CPUs (${c1.concurrency === 1 ? `concurrency 1 overhead ${fmt((c1.seconds / c1.idealSeconds - 1) * 100, 1)}%` : ''}).`,
+  );
   if (problems.length > 0) {
     for (const p of problems) console.error(`FAIL: ${p}`);
     process.exitCode = 1;

@@ -138,9 +138,7 @@ function timeMs(fn: () => void, runs: number): number | string {
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
 const ratio = (ours: number | string, theirs: number | string, higherIsBetter: boolean) =>
-  typeof ours === 'number' && typeof theirs === 'number'
-    ? `${(higherIsBetter ? ours / theirs : theirs / ours).toFixed(2)}×`
-    : 'n/a';
+  typeof ours === 'number' && typeof theirs === 'number' ? `${(higherIsBetter ? ours / theirs : theirs / ours).toFixed(2)}×` : 'n/a';
 const cell = (v: number | string, unit = '') => (typeof v === 'number' ? `${fmt(v)}${unit}` : v);
 
 /** Prefixes of one ~1 MB expression, cut at a top-level `,`/`;` just past 125, 250, 500 and 1000 KB. */
@@ -213,15 +211,24 @@ export async function run(): Promise<void> {
   );
 
   const perQuery = (ops: number, n: number) => ops * n;
-  row('corpus parse (queries/s)', fmt(perQuery(ourParseCommon, theirsOk.length)), fmt(perQuery(theirParseCommon, theirsOk.length)), ratio(ourParseCommon, theirParseCommon, true));
-  row('corpus serialize (queries/s)', fmt(perQuery(ourSerCommon, theirsOk.length)), fmt(perQuery(theirEmitCommon, theirsOk.length)), ratio(ourSerCommon, theirEmitCommon, true));
+  row(
+    'corpus parse (queries/s)',
+    fmt(perQuery(ourParseCommon, theirsOk.length)),
+    fmt(perQuery(theirParseCommon, theirsOk.length)),
+    ratio(ourParseCommon, theirParseCommon, true),
+  );
+  row(
+    'corpus serialize (queries/s)',
+    fmt(perQuery(ourSerCommon, theirsOk.length)),
+    fmt(perQuery(theirEmitCommon, theirsOk.length)),
+    ratio(ourSerCommon, theirEmitCommon, true),
+  );
 
   // ---- one ~1 MB expression and linearity
   const inputs = linearityInputs();
   const linear: string[] = [];
   const base: Record<string, number> = {};
-  const nsPerByte = (v: number | string, bytes: number) =>
-    typeof v === 'number' ? `${fmt(v)} ms (${((v * 1e6) / bytes).toFixed(0)} ns/B` : v;
+  const nsPerByte = (v: number | string, bytes: number) => (typeof v === 'number' ? `${fmt(v)} ms (${((v * 1e6) / bytes).toFixed(0)} ns/B` : v);
   const growth = (key: string, v: number | string, bytes: number) => {
     if (typeof v !== 'number') return '';
     base[key] ??= v / bytes;

@@ -36,8 +36,14 @@ export function describeError(error: unknown, debug: boolean): string {
   const unmatched = unmatchedFixture(error);
   if (unmatched !== undefined) {
     // "No fixture matches GET …\nClosest: …\nDifferences:\n  - …" → one line.
-    const [first = 'no recorded response', ...rest] = unmatched.split('\n').map((l) => l.trim()).filter(Boolean);
-    const detail = rest.filter((l) => l !== 'Differences:').map((l) => l.replace(/^- /, '')).join('; ');
+    const [first = 'no recorded response', ...rest] = unmatched
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const detail = rest
+      .filter((l) => l !== 'Differences:')
+      .map((l) => l.replace(/^- /, ''))
+      .join('; ');
     line = `error: --offline: ${first.replace(/^No fixture matches/, 'no recorded response for')}${detail ? ` (${detail})` : ''}; try the arguments shown in the README`;
   } else if (isRsqlSyntaxError(error)) {
     line = `error: ${error.message}`;

@@ -30,6 +30,9 @@ export async function* stdinTerms(io: CliIO): AsyncGenerator<string> {
  */
 export function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   return items.length > 0 ? items : undefined;
 }

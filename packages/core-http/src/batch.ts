@@ -44,9 +44,7 @@ export interface BatchOptions {
  * }
  * ```
  */
-export type BatchOutcome<I, R> =
-  | { index: number; items: I[]; ok: true; result: R }
-  | { index: number; items: I[]; ok: false; error: unknown };
+export type BatchOutcome<I, R> = { index: number; items: I[]; ok: true; result: R } | { index: number; items: I[]; ok: false; error: unknown };
 
 interface Slot<I, R> {
   index: number;

@@ -82,14 +82,32 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (mode !== 'stream' && outcome.bytes === undefined) {
         // The request was started in another mode: read the body now, still guarded.
         const { read, ctx } = outcome;
-        outcome.bytes = await readLimited(read.response, maxBytes, () => ({ method, url: read.finalUrl.href, ...common(ctx), attempts: read.attempts, status: read.response.status }));
+        outcome.bytes = await readLimited(read.response, maxBytes, () => ({
+          method,
+          url: read.finalUrl.href,
+          ...common(ctx),
+          attempts: read.attempts,
+          status: read.response.status,
+        }));
       }
       return outcome;
     };
-    promise.json = <T>() => body('json').then((o) => parseJson(o.ctx, o.read, o.bytes as Uint8Array, options.errorInBody) as T).catch(rethrow);
-    promise.text = () => body('text').then((o) => decodeUtf8(o.bytes as Uint8Array)).catch(rethrow);
-    promise.bytes = () => body('bytes').then((o) => o.bytes as Uint8Array).catch(rethrow);
-    promise.stream = () => body('stream').then((o) => (startMode !== 'stream' && o.bytes !== undefined ? streamOf(o.bytes) : streamed(o))).catch(rethrow);
+    promise.json = <T>() =>
+      body('json')
+        .then((o) => parseJson(o.ctx, o.read, o.bytes as Uint8Array, options.errorInBody) as T)
+        .catch(rethrow);
+    promise.text = () =>
+      body('text')
+        .then((o) => decodeUtf8(o.bytes as Uint8Array))
+        .catch(rethrow);
+    promise.bytes = () =>
+      body('bytes')
+        .then((o) => o.bytes as Uint8Array)
+        .catch(rethrow);
+    promise.stream = () =>
+      body('stream')
+        .then((o) => (startMode !== 'stream' && o.bytes !== undefined ? streamOf(o.bytes) : streamed(o)))
+        .catch(rethrow);
     return promise;
   }
 
@@ -105,7 +123,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         : {
             ms: timeout,
             error: () =>
-              new TimeoutError({ message: `${ctx.method} ${safeUrl(ctx, at)}: no data for ${timeout} ms while reading the body`, method: ctx.method, url: at.href, attempts: read.attempts, ...common(ctx) }),
+              new TimeoutError({
+                message: `${ctx.method} ${safeUrl(ctx, at)}: no data for ${timeout} ms while reading the body`,
+                method: ctx.method,
+                url: at.href,
+                attempts: read.attempts,
+                ...common(ctx),
+              }),
           };
     return guardStream(raw, (e) => bodyReadError(ctx, e, read.attempts, at), idle);
   }

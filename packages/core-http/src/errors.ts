@@ -66,7 +66,12 @@ function scrubBody(body: unknown, secrets: readonly string[]): unknown {
   if (secrets.length === 0) return body;
   // Round-trip through JSON so a secret nested anywhere in the body is replaced.
   try {
-    return JSON.parse(redactSecrets(JSON.stringify(body), secrets.map((s) => JSON.stringify(s).slice(1, -1))));
+    return JSON.parse(
+      redactSecrets(
+        JSON.stringify(body),
+        secrets.map((s) => JSON.stringify(s).slice(1, -1)),
+      ),
+    );
   } catch {
     return '[unserialisable body]';
   }
@@ -146,7 +151,9 @@ export class BioHttpError extends BioError {
     const secrets = (init.secrets ?? []).filter((s) => s.length > 0);
     const url = init.url === undefined ? undefined : redactSecrets(redactUrl(init.url), secrets);
     const serviceMessage = init.serviceMessage === undefined ? undefined : redactSecrets(init.serviceMessage, secrets);
-    const rawMessage = init.message ?? defaultMessage({ ...init, ...(url === undefined ? {} : { url }), ...(serviceMessage === undefined ? {} : { serviceMessage }) }, fallbackMessage);
+    const rawMessage =
+      init.message ??
+      defaultMessage({ ...init, ...(url === undefined ? {} : { url }), ...(serviceMessage === undefined ? {} : { serviceMessage }) }, fallbackMessage);
     super(redactSecrets(rawMessage, secrets), init.cause === undefined ? undefined : { cause: scrubCause(init.cause, secrets) });
     this.#retryable = RETRYABLE_STATUSES.has(init.status ?? 0);
     this.status = init.status ?? 0;

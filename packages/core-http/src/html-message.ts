@@ -9,7 +9,9 @@ function decodeEntities(s: string): string {
 }
 
 function readable(fragment: string): string | undefined {
-  const text = decodeEntities(fragment.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const text = decodeEntities(fragment.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   return text === '' ? undefined : text;
 }
 
@@ -28,5 +30,9 @@ export function htmlErrorMessage(html: string): string | undefined {
     const m = re.exec(html);
     return m?.[1] === undefined ? undefined : readable(m[1]);
   };
-  return pick(/<title[^>]*>([\s\S]*?)<\/title>/i) ?? pick(/<h1[^>]*>([\s\S]*?)<\/h1>/i) ?? readable(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' '))?.slice(0, 300);
+  return (
+    pick(/<title[^>]*>([\s\S]*?)<\/title>/i) ??
+    pick(/<h1[^>]*>([\s\S]*?)<\/h1>/i) ??
+    readable(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' '))?.slice(0, 300)
+  );
 }

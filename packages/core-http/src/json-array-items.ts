@@ -70,11 +70,7 @@ export interface JsonArrayItemsOptions {
  * for await (const row of rows) console.log(row);
  * ```
  */
-export function jsonArrayItems<T = unknown>(
-  source: ByteSource,
-  path: string | readonly string[],
-  o: JsonArrayItemsOptions = {},
-): JsonArrayStream<T> {
+export function jsonArrayItems<T = unknown>(source: ByteSource, path: string | readonly string[], o: JsonArrayItemsOptions = {}): JsonArrayStream<T> {
   const keys: readonly string[] = typeof path === 'string' ? [path] : [...path];
   if (!keys.every((k) => typeof k === 'string')) {
     throw new ValidationError({ message: 'path must be a key or an array of keys', field: 'path' });

@@ -76,7 +76,10 @@ export function checkListOptions(options: ListOptions, pageSizeLimit?: number): 
   checkMax(options.max, 'max');
   const { pageSize } = options;
   if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize < 1 || (pageSizeLimit !== undefined && pageSize > pageSizeLimit))) {
-    throw new ValidationError({ message: `pageSize must be an integer from 1${pageSizeLimit === undefined ? '' : ` to ${pageSizeLimit}`}, got ${pageSize}`, field: 'pageSize' });
+    throw new ValidationError({
+      message: `pageSize must be an integer from 1${pageSizeLimit === undefined ? '' : ` to ${pageSizeLimit}`}, got ${pageSize}`,
+      field: 'pageSize',
+    });
   }
 }
 
@@ -131,7 +134,8 @@ export function paged<T>(source: PageSource<T>, options: ListOptions = {}): Page
     }
   }
 
-  const lower = (max: number | undefined): number | undefined => (max === undefined ? options.max : options.max === undefined ? max : Math.min(max, options.max));
+  const lower = (max: number | undefined): number | undefined =>
+    max === undefined ? options.max : options.max === undefined ? max : Math.min(max, options.max);
 
   return {
     pages: () => pagesUpTo(options.max),

@@ -61,7 +61,9 @@ export async function poll<T>(check: (attempt: { attempt: number } & CallOptions
     const result = await check(signal === undefined ? { attempt } : { attempt, signal });
     if (result.done) return result.value;
     if (options.deadline !== undefined && Date.now() + wait - started > options.deadline) {
-      throw new TimeoutError({ message: `${options.what ?? 'the job'} still not done after ${Date.now() - started} ms and ${attempt} checks (deadline ${options.deadline} ms)` });
+      throw new TimeoutError({
+        message: `${options.what ?? 'the job'} still not done after ${Date.now() - started} ms and ${attempt} checks (deadline ${options.deadline} ms)`,
+      });
     }
     await sleep(wait, { signal });
     wait = Math.min(wait * (options.backoff ?? 1), maxInterval);

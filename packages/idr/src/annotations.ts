@@ -48,7 +48,15 @@ export interface AnnotationTarget {
   image?: OneOrMany<IdInput<ImageId>>;
 }
 
-const TARGETS = { screen: screenId, plate: plateId, acquisition: plateAcquisitionId, well: wellId, project: projectId, dataset: datasetId, image: imageId } as const;
+const TARGETS = {
+  screen: screenId,
+  plate: plateId,
+  acquisition: plateAcquisitionId,
+  well: wellId,
+  project: projectId,
+  dataset: datasetId,
+  image: imageId,
+} as const;
 
 /**
  * Options of the annotation calls: a {@link ListOptions} (`max`, `pageSize` — default the
@@ -150,7 +158,13 @@ export function toMap(annotations: MapAnnotation | readonly MapAnnotation[]): Ma
   return out;
 }
 
-function annotationList<T>(ctx: IdrContext, type: 'map' | 'file', target: AnnotationTarget, options: AnnotationOptions, convert: (a: AnnotationBase) => T | undefined): Paged<T> {
+function annotationList<T>(
+  ctx: IdrContext,
+  type: 'map' | 'file',
+  target: AnnotationTarget,
+  options: AnnotationOptions,
+  convert: (a: AnnotationBase) => T | undefined,
+): Paged<T> {
   const ids = multiTarget(target, TARGETS, `${type}Annotations`);
   return pageLimitList<T>(ctx, 'webclient/api/annotations/', { type, ns: options.ns, ...ids }, options, (body, url) => {
     const raw = arrayAt<AnnotationBase>(body, 'annotations', url);

@@ -43,7 +43,12 @@ interface Probe {
 }
 
 /** GET without throwing on HTTP errors; a network failure is returned as `{ error }`. */
-async function probeText(http: HttpClient, route: string, options: CallOptions, searchParams: Record<string, string> = {}): Promise<Probe | { error: unknown }> {
+async function probeText(
+  http: HttpClient,
+  route: string,
+  options: CallOptions,
+  searchParams: Record<string, string> = {},
+): Promise<Probe | { error: unknown }> {
   try {
     const pending = http.get(route, withCall({ throwHttpErrors: false, searchParams }, options));
     const text = await pending.text();

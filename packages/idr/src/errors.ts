@@ -58,7 +58,9 @@ function decodeEntities(text: string): string {
 }
 
 function stripTags(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -117,7 +119,14 @@ export function omeroErrorInBody(body: unknown): { status: number; message: stri
   if (!isObject(body)) return undefined;
   const error = body.error;
   if (typeof error === 'string' && error.length > 0 && !('data' in body)) {
-    const status = typeof body.status === 'number' && body.status >= 400 ? body.status : /not found/i.test(error) ? 404 : /^Error executing query|must specify|invalid/i.test(error) ? 400 : 500;
+    const status =
+      typeof body.status === 'number' && body.status >= 400
+        ? body.status
+        : /not found/i.test(error)
+          ? 404
+          : /^Error executing query|must specify|invalid/i.test(error)
+            ? 400
+            : 500;
     return { status, message: error };
   }
   const exception = body.Exception;

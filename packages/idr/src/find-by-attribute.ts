@@ -4,7 +4,20 @@
 import { type CallOptions, createHttpError, type Paged, ValidationError } from '@bio/core-http';
 import type { AnnotationOptions, MapAnnotation } from './annotations.js';
 import { mapAnnotations } from './annotations.js';
-import { type DatasetId, datasetId, type ImageId, imageId, type PlateId, plateId, type ProjectId, projectId, type ScreenId, screenId, type WellId, wellId } from './ids.js';
+import {
+  type DatasetId,
+  datasetId,
+  type ImageId,
+  imageId,
+  type PlateId,
+  plateId,
+  type ProjectId,
+  projectId,
+  type ScreenId,
+  screenId,
+  type WellId,
+  wellId,
+} from './ids.js';
 import { callOf } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { getDataset, getImage, getPlate, getProject, getScreen } from './json-api.js';
@@ -168,7 +181,11 @@ function imageNode(ctx: IdrContext, id: number, name: string | undefined, well: 
   };
 }
 
-function groupHits(hits: SearchHit[], idKey: 'plate_id' | 'dataset_id', nameKey: 'plate_name' | 'dataset_name'): Map<number, { name: string | undefined; hits: SearchHit[] }> {
+function groupHits(
+  hits: SearchHit[],
+  idKey: 'plate_id' | 'dataset_id',
+  nameKey: 'plate_name' | 'dataset_name',
+): Map<number, { name: string | undefined; hits: SearchHit[] }> {
   const groups = new Map<number, { name: string | undefined; hits: SearchHit[] }>();
   for (const hit of hits) {
     const id = hit[idKey];
@@ -181,7 +198,13 @@ function groupHits(hits: SearchHit[], idKey: 'plate_id' | 'dataset_id', nameKey:
 }
 
 async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
-  const query = { key: q.key, value: q.value, resource: 'image' as const, ...(q.operator === undefined ? {} : { operator: q.operator }), ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }) };
+  const query = {
+    key: q.key,
+    value: q.value,
+    resource: 'image' as const,
+    ...(q.operator === undefined ? {} : { operator: q.operator }),
+    ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }),
+  };
   const maxImages = options.maxImages ?? 10_000;
   if (!Number.isSafeInteger(maxImages) || maxImages < 1) throw new ValidationError({ message: 'maxImages must be a positive integer', field: 'maxImages' });
   const found = await searchContainers(ctx, query, callOf(options));
@@ -192,7 +215,11 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
     const mine = all.filter(filter);
     return { mine, truncated: all.length >= maxImages && (imageCount === undefined || mine.length < imageCount) };
   };
-  const toImages = (list: SearchHit[], truncated: boolean) => flagged(list.map((h) => imageNode(ctx, h.id, h.name, h.well_id)), truncated);
+  const toImages = (list: SearchHit[], truncated: boolean) =>
+    flagged(
+      list.map((h) => imageNode(ctx, h.id, h.name, h.well_id)),
+      truncated,
+    );
   const containers = found.map((c): AttributeContainer => {
     if (c.type === 'project') {
       const id = projectId(c.id);
@@ -234,45 +261,56 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
 
 async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
   const mo = { ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }), ...(q.operator === 'contains' ? { partial: true } : {}) };
-  const [screens, projects] = await Promise.all([mapr.screens(menu, q.value, { ...mo, ...callOf(options) }).toArray(), mapr.projects(menu, q.value, { ...mo, ...callOf(options) }).toArray()]);
-  const images = (list: { id: number; name: string }[]) => flagged(list.map((i) => imageNode(ctx, i.id, i.name, undefined)), false);
+  const [screens, projects] = await Promise.all([
+    mapr.screens(menu, q.value, { ...mo, ...callOf(options) }).toArray(),
+    mapr.projects(menu, q.value, { ...mo, ...callOf(options) }).toArray(),
+  ]);
+  const images = (list: { id: number; name: string }[]) =>
+    flagged(
+      list.map((i) => imageNode(ctx, i.id, i.name, undefined)),
+      false,
+    );
   const containers: AttributeContainer[] = [
-    ...screens.map((s): AttributeScreen => ({
-      kind: 'screen',
-      id: s.id,
-      name: s.name,
-      imageCount: s.extra?.counter,
-      details: (o = {}) => getScreen(ctx, s.id, o),
-      plates: async (o) =>
-        flagged(
-          (await mapr.plates(menu, q.value, { screen: s.id }, { ...mo, ...callOf(o) }).toArray()).map((p) => ({
-          kind: 'plate' as const,
-          id: p.id,
-          name: p.name,
-          images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { plate: p.id }, { ...mo, ...callOf(io) }).toArray()),
-          details: (po?: CallOptions) => getPlate(ctx, p.id, po),
-          })),
-          false,
-        ),
-    })),
-    ...projects.map((p): AttributeProject => ({
-      kind: 'project',
-      id: p.id,
-      name: p.name,
-      imageCount: p.extra?.counter,
-      details: (o = {}) => getProject(ctx, p.id, o),
-      datasets: async (o) =>
-        flagged(
-          (await mapr.datasets(menu, q.value, { project: p.id }, { ...mo, ...callOf(o) }).toArray()).map((d) => ({
-          kind: 'dataset' as const,
-          id: d.id,
-          name: d.name,
-          images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { dataset: d.id }, { ...mo, ...callOf(io) }).toArray()),
-          details: (po?: CallOptions) => getDataset(ctx, d.id, po),
-          })),
-          false,
-        ),
-    })),
+    ...screens.map(
+      (s): AttributeScreen => ({
+        kind: 'screen',
+        id: s.id,
+        name: s.name,
+        imageCount: s.extra?.counter,
+        details: (o = {}) => getScreen(ctx, s.id, o),
+        plates: async (o) =>
+          flagged(
+            (await mapr.plates(menu, q.value, { screen: s.id }, { ...mo, ...callOf(o) }).toArray()).map((p) => ({
+              kind: 'plate' as const,
+              id: p.id,
+              name: p.name,
+              images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { plate: p.id }, { ...mo, ...callOf(io) }).toArray()),
+              details: (po?: CallOptions) => getPlate(ctx, p.id, po),
+            })),
+            false,
+          ),
+      }),
+    ),
+    ...projects.map(
+      (p): AttributeProject => ({
+        kind: 'project',
+        id: p.id,
+        name: p.name,
+        imageCount: p.extra?.counter,
+        details: (o = {}) => getProject(ctx, p.id, o),
+        datasets: async (o) =>
+          flagged(
+            (await mapr.datasets(menu, q.value, { project: p.id }, { ...mo, ...callOf(o) }).toArray()).map((d) => ({
+              kind: 'dataset' as const,
+              id: d.id,
+              name: d.name,
+              images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { dataset: d.id }, { ...mo, ...callOf(io) }).toArray()),
+              details: (po?: CallOptions) => getDataset(ctx, d.id, po),
+            })),
+            false,
+          ),
+      }),
+    ),
   ];
   return { key: q.key, value: q.value, source: 'mapr', studies: groupStudies(containers), containers };
 }

@@ -47,9 +47,27 @@ import type { Dataset, Image, Plate, Project, Roi, Screen, Well } from './models
 import { type SearchContainer, type SearchHit, type SearchOptions, type SearchQuery, search, searchContainers, searchCount } from './search-engine.js';
 import { checkCredentials, type EventContext, type LoginCredentials, login, type OmeroServer, servers } from './session.js';
 import { bulkAnnotations, type TableQueryOptions, type TableResult, table } from './tables.js';
-import { type RenderImageOptions, renderImage, type ThumbnailOptions, type ThumbnailsOptions, thumbnail, thumbnailPath, thumbnailStream, thumbnails } from './thumbnails.js';
+import {
+  type RenderImageOptions,
+  renderImage,
+  type ThumbnailOptions,
+  type ThumbnailsOptions,
+  thumbnail,
+  thumbnailPath,
+  thumbnailStream,
+  thumbnails,
+} from './thumbnails.js';
 import { type ImageData, imageData, type PlateGrid, type PlateGridOptions, plateGrid } from './webgateway.js';
-import { createWebclientApi, type Download, download, downloadUrl, type PathNode, type PathsToObjectTarget, pathsToObject, type WebclientApi } from './webclient.js';
+import {
+  createWebclientApi,
+  type Download,
+  download,
+  downloadUrl,
+  type PathNode,
+  type PathsToObjectTarget,
+  pathsToObject,
+  type WebclientApi,
+} from './webclient.js';
 
 /**
  * Options of {@link Idr}: the family's {@link ClientOptions} plus `webclientPageSize`. Where a
@@ -121,7 +139,8 @@ export class Idr {
   constructor(options: IdrOptions = {}) {
     const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     const pageSize = options.webclientPageSize ?? DEFAULT_WEBCLIENT_PAGE_SIZE;
-    if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new ValidationError({ message: 'webclientPageSize must be a positive integer', field: 'webclientPageSize' });
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1)
+      throw new ValidationError({ message: 'webclientPageSize must be a positive integer', field: 'webclientPageSize' });
     const concurrency = options.concurrency ?? (baseUrl === DEFAULT_BASE_URL ? DEFAULT_CONCURRENCY : undefined);
     this.baseUrl = baseUrl;
     this.#http = createServiceClient(
@@ -335,7 +354,8 @@ export class Idr {
       auth = sessionAuth();
       this.#http.setAuth(auth);
     }
-    if (!isSessionAuth(auth)) throw new ValidationError({ message: `login needs session auth (auth: sessionAuth()) or none; this client has '${auth.kind}' auth`, field: 'auth' });
+    if (!isSessionAuth(auth))
+      throw new ValidationError({ message: `login needs session auth (auth: sessionAuth()) or none; this client has '${auth.kind}' auth`, field: 'auth' });
     return login(this.#ctx, auth, credentials, options);
   }
   /** The session's cookies (empty without `auth: sessionAuth()` or `login`). @example `idr.sessionCookies().sessionid_idr` */

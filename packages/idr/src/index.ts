@@ -78,7 +78,17 @@ export { wellLabel, wellName } from './wells.js';
 
 // webclient
 export { filenameFromContentDisposition } from './webclient.js';
-export type { Download, PathNode, PathsToObjectTarget, WebclientApi, WebclientDataset, WebclientImage, WebclientImageFields, WebclientNode, WebclientPlate } from './webclient.js';
+export type {
+  Download,
+  PathNode,
+  PathsToObjectTarget,
+  WebclientApi,
+  WebclientDataset,
+  WebclientImage,
+  WebclientImageFields,
+  WebclientNode,
+  WebclientPlate,
+} from './webclient.js';
 export { toMap } from './annotations.js';
 export type {
   AnnotationBase,
@@ -92,7 +102,16 @@ export type {
 } from './annotations.js';
 
 // webgateway
-export type { ImageData, ImageDataChannel, ImageDataMeta, ImageDataOk, ImageDataUnavailable, PlateGrid, PlateGridCell, PlateGridOptions } from './webgateway.js';
+export type {
+  ImageData,
+  ImageDataChannel,
+  ImageDataMeta,
+  ImageDataOk,
+  ImageDataUnavailable,
+  PlateGrid,
+  PlateGridCell,
+  PlateGridOptions,
+} from './webgateway.js';
 export { THUMBNAIL_BATCH_LIMIT } from './thumbnails.js';
 export type { RenderImageOptions, ThumbnailOptions, ThumbnailsOptions } from './thumbnails.js';
 export { isJpeg } from './jpeg.js';

@@ -83,7 +83,8 @@ export function apiList<T>(ctx: IdrContext, route: string, params: Record<string
     return checkPage<T>(body, ctx.http.url(route, searchParams));
   };
   return paged<T>(async function* ({ max, signal }) {
-    const firstLimit = pageSize === undefined ? (max !== undefined && max < SERVER_DEFAULT_LIMIT ? max : undefined) : max === undefined ? pageSize : Math.min(max, pageSize);
+    const firstLimit =
+      pageSize === undefined ? (max !== undefined && max < SERVER_DEFAULT_LIMIT ? max : undefined) : max === undefined ? pageSize : Math.min(max, pageSize);
     const first = await fetchPage(0, firstLimit, signal);
     yield { items: first.data, total: first.meta.totalCount };
     const seen = first.data.length;
@@ -109,16 +110,31 @@ export async function apiObject<T>(ctx: IdrContext, route: string, params: Recor
 const common = (f: CommonListFilters) => ({ owner: f.owner, group: f.group });
 
 export function listScreens(ctx: IdrContext, f: ScreenFilters = {}, o?: ListOptions): Paged<Screen> {
-  return apiList<Screen>(ctx, 'api/v0/m/screens/', { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate'), childCount: f.childCount }, o);
+  return apiList<Screen>(
+    ctx,
+    'api/v0/m/screens/',
+    { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate'), childCount: f.childCount },
+    o,
+  );
 }
 export function listProjects(ctx: IdrContext, f: ProjectFilters = {}, o?: ListOptions): Paged<Project> {
-  return apiList<Project>(ctx, 'api/v0/m/projects/', { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), childCount: f.childCount }, o);
+  return apiList<Project>(
+    ctx,
+    'api/v0/m/projects/',
+    { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), childCount: f.childCount },
+    o,
+  );
 }
 export function listDatasets(ctx: IdrContext, f: DatasetFilters = {}, o?: ListOptions): Paged<Dataset> {
   return apiList<Dataset>(
     ctx,
     'api/v0/m/datasets/',
-    { ...common(f), project: f.project === undefined ? undefined : projectId(f.project, 'project'), image: f.image === undefined ? undefined : imageId(f.image, 'image'), childCount: f.childCount },
+    {
+      ...common(f),
+      project: f.project === undefined ? undefined : projectId(f.project, 'project'),
+      image: f.image === undefined ? undefined : imageId(f.image, 'image'),
+      childCount: f.childCount,
+    },
     o,
   );
 }
@@ -126,7 +142,12 @@ export function listPlates(ctx: IdrContext, f: PlateFilters = {}, o?: ListOption
   return apiList<Plate>(
     ctx,
     'api/v0/m/plates/',
-    { ...common(f), screen: f.screen === undefined ? undefined : screenId(f.screen, 'screen'), well: f.well === undefined ? undefined : wellId(f.well, 'well'), childCount: f.childCount },
+    {
+      ...common(f),
+      screen: f.screen === undefined ? undefined : screenId(f.screen, 'screen'),
+      well: f.well === undefined ? undefined : wellId(f.well, 'well'),
+      childCount: f.childCount,
+    },
     o,
   );
 }
@@ -134,7 +155,12 @@ export function listWells(ctx: IdrContext, f: WellFilters = {}, o?: ListOptions)
   return apiList<Well>(ctx, 'api/v0/m/wells/', { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate') }, o);
 }
 export function listImages(ctx: IdrContext, f: ImageFilters = {}, o?: ListOptions): Paged<Image> {
-  return apiList<Image>(ctx, 'api/v0/m/images/', { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), orphaned: f.orphaned }, o);
+  return apiList<Image>(
+    ctx,
+    'api/v0/m/images/',
+    { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), orphaned: f.orphaned },
+    o,
+  );
 }
 export function listRois(ctx: IdrContext, f: RoiFilters = {}, o?: ListOptions): Paged<Roi> {
   return apiList<Roi>(ctx, 'api/v0/m/rois/', { ...common(f), image: f.image === undefined ? undefined : imageId(f.image, 'image') }, o);

@@ -1,10 +1,32 @@
 // OMERO.mapr (`/mapr/api/{key}/…`): attribute browsing on OMERO.web servers that install it.
 // IDR switched these routes off (they redirect to the search engine's HTML docs); there every
 // call throws EndpointRemovedError naming the search-engine equivalent.
-import { type CallOptions, createHttpError, isResponseFormatError, type ListOptions, type Paged, paged, path, type QueryValue, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  createHttpError,
+  isResponseFormatError,
+  type ListOptions,
+  type Paged,
+  paged,
+  path,
+  type QueryValue,
+  ValidationError,
+} from '@bio/core-http';
 import type { MaprKeyConfig } from './capabilities.js';
 import { EndpointRemovedError } from './errors.js';
-import { datasetId, type DatasetId, type ExperimenterId, type IdInput, type ImageId, plateId, type PlateId, projectId, type ProjectId, screenId, type ScreenId } from './ids.js';
+import {
+  datasetId,
+  type DatasetId,
+  type ExperimenterId,
+  type IdInput,
+  type ImageId,
+  plateId,
+  type PlateId,
+  projectId,
+  type ProjectId,
+  screenId,
+  type ScreenId,
+} from './ids.js';
 import { callOf, withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
@@ -97,7 +119,15 @@ function checkKeyValue(key: string, value: string): void {
 export function createMaprApi(ctx: IdrContext): MaprApi {
   // One mapr list: check the server still serves mapr (capabilities), then page with page/limit;
   // a route that redirects to an HTML page is reported as removed (and remembered).
-  const list = <T>(key: string, value: string, sub: string, extra: Record<string, QueryValue>, listKey: string, level: string, options: MaprOptions = {}): Paged<T> => {
+  const list = <T>(
+    key: string,
+    value: string,
+    sub: string,
+    extra: Record<string, QueryValue>,
+    listKey: string,
+    level: string,
+    options: MaprOptions = {},
+  ): Paged<T> => {
     checkKeyValue(key, value);
     const route = sub === '' ? path`mapr/api/${key}/` : path`mapr/api/${key}/${sub}/`;
     const searchParams = { value, query: options.partial ? true : undefined, case_sensitive: options.caseSensitive, ...extra };
@@ -105,12 +135,25 @@ export function createMaprApi(ctx: IdrContext): MaprApi {
     return paged<T>(async function* () {
       const caps = await ctx.capabilities(callOf(options));
       const removed = (cause?: unknown) =>
-        new EndpointRemovedError({ endpoint: `/${route}`, replacement: replacementFor(caps.mapr.keys, key, value, level), method: 'GET', url: ctx.http.url(route, searchParams), cause });
+        new EndpointRemovedError({
+          endpoint: `/${route}`,
+          replacement: replacementFor(caps.mapr.keys, key, value, level),
+          method: 'GET',
+          url: ctx.http.url(route, searchParams),
+          cause,
+        });
       if (caps.mapr.status === 'absent') {
-        throw createHttpError({ status: 404, method: 'GET', url: ctx.http.url(route), service: 'idr', serviceMessage: 'OMERO.mapr is not installed on this server' });
+        throw createHttpError({
+          status: 404,
+          method: 'GET',
+          url: ctx.http.url(route),
+          service: 'idr',
+          serviceMessage: 'OMERO.mapr is not installed on this server',
+        });
       }
       if (caps.mapr.status === 'removed') throw removed();
-      if (!(key in caps.mapr.keys)) throw new ValidationError({ message: `unknown mapr key "${key}" (this server has: ${Object.keys(caps.mapr.keys).join(', ')})`, field: 'key' });
+      if (!(key in caps.mapr.keys))
+        throw new ValidationError({ message: `unknown mapr key "${key}" (this server has: ${Object.keys(caps.mapr.keys).join(', ')})`, field: 'key' });
       try {
         yield* pages.pages();
       } catch (error) {
@@ -129,7 +172,8 @@ export function createMaprApi(ctx: IdrContext): MaprApi {
     screens: (key, value, options) => list<MaprScreen>(key, value, '', {}, 'screens', 'containers', options),
     projects: (key, value, options) => list<MaprProject>(key, value, '', {}, 'projects', 'containers', options),
     plates: (key, value, parent, options) => list<MaprPlate>(key, value, 'plates', { id: screenId(parent.screen, 'screen') }, 'plates', 'plates', options),
-    datasets: (key, value, parent, options) => list<MaprDataset>(key, value, 'datasets', { id: projectId(parent.project, 'project') }, 'datasets', 'datasets', options),
+    datasets: (key, value, parent, options) =>
+      list<MaprDataset>(key, value, 'datasets', { id: projectId(parent.project, 'project') }, 'datasets', 'datasets', options),
     images: (key, value, parent, options) => {
       const extra = 'plate' in parent ? { node: 'plate', id: plateId(parent.plate, 'plate') } : { node: 'dataset', id: datasetId(parent.dataset, 'dataset') };
       return list<MaprImage>(key, value, 'images', extra, 'images', 'images', options);

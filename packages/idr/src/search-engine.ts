@@ -150,7 +150,8 @@ export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptio
         const body = await ctx.http.get(route, withCall({ searchParams }, { signal: pageSignal, timeout: options.timeout })).json<unknown>();
         const page = readPage(body, ctx.http.url(route, searchParams));
         pagesRead++;
-        const more = page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
+        const more =
+          page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
         const result = { items: page.hits, total: page.size };
         return more ? { ...result, next: String(page.bookmark) } : result;
       },

@@ -47,7 +47,8 @@ export async function servers(ctx: IdrContext, options?: CallOptions): Promise<O
 
 /** Refuse missing credentials before any request. */
 export function checkCredentials(credentials: LoginCredentials): void {
-  if (typeof credentials?.username !== 'string' || credentials.username.length === 0) throw new ValidationError({ message: 'login needs a username', field: 'username' });
+  if (typeof credentials?.username !== 'string' || credentials.username.length === 0)
+    throw new ValidationError({ message: 'login needs a username', field: 'username' });
   if (typeof credentials.password !== 'string') throw new ValidationError({ message: 'login needs a password', field: 'password' });
 }
 

@@ -101,8 +101,12 @@ export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<W
 export async function table(ctx: IdrContext, id: IdInput<FileId>, options: TableQueryOptions = {}): Promise<TableResult> {
   const file = fileId(id, 'table');
   const route = path`webgateway/table/${file}/query/`;
-  for (const [field, value, min] of [['offset', options.offset, 0], ['max', options.max, 1]] as const) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) throw new ValidationError({ message: `${field} must be an integer ≥ ${min}, got ${value}`, field });
+  for (const [field, value, min] of [
+    ['offset', options.offset, 0],
+    ['max', options.max, 1],
+  ] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < min))
+      throw new ValidationError({ message: `${field} must be an integer ≥ ${min}, got ${value}`, field });
   }
   const searchParams = { query: options.query ?? '*', col_names: options.columns, offset: options.offset, limit: options.max };
   const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, options)).json<unknown>();

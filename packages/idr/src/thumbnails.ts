@@ -26,7 +26,8 @@ export interface ThumbnailsOptions extends ThumbnailOptions {
 }
 
 function checkSize(size: number | undefined): void {
-  if (size !== undefined && (!Number.isSafeInteger(size) || size <= 0)) throw new ValidationError({ message: 'size must be a positive integer', field: 'size' });
+  if (size !== undefined && (!Number.isSafeInteger(size) || size <= 0))
+    throw new ValidationError({ message: 'size must be a positive integer', field: 'size' });
 }
 
 /** The thumbnail route: `webgateway/render_thumbnail/{id}/[{size}/]`. */
@@ -87,7 +88,13 @@ async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<strin
   const bytes = await pending.bytes(); // size-guarded read
   const contentType = (await pending).headers.get('content-type') ?? undefined;
   if (contentType?.includes('text/html')) {
-    throw new ResponseFormatError({ message: `GET ${url}: expected a JPEG, got an HTML page`, url, service: 'idr', contentType, snippet: new TextDecoder().decode(bytes.subarray(0, 300)) });
+    throw new ResponseFormatError({
+      message: `GET ${url}: expected a JPEG, got an HTML page`,
+      url,
+      service: 'idr',
+      contentType,
+      snippet: new TextDecoder().decode(bytes.subarray(0, 300)),
+    });
   }
   return assertJpeg(bytes, url, contentType);
 }
@@ -95,7 +102,10 @@ async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<strin
 function decodeDataUri(uri: string, url: string): Uint8Array {
   const match = /^data:image\/jpe?g;base64,(.*)$/s.exec(uri);
   if (!match?.[1]) throw new ResponseFormatError({ message: `${url}: expected a data:image/jpeg;base64 URI`, url, service: 'idr', snippet: uri.slice(0, 100) });
-  return assertJpeg(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)), url);
+  return assertJpeg(
+    Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)),
+    url,
+  );
 }
 
 /**
@@ -155,7 +165,10 @@ export async function renderImage(ctx: IdrContext, id: IdInput<ImageId>, options
   const image = imageId(id, 'image');
   const z = options.z ?? 0;
   const t = options.t ?? 0;
-  for (const [name, v] of [['z', z], ['t', t]] as const) {
+  for (const [name, v] of [
+    ['z', z],
+    ['t', t],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new ValidationError({ message: `${name} must be a non-negative integer`, field: name });
   }
   const r = options.region;

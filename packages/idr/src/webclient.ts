@@ -87,7 +87,8 @@ export interface WebclientApi {
 export function createWebclientApi(ctx: IdrContext): WebclientApi {
   return {
     plates: (parent, options) => webclientList<WebclientPlate>(ctx, 'webclient/api/plates/', 'plates', { id: screenId(parent.screen, 'screen') }, options),
-    datasets: (parent, options) => webclientList<WebclientDataset>(ctx, 'webclient/api/datasets/', 'datasets', { id: projectId(parent.project, 'project') }, options),
+    datasets: (parent, options) =>
+      webclientList<WebclientDataset>(ctx, 'webclient/api/datasets/', 'datasets', { id: projectId(parent.project, 'project') }, options),
     images: (parent, options = {}) =>
       webclientList<WebclientImage>(
         ctx,

@@ -82,7 +82,14 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
     // The view returns Django's Http404 class instead of raising it: not JSON at all.
     const htmlServerError = isServerError(error) && typeof error.body === 'string' && /<html|<!doctype/i.test(error.body);
     if (isResponseFormatError(error) || htmlServerError) {
-      throw createHttpError({ status: 404, method: 'GET', url: ctx.http.url(route, searchParams), service: 'idr', serviceMessage: `plate ${plate} not found`, cause: error });
+      throw createHttpError({
+        status: 404,
+        method: 'GET',
+        url: ctx.http.url(route, searchParams),
+        service: 'idr',
+        serviceMessage: `plate ${plate} not found`,
+        cause: error,
+      });
     }
     throw error;
   }
@@ -110,7 +117,6 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
   if (Array.isArray(body.image_sizes)) result.imageSizes = body.image_sizes as { x: number; y: number; image_id: number }[];
   return result;
 }
-
 
 /** `meta` of imgData. @example `data.meta.imageName` */
 export interface ImageDataMeta {

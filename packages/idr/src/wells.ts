@@ -38,6 +38,9 @@ export function wellLabel(well: Pick<Well, 'Row' | 'Column'>, plate?: Pick<Plate
  * wellName({ Row: 0, Column: 0 }); // { row: 'A', column: '1' }
  * ```
  */
-export function wellName(well: Pick<Well, 'Row' | 'Column'>, plate?: Pick<Plate, 'RowNamingConvention' | 'ColumnNamingConvention'>): { row: string; column: string } {
+export function wellName(
+  well: Pick<Well, 'Row' | 'Column'>,
+  plate?: Pick<Plate, 'RowNamingConvention' | 'ColumnNamingConvention'>,
+): { row: string; column: string } {
   return { row: label(well.Row, plate?.RowNamingConvention, 'letter'), column: label(well.Column, plate?.ColumnNamingConvention, 'number') };
 }

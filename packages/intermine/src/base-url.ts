@@ -21,7 +21,8 @@ export function normaliseBaseUrl(baseUrl: string): string {
   } catch {
     throw new ValidationError({ message: `baseUrl is not a URL: ${JSON.stringify(baseUrl)}`, field: 'baseUrl' });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ValidationError({ message: `baseUrl must be http(s), got ${parsed.protocol}`, field: 'baseUrl' });
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new ValidationError({ message: `baseUrl must be http(s), got ${parsed.protocol}`, field: 'baseUrl' });
   parsed.search = '';
   parsed.hash = '';
   let pathname = parsed.pathname.replace(/\/+$/, '');

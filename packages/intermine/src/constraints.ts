@@ -83,7 +83,17 @@ export type Operator =
   | 'IS'
   | 'IS NOT';
 
-const ALL = new Set<string>([...VALUE_OPERATORS, ...MULTI_VALUE_OPERATORS, ...NULL_OPERATORS, ...LIST_OPERATORS, ...RANGE_OPERATORS, ...TYPE_OPERATORS, 'LOOKUP', 'IS', 'IS NOT']);
+const ALL = new Set<string>([
+  ...VALUE_OPERATORS,
+  ...MULTI_VALUE_OPERATORS,
+  ...NULL_OPERATORS,
+  ...LIST_OPERATORS,
+  ...RANGE_OPERATORS,
+  ...TYPE_OPERATORS,
+  'LOOKUP',
+  'IS',
+  'IS NOT',
+]);
 
 /**
  * Whether a template constraint may be switched off, and its state.
@@ -161,11 +171,15 @@ export function constraintKind(c: PathConstraint): ConstraintKind {
 function scalar(value: unknown, op: string, path: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new ValidationError({ message: `${path} ${op}: the value must be a finite number`, field: 'value' });
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new ValidationError({ message: `${path} ${op}: the value must be a finite number`, field: 'value' });
     return String(value);
   }
   if (Array.isArray(value)) {
-    throw new ValidationError({ message: `${path} ${op} takes one value, not a list${op === '=' ? ' (use ONE OF)' : op === '!=' ? ' (use NONE OF)' : ''}`, field: 'value' });
+    throw new ValidationError({
+      message: `${path} ${op} takes one value, not a list${op === '=' ? ' (use ONE OF)' : op === '!=' ? ' (use NONE OF)' : ''}`,
+      field: 'value',
+    });
   }
   throw new ValidationError({ message: `${path} ${op} needs a value`, field: 'value' });
 }
@@ -186,7 +200,8 @@ export function buildConstraint(path: string, rawOp: string, value: unknown, ext
   if (op === 'IS' || op === 'IS NOT') {
     op = op === 'IS' ? '=' : '!=';
     const loopPath = objectValue ? objectValue.loopPath : value;
-    if (typeof loopPath !== 'string' || loopPath.length === 0) throw new ValidationError({ message: `${path} ${rawOp} needs another class path`, field: 'value' });
+    if (typeof loopPath !== 'string' || loopPath.length === 0)
+      throw new ValidationError({ message: `${path} ${rawOp} needs another class path`, field: 'value' });
     return { path, op, loopPath };
   }
   if (op === 'IS NULL' || op === 'IS NOT NULL') {

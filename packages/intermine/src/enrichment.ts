@@ -110,16 +110,18 @@ export interface Widget {
   [key: string]: unknown;
 }
 
-
 /** `GET|POST /list/enrichment`. */
 export async function runEnrichment(http: HttpClient, options: EnrichmentOptions): Promise<EnrichmentResult> {
-  if (!options || typeof options.widget !== 'string' || options.widget.trim() === '') throw new ValidationError({ message: 'enrichment needs a widget name', field: 'widget' });
+  if (!options || typeof options.widget !== 'string' || options.widget.trim() === '')
+    throw new ValidationError({ message: 'enrichment needs a widget name', field: 'widget' });
   const hasList = typeof options.list === 'string';
   const hasIds = options.ids !== undefined;
   if (hasList === hasIds) throw new ValidationError({ message: 'enrichment needs either a list or ids (with a type), not both', field: 'list' });
   if (hasList && options.list!.trim() === '') throw new ValidationError({ message: 'a list name must be a non-empty string', field: 'list' });
-  if (hasIds && (options.ids!.length === 0 || !options.type)) throw new ValidationError({ message: 'enrichment on ids needs a non-empty ids array and a type', field: 'ids' });
-  if (options.maxp !== undefined && !(options.maxp >= 0 && options.maxp <= 1)) throw new ValidationError({ message: `maxp must be between 0 and 1, got ${options.maxp}`, field: 'maxp' });
+  if (hasIds && (options.ids!.length === 0 || !options.type))
+    throw new ValidationError({ message: 'enrichment on ids needs a non-empty ids array and a type', field: 'ids' });
+  if (options.maxp !== undefined && !(options.maxp >= 0 && options.maxp <= 1))
+    throw new ValidationError({ message: `maxp must be between 0 and 1, got ${options.maxp}`, field: 'maxp' });
   if (options.correction !== undefined && !(CORRECTIONS as readonly string[]).includes(options.correction)) {
     throw new ValidationError({ message: `correction must be one of ${CORRECTIONS.join(', ')}, got ${options.correction}`, field: 'correction' });
   }

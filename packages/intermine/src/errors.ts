@@ -33,5 +33,8 @@ export class IdResolutionError extends ServerError {
  * ```
  */
 export function isIdResolutionError(e: unknown): e is IdResolutionError {
-  return e instanceof IdResolutionError || (typeof e === 'object' && e !== null && (e as { isBioError?: unknown }).isBioError === true && (e as { name?: unknown }).name === 'IdResolutionError');
+  return (
+    e instanceof IdResolutionError ||
+    (typeof e === 'object' && e !== null && (e as { isBioError?: unknown }).isBioError === true && (e as { name?: unknown }).name === 'IdResolutionError')
+  );
 }

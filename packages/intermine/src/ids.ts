@@ -86,7 +86,6 @@ export interface IdResolutionStats {
   identifiers: { matches: number; issues: number; all: number; notFound: number };
 }
 
-
 /**
  * The typed result of an id resolution job.
  *
@@ -117,7 +116,13 @@ export class IdResolutionResult {
     this.#lists = lists;
     this.type = raw.type ?? type;
     const m = raw.matches ?? {};
-    this.matches = { MATCH: m.MATCH ?? [], TYPE_CONVERTED: m.TYPE_CONVERTED ?? [], OTHER: m.OTHER ?? [], DUPLICATE: m.DUPLICATE ?? [], WILDCARD: m.WILDCARD ?? [] };
+    this.matches = {
+      MATCH: m.MATCH ?? [],
+      TYPE_CONVERTED: m.TYPE_CONVERTED ?? [],
+      OTHER: m.OTHER ?? [],
+      DUPLICATE: m.DUPLICATE ?? [],
+      WILDCARD: m.WILDCARD ?? [],
+    };
     this.unresolved = raw.unresolved ?? [];
     this.stats = raw.stats;
   }
@@ -171,8 +176,10 @@ export interface IdResolutionJSON {
 }
 
 function checkResolveOptions(options: ResolveIdsOptions): string[] {
-  if (!options || typeof options.type !== 'string' || options.type.trim() === '') throw new ValidationError({ message: 'resolveIds needs a type (e.g. "Gene")', field: 'type' });
-  if (!Array.isArray(options.identifiers) || options.identifiers.length === 0) throw new ValidationError({ message: 'resolveIds needs at least one identifier', field: 'identifiers' });
+  if (!options || typeof options.type !== 'string' || options.type.trim() === '')
+    throw new ValidationError({ message: 'resolveIds needs a type (e.g. "Gene")', field: 'type' });
+  if (!Array.isArray(options.identifiers) || options.identifiers.length === 0)
+    throw new ValidationError({ message: 'resolveIds needs at least one identifier', field: 'identifiers' });
   const identifiers = options.identifiers.map((id) => String(id).trim()).filter((id) => id.length > 0);
   if (identifiers.length === 0) throw new ValidationError({ message: 'resolveIds needs at least one non-blank identifier', field: 'identifiers' });
   return identifiers;
@@ -181,11 +188,22 @@ function checkResolveOptions(options: ResolveIdsOptions): string[] {
 /** `POST /ids`, poll `/ids/{uid}/status` with backoff, fetch `/ids/{uid}/results`, delete the job. */
 export async function runResolveIds(http: HttpClient, lists: Lists, options: ResolveIdsOptions): Promise<IdResolutionResult> {
   const identifiers = checkResolveOptions(options);
-  const body: Record<string, unknown> = { identifiers, type: options.type, caseSensitive: options.caseSensitive ?? false, wildCards: options.wildCards ?? false };
+  const body: Record<string, unknown> = {
+    identifiers,
+    type: options.type,
+    caseSensitive: options.caseSensitive ?? false,
+    wildCards: options.wildCards ?? false,
+  };
   if (options.extra !== undefined) body.extra = options.extra;
   const job = await http.post('ids', { json: body, ...callOpt(options) }).json<{ uid?: unknown }>();
   if (typeof job.uid !== 'string' || job.uid === '') {
-    throw new ResponseFormatError({ service: 'intermine', method: 'POST', url: http.url('ids'), message: `POST ${http.url('ids')} returned no job uid`, body: job });
+    throw new ResponseFormatError({
+      service: 'intermine',
+      method: 'POST',
+      url: http.url('ids'),
+      message: `POST ${http.url('ids')} returned no job uid`,
+      body: job,
+    });
   }
   const uid = job.uid;
   try {
@@ -193,7 +211,13 @@ export async function runResolveIds(http: HttpClient, lists: Lists, options: Res
       async () => {
         const status = await http.get(path`ids/${uid}/status`, callOpt(options)).json<{ status: string; message?: string }>();
         if (status.status === 'ERROR') {
-          throw new IdResolutionError({ status: 500, service: 'intermine', jobId: uid, serviceMessage: status.message ?? 'id resolution failed', message: `id resolution job ${uid} failed: ${status.message ?? 'no reason given'}` });
+          throw new IdResolutionError({
+            status: 500,
+            service: 'intermine',
+            jobId: uid,
+            serviceMessage: status.message ?? 'id resolution failed',
+            message: `id resolution job ${uid} failed: ${status.message ?? 'no reason given'}`,
+          });
         }
         if (status.status !== 'SUCCESS') return { done: false };
         const response = await http.get(path`ids/${uid}/results`, callOpt(options));
@@ -201,7 +225,8 @@ export async function runResolveIds(http: HttpClient, lists: Lists, options: Res
         if (response.status === 204) return { done: false };
         const raw = (await response.json()) as { results?: IdResolutionJSON };
         const bodyError = interMineErrorInBody(raw);
-        if (bodyError) throw createHttpError({ status: bodyError.status, service: 'intermine', serviceMessage: bodyError.message, method: 'GET', url: response.url });
+        if (bodyError)
+          throw createHttpError({ status: bodyError.status, service: 'intermine', serviceMessage: bodyError.message, method: 'GET', url: response.url });
         return { done: true, value: new IdResolutionResult(lists, raw.results ?? {}, options.type) };
       },
       {

@@ -248,7 +248,10 @@ export class InterMine {
    * ```
    */
   summaryFields(options: CallOptions = {}): Promise<Record<string, string[]>> {
-    return this.#cached('summaryfields', async () => (await this.http.get('summaryfields', callOpt(options)).json<{ classes?: Record<string, string[]> }>()).classes ?? {});
+    return this.#cached(
+      'summaryfields',
+      async () => (await this.http.get('summaryfields', callOpt(options)).json<{ classes?: Record<string, string[]> }>()).classes ?? {},
+    );
   }
 
   /**
@@ -260,7 +263,10 @@ export class InterMine {
    * ```
    */
   classKeys(options: CallOptions = {}): Promise<Record<string, string[]>> {
-    return this.#cached('classkeys', async () => (await this.http.get('classkeys', callOpt(options)).json<{ classes?: Record<string, string[]> }>()).classes ?? {});
+    return this.#cached(
+      'classkeys',
+      async () => (await this.http.get('classkeys', callOpt(options)).json<{ classes?: Record<string, string[]> }>()).classes ?? {},
+    );
   }
 
   /**
@@ -274,7 +280,8 @@ export class InterMine {
   async whoami(options: CallOptions = {}): Promise<InterMineUser> {
     const url = this.http.url('user/whoami');
     const body = await this.http.get('user/whoami', callOpt(options)).json<{ user?: InterMineUser }>();
-    if (typeof body.user !== 'object' || body.user === null) throw new ResponseFormatError({ message: `GET ${url}: the response has no "user"`, service: 'intermine', method: 'GET', url, body });
+    if (typeof body.user !== 'object' || body.user === null)
+      throw new ResponseFormatError({ message: `GET ${url}: the response has no "user"`, service: 'intermine', method: 'GET', url, body });
     return { username: body.user.username, id: String(body.user.id), preferences: body.user.preferences ?? {} };
   }
 
@@ -500,7 +507,11 @@ export class InterMine {
    * ```
    */
   templates(options: CallOptions = {}): Promise<Template[]> {
-    return this.#cachedGet('templates', (body: Parameters<typeof templatesFromJSON>[1]) => templatesFromJSON(this.http, body, (json) => Query.fromJSON(json)), options);
+    return this.#cachedGet(
+      'templates',
+      (body: Parameters<typeof templatesFromJSON>[1]) => templatesFromJSON(this.http, body, (json) => Query.fromJSON(json)),
+      options,
+    );
   }
 
   /**
@@ -517,7 +528,14 @@ export class InterMine {
     const all = await this.templates(options);
     const found = all.find((t) => t.name === name);
     if (!found) {
-      throw new NotFoundError({ status: 404, service: 'intermine', message: `no template named "${name}"${didYouMean(name, all.map((t) => t.name))}` });
+      throw new NotFoundError({
+        status: 404,
+        service: 'intermine',
+        message: `no template named "${name}"${didYouMean(
+          name,
+          all.map((t) => t.name),
+        )}`,
+      });
     }
     return found;
   }
@@ -572,7 +590,10 @@ export class InterMine {
    * await mine.pathValues('Organism.shortName'); // [{ value: 'D. melanogaster', count: 1 }, …]
    * ```
    */
-  async pathValues(pathString: string, options: CallOptions & { typeConstraints?: Record<string, string> | undefined } = {}): Promise<{ value: unknown; count: number }[]> {
+  async pathValues(
+    pathString: string,
+    options: CallOptions & { typeConstraints?: Record<string, string> | undefined } = {},
+  ): Promise<{ value: unknown; count: number }[]> {
     if (typeof pathString !== 'string' || pathString.trim() === '') throw new ValidationError({ message: 'a path must be a non-empty string', field: 'path' });
     const model = await this.model(options);
     model.resolvePath(pathString, options.typeConstraints ?? {});

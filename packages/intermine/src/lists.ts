@@ -84,10 +84,11 @@ function checkName(name: unknown, field = 'name'): string {
   return name;
 }
 
-
 function tagParam(tags: readonly string[] | undefined): string | undefined {
   if (!tags || tags.length === 0) return undefined;
-  for (const t of tags) if (typeof t !== 'string' || t.trim() === '' || t.includes(';')) throw new ValidationError({ message: `bad tag ${JSON.stringify(t)} (non-empty, no ";")`, field: 'tags' });
+  for (const t of tags)
+    if (typeof t !== 'string' || t.trim() === '' || t.includes(';'))
+      throw new ValidationError({ message: `bad tag ${JSON.stringify(t)} (non-empty, no ";")`, field: 'tags' });
   return tags.join(';');
 }
 
@@ -116,7 +117,8 @@ async function identifierBody(content: Exclude<ListContent, Query>): Promise<{ b
   else for (const id of content) ids.push(String(id));
   const clean = ids.map((id) => id.trim()).filter((id) => id.length > 0);
   if (clean.length === 0) throw new ValidationError({ message: 'no identifiers to upload', field: 'identifiers' });
-  for (const id of clean) if (id.includes('"')) throw new ValidationError({ message: `identifier ${JSON.stringify(id)} contains a double quote`, field: 'identifiers' });
+  for (const id of clean)
+    if (id.includes('"')) throw new ValidationError({ message: `identifier ${JSON.stringify(id)} contains a double quote`, field: 'identifiers' });
   return { body: clean.map((id) => `"${id}"`).join('\n'), count: clean.length };
 }
 
@@ -241,14 +243,18 @@ export class InterMineList {
    * ```
    */
   query(...views: string[]): Query {
-    return new Query(this.type)
-      .select(views.length > 0 ? views : ['*'])
-      .where(this.type, 'IN', this.name);
+    return new Query(this.type).select(views.length > 0 ? views : ['*']).where(this.type, 'IN', this.name);
   }
 
   /** A plain copy of the list's fields. */
   toJSON(): ListInfo & { unmatchedIdentifiers: string[] } {
-    const out: ListInfo & { unmatchedIdentifiers: string[] } = { name: this.name, type: this.type, size: this.size, tags: [...this.tags.values], unmatchedIdentifiers: [...this.unmatchedIdentifiers] };
+    const out: ListInfo & { unmatchedIdentifiers: string[] } = {
+      name: this.name,
+      type: this.type,
+      size: this.size,
+      tags: [...this.tags.values],
+      unmatchedIdentifiers: [...this.unmatchedIdentifiers],
+    };
     for (const key of OPTIONAL_FIELDS) {
       if (this[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = this[key];
     }
@@ -338,7 +344,9 @@ export class ListTags implements Iterable<string> {
   async remove(tags: readonly string[], options: CallOptions = {}): Promise<string[]> {
     const param = tagParam(tags);
     if (param === undefined) throw new ValidationError({ message: 'no tags to remove', field: 'tags' });
-    const body = await this.#http.delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...writeOpt(options) }).json<{ tags: string[] }>();
+    const body = await this.#http
+      .delete('list/tags', { searchParams: { name: this.#list.name, tags: param }, ...writeOpt(options) })
+      .json<{ tags: string[] }>();
     return this.#set(body.tags);
   }
 }
@@ -348,7 +356,8 @@ interface ListsBody {
 }
 
 function listsOf(body: ListsBody, url: string): ListsBody['lists'] {
-  if (!Array.isArray(body.lists)) throw new ResponseFormatError({ message: `GET ${url}: the response has no "lists" array`, service: 'intermine', method: 'GET', url, body });
+  if (!Array.isArray(body.lists))
+    throw new ResponseFormatError({ message: `GET ${url}: the response has no "lists" array`, service: 'intermine', method: 'GET', url, body });
   return body.lists;
 }
 
@@ -384,7 +393,12 @@ export class Lists {
     return new InterMineList(this, { ...info, tags: info.tags ?? [] }, unmatched);
   }
 
-  #created(result: ListCreated, type: string, options: { description?: string | undefined; tags?: readonly string[] | undefined }, unmatched?: string[]): InterMineList {
+  #created(
+    result: ListCreated,
+    type: string,
+    options: { description?: string | undefined; tags?: readonly string[] | undefined },
+    unmatched?: string[],
+  ): InterMineList {
     return this.#wrap(
       {
         name: result.listName,
@@ -432,7 +446,13 @@ export class Lists {
     checkName(name);
     const body = await this.http.get('lists', { searchParams: { name }, ...callOpt(options) }).json<ListsBody>();
     const found = listsOf(body, this.http.url('lists')).find((l) => l.name === name) ?? body.lists[0];
-    if (!found) throw new ResponseFormatError({ message: `GET ${this.http.url('lists')}: the server answered without the list ${name}`, service: 'intermine', method: 'GET', body });
+    if (!found)
+      throw new ResponseFormatError({
+        message: `GET ${this.http.url('lists')}: the server answered without the list ${name}`,
+        service: 'intermine',
+        method: 'GET',
+        body,
+      });
     return this.#wrap(found);
   }
 
@@ -457,7 +477,8 @@ export class Lists {
         .json<ListCreated>();
       return this.#created(result, q.root, options);
     }
-    if (typeof options.type !== 'string' || options.type.trim() === '') throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
+    if (typeof options.type !== 'string' || options.type.trim() === '')
+      throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
     const { body } = await identifierBody(content);
     const result = await this.http
       .post('lists', {
@@ -581,8 +602,10 @@ export class Lists {
    */
   async subtract(name: string, sets: { from: readonly string[]; exclude: readonly string[] }, options: ListOperationOptions = {}): Promise<InterMineList> {
     checkName(name);
-    if (!sets || !Array.isArray(sets.from) || sets.from.length === 0) throw new ValidationError({ message: 'subtract needs at least one list in "from"', field: 'from' });
-    if (!Array.isArray(sets.exclude) || sets.exclude.length === 0) throw new ValidationError({ message: 'subtract needs at least one list in "exclude"', field: 'exclude' });
+    if (!sets || !Array.isArray(sets.from) || sets.from.length === 0)
+      throw new ValidationError({ message: 'subtract needs at least one list in "from"', field: 'from' });
+    if (!Array.isArray(sets.exclude) || sets.exclude.length === 0)
+      throw new ValidationError({ message: 'subtract needs at least one list in "exclude"', field: 'exclude' });
     for (const l of [...sets.from, ...sets.exclude]) checkName(l, 'lists');
     const result = await this.http
       .post('lists/subtract', {

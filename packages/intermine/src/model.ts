@@ -118,7 +118,19 @@ export interface PathInfo {
   isAttribute: boolean;
 }
 
-const NUMERIC = new Set(['int', 'long', 'short', 'float', 'double', 'java.lang.Integer', 'java.lang.Long', 'java.lang.Short', 'java.lang.Float', 'java.lang.Double', 'java.math.BigDecimal']);
+const NUMERIC = new Set([
+  'int',
+  'long',
+  'short',
+  'float',
+  'double',
+  'java.lang.Integer',
+  'java.lang.Long',
+  'java.lang.Short',
+  'java.lang.Float',
+  'java.lang.Double',
+  'java.math.BigDecimal',
+]);
 
 /**
  * True when a Java attribute type holds numbers.

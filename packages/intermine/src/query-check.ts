@@ -31,10 +31,18 @@ export function checkConstraint(model: Model, c: PathConstraint, all: readonly P
   const op = c.op!;
   const where = `${c.path} ${op}`;
   const needClass = (what: string) => {
-    if (info.isAttribute) throw new ValidationError({ message: `operator ${op} is not valid for ${c.path}: ${what} needs a class path, and ${c.path} is an attribute (${info.type})`, field: 'op' });
+    if (info.isAttribute)
+      throw new ValidationError({
+        message: `operator ${op} is not valid for ${c.path}: ${what} needs a class path, and ${c.path} is an attribute (${info.type})`,
+        field: 'op',
+      });
   };
   const needAttribute = (what: string) => {
-    if (!info.isAttribute) throw new ValidationError({ message: `operator ${op} is not valid for ${c.path}: ${what} needs an attribute, and ${c.path} is a class (${info.type})`, field: 'op' });
+    if (!info.isAttribute)
+      throw new ValidationError({
+        message: `operator ${op} is not valid for ${c.path}: ${what} needs an attribute, and ${c.path} is a class (${info.type})`,
+        field: 'op',
+      });
   };
   switch (kind) {
     case 'null':
@@ -76,7 +84,10 @@ export function checkConstraint(model: Model, c: PathConstraint, all: readonly P
       }
       if (isNumericType(info.type) && ['=', '==', '!=', '!==', '<', '<=', '>', '>='].includes(op)) checkNumber(c.value ?? '', info, where);
       if ((op === 'LIKE' || op === 'NOT LIKE' || op === 'CONTAINS' || op === 'DOES NOT CONTAIN') && info.type !== 'java.lang.String') {
-        throw new ValidationError({ message: `operator ${op} is not valid for ${c.path}: it needs a text attribute, and ${c.path} is ${info.type}`, field: 'op' });
+        throw new ValidationError({
+          message: `operator ${op} is not valid for ${c.path}: it needs a text attribute, and ${c.path} is ${info.type}`,
+          field: 'op',
+        });
       }
       return;
   }
@@ -97,7 +108,11 @@ export function promoteConstraint(model: Model, c: PathConstraint, subclasses: R
 }
 
 /** Check the view, joins and sort order against the model. */
-export function checkQueryPaths(model: Model, parts: { views: readonly string[]; joins: readonly Join[]; sort: readonly SortOrder[] }, subclasses: Record<string, string>): void {
+export function checkQueryPaths(
+  model: Model,
+  parts: { views: readonly string[]; joins: readonly Join[]; sort: readonly SortOrder[] },
+  subclasses: Record<string, string>,
+): void {
   for (const view of parts.views) {
     if (view.endsWith('*')) throw new ValidationError({ message: `${view} has not been expanded (needs the model and summary fields)`, field: 'select' });
     const info = model.resolvePath(view, subclasses);

@@ -82,13 +82,21 @@ export function readQueryJSON(raw: Partial<QueryJSON> & Record<string, unknown>)
   const from = raw.from ?? (raw as { root?: string }).root ?? select[0]?.split('.')[0];
   if (!from) throw new ValidationError({ message: 'query JSON needs "from" or an absolute "select"', field: 'from' });
   const where = (raw.where ?? (raw as { constraints?: unknown[] }).constraints ?? []) as Record<string, unknown>[];
-  const json: QueryJSON = { model: { name: raw.model?.name ?? 'genomic' }, from, select: [...select], where: where.map(constraintFromJSON), joins: [], orderBy: [] };
+  const json: QueryJSON = {
+    model: { name: raw.model?.name ?? 'genomic' },
+    from,
+    select: [...select],
+    where: where.map(constraintFromJSON),
+    joins: [],
+    orderBy: [],
+  };
   for (const j of (raw.joins ?? []) as (string | { path: string; style?: string })[]) {
     if (typeof j === 'string') json.joins.push(j);
     else if ((j.style ?? 'OUTER').toUpperCase() === 'OUTER') json.joins.push(j.path);
   }
   for (const s of (raw.orderBy ?? (raw as { sortOrder?: unknown[] }).sortOrder ?? []) as (SortOrder | Record<string, string>)[]) {
-    if ('path' in s && typeof s.path === 'string') json.orderBy.push({ path: s.path, direction: ((s as SortOrder).direction ?? 'asc').toLowerCase() as SortDirection });
+    if ('path' in s && typeof s.path === 'string')
+      json.orderBy.push({ path: s.path, direction: ((s as SortOrder).direction ?? 'asc').toLowerCase() as SortDirection });
     else for (const [path, dir] of Object.entries(s)) json.orderBy.push({ path, direction: String(dir).toLowerCase() as SortDirection });
   }
   if (typeof raw.constraintLogic === 'string' && raw.constraintLogic.trim().length > 0) json.constraintLogic = raw.constraintLogic;

@@ -167,7 +167,10 @@ export class Query {
         if (!view.endsWith('*')) {
           const info = this.#resolve(view);
           if (info && !info.isAttribute) {
-            throw new ValidationError({ message: `cannot select ${view}: it is a class, not an attribute (select ${view}.* or one of its fields)`, field: 'select' });
+            throw new ValidationError({
+              message: `cannot select ${view}: it is a class, not an attribute (select ${view}.* or one of its fields)`,
+              field: 'select',
+            });
           }
         }
         if (!this.#views.includes(view)) this.#views.push(view);
@@ -216,7 +219,8 @@ export class Query {
     if (typeof pathOrConstraint === 'object') return this.#addConstraint({ ...pathOrConstraint });
     const path = this.#abs(pathOrConstraint);
     if (typeof op === 'object' && op !== null) {
-      if (typeof op.type !== 'string' || op.type.length === 0) throw new ValidationError({ message: `subclass constraint on ${path} needs a type`, field: 'type' });
+      if (typeof op.type !== 'string' || op.type.length === 0)
+        throw new ValidationError({ message: `subclass constraint on ${path} needs a type`, field: 'type' });
       return this.#addConstraint({ path, type: op.type });
     }
     if (typeof op !== 'string') throw new ValidationError({ message: `where(${path}) needs an operator`, field: 'op' });
@@ -295,7 +299,8 @@ export class Query {
   orderBy(path: string, direction: SortDirection | 'ASC' | 'DESC' = 'asc'): this {
     const abs = this.#abs(path);
     const dir = String(direction).toLowerCase();
-    if (dir !== 'asc' && dir !== 'desc') throw new ValidationError({ message: `sort direction must be asc or desc, got ${String(direction)}`, field: 'orderBy' });
+    if (dir !== 'asc' && dir !== 'desc')
+      throw new ValidationError({ message: `sort direction must be asc or desc, got ${String(direction)}`, field: 'orderBy' });
     const info = this.#resolve(abs);
     if (info && !info.isAttribute) throw new ValidationError({ message: `cannot sort on ${abs}: it is a class, not an attribute`, field: 'orderBy' });
     this.#sort = this.#sort.filter((s) => s.path !== abs);
@@ -404,7 +409,10 @@ export class Query {
     if (this.#views.length === 0) throw new ValidationError({ message: 'the query selects no columns: call select()', field: 'select' });
     const stars = this.#views.filter((v) => v.endsWith('*'));
     if (stars.length > 0) {
-      throw new ValidationError({ message: `cannot write ${stars.join(', ')} as XML before expansion: run the query through a mine or call expandStars(model, summaryFields)`, field: 'select' });
+      throw new ValidationError({
+        message: `cannot write ${stars.join(', ')} as XML before expansion: run the query through a mine or call expandStars(model, summaryFields)`,
+        field: 'select',
+      });
     }
     return writeQueryXML(this.toJSON());
   }

@@ -48,7 +48,8 @@ export function parseRegion(text: string): GenomicRegion {
   let endText: string;
   if (region.includes('\t')) {
     const parts = region.split('\t').map((p) => p.trim());
-    if (parts.length !== 3) throw new ValidationError({ message: `region "${region}": a tab-separated region needs chromosome, start and end; use ${FORMATS}`, field: 'regions' });
+    if (parts.length !== 3)
+      throw new ValidationError({ message: `region "${region}": a tab-separated region needs chromosome, start and end; use ${FORMATS}`, field: 'regions' });
     [chromosome, startText, endText] = parts as [string, string, string];
   } else {
     const colon = region.lastIndexOf(':');
@@ -119,7 +120,6 @@ export interface RegionListResult {
   invalidSpans: string[];
 }
 
-
 /**
  * A region search (`/regions/*`): FASTA, GFF3, BED of the features found, or a list of them.
  * Regions are validated when the search is created.
@@ -150,11 +150,17 @@ export class RegionQuery {
    */
   constructor(lists: Lists, options: RegionSearchOptions) {
     this.#lists = lists;
-    if (!options || typeof options.organism !== 'string' || options.organism.trim() === '') throw new ValidationError({ message: 'a region search needs an organism', field: 'organism' });
-    if (!Array.isArray(options.featureTypes) || options.featureTypes.length === 0 || options.featureTypes.some((t) => typeof t !== 'string' || t.trim() === '')) {
+    if (!options || typeof options.organism !== 'string' || options.organism.trim() === '')
+      throw new ValidationError({ message: 'a region search needs an organism', field: 'organism' });
+    if (
+      !Array.isArray(options.featureTypes) ||
+      options.featureTypes.length === 0 ||
+      options.featureTypes.some((t) => typeof t !== 'string' || t.trim() === '')
+    ) {
       throw new ValidationError({ message: 'a region search needs at least one feature type (e.g. "Gene")', field: 'featureTypes' });
     }
-    if (!Array.isArray(options.regions) || options.regions.length === 0) throw new ValidationError({ message: 'a region search needs at least one region', field: 'regions' });
+    if (!Array.isArray(options.regions) || options.regions.length === 0)
+      throw new ValidationError({ message: 'a region search needs at least one region', field: 'regions' });
     if (options.extension !== undefined && (!Number.isInteger(options.extension) || options.extension < 0)) {
       throw new ValidationError({ message: `extension must be a non-negative integer, got ${options.extension}`, field: 'extension' });
     }
@@ -238,7 +244,12 @@ export class RegionQuery {
     if (typeof name !== 'string' || name.trim() === '') throw new ValidationError({ message: 'a list name must be a non-empty string', field: 'name' });
     const body = await this.#lists.http
       .post('regions/list', {
-        form: { query: JSON.stringify(this.toJSON()), listName: name, description: options.description, tags: options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined },
+        form: {
+          query: JSON.stringify(this.toJSON()),
+          listName: name,
+          description: options.description,
+          tags: options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined,
+        },
         ...writeOpt(options),
       })
       .json<{ listName?: string; listSize?: number; type?: string; invalidSpans?: string[] }>();

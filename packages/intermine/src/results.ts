@@ -103,7 +103,6 @@ function nonNegativeInt(value: number | undefined, field: string): void {
   if (!Number.isInteger(value) || value < 0) throw new ValidationError({ message: `${field} must be a non-negative integer, got ${value}`, field });
 }
 
-
 /** One request for result rows, streamed item by item with the trailer checked. */
 export async function openResultItems<T>(http: HttpClient, endpoint: string, form: Form, options: CallOptions): Promise<AsyncIterator<T>> {
   const stream = await http.post(endpoint, { form, idempotent: true, accept: 'application/json', ...callOpt(options) }).stream();
@@ -124,13 +123,7 @@ export async function openResultItems<T>(http: HttpClient, endpoint: string, for
  * The rows of `endpoint` as a {@link Paged}: `form()` gives the request's fields (computed once,
  * e.g. after validating the query), each response is streamed, `count()` answers `total()`.
  */
-export function resultsPaged<T>(
-  http: HttpClient,
-  endpoint: string,
-  form: () => Promise<Form>,
-  options: RowsOptions,
-  count: () => Promise<number>,
-): Paged<T> {
+export function resultsPaged<T>(http: HttpClient, endpoint: string, form: () => Promise<Form>, options: RowsOptions, count: () => Promise<number>): Paged<T> {
   nonNegativeInt(options.start, 'start');
   let fields: Promise<Form> | undefined;
   const fieldsOnce = (): Promise<Form> => {
@@ -153,13 +146,24 @@ export function resultsPaged<T>(
 export async function fetchCount(http: HttpClient, endpoint: string, form: Form, options: CallOptions): Promise<number> {
   const body = await http.post(endpoint, { form: { ...form, format: 'jsoncount' }, idempotent: true, ...callOpt(options) }).json<{ count?: unknown }>();
   if (typeof body.count !== 'number') {
-    throw new ResponseFormatError({ message: `POST ${http.url(endpoint)}: the count response has no numeric "count"`, service: 'intermine', method: 'POST', url: http.url(endpoint), body });
+    throw new ResponseFormatError({
+      message: `POST ${http.url(endpoint)}: the count response has no numeric "count"`,
+      service: 'intermine',
+      method: 'POST',
+      url: http.url(endpoint),
+      body,
+    });
   }
   return body.count;
 }
 
 /** Stream a flat-format body as lines; an `[ERROR] <code> <message>` line throws a typed error. */
-export async function* checkedLines(response: Response | ReadableStream<Uint8Array>, url: string, method: string, signal: AbortSignal | undefined): AsyncGenerator<string> {
+export async function* checkedLines(
+  response: Response | ReadableStream<Uint8Array>,
+  url: string,
+  method: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<string> {
   for await (const line of lines(response, signal === undefined ? {} : { signal })) {
     // The error line is the last one; leaving the loop cancels the body.
     const error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
@@ -220,7 +224,13 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
   const form: Form = { query: q.toXML(), format: 'jsonrows', summaryPath: path, filterTerm: options.filter, size: options.max };
   const body = await http.post('query/results', { form, idempotent: true, ...callOpt(options) }).json<SummaryBody>();
   if (!Array.isArray(body.results)) {
-    throw new ResponseFormatError({ message: `POST ${http.url('query/results')}: the summary response has no "results" array`, service: 'intermine', method: 'POST', url: http.url('query/results'), body });
+    throw new ResponseFormatError({
+      message: `POST ${http.url('query/results')}: the summary response has no "results" array`,
+      service: 'intermine',
+      method: 'POST',
+      url: http.url('query/results'),
+      body,
+    });
   }
   const results = body.results;
   const first = results[0];

@@ -73,7 +73,8 @@ const SEARCH_PAGE = 100;
 /** `GET /search`, paged with `start`/`size`. */
 export function runSearch(http: HttpClient, q: string, options: SearchOptions = {}): SearchResults {
   if (typeof q !== 'string') throw new ValidationError({ message: 'the search term must be a string', field: 'q' });
-  if (options.start !== undefined && (!Number.isInteger(options.start) || options.start < 0)) throw new ValidationError({ message: 'start must be a non-negative integer', field: 'start' });
+  if (options.start !== undefined && (!Number.isInteger(options.start) || options.start < 0))
+    throw new ValidationError({ message: 'start must be a non-negative integer', field: 'start' });
   const params: Record<string, string | number | boolean | undefined> = { q, list: options.list, nofacets: options.noFacets };
   for (const [name, value] of Object.entries(options.facets ?? {})) {
     if (!name) throw new ValidationError({ message: 'facet names must be non-empty', field: 'facets' });
@@ -85,9 +86,20 @@ export function runSearch(http: HttpClient, q: string, options: SearchOptions = 
     ({ max, signal }) =>
       offsetPages(
         async ({ offset, limit }) => {
-          const body = await http.get('search', { searchParams: { ...params, start: offset === 0 ? undefined : offset, size: limit }, ...callOpt({ signal, timeout: options.timeout }) }).json<SearchBody>();
+          const body = await http
+            .get('search', {
+              searchParams: { ...params, start: offset === 0 ? undefined : offset, size: limit },
+              ...callOpt({ signal, timeout: options.timeout }),
+            })
+            .json<SearchBody>();
           if (!Array.isArray(body.results) || typeof body.totalHits !== 'number') {
-            throw new ResponseFormatError({ message: `GET ${url}: the response has no "results" array or numeric "totalHits"`, service: 'intermine', method: 'GET', url, body });
+            throw new ResponseFormatError({
+              message: `GET ${url}: the response has no "results" array or numeric "totalHits"`,
+              service: 'intermine',
+              method: 'GET',
+              url,
+              body,
+            });
           }
           facets ??= body.facets ?? {};
           return { items: body.results as SearchHit[], total: body.totalHits };

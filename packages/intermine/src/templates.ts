@@ -12,8 +12,13 @@ import { type Cell, checkTextOptions, fetchCount, postLines, type RowsOptions, r
  * const values: TemplateValues = { A: { op: '=', value: 'eve' }, B: 'D. melanogaster' };
  * ```
  */
-export type TemplateValues = Record<string, string | number | readonly (string | number)[] | { op?: Operator | Lowercase<Operator>; value?: string | number | readonly (string | number)[]; extra?: string }>;
-
+export type TemplateValues = Record<
+  string,
+  | string
+  | number
+  | readonly (string | number)[]
+  | { op?: Operator | Lowercase<Operator>; value?: string | number | readonly (string | number)[]; extra?: string }
+>;
 
 /**
  * A template: a named query whose editable constraints take new values per run
@@ -119,7 +124,13 @@ export class Template {
     // Without a sort on the root id (which a template run cannot add) pages could overlap.
     if (options.pageSize !== undefined) throw new ValidationError({ message: 'template runs are one request; use start/max', field: 'pageSize' });
     const params = this.parameters(values);
-    return resultsPaged<T>(this.#http, 'template/results', async () => ({ ...params, format }), options, () => this.count(values, options));
+    return resultsPaged<T>(
+      this.#http,
+      'template/results',
+      async () => ({ ...params, format }),
+      options,
+      () => this.count(values, options),
+    );
   }
 
   /**
@@ -184,11 +195,7 @@ interface TemplateJSON {
 }
 
 /** Build templates from `GET /templates?format=json`. */
-export function templatesFromJSON(
-  http: HttpClient,
-  body: { templates: Record<string, TemplateJSON> },
-  makeQuery: (json: TemplateJSON) => Query,
-): Template[] {
+export function templatesFromJSON(http: HttpClient, body: { templates: Record<string, TemplateJSON> }, makeQuery: (json: TemplateJSON) => Query): Template[] {
   return Object.values(body.templates ?? {}).map((json) => {
     const query = makeQuery(json);
     const meta: { name: string; title?: string; description?: string; comment?: string } = { name: json.name };

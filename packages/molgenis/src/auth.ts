@@ -62,7 +62,12 @@ export async function login(ctx: Context, username: string, password: string, op
     throw error;
   }
   if (typeof result?.token !== 'string' || result.token === '') {
-    throw new ResponseFormatError({ service: 'molgenis', method: 'POST', url: ctx.http.url('api/v1/login'), message: 'POST api/v1/login: the reply has no token' });
+    throw new ResponseFormatError({
+      service: 'molgenis',
+      method: 'POST',
+      url: ctx.http.url('api/v1/login'),
+      message: 'POST api/v1/login: the reply has no token',
+    });
   }
   ctx.http.setAuth(headerAuth(TOKEN_HEADER, result.token));
   return result;

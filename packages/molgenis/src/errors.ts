@@ -3,8 +3,6 @@ import { parseErrorBody } from './internal/error-body.js';
 import type { MolgenisErrorDetails } from './error-details.js';
 import type { ImportRun } from './types.js';
 
-
-
 /**
  * Read the MOLGENIS error body carried by an error thrown by this client: the classic
  * `{"errors":[{"message","code"}]}`, RFC 7807 problem+json, or a plain-text / HTML page.

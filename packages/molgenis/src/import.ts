@@ -44,7 +44,12 @@ async function pollRun(ctx: Context, idOrHref: string, options: WaitOptions, onS
       onState?.(run);
       return run.status === 'RUNNING' ? { done: false } : { done: true, value: run };
     },
-    { interval: options.interval ?? DEFAULT_INTERVAL, deadline: options.deadline ?? DEFAULT_DEADLINE, signal: options.signal, what: `import run ${id} (it goes on on the server)` },
+    {
+      interval: options.interval ?? DEFAULT_INTERVAL,
+      deadline: options.deadline ?? DEFAULT_DEADLINE,
+      signal: options.signal,
+      what: `import run ${id} (it goes on on the server)`,
+    },
   );
 }
 

@@ -6,9 +6,7 @@ import type { AttributeMetaData, EntityMetaData } from './types.js';
 /** `GET /api/v1/<entity>/meta?expand=attributes`; caches the id attribute for paging. */
 export async function getEntityMetaData(ctx: Context, entity: string, options: CallOptions = {}): Promise<EntityMetaData> {
   assertEntity(entity);
-  const meta = await ctx.http
-    .get(path`api/v1/${entity}/meta`, { searchParams: { expand: 'attributes' }, ...callOf(options) })
-    .json<EntityMetaData>();
+  const meta = await ctx.http.get(path`api/v1/${entity}/meta`, { searchParams: { expand: 'attributes' }, ...callOf(options) }).json<EntityMetaData>();
   if (typeof meta?.idAttribute === 'string' && meta.idAttribute !== '') ctx.idAttributes.set(entity, meta.idAttribute);
   return meta;
 }
@@ -21,14 +19,23 @@ export async function getAttributeMetaData(ctx: Context, entity: string, attribu
 }
 
 /** `GET /api/metadata/<entity>?flattenAttributes=…` (Metadata API v3), returning `data`. */
-export async function getMeta(ctx: Context, entity: string, options: CallOptions & { flattenAttributes?: boolean | undefined } = {}): Promise<Record<string, unknown>> {
+export async function getMeta(
+  ctx: Context,
+  entity: string,
+  options: CallOptions & { flattenAttributes?: boolean | undefined } = {},
+): Promise<Record<string, unknown>> {
   assertEntity(entity);
   const url = path`api/metadata/${entity}`;
   const body = await ctx.http
     .get(url, { searchParams: { flattenAttributes: options.flattenAttributes ?? false }, ...callOf(options) })
     .json<{ data?: Record<string, unknown> }>();
   if (typeof body !== 'object' || body === null || typeof body.data !== 'object' || body.data === null) {
-    throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the Metadata API reply has no "data" object` });
+    throw new ResponseFormatError({
+      service: 'molgenis',
+      method: 'GET',
+      url: ctx.http.url(url),
+      message: `GET ${url}: the Metadata API reply has no "data" object`,
+    });
   }
   return body.data;
 }

@@ -18,7 +18,12 @@ interface CollectionPage<T> {
 }
 
 /** `GET /api/v2/<entity>/<id>?attrs=…`. */
-export async function getById<T extends Row = Row>(ctx: Context, entity: string, id: string | number, options: AttributeOptions & CallOptions = {}): Promise<T> {
+export async function getById<T extends Row = Row>(
+  ctx: Context,
+  entity: string,
+  id: string | number,
+  options: AttributeOptions & CallOptions = {},
+): Promise<T> {
   assertEntity(entity);
   assertId(id, 'id');
   const attrs = attrsParam(options.attributes, options.expand);

@@ -56,16 +56,21 @@ export async function addAll(ctx: Context, entity: string, rows: readonly Row[],
   const size = batchSizeOf(options.batchSize);
   if (rows.length === 0) return [];
   const url = path`api/v2/${entity}`;
-  const { ids } = await chunked<Row, string[]>(
-    rows,
-    { operation: 'addAll', entity, size, options, idsOf: (_rows, result) => result },
-    (chunk, call) => createdIds(ctx, url, chunk.length, ctx.http.post(url, { json: { entities: chunk }, retry: false, ...call })),
+  const { ids } = await chunked<Row, string[]>(rows, { operation: 'addAll', entity, size, options, idsOf: (_rows, result) => result }, (chunk, call) =>
+    createdIds(ctx, url, chunk.length, ctx.http.post(url, { json: { entities: chunk }, retry: false, ...call })),
   );
   return ids;
 }
 
 /** `PUT /api/v1/<entity>/<id>/<attr>` with the bare JSON value. */
-export async function updateOne(ctx: Context, entity: string, id: string | number, attribute: string, value: unknown, options: CallOptions = {}): Promise<void> {
+export async function updateOne(
+  ctx: Context,
+  entity: string,
+  id: string | number,
+  attribute: string,
+  value: unknown,
+  options: CallOptions = {},
+): Promise<void> {
   assertEntity(entity);
   assertId(id, 'id');
   assertAttributeName(attribute, 'attribute');
@@ -119,7 +124,8 @@ export async function upsert(ctx: Context, entity: string, rows: readonly Row[],
     .filter((a) => a?.fieldType === 'ONE_TO_MANY')
     .map((a) => a.name);
   const existing = new Set<string>();
-  for await (const row of get(ctx, entity, { attributes: [idAttribute], signal: options.signal, timeout: options.timeout })) existing.add(String(row[idAttribute]));
+  for await (const row of get(ctx, entity, { attributes: [idAttribute], signal: options.signal, timeout: options.timeout }))
+    existing.add(String(row[idAttribute]));
 
   const toAdd: Row[] = [];
   const original = new Map<Row, Row>();

@@ -66,7 +66,12 @@ export function addAllExchange(entity: string, rows: Record<string, unknown>[]):
     response: {
       status: 201,
       headers: JSON_CT,
-      body: { json: { location: `/api/v2/${entity}?q=id=in=(${ids.map((id) => `"${id}"`).join(',')})`, resources: ids.map((id) => ({ href: `/api/v2/${entity}/${id}` })) } },
+      body: {
+        json: {
+          location: `/api/v2/${entity}?q=id=in=(${ids.map((id) => `"${id}"`).join(',')})`,
+          resources: ids.map((id) => ({ href: `/api/v2/${entity}/${id}` })),
+        },
+      },
     },
   };
 }

@@ -47,7 +47,9 @@ for (const name of names) {
   if (name in all) continue;
   refused = true;
   const reason = unrecordable[name];
-  console.error(reason === undefined ? `unknown scenario "${name}" (known: ${Object.keys(all).join(', ')})` : `"${name}" cannot be re-recorded live: ${reason}`);
+  console.error(
+    reason === undefined ? `unknown scenario "${name}" (known: ${Object.keys(all).join(', ')})` : `"${name}" cannot be re-recorded live: ${reason}`,
+  );
 }
 if (refused) process.exit(2);
 
@@ -60,8 +62,12 @@ const results = await recordScenarios({ dir, scenarios: all, origin, ...(names.l
 const width = Math.max(8, ...results.map((r) => r.name.length));
 console.log(`${'scenario'.padEnd(width)}  exchanges      bytes  result`);
 for (const r of results) {
-  console.log(`${r.name.padEnd(width)}  ${String(r.exchanges).padStart(9)}  ${String(r.bytes).padStart(9)}  ${r.error === undefined ? 'ok' : `error: ${r.error}`}`);
+  console.log(
+    `${r.name.padEnd(width)}  ${String(r.exchanges).padStart(9)}  ${String(r.bytes).padStart(9)}  ${r.error === undefined ? 'ok' : `error: ${r.error}`}`,
+  );
 }
 const failed = results.filter((r) => r.error !== undefined).length;
-console.log(`${results.length - failed} written, ${failed} failed (failed scenarios write nothing)${names.length === 0 ? `; not recordable: ${Object.keys(unrecordable).join(', ')}` : ''}`);
+console.log(
+  `${results.length - failed} written, ${failed} failed (failed scenarios write nothing)${names.length === 0 ? `; not recordable: ${Object.keys(unrecordable).join(', ')}` : ''}`,
+);
 process.exitCode = failed > 0 ? 1 : 0;

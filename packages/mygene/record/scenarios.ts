@@ -69,7 +69,11 @@ export function scenarios(baseUrl: string): Record<string, Scenario> {
       const mg = client(fetch);
       await mg.query('symbol:cdk2');
       await mg.query('symbol:cdk2', { species: ['human', 'mouse'], size: 1, from: 1, fields: ['symbol', 'taxid'], entrezonly: true });
-      await client(fetch, 'me@example.org').query('entrezgene:1017', { fields: ['symbol', 'alias'], alwaysList: ['symbol'], params: { jmespath: 'alias|[0]' } });
+      await client(fetch, 'me@example.org').query('entrezgene:1017', {
+        fields: ['symbol', 'alias'],
+        alwaysList: ['symbol'],
+        params: { jmespath: 'alias|[0]' },
+      });
     },
     'query-cdk2-human': async (fetch) => {
       await client(fetch).query('symbol:cdk2', { species: 'human' });
@@ -113,7 +117,9 @@ export function scenarios(baseUrl: string): Record<string, Scenario> {
  */
 export const unrecordable: Readonly<Record<string, string>> = {
   'querymany-503': 'a 503 with Retry-After followed by a 200 for the same POST: only an overloaded server produces it, and recording uses retry: 0',
-  'proxy-html': 'HTML pages from proxies (an nginx 502 Bad Gateway, a filtering proxy answering 200 text/html): produced by a faulty network path, not by MyGene.info',
+  'proxy-html':
+    'HTML pages from proxies (an nginx 502 Bad Gateway, a filtering proxy answering 200 text/html): produced by a faulty network path, not by MyGene.info',
   'scroll-stale': 'needs the server-side scroll context to expire (more than a minute idle between pages) and the restarted scroll to page differently',
-  'scroll-legacy-end': 'the end marker "No results to return" of an older biothings release; the live server answers "No more results to return." (recorded by the scroll fixture)',
+  'scroll-legacy-end':
+    'the end marker "No results to return" of an older biothings release; the live server answers "No more results to return." (recorded by the scroll fixture)',
 };

@@ -119,7 +119,7 @@ write('query-cdk2', 'GET /query: a fielded query, species filter and paging', [
   },
 ]);
 
-write('query-cdk2-human', 'GET /query with species=human: only the human CDK2; backs the CLI example `bio mygene query \'symbol:cdk2\' --species human`', [
+write('query-cdk2-human', "GET /query with species=human: only the human CDK2; backs the CLI example `bio mygene query 'symbol:cdk2' --species human`", [
   {
     request: { method: 'GET', path: '/v3/query', query: { q: 'symbol:cdk2', species: 'human' } },
     response: ok({ took: 3, total: 1, max_score: 87.76775, hits: [cdk2Hits[0]] }),
@@ -183,7 +183,12 @@ write('querymany', 'POST /query (JSON body): tp53 matches human and rat (two hit
       headers: { 'content-type': 'application/json' },
       body: { json: { q: ['1017', 'tp53', 'dummy'], scopes: ['entrezgene', 'symbol'], species: ['human', 'rat'] } },
     },
-    response: ok([{ query: '1017', ...CDK2 }, { query: 'tp53', ...TP53_HUMAN }, { query: 'tp53', ...TP53_RAT }, { query: 'dummy', notfound: true }]),
+    response: ok([
+      { query: '1017', ...CDK2 },
+      { query: 'tp53', ...TP53_HUMAN },
+      { query: 'tp53', ...TP53_RAT },
+      { query: 'dummy', notfound: true },
+    ]),
   },
   {
     request: {
@@ -229,7 +234,11 @@ write('querymany-503', 'POST /query: ES overloaded (503 with Retry-After), then 
 
 write('query-errors', 'GET /query at the paging limits (size 1000, from 9000, window 10000) and an ES query syntax error (400)', [
   {
-    request: { method: 'GET', path: '/v3/query', query: { q: 'cdk2', fields: 'symbol', facets: 'taxid', facet_size: '1000', size: '1000', from: '9000', sort: 'taxid', species: 'human' } },
+    request: {
+      method: 'GET',
+      path: '/v3/query',
+      query: { q: 'cdk2', fields: 'symbol', facets: 'taxid', facet_size: '1000', size: '1000', from: '9000', sort: 'taxid', species: 'human' },
+    },
     response: ok({ took: 2, total: 26, max_score: null, hits: [] }),
   },
   {
@@ -238,7 +247,7 @@ write('query-errors', 'GET /query at the paging limits (size 1000, from 9000, wi
       code: 400,
       success: false,
       error: 'search_phase_execution_exception',
-      root_cause_line_00: "[query_shard_exception] Reason: Failed to parse query [symbol:(cdk2]",
+      root_cause_line_00: '[query_shard_exception] Reason: Failed to parse query [symbol:(cdk2]',
     }),
   },
 ]);
@@ -285,10 +294,16 @@ const SCROLL_OLD = 'DnF1ZXJ5VGhlbkZldGNoBQAAAAAAAGq0FkhHRXRYbG5qUUk2WTBoeWtQeTl6
 write('scroll-legacy-end', 'fetch_all on an older server: the end marker says "No results to return"', [
   {
     request: { method: 'GET', path: '/v3/query', query: { q: 'symbol:bdnf', fetch_all: 'true', fields: 'symbol,taxid', species: 'human,mouse' } },
-    response: ok({ _scroll_id: SCROLL_OLD, took: 5, total: 2, max_score: 9.1, hits: [
-      { _id: '627', _score: 9.1, symbol: 'BDNF', taxid: 9606 },
-      { _id: '12064', _score: 8.7, symbol: 'Bdnf', taxid: 10090 },
-    ] }),
+    response: ok({
+      _scroll_id: SCROLL_OLD,
+      took: 5,
+      total: 2,
+      max_score: 9.1,
+      hits: [
+        { _id: '627', _score: 9.1, symbol: 'BDNF', taxid: 9606 },
+        { _id: '12064', _score: 8.7, symbol: 'Bdnf', taxid: 10090 },
+      ],
+    }),
   },
   {
     request: { method: 'GET', path: '/v3/query', query: { scroll_id: SCROLL_OLD } },
@@ -305,28 +320,40 @@ const neuron = [
   { _id: '4744', symbol: 'NEFH', taxid: 9606 },
   { _id: '4900', symbol: 'NRGN', taxid: 9606 },
 ];
-write('scroll-stale', 'A scroll that expired (>1 min between pages): 400 "Invalid or stale scroll_id."; a restart gets a new scroll (unsorted: page order differs)', [
-  {
-    request: { method: 'GET', path: '/v3/query', query: { q: 'name:neurofilament OR symbol:nrgn', fetch_all: 'true', fields: 'symbol,taxid', species: 'human' } },
-    response: ok({ _scroll_id: STALE1, took: 6, total: 4, max_score: 7.2, hits: neuron.slice(0, 2).map((h) => ({ ...h, _score: 7.2 })) }),
-  },
-  {
-    request: { method: 'GET', path: '/v3/query', query: { scroll_id: STALE1 } },
-    response: err(400, STALE_BODY),
-  },
-  {
-    request: { method: 'GET', path: '/v3/query', query: { q: 'name:neurofilament OR symbol:nrgn', fetch_all: 'true', fields: 'symbol,taxid', species: 'human' } },
-    response: ok({ _scroll_id: STALE2, took: 5, total: 4, max_score: 7.2, hits: [neuron[1], neuron[2]].map((h) => ({ ...h, _score: 7.2 })) }),
-  },
-  {
-    request: { method: 'GET', path: '/v3/query', query: { scroll_id: STALE2 } },
-    response: ok({ _scroll_id: STALE2, took: 4, total: 4, max_score: 7.2, hits: [neuron[0], neuron[3]].map((h) => ({ ...h, _score: 7.2 })) }),
-  },
-  {
-    request: { method: 'GET', path: '/v3/query', query: { scroll_id: STALE2 } },
-    response: ok({ success: false, error: 'No more results to return.' }),
-  },
-]);
+write(
+  'scroll-stale',
+  'A scroll that expired (>1 min between pages): 400 "Invalid or stale scroll_id."; a restart gets a new scroll (unsorted: page order differs)',
+  [
+    {
+      request: {
+        method: 'GET',
+        path: '/v3/query',
+        query: { q: 'name:neurofilament OR symbol:nrgn', fetch_all: 'true', fields: 'symbol,taxid', species: 'human' },
+      },
+      response: ok({ _scroll_id: STALE1, took: 6, total: 4, max_score: 7.2, hits: neuron.slice(0, 2).map((h) => ({ ...h, _score: 7.2 })) }),
+    },
+    {
+      request: { method: 'GET', path: '/v3/query', query: { scroll_id: STALE1 } },
+      response: err(400, STALE_BODY),
+    },
+    {
+      request: {
+        method: 'GET',
+        path: '/v3/query',
+        query: { q: 'name:neurofilament OR symbol:nrgn', fetch_all: 'true', fields: 'symbol,taxid', species: 'human' },
+      },
+      response: ok({ _scroll_id: STALE2, took: 5, total: 4, max_score: 7.2, hits: [neuron[1], neuron[2]].map((h) => ({ ...h, _score: 7.2 })) }),
+    },
+    {
+      request: { method: 'GET', path: '/v3/query', query: { scroll_id: STALE2 } },
+      response: ok({ _scroll_id: STALE2, took: 4, total: 4, max_score: 7.2, hits: [neuron[0], neuron[3]].map((h) => ({ ...h, _score: 7.2 })) }),
+    },
+    {
+      request: { method: 'GET', path: '/v3/query', query: { scroll_id: STALE2 } },
+      response: ok({ success: false, error: 'No more results to return.' }),
+    },
+  ],
+);
 
 write('metadata', 'GET /metadata (trimmed src) and GET /metadata/fields with search/prefix filters', [
   {
@@ -337,7 +364,15 @@ write('metadata', 'GET /metadata (trimmed src) and GET /metadata/fields with sea
       build_date: '2020-03-29T02:00:00.446284-07:00',
       build_version: '20200329',
       genome_assembly: {
-        frog: 'xenTro9', fruitfly: 'dm6', human: 'hg38', mouse: 'mm39', nematode: 'ce11', pig: 'susScr11', rat: 'rn6', 'thale-cress': 'araTha1', zebrafish: 'danRer11',
+        frog: 'xenTro9',
+        fruitfly: 'dm6',
+        human: 'hg38',
+        mouse: 'mm39',
+        nematode: 'ce11',
+        pig: 'susScr11',
+        rat: 'rn6',
+        'thale-cress': 'araTha1',
+        zebrafish: 'danRer11',
       },
       src: {
         ensembl: { stats: { ensembl_gene: 36297906 }, version: '99' },
@@ -385,8 +420,10 @@ write('metadata', 'GET /metadata (trimmed src) and GET /metadata/fields with sea
   },
 ]);
 
-const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-const PORTAL = '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Access to this site is blocked</title></head>\n<body><h1>Access to this site is blocked</h1><p>Your organisation\'s web proxy blocked mygene.info.</p></body>\n</html>\n';
+const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const PORTAL =
+  '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Access to this site is blocked</title></head>\n<body><h1>Access to this site is blocked</h1><p>Your organisation\'s web proxy blocked mygene.info.</p></body>\n</html>\n';
 write('proxy-html', 'HTML pages from a proxy: nginx 502 Bad Gateway, and a filtering proxy that answers 200 text/html', [
   {
     request: { method: 'GET', path: '/v3/gene/7157', query: { fields: 'symbol' } },

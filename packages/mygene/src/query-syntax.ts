@@ -67,7 +67,10 @@ export function fielded(field: string, value: string | number, options: { raw?: 
 export function interval(chr: string | number, start: number, end: number): string {
   const name = String(chr).trim();
   if (!/^(chr)?[A-Za-z0-9_.]+$/i.test(name)) throw new ValidationError({ message: `interval: invalid chromosome ${JSON.stringify(chr)}`, field: 'chr' });
-  for (const [key, value] of [['start', start], ['end', end]] as const) {
+  for (const [key, value] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
     if (!Number.isSafeInteger(value) || value < 0) throw new ValidationError({ message: `interval: ${key} must be a non-negative integer`, field: key });
   }
   if (start > end) throw new ValidationError({ message: `interval: start (${start}) is after end (${end})`, field: 'start' });

@@ -11,7 +11,10 @@ import { checkString, fail } from './internal/validate.js';
 export async function runQuery(ctx: Context, q: unknown, o: QueryOptions = {}): Promise<QueryResponse> {
   const text = checkString('q', q);
   const params = queryParams(o, ctx.email);
-  const body = expectRecord(await ctx.http.get('query', { searchParams: { q: text, ...toSearchParams(params) }, ...requestOptions(o) }).json<unknown>(), 'GET query');
+  const body = expectRecord(
+    await ctx.http.get('query', { searchParams: { q: text, ...toSearchParams(params) }, ...requestOptions(o) }).json<unknown>(),
+    'GET query',
+  );
   // With size=0 the server leaves `hits` out.
   if (body.hits === undefined) return { ...body, hits: [] } as unknown as QueryResponse;
   if (!Array.isArray(body.hits)) throw formatError('GET query', 'hits to be a list', body.hits);

@@ -134,7 +134,10 @@ export interface Gene {
   go?: { BP?: OneOrMany<GoTerm>; CC?: OneOrMany<GoTerm>; MF?: OneOrMany<GoTerm> };
   interpro?: OneOrMany<{ id: string; desc?: string; short_desc?: string }>;
   pathway?: Partial<
-    Record<'biocarta' | 'humancyc' | 'kegg' | 'mousecyc' | 'netpath' | 'pharmgkb' | 'pid' | 'reactome' | 'smpdb' | 'wikipathways' | 'yeastcyc', OneOrMany<PathwayRef>>
+    Record<
+      'biocarta' | 'humancyc' | 'kegg' | 'mousecyc' | 'netpath' | 'pharmgkb' | 'pid' | 'reactome' | 'smpdb' | 'wikipathways' | 'yeastcyc',
+      OneOrMany<PathwayRef>
+    >
   >;
   generif?: OneOrMany<{ pubmed: number; text: string }>;
   reporter?: Record<string, OneOrMany<string>>;

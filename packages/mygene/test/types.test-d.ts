@@ -1,5 +1,19 @@
 // Never executed: `tsc --noEmit` checks that the public types select the right document shape.
-import type { CallOptions, DotfieldGene, Gene, GenesResult, Hit, MyGene, MyGeneOptions, NotFound, Paged, Progress, QueryManyResult, QueryResponse, Species } from '@bio/mygene';
+import type {
+  CallOptions,
+  DotfieldGene,
+  Gene,
+  GenesResult,
+  Hit,
+  MyGene,
+  MyGeneOptions,
+  NotFound,
+  Paged,
+  Progress,
+  QueryManyResult,
+  QueryResponse,
+  Species,
+} from '@bio/mygene';
 import { expectTypeOf } from 'vitest';
 
 declare const mg: MyGene;

@@ -72,12 +72,7 @@ export function toValueString(value: Value): string {
  * comparison('age', '>', 30); // { operator: '=gt=', args: ['30'], ... }
  * ```
  */
-export function comparison(
-  selector: string,
-  operator: string,
-  value: Value | readonly Value[],
-  options: BuilderOptions = {},
-): ComparisonNode {
+export function comparison(selector: string, operator: string, value: Value | readonly Value[], options: BuilderOptions = {}): ComparisonNode {
   const args = Array.isArray(value) ? (value as readonly Value[]).map(toValueString) : [toValueString(value as Value)];
   const node: ComparisonNode = { type: 'comparison', selector, operator, args };
   const op = checkComparison(node, options.operators);
@@ -253,8 +248,7 @@ export function or(...nodes: Node[]): Node {
  * type V = FieldValue<string[] | null>; // string
  * ```
  */
-export type FieldValue<T> =
-  NonNullable<T> extends readonly (infer E)[] ? Extract<NonNullable<E>, Value> : Extract<NonNullable<T>, Value>;
+export type FieldValue<T> = NonNullable<T> extends readonly (infer E)[] ? Extract<NonNullable<E>, Value> : Extract<NonNullable<T>, Value>;
 
 /**
  * The keys of `Row` usable as selectors.
@@ -284,11 +278,7 @@ export interface TypedBuilder<Row> {
   ge<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
   inList<K extends Selector<Row>>(selector: K, values: readonly FieldValue<Row[K]>[]): ComparisonNode;
   out<K extends Selector<Row>>(selector: K, values: readonly FieldValue<Row[K]>[]): ComparisonNode;
-  comparison<K extends Selector<Row>>(
-    selector: K,
-    operator: string,
-    value: FieldValue<Row[K]> | readonly FieldValue<Row[K]>[],
-  ): ComparisonNode;
+  comparison<K extends Selector<Row>>(selector: K, operator: string, value: FieldValue<Row[K]> | readonly FieldValue<Row[K]>[]): ComparisonNode;
   and: typeof and;
   or: typeof or;
 }

@@ -58,8 +58,7 @@ export class RsqlSyntaxError extends Error {
  */
 export function isRsqlSyntaxError(error: unknown): error is RsqlSyntaxError {
   return (
-    error instanceof RsqlSyntaxError ||
-    (error instanceof Error && error.name === 'RsqlSyntaxError' && (error as { code?: unknown }).code === 'RSQL_SYNTAX')
+    error instanceof RsqlSyntaxError || (error instanceof Error && error.name === 'RsqlSyntaxError' && (error as { code?: unknown }).code === 'RSQL_SYNTAX')
   );
 }
 
@@ -102,22 +101,13 @@ export class RsqlNodeError extends Error {
  */
 export function isRsqlNodeError(error: unknown): error is RsqlNodeError {
   return (
-    error instanceof RsqlNodeError ||
-    (error instanceof Error &&
-      error.name === 'RsqlNodeError' &&
-      (error as { code?: unknown }).code === 'RSQL_INVALID_NODE')
+    error instanceof RsqlNodeError || (error instanceof Error && error.name === 'RsqlNodeError' && (error as { code?: unknown }).code === 'RSQL_INVALID_NODE')
   );
 }
 
 const WINDOW = 32;
 
-function formatMessage(
-  problem: string,
-  input: string,
-  position: number,
-  length: number,
-  expected: readonly string[],
-): string {
+function formatMessage(problem: string, input: string, position: number, length: number, expected: readonly string[]): string {
   let text = `${problem} at position ${position}`;
   if (expected.length > 0) text += `: expected ${joinOr(expected)}`;
   text += '.';

@@ -116,9 +116,7 @@ export function defineOperators(definitions: Iterable<OperatorDefinition>): Oper
     const op: Operator = Object.freeze({ symbol: def.symbol, aliases: Object.freeze(aliases), arity: def.arity });
     for (const spelling of [def.symbol, ...aliases]) {
       if (typeof spelling !== 'string' || !OPERATOR_SYNTAX.test(spelling)) {
-        throw new TypeError(
-          `invalid operator symbol ${JSON.stringify(spelling)}: must match =[a-zA-Z]*=, !=, <, <=, > or >=`,
-        );
+        throw new TypeError(`invalid operator symbol ${JSON.stringify(spelling)}: must match =[a-zA-Z]*=, !=, <, <=, > or >=`);
       }
       if (bySpelling.has(spelling)) throw new TypeError(`operator symbol ${spelling} is defined twice`);
       bySpelling.set(spelling, op);

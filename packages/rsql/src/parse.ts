@@ -326,12 +326,7 @@ class Parser {
         throw this.unexpected(this.pos, LIST_NEXT);
       }
       if (op.arity === 'single' && args.length > 1) {
-        throw this.error(
-          `Operator '${spelling}' takes a single value but got ${args.length}`,
-          listStart,
-          this.pos - listStart,
-          ['a single value'],
-        );
+        throw this.error(`Operator '${spelling}' takes a single value but got ${args.length}`, listStart, this.pos - listStart, ['a single value']);
       }
       return { type: 'comparison', selector, operator: op.symbol, args };
     }

@@ -1,15 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  type ComparisonNode,
-  type FieldValue,
-  type LogicNode,
-  type Node,
-  and,
-  eq,
-  parse,
-  rsql,
-  type Selector,
-} from '../src/index.js';
+import { type ComparisonNode, type FieldValue, type LogicNode, type Node, and, eq, parse, rsql, type Selector } from '../src/index.js';
 
 interface Patient {
   name: string;
@@ -26,11 +16,21 @@ describe('public types', () => {
     const q = rsql<Patient>();
     expectTypeOf(q.eq('name', 'Jan')).toEqualTypeOf<ComparisonNode>();
     expectTypeOf(q.gt).parameter(0).toEqualTypeOf<Selector<Patient>>();
-    expectTypeOf(q.eq<'age'>).parameter(1).toEqualTypeOf<number>();
-    expectTypeOf(q.le<'born'>).parameter(1).toEqualTypeOf<Date>();
-    expectTypeOf(q.eq<'city'>).parameter(1).toEqualTypeOf<string>();
-    expectTypeOf(q.inList<'tags'>).parameter(1).toEqualTypeOf<readonly string[]>();
-    expectTypeOf(q.eq<'status'>).parameter(1).toEqualTypeOf<'active' | 'deleted'>();
+    expectTypeOf(q.eq<'age'>)
+      .parameter(1)
+      .toEqualTypeOf<number>();
+    expectTypeOf(q.le<'born'>)
+      .parameter(1)
+      .toEqualTypeOf<Date>();
+    expectTypeOf(q.eq<'city'>)
+      .parameter(1)
+      .toEqualTypeOf<string>();
+    expectTypeOf(q.inList<'tags'>)
+      .parameter(1)
+      .toEqualTypeOf<readonly string[]>();
+    expectTypeOf(q.eq<'status'>)
+      .parameter(1)
+      .toEqualTypeOf<'active' | 'deleted'>();
     expectTypeOf<FieldValue<Patient['nested']>>().toBeNever();
 
     if (false as boolean) {

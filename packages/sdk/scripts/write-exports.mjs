@@ -30,7 +30,10 @@ for (const name of names) {
   values.sort(byName);
   types.sort(byName);
   const file = `${sdk}src/${name}.ts`;
-  const header = readFileSync(file, 'utf8').split('\n').filter((_line, i, all) => all.slice(0, i + 1).every((l) => l.startsWith("//"))).join('\n');
+  const header = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((_line, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('//')))
+    .join('\n');
   const block = (keyword, list) => (list.length ? `${keyword} {\n${list.map((n) => `  ${n},\n`).join('')}} from '@bio/${name}';\n` : '');
   writeFileSync(file, `${header}\n${block('export', values)}${block('export type', types)}`);
   console.log(`src/${name}.ts: ${values.length} values, ${types.length} types`);

@@ -46,7 +46,11 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .option('--image <id>', 'an image id')
     .action(async (opts: { screen?: string; plate?: string; project?: string; dataset?: string; image?: string }) => {
       const ctx = context();
-      const target = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined).map(([k, v]) => [k, positive(String(v))]));
+      const target = Object.fromEntries(
+        Object.entries(opts)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, positive(String(v))]),
+      );
       if (Object.keys(target).length !== 1) {
         throw new ValidationError({ message: 'give exactly one of --screen, --plate, --project, --dataset, --image', field: 'target' });
       }
@@ -89,5 +93,4 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
       await writeFile(opts.output, bytes);
       ctx.note(`wrote ${bytes.length} bytes to ${opts.output} (${client.thumbnailUrl(image, { size: opts.size })})`);
     });
-
 }

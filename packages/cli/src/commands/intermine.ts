@@ -5,7 +5,25 @@ import { intermineClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { list } from '../input.js';
 
-const WORD_OPERATORS = ['ONE OF', 'NONE OF', 'DOES NOT CONTAIN', 'CONTAINS', 'NOT LIKE', 'LIKE', 'NOT IN', 'IN', 'LOOKUP', 'IS NOT NULL', 'IS NULL', 'ISA', 'ISNT', 'WITHIN', 'OVERLAPS', 'OUTSIDE', 'DOES NOT OVERLAP'];
+const WORD_OPERATORS = [
+  'ONE OF',
+  'NONE OF',
+  'DOES NOT CONTAIN',
+  'CONTAINS',
+  'NOT LIKE',
+  'LIKE',
+  'NOT IN',
+  'IN',
+  'LOOKUP',
+  'IS NOT NULL',
+  'IS NULL',
+  'ISA',
+  'ISNT',
+  'WITHIN',
+  'OVERLAPS',
+  'OUTSIDE',
+  'DOES NOT OVERLAP',
+];
 const WORD = new RegExp(`^([A-Za-z_][\\w.]*)\\s+(${WORD_OPERATORS.join('|')})(?:\\s+(.*))?$`, 'i');
 const SYMBOL = /^([A-Za-z_][\w.]*)\s*(!=|>=|<=|==|=|>|<)\s*(.*)$/;
 
@@ -41,7 +59,16 @@ export function parseWhere(text: string): WhereClause {
     if (op === 'IS NULL' || op === 'IS NOT NULL') return { path: word[1]!, op };
     if (!raw) throw new ValidationError({ message: `--where "${text}": ${op} needs a value`, field: 'where' });
     const multi = op === 'ONE OF' || op === 'NONE OF' || op === 'ISA' || op === 'ISNT';
-    return { path: word[1]!, op, value: multi ? raw.split(',').map((v) => v.trim()).filter(Boolean) : raw };
+    return {
+      path: word[1]!,
+      op,
+      value: multi
+        ? raw
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : raw,
+    };
   }
   const symbol = SYMBOL.exec(expression);
   if (symbol && symbol[3] !== '') return { path: symbol[1]!, op: symbol[2] as Operator, value: symbol[3]!.trim() };
@@ -97,28 +124,30 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .option('--max <n>', 'at most this many rows (default: all)', count)
     .option('--page-size <n>', 'rows per request', positive)
     .option('--start <n>', 'skip this many rows', count)
-    .action(async (opts: { root?: string; select: string; where?: string[]; logic?: string; sort?: string; max?: number; pageSize?: number; start?: number }) => {
-      const ctx = context();
-      const views = list(opts.select) ?? [];
-      const root = views[0]?.split('.')[0];
-      if (!root) throw new ValidationError({ message: '--select needs at least one path such as Gene.symbol', field: 'select' });
-      const clauses = (opts.where ?? []).map(parseWhere);
-      const mine = intermineClient(ctx, opts.root);
-      const query = mine.query(root).select(views);
-      for (const c of clauses) query.where(c.path, c.op, c.value);
-      if (opts.logic) query.logic(opts.logic);
-      if (opts.sort) {
-        const [path, direction] = opts.sort.trim().split(/\s+/);
-        query.orderBy(path!, direction?.toLowerCase() === 'desc' ? 'desc' : 'asc');
-      }
-      // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
-      const columns = query.views;
-      const out = ctx.writer(columns);
-      for await (const cells of mine.rows(query, { max: opts.max, pageSize: opts.pageSize, start: opts.start })) {
-        out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
-      }
-      ctx.note(`${out.end()} rows`);
-    });
+    .action(
+      async (opts: { root?: string; select: string; where?: string[]; logic?: string; sort?: string; max?: number; pageSize?: number; start?: number }) => {
+        const ctx = context();
+        const views = list(opts.select) ?? [];
+        const root = views[0]?.split('.')[0];
+        if (!root) throw new ValidationError({ message: '--select needs at least one path such as Gene.symbol', field: 'select' });
+        const clauses = (opts.where ?? []).map(parseWhere);
+        const mine = intermineClient(ctx, opts.root);
+        const query = mine.query(root).select(views);
+        for (const c of clauses) query.where(c.path, c.op, c.value);
+        if (opts.logic) query.logic(opts.logic);
+        if (opts.sort) {
+          const [path, direction] = opts.sort.trim().split(/\s+/);
+          query.orderBy(path!, direction?.toLowerCase() === 'desc' ? 'desc' : 'asc');
+        }
+        // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
+        const columns = query.views;
+        const out = ctx.writer(columns);
+        for await (const cells of mine.rows(query, { max: opts.max, pageSize: opts.pageSize, start: opts.start })) {
+          out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
+        }
+        ctx.note(`${out.end()} rows`);
+      },
+    );
 
   intermine
     .command('lists')
@@ -129,7 +158,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
       const ctx = context();
       const rows: Record<string, unknown>[] = [];
       for await (const l of intermineClient(ctx, opts.root).lists.all()) {
-        if (!opts.type || l.type === opts.type) rows.push({ name: l.name, type: l.type, size: l.size, status: l.status, tags: [...l.tags], description: l.description });
+        if (!opts.type || l.type === opts.type)
+          rows.push({ name: l.name, type: l.type, size: l.size, status: l.status, tags: [...l.tags], description: l.description });
       }
       ctx.print(rows, ['name', 'type', 'size', 'status', 'tags', 'description']);
     });
@@ -173,20 +203,25 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .addOption(new Option('--gff3', 'print GFF3').conflicts(['bed', 'saveList']))
     .addOption(new Option('--bed', 'print BED').conflicts(['saveList']))
     .option('--save-list <name>', 'save the features as a list instead of printing them')
-    .action(async (regions: string[], opts: { root?: string; organism: string; type: string; extension?: number; gff3?: boolean; bed?: boolean; saveList?: string }) => {
-      const ctx = context();
-      const search = intermineClient(ctx, opts.root).regions({
-        organism: opts.organism,
-        featureTypes: list(opts.type) ?? [],
-        regions,
-        extension: opts.extension,
-      });
-      if (opts.saveList) {
-        const { list: saved, invalidSpans } = await search.saveAsList(opts.saveList);
-        ctx.print([{ name: saved.name, type: saved.type, size: saved.size, invalidSpans }], ['name', 'type', 'size', 'invalidSpans']);
-        return;
-      }
-      const lines = opts.gff3 ? search.gff3() : opts.bed ? search.bed() : search.fasta();
-      for await (const line of lines) ctx.io.stdout.write(`${line}\n`);
-    });
+    .action(
+      async (
+        regions: string[],
+        opts: { root?: string; organism: string; type: string; extension?: number; gff3?: boolean; bed?: boolean; saveList?: string },
+      ) => {
+        const ctx = context();
+        const search = intermineClient(ctx, opts.root).regions({
+          organism: opts.organism,
+          featureTypes: list(opts.type) ?? [],
+          regions,
+          extension: opts.extension,
+        });
+        if (opts.saveList) {
+          const { list: saved, invalidSpans } = await search.saveAsList(opts.saveList);
+          ctx.print([{ name: saved.name, type: saved.type, size: saved.size, invalidSpans }], ['name', 'type', 'size', 'invalidSpans']);
+          return;
+        }
+        const lines = opts.gff3 ? search.gff3() : opts.bed ? search.bed() : search.fasta();
+        for await (const line of lines) ctx.io.stdout.write(`${line}\n`);
+      },
+    );
 }

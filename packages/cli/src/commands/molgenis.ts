@@ -73,7 +73,13 @@ export function registerMolgenis(program: Command, context: () => CommandContext
         .get(entity, { q, attributes, max: opts.max, pageSize: opts.pageSize, start: opts.start, sort })
         .toArray();
       const structured = ctx.format === 'json' || ctx.format === 'ndjson';
-      const flat = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== '_href').map(([key, value]) => [key, structured ? value : reference(value)])));
+      const flat = rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row)
+            .filter(([key]) => key !== '_href')
+            .map(([key, value]) => [key, structured ? value : reference(value)]),
+        ),
+      );
       ctx.print(flat, attributes);
       ctx.note(`${rows.length} rows`);
     });
@@ -83,7 +89,9 @@ export function registerMolgenis(program: Command, context: () => CommandContext
     .description('upload an EMX file (zip, xlsx, csv, …) with the import wizard and wait for the import run')
     .argument('<file>', 'the file to upload; its extension picks the importer')
     .addOption(urlOption())
-    .addOption(new Option('--action <action>', 'data action').choices(['add', 'add_update_existing', 'update', 'add_ignore_existing']).default('add_update_existing'))
+    .addOption(
+      new Option('--action <action>', 'data action').choices(['add', 'add_update_existing', 'update', 'add_ignore_existing']).default('add_update_existing'),
+    )
     .addOption(new Option('--metadata-action <action>', 'metadata action').choices(['add', 'update', 'upsert', 'ignore']).default('upsert'))
     .option('--no-wait', 'return once the upload is accepted, without waiting for the import run')
     .option('--interval <ms>', 'wait between status polls, ms (default 1000; 0 offline)', count)

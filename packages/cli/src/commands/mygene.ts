@@ -104,7 +104,16 @@ export function registerMygene(program: Command, context: () => CommandContext):
         const columns = ['query', '_id', ...fields];
         ctx.print(toRows(result.hits, { columns }), columns);
         progress.stop();
-        ctx.note(`${result.hits.length} hits; ${result.missing.length} missing${result.missing.length ? `: ${result.missing.slice(0, 10).join(', ')}${result.missing.length > 10 ? ', …' : ''}` : ''}; ${result.duplicates.length} with several hits${result.duplicates.length ? `: ${result.duplicates.slice(0, 10).map((d) => `${d.query} (${d.count})`).join(', ')}` : ''}`);
+        ctx.note(
+          `${result.hits.length} hits; ${result.missing.length} missing${result.missing.length ? `: ${result.missing.slice(0, 10).join(', ')}${result.missing.length > 10 ? ', …' : ''}` : ''}; ${result.duplicates.length} with several hits${
+            result.duplicates.length
+              ? `: ${result.duplicates
+                  .slice(0, 10)
+                  .map((d) => `${d.query} (${d.count})`)
+                  .join(', ')}`
+              : ''
+          }`,
+        );
       } finally {
         progress.stop();
       }

@@ -43,7 +43,7 @@ export function registerRsql(program: Command, context: () => CommandContext): v
     .description('print the canonical form of an expression')
     .argument('<expression>')
     .option('--verbose', 'use " and " / " or " instead of ";" / ","')
-    .option('--quote <quote>', "quote character for values that need one: ' or \"", "'")
+    .option('--quote <quote>', 'quote character for values that need one: \' or "', "'")
     .action((expression: string, opts: { verbose?: boolean; quote: string }) => {
       const ctx = context();
       if (opts.quote !== "'" && opts.quote !== '"') throw new Error(`--quote must be ' or ", not ${opts.quote}`);

@@ -54,7 +54,9 @@ describe.concurrent('bio (built binary): errors and exit codes', () => {
     const r = await bio(['idr', 'screens', '--max', '7', '--offline']);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toHaveLength(2);
-    expect(r.stderr).toMatch(/^error: --offline: no recorded response for GET https:\/\/idr\.openmicroscopy\.org\/api\/v0\/m\/screens\/\?limit=7 \(.*fixture "screens".*query param "limit": expected "2", got "7"\)/);
+    expect(r.stderr).toMatch(
+      /^error: --offline: no recorded response for GET https:\/\/idr\.openmicroscopy\.org\/api\/v0\/m\/screens\/\?limit=7 \(.*fixture "screens".*query param "limit": expected "2", got "7"\)/,
+    );
     expect(r.stderr).not.toContain('[MSW]');
   });
 
@@ -73,7 +75,9 @@ describe.concurrent('bio (built binary): tokens are never echoed', () => {
   });
 
   it('INTERMINE_TOKEN appears in no output, on failure with --debug', async () => {
-    const r = await bio(['intermine', 'query', '--select', 'Gene.symbol,Gene.length', '--where', 'Gene.length>1000', '--offline', '--debug'], { env: { INTERMINE_TOKEN: CANARY } });
+    const r = await bio(['intermine', 'query', '--select', 'Gene.symbol,Gene.length', '--where', 'Gene.length>1000', '--offline', '--debug'], {
+      env: { INTERMINE_TOKEN: CANARY },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: 500 intermine');
     expect(r.stdout + r.stderr).not.toContain(CANARY);

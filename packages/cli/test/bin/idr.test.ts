@@ -18,7 +18,12 @@ describe.concurrent('bio idr (built binary, --offline)', () => {
   it('screens pages with --page-size (ndjson)', async () => {
     const r = await bio(['idr', 'screens', '--max', '3', '--page-size', '2', '--offline', '--format', 'ndjson']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: number }).id)).toEqual([3, 102, 206]);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: number }).id),
+    ).toEqual([3, 102, 206]);
   });
 
   it('annotations --screen 102 prints the study key/value pairs', async () => {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { bio, tsv } from './run-bin.js';
 
-const EVE_ZEN = ['intermine', 'query', '--select', 'Gene.symbol,Gene.primaryIdentifier,Gene.length', '--where', 'Gene.symbol ONE OF eve,zen', '--sort', 'Gene.symbol', '--offline'];
+const EVE_ZEN = [
+  'intermine',
+  'query',
+  '--select',
+  'Gene.symbol,Gene.primaryIdentifier,Gene.length',
+  '--where',
+  'Gene.symbol ONE OF eve,zen',
+  '--sort',
+  'Gene.symbol',
+  '--offline',
+];
 
 describe.concurrent('bio intermine (built binary, --offline)', () => {
   it('query prints rows under their paths (tsv)', async () => {
@@ -22,7 +32,12 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
       { 'Gene.symbol': 'zen', 'Gene.primaryIdentifier': 'FBgn0004053', 'Gene.length': 1326 },
     ]);
     const ndjson = await bio([...EVE_ZEN, '--format', 'ndjson']);
-    expect(ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)['Gene.symbol'])).toEqual(['eve', 'zen']);
+    expect(
+      ndjson.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)['Gene.symbol']),
+    ).toEqual(['eve', 'zen']);
     const csv = await bio([...EVE_ZEN, '--format', 'csv']);
     expect(csv.stdout).toBe('Gene.symbol,Gene.primaryIdentifier,Gene.length\neve,FBgn0000606,1478\nzen,FBgn0004053,1326\n');
     const table = await bio([...EVE_ZEN, '--format', 'table']);
@@ -32,7 +47,11 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
 
   it('query --max bounds the rows (--max 0: no request at all); the old --size is refused', async () => {
     const none = await bio([...EVE_ZEN, '--max', '0', '--format', 'tsv']);
-    expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({ code: 0, stdout: 'Gene.symbol\tGene.primaryIdentifier\tGene.length\n', stderr: '0 rows\n' });
+    expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({
+      code: 0,
+      stdout: 'Gene.symbol\tGene.primaryIdentifier\tGene.length\n',
+      stderr: '0 rows\n',
+    });
     const bad = await bio([...EVE_ZEN, '--page-size', '0']);
     expect(bad.stderr).toBe('error: invalid argument: expected a positive whole number, got 0\n');
     const old = await bio([...EVE_ZEN, '--size', '1']);
@@ -49,7 +68,9 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
   it('query: a --where that does not parse is a validation error, before any request', async () => {
     const r = await bio(['intermine', 'query', '--select', 'Gene.symbol', '--where', 'Gene.symbol ~ eve', '--offline']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: invalid argument: --where "Gene.symbol ~ eve" does not parse; use PATH OP VALUE, e.g. 'Gene.length>5000', 'Gene.symbol ONE OF eve,zen' or 'Gene IN demo-list'\n`);
+    expect(r.stderr).toBe(
+      `error: invalid argument: --where "Gene.symbol ~ eve" does not parse; use PATH OP VALUE, e.g. 'Gene.length>5000', 'Gene.symbol ONE OF eve,zen' or 'Gene IN demo-list'\n`,
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -76,9 +97,23 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
   });
 
   it('regions --fasta prints the sequences of the features', async () => {
-    const r = await bio(['intermine', 'regions', '--organism', 'D. melanogaster', '--type', 'Exon,Intron', '2L:14614843..14619614', '2R:5866646..5868384', '--fasta', '--offline']);
+    const r = await bio([
+      'intermine',
+      'regions',
+      '--organism',
+      'D. melanogaster',
+      '--type',
+      'Exon,Intron',
+      '2L:14614843..14619614',
+      '2R:5866646..5868384',
+      '--fasta',
+      '--offline',
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('>'))).toEqual(['>FBgn0031930:1 Exon 2L:14615003..14615271', '>CG10362:intron1 Intron 2L:14615272..14615330']);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('>'))).toEqual([
+      '>FBgn0031930:1 Exon 2L:14615003..14615271',
+      '>CG10362:intron1 Intron 2L:14615272..14615330',
+    ]);
   });
 
   it('regions rejects a backwards region with one line', async () => {

@@ -21,9 +21,12 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
   });
 
   it('get --attrs with the token from MOLGENIS_TOKEN keeps the attribute order; json keeps references whole', async () => {
-    const r = await bio(['molgenis', 'get', 'celiacsprue', '--q', Q, '--attrs', 'Individual,celiac_weight,celiac_height,celiac_gender', '--offline', '-f', 'json'], {
-      env: { MOLGENIS_TOKEN: '5c8e2a7d9b1f4e6a8c3d0b2f7e9a1c4d' },
-    });
+    const r = await bio(
+      ['molgenis', 'get', 'celiacsprue', '--q', Q, '--attrs', 'Individual,celiac_weight,celiac_height,celiac_gender', '--offline', '-f', 'json'],
+      {
+        env: { MOLGENIS_TOKEN: '5c8e2a7d9b1f4e6a8c3d0b2f7e9a1c4d' },
+      },
+    );
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((row) => row.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);

@@ -35,7 +35,9 @@ describe.concurrent('bio mygene (built binary, --offline)', () => {
   });
 
   it('map streams terms from stdin and reports missing and duplicate terms', async () => {
-    const r = await bio(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], { input: '1017\ntp53\n\n# a comment\ndummy\n' });
+    const r = await bio(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], {
+      input: '1017\ntp53\n\n# a comment\ndummy\n',
+    });
     expect(r.code).toBe(0);
     const rows = tsv(r.stdout);
     expect(rows[0]).toEqual(['query', '_id', 'symbol', 'name', 'taxid', 'entrezgene']);
@@ -44,9 +46,14 @@ describe.concurrent('bio mygene (built binary, --offline)', () => {
   });
 
   it('map --fields chooses the columns and the request fields', async () => {
-    const r = await bio(['mygene', 'map', '--scopes', 'symbol', '--species', 'human,rat', '--fields', 'symbol,taxid', '--offline', '--format', 'ndjson'], { input: 'tp53\ncdk2\nCDK 2\n' });
+    const r = await bio(['mygene', 'map', '--scopes', 'symbol', '--species', 'human,rat', '--fields', 'symbol,taxid', '--offline', '--format', 'ndjson'], {
+      input: 'tp53\ncdk2\nCDK 2\n',
+    });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({ query: 'tp53', _id: '7157', symbol: 'TP53', taxid: 9606 });
     expect(lines[1]).toEqual({ query: 'tp53', _id: '24842', symbol: 'Tp53', taxid: 10116 });

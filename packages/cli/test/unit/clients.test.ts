@@ -16,7 +16,9 @@ const server = (baseUrl: string): string => baseUrl.replace(/\/(service\/?)?$/, 
 describe('the clients of a command', () => {
   it('InterMine: --root, else the config file (baseUrl, then root), else FlyMine', () => {
     expect(server(intermineClient(context({}), undefined).baseUrl)).toBe('https://www.flymine.org/flymine');
-    expect(server(intermineClient(context({ intermine: { root: 'https://www.humanmine.org/humanmine' } }), undefined).baseUrl)).toBe('https://www.humanmine.org/humanmine');
+    expect(server(intermineClient(context({ intermine: { root: 'https://www.humanmine.org/humanmine' } }), undefined).baseUrl)).toBe(
+      'https://www.humanmine.org/humanmine',
+    );
     const both: CliConfig = { intermine: { baseUrl: 'https://www.humanmine.org/humanmine', root: 'https://www.mousemine.org/mousemine' } };
     expect(server(intermineClient(context(both), undefined).baseUrl)).toBe('https://www.humanmine.org/humanmine');
     expect(server(intermineClient(context(both), 'https://www.flymine.org/flymine').baseUrl)).toBe('https://www.flymine.org/flymine');
@@ -26,9 +28,13 @@ describe('the clients of a command', () => {
   it('MOLGENIS: --url, else $MOLGENIS_URL, else the config file (baseUrl, then url); required unless offline', () => {
     expect(server(molgenisClient(context({ molgenis: { baseUrl: 'https://a.example.org' } }), undefined).baseUrl)).toBe('https://a.example.org');
     expect(server(molgenisClient(context({ molgenis: { url: 'https://b.example.org' } }), undefined).baseUrl)).toBe('https://b.example.org');
-    expect(server(molgenisClient(context({ molgenis: { url: 'https://b.example.org' } }, {}, { MOLGENIS_URL: 'https://c.example.org' }), undefined).baseUrl)).toBe('https://c.example.org');
+    expect(
+      server(molgenisClient(context({ molgenis: { url: 'https://b.example.org' } }, {}, { MOLGENIS_URL: 'https://c.example.org' }), undefined).baseUrl),
+    ).toBe('https://c.example.org');
     expect(server(molgenisClient(context({}, {}, { MOLGENIS_URL: 'https://c.example.org' }), 'https://d.example.org').baseUrl)).toBe('https://d.example.org');
-    expect(server(molgenisClient(context({ molgenis: { baseUrl: 'https://a.example.org' } }, { offline: true }), undefined).baseUrl)).toBe('https://molgenis.example.org');
+    expect(server(molgenisClient(context({ molgenis: { baseUrl: 'https://a.example.org' } }, { offline: true }), undefined).baseUrl)).toBe(
+      'https://molgenis.example.org',
+    );
     expect(() => molgenisClient(context({}), undefined)).toThrow('no MOLGENIS server: pass --url');
   });
 

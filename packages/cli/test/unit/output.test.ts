@@ -28,7 +28,12 @@ describe('output formats', () => {
   it('ndjson writes one object per line', () => {
     const out = formatRows(rows, 'ndjson');
     expect(out.split('\n')).toHaveLength(3);
-    expect(out.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(rows);
+    expect(
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(rows);
     expect(formatRows([], 'ndjson')).toBe('');
   });
 

@@ -64,7 +64,13 @@ describe('runCli (in-process)', () => {
   it('--offline reads stdin lazily for mygene map', async () => {
     const t = fakeIO({ stdin: ['10', '17\ntp', '53\ndummy'] });
     expect(await runCli(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline', '-f', 'ndjson'], t.io)).toBe(0);
-    expect(t.stdout().trimEnd().split('\n').map((l) => (JSON.parse(l) as { query: string }).query)).toEqual(['1017', 'tp53', 'tp53']);
+    expect(
+      t
+        .stdout()
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { query: string }).query),
+    ).toEqual(['1017', 'tp53', 'tp53']);
     expect(t.stderr()).toBe('3 hits; 1 missing: dummy; 1 with several hits: tp53 (2)\n');
   });
 

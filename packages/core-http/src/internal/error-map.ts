@@ -23,7 +23,13 @@ export function observe<T>(hook: ((e: T) => void) | undefined, payload: () => T)
 }
 
 /** The error a non-2xx response becomes, from (a prefix of) its body. */
-export function httpError(ctx: RequestContext, response: Response, prefix: { bytes: Uint8Array; truncated: boolean } | undefined, at: URL, attempts: number): BioHttpError {
+export function httpError(
+  ctx: RequestContext,
+  response: Response,
+  prefix: { bytes: Uint8Array; truncated: boolean } | undefined,
+  at: URL,
+  attempts: number,
+): BioHttpError {
   let body: unknown;
   if (prefix !== undefined) {
     const text = decodeUtf8(prefix.bytes);
@@ -73,7 +79,14 @@ export async function errorPrefix(response: Response): Promise<{ bytes: Uint8Arr
 export function abortedError(ctx: RequestContext, attempts: number, cause?: unknown): BioHttpError {
   const caller = ctx.cancel.callerAborted();
   if (caller) {
-    return new AbortError({ message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: aborted by the caller`, method: ctx.method, url: ctx.url.href, attempts, cause: caller.reason, ...common(ctx) });
+    return new AbortError({
+      message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: aborted by the caller`,
+      method: ctx.method,
+      url: ctx.url.href,
+      attempts,
+      cause: caller.reason,
+      ...common(ctx),
+    });
   }
   return new TimeoutError({
     message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: deadline of ${ctx.cancel.deadline} ms exceeded`,
@@ -92,7 +105,14 @@ export function attemptError(ctx: RequestContext, e: unknown, at: URL): BioHttpE
   const cause = e instanceof Error ? e : new Error(String(e));
   const code = (cause.cause as { code?: unknown } | undefined)?.code;
   const detail = typeof code === 'string' ? code : cause.message;
-  return new NetworkError({ message: `${ctx.method} ${safeUrl(ctx, at)}: network error (${detail})`, method: ctx.method, url: at.href, attempts: ctx.attempt, cause, ...common(ctx) });
+  return new NetworkError({
+    message: `${ctx.method} ${safeUrl(ctx, at)}: network error (${detail})`,
+    method: ctx.method,
+    url: at.href,
+    attempts: ctx.attempt,
+    cause,
+    ...common(ctx),
+  });
 }
 
 /** ky's per-attempt timeout. Its error is not kept as the cause: it holds the sent Request, credentials included. */
@@ -151,12 +171,33 @@ export function bodyReadError(ctx: RequestContext, e: unknown, attempts: number,
   if (isBioHttpError(e)) return e;
   const caller = ctx.cancel.callerAborted();
   if (caller && !(caller.reason instanceof Error && caller.reason.name === 'TimeoutError')) {
-    return new AbortError({ message: `${ctx.method} ${safeUrl(ctx, at)}: aborted by the caller while reading the body`, method: ctx.method, url: at.href, attempts, cause: caller.reason, ...common(ctx) });
+    return new AbortError({
+      message: `${ctx.method} ${safeUrl(ctx, at)}: aborted by the caller while reading the body`,
+      method: ctx.method,
+      url: at.href,
+      attempts,
+      cause: caller.reason,
+      ...common(ctx),
+    });
   }
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
   if (caller || name === 'TimeoutError' || ctx.cancel.deadlinePassed()) {
-    return new TimeoutError({ message: `${ctx.method} ${safeUrl(ctx, at)}: timed out while reading the body`, method: ctx.method, url: at.href, attempts, cause: e, ...common(ctx) });
+    return new TimeoutError({
+      message: `${ctx.method} ${safeUrl(ctx, at)}: timed out while reading the body`,
+      method: ctx.method,
+      url: at.href,
+      attempts,
+      cause: e,
+      ...common(ctx),
+    });
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return new NetworkError({ message: `${ctx.method} ${safeUrl(ctx, at)}: the response body broke off (${detail})`, method: ctx.method, url: at.href, attempts, cause: e, ...common(ctx) });
+  return new NetworkError({
+    message: `${ctx.method} ${safeUrl(ctx, at)}: the response body broke off (${detail})`,
+    method: ctx.method,
+    url: at.href,
+    attempts,
+    cause: e,
+    ...common(ctx),
+  });
 }

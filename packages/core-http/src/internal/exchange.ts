@@ -29,7 +29,11 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** A readable copy of a response whose body was already read into `bytes`. */
 function readable(original: Response, bytes: Uint8Array): Response {
-  const copy = new Response(NULL_BODY_STATUSES.has(original.status) ? null : (bytes as Uint8Array<ArrayBuffer>), { status: original.status, statusText: original.statusText, headers: original.headers });
+  const copy = new Response(NULL_BODY_STATUSES.has(original.status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
+    status: original.status,
+    statusText: original.statusText,
+    headers: original.headers,
+  });
   Object.defineProperties(copy, { url: { value: original.url }, redirected: { value: original.redirected } });
   return copy;
 }
@@ -81,12 +85,25 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
           discard(response.body);
           hops++;
           const why = refusal(next, hops, o.maxRedirects);
-          if (why !== undefined) throw new NetworkError({ message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: ${why}`, method: ctx.method, url: ctx.url.href, attempts: attempt, ...common(ctx) });
+          if (why !== undefined)
+            throw new NetworkError({
+              message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: ${why}`,
+              method: ctx.method,
+              url: ctx.url.href,
+              attempts: attempt,
+              ...common(ctx),
+            });
           if (becomesGet(response.status, method)) {
             method = 'GET';
             body = undefined;
           } else if (!o.replayable && body !== undefined) {
-            throw new NetworkError({ message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: cannot resend a stream body to follow a ${response.status} redirect`, method: ctx.method, url: ctx.url.href, attempts: attempt, ...common(ctx) });
+            throw new NetworkError({
+              message: `${ctx.method} ${safeUrl(ctx, ctx.url)}: cannot resend a stream body to follow a ${response.status} redirect`,
+              method: ctx.method,
+              url: ctx.url.href,
+              attempts: attempt,
+              ...common(ctx),
+            });
           }
           if (next.origin !== ctx.base.origin) crossOrigin = true;
           request = again(next, new Headers(request.headers));

@@ -38,7 +38,8 @@ export function parseJson(
     });
   };
   const text = decodeUtf8(bytes);
-  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === ''))
+    throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
   const json = isJsonContentType(contentType);
   if (!json && (isHtmlContentType(contentType) || /^\s*</.test(text))) {
     throw formatError(`${contentType ?? 'an HTML/XML page'} (a web page, not an API response)`, text);
@@ -52,7 +53,15 @@ export function parseJson(
   }
   const bodyError = errorInBody?.(data, response);
   if (bodyError) {
-    throw createHttpError({ status: bodyError.status, method: ctx.method, url: finalUrl.href, serviceMessage: bodyError.message, body: data, attempts, ...common(ctx) });
+    throw createHttpError({
+      status: bodyError.status,
+      method: ctx.method,
+      url: finalUrl.href,
+      serviceMessage: bodyError.message,
+      body: data,
+      attempts,
+      ...common(ctx),
+    });
   }
   return data;
 }

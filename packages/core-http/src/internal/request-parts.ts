@@ -37,7 +37,11 @@ export interface PreparedBody {
 export function prepareBody(o: { json?: unknown; form?: Record<string, QueryValue> | undefined; body?: BodyInit | undefined }): PreparedBody {
   if (o.json !== undefined) return { body: JSON.stringify(o.json), contentType: 'application/json', replayable: true };
   if (o.form !== undefined) {
-    return { body: buildSearchParams(o.form, { arrayFormat: 'repeat' }).toString(), contentType: 'application/x-www-form-urlencoded;charset=UTF-8', replayable: true };
+    return {
+      body: buildSearchParams(o.form, { arrayFormat: 'repeat' }).toString(),
+      contentType: 'application/x-www-form-urlencoded;charset=UTF-8',
+      replayable: true,
+    };
   }
   if (o.body !== undefined && o.body !== null) {
     return { body: o.body, replayable: !(typeof ReadableStream !== 'undefined' && o.body instanceof ReadableStream) };

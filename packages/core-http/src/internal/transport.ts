@@ -78,7 +78,8 @@ export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
     redirect: o.redirect,
     fetch: o.fetch as NonNullable<KyOptions['fetch']>,
   };
-  if (o.hooks.beforeRequest?.length || o.hooks.afterResponse?.length || o.hooks.beforeRetry?.length || o.hooks.onRetry) options.hooks = kyHooks(ctx, o.hooks, o.retryState);
+  if (o.hooks.beforeRequest?.length || o.hooks.afterResponse?.length || o.hooks.beforeRetry?.length || o.hooks.onRetry)
+    options.hooks = kyHooks(ctx, o.hooks, o.retryState);
   if (o.method !== 'GET') options.method = o.method;
   if (o.body !== undefined) options.body = o.body;
   if (ctx.cancel.signal !== undefined) options.signal = ctx.cancel.signal;

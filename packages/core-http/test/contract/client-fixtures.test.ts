@@ -26,7 +26,11 @@ const mygene: Fixture[] = [
     exchanges: [
       {
         request: { method: 'GET', path: '/gene/0' },
-        response: { status: 404, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: { json: { code: 404, success: false, error: 'Not Found.' } } },
+        response: {
+          status: 404,
+          headers: { 'content-type': 'application/json; charset=UTF-8' },
+          body: { json: { code: 404, success: false, error: 'Not Found.' } },
+        },
       },
     ],
   },
@@ -64,8 +68,14 @@ const mygene: Fixture[] = [
   {
     name: 'metadata-poll',
     exchanges: [
-      { request: { method: 'GET', path: '/metadata' }, response: { status: 503, headers: { 'content-type': 'text/html' }, body: { text: '<html><title>503 Service Temporarily Unavailable</title></html>' } } },
-      { request: { method: 'GET', path: '/metadata' }, response: { status: 200, headers: { 'content-type': 'application/json' }, body: { json: { build_version: '20260101', stats: { total: 1 } } } } },
+      {
+        request: { method: 'GET', path: '/metadata' },
+        response: { status: 503, headers: { 'content-type': 'text/html' }, body: { text: '<html><title>503 Service Temporarily Unavailable</title></html>' } },
+      },
+      {
+        request: { method: 'GET', path: '/metadata' },
+        response: { status: 200, headers: { 'content-type': 'application/json' }, body: { json: { build_version: '20260101', stats: { total: 1 } } } },
+      },
     ],
   },
 ];
@@ -80,7 +90,11 @@ const idr: Fixture[] = [
       },
       {
         request: { method: 'GET', path: '/webclient/login/', query: { url: '/mapr/api/gene/' } },
-        response: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: { text: '<!DOCTYPE html><html><head><title>OMERO.web - Login</title></head><body></body></html>' } },
+        response: {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: { text: '<!DOCTYPE html><html><head><title>OMERO.web - Login</title></head><body></body></html>' },
+        },
       },
     ],
   },
@@ -95,11 +109,16 @@ const mg = () => createHttpClient({ baseUrl: MYGENE, service: 'mygene', retry: {
 
 describe('client against MyGene fixtures', () => {
   it('GET a gene with fields', async () => {
-    const gene = await mg().get(path`gene/${'1017'}`, { searchParams: { fields: ['symbol', 'name', 'taxid'] } }).json<{ symbol: string }>();
+    const gene = await mg()
+      .get(path`gene/${'1017'}`, { searchParams: { fields: ['symbol', 'name', 'taxid'] } })
+      .json<{ symbol: string }>();
     expect(gene.symbol).toBe('CDK2');
   });
   it('404 gives NotFoundError with the server words and body', async () => {
-    const e = await mg().get('gene/0').json().catch((x: unknown) => x);
+    const e = await mg()
+      .get('gene/0')
+      .json()
+      .catch((x: unknown) => x);
     expect(isNotFoundError(e)).toBe(true);
     expect(e).toMatchObject({ status: 404, service: 'mygene', serviceMessage: 'Not Found.', body: { code: 404, success: false } });
   });
@@ -110,7 +129,9 @@ describe('client against MyGene fixtures', () => {
     expect(hits.map((h) => h.symbol)).toEqual(['CDK2', 'CDK3']);
   });
   it('400 keeps the structured body', async () => {
-    const e = await mg().get('query', { searchParams: { q: 'cdk2', size: 1001 } }).catch((x: unknown) => x);
+    const e = await mg()
+      .get('query', { searchParams: { q: 'cdk2', size: 1001 } })
+      .catch((x: unknown) => x);
     expect(isBadRequestError(e)).toBe(true);
     expect((e as { body: { max: number } }).body.max).toBe(1000);
   });
@@ -125,7 +146,10 @@ describe('client against MyGene fixtures', () => {
 describe('client against IDR fixtures', () => {
   it('a 302 to the login page ends in ResponseFormatError naming the page', async () => {
     const c = createHttpClient({ baseUrl: IDR, service: 'idr' });
-    const e = await c.get('mapr/api/gene/', { searchParams: { value: 'CDK2' } }).json().catch((x: unknown) => x);
+    const e = await c
+      .get('mapr/api/gene/', { searchParams: { value: 'CDK2' } })
+      .json()
+      .catch((x: unknown) => x);
     expect(isResponseFormatError(e)).toBe(true);
     expect((e as Error).message).toContain('after a redirect to https://idr.openmicroscopy.org/webclient/login/');
     expect((e as { contentType: string }).contentType).toContain('text/html');

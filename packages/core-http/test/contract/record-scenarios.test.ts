@@ -91,7 +91,9 @@ it('records a scenario whose first request is a POST given as a Request (its bod
     dir,
     scenarios: {
       'post-first': async (f) => {
-        const res = await f(new Request(`${base}/login`, { method: 'POST', body: JSON.stringify({ user: 'ada' }), headers: { 'content-type': 'application/json' } }));
+        const res = await f(
+          new Request(`${base}/login`, { method: 'POST', body: JSON.stringify({ user: 'ada' }), headers: { 'content-type': 'application/json' } }),
+        );
         return res.json();
       },
     },

@@ -1,16 +1,6 @@
 // Errors while reading a body come out as our classes, not the platform's (undici `terminated`, DOMException).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AbortError,
-  createHttpClient,
-  isAbortError,
-  isNetworkError,
-  isTimeoutError,
-  jsonArrayItems,
-  lines,
-  NetworkError,
-  tokenAuth,
-} from '../../src/index.js';
+import { AbortError, createHttpClient, isAbortError, isNetworkError, isTimeoutError, jsonArrayItems, lines, NetworkError, tokenAuth } from '../../src/index.js';
 import { type Loopback, startLoopback } from './client-loopback.js';
 
 const TOKEN = 'sekret-token-4711';

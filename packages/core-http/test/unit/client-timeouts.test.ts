@@ -67,7 +67,10 @@ describe('timeouts and cancellation (loopback)', () => {
   it('TimeoutError when no response head arrives in time', async () => {
     const c = createHttpClient({ baseUrl: lb.origin, timeout: 100 });
     const started = Date.now();
-    const e = await c.get('slow-head').json().catch((x: unknown) => x);
+    const e = await c
+      .get('slow-head')
+      .json()
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TimeoutError);
     expect((e as TimeoutError).status).toBe(0);
     expect((e as Error).message).toContain('100 ms');
@@ -75,7 +78,10 @@ describe('timeouts and cancellation (loopback)', () => {
   });
   it('the timeout covers a stalled body for json()', async () => {
     const c = createHttpClient({ baseUrl: lb.origin, timeout: 150, retry: 0 });
-    const e = await c.get('stall-body').json().catch((x: unknown) => x);
+    const e = await c
+      .get('stall-body')
+      .json()
+      .catch((x: unknown) => x);
     expect(isTimeoutError(e)).toBe(true);
   });
   it('for stream() and a plain await the timeout covers only the response head', async () => {
@@ -84,7 +90,10 @@ describe('timeouts and cancellation (loopback)', () => {
     expect(await new Response(stream).text()).toBe('line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n');
     const res = await c.get('trickle');
     expect((await res.text()).split('\n').length).toBe(7);
-    const e = await c.get('trickle').text().catch((x: unknown) => x);
+    const e = await c
+      .get('trickle')
+      .text()
+      .catch((x: unknown) => x);
     expect(isTimeoutError(e)).toBe(true);
   });
   it('a per-request timeout overrides the client one', async () => {
@@ -96,7 +105,10 @@ describe('timeouts and cancellation (loopback)', () => {
     const controller = new AbortController();
     const c = createHttpClient({ baseUrl: lb.origin, retry: { delay: 0 } });
     const before = lb.requests.length;
-    const p = c.get('stall-body', { signal: controller.signal }).json().catch((x: unknown) => x);
+    const p = c
+      .get('stall-body', { signal: controller.signal })
+      .json()
+      .catch((x: unknown) => x);
     setTimeout(() => controller.abort(new Error('user cancelled')), 100);
     const e = await p;
     expect(e).toBeInstanceOf(AbortError);
@@ -106,14 +118,20 @@ describe('timeouts and cancellation (loopback)', () => {
   it('the client signal cancels too, and an already-aborted signal sends nothing', async () => {
     const before = lb.requests.length;
     const c = createHttpClient({ baseUrl: lb.origin, signal: AbortSignal.abort() });
-    const e = await c.get('small').json().catch((x: unknown) => x);
+    const e = await c
+      .get('small')
+      .json()
+      .catch((x: unknown) => x);
     expect(isAbortError(e)).toBe(true);
     expect(lb.requests.length).toBe(before);
   });
   it('a connection broken mid-body is a NetworkError, retried for GET', async () => {
     const before = lb.requests.length;
     const c = createHttpClient({ baseUrl: lb.origin, retry: { limit: 1, delay: 0 } });
-    const e = await c.get('reset-body').json().catch((x: unknown) => x);
+    const e = await c
+      .get('reset-body')
+      .json()
+      .catch((x: unknown) => x);
     expect(isNetworkError(e)).toBe(true);
     expect((e as { attempts: number }).attempts).toBe(2);
     expect(lb.requests.length - before).toBe(2);
@@ -122,7 +140,9 @@ describe('timeouts and cancellation (loopback)', () => {
     const dead = await startLoopback({});
     const origin = dead.origin;
     await dead.close();
-    const e = await createHttpClient({ baseUrl: origin, retry: 0 }).get('x').catch((x: unknown) => x);
+    const e = await createHttpClient({ baseUrl: origin, retry: 0 })
+      .get('x')
+      .catch((x: unknown) => x);
     expect(isNetworkError(e)).toBe(true);
     expect((e as Error).message).toContain('ECONNREFUSED');
     expect((e as Error).cause).toBeInstanceOf(Error);
@@ -146,7 +166,10 @@ describe('response size guard (loopback)', () => {
   });
   it('rejects a Content-Length over the limit before reading', async () => {
     const c = createHttpClient({ baseUrl: lb.origin, maxResponseBytes: 1024 * 1024 });
-    const e = await c.get('big-declared').json().catch((x: unknown) => x);
+    const e = await c
+      .get('big-declared')
+      .json()
+      .catch((x: unknown) => x);
     expect(isResponseTooLargeError(e)).toBe(true);
     expect((e as Error).message).toContain('Content-Length');
   });

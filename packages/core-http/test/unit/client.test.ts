@@ -56,7 +56,11 @@ describe('createHttpClient: methods and bodies', () => {
         return HttpResponse.json({ accept: request.headers.get('accept'), hits: [1] });
       }),
     );
-    await expect(client().get('query', { searchParams: { q: 'cdk2', size: 5 } }).json()).resolves.toEqual({ accept: 'application/json', hits: [1] });
+    await expect(
+      client()
+        .get('query', { searchParams: { q: 'cdk2', size: 5 } })
+        .json(),
+    ).resolves.toEqual({ accept: 'application/json', hits: [1] });
   });
   it('awaiting the promise gives the Response; text/bytes/stream read bodies', async () => {
     server.use(http.get(`${BASE}/t`, () => HttpResponse.text('hello\nworld')));
@@ -85,7 +89,11 @@ describe('createHttpClient: methods and bodies', () => {
     await expect(c.post('echo', { json: { a: [1, 2] } }).json()).resolves.toEqual({ method: 'POST', type: 'application/json', body: '{"a":[1,2]}' });
     const form = await c.put('echo', { form: { q: ['1017', '1018'], scopes: 'entrezgene', skip: undefined } }).json<{ type: string; body: string }>();
     expect(form.type).toBe('application/x-www-form-urlencoded;charset=UTF-8');
-    expect([...new URLSearchParams(form.body)]).toEqual([['q', '1017'], ['q', '1018'], ['scopes', 'entrezgene']]);
+    expect([...new URLSearchParams(form.body)]).toEqual([
+      ['q', '1017'],
+      ['q', '1018'],
+      ['scopes', 'entrezgene'],
+    ]);
     await expect(c.patch('echo', { body: '"eve"\n"zen"', headers: { 'content-type': 'text/plain' } }).json()).resolves.toEqual({
       method: 'PATCH',
       type: 'text/plain',
@@ -122,7 +130,10 @@ describe('createHttpClient: methods and bodies', () => {
 describe('createHttpClient: errors', () => {
   it('throws the subclass for the status with the service message, body and attempts', async () => {
     server.use(http.get(`${BASE}/gene/nope`, () => HttpResponse.json({ success: false, error: 'ID nope not found' }, { status: 404 })));
-    const e = await client().get('gene/nope').json().catch((x: unknown) => x);
+    const e = await client()
+      .get('gene/nope')
+      .json()
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NotFoundError);
     expect(isNotFoundError(e)).toBe(true);
     const err = e as NotFoundError;
@@ -137,7 +148,9 @@ describe('createHttpClient: errors', () => {
   });
   it('takes the first line of a plain-text error body', async () => {
     server.use(http.post(`${BASE}/q`, () => HttpResponse.text('Invalid JSON body.\nat line 1', { status: 400 })));
-    const e = await client().post('q', { json: {} }).catch((x: unknown) => x);
+    const e = await client()
+      .post('q', { json: {} })
+      .catch((x: unknown) => x);
     expect(isBadRequestError(e)).toBe(true);
     expect((e as { serviceMessage: string }).serviceMessage).toBe('Invalid JSON body.');
   });
@@ -156,7 +169,11 @@ describe('createHttpClient: errors', () => {
     server.use(http.get(`${BASE}/x`, () => HttpResponse.json({ error: 'gone' }, { status: 404 })));
     const res = await client().get('x', { throwHttpErrors: false });
     expect(res.status).toBe(404);
-    await expect(client().get('x', { throwHttpErrors: (s) => s !== 404 }).json()).resolves.toEqual({ error: 'gone' });
+    await expect(
+      client()
+        .get('x', { throwHttpErrors: (s) => s !== 404 })
+        .json(),
+    ).resolves.toEqual({ error: 'gone' });
   });
   it('ResponseFormatError for HTML, empty, invalid JSON and non-JSON types', async () => {
     server.use(
@@ -166,17 +183,29 @@ describe('createHttpClient: errors', () => {
       http.get(`${BASE}/tsv`, () => new HttpResponse('a\tb\n', { headers: { 'content-type': 'text/tab-separated-values' } })),
     );
     const c = client();
-    const html = await c.get('html').json().catch((x: unknown) => x);
+    const html = await c
+      .get('html')
+      .json()
+      .catch((x: unknown) => x);
     expect(isResponseFormatError(html)).toBe(true);
     expect((html as { contentType: string }).contentType).toContain('text/html');
     expect((html as { snippet: string }).snippet).toContain('<title>Login</title>');
     expect((html as Error).message).toContain('expected JSON but got text/html');
-    const empty = await c.get('empty').json().catch((x: unknown) => x);
+    const empty = await c
+      .get('empty')
+      .json()
+      .catch((x: unknown) => x);
     expect((empty as Error).message).toContain('empty body');
-    const invalid = await c.get('invalid').json().catch((x: unknown) => x);
+    const invalid = await c
+      .get('invalid')
+      .json()
+      .catch((x: unknown) => x);
     expect((invalid as Error).message).toContain('invalid JSON');
     expect((invalid as { snippet: string }).snippet).toBe('{"a":');
-    const tsv = await c.get('tsv').json().catch((x: unknown) => x);
+    const tsv = await c
+      .get('tsv')
+      .json()
+      .catch((x: unknown) => x);
     expect((tsv as Error).message).toContain('text/tab-separated-values');
   });
   it('errorInBody turns a 2xx JSON body into the error class for its status', async () => {
@@ -189,7 +218,10 @@ describe('createHttpClient: errors', () => {
         return body.wasSuccessful === false ? { status: body.statusCode ?? 500, message: body.error ?? 'failed' } : undefined;
       },
     });
-    const e = await c.get('r').json().catch((x: unknown) => x);
+    const e = await c
+      .get('r')
+      .json()
+      .catch((x: unknown) => x);
     expect(isBadRequestError(e)).toBe(true);
     expect((e as { serviceMessage: string }).serviceMessage).toBe('bad query XML');
     expect((e as { service: string }).service).toBe('intermine');
@@ -245,13 +277,7 @@ describe('createHttpClient: hooks', () => {
       },
     });
     await c.get('h').json();
-    expect(events).toEqual([
-      `request GET ${BASE}/h #1`,
-      'response 502 #1',
-      'retry #2 after 0 ms: 502',
-      `request GET ${BASE}/h #2`,
-      'response 200 #2',
-    ]);
+    expect(events).toEqual([`request GET ${BASE}/h #1`, 'response 502 #1', 'retry #2 after 0 ms: 502', `request GET ${BASE}/h #2`, 'response 200 #2']);
   });
   it('an exception thrown by a hook comes out unchanged and is not retried', async () => {
     let calls = 0;
@@ -262,7 +288,14 @@ describe('createHttpClient: hooks', () => {
       }),
     );
     const bug = new RangeError('hook bug');
-    const c = createHttpClient({ baseUrl: BASE, hooks: { onResponse: () => { throw bug; } } });
+    const c = createHttpClient({
+      baseUrl: BASE,
+      hooks: {
+        onResponse: () => {
+          throw bug;
+        },
+      },
+    });
     await expect(c.get('h').json()).rejects.toBe(bug);
     expect(calls).toBe(1);
   });
@@ -272,9 +305,17 @@ describe('createHttpClient: Accept', () => {
   it('json() asks for JSON unless an Accept header was given', async () => {
     server.use(http.get(`${BASE}/a`, ({ request }) => HttpResponse.json({ accept: request.headers.get('accept') })));
     await expect(createHttpClient({ baseUrl: BASE }).get('a').json()).resolves.toEqual({ accept: 'application/json' });
-    await expect(createHttpClient({ baseUrl: BASE, headers: { Accept: 'application/vnd.api+json' } }).get('a').json()).resolves.toEqual({
+    await expect(
+      createHttpClient({ baseUrl: BASE, headers: { Accept: 'application/vnd.api+json' } })
+        .get('a')
+        .json(),
+    ).resolves.toEqual({
       accept: 'application/vnd.api+json',
     });
-    await expect(createHttpClient({ baseUrl: BASE }).get('a', { headers: { accept: 'text/json' } }).json()).resolves.toEqual({ accept: 'text/json' });
+    await expect(
+      createHttpClient({ baseUrl: BASE })
+        .get('a', { headers: { accept: 'text/json' } })
+        .json(),
+    ).resolves.toEqual({ accept: 'text/json' });
   });
 });

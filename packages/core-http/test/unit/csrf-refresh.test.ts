@@ -18,7 +18,9 @@ async function setup(accept: (token: string | undefined) => boolean, refusal = c
   server = await startLoopback({
     'GET /api/token/': (_req, res) => {
       issued++;
-      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': `csrftoken=fresh-${issued}; Path=/` }).end(JSON.stringify({ data: `fresh-${issued}` }));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'set-cookie': `csrftoken=fresh-${issued}; Path=/` })
+        .end(JSON.stringify({ data: `fresh-${issued}` }));
     },
     'POST /api/save/': (req, res) => {
       if (!accept(req.headers['x-csrftoken'] as string | undefined)) return refusal(res);

@@ -31,5 +31,8 @@ it('jsonArrayItems(): break after 2 items returns', async () => {
     items.push(item);
     if (items.length === 2) break;
   }
-  expect(items).toEqual([[0, 'g0'], [1, 'g1']]);
+  expect(items).toEqual([
+    [0, 'g0'],
+    [1, 'g1'],
+  ]);
 }, 5000);

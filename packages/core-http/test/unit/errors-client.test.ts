@@ -59,7 +59,10 @@ describe('every error class from a real response (loopback)', () => {
     [500, ServerError, 'SERVER_ERROR'],
     [503, ServerError, 'SERVER_ERROR'],
   ] as const)('%i → %o', async (status, Class, code) => {
-    const e = await client().get('status', { searchParams: { s: status } }).json().catch((x: unknown) => x);
+    const e = await client()
+      .get('status', { searchParams: { s: status } })
+      .json()
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(Class);
     const err = e as BioHttpError;
     expect(err.code).toBe(code);
@@ -74,7 +77,9 @@ describe('every error class from a real response (loopback)', () => {
     expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: err.name, code, status });
   });
   it('an HTML error page gives its <title> as the service message', async () => {
-    const e = (await client().get('html-500').catch((x: unknown) => x)) as ServerError;
+    const e = (await client()
+      .get('html-500')
+      .catch((x: unknown) => x)) as ServerError;
     expect(e).toBeInstanceOf(ServerError);
     expect(e.serviceMessage).toBe('502 Bad Gateway');
     expect(typeof e.body).toBe('string');
@@ -84,25 +89,37 @@ describe('every error class from a real response (loopback)', () => {
     await expect(client().get('errors-array')).rejects.toMatchObject({ serviceMessage: 'Unknown attribute [foo]' });
   });
   it('TimeoutError, AbortError, NetworkError, ResponseFormatError, ResponseTooLargeError', async () => {
-    const timeout = await createHttpClient({ baseUrl: lb.origin, timeout: 50 }).get('slow').catch((x: unknown) => x);
+    const timeout = await createHttpClient({ baseUrl: lb.origin, timeout: 50 })
+      .get('slow')
+      .catch((x: unknown) => x);
     expect(timeout).toBeInstanceOf(TimeoutError);
     expect(isTimeoutError(timeout)).toBe(true);
     expect((timeout as TimeoutError).status).toBe(0);
 
-    const abort = await client().get('slow', { signal: AbortSignal.timeout(30) }).catch((x: unknown) => x);
+    const abort = await client()
+      .get('slow', { signal: AbortSignal.timeout(30) })
+      .catch((x: unknown) => x);
     expect(abort).toBeInstanceOf(AbortError);
 
     const dead = await startLoopback({});
     await dead.close();
-    const network = await createHttpClient({ baseUrl: dead.origin, retry: 0 }).get('x').catch((x: unknown) => x);
+    const network = await createHttpClient({ baseUrl: dead.origin, retry: 0 })
+      .get('x')
+      .catch((x: unknown) => x);
     expect(network).toBeInstanceOf(NetworkError);
     expect((network as NetworkError).code).toBe('NETWORK');
 
-    const format = await client().get('html').json().catch((x: unknown) => x);
+    const format = await client()
+      .get('html')
+      .json()
+      .catch((x: unknown) => x);
     expect(format).toBeInstanceOf(ResponseFormatError);
     expect((format as ResponseFormatError).snippet).toContain('maintenance');
 
-    const big = await createHttpClient({ baseUrl: lb.origin, maxResponseBytes: 1000 }).get('big').text().catch((x: unknown) => x);
+    const big = await createHttpClient({ baseUrl: lb.origin, maxResponseBytes: 1000 })
+      .get('big')
+      .text()
+      .catch((x: unknown) => x);
     expect(big).toBeInstanceOf(ResponseTooLargeError);
     expect((big as ResponseTooLargeError).limit).toBe(1000);
     for (const e of [timeout, abort, network, format, big]) expect(isBioHttpError(e)).toBe(true);

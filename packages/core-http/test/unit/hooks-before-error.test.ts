@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpClient, isUnauthorizedError, UnauthorizedError } from '@bio/core-http';
 
-const fetch401 = (async () => new Response('{"errors":[{"message":"No read permission"}]}', { status: 401, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch;
+const fetch401 = (async () =>
+  new Response('{"errors":[{"message":"No read permission"}]}', { status: 401, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch;
 
 describe('hooks.beforeError', () => {
   it('replaces the error of the response, json() and text() paths, in hook order', async () => {

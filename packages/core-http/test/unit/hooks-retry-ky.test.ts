@@ -16,8 +16,14 @@ function fakeFetch(...responses: (() => Response)[]): { fetch: typeof fetch; see
   }) as typeof fetch;
   return { fetch: fn, seen };
 }
-const ok = (body: unknown = { ok: true }) => () => Response.json(body);
-const status = (code: number, headers: Record<string, string> = {}) => () => Response.json({ error: `status ${code}` }, { status: code, headers });
+const ok =
+  (body: unknown = { ok: true }) =>
+  () =>
+    Response.json(body);
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    Response.json({ error: `status ${code}` }, { status: code, headers });
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -61,7 +67,18 @@ describe('beforeRequest', () => {
   it('an exception thrown by it comes out unchanged and is not retried', async () => {
     const { fetch, seen } = fakeFetch(ok());
     const bug = new RangeError('hook bug');
-    const c = createHttpClient({ baseUrl: BASE, fetch, retry: { delay: 0 }, hooks: { beforeRequest: [() => { throw bug; }] } });
+    const c = createHttpClient({
+      baseUrl: BASE,
+      fetch,
+      retry: { delay: 0 },
+      hooks: {
+        beforeRequest: [
+          () => {
+            throw bug;
+          },
+        ],
+      },
+    });
     await expect(c.get('x').json()).rejects.toBe(bug);
     expect(seen).toHaveLength(0);
   });
@@ -70,7 +87,11 @@ describe('beforeRequest', () => {
 describe('afterResponse', () => {
   it('may return a replacement Response (read with the same guards)', async () => {
     const { fetch } = fakeFetch(() => new Response(null, { status: 204 }));
-    const c = createHttpClient({ baseUrl: BASE, fetch, hooks: { afterResponse: [({ response }) => (response.status === 204 ? Response.json([]) : undefined)] } });
+    const c = createHttpClient({
+      baseUrl: BASE,
+      fetch,
+      hooks: { afterResponse: [({ response }) => (response.status === 204 ? Response.json([]) : undefined)] },
+    });
     await expect(c.get('x').json()).resolves.toEqual([]);
   });
   it('gets a copy it may read, and a replacement error status becomes our error', async () => {
@@ -91,7 +112,10 @@ describe('afterResponse', () => {
     await expect(c.get('x').json()).resolves.toEqual({ answer: 42 });
     expect(bodies).toEqual([{ answer: 42 }]);
     const failing = createHttpClient({ baseUrl: BASE, fetch, retry: 0, hooks: { afterResponse: [() => Response.json({ message: 'gone' }, { status: 404 })] } });
-    const e = await failing.get('x').json().catch((x: unknown) => x);
+    const e = await failing
+      .get('x')
+      .json()
+      .catch((x: unknown) => x);
     expect(isNotFoundError(e)).toBe(true);
     expect((e as BioHttpError).serviceMessage).toBe('gone');
   });
@@ -126,10 +150,16 @@ describe('beforeError', () => {
     const { fetch } = fakeFetch(status(404), () => new Response('<html>oops</html>', { headers: { 'content-type': 'text/html' } }));
     const hinted = (e: BioHttpError): BioHttpError => new NotFoundError({ message: `${e.message} (hint: check the id)`, status: e.status, cause: e });
     const c = createHttpClient({ baseUrl: BASE, fetch, retry: 0, hooks: { beforeError: [hinted] } });
-    const first = await c.get('x').json().catch((x: unknown) => x);
+    const first = await c
+      .get('x')
+      .json()
+      .catch((x: unknown) => x);
     expect((first as Error).message).toContain('(hint: check the id)');
     expect((first as Error).cause).toBeDefined();
-    const second = await c.get('x').json().catch((x: unknown) => x);
+    const second = await c
+      .get('x')
+      .json()
+      .catch((x: unknown) => x);
     expect((second as Error).message).toContain('(hint: check the id)'); // a ResponseFormatError, replaced too
   });
 });
@@ -156,7 +186,12 @@ describe('retry: jitter and shouldRetry', () => {
     const delays: number[] = [];
     const { fetch } = fakeFetch(status(500), status(500), status(500), ok());
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const c = createHttpClient({ baseUrl: BASE, fetch, retry: { limit: 3, delay: 100, backoffLimit: 150, jitter: false }, hooks: { onRetry: (e) => delays.push(e.delayMs) } });
+    const c = createHttpClient({
+      baseUrl: BASE,
+      fetch,
+      retry: { limit: 3, delay: 100, backoffLimit: 150, jitter: false },
+      hooks: { onRetry: (e) => delays.push(e.delayMs) },
+    });
     const p = c.get('x').json();
     await vi.advanceTimersByTimeAsync(1_000);
     await expect(p).resolves.toEqual({ ok: true });
@@ -209,8 +244,27 @@ describe('options given as undefined mean "not given"', () => {
       userAgent: undefined,
       timeout: undefined,
       signal: undefined,
-      retry: { limit: undefined, delay: 0, methods: undefined, statusCodes: undefined, retryOnNetworkError: undefined, backoffLimit: undefined, maxRetryAfter: undefined, jitter: undefined, shouldRetry: undefined, deadline: undefined },
-      hooks: { onRequest: undefined, onResponse: undefined, onRetry: undefined, beforeRequest: undefined, afterResponse: undefined, beforeRetry: undefined, beforeError: undefined },
+      retry: {
+        limit: undefined,
+        delay: 0,
+        methods: undefined,
+        statusCodes: undefined,
+        retryOnNetworkError: undefined,
+        backoffLimit: undefined,
+        maxRetryAfter: undefined,
+        jitter: undefined,
+        shouldRetry: undefined,
+        deadline: undefined,
+      },
+      hooks: {
+        onRequest: undefined,
+        onResponse: undefined,
+        onRetry: undefined,
+        beforeRequest: undefined,
+        afterResponse: undefined,
+        beforeRetry: undefined,
+        beforeError: undefined,
+      },
       auth: undefined,
       maxResponseBytes: undefined,
       concurrency: undefined,

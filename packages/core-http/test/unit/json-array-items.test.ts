@@ -3,14 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  isAbortError,
-  isNetworkError,
-  isResponseFormatError,
-  jsonArrayItems,
-  ServerError,
-  type ByteSource,
-} from '@bio/core-http';
+import { isAbortError, isNetworkError, isResponseFormatError, jsonArrayItems, ServerError, type ByteSource } from '@bio/core-http';
 
 const encoder = new TextEncoder();
 
@@ -405,7 +398,12 @@ describe('jsonArrayItems property: equals JSON.parse', () => {
         const object = { ...d.before, results: d.items, ...d.after };
         const text = JSON.stringify(object, null, d.indent);
         const bytes = encoder.encode(text);
-        const source = tiny ? everyByte(bytes) : cutAt(bytes, rawCuts.map((c) => c % (bytes.length + 1)));
+        const source = tiny
+          ? everyByte(bytes)
+          : cutAt(
+              bytes,
+              rawCuts.map((c) => c % (bytes.length + 1)),
+            );
         const { items, trailer } = await readAll(source, 'results');
         const { results, ...rest } = JSON.parse(text) as Record<string, unknown>;
         expect(items).toEqual(results);

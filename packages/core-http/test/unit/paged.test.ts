@@ -28,14 +28,24 @@ describe('paged', () => {
     for await (const n of list) first.push(n);
     expect(first).toEqual(range(0, 25));
     expect(await list.toArray()).toEqual(range(0, 25));
-    expect(api.calls).toEqual([[0, 10], [10, 10], [20, 10], [0, 10], [10, 10], [20, 10]]);
+    expect(api.calls).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 10],
+      [0, 10],
+      [10, 10],
+      [20, 10],
+    ]);
   });
 
   it('toArray({ max }) asks only for what it needs and never exceeds the list max', async () => {
     const api = offsetApi(100);
     const list = paged(({ max, signal }) => offsetPages(api.fetchPage, { pageSize: 10, max, signal }), { max: 15 });
     expect(await list.toArray({ max: 12 })).toEqual(range(0, 12));
-    expect(api.calls).toEqual([[0, 10], [10, 2]]);
+    expect(api.calls).toEqual([
+      [0, 10],
+      [10, 2],
+    ]);
     expect(await list.toArray({ max: 50 })).toEqual(range(0, 15));
   });
 
@@ -54,7 +64,11 @@ describe('paged', () => {
     expect(await list.total()).toBe(25);
     expect(api.calls).toEqual([[0, 10]]);
     expect(await list.toArray()).toEqual(range(0, 25));
-    expect(api.calls).toEqual([[0, 10], [10, 10], [20, 10]]);
+    expect(api.calls).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 10],
+    ]);
   });
 
   it('total() is undefined when the service does not say', async () => {
@@ -73,7 +87,12 @@ describe('paged', () => {
 
   it('accepts undefined for every option', async () => {
     const api = offsetApi(3);
-    const list = paged(({ max, signal }) => offsetPages(api.fetchPage, { pageSize: 10, max, signal }), { max: undefined, pageSize: undefined, signal: undefined, timeout: undefined });
+    const list = paged(({ max, signal }) => offsetPages(api.fetchPage, { pageSize: 10, max, signal }), {
+      max: undefined,
+      pageSize: undefined,
+      signal: undefined,
+      timeout: undefined,
+    });
     expect(await list.toArray({ max: undefined })).toEqual([0, 1, 2]);
   });
 
@@ -112,7 +131,8 @@ describe('page generators', () => {
   it('cursorPages drops `next` from the page and follows it', async () => {
     const pages: Page<string>[] = [];
     const next: Record<string, string | undefined> = { start: 'b', b: undefined };
-    for await (const page of cursorPages<string, string>(async ({ cursor }) => ({ items: [cursor ?? 'start'], next: next[cursor ?? 'start'] }))) pages.push(page);
+    for await (const page of cursorPages<string, string>(async ({ cursor }) => ({ items: [cursor ?? 'start'], next: next[cursor ?? 'start'] })))
+      pages.push(page);
     expect(pages).toEqual([{ items: ['start'] }, { items: ['b'] }]);
   });
 });

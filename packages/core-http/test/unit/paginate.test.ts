@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  collect,
-  isAbortError,
-  isResponseFormatError,
-  isValidationError,
-  paginateCursor,
-  paginateOffset,
-  paginatePages,
-} from '@bio/core-http';
+import { collect, isAbortError, isResponseFormatError, isValidationError, paginateCursor, paginateOffset, paginatePages } from '@bio/core-http';
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
@@ -213,11 +205,14 @@ describe('paginateCursor', () => {
 
   it('honours max without fetching more pages', async () => {
     let calls = 0;
-    const iter = paginateCursor<number, number>(async ({ cursor }) => {
-      calls++;
-      const c = cursor ?? 0;
-      return { items: [c * 2, c * 2 + 1], next: c + 1 };
-    }, { max: 5 });
+    const iter = paginateCursor<number, number>(
+      async ({ cursor }) => {
+        calls++;
+        const c = cursor ?? 0;
+        return { items: [c * 2, c * 2 + 1], next: c + 1 };
+      },
+      { max: 5 },
+    );
     expect(await collect(iter)).toEqual([0, 1, 2, 3, 4]);
     expect(calls).toBe(3);
   });

@@ -4,7 +4,11 @@ import { buildSearchParams, encodePathSegment, isValidationError, path } from '@
 describe('buildSearchParams', () => {
   it('drops undefined and null, writes booleans as true/false', () => {
     const p = buildSearchParams({ a: undefined, b: null, c: true, d: false, e: 0 });
-    expect([...p.entries()]).toEqual([['c', 'true'], ['d', 'false'], ['e', '0']]);
+    expect([...p.entries()]).toEqual([
+      ['c', 'true'],
+      ['d', 'false'],
+      ['e', '0'],
+    ]);
   });
   it('joins arrays with commas by default and repeats them on request', () => {
     expect(buildSearchParams({ f: ['symbol', 'name'] }).getAll('f')).toEqual(['symbol,name']);

@@ -51,7 +51,12 @@ const cases: Case[] = [
     async () => {
       const auth = sessionAuth();
       await auth.onResponse?.(
-        new Response(null, { headers: [['set-cookie', 'sessionid=CANARY-SESSION-5; Path=/'], ['set-cookie', 'csrftoken=CANARY-CSRF-5; Path=/']] }),
+        new Response(null, {
+          headers: [
+            ['set-cookie', 'sessionid=CANARY-SESSION-5; Path=/'],
+            ['set-cookie', 'csrftoken=CANARY-CSRF-5; Path=/'],
+          ],
+        }),
         new URL(BASE),
       );
       return auth;
@@ -107,7 +112,10 @@ describe.each(cases)('%s secrets never leak', (_name, make, canaries) => {
     const auth = await make();
     const payloads: unknown[] = [];
     const c = makeClient(auth, payloads);
-    const e = await c.get(route, { searchParams: { api_key: 'CANARY-QUERY', q: 'x' } }).json().catch((x: unknown) => x);
+    const e = await c
+      .get(route, { searchParams: { api_key: 'CANARY-QUERY', q: 'x' } })
+      .json()
+      .catch((x: unknown) => x);
     expect(payloads.length).toBeGreaterThan(0);
     expectClean(e, payloads, [...canaries, ...auth.secrets()]);
     if (route === 'json-error') {

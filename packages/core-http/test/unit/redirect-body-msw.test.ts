@@ -5,7 +5,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/index.js';
 
-const NGINX_302 = '<html>\r\n<head><title>302 Found</title></head>\r\n<body>\r\n<center><h1>302 Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const NGINX_302 =
+  '<html>\r\n<head><title>302 Found</title></head>\r\n<body>\r\n<center><h1>302 Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const server = setupServer(
   mswHttp.get('https://x.test/old', () => new HttpResponse(NGINX_302, { status: 302, headers: { location: '/new', 'content-type': 'text/html' } })),
   mswHttp.get('https://x.test/new', () => HttpResponse.json({ ok: true })),

@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AuthStrategy,
-  basicAuth,
-  createHttpClient,
-  headerAuth,
-  isNetworkError,
-  isResponseFormatError,
-  sessionAuth,
-  tokenAuth,
-} from '@bio/core-http';
+import { type AuthStrategy, basicAuth, createHttpClient, headerAuth, isNetworkError, isResponseFormatError, sessionAuth, tokenAuth } from '@bio/core-http';
 import { json, type Loopback, startLoopback } from './client-loopback.js';
 
 let home: Loopback;
@@ -23,7 +14,10 @@ beforeAll(async () => {
   });
   home = await startLoopback({
     'GET /login': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['sessionid=sess-canary-42; HttpOnly; Path=/', 'csrftoken=csrf-canary-42; Path=/'] });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'set-cookie': ['sessionid=sess-canary-42; HttpOnly; Path=/', 'csrftoken=csrf-canary-42; Path=/'],
+      });
       res.end('{"ok":true}');
     },
     '* /same': (_req, res) => {
@@ -126,12 +120,17 @@ describe('redirects (loopback)', () => {
     expect(home.requests.length - before).toBe(4);
   });
   it('does not follow a redirect to a non-http scheme', async () => {
-    const e = await createHttpClient({ baseUrl: `${home.origin}/`, retry: 0 }).get('to-ftp').catch((x: unknown) => x);
+    const e = await createHttpClient({ baseUrl: `${home.origin}/`, retry: 0 })
+      .get('to-ftp')
+      .catch((x: unknown) => x);
     expect(isNetworkError(e)).toBe(true);
   });
   it('a redirect ending in an HTML page is a ResponseFormatError naming the page', async () => {
     const c = createHttpClient({ baseUrl: `${home.origin}/` });
-    const e = await c.get('to-page').json().catch((x: unknown) => x);
+    const e = await c
+      .get('to-page')
+      .json()
+      .catch((x: unknown) => x);
     expect(isResponseFormatError(e)).toBe(true);
     expect((e as Error).message).toContain('after a redirect to');
     expect((e as Error).message).toContain('/webclient/login/');

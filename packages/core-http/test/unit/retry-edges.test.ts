@@ -24,7 +24,11 @@ it('parseRetryAfter: an HTTP-date in the past means "now" (0), not a negative wa
 
 it('a 503 with a past Retry-After date is retried at once, and hook payloads carry no secret', async () => {
   const { fetch, urls } = fakeFetch([
-    () => new Response(`{"detail":"busy, token ${TOKEN}"}`, { status: 503, headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT', 'content-type': 'application/json' } }),
+    () =>
+      new Response(`{"detail":"busy, token ${TOKEN}"}`, {
+        status: 503,
+        headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT', 'content-type': 'application/json' },
+      }),
     () => Response.json({ ok: true }),
   ]);
   const payloads: unknown[] = [];

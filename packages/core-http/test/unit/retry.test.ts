@@ -72,15 +72,21 @@ describe('retry', () => {
   });
   it('a number means limit, false and 0 mean none', async () => {
     const calls = sequence('get', `${BASE}x`, [500]);
-    await createHttpClient({ baseUrl: BASE, retry: 1 }).get('x', { retry: { delay: 0 } }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: 1 })
+      .get('x', { retry: { delay: 0 } })
+      .catch(() => undefined);
     expect(calls.count).toBe(2);
     calls.count = 0;
-    await createHttpClient({ baseUrl: BASE }).get('x', { retry: false }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE })
+      .get('x', { retry: false })
+      .catch(() => undefined);
     expect(calls.count).toBe(1);
   });
   it('does not retry statuses outside the list (404, 400)', async () => {
     const calls = sequence('get', `${BASE}x`, [404]);
-    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).get('x').catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } })
+      .get('x')
+      .catch(() => undefined);
     expect(calls.count).toBe(1);
   });
   it('never retries a POST unless it is marked idempotent', async () => {
@@ -95,10 +101,14 @@ describe('retry', () => {
   });
   it('does not retry PUT by default but does when methods include it', async () => {
     const calls = sequence('put', `${BASE}p`, [503, 200]);
-    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).put('p', { json: {} }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } })
+      .put('p', { json: {} })
+      .catch(() => undefined);
     expect(calls.count).toBe(1);
     calls.count = 0;
-    await createHttpClient({ baseUrl: BASE, retry: { delay: 0, methods: ['GET', 'PUT'] } }).put('p', { json: {} }).json();
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0, methods: ['GET', 'PUT'] } })
+      .put('p', { json: {} })
+      .json();
     expect(calls.count).toBe(2);
   });
   it('does not retry a stream body even when idempotent', async () => {
@@ -109,7 +119,9 @@ describe('retry', () => {
         c.close();
       },
     });
-    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).post('q', { body, idempotent: true }).catch(() => undefined);
+    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } })
+      .post('q', { body, idempotent: true })
+      .catch(() => undefined);
     expect(calls.count).toBe(1);
   });
   it('retries network errors (and can be told not to)', async () => {
@@ -120,10 +132,16 @@ describe('retry', () => {
         return count < 3 ? HttpResponse.error() : HttpResponse.json({ ok: true });
       }),
     );
-    await expect(createHttpClient({ baseUrl: BASE, retry: { delay: 0 } }).get('n').json()).resolves.toEqual({ ok: true });
+    await expect(
+      createHttpClient({ baseUrl: BASE, retry: { delay: 0 } })
+        .get('n')
+        .json(),
+    ).resolves.toEqual({ ok: true });
     expect(count).toBe(3);
     count = 0;
-    const e = await createHttpClient({ baseUrl: BASE, retry: { delay: 0, retryOnNetworkError: false } }).get('n').catch((x: unknown) => x);
+    const e = await createHttpClient({ baseUrl: BASE, retry: { delay: 0, retryOnNetworkError: false } })
+      .get('n')
+      .catch((x: unknown) => x);
     expect(isNetworkError(e)).toBe(true);
     expect((e as Error).cause).toBeDefined();
     expect(count).toBe(1);

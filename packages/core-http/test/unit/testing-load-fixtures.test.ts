@@ -60,7 +60,9 @@ describe('validateFixture', () => {
       { multipart: { name: 'x', file: { filename: 'ids.txt', type: 'text/plain', text: '1017\n' } } },
     ];
     for (const body of bodies) {
-      expect(() => validateFixture({ name: 'n', exchanges: [{ request: { method: 'POST', path: '/p', body }, response: { status: 200, body } }] }, 'f.json')).not.toThrow();
+      expect(() =>
+        validateFixture({ name: 'n', exchanges: [{ request: { method: 'POST', path: '/p', body }, response: { status: 200, body } }] }, 'f.json'),
+      ).not.toThrow();
     }
   });
 

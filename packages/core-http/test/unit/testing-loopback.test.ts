@@ -93,7 +93,10 @@ describe('loopback fixture server without CORS', () => {
   it('does not answer preflights and closes cleanly', async () => {
     const server = await startLoopbackFixtureServer({ fixtures });
     try {
-      const preflight = await fetch(`${server.url}/jobs/1`, { method: 'OPTIONS', headers: { origin: 'http://x.test', 'access-control-request-method': 'GET' } });
+      const preflight = await fetch(`${server.url}/jobs/1`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://x.test', 'access-control-request-method': 'GET' },
+      });
       expect(preflight.status).toBe(404);
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     } finally {

@@ -104,7 +104,9 @@ describe('FixtureMatcher', () => {
 
   it('matches scrubbed query params and form fields against any value', async () => {
     const body = new TextEncoder().encode('password=hunter22&user=demo');
-    const hit = await matcher.match(request('https://api.example.test/v1/login?token=abc', { method: 'POST', body, contentType: 'application/x-www-form-urlencoded' }));
+    const hit = await matcher.match(
+      request('https://api.example.test/v1/login?token=abc', { method: 'POST', body, contentType: 'application/x-www-form-urlencoded' }),
+    );
     expect(hit?.fixture.name).toBe('login');
   });
 
@@ -115,7 +117,9 @@ describe('FixtureMatcher', () => {
     const encoded = new Request('https://x.test', { method: 'POST', body: form });
     const body = new Uint8Array(await encoded.arrayBuffer());
     const contentType = encoded.headers.get('content-type')!;
-    expect((await matcher.match(request('https://api.example.test/v1/lists?name=my%20list', { method: 'POST', body, contentType })))?.fixture.name).toBe('upload');
+    expect((await matcher.match(request('https://api.example.test/v1/lists?name=my%20list', { method: 'POST', body, contentType })))?.fixture.name).toBe(
+      'upload',
+    );
 
     const other = new FormData();
     other.append('file', new Blob(['zen\n'], { type: 'text/plain' }), 'ids.txt');

@@ -28,7 +28,10 @@ describe('capabilities', () => {
 
 describe('mapr', () => {
   it('throws EndpointRemovedError naming the search-engine equivalent on IDR', async () => {
-    const error = await newIdr().mapr.screens('gene', 'CDC20').toArray().catch((e: unknown) => e);
+    const error = await newIdr()
+      .mapr.screens('gene', 'CDC20')
+      .toArray()
+      .catch((e: unknown) => e);
     expect(isEndpointRemovedError(error)).toBe(true);
     expect(isNotFoundError(error)).toBe(true);
     expect(error).toMatchObject({ status: 410, code: 'ENDPOINT_REMOVED', endpoint: '/mapr/api/gene/' });
@@ -54,7 +57,10 @@ describe('mapr', () => {
 
   it('turns a mapr redirect that ends in HTML into EndpointRemovedError and remembers it', async () => {
     const omero = newIdr({ baseUrl: EXAMPLE_URL });
-    const error = await omero.mapr.screens('phenotype', 'mitotic').toArray().catch((e: unknown) => e);
+    const error = await omero.mapr
+      .screens('phenotype', 'mitotic')
+      .toArray()
+      .catch((e: unknown) => e);
     expect(isEndpointRemovedError(error)).toBe(true);
     expect((error as Error).cause).toMatchObject({ name: 'ResponseFormatError' });
     expect((await omero.capabilities()).mapr.status).toBe('removed');

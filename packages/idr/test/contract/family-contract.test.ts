@@ -22,7 +22,9 @@ useFixtureServer();
 
 const screenBody = JSON.stringify({ data: { '@id': 102, Name: 'idr0002-heriche-condensation/screenA' } });
 
-function recording(respond: (request: Request) => Response | Promise<Response> = () => new Response(screenBody, { headers: { 'content-type': 'application/json' } })) {
+function recording(
+  respond: (request: Request) => Response | Promise<Response> = () => new Response(screenBody, { headers: { 'content-type': 'application/json' } }),
+) {
   const requests: Request[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
@@ -109,10 +111,22 @@ describe('CallOptions', () => {
 
   it('accepts undefined for every optional field', async () => {
     const { requests, fetch } = recording();
-    const idr = new Idr({ fetch, baseUrl: undefined, timeout: undefined, retry: undefined, concurrency: undefined, userAgent: undefined, auth: undefined, webclientPageSize: undefined });
+    const idr = new Idr({
+      fetch,
+      baseUrl: undefined,
+      timeout: undefined,
+      retry: undefined,
+      concurrency: undefined,
+      userAgent: undefined,
+      auth: undefined,
+      webclientPageSize: undefined,
+    });
     expect(idr.baseUrl).toBe('https://idr.openmicroscopy.org');
     await idr.screen(102, { signal: undefined, timeout: undefined, childCount: undefined });
-    await idr.screens(undefined, { max: undefined, pageSize: undefined, signal: undefined, timeout: undefined }).toArray().catch(() => undefined);
+    await idr
+      .screens(undefined, { max: undefined, pageSize: undefined, signal: undefined, timeout: undefined })
+      .toArray()
+      .catch(() => undefined);
     expect(requests[0]?.url).toBe('https://idr.openmicroscopy.org/api/v0/m/screens/102/');
   });
 });
@@ -172,9 +186,14 @@ describe('errors', () => {
 
   it('reports a malformed answer as ResponseFormatError, never ValidationError', async () => {
     const { fetch } = recording(() => new Response(JSON.stringify({ data: 'not a list' }), { headers: { 'content-type': 'application/json' } }));
-    const error = await new Idr({ fetch }).screens().toArray().catch((e: unknown) => e);
+    const error = await new Idr({ fetch })
+      .screens()
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ResponseFormatError', code: 'RESPONSE_FORMAT' });
-    const config = await new Idr({ fetch: recording(() => new Response('[]', { headers: { 'content-type': 'application/json' } })).fetch }).mapr.config().catch((e: unknown) => e);
+    const config = await new Idr({ fetch: recording(() => new Response('[]', { headers: { 'content-type': 'application/json' } })).fetch }).mapr
+      .config()
+      .catch((e: unknown) => e);
     expect(config).toMatchObject({ name: 'ResponseFormatError' });
   });
 });

@@ -80,7 +80,9 @@ describe('/api/v0 single objects', () => {
   });
 
   it('maps the JSON {"message"} 404 to NotFoundError with the server words', async () => {
-    const error = await newIdr().screen(999999).catch((e: unknown) => e);
+    const error = await newIdr()
+      .screen(999999)
+      .catch((e: unknown) => e);
     expect(isNotFoundError(error)).toBe(true);
     expect(error).toMatchObject({ status: 404, serviceMessage: 'Screen 999999 not found', service: 'idr' });
   });

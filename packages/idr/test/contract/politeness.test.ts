@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMEOUT, Idr, sessionAuth } from '../../src/index.js';
 import { inFlightCounter } from './server.js';
 
-const screenBody = JSON.stringify({ data: { '@id': 102, '@type': 'http://www.openmicroscopy.org/Schemas/OME/2016-06#Screen', 'url:plates': 'x', 'url:screen': 'y' } });
+const screenBody = JSON.stringify({
+  data: { '@id': 102, '@type': 'http://www.openmicroscopy.org/Schemas/OME/2016-06#Screen', 'url:plates': 'x', 'url:screen': 'y' },
+});
 const ok = () => new Response(screenBody, { status: 200, headers: { 'content-type': 'application/json' } });
 
 function scripted(statuses: (number | 'network')[]) {
@@ -95,7 +97,9 @@ describe('polite defaults', () => {
     const fetch = (async () => {
       calls++;
       const data = Array.from({ length: 2 }, (_, i) => ({ '@id': calls * 10 + i, Row: 0, Column: i }));
-      return new Response(JSON.stringify({ data, meta: { offset: 0, limit: 2, maxLimit: 2, totalCount: 100 } }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ data, meta: { offset: 0, limit: 2, maxLimit: 2, totalCount: 100 } }), {
+        headers: { 'content-type': 'application/json' },
+      });
     }) as typeof globalThis.fetch;
     const idr = new Idr({ fetch });
     const seen: number[] = [];
@@ -125,9 +129,12 @@ describe('polite defaults', () => {
   });
 
   it('does not cache capabilities when the server cannot be reached', async () => {
-    const idr = new Idr({ fetch: (async () => {
-      throw new TypeError('fetch failed');
-    }) as typeof globalThis.fetch, retry: 0 });
+    const idr = new Idr({
+      fetch: (async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof globalThis.fetch,
+      retry: 0,
+    });
     await expect(idr.capabilities()).rejects.toSatisfy(isNetworkError);
   });
 });

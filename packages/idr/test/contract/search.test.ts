@@ -42,7 +42,10 @@ describe('search engine', () => {
   });
 
   it('maps an HTTP 200 "Error" to ServerError with the server words', async () => {
-    const error = await newIdr().search({ key: 'Organism', value: 'Homo sapiens' }).toArray().catch((e: unknown) => e);
+    const error = await newIdr()
+      .search({ key: 'Organism', value: 'Homo sapiens' })
+      .toArray()
+      .catch((e: unknown) => e);
     expect(isServerError(error)).toBe(true);
     expect(error).toMatchObject({ status: 500, serviceMessage: 'Something went wrong, please check your query and try again later.' });
   });

@@ -17,7 +17,16 @@ describe('the IDR tutorial walkthrough (examples/idr-walkthrough.ts)', () => {
     expect(summary.batchThumbnails).toEqual({ fetched: 2, missing: 1 });
     expect(summary.bulkRow).toMatchObject({ Well: 45217 });
     expect(summary.downloads.map((d) => d.url)).toContain('https://idr.openmicroscopy.org/webclient/annotation/8368945');
-    expect(summary.gene.screens).toEqual([{ id: 102, name: 'idr0002-heriche-condensation/screenA', plates: [{ id: 422, images: 600 }, { id: 4554, images: 440 }] }]);
+    expect(summary.gene.screens).toEqual([
+      {
+        id: 102,
+        name: 'idr0002-heriche-condensation/screenA',
+        plates: [
+          { id: 422, images: 600 },
+          { id: 4554, images: 440 },
+        ],
+      },
+    ]);
     expect(lines).toContain('# Study map annotation of screen 102');
     expect(lines.some((l) => l.includes('Download URL: https://idr.openmicroscopy.org/webclient/annotation/2891867'))).toBe(true);
   });

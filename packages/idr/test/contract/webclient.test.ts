@@ -36,7 +36,10 @@ describe('webclient/api tree lists', () => {
       const request = new Request(input, init);
       return globalThis.fetch(new Request(request.url.replace('limit=2', 'limit=2.5'), request));
     }) as typeof globalThis.fetch;
-    const error = await newIdr({ fetch }).webclient.plates({ screen: 102 }, { pageSize: 2 }).toArray().catch((e: unknown) => e);
+    const error = await newIdr({ fetch })
+      .webclient.plates({ screen: 102 }, { pageSize: 2 })
+      .toArray()
+      .catch((e: unknown) => e);
     expect(isBadRequestError(error)).toBe(true);
     expect(error).toMatchObject({ status: 400, code: 'BAD_REQUEST', serviceMessage: 'Invalid parameter value' });
   });
@@ -81,7 +84,10 @@ describe('annotations', () => {
     const files = await idr.fileAnnotations({ screen: 206 }).toArray();
     expect(files.map((f) => f.id)).toEqual([8368945, 2891867]);
     expect(files[0]?.file).toMatchObject({ id: 15026339, name: 'bulk_annotations', mimetype: 'OMERO.tables' });
-    expect(files.map((f) => f.downloadUrl)).toEqual(['https://idr.openmicroscopy.org/webclient/annotation/8368945', 'https://idr.openmicroscopy.org/webclient/annotation/2891867']);
+    expect(files.map((f) => f.downloadUrl)).toEqual([
+      'https://idr.openmicroscopy.org/webclient/annotation/8368945',
+      'https://idr.openmicroscopy.org/webclient/annotation/2891867',
+    ]);
     const download = await idr.download(2891867);
     expect(download.filename).toBe('idr0008-screenA-annotation.csv');
     expect(download.contentType).toBe('application/force-download');
@@ -91,7 +97,9 @@ describe('annotations', () => {
   });
 
   it('reports a missing annotation (500 HTML page) as ServerError', async () => {
-    const error = await newIdr().download(999999999).catch((e: unknown) => e);
+    const error = await newIdr()
+      .download(999999999)
+      .catch((e: unknown) => e);
     expect(isServerError(error)).toBe(true);
     expect((error as { serviceMessage?: string }).serviceMessage).toBe('Server Error (500)');
   });

@@ -55,19 +55,24 @@ describe('thumbnails and rendering', () => {
   });
 
   it('maps the Django HTML 404 of a sized thumbnail to NotFoundError with the page words', async () => {
-    const error = await newIdr().thumbnail(1229801, { size: 64 }).catch((e: unknown) => e);
+    const error = await newIdr()
+      .thumbnail(1229801, { size: 64 })
+      .catch((e: unknown) => e);
     expect(isNotFoundError(error)).toBe(true);
     expect((error as { serviceMessage?: string }).serviceMessage).toBe('Not Found: The requested resource was not found on this server.');
   });
 
   it('refuses bytes that are not a complete JPEG', async () => {
-    const error = await newIdr().thumbnail(1229802).catch((e: unknown) => e);
+    const error = await newIdr()
+      .thumbnail(1229802)
+      .catch((e: unknown) => e);
     expect(isResponseFormatError(error)).toBe(true);
     expect((error as Error).message).toMatch(/expected a JPEG/);
   });
 
   it('streams a thumbnail, checking SOI first and EOI at the end', async () => {
-    const read = async (id: number, size?: number) => new Uint8Array(await new Response(await newIdr().thumbnailStream(id, size === undefined ? {} : { size })).arrayBuffer());
+    const read = async (id: number, size?: number) =>
+      new Uint8Array(await new Response(await newIdr().thumbnailStream(id, size === undefined ? {} : { size })).arrayBuffer());
     const bytes = await read(1229801);
     expect(isJpeg(bytes)).toBe(true);
     expect(bytes).toEqual(await newIdr().thumbnail(1229801));

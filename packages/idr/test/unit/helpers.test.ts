@@ -25,9 +25,11 @@ describe('error dialects', () => {
     expect(omeroServiceMessage({ Error: 'none' })).toBeUndefined();
     expect(omeroServiceMessage('Invalid parameter value')).toBe('Invalid parameter value');
     expect(omeroServiceMessage('omero.ApiUsageException\n    serverStackTrace = …')).toBe('omero.ApiUsageException');
-    expect(omeroServiceMessage('<!doctype html><html><head><title>Not Found</title></head><body><h1>Not Found</h1><p>The requested resource was not found on this server.</p></body></html>')).toBe(
-      'Not Found: The requested resource was not found on this server.',
-    );
+    expect(
+      omeroServiceMessage(
+        '<!doctype html><html><head><title>Not Found</title></head><body><h1>Not Found</h1><p>The requested resource was not found on this server.</p></body></html>',
+      ),
+    ).toBe('Not Found: The requested resource was not found on this server.');
     expect(omeroServiceMessage('')).toBeUndefined();
     expect(omeroServiceMessage(undefined)).toBeUndefined();
   });
@@ -94,7 +96,13 @@ describe('helpers', () => {
   it('merges map annotations keeping repeated keys', () => {
     const base = { id: 1 as never, ns: null, class: 'MapAnnotationI' as const, parent: undefined };
     const map = toMap([
-      { ...base, values: [['Phenotype', 'a'], ['Gene', 'X']] },
+      {
+        ...base,
+        values: [
+          ['Phenotype', 'a'],
+          ['Gene', 'X'],
+        ],
+      },
       { ...base, values: [['Phenotype', 'b']] },
     ]);
     expect([...map]).toEqual([

@@ -1,6 +1,19 @@
 // Pins the public types: ids of different kinds do not mix, optional keys stay optional.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type CallOptions, type Idr, type IdrOptions, type ImageData, type MapAnnotation, type Paged, type ProjectId, projectId, type Screen, type ScreenId, screenId, type Well } from '../../src/index.js';
+import {
+  type CallOptions,
+  type Idr,
+  type IdrOptions,
+  type ImageData,
+  type MapAnnotation,
+  type Paged,
+  type ProjectId,
+  projectId,
+  type Screen,
+  type ScreenId,
+  screenId,
+  type Well,
+} from '../../src/index.js';
 
 describe('public types', () => {
   it('keeps screen and project ids apart', () => {

@@ -17,7 +17,8 @@ import { ROOT, testMine, useFixtureServer } from './setup.js';
 
 useFixtureServer();
 
-const eveZen = (mine: InterMine) => mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol');
+const eveZen = (mine: InterMine) =>
+  mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol');
 const demoList = (mine: InterMine) => mine.query('Gene').select('symbol', 'length').where('Gene', 'IN', 'demo-list');
 
 /** A fetch that answers `GET /version` and records the request headers. */
@@ -81,7 +82,7 @@ describe('Paged results', () => {
 });
 
 describe('constructor and call options', () => {
-  it('sends @bio/intermine/<version> as User-Agent, after the caller\'s value', async () => {
+  it("sends @bio/intermine/<version> as User-Agent, after the caller's value", async () => {
     const seen: Headers[] = [];
     await new InterMine({ baseUrl: ROOT, fetch: versionFetch(seen) }).version();
     await new InterMine({ baseUrl: ROOT, fetch: versionFetch(seen), userAgent: 'my-pipeline/1.4' }).version();
@@ -108,10 +109,12 @@ describe('constructor and call options', () => {
   });
 
   it('maps token to Authorization: Token, and refuses token with auth', () => {
-    expect(() => new InterMine({ baseUrl: ROOT, token: 'a', auth: { kind: 'header', headerNames: [], apply() {}, secrets: () => [] } })).toThrow(/token or auth, not both/);
+    expect(() => new InterMine({ baseUrl: ROOT, token: 'a', auth: { kind: 'header', headerNames: [], apply() {}, secrets: () => [] } })).toThrow(
+      /token or auth, not both/,
+    );
   });
 
-  it('applies a per-call timeout instead of the client\'s', async () => {
+  it("applies a per-call timeout instead of the client's", async () => {
     const hang: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
     const mine = new InterMine({ baseUrl: ROOT, fetch: hang, retry: 0, timeout: 60_000 });
@@ -123,7 +126,7 @@ describe('constructor and call options', () => {
 });
 
 describe('errors', () => {
-  it('adds the token hint to a 401 with a beforeError hook, before the caller\'s hooks', async () => {
+  it("adds the token hint to a 401 with a beforeError hook, before the caller's hooks", async () => {
     const seenByCaller: string[] = [];
     const { mine } = testMine({ token: 'expired-token-xyz', hooks: { beforeError: [(e) => (seenByCaller.push(e.message), e)] } });
     const error = (await mine.version().catch((e: unknown) => e)) as UnauthorizedError;

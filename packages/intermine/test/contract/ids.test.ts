@@ -47,8 +47,12 @@ describe('id resolution', () => {
 
   it('gives up after the deadline', async () => {
     const { mine } = testMine();
-    const error = await mine.resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', interval: 10, deadline: 5 }).catch((e: unknown) => e);
+    const error = await mine
+      .resolveIds({ type: 'Gene', identifiers: ['eve', 'zen', 'l(3)85Ac', 'not-a-gene'], extra: 'D. melanogaster', interval: 10, deadline: 5 })
+      .catch((e: unknown) => e);
     expect((error as Error).name).toBe('TimeoutError');
-    expect((error as Error).message).toMatch(/id resolution job 2b1f6a5e-3c7d-4e91-9a0b-8f2c1d4e5a6b still not done after \d+ ms and 1 checks \(deadline 5 ms\)/);
+    expect((error as Error).message).toMatch(
+      /id resolution job 2b1f6a5e-3c7d-4e91-9a0b-8f2c1d4e5a6b still not done after \d+ ms and 1 checks \(deadline 5 ms\)/,
+    );
   });
 });

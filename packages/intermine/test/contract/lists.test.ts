@@ -15,7 +15,13 @@ describe('lists', () => {
     ]);
     expect(lists[0]).toBeInstanceOf(InterMineList);
     expect([...lists[0]!.tags]).toEqual(['im:public', 'im:frontpage']);
-    expect(lists[0]!.toJSON()).toMatchObject({ id: 1000006, status: 'CURRENT', authorized: false, dateCreated: '2019-06-28T16:15:34', timestamp: 1561734934000 });
+    expect(lists[0]!.toJSON()).toMatchObject({
+      id: 1000006,
+      status: 'CURRENT',
+      authorized: false,
+      dateCreated: '2019-06-28T16:15:34',
+      timestamp: 1561734934000,
+    });
   });
 
   it('reads one list, and a 404 for an unknown name', async () => {
@@ -29,7 +35,13 @@ describe('lists', () => {
 
   it('creates a list from identifiers and reports the unmatched ones', async () => {
     const { mine, requests } = testMine({ token: 'good-token-0123456789' });
-    const list = await mine.lists.create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
+    const list = await mine.lists.create(['eve', 'zen', 'not-a-gene'], {
+      name: 'my-genes',
+      type: 'Gene',
+      description: 'three fly genes',
+      tags: ['demo', 'fly'],
+      organism: 'D. melanogaster',
+    });
     expect(list.name).toBe('my-genes');
     expect(list.size).toBe(2);
     expect(list.id).toBe(3000102);
@@ -39,14 +51,26 @@ describe('lists', () => {
 
   it('accepts identifier-file text and async iterables', async () => {
     const { mine } = testMine();
-    const fromText = await mine.lists.create('eve, zen\n"not-a-gene"\n', { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
+    const fromText = await mine.lists.create('eve, zen\n"not-a-gene"\n', {
+      name: 'my-genes',
+      type: 'Gene',
+      description: 'three fly genes',
+      tags: ['demo', 'fly'],
+      organism: 'D. melanogaster',
+    });
     expect(fromText.unmatchedIdentifiers).toEqual(['not-a-gene']);
     async function* ids() {
       yield 'eve';
       yield 'zen';
       yield 'not-a-gene';
     }
-    const fromIterable = await mine.lists.create(ids(), { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
+    const fromIterable = await mine.lists.create(ids(), {
+      name: 'my-genes',
+      type: 'Gene',
+      description: 'three fly genes',
+      tags: ['demo', 'fly'],
+      organism: 'D. melanogaster',
+    });
     expect(fromIterable.size).toBe(2);
   });
 
@@ -80,7 +104,13 @@ describe('lists', () => {
     expect(await demo.tags.remove(['fly'])).toEqual(['im:frontpage', 'im:public', 'reviewed']);
     expect(demo.tags.has('reviewed')).toBe(true);
 
-    const mine2 = await mine.lists.create(['eve', 'zen', 'not-a-gene'], { name: 'my-genes', type: 'Gene', description: 'three fly genes', tags: ['demo', 'fly'], organism: 'D. melanogaster' });
+    const mine2 = await mine.lists.create(['eve', 'zen', 'not-a-gene'], {
+      name: 'my-genes',
+      type: 'Gene',
+      description: 'three fly genes',
+      tags: ['demo', 'fly'],
+      organism: 'D. melanogaster',
+    });
     await mine2.rename('my-fly-genes');
     expect(mine2.name).toBe('my-fly-genes');
     await mine2.delete();

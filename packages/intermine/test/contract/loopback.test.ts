@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const eveZen = (mine: InterMine) => mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol');
+const eveZen = (mine: InterMine) =>
+  mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol');
 
 describe('streams over a socket', () => {
   it('stops reading when the loop breaks, and the client keeps working', async () => {

@@ -101,7 +101,11 @@ describe('query results', () => {
 
   it('streams TSV with headers and CSV', async () => {
     const { mine } = testMine();
-    expect((await drain(mine.tsv(eveZen(mine), { headers: 'path' }))).items).toEqual(['Gene.symbol\tGene.primaryIdentifier\tGene.length', 'eve\tFBgn0000606\t1478', 'zen\tFBgn0004053\t1326']);
+    expect((await drain(mine.tsv(eveZen(mine), { headers: 'path' }))).items).toEqual([
+      'Gene.symbol\tGene.primaryIdentifier\tGene.length',
+      'eve\tFBgn0000606\t1478',
+      'zen\tFBgn0004053\t1326',
+    ]);
     expect((await drain(mine.csv(eveZen(mine)))).items).toEqual(['"eve","FBgn0000606","1478"', '"zen","FBgn0004053","1326"']);
   });
 
@@ -126,8 +130,19 @@ describe('query results', () => {
   it('summarises numeric and item columns', async () => {
     const { mine } = testMine();
     const base = () => mine.query('Gene').where('Gene', 'IN', 'demo-list');
-    expect(await mine.summarise(base().select('symbol', 'length'), 'length')).toEqual({ kind: 'numeric', min: 1326, max: 3837, average: 2493.2, stdev: 1099.65, uniqueValues: 5 });
-    expect(await mine.summarise(base().select('symbol'), 'organism.shortName')).toEqual({ kind: 'items', items: [{ item: 'D. melanogaster', count: 5 }], uniqueValues: 1 });
+    expect(await mine.summarise(base().select('symbol', 'length'), 'length')).toEqual({
+      kind: 'numeric',
+      min: 1326,
+      max: 3837,
+      average: 2493.2,
+      stdev: 1099.65,
+      uniqueValues: 5,
+    });
+    expect(await mine.summarise(base().select('symbol'), 'organism.shortName')).toEqual({
+      kind: 'items',
+      items: [{ item: 'D. melanogaster', count: 5 }],
+      uniqueValues: 1,
+    });
   });
 
   it('saves results as a list', async () => {
@@ -140,7 +155,9 @@ describe('query results', () => {
   it('loads query XML and runs it', async () => {
     const { mine } = testMine();
     const xml = eveZen(mine).clone();
-    const q = mine.load('<query model="genomic" view="Gene.symbol Gene.primaryIdentifier Gene.length" sortOrder="Gene.symbol asc"><constraint path="Gene.symbol" op="ONE OF"><value>eve</value><value>zen</value></constraint></query>');
+    const q = mine.load(
+      '<query model="genomic" view="Gene.symbol Gene.primaryIdentifier Gene.length" sortOrder="Gene.symbol asc"><constraint path="Gene.symbol" op="ONE OF"><value>eve</value><value>zen</value></constraint></query>',
+    );
     expect(q.constraints).toEqual(xml.constraints);
     expect(await mine.count(q)).toBe(2);
   });

@@ -15,7 +15,11 @@ describe('region search', () => {
 
   it('saves the features as a list and reports invalid spans', async () => {
     const { mine } = testMine();
-    const r = mine.regions({ organism: 'D. melanogaster', featureTypes: ['Gene'], regions: ['2L\t14614843\t14619614', { chromosome: '2X', start: 1, end: 100 }] });
+    const r = mine.regions({
+      organism: 'D. melanogaster',
+      featureTypes: ['Gene'],
+      regions: ['2L\t14614843\t14619614', { chromosome: '2X', start: 1, end: 100 }],
+    });
     const { list, invalidSpans } = await r.saveAsList('List from Regions');
     expect([list.name, list.size, list.type]).toEqual(['List from Regions', 4, 'Gene']);
     expect(invalidSpans).toEqual(['2X:1..100']);

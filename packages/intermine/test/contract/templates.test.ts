@@ -19,10 +19,19 @@ describe('templates', () => {
   it('runs a template with new values (switched-off constraints left out)', async () => {
     const { mine } = testMine();
     const t = await mine.template('Gene_Pathways');
-    expect(t.parameters({ A: 'zen' })).toEqual({ name: 'Gene_Pathways', constraint1: 'Gene', op1: 'LOOKUP', value1: 'zen', extra1: 'D. melanogaster', code1: 'A' });
+    expect(t.parameters({ A: 'zen' })).toEqual({
+      name: 'Gene_Pathways',
+      constraint1: 'Gene',
+      op1: 'LOOKUP',
+      value1: 'zen',
+      extra1: 'D. melanogaster',
+      code1: 'A',
+    });
     expect((await drain(t.rows({ A: { op: 'LOOKUP', value: 'zen' } }))).items).toEqual([['zen', 'R-DME-212436', 'Generic Transcription Pathway']]);
     expect(await t.count({ A: 'zen' })).toBe(1);
-    expect((await drain(t.rows({ B: { value: 'Notch' } }))).items).toEqual([['eve', 'dme04330', 'Notch signaling pathway - Drosophila melanogaster (fruit fly)']]);
+    expect((await drain(t.rows({ B: { value: 'Notch' } }))).items).toEqual([
+      ['eve', 'dme04330', 'Notch signaling pathway - Drosophila melanogaster (fruit fly)'],
+    ]);
   });
 
   it('rejects unknown templates and codes', async () => {

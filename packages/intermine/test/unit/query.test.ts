@@ -37,7 +37,13 @@ describe('Query builder', () => {
 
   it('expands * to summary fields and ** to every attribute', () => {
     expect(gene().select('*').views).toEqual(summaryFields.Gene);
-    expect(gene().select('organism.**').views).toEqual(['Gene.organism.name', 'Gene.organism.shortName', 'Gene.organism.taxonId', 'Gene.organism.genus', 'Gene.organism.species']);
+    expect(gene().select('organism.**').views).toEqual([
+      'Gene.organism.name',
+      'Gene.organism.shortName',
+      'Gene.organism.taxonId',
+      'Gene.organism.genus',
+      'Gene.organism.species',
+    ]);
     // Without the model the star is kept until the query runs.
     expect(new Query('Gene').select('pathways.*').views).toEqual(['Gene.pathways.*']);
     expect(() => new Query('Gene').select('pathways.*').toXML()).toThrow(/before expansion/);
@@ -52,7 +58,9 @@ describe('Query builder', () => {
     expect(big.constraints.at(-1)?.code).toBe('Z');
     expect(() => big.where('length', '>', 27)).toThrow(/at most 26/);
     expect(() => gene().where({ path: 'symbol', op: '=', value: 'x', code: 'AA' })).toThrow(/single letters/);
-    expect(() => gene().where({ path: 'symbol', op: '=', value: 'x', code: 'A' }).where({ path: 'name', op: '=', value: 'y', code: 'A' })).toThrow(/already used/);
+    expect(() => gene().where({ path: 'symbol', op: '=', value: 'x', code: 'A' }).where({ path: 'name', op: '=', value: 'y', code: 'A' })).toThrow(
+      /already used/,
+    );
   });
 
   it('validates logic against the codes; subclass constraints have none', () => {
@@ -229,7 +237,9 @@ describe('Query.fromXML / toJSON / fromJSON', () => {
     const again = Query.fromXML(q.toXML(), { model });
     expect(xmlTree(again.toXML())).toEqual(xmlTree(q.toXML()));
     // The inner join is the default, so it is not written again.
-    expect(xmlTree(q.toXML())).toEqual(xmlTree(xml.replace('<join path="Gene.pathways" style="INNER"/>', '').replace('<?xml version="1.0" encoding="UTF-8"?>', '')));
+    expect(xmlTree(q.toXML())).toEqual(
+      xmlTree(xml.replace('<join path="Gene.pathways" style="INNER"/>', '').replace('<?xml version="1.0" encoding="UTF-8"?>', '')),
+    );
   });
   it('reads a template wrapper and assigns codes to constraints without one', () => {
     const q = Query.fromXML(
@@ -255,7 +265,13 @@ describe('Query.fromXML / toJSON / fromJSON', () => {
   it('round-trips JSON, including the template JSON shape', () => {
     const q = Query.fromXML(xml, { model });
     const json = q.toJSON();
-    expect(json).toMatchObject({ model: { name: 'genomic' }, from: 'Gene', joins: ['Gene.transcripts'], orderBy: [{ path: 'Gene.symbol', direction: 'desc' }], constraintLogic: 'A or B' });
+    expect(json).toMatchObject({
+      model: { name: 'genomic' },
+      from: 'Gene',
+      joins: ['Gene.transcripts'],
+      orderBy: [{ path: 'Gene.symbol', direction: 'desc' }],
+      constraintLogic: 'A or B',
+    });
     expect(Query.fromJSON(JSON.parse(JSON.stringify(json)), { model }).toJSON()).toEqual(json);
     const t = Query.fromJSON({
       select: ['Gene.symbol', 'Gene.pathways.name'],
@@ -265,7 +281,15 @@ describe('Query.fromXML / toJSON / fromJSON', () => {
       constraintLogic: 'A',
     } as never);
     expect(t.root).toBe('Gene');
-    expect(t.constraints[0]).toEqual({ path: 'Gene', op: 'LOOKUP', value: 'eve', extraValue: 'D. melanogaster', code: 'A', editable: true, switchable: 'locked' });
+    expect(t.constraints[0]).toEqual({
+      path: 'Gene',
+      op: 'LOOKUP',
+      value: 'eve',
+      extraValue: 'D. melanogaster',
+      code: 'A',
+      editable: true,
+      switchable: 'locked',
+    });
     expect(t.sortOrder).toEqual([{ path: 'Gene.pathways.name', direction: 'asc' }]);
   });
   it('is data: no reference to a client, and copies keep every part', () => {

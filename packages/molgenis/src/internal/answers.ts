@@ -42,7 +42,8 @@ export async function createdIds(ctx: Context, url: string, sent: number, answer
   for (const resource of resources as { href?: unknown }[]) {
     const href = typeof resource === 'object' && resource !== null ? resource.href : undefined;
     const id = typeof href === 'string' ? lastSegment(href, ctx.root) : undefined;
-    if (id === undefined || id === '') throw formatError(ctx, 'POST', url, response, `a resource without a usable href: ${JSON.stringify(resource)}`, snippet());
+    if (id === undefined || id === '')
+      throw formatError(ctx, 'POST', url, response, `a resource without a usable href: ${JSON.stringify(resource)}`, snippet());
     ids.push(id);
   }
   return ids;

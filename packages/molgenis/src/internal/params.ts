@@ -48,7 +48,8 @@ function rsqlError(cause: unknown, prefix: string): ValidationError {
 
 /** `attrs` for v2: attributes as given, expanded ones as `attr(*)`; `*` plus expansions when only `expand` is given. */
 export function attrsParam(attributes: readonly string[] | undefined, expand: readonly string[] | undefined): string | undefined {
-  if (attributes !== undefined && !Array.isArray(attributes)) throw new ValidationError({ message: 'attributes must be an array of attribute names', field: 'attributes' });
+  if (attributes !== undefined && !Array.isArray(attributes))
+    throw new ValidationError({ message: 'attributes must be an array of attribute names', field: 'attributes' });
   if (expand !== undefined && !Array.isArray(expand)) throw new ValidationError({ message: 'expand must be an array of attribute names', field: 'expand' });
   const attrs = attributes ?? [];
   const exp = expand ?? [];

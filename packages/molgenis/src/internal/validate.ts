@@ -40,7 +40,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 export function assertRow(row: unknown, field: string): asserts row is Record<string, unknown> {
   if (!isPlainObject(row)) {
-    const kind = row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row === 'object' ? `a ${(row as object).constructor?.name ?? 'non-plain'} object` : typeof row;
+    const kind =
+      row === null
+        ? 'null'
+        : Array.isArray(row)
+          ? 'an array'
+          : typeof row === 'object'
+            ? `a ${(row as object).constructor?.name ?? 'non-plain'} object`
+            : typeof row;
     throw new ValidationError({ message: `${field} must be a plain object mapping attribute names to values, got ${kind}`, field });
   }
 }

@@ -70,7 +70,10 @@ describe('login / logout', () => {
     server.use(fixture('auth-expired-token'));
     const { m, requests } = client({ token: EXPIRED });
     expect(m.authenticated).toBe(true);
-    const error = (await m.get('demo_sightings').toArray({ max: 100 }).catch((e: unknown) => e)) as UnauthorizedError;
+    const error = (await m
+      .get('demo_sightings')
+      .toArray({ max: 100 })
+      .catch((e: unknown) => e)) as UnauthorizedError;
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect(error.status).toBe(401);
     expect(error.serviceMessage).toBe("No 'Read data' permission on entity type 'Sightings' with id 'demo_sightings'.");
@@ -83,7 +86,7 @@ describe('login / logout', () => {
     expect(error.message).not.toContain(EXPIRED);
   });
 
-  it('the hint comes from a beforeError hook the client installs; the caller\'s beforeError hooks run after it and may replace the error', async () => {
+  it("the hint comes from a beforeError hook the client installs; the caller's beforeError hooks run after it and may replace the error", async () => {
     server.use(fixture('auth-expired-token'));
     const seen: string[] = [];
     const { m } = client({
@@ -97,7 +100,10 @@ describe('login / logout', () => {
         ],
       },
     });
-    const error = (await m.get('demo_sightings').toArray({ max: 100 }).catch((e: unknown) => e)) as UnauthorizedError;
+    const error = (await m
+      .get('demo_sightings')
+      .toArray({ max: 100 })
+      .catch((e: unknown) => e)) as UnauthorizedError;
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/unknown or expired/);
     expect(error.message).toBe('replaced by the caller');

@@ -42,7 +42,9 @@ describe('addAll accepts only the real create answer (201 {location, resources[]
   const createAnswer = (ids: string[], status = 201): FixtureExchange['response'] => ({
     status,
     headers: JSON_CT,
-    body: { json: { location: `/api/v2/${E}?q=id=in=(${ids.map((id) => `"${id}"`).join(',')})`, resources: ids.map((id) => ({ href: `/api/v2/${E}/${id}` })) } },
+    body: {
+      json: { location: `/api/v2/${E}?q=id=in=(${ids.map((id) => `"${id}"`).join(',')})`, resources: ids.map((id) => ({ href: `/api/v2/${E}/${id}` })) },
+    },
   });
 
   const cases: [string, FixtureExchange[]][] = [
@@ -58,8 +60,22 @@ describe('addAll accepts only the real create answer (201 {location, resources[]
     ],
     ['JSON without resources', [{ request: post(b), response: { status: 201, headers: JSON_CT, body: { json: { location: `/api/v2/${E}` } } } }]],
     ['fewer resources than rows sent', [{ request: post(b), response: createAnswer(b.slice(0, 9).map((r) => String(r.id))) }]],
-    ['a resource without href', [{ request: post(b), response: { status: 201, headers: JSON_CT, body: { json: { location: `/api/v2/${E}`, resources: b.map(() => ({})) } } } }]],
-    ['200 instead of 201', [{ request: post(b), response: createAnswer(b.map((r) => String(r.id)), 200) }]],
+    [
+      'a resource without href',
+      [{ request: post(b), response: { status: 201, headers: JSON_CT, body: { json: { location: `/api/v2/${E}`, resources: b.map(() => ({})) } } } }],
+    ],
+    [
+      '200 instead of 201',
+      [
+        {
+          request: post(b),
+          response: createAnswer(
+            b.map((r) => String(r.id)),
+            200,
+          ),
+        },
+      ],
+    ],
   ];
 
   it.each(cases)('%s → ResponseFormatError, the batch is unknown, nothing resent', async (_name, second) => {
@@ -102,7 +118,7 @@ describe('which failures are refusals (notWritten) and which are unknown', () =>
   });
 });
 
-describe('updateAll and deleteList: an answer that is a web page is not MOLGENIS\'s answer', () => {
+describe("updateAll and deleteList: an answer that is a web page is not MOLGENIS's answer", () => {
   const ids = rows.map((r) => String(r.id));
   const [ia, ib, ic] = chunks(ids, 10) as [string[], string[], string[]];
 
@@ -110,7 +126,10 @@ describe('updateAll and deleteList: an answer that is a web page is not MOLGENIS
     server.use(
       generated('update-all-html', [
         { request: { method: 'PUT', path: `/api/v2/${E}`, body: { json: { entities: a } } }, response: { status: 200 } },
-        { request: { method: 'PUT', path: `/api/v2/${E}`, body: { json: { entities: b } } }, response: { status: 200, headers: HTML_CT, body: { text: PROXY_PAGE } } },
+        {
+          request: { method: 'PUT', path: `/api/v2/${E}`, body: { json: { entities: b } } },
+          response: { status: 200, headers: HTML_CT, body: { text: PROXY_PAGE } },
+        },
       ]),
     );
     const { m } = client();
@@ -125,7 +144,10 @@ describe('updateAll and deleteList: an answer that is a web page is not MOLGENIS
     server.use(
       generated('delete-list-html', [
         { request: { method: 'DELETE', path: `/api/v2/${E}`, body: { json: { entityIds: ia } } }, response: { status: 204 } },
-        { request: { method: 'DELETE', path: `/api/v2/${E}`, body: { json: { entityIds: ib } } }, response: { status: 200, headers: HTML_CT, body: { text: LOGIN_PAGE } } },
+        {
+          request: { method: 'DELETE', path: `/api/v2/${E}`, body: { json: { entityIds: ib } } },
+          response: { status: 200, headers: HTML_CT, body: { text: LOGIN_PAGE } },
+        },
       ]),
     );
     const { m } = client();
@@ -138,7 +160,10 @@ describe('updateAll and deleteList: an answer that is a web page is not MOLGENIS
 
     server.use(
       generated('delete-list-json', [
-        { request: { method: 'DELETE', path: `/api/v2/${E}`, body: { json: { entityIds: ia } } }, response: { status: 200, headers: JSON_CT, body: { text: '{}' } } },
+        {
+          request: { method: 'DELETE', path: `/api/v2/${E}`, body: { json: { entityIds: ia } } },
+          response: { status: 200, headers: JSON_CT, body: { text: '{}' } },
+        },
       ]),
     );
     await client().m.deleteList(E, ia);
@@ -146,7 +171,7 @@ describe('updateAll and deleteList: an answer that is a web page is not MOLGENIS
 });
 
 describe('upsert keeps the unknown rows apart', () => {
-  it('an add batch whose answer is an HTML page: unknown rows are the caller\'s, updates not sent', async () => {
+  it("an add batch whose answer is an HTML page: unknown rows are the caller's, updates not sent", async () => {
     const [meta, existing] = fixture('write-upsert').exchanges;
     server.use(
       generated('upsert-unknown', [

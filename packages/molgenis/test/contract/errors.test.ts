@@ -9,7 +9,10 @@ describe('the three error shapes (and text/plain)', () => {
   it('classic {"errors":[{"message"}]} → BadRequestError with serviceMessage (the code is optional)', async () => {
     server.use(fixture('errors'));
     const { m } = client();
-    const error = (await m.get('demo_sightings', { q: 'colour==red', max: 100 }).toArray().catch((e: unknown) => e)) as BadRequestError;
+    const error = (await m
+      .get('demo_sightings', { q: 'colour==red', max: 100 })
+      .toArray()
+      .catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.status).toBe(400);
     expect(error.service).toBe('molgenis');
@@ -44,7 +47,9 @@ describe('the three error shapes (and text/plain)', () => {
   it('text/plain from the import wizard → BadRequestError with the text', async () => {
     server.use(fixture('errors'));
     const { m } = client();
-    const error = (await m.uploadZip(new File(['##fileformat=VCFv4.1'], 'demo_sightings.vcf'), { packageId: 'demo_missing' }).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await m
+      .uploadZip(new File(['##fileformat=VCFv4.1'], 'demo_sightings.vcf'), { packageId: 'demo_missing' })
+      .catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(isBioHttpError(error)).toBe(true);
     expect(error.serviceMessage).toBe('Package [demo_missing] does not exist.');

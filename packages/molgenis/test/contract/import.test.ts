@@ -29,7 +29,10 @@ describe('uploadZip', () => {
   it('the import file may be named bytes (the server picks the importer by extension)', async () => {
     server.use(fixture('import-finished'));
     const { m } = client();
-    const job = await m.uploadZip({ name: 'ignored.bin', data: ZIP }, { filename: 'demo_sightings.zip', action: 'add_update_existing', metadataAction: 'upsert', interval: 0 });
+    const job = await m.uploadZip(
+      { name: 'ignored.bin', data: ZIP },
+      { filename: 'demo_sightings.zip', action: 'add_update_existing', metadataAction: 'upsert', interval: 0 },
+    );
     expect(job.status).toBe('FINISHED');
   });
 

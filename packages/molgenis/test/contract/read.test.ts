@@ -86,7 +86,7 @@ describe('get: one Paged type (was get + iterate)', () => {
     expect(requests.filter((r) => r.url.includes('/meta'))).toHaveLength(1);
   });
 
-  it('toArray({ max }) lowers the call\'s max, never raises it', async () => {
+  it("toArray({ max }) lowers the call's max, never raises it", async () => {
     server.use(fixture('read-paging'));
     const { m } = client();
     const rows = m.get('demo_sightings', { pageSize: 2, max: 4, sort: [{ attr: 'id' }] });
@@ -129,7 +129,9 @@ describe('get with q', () => {
     server.use(fixture('read-celiac-seed'));
     const { m } = client();
     const { or, ge, lt } = await import('@bio/rsql');
-    const rows = await m.get('celiacsprue', { q: or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female')), max: 100 }).toArray();
+    const rows = await m
+      .get('celiacsprue', { q: or(and(ge('celiac_weight', 80), lt('celiac_height', 180)), eq('celiac_gender', 'Female')), max: 100 })
+      .toArray();
     expect(rows.map((r) => r.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
   });
 

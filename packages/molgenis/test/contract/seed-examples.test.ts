@@ -24,18 +24,18 @@ describe('seed examples', () => {
     expect(rows).toHaveLength(2);
   });
 
-  it.each([
-    '(celiac_weight>=80 and celiac_height<180) or (celiac_gender==Female)',
-    '(celiac_weight>=80;celiac_height<180),(celiac_gender==Female)',
-  ])('session.get("celiacsprue", q = "%s")', async (q) => {
-    server.use(fixture('read-celiac-seed'));
-    const { m, requests } = client();
-    const rows = await m.get('celiacsprue', { q, max: 100 }).toArray();
-    expect(rows.map((r) => r.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
-    expect(new URL(requests[0]?.url ?? '').searchParams.get('q')).toBe('celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female');
-    // molgenis#5805: ';', ',' and '=' stay readable on the wire (the matcher compares decoded values only).
-    expect(requests[0]?.url).toContain('q=celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female');
-  });
+  it.each(['(celiac_weight>=80 and celiac_height<180) or (celiac_gender==Female)', '(celiac_weight>=80;celiac_height<180),(celiac_gender==Female)'])(
+    'session.get("celiacsprue", q = "%s")',
+    async (q) => {
+      server.use(fixture('read-celiac-seed'));
+      const { m, requests } = client();
+      const rows = await m.get('celiacsprue', { q, max: 100 }).toArray();
+      expect(rows.map((r) => r.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
+      expect(new URL(requests[0]?.url ?? '').searchParams.get('q')).toBe('celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female');
+      // molgenis#5805: ';', ',' and '=' stay readable on the wire (the matcher compares decoded values only).
+      expect(requests[0]?.url).toContain('q=celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female');
+    },
+  );
 
   it("session.add('Person', firstName='Jan', lastName='Klaassen')", async () => {
     server.use(fixture('write-add'));

@@ -13,7 +13,13 @@ describe('examples/molgenis-session.ts', () => {
       urls.push(input instanceof Request ? input.url : String(input));
       return globalThis.fetch(input, init);
     };
-    const summary = await runSession({ baseUrl: `${BASE}/api/`, retry: 0, fetch: logged }, 'data-manager', 'dm-secret', { name: 'demo_sightings.zip', data: ZIP }, 0);
+    const summary = await runSession(
+      { baseUrl: `${BASE}/api/`, retry: 0, fetch: logged },
+      'data-manager',
+      'dm-secret',
+      { name: 'demo_sightings.zip', data: ZIP },
+      0,
+    );
     expect(summary).toEqual({
       user: 'data-manager',
       matches: ['celiac_0007', 'celiac_0012', 'celiac_0031'],

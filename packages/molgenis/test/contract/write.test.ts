@@ -40,7 +40,12 @@ describe('add', () => {
     const id = await m.add(
       'Plot',
       {},
-      { files: { image: { name: 'expression.jpg', type: 'image/jpeg', data: stream(one) }, image2: { name: 'expression-large.jpg', type: 'image/jpeg', data: stream(two) } } },
+      {
+        files: {
+          image: { name: 'expression.jpg', type: 'image/jpeg', data: stream(one) },
+          image2: { name: 'expression-large.jpg', type: 'image/jpeg', data: stream(two) },
+        },
+      },
     );
     expect(id).toBe('aaaac3zvrdfh6hpcqtrv6yaaae');
   });
@@ -63,7 +68,12 @@ describe('addAll: chunks of at most 1000', () => {
     [2500, [1000, 1000, 500]],
   ])('%i rows → POSTs of %j', async (n, sizes) => {
     const rows = sightings(n);
-    server.use(generated(`add-all-${n}`, chunks(rows, 1000).map((c) => addAllExchange(E, c))));
+    server.use(
+      generated(
+        `add-all-${n}`,
+        chunks(rows, 1000).map((c) => addAllExchange(E, c)),
+      ),
+    );
     const { m, requests } = client();
     const progress: number[] = [];
     const ids = await m.addAll(E, rows, { onProgress: (p) => progress.push(p.done) });
@@ -74,7 +84,12 @@ describe('addAll: chunks of at most 1000', () => {
 
   it('honours a smaller batchSize and refuses one above 1000', async () => {
     const rows = sightings(5);
-    server.use(generated('add-all-2', chunks(rows, 2).map((c) => addAllExchange(E, c))));
+    server.use(
+      generated(
+        'add-all-2',
+        chunks(rows, 2).map((c) => addAllExchange(E, c)),
+      ),
+    );
     const { m, requests } = client();
     expect(await m.addAll(E, rows, { batchSize: 2 })).toHaveLength(5);
     expect(requests).toHaveLength(3);
@@ -115,7 +130,12 @@ describe('addAll: chunks of at most 1000', () => {
 
     // The caller fixes the duplicate and resumes with exactly the rows not written.
     const fixed = error.notWritten.map((r) => (r.id === 's1500' ? { ...r, id: 's9999' } : r));
-    server.use(generated('add-all-resume', chunks(fixed, 1000).map((ch) => addAllExchange(E, ch))));
+    server.use(
+      generated(
+        'add-all-resume',
+        chunks(fixed, 1000).map((ch) => addAllExchange(E, ch)),
+      ),
+    );
     const { m: again, requests: resent } = client();
     const rest = await again.addAll(E, fixed);
     expect(resent).toHaveLength(2);
@@ -191,7 +211,7 @@ describe('upsert', () => {
     ]);
   });
 
-  it('a refused add batch: the error carries the caller\'s rows (ONE_TO_MANY kept) and the updates as not sent', async () => {
+  it("a refused add batch: the error carries the caller's rows (ONE_TO_MANY kept) and the updates as not sent", async () => {
     const [meta, ids] = fixture('write-upsert').exchanges;
     server.use(
       generated('upsert-fails', [

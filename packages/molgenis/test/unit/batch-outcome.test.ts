@@ -25,10 +25,10 @@ function server(failAt: number, fail: Failure) {
 
 /** Store the batch, then lose the connection before the answer (what a reset after commit looks like). */
 const resetAfterCommit: Failure = async (request, _signal, stored) => {
-    const { entities } = (await request.json()) as { entities: { id: string }[] };
-    for (const e of entities) stored.set(e.id, (stored.get(e.id) ?? 0) + 1);
-    throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-  };
+  const { entities } = (await request.json()) as { entities: { id: string }[] };
+  for (const e of entities) stored.set(e.id, (stored.get(e.id) ?? 0) + 1);
+  throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+};
 
 const rows = Array.from({ length: 25 }, (_, i) => ({ id: `r${i}` }));
 
@@ -81,7 +81,14 @@ describe('a batch whose answer is lost is unknown, never "not written"', () => {
   });
 
   it('a truncated 201 body: unknown', async () => {
-    const s = server(1, async () => new Response('{"location":"/api/v2/E?q=id=in=(r0,r1)","resources":[{"href":"/api/v2/E/r0"},{"hr', { status: 201, headers: { 'content-type': 'application/json' } }));
+    const s = server(
+      1,
+      async () =>
+        new Response('{"location":"/api/v2/E?q=id=in=(r0,r1)","resources":[{"href":"/api/v2/E/r0"},{"hr', {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     const m = new Molgenis({ baseUrl: 'https://molgenis.example.org', fetch: s.fetchFake, retry: 0 });
     const error = (await m.addAll('E', rows.slice(0, 2)).catch((e: unknown) => e)) as MolgenisBatchError;
     expect(error.errors[0]?.error).toBeInstanceOf(ResponseFormatError);
@@ -100,7 +107,11 @@ describe('certainlyNotWritten', () => {
     ['a 2xx that is not the answer', new ResponseFormatError({ status: 200 }), false],
     ['a timeout', new TimeoutError({}), false],
     ['a reset', new NetworkError({ cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) }), false],
-    ['a refused connection', new NetworkError({ cause: new TypeError('fetch failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) }) }), true],
+    [
+      'a refused connection',
+      new NetworkError({ cause: new TypeError('fetch failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) }) }),
+      true,
+    ],
     ['anything else', new Error('boom'), false],
   ])('%s → %s', (_name, error, expected) => {
     expect(certainlyNotWritten(error)).toBe(expected);
@@ -109,11 +120,28 @@ describe('certainlyNotWritten', () => {
 
 describe('MolgenisBatchError fields', () => {
   it('unknown defaults to none; refused + unknown = failed; notWritten = refused + unprocessed', () => {
-    const e = new MolgenisBatchError<string>({ operation: 'deleteList', entity: 'E', ids: ['1'], processed: ['1'], failed: ['2', '3'], unprocessed: ['4'], errors: [] });
+    const e = new MolgenisBatchError<string>({
+      operation: 'deleteList',
+      entity: 'E',
+      ids: ['1'],
+      processed: ['1'],
+      failed: ['2', '3'],
+      unprocessed: ['4'],
+      errors: [],
+    });
     expect(e.unknown).toEqual([]);
     expect(e.refused).toEqual(['2', '3']);
     expect(e.notWritten).toEqual(['2', '3', '4']);
-    const u = new MolgenisBatchError<string>({ operation: 'deleteList', entity: 'E', ids: ['1'], processed: ['1'], failed: ['2', '3'], unknown: ['2', '3'], unprocessed: ['4'], errors: [] });
+    const u = new MolgenisBatchError<string>({
+      operation: 'deleteList',
+      entity: 'E',
+      ids: ['1'],
+      processed: ['1'],
+      failed: ['2', '3'],
+      unknown: ['2', '3'],
+      unprocessed: ['4'],
+      errors: [],
+    });
     expect(u.refused).toEqual([]);
     expect(u.notWritten).toEqual(['4']);
     expect(u.message).toMatch(/1 written, 2 unknown .*, 1 not sent/);

@@ -15,7 +15,11 @@ function fake(respond: (request: Request) => Response = () => new Response(null,
 }
 
 const json = (body: unknown, init: ResponseInit = {}): Response =>
-  new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) } });
+  new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
 
 describe('path encoding', () => {
   it('encodes entity, id and attribute names as single segments', async () => {
@@ -118,7 +122,10 @@ describe('paging limits', () => {
 
   it('an answer without an items array is a ResponseFormatError (not a ValidationError)', async () => {
     const { m } = fake(() => json({ start: 0, num: 100, total: 1 }));
-    const error = await m.get('demo_sightings', { max: 100 }).toArray().catch((e: unknown) => e);
+    const error = await m
+      .get('demo_sightings', { max: 100 })
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseFormatError);
     expect(isValidationError(error)).toBe(false);
     expect((error as ResponseFormatError).message).toMatch(/no "items" array/);
@@ -222,6 +229,10 @@ describe('request bodies', () => {
     await m.add('E', { n: 1, when: new Date('2026-01-02T03:04:05Z'), tags: ['a', 'b'] });
     await m.updateOne('E', 1, 'tags', ['a', 'b']);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(bodies.map((b) => JSON.parse(b))).toEqual([{ entityIds: ['1', '2', '3'] }, { n: 1, when: '2026-01-02T03:04:05.000Z', tags: ['a', 'b'] }, ['a', 'b']]);
+    expect(bodies.map((b) => JSON.parse(b))).toEqual([
+      { entityIds: ['1', '2', '3'] },
+      { n: 1, when: '2026-01-02T03:04:05.000Z', tags: ['a', 'b'] },
+      ['a', 'b'],
+    ]);
   });
 });

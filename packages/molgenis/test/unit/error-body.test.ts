@@ -8,11 +8,25 @@ describe('parseErrorBody', () => {
   });
 
   it('problem+json: detail, errorCode and field errors', () => {
-    const body = { type: 't', title: 'Bad Request', status: 400, detail: 'Invalid request', errorCode: 'V01', errors: [{ field: 'num', value: 20000, detail: 'must be ≤ 10000', errorCode: 'V03' }] };
+    const body = {
+      type: 't',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Invalid request',
+      errorCode: 'V01',
+      errors: [{ field: 'num', value: 20000, detail: 'must be ≤ 10000', errorCode: 'V03' }],
+    };
     expect(parseErrorBody(body, 'application/problem+json')).toEqual({
       messages: ['Invalid request', 'num: must be ≤ 10000'],
       code: 'V01',
-      problem: { type: 't', title: 'Bad Request', status: 400, detail: 'Invalid request', errorCode: 'V01', errors: [{ field: 'num', value: 20000, detail: 'must be ≤ 10000', errorCode: 'V03' }] },
+      problem: {
+        type: 't',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'Invalid request',
+        errorCode: 'V01',
+        errors: [{ field: 'num', value: 20000, detail: 'must be ≤ 10000', errorCode: 'V03' }],
+      },
     });
   });
 
@@ -22,7 +36,9 @@ describe('parseErrorBody', () => {
 
   it('HTML pages: title, else h1, else text', () => {
     expect(parseErrorBody('<html><head><title>502 Bad Gateway</title></head><body>x</body></html>', 'text/html').messages).toEqual(['502 Bad Gateway']);
-    expect(parseErrorBody('<!DOCTYPE html><html><body><h1>Whitelabel Error Page</h1><p>There was an unexpected error</p></body></html>').messages).toEqual(['Whitelabel Error Page']);
+    expect(parseErrorBody('<!DOCTYPE html><html><body><h1>Whitelabel Error Page</h1><p>There was an unexpected error</p></body></html>').messages).toEqual([
+      'Whitelabel Error Page',
+    ]);
     expect(parseErrorBody('<html><body><p>Access &amp; denied</p></body></html>', 'text/html').messages).toEqual(['Access & denied']);
   });
 
@@ -41,7 +57,10 @@ describe('parseErrorBody', () => {
   });
 
   it('errorDetails reads an error body, undefined without one', () => {
-    expect(errorDetails({ body: { errors: [{ message: 'x', code: 'C1' }] }, headers: { 'Content-Type': 'application/json' } })).toEqual({ messages: ['x'], code: 'C1' });
+    expect(errorDetails({ body: { errors: [{ message: 'x', code: 'C1' }] }, headers: { 'Content-Type': 'application/json' } })).toEqual({
+      messages: ['x'],
+      code: 'C1',
+    });
     expect(errorDetails(new Error('plain'))).toBeUndefined();
     expect(errorDetails(null)).toBeUndefined();
   });

@@ -84,7 +84,9 @@ describe('constructor options', () => {
     expect(m.authenticated).toBe(false);
     expect(await m.getById('demo_sightings', '151', undefined)).toEqual(ROW);
     expect(await m.getById('demo_sightings', '151', { signal: undefined, timeout: undefined, attributes: undefined, expand: undefined })).toEqual(ROW);
-    expect(await m.get('demo_sightings', { max: 100, pageSize: undefined, q: undefined, sort: undefined, start: undefined }).toArray({ max: undefined })).toEqual([ROW]);
+    expect(
+      await m.get('demo_sightings', { max: 100, pageSize: undefined, q: undefined, sort: undefined, start: undefined }).toArray({ max: undefined }),
+    ).toEqual([ROW]);
     expect(seen.map((r) => new URL(r.url).pathname)).toEqual(['/api/v2/demo_sightings/151', '/api/v2/demo_sightings/151', '/api/v2/demo_sightings']);
   });
 });
@@ -118,7 +120,15 @@ describe('CallOptions: per-call timeout and signal', () => {
 
 describe('error codes and markers', () => {
   it('every molgenis error class has its own code; ValidationError is a BioError, not an HTTP error', async () => {
-    const batch = new MolgenisBatchError({ operation: 'addAll', entity: 'E', ids: [], processed: [], failed: [{}], unprocessed: [], errors: [{ batchIndex: 0, items: [{}], error: new Error('x') }] });
+    const batch = new MolgenisBatchError({
+      operation: 'addAll',
+      entity: 'E',
+      ids: [],
+      processed: [],
+      failed: [{}],
+      unprocessed: [],
+      errors: [{ batchIndex: 0, items: [{}], error: new Error('x') }],
+    });
     const failed = new MolgenisImportError({ id: 'run1', status: 'FAILED', message: 'bad sheet' });
     expect(batch.code).toBe('BATCH_WRITE_STOPPED');
     expect(failed.code).toBe('IMPORT_FAILED');
@@ -148,7 +158,8 @@ describe('error codes and markers', () => {
 });
 
 describe('the expired-token hint (a beforeError hook, no wrapper)', () => {
-  const refused = (): Response => json({ errors: [{ message: "No 'Read data' permission on entity type 'Sightings' with id 'demo_sightings'.", code: 'DS04' }] }, 401);
+  const refused = (): Response =>
+    json({ errors: [{ message: "No 'Read data' permission on entity type 'Sightings' with id 'demo_sightings'.", code: 'DS04' }] }, 401);
 
   it('only while a token is sent: not without auth, not with basic auth, not after logout', async () => {
     const hint = /unknown or expired/;

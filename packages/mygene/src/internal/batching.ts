@@ -43,7 +43,10 @@ type Input = Iterable<string> | AsyncIterable<string>;
  */
 export function checkInput(input: unknown, name: string): { source: Input; total?: number } {
   if (typeof input === 'string') {
-    throw new ValidationError({ message: `${name}: expected a list (array, Iterable or AsyncIterable) of strings, got a single string; wrap it in [ ]`, field: name });
+    throw new ValidationError({
+      message: `${name}: expected a list (array, Iterable or AsyncIterable) of strings, got a single string; wrap it in [ ]`,
+      field: name,
+    });
   }
   if (Array.isArray(input)) {
     for (let i = 0; i < input.length; i++) checkTerm(name, input[i], i);

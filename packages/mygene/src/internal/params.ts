@@ -54,7 +54,8 @@ export function queryParams(o: QueryOptions, clientEmail: string | undefined): W
   if (o.from !== undefined) {
     p.from = checkInt('from', o.from, 0, LIMITS.from);
     const size = o.size ?? 10;
-    if (p.from + size > LIMITS.window) fail('from', `from + size must be at most ${LIMITS.window} (got ${p.from} + ${size}); use fetchAll() for deeper results`);
+    if (p.from + size > LIMITS.window)
+      fail('from', `from + size must be at most ${LIMITS.window} (got ${p.from} + ${size}); use fetchAll() for deeper results`);
   }
   if (o.sort !== undefined) p.sort = checkList('sort', o.sort, LIMITS.sort);
   if (o.facets !== undefined) p.facets = checkList('facets', o.facets, LIMITS.facets);

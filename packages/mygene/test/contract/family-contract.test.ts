@@ -159,7 +159,16 @@ describe('client options', () => {
 
   it('baseUrl is exposed; undefined is accepted for the options and for every option', async () => {
     expect(new MyGene(undefined).baseUrl).toMatch(/^https:\/\/mygene\.info\/v3\/?$/);
-    const { mg } = client({ baseUrl: undefined, email: undefined, concurrency: undefined, timeout: undefined, delay: undefined, batchSize: undefined, cache: undefined, userAgent: undefined });
+    const { mg } = client({
+      baseUrl: undefined,
+      email: undefined,
+      concurrency: undefined,
+      timeout: undefined,
+      delay: undefined,
+      batchSize: undefined,
+      cache: undefined,
+      userAgent: undefined,
+    });
     expect((await mg.query('symbol:cdk2', undefined)).total).toBe(3);
     expect((await mg.gene('1017', { fields: ['symbol', 'name'], signal: undefined, timeout: undefined, dotfield: undefined }))?.symbol).toBe('CDK2');
     expect((await mg.metadata(undefined)).build_version).toBeTypeOf('string');
@@ -194,7 +203,10 @@ describe('CallOptions', () => {
     expect(isTimeoutError(e)).toBe(true);
     expect((e as api.TimeoutError).message).toMatch(/50 ms/);
     expect(performance.now() - t0).toBeLessThan(5000);
-    const scroll = await mg.fetchAll('brain', { timeout: 50 }).toArray().catch((x: unknown) => x);
+    const scroll = await mg
+      .fetchAll('brain', { timeout: 50 })
+      .toArray()
+      .catch((x: unknown) => x);
     expect(isTimeoutError(scroll)).toBe(true);
     const batch = await mg.genes(['1017'], { timeout: 50 }).catch((x: unknown) => x);
     expect(api.isBatchError(batch) && isTimeoutError(batch.errors[0]?.error)).toBe(true);

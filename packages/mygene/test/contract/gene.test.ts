@@ -39,7 +39,8 @@ describe('gene (GET /gene/{id})', () => {
 
   it('keeps a 404 without a MyGene body (wrong baseUrl) as NotFoundError', async () => {
     const { mg } = client({
-      fetch: async () => new Response('<html><title>404: Not Found</title><body>404: Not Found</body></html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+      fetch: async () =>
+        new Response('<html><title>404: Not Found</title><body>404: Not Found</body></html>', { status: 404, headers: { 'content-type': 'text/html' } }),
     });
     const e = await mg.gene('1017').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(NotFoundError);

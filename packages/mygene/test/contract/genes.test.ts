@@ -117,7 +117,11 @@ describe('genes (POST /gene)', () => {
     const ids = idsUpTo(1500);
     const bad = {
       request: { method: 'POST', path: '/v3/gene', body: { json: { ids: ids.slice(1000), fields: ['entrezgene'] } } },
-      response: { status: 400, headers: JSON_CT, body: { json: { code: 400, success: false, error: 'Bad Request', keyword: 'ids', reason: 'Expect type list.' } } },
+      response: {
+        status: 400,
+        headers: JSON_CT,
+        body: { json: { code: 400, success: false, error: 'Bad Request', keyword: 'ids', reason: 'Expect type list.' } },
+      },
     };
     server.use(...fixtureHandlers([batchFixture('genes-fail', [ids.slice(0, 1000)], [bad])], { baseUrl: DEFAULT_BASE_URL }));
     const { mg } = client();

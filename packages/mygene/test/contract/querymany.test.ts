@@ -47,7 +47,9 @@ describe('queryMany (POST /query)', () => {
 
   it('retries a 503 with Retry-After (batch POSTs are idempotent) and then succeeds', async () => {
     const retries: { status: number; retryAfter: number | undefined; attempt: number }[] = [];
-    const { mg, requests } = client({ hooks: { onRetry: (e) => retries.push({ status: e.error.status, retryAfter: e.error.retryAfter, attempt: e.attempt }) } });
+    const { mg, requests } = client({
+      hooks: { onRetry: (e) => retries.push({ status: e.error.status, retryAfter: e.error.retryAfter, attempt: e.attempt }) },
+    });
     const r = await mg.queryMany(['cdk2'], { scopes: 'symbol', species: 'human' });
     expect(r.hits.map((h) => h._id)).toEqual(['1017']);
     expect(retries).toEqual([{ status: 503, retryAfter: 1000, attempt: 2 }]);

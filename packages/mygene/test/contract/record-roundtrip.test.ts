@@ -99,10 +99,14 @@ describe('record/run.ts', () => {
     const server = await startLoopbackFixtureServer({ fixtures: [...committed.values()] });
     const out = mkdtempSync(join(tmpdir(), 'mygene-record-cli-'));
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'record/run.ts', 'gene-1017', 'gene-404', '--out', out, '--base-url', `${server.url}/v3`], {
-        cwd: packageDir,
-        env: { ...process.env, BIO_RECORD: '1' },
-      });
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', 'record/run.ts', 'gene-1017', 'gene-404', '--out', out, '--base-url', `${server.url}/v3`],
+        {
+          cwd: packageDir,
+          env: { ...process.env, BIO_RECORD: '1' },
+        },
+      );
       expect(stdout).toMatch(/gene-1017\s+2\s+\d+\s+ok/);
       expect(stdout).toMatch(/gene-404\s+1\s+\d+\s+ok/);
       expect(readdirSync(out).sort()).toEqual(['gene-1017.json', 'gene-404.json']);

@@ -64,7 +64,9 @@ describe('resilience', () => {
 
   it('an aborted signal stops the work with an AbortError', async () => {
     const { mg, requests } = client();
-    const e = await mg.queryMany(['1017', 'tp53', 'dummy'], { scopes: ['entrezgene', 'symbol'], species: ['human', 'rat'], signal: AbortSignal.abort() }).catch((x: unknown) => x);
+    const e = await mg
+      .queryMany(['1017', 'tp53', 'dummy'], { scopes: ['entrezgene', 'symbol'], species: ['human', 'rat'], signal: AbortSignal.abort() })
+      .catch((x: unknown) => x);
     expect(isAbortError(e) || (isBatchError(e) && isAbortError(e.errors[0]?.error))).toBe(true);
     expect(requests).toHaveLength(0);
   });

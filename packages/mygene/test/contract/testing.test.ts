@@ -12,7 +12,20 @@ describe('@bio/mygene/testing', () => {
   it('exports the default base URL and every fixture', () => {
     expect(DEFAULT_BASE_URL).toBe('https://mygene.info/v3');
     const names = fixtures().map((f) => f.name);
-    for (const name of ['gene-1017', 'gene-404', 'gene-dotfield', 'genes-batch', 'query-cdk2', 'query-facets', 'querymany', 'querymany-503', 'scroll', 'scroll-stale', 'metadata', 'proxy-html']) {
+    for (const name of [
+      'gene-1017',
+      'gene-404',
+      'gene-dotfield',
+      'genes-batch',
+      'query-cdk2',
+      'query-facets',
+      'querymany',
+      'querymany-503',
+      'scroll',
+      'scroll-stale',
+      'metadata',
+      'proxy-html',
+    ]) {
       expect(names).toContain(name);
     }
   });

@@ -6,9 +6,7 @@ describe('escapeLucene', () => {
   it('escapes every Lucene special character', () => {
     expect(escapeLucene('MGI:88339')).toBe('MGI\\:88339');
     expect(escapeLucene('IL-2 (p15)')).toBe('IL\\-2 \\(p15\\)');
-    expect(escapeLucene('a+b&&c||d!e{f}[g]^h"i~j*k?l\\m/n=o<p>q')).toBe(
-      'a\\+b\\&\\&c\\|\\|d\\!e\\{f\\}\\[g\\]\\^h\\"i\\~j\\*k\\?l\\\\m\\/n\\=o\\<p\\>q',
-    );
+    expect(escapeLucene('a+b&&c||d!e{f}[g]^h"i~j*k?l\\m/n=o<p>q')).toBe('a\\+b\\&\\&c\\|\\|d\\!e\\{f\\}\\[g\\]\\^h\\"i\\~j\\*k\\?l\\\\m\\/n\\=o\\<p\\>q');
   });
   it('leaves plain terms alone', () => {
     expect(escapeLucene('CDK2')).toBe('CDK2');
@@ -45,12 +43,7 @@ describe('interval', () => {
     expect(interval(12, 55966769, 55972784)).toBe('chr12:55966769-55972784');
   });
   it('validates coordinates', () => {
-    const bad = [
-      () => interval('chrX', 10, 5),
-      () => interval('chrX', -1, 5),
-      () => interval('chrX', 1.5, 5),
-      () => interval('chr X', 1, 5),
-    ];
+    const bad = [() => interval('chrX', 10, 5), () => interval('chrX', -1, 5), () => interval('chrX', 1.5, 5), () => interval('chr X', 1, 5)];
     for (const call of bad) {
       try {
         call();

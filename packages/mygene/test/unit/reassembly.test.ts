@@ -60,13 +60,18 @@ describe('batch reassembly', () => {
 
   it('genesStream yields every entry in input order for any batching', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(term, { maxLength: 30 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 8 }), async (ids, batchSize, concurrency) => {
-        const { fetch } = fakeFetch([3, 0, 1]);
-        const mg = new MyGene({ fetch, retry: 0, concurrency });
-        const seen: string[] = [];
-        for await (const entry of mg.genesStream(ids, { batchSize })) seen.push(entry.query);
-        expect(seen).toEqual(ids.flatMap((id) => answer(id).map((e) => e.query as string)));
-      }),
+      fc.asyncProperty(
+        fc.array(term, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (ids, batchSize, concurrency) => {
+          const { fetch } = fakeFetch([3, 0, 1]);
+          const mg = new MyGene({ fetch, retry: 0, concurrency });
+          const seen: string[] = [];
+          for await (const entry of mg.genesStream(ids, { batchSize })) seen.push(entry.query);
+          expect(seen).toEqual(ids.flatMap((id) => answer(id).map((e) => e.query as string)));
+        },
+      ),
       { numRuns: 40 },
     );
   });

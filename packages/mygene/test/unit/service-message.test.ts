@@ -15,10 +15,12 @@ describe('mygeneServiceMessage', () => {
     expect(mygeneServiceMessage({ code: 400, success: false, error: 'Bad Request', keyword: 'size', reason: null, max: 1000, num: 2000 })).toBe(
       'Bad Request (parameter "size", max 1000, got 2000)',
     );
-    expect(mygeneServiceMessage({ success: false, error: "Expected 'size' parameter to have integer type" })).toBe("Expected 'size' parameter to have integer type");
-    expect(mygeneServiceMessage({ code: 400, success: false, error: 'query_shard_exception', root_cause_line_00: 'Failed to parse query [symbol:(cdk2]' })).toBe(
-      'query_shard_exception: Failed to parse query [symbol:(cdk2]',
+    expect(mygeneServiceMessage({ success: false, error: "Expected 'size' parameter to have integer type" })).toBe(
+      "Expected 'size' parameter to have integer type",
     );
+    expect(
+      mygeneServiceMessage({ code: 400, success: false, error: 'query_shard_exception', root_cause_line_00: 'Failed to parse query [symbol:(cdk2]' }),
+    ).toBe('query_shard_exception: Failed to parse query [symbol:(cdk2]');
   });
   it('reads HTML pages and text', () => {
     expect(mygeneServiceMessage('<html>\r\n<head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>')).toBe('502 Bad Gateway');

@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 describe('species', () => {
   it('knows the nine common names', () => {
     expect(Object.keys(SPECIES)).toHaveLength(9);
-    expect(SPECIES).toMatchObject({ human: 9606, mouse: 10090, rat: 10116, fruitfly: 7227, nematode: 6239, zebrafish: 7955, 'thale-cress': 3702, frog: 8364, pig: 9823 });
+    expect(SPECIES).toMatchObject({
+      human: 9606,
+      mouse: 10090,
+      rat: 10116,
+      fruitfly: 7227,
+      nematode: 6239,
+      zebrafish: 7955,
+      'thale-cress': 3702,
+      frog: 8364,
+      pig: 9823,
+    });
   });
   it('resolves names case-insensitively and taxids', () => {
     expect(taxidOf('Human')).toBe(9606);

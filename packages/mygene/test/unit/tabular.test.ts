@@ -36,7 +36,11 @@ describe('flatten', () => {
     expect(flatten(hits[1]!)['ensembl.gene']).toEqual(['ENSG00000141510', 'ENSG00000288864']);
   });
   it('keeps dotfield documents as they are', () => {
-    expect(flatten({ _id: '1017', 'genomic_pos.chr': '12', 'refseq.rna': ['a', 'b'] })).toEqual({ _id: '1017', 'genomic_pos.chr': '12', 'refseq.rna': ['a', 'b'] });
+    expect(flatten({ _id: '1017', 'genomic_pos.chr': '12', 'refseq.rna': ['a', 'b'] })).toEqual({
+      _id: '1017',
+      'genomic_pos.chr': '12',
+      'refseq.rna': ['a', 'b'],
+    });
   });
 });
 

@@ -38,4 +38,3 @@ export function checkComparison(node: ComparisonNode, ops: OperatorRegistry | un
   }
   return op;
 }
-

@@ -23,9 +23,7 @@ import { AND, c, OR } from './helpers.js';
 describe('builder', () => {
   it('builds the issue example', () => {
     const node = and(eq('name', 'Jan'), or(gt('age', 30), inList('city', ['Amsterdam', 'Den Haag'])));
-    expect(node).toEqual(
-      AND(c('name', '==', 'Jan'), OR(c('age', '=gt=', '30'), c('city', '=in=', 'Amsterdam', 'Den Haag'))),
-    );
+    expect(node).toEqual(AND(c('name', '==', 'Jan'), OR(c('age', '=gt=', '30'), c('city', '=in=', 'Amsterdam', 'Den Haag'))));
     expect(serialize(node)).toBe('name==Jan;(age=gt=30,city=in=(Amsterdam,"Den Haag"))');
     expect(parse(serialize(node))).toEqual(node);
   });

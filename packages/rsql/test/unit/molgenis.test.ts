@@ -3,10 +3,7 @@ import { and, comparison, ge, lt, molgenisOperators, or, eq, parse, serialize, t
 import { AND, c, OR } from './helpers.js';
 
 describe('MOLGENIS examples', () => {
-  const expected = OR(
-    AND(c('celiac_weight', '=ge=', '80'), c('celiac_height', '=lt=', '180')),
-    c('celiac_gender', '==', 'Female'),
-  );
+  const expected = OR(AND(c('celiac_weight', '=ge=', '80'), c('celiac_height', '=lt=', '180')), c('celiac_gender', '==', 'Female'));
 
   it('verbose and symbolic forms parse to the same tree', () => {
     const verbose = parse('(celiac_weight>=80 and celiac_height<180) or (celiac_gender==Female)', {
@@ -28,14 +25,7 @@ describe('MOLGENIS examples', () => {
     const node = parse("*=q='coeliac disease';patient.city=like=Ams;age=rng=(18,65);x=sq='a:b'", {
       operators: molgenisOperators,
     });
-    expect(node).toEqual(
-      AND(
-        c('*', '=q=', 'coeliac disease'),
-        c('patient.city', '=like=', 'Ams'),
-        c('age', '=rng=', '18', '65'),
-        c('x', '=sq=', 'a:b'),
-      ),
-    );
+    expect(node).toEqual(AND(c('*', '=q=', 'coeliac disease'), c('patient.city', '=like=', 'Ams'), c('age', '=rng=', '18', '65'), c('x', '=sq=', 'a:b')));
   });
 
   it('empty values (MOLGENIS null) survive the round trip', () => {

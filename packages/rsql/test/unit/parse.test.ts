@@ -139,13 +139,7 @@ describe('parse: operator registries', () => {
   it('accepts the MOLGENIS operators only with molgenisOperators', () => {
     const input = '*=q=celiac;name=like=Jan;x=notlike=y;q=sq=z;age=rng=(18,65)';
     expect(parse(input, { operators: molgenisOperators })).toEqual(
-      AND(
-        c('*', '=q=', 'celiac'),
-        c('name', '=like=', 'Jan'),
-        c('x', '=notlike=', 'y'),
-        c('q', '=sq=', 'z'),
-        c('age', '=rng=', '18', '65'),
-      ),
+      AND(c('*', '=q=', 'celiac'), c('name', '=like=', 'Jan'), c('x', '=notlike=', 'y'), c('q', '=sq=', 'z'), c('age', '=rng=', '18', '65')),
     );
     expect(() => parse('*=q=celiac')).toThrow(/Unknown operator '=q='/);
   });

@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  type ComparisonNode,
-  isRsqlSyntaxError,
-  molgenisOperators,
-  type Node,
-  normalize,
-  parse,
-  serialize,
-  toQueryParam,
-} from '../../src/index.js';
+import { type ComparisonNode, isRsqlSyntaxError, molgenisOperators, type Node, normalize, parse, serialize, toQueryParam } from '../../src/index.js';
 
 const RUNS = 2500;
 // thousands of runs per property: allow for a busy CI machine

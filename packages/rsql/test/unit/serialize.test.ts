@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultOperators,
-  defineOperators,
-  isRsqlNodeError,
-  molgenisOperators,
-  type Node,
-  parse,
-  RsqlNodeError,
-  serialize,
-} from '../../src/index.js';
+import { defaultOperators, defineOperators, isRsqlNodeError, molgenisOperators, type Node, parse, RsqlNodeError, serialize } from '../../src/index.js';
 import { AND, c, OR } from './helpers.js';
 
 describe('serialize: canonical output', () => {
@@ -24,9 +15,7 @@ describe('serialize: canonical output', () => {
   it('parenthesizes an OR inside an AND only', () => {
     expect(serialize(AND(c('a', '==', '1'), OR(c('b', '==', '2'), c('c', '==', '3'))))).toBe('a==1;(b==2,c==3)');
     expect(serialize(OR(c('a', '==', '1'), AND(c('b', '==', '2'), c('c', '==', '3'))))).toBe('a==1,b==2;c==3');
-    expect(serialize(AND(OR(c('a', '==', '1'), AND(c('b', '==', '2'), c('c', '==', '3'))), c('d', '==', '4')))).toBe(
-      '(a==1,b==2;c==3);d==4',
-    );
+    expect(serialize(AND(OR(c('a', '==', '1'), AND(c('b', '==', '2'), c('c', '==', '3'))), c('d', '==', '4')))).toBe('(a==1,b==2;c==3);d==4');
   });
 
   it('writes multi-valued operators as lists, even with one value', () => {

@@ -22,14 +22,7 @@ describe('walk', () => {
       },
       leave: (node) => events.push(`leave ${node.type}`),
     });
-    expect(events).toEqual([
-      'enter and',
-      'enter comparison',
-      'leave comparison',
-      'enter or',
-      'leave or',
-      'leave and',
-    ]);
+    expect(events).toEqual(['enter and', 'enter comparison', 'leave comparison', 'enter or', 'leave or', 'leave and']);
   });
 
   it('walks 100,000 levels without recursion and rejects cycles', () => {

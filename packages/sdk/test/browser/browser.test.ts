@@ -69,7 +69,16 @@ describe.skipIf(!hasChromium)('@bio/sdk in headless Chromium', () => {
     fixtureServer = await startLoopbackFixtureServer({ fixtures: [...mygeneFixtures(), ...idrFixtures()], cors: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 

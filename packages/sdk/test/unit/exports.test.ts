@@ -45,8 +45,16 @@ describe('@bio/sdk exports equal the clients’ exports', () => {
   it('every subpath entry of package.json is one of the packages checked here', () => {
     const manifest = JSON.parse(readFileSync(`${SDK}package.json`, 'utf8')) as { exports: Record<string, unknown>; dependencies: Record<string, string> };
     const subpaths = Object.keys(manifest.exports).filter((key) => key !== '.' && key !== './package.json');
-    expect(subpaths.sort()).toEqual(Object.keys(SUBPATHS).map((name) => `./${name}`).sort());
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(Object.keys(SUBPATHS).map((name) => `@bio/${name}`).sort());
+    expect(subpaths.sort()).toEqual(
+      Object.keys(SUBPATHS)
+        .map((name) => `./${name}`)
+        .sort(),
+    );
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(
+      Object.keys(SUBPATHS)
+        .map((name) => `@bio/${name}`)
+        .sort(),
+    );
   });
 
   it.each(Object.entries(SUBPATHS))('@bio/sdk/%s: the same runtime values as the client, by identity', (name, [client, umbrella]) => {
@@ -58,10 +66,7 @@ describe('@bio/sdk exports equal the clients’ exports', () => {
     const parsed = ts.getParsedCommandLineOfConfigFile(`${SDK}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
     if (!parsed) throw new Error('cannot read packages/sdk/tsconfig.json');
     const pairs = Object.keys(SUBPATHS).map((name) => ({ name, client: `${PACKAGES}${name}/src/index.ts`, umbrella: `${SDK}src/${name}.ts` }));
-    const program = ts.createProgram(
-      [...pairs.flatMap((p) => [p.client, p.umbrella]), `${PACKAGES}core-http/src/errors.ts`],
-      parsed.options,
-    );
+    const program = ts.createProgram([...pairs.flatMap((p) => [p.client, p.umbrella]), `${PACKAGES}core-http/src/errors.ts`], parsed.options);
     const checker = program.getTypeChecker();
     const exportsOf = (file: string): string[] => {
       const source = program.getSourceFile(file);
