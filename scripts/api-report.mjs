@@ -75,7 +75,7 @@ for (const e of entries()) {
       if (m.logLevel === 'error' || m.logLevel === 'warning') problems.push(m.text);
     },
   });
-  if (!process.env.API_REPORT_KEEP) rmSync(join(e.pkgDir, 'temp'), { recursive: true, force: true });
+  rmSync(join(e.pkgDir, 'temp'), { recursive: true, force: true });
   if (result.apiReportChanged) {
     changed++;
     if (check) console.error(`${e.pkg} ${e.entry}: the public API differs from etc/${e.report}; run \`pnpm api:update\` and review the diff`);

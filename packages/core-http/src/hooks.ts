@@ -33,6 +33,7 @@ export interface HttpHooks {
    * beforeRequest: [({ request }) => (cache.has(request.url) ? cache.get(request.url)!.clone() : undefined)]
    * ```
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing must type-check (as in ky)
   beforeRequest?: readonly ((e: { request: Request; attempt: number }) => Request | Response | void | Promise<Request | Response | void>)[] | undefined;
   /**
    * Run in order on the response of every attempt (after redirects were followed, before its
@@ -44,6 +45,7 @@ export interface HttpHooks {
    * afterResponse: [({ response }) => (response.status === 204 ? Response.json([]) : undefined)]
    * ```
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing must type-check (as in ky)
   afterResponse?: readonly ((e: { request: Request; response: Response; attempt: number }) => Response | void | Promise<Response | void>)[] | undefined;
   /**
    * Run in order before a retry is sent (after the wait); each may change the `Request` in place
@@ -54,6 +56,7 @@ export interface HttpHooks {
    * beforeRetry: [async ({ request }) => { request.headers.set('x-token', await refreshToken()); }]
    * ```
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing must type-check (as in ky)
   beforeRetry?: readonly ((e: { request: Request; error: BioHttpError; attempt: number }) => Request | void | Promise<Request | void>)[] | undefined;
   /**
    * Run in order on every error a request or its body read fails with, before the caller sees

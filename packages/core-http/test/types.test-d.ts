@@ -125,6 +125,7 @@ expectTypeOf<RetryOptions['jitter']>().toEqualTypeOf<boolean | undefined>();
 expectTypeOf<Parameters<NonNullable<RetryOptions['shouldRetry']>>[0]>().toEqualTypeOf<{ error: BioHttpError; attempt: number }>();
 expectTypeOf<ReturnType<NonNullable<RetryOptions['shouldRetry']>>>().toEqualTypeOf<boolean | Promise<boolean>>();
 expectTypeOf<Parameters<NonNullable<HttpHooks['beforeRequest']>[number]>[0]>().toEqualTypeOf<{ request: Request; attempt: number }>();
+// biome-ignore lint/suspicious/noConfusingVoidType: pins the hook return type, which allows void as ky does
 expectTypeOf<ReturnType<NonNullable<HttpHooks['afterResponse']>[number]>>().toEqualTypeOf<Response | void | Promise<Response | void>>();
 expectTypeOf<Parameters<NonNullable<HttpHooks['beforeRetry']>[number]>[0]['error']>().toEqualTypeOf<BioHttpError>();
 const undefinedEverywhere: HttpClientOptions = { baseUrl: 'https://x.org/', timeout: undefined, retry: undefined, hooks: undefined, concurrency: undefined };

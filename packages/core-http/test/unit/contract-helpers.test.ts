@@ -115,7 +115,11 @@ describe('poll', () => {
 
   it('refuses bad options before the first check', async () => {
     let checks = 0;
-    await expect(poll(async () => (checks++, { done: false }), { backoff: 0.5 })).rejects.toSatisfy(isValidationError);
+    const check = async () => {
+      checks++;
+      return { done: false } as const;
+    };
+    await expect(poll(check, { backoff: 0.5 })).rejects.toSatisfy(isValidationError);
     expect(checks).toBe(0);
   });
 });

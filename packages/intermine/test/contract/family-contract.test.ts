@@ -128,7 +128,17 @@ describe('constructor and call options', () => {
 describe('errors', () => {
   it("adds the token hint to a 401 with a beforeError hook, before the caller's hooks", async () => {
     const seenByCaller: string[] = [];
-    const { mine } = testMine({ token: 'expired-token-xyz', hooks: { beforeError: [(e) => (seenByCaller.push(e.message), e)] } });
+    const { mine } = testMine({
+      token: 'expired-token-xyz',
+      hooks: {
+        beforeError: [
+          (e) => {
+            seenByCaller.push(e.message);
+            return e;
+          },
+        ],
+      },
+    });
     const error = (await mine.version().catch((e: unknown) => e)) as UnauthorizedError;
     expect(isUnauthorizedError(error)).toBe(true);
     expect(error.code).toBe('UNAUTHORIZED');

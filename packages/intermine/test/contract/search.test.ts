@@ -1,4 +1,3 @@
-import { isValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { testMine, useFixtureServer } from './setup.js';
 

@@ -1,4 +1,4 @@
-import { isNotFoundError, isValidationError } from '@bio/core-http';
+import { isNotFoundError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { drain, testMine, useFixtureServer } from './setup.js';
 
