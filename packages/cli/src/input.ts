@@ -1,4 +1,4 @@
-import { lines } from '@bio/core-http';
+import { lines, ValidationError } from '@bio/core-http';
 import type { CliIO } from './context.js';
 
 /**
@@ -35,4 +35,34 @@ export function list(value: string | undefined): string[] | undefined {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   return items.length > 0 ? items : undefined;
+}
+
+/**
+ * Parse a count option (`--max`, `--start`, `--size`, …): a whole number ≥ 0.
+ *
+ * @example
+ * ```ts
+ * count('10'); // 10
+ * count('-1'); // throws ValidationError
+ * ```
+ */
+export function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError({ message: `expected a whole number, got ${value}` });
+  return n;
+}
+
+/**
+ * Parse an option that must be a whole number ≥ 1 (`--page-size`, `--concurrency`, ids, …).
+ *
+ * @example
+ * ```ts
+ * positive('100'); // 100
+ * positive('0'); // throws ValidationError
+ * ```
+ */
+export function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ValidationError({ message: `expected a positive whole number, got ${value}` });
+  return n;
 }

@@ -193,62 +193,40 @@ function scrubCause(cause: unknown, secrets: readonly string[]): unknown {
   return copy;
 }
 
+// The kinds below differ from BioHttpError only in `name`, `code` and (timeouts, broken
+// connections) being retryable whatever the status. Each is still its own exported class, with
+// its own TSDoc, declared as `class X extends httpErrorKind(...)`; the return type keeps the
+// declaration files showing plain `BioHttpError` subclasses.
+function httpErrorKind(name: string, code: KnownErrorCode, alwaysRetryable = false): typeof BioHttpError {
+  return class extends BioHttpError {
+    override name = name;
+    override readonly code: ErrorCode = code;
+    override get retryable(): boolean {
+      return alwaysRetryable || super.retryable;
+    }
+  };
+}
+
 /** 400: the server refused the request as malformed. */
-export class BadRequestError extends BioHttpError {
-  override name = 'BadRequestError';
-  override readonly code: ErrorCode = 'BAD_REQUEST';
-}
+export class BadRequestError extends httpErrorKind('BadRequestError', 'BAD_REQUEST') {}
 /** 401: missing, bad or expired credentials. */
-export class UnauthorizedError extends BioHttpError {
-  override name = 'UnauthorizedError';
-  override readonly code: ErrorCode = 'UNAUTHORIZED';
-}
+export class UnauthorizedError extends httpErrorKind('UnauthorizedError', 'UNAUTHORIZED') {}
 /** 403: authenticated but not allowed (also CSRF failures). */
-export class ForbiddenError extends BioHttpError {
-  override name = 'ForbiddenError';
-  override readonly code: ErrorCode = 'FORBIDDEN';
-}
+export class ForbiddenError extends httpErrorKind('ForbiddenError', 'FORBIDDEN') {}
 /** 404: no such resource. */
-export class NotFoundError extends BioHttpError {
-  override name = 'NotFoundError';
-  override readonly code: ErrorCode = 'NOT_FOUND';
-}
+export class NotFoundError extends httpErrorKind('NotFoundError', 'NOT_FOUND') {}
 /** 409: the request conflicts with the server's state (e.g. a list name already taken). */
-export class ConflictError extends BioHttpError {
-  override name = 'ConflictError';
-  override readonly code: ErrorCode = 'CONFLICT';
-}
+export class ConflictError extends httpErrorKind('ConflictError', 'CONFLICT') {}
 /** 429: too many requests; `retryAfter` says how long the server asked us to wait. */
-export class RateLimitError extends BioHttpError {
-  override name = 'RateLimitError';
-  override readonly code: ErrorCode = 'RATE_LIMITED';
-}
+export class RateLimitError extends httpErrorKind('RateLimitError', 'RATE_LIMITED') {}
 /** 5xx: the server failed. */
-export class ServerError extends BioHttpError {
-  override name = 'ServerError';
-  override readonly code: ErrorCode = 'SERVER_ERROR';
-}
+export class ServerError extends httpErrorKind('ServerError', 'SERVER_ERROR') {}
 /** No response within the configured timeout or deadline (`status` 0). */
-export class TimeoutError extends BioHttpError {
-  override name = 'TimeoutError';
-  override readonly code: ErrorCode = 'TIMEOUT';
-  override get retryable(): boolean {
-    return true;
-  }
-}
+export class TimeoutError extends httpErrorKind('TimeoutError', 'TIMEOUT', true) {}
 /** The connection failed or broke before a complete response arrived (`status` 0). */
-export class NetworkError extends BioHttpError {
-  override name = 'NetworkError';
-  override readonly code: ErrorCode = 'NETWORK';
-  override get retryable(): boolean {
-    return true;
-  }
-}
+export class NetworkError extends httpErrorKind('NetworkError', 'NETWORK', true) {}
 /** The caller's `AbortSignal` fired. */
-export class AbortError extends BioHttpError {
-  override name = 'AbortError';
-  override readonly code: ErrorCode = 'ABORTED';
-}
+export class AbortError extends httpErrorKind('AbortError', 'ABORTED') {}
 
 /** Init fields specific to {@link ResponseFormatError}. */
 export interface ResponseFormatErrorInit extends BioHttpErrorInit {
@@ -259,9 +237,7 @@ export interface ResponseFormatErrorInit extends BioHttpErrorInit {
  * The response was not what was expected: HTML where JSON was expected, an empty body,
  * invalid JSON, or a redirect to a web page. `contentType` and a `snippet` say what came.
  */
-export class ResponseFormatError extends BioHttpError {
-  override name = 'ResponseFormatError';
-  override readonly code: ErrorCode = 'RESPONSE_FORMAT';
+export class ResponseFormatError extends httpErrorKind('ResponseFormatError', 'RESPONSE_FORMAT') {
   readonly contentType?: string;
   readonly snippet?: string;
   constructor(init: ResponseFormatErrorInit = {}) {
@@ -272,9 +248,7 @@ export class ResponseFormatError extends BioHttpError {
 }
 
 /** A text or JSON body was larger than `maxResponseBytes`; it was not buffered. */
-export class ResponseTooLargeError extends BioHttpError {
-  override name = 'ResponseTooLargeError';
-  override readonly code: ErrorCode = 'RESPONSE_TOO_LARGE';
+export class ResponseTooLargeError extends httpErrorKind('ResponseTooLargeError', 'RESPONSE_TOO_LARGE') {
   readonly limit: number;
   constructor(init: BioHttpErrorInit & { limit: number }) {
     super(init, `response body exceeds the limit of ${init.limit} bytes`);
@@ -315,9 +289,7 @@ export interface BatchFailure<I> {
  * A batched operation stopped or finished with failures. Nothing is silently lost:
  * `processed` were handled, `failed` were in a batch that failed, `unprocessed` were never sent.
  */
-export class BatchError<I = unknown> extends BioHttpError {
-  override name = 'BatchError';
-  override readonly code: ErrorCode = 'BATCH';
+export class BatchError<I = unknown> extends httpErrorKind('BatchError', 'BATCH') {
   readonly processed: I[];
   readonly failed: I[];
   readonly unprocessed: I[];

@@ -25,19 +25,34 @@ function checkCount(value: number | undefined, field: string, min: number): void
   }
 }
 
-function withSignal<P extends object>(params: P, signal: AbortSignal | undefined): P & { signal?: AbortSignal } {
-  return signal === undefined ? params : { ...params, signal };
-}
-
-// A fetch that failed because our signal fired is reported as the abort, not as whatever
-// the fetch layer threw.
-async function fetchGuarded<R>(signal: AbortSignal | undefined, fetch: () => Promise<R>): Promise<R> {
+// Call `fetchPage` with `params` and the signal (when there is one). A fetch that failed
+// because our signal fired is reported as the abort, not as whatever the fetch layer threw.
+async function fetchGuarded<P extends object, R>(
+  fetchPage: (p: P & { signal?: AbortSignal }) => Promise<R>,
+  params: P,
+  signal: AbortSignal | undefined,
+): Promise<R> {
   throwIfAborted(signal);
   try {
-    return await fetch();
+    return await fetchPage(signal === undefined ? params : { ...params, signal });
   } catch (error) {
     if (signal?.aborted) throw abortErrorFrom(signal);
     throw error;
+  }
+}
+
+// The loop every paginator shares: check `max`, then fetch one page at a time, only when the
+// consumer asks, yield it and count its items; stop after `max` items or when `nextPage` says
+// the page was the last. `nextPage` gets how many items are still wanted.
+async function* pageLoop<T>(o: PageOptions, nextPage: (remaining: number) => Promise<{ page: Page<T>; last: boolean }>): AsyncGenerator<Page<T>> {
+  checkCount(o.max, 'max', 0);
+  const max = o.max ?? Number.POSITIVE_INFINITY;
+  let count = 0;
+  while (count < max) {
+    const { page, last } = await nextPage(max - count);
+    yield page;
+    count += page.items.length;
+    if (last) return;
   }
 }
 
@@ -82,19 +97,14 @@ export async function* offsetPages<T>(
 ): AsyncGenerator<Page<T>> {
   checkCount(o.pageSize, 'pageSize', 1);
   checkCount(o.start, 'start', 0);
-  checkCount(o.max, 'max', 0);
-  const max = o.max ?? Number.POSITIVE_INFINITY;
   let offset = o.start ?? 0;
-  let count = 0;
-  while (count < max) {
-    const limit = Math.min(o.pageSize, max - count);
-    const page = await fetchGuarded(o.signal, () => fetchPage(withSignal({ offset, limit }, o.signal)));
-    yield page;
-    count += page.items.length;
+  yield* pageLoop(o, async (remaining) => {
+    const limit = Math.min(o.pageSize, remaining);
+    const page = await fetchGuarded(fetchPage, { offset, limit }, o.signal);
     offset += page.items.length;
-    if (page.items.length === 0) return;
-    if (page.total !== undefined ? offset >= page.total : page.items.length < limit) return;
-  }
+    const last = page.items.length === 0 || (page.total !== undefined ? offset >= page.total : page.items.length < limit);
+    return { page, last };
+  });
 }
 
 /**
@@ -134,17 +144,11 @@ export async function* numberedPages<T>(
   o: PageOptions & { firstPage?: number | undefined } = {},
 ): AsyncGenerator<Page<T>> {
   checkCount(o.firstPage, 'firstPage', 0);
-  checkCount(o.max, 'max', 0);
-  const max = o.max ?? Number.POSITIVE_INFINITY;
-  let page = o.firstPage ?? 1;
-  let count = 0;
-  while (count < max) {
-    const { last, ...result } = await fetchGuarded(o.signal, () => fetchPage(withSignal({ page }, o.signal)));
-    yield result;
-    count += result.items.length;
-    if (result.items.length === 0 || last === true) return;
-    page++;
-  }
+  let pageNumber = o.firstPage ?? 1;
+  yield* pageLoop(o, async () => {
+    const { last, ...page } = await fetchGuarded(fetchPage, { page: pageNumber++ }, o.signal);
+    return { page, last: page.items.length === 0 || last === true };
+  });
 }
 
 /**
@@ -199,31 +203,25 @@ export async function* cursorPages<T, C>(
   fetchPage: (p: { cursor: C | undefined; signal?: AbortSignal }) => Promise<Page<T> & { next?: C | undefined }>,
   o: PageOptions = {},
 ): AsyncGenerator<Page<T>> {
-  checkCount(o.max, 'max', 0);
-  const max = o.max ?? Number.POSITIVE_INFINITY;
   const seen = new Set<unknown>(); // every cursor sent so far (one per page, not per item)
   let cursor: C | undefined;
   let previousItems: T[] | undefined; // the page before, to tell an echo from a scroll
-  let count = 0;
-  while (count < max) {
-    const current = cursor;
-    const { next, ...result } = await fetchGuarded(o.signal, () => fetchPage(withSignal({ cursor: current }, o.signal)));
+  yield* pageLoop(o, async () => {
+    const { next, ...page } = await fetchGuarded(fetchPage, { cursor }, o.signal);
     if (next !== undefined) {
       const key = cursorKey(next);
-      const unchanged = current !== undefined && key === cursorKey(current);
-      if (unchanged ? samePage(previousItems, result.items) : seen.has(key)) {
+      const unchanged = cursor !== undefined && key === cursorKey(cursor);
+      if (unchanged ? samePage(previousItems, page.items) : seen.has(key)) {
         throw new ResponseFormatError({
           message: `the server sent the cursor ${String(key).slice(0, 80)} again ${unchanged ? 'with the same page' : 'after other cursors'}; stopping instead of looping forever`,
         });
       }
       seen.add(key);
     }
-    previousItems = result.items;
-    yield result;
-    count += result.items.length;
-    if (next === undefined) return;
+    previousItems = page.items;
     cursor = next;
-  }
+    return { page, last: next === undefined };
+  });
 }
 
 /**

@@ -1,26 +1,7 @@
 // `webclient/api/annotations/?type=map|file&{screen|image|…}={id}` (many ids at once),
 // paged with page/limit until a short page.
 import type { ListOptions, Paged } from '@bio/core-http';
-import {
-  type AnnotationId,
-  datasetId,
-  type DatasetId,
-  type ExperimenterId,
-  type FileId,
-  type IdInput,
-  imageId,
-  type ImageId,
-  plateAcquisitionId,
-  type PlateAcquisitionId,
-  plateId,
-  type PlateId,
-  projectId,
-  type ProjectId,
-  screenId,
-  type ScreenId,
-  wellId,
-  type WellId,
-} from './ids.js';
+import type { AnnotationId, DatasetId, ExperimenterId, FileId, IdInput, ImageId, PlateAcquisitionId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import type { IdrContext } from './internal/context.js';
 import { arrayAt, isObject } from './internal/json.js';
 import { pageLimitList } from './internal/page-limit.js';
@@ -48,15 +29,7 @@ export interface AnnotationTarget {
   image?: OneOrMany<IdInput<ImageId>>;
 }
 
-const TARGETS = {
-  screen: screenId,
-  plate: plateId,
-  acquisition: plateAcquisitionId,
-  well: wellId,
-  project: projectId,
-  dataset: datasetId,
-  image: imageId,
-} as const;
+const TARGET_KEYS = ['screen', 'plate', 'acquisition', 'well', 'project', 'dataset', 'image'] as const;
 
 /**
  * Options of the annotation calls: a {@link ListOptions} (`max`, `pageSize` — default the
@@ -165,7 +138,7 @@ function annotationList<T>(
   options: AnnotationOptions,
   convert: (a: AnnotationBase) => T | undefined,
 ): Paged<T> {
-  const ids = multiTarget(target, TARGETS, `${type}Annotations`);
+  const ids = multiTarget(target, TARGET_KEYS, `${type}Annotations`);
   return pageLimitList<T>(ctx, 'webclient/api/annotations/', { type, ns: options.ns, ...ids }, options, (body, url) => {
     const raw = arrayAt<AnnotationBase>(body, 'annotations', url);
     const experimenters = new Map<number, AnnotationExperimenter>();

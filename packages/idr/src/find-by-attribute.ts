@@ -1,7 +1,7 @@
 // Attribute → studies → screens/projects → plates/datasets → images, fetched level by level.
 // On IDR the search engine answers (containers first, then the image hits, read once and
 // shared by every container); on other OMERO.web servers with mapr, the mapr chain.
-import { type CallOptions, createHttpError, type Paged, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, isValidationError, type Paged, ResponseFormatError, ValidationError } from '@bio/core-http';
 import type { AnnotationOptions, MapAnnotation } from './annotations.js';
 import { mapAnnotations } from './annotations.js';
 import {
@@ -21,7 +21,7 @@ import {
 import { callOf } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { getDataset, getImage, getPlate, getProject, getScreen } from './json-api.js';
-import type { MaprApi } from './mapr.js';
+import type { MaprApi, MaprContainer } from './mapr.js';
 import type { Dataset, Image, Plate, Project, Screen } from './models.js';
 import { type SearchHit, type SearchOperator, search, searchContainers } from './search-engine.js';
 
@@ -57,51 +57,42 @@ export interface FindByAttributeOptions extends CallOptions {
  */
 export type AttributeList<T> = T[] & { readonly truncated: boolean };
 
-/** A matching image. @example `await img.details()` */
-export interface AttributeImage {
-  kind: 'image';
-  id: ImageId;
+/** What every node of {@link AttributeMatches} has: its kind, id and name, and its full record on request. */
+interface AttributeNode<K extends string, I extends number, D> {
+  kind: K;
+  id: I;
   name: string | undefined;
+  /** The object from `/api/v0/m/{type}/{id}/`. */
+  details(options?: CallOptions): Promise<D>;
+}
+/** A plate or a dataset, whose matching images are fetched when asked for. */
+interface AttributeImageSet<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
+  images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
+}
+/** A screen or a project: a study's container, named, with the number of matching images. */
+interface AttributeStudyContainer<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
+  name: string;
+  /** Matching images in the container, when the server says. */
+  imageCount: number | undefined;
+}
+
+/** A matching image. @example `await img.details()` */
+export interface AttributeImage extends AttributeNode<'image', ImageId, Image> {
   wellId: WellId | undefined;
-  /** `/api/v0/m/images/{id}/`. */
-  details(options?: CallOptions): Promise<Image>;
   /** The image's map annotations. */
   mapAnnotations(options?: AnnotationOptions): Paged<MapAnnotation>;
 }
 /** A matching plate. @example `await plate.images()` */
-export interface AttributePlate {
-  kind: 'plate';
-  id: PlateId;
-  name: string | undefined;
-  images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
-  details(options?: CallOptions): Promise<Plate>;
-}
+export interface AttributePlate extends AttributeImageSet<'plate', PlateId, Plate> {}
 /** A matching dataset. @example `await dataset.images()` */
-export interface AttributeDataset {
-  kind: 'dataset';
-  id: DatasetId;
-  name: string | undefined;
-  images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
-  details(options?: CallOptions): Promise<Dataset>;
-}
+export interface AttributeDataset extends AttributeImageSet<'dataset', DatasetId, Dataset> {}
 /** A matching screen. @example `for (const p of await screen.plates()) …` */
-export interface AttributeScreen {
-  kind: 'screen';
-  id: ScreenId;
-  name: string;
-  /** Matching images in the screen, when the server says. */
-  imageCount: number | undefined;
+export interface AttributeScreen extends AttributeStudyContainer<'screen', ScreenId, Screen> {
   plates(options?: CallOptions): Promise<AttributeList<AttributePlate>>;
-  details(options?: CallOptions): Promise<Screen>;
 }
 /** A matching project. @example `for (const d of await project.datasets()) …` */
-export interface AttributeProject {
-  kind: 'project';
-  id: ProjectId;
-  name: string;
-  imageCount: number | undefined;
+export interface AttributeProject extends AttributeStudyContainer<'project', ProjectId, Project> {
   datasets(options?: CallOptions): Promise<AttributeList<AttributeDataset>>;
-  details(options?: CallOptions): Promise<Project>;
 }
 /** A screen or a project. @example `c.kind === 'screen' ? await c.plates() : await c.datasets()` */
 export type AttributeContainer = AttributeScreen | AttributeProject;
@@ -181,6 +172,53 @@ function imageNode(ctx: IdrContext, id: number, name: string | undefined, well: 
   };
 }
 
+/** The two sides of a study, screen → plates and project → datasets: what differs between them. */
+const LEVELS = {
+  screen: { child: 'plate', children: 'plates', id: screenId, childId: plateId, details: getScreen, childDetails: getPlate },
+  project: { child: 'dataset', children: 'datasets', id: projectId, childId: datasetId, details: getProject, childDetails: getDataset },
+} as const;
+type Level = keyof typeof LEVELS;
+
+/** A plate or dataset as read from the hits or from mapr, before it becomes a node. */
+interface ChildSeed {
+  id: number;
+  name: string | undefined;
+  images: (options?: CallOptions) => Promise<AttributeList<AttributeImage>>;
+}
+
+/** An id the server sent, checked as ours are: a bad one is a malformed answer, not bad input. */
+function serverId<T>(check: () => T, value: unknown, what: string): T {
+  try {
+    return check();
+  } catch (error) {
+    if (isValidationError(error))
+      throw new ResponseFormatError({ service: 'idr', message: `the server sent a ${what} id that is not one: ${JSON.stringify(value)}`, cause: error });
+    throw error;
+  }
+}
+
+/** A screen or project node whose plates or datasets are the seeds `children` reads, when asked for. */
+function containerNode(
+  ctx: IdrContext,
+  kind: Level,
+  container: { id: number; name: string; imageCount: number | undefined },
+  children: (options?: CallOptions) => Promise<AttributeList<ChildSeed>>,
+): AttributeContainer {
+  const level = LEVELS[kind];
+  const id = serverId(() => level.id(container.id), container.id, kind);
+  const childNodes = async (options?: CallOptions) => {
+    const seeds = await children(options);
+    const nodes = seeds.map((seed) => {
+      const childId = serverId(() => level.childId(seed.id), seed.id, level.child);
+      return { kind: level.child, id: childId, name: seed.name, images: seed.images, details: (o?: CallOptions) => level.childDetails(ctx, childId, o) };
+    });
+    return flagged(nodes, seeds.truncated);
+  };
+  const details = (o?: CallOptions) => level.details(ctx, id, o);
+  // `LEVELS[kind]` pairs the kind with its children's key and types; the compiler cannot follow that pairing.
+  return { kind, id, name: container.name, imageCount: container.imageCount, details, [level.children]: childNodes } as unknown as AttributeContainer;
+}
+
 function groupHits(
   hits: SearchHit[],
   idKey: 'plate_id' | 'dataset_id',
@@ -209,109 +247,54 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
   if (!Number.isSafeInteger(maxImages) || maxImages < 1) throw new ValidationError({ message: 'maxImages must be a positive integer', field: 'maxImages' });
   const found = await searchContainers(ctx, query, callOf(options));
   const hits = once(() => search(ctx, query, { ...callOf(options), max: maxImages }).toArray());
-  // The read stopped at the cap: a container with fewer hits read than its image count is incomplete.
-  const mineOf = async (filter: (h: SearchHit) => boolean, imageCount: number | undefined) => {
-    const all = await hits();
-    const mine = all.filter(filter);
-    return { mine, truncated: all.length >= maxImages && (imageCount === undefined || mine.length < imageCount) };
-  };
-  const toImages = (list: SearchHit[], truncated: boolean) =>
-    flagged(
-      list.map((h) => imageNode(ctx, h.id, h.name, h.well_id)),
-      truncated,
-    );
-  const containers = found.map((c): AttributeContainer => {
-    if (c.type === 'project') {
-      const id = projectId(c.id);
-      return {
-        kind: 'project',
+  const containers = found.map((c) => {
+    const kind = c.type === 'project' ? 'project' : 'screen';
+    const child = LEVELS[kind].child;
+    return containerNode(ctx, kind, { id: c.id, name: c.name, imageCount: c['image count'] }, async () => {
+      const all = await hits();
+      const mine = all.filter((h) => h[`${kind}_id`] === c.id);
+      // The read stopped at the cap: a container with fewer hits read than its image count is incomplete.
+      const truncated = all.length >= maxImages && (c['image count'] === undefined || mine.length < c['image count']);
+      const seeds = [...groupHits(mine, `${child}_id`, `${child}_name`)].map(([id, g]) => ({
         id,
-        name: c.name,
-        imageCount: c['image count'],
-        details: (o = {}) => getProject(ctx, id, o),
-        datasets: async () => {
-          const { mine, truncated } = await mineOf((h) => h.project_id === id, c['image count']);
-          const datasets = [...groupHits(mine, 'dataset_id', 'dataset_name')].map(([dsId, g]): AttributeDataset => {
-            const ds = datasetId(dsId);
-            return { kind: 'dataset', id: ds, name: g.name, images: async () => toImages(g.hits, truncated), details: (o = {}) => getDataset(ctx, ds, o) };
-          });
-          return flagged(datasets, truncated);
-        },
-      };
-    }
-    const id = screenId(c.id);
-    return {
-      kind: 'screen',
-      id,
-      name: c.name,
-      imageCount: c['image count'],
-      details: (o = {}) => getScreen(ctx, id, o),
-      plates: async () => {
-        const { mine, truncated } = await mineOf((h) => h.screen_id === id, c['image count']);
-        const plates = [...groupHits(mine, 'plate_id', 'plate_name')].map(([pId, g]): AttributePlate => {
-          const plate = plateId(pId);
-          return { kind: 'plate', id: plate, name: g.name, images: async () => toImages(g.hits, truncated), details: (o = {}) => getPlate(ctx, plate, o) };
-        });
-        return flagged(plates, truncated);
-      },
-    };
+        name: g.name,
+        images: async () =>
+          flagged(
+            g.hits.map((h) => imageNode(ctx, h.id, h.name, h.well_id)),
+            truncated,
+          ),
+      }));
+      return flagged(seeds, truncated);
+    });
   });
   return { key: q.key, value: q.value, source: 'searchengine', studies: groupStudies(containers), containers };
 }
 
 async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
   const mo = { ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }), ...(q.operator === 'contains' ? { partial: true } : {}) };
+  const maprOptions = (o: CallOptions | undefined) => ({ ...mo, ...callOf(o) });
   const [screens, projects] = await Promise.all([
-    mapr.screens(menu, q.value, { ...mo, ...callOf(options) }).toArray(),
-    mapr.projects(menu, q.value, { ...mo, ...callOf(options) }).toArray(),
+    mapr.screens(menu, q.value, maprOptions(options)).toArray(),
+    mapr.projects(menu, q.value, maprOptions(options)).toArray(),
   ]);
-  const images = (list: { id: number; name: string }[]) =>
-    flagged(
+  const childrenOf = (kind: Level, id: number, o?: CallOptions) =>
+    kind === 'screen' ? mapr.plates(menu, q.value, { screen: id }, maprOptions(o)) : mapr.datasets(menu, q.value, { project: id }, maprOptions(o));
+  const imagesOf = async (kind: Level, id: number, o?: CallOptions) => {
+    const list = await mapr.images(menu, q.value, kind === 'screen' ? { plate: id } : { dataset: id }, maprOptions(o)).toArray();
+    return flagged(
       list.map((i) => imageNode(ctx, i.id, i.name, undefined)),
       false,
     );
-  const containers: AttributeContainer[] = [
-    ...screens.map(
-      (s): AttributeScreen => ({
-        kind: 'screen',
-        id: s.id,
-        name: s.name,
-        imageCount: s.extra?.counter,
-        details: (o = {}) => getScreen(ctx, s.id, o),
-        plates: async (o) =>
-          flagged(
-            (await mapr.plates(menu, q.value, { screen: s.id }, { ...mo, ...callOf(o) }).toArray()).map((p) => ({
-              kind: 'plate' as const,
-              id: p.id,
-              name: p.name,
-              images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { plate: p.id }, { ...mo, ...callOf(io) }).toArray()),
-              details: (po?: CallOptions) => getPlate(ctx, p.id, po),
-            })),
-            false,
-          ),
-      }),
-    ),
-    ...projects.map(
-      (p): AttributeProject => ({
-        kind: 'project',
-        id: p.id,
-        name: p.name,
-        imageCount: p.extra?.counter,
-        details: (o = {}) => getProject(ctx, p.id, o),
-        datasets: async (o) =>
-          flagged(
-            (await mapr.datasets(menu, q.value, { project: p.id }, { ...mo, ...callOf(o) }).toArray()).map((d) => ({
-              kind: 'dataset' as const,
-              id: d.id,
-              name: d.name,
-              images: async (io?: CallOptions) => images(await mapr.images(menu, q.value, { dataset: d.id }, { ...mo, ...callOf(io) }).toArray()),
-              details: (po?: CallOptions) => getDataset(ctx, d.id, po),
-            })),
-            false,
-          ),
-      }),
-    ),
-  ];
+  };
+  const node = (kind: Level) => (c: MaprContainer<number>) =>
+    containerNode(ctx, kind, { id: c.id, name: c.name, imageCount: c.extra?.counter }, async (o) => {
+      const children = await childrenOf(kind, c.id, o).toArray();
+      return flagged(
+        children.map((child) => ({ id: child.id, name: child.name, images: (io?: CallOptions) => imagesOf(kind, child.id, io) })),
+        false,
+      );
+    });
+  const containers = [...screens.map(node('screen')), ...projects.map(node('project'))];
   return { key: q.key, value: q.value, source: 'mapr', studies: groupStudies(containers), containers };
 }
 

@@ -29,13 +29,7 @@ import {
   getScreen,
   getWell,
   type ImageFilters,
-  listDatasets,
-  listImages,
-  listPlates,
-  listProjects,
-  listRois,
-  listScreens,
-  listWells,
+  listObjects,
   type PlateFilters,
   type ProjectFilters,
   type RoiFilters,
@@ -194,31 +188,31 @@ export class Idr {
 
   /** All screens, following offset/limit to `meta.totalCount`. @example `for await (const s of idr.screens()) console.log(s['@id'], s.Name);` */
   screens(filters?: ScreenFilters, options?: ListOptions): Paged<Screen> {
-    return listScreens(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'screens', filters, options);
   }
   /** All projects. @example `await idr.projects().toArray({ max: 10 })` */
   projects(filters?: ProjectFilters, options?: ListOptions): Paged<Project> {
-    return listProjects(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'projects', filters, options);
   }
   /** Datasets, e.g. of a project. @example `await idr.datasets({ project: 51 }).toArray()` */
   datasets(filters?: DatasetFilters, options?: ListOptions): Paged<Dataset> {
-    return listDatasets(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'datasets', filters, options);
   }
   /** Plates, e.g. of a screen. @example `await idr.plates({ screen: 102 }).toArray()` */
   plates(filters?: PlateFilters, options?: ListOptions): Paged<Plate> {
-    return listPlates(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'plates', filters, options);
   }
   /** Wells of a plate; never-imaged wells have no `WellSamples`. @example `for await (const w of idr.wells({ plate: 2551 })) console.log(w.Row, w.Column);` */
   wells(filters?: WellFilters, options?: ListOptions): Paged<Well> {
-    return listWells(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'wells', filters, options);
   }
   /** Images, e.g. of a dataset. @example `await idr.images({ dataset: 51 }).toArray()` */
   images(filters?: ImageFilters, options?: ListOptions): Paged<Image> {
-    return listImages(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'images', filters, options);
   }
   /** ROIs of an image. @example `await idr.rois({ image: 1229801 }).toArray()` */
   rois(filters?: RoiFilters, options?: ListOptions): Paged<Roi> {
-    return listRois(this.#ctx, filters, options);
+    return listObjects(this.#ctx, 'rois', filters, options);
   }
 
   // ---- /api/v0 single objects -------------------------------------------------------------

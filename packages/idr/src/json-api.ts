@@ -6,6 +6,7 @@ import type { DatasetId, ImageId, PlateId, ProjectId, ScreenId, WellId } from '.
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
+import { TARGET_IDS, type TargetKey } from './internal/targets.js';
 import type { Dataset, Image, ListMeta, Plate, Project, Roi, Screen, Well } from './models.js';
 
 /** Filters shared by every `/api/v0` list. @example `idr.screens({ childCount: true, owner: 2 })` */
@@ -107,63 +108,41 @@ export async function apiObject<T>(ctx: IdrContext, route: string, params: Recor
   throw unexpectedShape('an /api/v0 object ({"data": {...}})', ctx.http.url(route), body);
 }
 
-const common = (f: CommonListFilters) => ({ owner: f.owner, group: f.group });
+/** The item and the filters of each `/api/v0/m/{type}/` list. */
+interface ApiLists {
+  screens: { item: Screen; filters: ScreenFilters };
+  projects: { item: Project; filters: ProjectFilters };
+  datasets: { item: Dataset; filters: DatasetFilters };
+  plates: { item: Plate; filters: PlateFilters };
+  wells: { item: Well; filters: WellFilters };
+  images: { item: Image; filters: ImageFilters };
+  rois: { item: Roi; filters: RoiFilters };
+}
 
-export function listScreens(ctx: IdrContext, f: ScreenFilters = {}, o?: ListOptions): Paged<Screen> {
-  return apiList<Screen>(
-    ctx,
-    'api/v0/m/screens/',
-    { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate'), childCount: f.childCount },
-    o,
-  );
-}
-export function listProjects(ctx: IdrContext, f: ProjectFilters = {}, o?: ListOptions): Paged<Project> {
-  return apiList<Project>(
-    ctx,
-    'api/v0/m/projects/',
-    { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), childCount: f.childCount },
-    o,
-  );
-}
-export function listDatasets(ctx: IdrContext, f: DatasetFilters = {}, o?: ListOptions): Paged<Dataset> {
-  return apiList<Dataset>(
-    ctx,
-    'api/v0/m/datasets/',
-    {
-      ...common(f),
-      project: f.project === undefined ? undefined : projectId(f.project, 'project'),
-      image: f.image === undefined ? undefined : imageId(f.image, 'image'),
-      childCount: f.childCount,
-    },
-    o,
-  );
-}
-export function listPlates(ctx: IdrContext, f: PlateFilters = {}, o?: ListOptions): Paged<Plate> {
-  return apiList<Plate>(
-    ctx,
-    'api/v0/m/plates/',
-    {
-      ...common(f),
-      screen: f.screen === undefined ? undefined : screenId(f.screen, 'screen'),
-      well: f.well === undefined ? undefined : wellId(f.well, 'well'),
-      childCount: f.childCount,
-    },
-    o,
-  );
-}
-export function listWells(ctx: IdrContext, f: WellFilters = {}, o?: ListOptions): Paged<Well> {
-  return apiList<Well>(ctx, 'api/v0/m/wells/', { ...common(f), plate: f.plate === undefined ? undefined : plateId(f.plate, 'plate') }, o);
-}
-export function listImages(ctx: IdrContext, f: ImageFilters = {}, o?: ListOptions): Paged<Image> {
-  return apiList<Image>(
-    ctx,
-    'api/v0/m/images/',
-    { ...common(f), dataset: f.dataset === undefined ? undefined : datasetId(f.dataset, 'dataset'), orphaned: f.orphaned },
-    o,
-  );
-}
-export function listRois(ctx: IdrContext, f: RoiFilters = {}, o?: ListOptions): Paged<Roi> {
-  return apiList<Roi>(ctx, 'api/v0/m/rois/', { ...common(f), image: f.image === undefined ? undefined : imageId(f.image, 'image') }, o);
+/** The query of each list beyond `owner`/`group`, in order: its id filters (checked) and its flags (sent as given). */
+const LIST_QUERIES: { [K in keyof ApiLists]: { ids: readonly TargetKey[]; flags: readonly string[] } } = {
+  screens: { ids: ['plate'], flags: ['childCount'] },
+  projects: { ids: ['dataset'], flags: ['childCount'] },
+  datasets: { ids: ['project', 'image'], flags: ['childCount'] },
+  plates: { ids: ['screen', 'well'], flags: ['childCount'] },
+  wells: { ids: ['plate'], flags: [] },
+  images: { ids: ['dataset'], flags: ['orphaned'] },
+  rois: { ids: ['image'], flags: [] },
+};
+
+/** GET `/api/v0/m/{type}/` with the type's filters, followed to its `totalCount` ({@link apiList}). */
+export function listObjects<K extends keyof ApiLists>(
+  ctx: IdrContext,
+  type: K,
+  filters: ApiLists[K]['filters'] = {},
+  options?: ListOptions,
+): Paged<ApiLists[K]['item']> {
+  const { ids, flags } = LIST_QUERIES[type];
+  const given = filters as Record<string, unknown>;
+  const params: Record<string, QueryValue> = { owner: filters.owner, group: filters.group };
+  for (const key of ids) params[key] = given[key] === undefined ? undefined : TARGET_IDS[key](given[key] as number | string, key);
+  for (const key of flags) params[key] = given[key] as QueryValue;
+  return apiList<ApiLists[K]['item']>(ctx, `api/v0/m/${type}/`, params, options);
 }
 
 /** Options of the single-object getters. @example `idr.screen(102, { childCount: true, timeout: 10_000 })` */

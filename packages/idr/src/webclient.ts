@@ -2,26 +2,21 @@
 // `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
 import { type CallOptions, type ListOptions, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
 import {
-  annotationId,
-  datasetId,
   type AnnotationId,
+  annotationId,
   type DatasetId,
+  datasetId,
   type ExperimenterId,
   type IdInput,
   type ImageId,
-  imageId,
+  type PlateAcquisitionId,
   type PlateId,
-  plateId,
   type ProjectId,
   projectId,
+  type RoiId,
   type ScreenId,
   screenId,
   type WellId,
-  wellId,
-  type RoiId,
-  roiId,
-  type PlateAcquisitionId,
-  plateAcquisitionId,
 } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
@@ -119,20 +114,11 @@ export type PathsToObjectTarget =
   | { well: IdInput<WellId> }
   | { roi: IdInput<RoiId> };
 
-const PATH_TARGETS = {
-  image: imageId,
-  dataset: datasetId,
-  project: projectId,
-  screen: screenId,
-  plate: plateId,
-  acquisition: plateAcquisitionId,
-  well: wellId,
-  roi: roiId,
-} as const;
+const PATH_TARGET_KEYS = ['image', 'dataset', 'project', 'screen', 'plate', 'acquisition', 'well', 'roi'] as const;
 
 /** GET `webclient/api/paths_to_object/?{type}={id}` → every path from the experimenter down to the object. */
 export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget, options?: CallOptions): Promise<PathNode[][]> {
-  const [key, id] = singleTarget(target, PATH_TARGETS, 'pathsToObject');
+  const [key, id] = singleTarget(target, PATH_TARGET_KEYS, 'pathsToObject');
   const route = 'webclient/api/paths_to_object/';
   const body = await ctx.http.get(route, withCall({ searchParams: { [key]: id } }, options)).json<unknown>();
   return arrayAt<PathNode[]>(body, 'paths', ctx.http.url(route, { [key]: id }));

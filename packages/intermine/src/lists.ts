@@ -4,27 +4,17 @@ import { callOpt, writeOpt } from './internal/request-options.js';
 import { Query } from './query.js';
 
 /**
- * A list as `GET /lists` describes it.
+ * A list as `GET /lists` describes it: the fields of an {@link InterMineList}, with the tags as
+ * plain strings.
  *
  * @example
  * ```ts
  * const info: ListInfo = { name: 'demo-list', type: 'Gene', size: 4, tags: ['im:public'] };
  * ```
  */
-export interface ListInfo {
-  name: string;
-  type: string;
-  size: number;
-  id?: number;
-  title?: string;
-  description?: string;
-  /** `CURRENT`, or `TO_UPGRADE`/`NOT_CURRENT` after a data release. */
-  status?: string;
-  /** Whether the current user may change it. */
-  authorized?: boolean;
+export interface ListInfo
+  extends Pick<InterMineList, 'name' | 'type' | 'size' | 'id' | 'title' | 'description' | 'status' | 'authorized' | 'dateCreated' | 'timestamp'> {
   tags: string[];
-  dateCreated?: string;
-  timestamp?: number;
 }
 
 /**
@@ -130,6 +120,7 @@ function idQuery(q: Query): Query {
 /** Validate a query against the mine's model (expanding `*`): what `mine.lists` needs from the mine. */
 export type PrepareQuery = (query: Query, options: CallOptions) => Promise<Query>;
 
+/** The fields of a list the server may leave out. */
 const OPTIONAL_FIELDS = ['id', 'title', 'description', 'status', 'authorized', 'dateCreated', 'timestamp'] as const;
 
 /**
@@ -149,7 +140,9 @@ export class InterMineList {
   id?: number;
   title?: string;
   description?: string;
+  /** `CURRENT`, or `TO_UPGRADE`/`NOT_CURRENT` after a data release. */
   status?: string;
+  /** Whether the current user may change it. */
   authorized?: boolean;
   /** The list's tags: `tags.values`, and `tags.add()/remove()/get()` on the server. */
   readonly tags: ListTags;

@@ -4,25 +4,8 @@ export type { MolgenisOptions } from './molgenis.js';
 export { TOKEN_HEADER } from './auth.js';
 export { errorDetails, isMolgenisBatchError, isMolgenisImportError, MolgenisBatchError, MolgenisImportError } from './errors.js';
 export type { MolgenisErrorDetails, ProblemDetails } from './error-details.js';
-export type {
-  AddOptions,
-  AttributeMetaData,
-  AttributeOptions,
-  BatchWriteOptions,
-  EntityMetaData,
-  FileInput,
-  GetOptions,
-  ImportJob,
-  ImportRun,
-  ImportStatus,
-  LoginResult,
-  Query,
-  Row,
-  SortKey,
-  UploadZipOptions,
-  UpsertResult,
-  WaitOptions,
-} from './types.js';
+// types.ts holds the public option and result types only, so all of it is exported.
+export type * from './types.js';
 
 // The family contract (from @bio/core-http): the option and result types the methods name.
 export type { CallOptions, ClientOptions, ListOptions, Page, Paged, Progress } from '@bio/core-http';

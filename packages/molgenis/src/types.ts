@@ -1,3 +1,4 @@
+// The public option and result types: src/index.ts re-exports this whole module, so add only public types here.
 import type { CallOptions, ListOptions, Progress } from '@bio/core-http';
 import type { Node } from '@bio/rsql';
 

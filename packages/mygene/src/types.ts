@@ -77,7 +77,7 @@ export interface PathwayRef {
  * if (cdk2 && !Array.isArray(cdk2.genomic_pos)) console.log(cdk2.genomic_pos?.chr); // '12'
  * ```
  */
-export interface Gene {
+export interface Gene extends Partial<Record<'genomic_pos' | 'genomic_pos_hg19' | 'genomic_pos_mm9', OneOrMany<GenomicPos>>> {
   _id: string;
   _version?: number;
   _score?: number;
@@ -114,21 +114,14 @@ export interface Gene {
   pir?: OneOrMany<string>;
   retired?: OneOrMany<number>;
   ensembl?: OneOrMany<EnsemblEntry>;
-  genomic_pos?: OneOrMany<GenomicPos>;
-  genomic_pos_hg19?: OneOrMany<GenomicPos>;
-  genomic_pos_mm9?: OneOrMany<GenomicPos>;
   refseq?: {
     genomic?: OneOrMany<string>;
     rna?: OneOrMany<string>;
     protein?: OneOrMany<string>;
     translation?: OneOrMany<{ protein: string; rna: string }>;
   };
-  accession?: {
-    genomic?: OneOrMany<string>;
-    rna?: OneOrMany<string>;
-    protein?: OneOrMany<string>;
-    translation?: OneOrMany<{ protein: string; rna: string }>;
-  };
+  /** The same molecules as `refseq`, for GenBank accessions. */
+  accession?: NonNullable<Gene['refseq']>;
   uniprot?: { 'Swiss-Prot'?: OneOrMany<string>; TrEMBL?: OneOrMany<string> };
   homologene?: { id: number; genes: [number, number][] };
   go?: { BP?: OneOrMany<GoTerm>; CC?: OneOrMany<GoTerm>; MF?: OneOrMany<GoTerm> };
@@ -157,14 +150,7 @@ export interface Gene {
  * doc?.['genomic_pos.chr']; // '12'
  * ```
  */
-export interface DotfieldGene {
-  _id: string;
-  _version?: number;
-  _score?: number;
-  symbol?: string;
-  name?: string;
-  taxid?: number;
-  entrezgene?: string | number;
+export interface DotfieldGene extends Pick<Gene, '_id' | '_version' | '_score' | 'symbol' | 'name' | 'taxid' | 'entrezgene'> {
   'genomic_pos.chr'?: OneOrMany<string>;
   'genomic_pos.start'?: OneOrMany<number>;
   'genomic_pos.end'?: OneOrMany<number>;

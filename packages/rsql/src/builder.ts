@@ -81,14 +81,19 @@ export function comparison(selector: string, operator: string, value: Value | re
   return node;
 }
 
-function single(selector: string, operator: string, value: Value): ComparisonNode {
-  if (Array.isArray(value)) throw new RsqlNodeError(`operator ${operator} takes a single value, got an array`);
-  return comparison(selector, operator, value);
+// The named comparisons below differ only in their operator: each is one of these, bound to it.
+function singleValued(operator: string): (selector: string, value: Value) => ComparisonNode {
+  return (selector, value) => {
+    if (Array.isArray(value)) throw new RsqlNodeError(`operator ${operator} takes a single value, got an array`);
+    return comparison(selector, operator, value);
+  };
 }
 
-function multi(selector: string, operator: string, values: readonly Value[]): ComparisonNode {
-  if (!Array.isArray(values)) throw new RsqlNodeError(`operator ${operator} takes an array of values`);
-  return comparison(selector, operator, values);
+function multiValued(operator: string): (selector: string, values: readonly Value[]) => ComparisonNode {
+  return (selector, values) => {
+    if (!Array.isArray(values)) throw new RsqlNodeError(`operator ${operator} takes an array of values`);
+    return comparison(selector, operator, values);
+  };
 }
 
 /**
@@ -99,9 +104,7 @@ function multi(selector: string, operator: string, values: readonly Value[]): Co
  * serialize(eq('name', 'Jan')); // 'name==Jan'
  * ```
  */
-export function eq(selector: string, value: Value): ComparisonNode {
-  return single(selector, '==', value);
-}
+export const eq = /* @__PURE__ */ singleValued('==');
 
 /**
  * `selector!=value`.
@@ -111,9 +114,7 @@ export function eq(selector: string, value: Value): ComparisonNode {
  * serialize(ne('status', 'deleted')); // 'status!=deleted'
  * ```
  */
-export function ne(selector: string, value: Value): ComparisonNode {
-  return single(selector, '!=', value);
-}
+export const ne = /* @__PURE__ */ singleValued('!=');
 
 /**
  * `selector=lt=value` (less than).
@@ -123,9 +124,7 @@ export function ne(selector: string, value: Value): ComparisonNode {
  * serialize(lt('height', 180)); // 'height=lt=180'
  * ```
  */
-export function lt(selector: string, value: Value): ComparisonNode {
-  return single(selector, '=lt=', value);
-}
+export const lt = /* @__PURE__ */ singleValued('=lt=');
 
 /**
  * `selector=le=value` (less than or equal).
@@ -135,9 +134,7 @@ export function lt(selector: string, value: Value): ComparisonNode {
  * serialize(le('born', new Date('2000-01-01'))); // 'born=le=2000-01-01T00:00:00.000Z'
  * ```
  */
-export function le(selector: string, value: Value): ComparisonNode {
-  return single(selector, '=le=', value);
-}
+export const le = /* @__PURE__ */ singleValued('=le=');
 
 /**
  * `selector=gt=value` (greater than).
@@ -147,9 +144,7 @@ export function le(selector: string, value: Value): ComparisonNode {
  * serialize(gt('age', 30)); // 'age=gt=30'
  * ```
  */
-export function gt(selector: string, value: Value): ComparisonNode {
-  return single(selector, '=gt=', value);
-}
+export const gt = /* @__PURE__ */ singleValued('=gt=');
 
 /**
  * `selector=ge=value` (greater than or equal).
@@ -159,9 +154,7 @@ export function gt(selector: string, value: Value): ComparisonNode {
  * serialize(ge('weight', 80)); // 'weight=ge=80'
  * ```
  */
-export function ge(selector: string, value: Value): ComparisonNode {
-  return single(selector, '=ge=', value);
-}
+export const ge = /* @__PURE__ */ singleValued('=ge=');
 
 /**
  * `selector=in=(v1,v2,...)`. Needs at least one value.
@@ -171,9 +164,7 @@ export function ge(selector: string, value: Value): ComparisonNode {
  * serialize(inList('city', ['Amsterdam', 'Den Haag'])); // 'city=in=(Amsterdam,"Den Haag")'
  * ```
  */
-export function inList(selector: string, values: readonly Value[]): ComparisonNode {
-  return multi(selector, '=in=', values);
-}
+export const inList = /* @__PURE__ */ multiValued('=in=');
 
 /**
  * `selector=out=(v1,v2,...)` (not in). Needs at least one value.
@@ -183,9 +174,7 @@ export function inList(selector: string, values: readonly Value[]): ComparisonNo
  * serialize(out('status', ['deleted', 'hidden'])); // 'status=out=(deleted,hidden)'
  * ```
  */
-export function out(selector: string, values: readonly Value[]): ComparisonNode {
-  return multi(selector, '=out=', values);
-}
+export const out = /* @__PURE__ */ multiValued('=out=');
 
 function logic(type: 'and' | 'or', nodes: readonly Node[]): Node {
   if (nodes.length === 0) throw new RsqlNodeError(`${type}() needs at least one node`);

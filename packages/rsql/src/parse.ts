@@ -1,6 +1,6 @@
 import type { ComparisonNode, LogicNode, Node } from './ast.js';
 import { RsqlSyntaxError } from './errors.js';
-import { BREAK } from './internal/chars.js';
+import { isBreak, isWs } from './internal/chars.js';
 import { flattenTree } from './internal/flatten.js';
 import { defaultOperators, type OperatorRegistry } from './operators.js';
 
@@ -216,13 +216,9 @@ class Parser {
     const inGroup = open >= 0;
     const input = this.input;
     const len = input.length;
-    let p = this.pos;
-    const wsStart = p;
-    while (p < len) {
-      const w = input.charCodeAt(p);
-      if (w !== 32 && w !== 9 && w !== 10 && w !== 13) break;
-      p++;
-    }
+    const wsStart = this.pos;
+    this.skipWs();
+    const p = this.pos;
     if (p > wsStart && p < len) {
       // verbose ' and ' / ' or ': lowercase word with whitespace (or the end, reported later) after it
       const w = input.charCodeAt(p);
@@ -235,7 +231,6 @@ class Parser {
         return 44;
       }
     }
-    this.pos = p;
     if (p >= len) {
       if (inGroup) throw this.unclosed(open);
       return -1;
@@ -256,21 +251,11 @@ class Parser {
   comparison(): ComparisonNode {
     const input = this.input;
     const len = input.length;
-    // selector
-    const selStart = this.pos;
-    let p = selStart;
-    while (p < len) {
-      const c = input.charCodeAt(p);
-      if (c < 128 && BREAK[c] === 1) break;
-      p++;
-    }
-    if (p === selStart) throw this.unexpected(p, CONSTRAINT);
-    const selector = input.slice(selStart, p);
-    this.pos = p;
+    const selector = this.unreserved(CONSTRAINT);
     this.skipWs();
 
     // operator
-    p = this.pos;
+    let p = this.pos;
     const opStart = p;
     const c = p < len ? input.charCodeAt(p) : -1;
     if (c === 61 /* = */) {
@@ -363,12 +348,16 @@ class Parser {
         p++;
       }
     }
+    return this.unreserved(expected);
+  }
+
+  /** Read an unquoted selector or value: the run up to the next reserved character (or the end); it may not be empty. */
+  unreserved(expected: readonly string[]): string {
+    const input = this.input;
+    const len = input.length;
+    const start = this.pos;
     let p = start;
-    while (p < len) {
-      const c = input.charCodeAt(p);
-      if (c < 128 && BREAK[c] === 1) break;
-      p++;
-    }
+    while (p < len && !isBreak(input.charCodeAt(p))) p++;
     if (p === start) throw this.unexpected(start, expected);
     this.pos = p;
     return input.slice(start, p);
@@ -378,11 +367,7 @@ class Parser {
     const input = this.input;
     const len = input.length;
     let p = this.pos;
-    while (p < len) {
-      const c = input.charCodeAt(p);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-      p++;
-    }
+    while (p < len && isWs(input.charCodeAt(p))) p++;
     this.pos = p;
   }
 
@@ -411,7 +396,5 @@ class Parser {
 
 /** True when the keyword ending at `p` is followed by whitespace or the end of input. */
 function wordEnd(input: string, p: number): boolean {
-  if (p >= input.length) return true;
-  const c = input.charCodeAt(p);
-  return c === 32 || c === 9 || c === 10 || c === 13;
+  return p >= input.length || isWs(input.charCodeAt(p));
 }

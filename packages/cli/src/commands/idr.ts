@@ -4,12 +4,7 @@ import { imageId } from '@bio/idr';
 import type { Command } from 'commander';
 import { idrClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ValidationError({ message: `expected a positive whole number, got ${value}` });
-  return n;
-}
+import { positive } from '../input.js';
 
 /**
  * Register `bio idr screens|annotations|search|thumbnail`.

@@ -3,7 +3,7 @@ import type { Correction, Operator } from '@bio/intermine';
 import { type Command, Option } from 'commander';
 import { intermineClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
-import { list } from '../input.js';
+import { count, list, positive } from '../input.js';
 
 const WORD_OPERATORS = [
   'ONE OF',
@@ -85,18 +85,6 @@ function collectWhere(value: string, previous: string[] = []): string[] {
 function probability(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 1) throw new ValidationError({ message: `--maxp must be a number in (0, 1], got ${value}`, field: 'maxp' });
-  return n;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ValidationError({ message: `expected a whole number, got ${value}` });
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ValidationError({ message: `expected a positive whole number, got ${value}` });
   return n;
 }
 

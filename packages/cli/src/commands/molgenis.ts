@@ -1,24 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ValidationError } from '@bio/core-http';
 import type { SortKey, UploadZipOptions } from '@bio/molgenis';
 import { molgenisOperators, parse } from '@bio/rsql';
 import { type Command, Option } from 'commander';
 import { molgenisClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
-import { list } from '../input.js';
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ValidationError({ message: `expected a whole number, got ${value}` });
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ValidationError({ message: `expected a positive whole number, got ${value}` });
-  return n;
-}
+import { count, list, positive } from '../input.js';
 
 /** Rows `bio molgenis get` prints without `--max` (the client itself reads every row). */
 const DEFAULT_MAX = 100;

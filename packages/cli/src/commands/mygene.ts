@@ -3,7 +3,7 @@ import { type Species, toRows } from '@bio/mygene';
 import type { Command } from 'commander';
 import { mygeneClient as client } from '../clients.js';
 import type { CommandContext } from '../context.js';
-import { list, stdinTerms } from '../input.js';
+import { count, list, positive, stdinTerms } from '../input.js';
 import { progressReporter } from '../progress.js';
 
 /** What MyGene.info returns for a query hit when no `fields` are sent. */
@@ -13,18 +13,6 @@ function species(value: string | undefined): Species | undefined {
   if (value === undefined) return undefined;
   const items = list(value) ?? [];
   return (items.length === 1 ? items[0] : items) as Species;
-}
-
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got ${value}`);
-  return n;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive whole number, got ${value}`);
-  return n;
 }
 
 /**
@@ -58,9 +46,9 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .argument('<q>')
     .option('--species <species>', 'human, mouse, …, taxonomy ids or all (comma-separated)')
     .option('--fields <fields>', 'comma-separated fields (default: symbol,name,taxid,entrezgene)')
-    .option('--size <n>', 'hits to return (0-1000)', nonNegativeInt)
+    .option('--size <n>', 'hits to return (0-1000)', count)
     .option('--facets <fields>', 'count hits per value of these fields, e.g. taxid')
-    .option('--facet-size <n>', 'buckets per facet', positiveInt)
+    .option('--facet-size <n>', 'buckets per facet', positive)
     .action(async (q: string, opts: { species?: string; fields?: string; size?: number; facets?: string; facetSize?: number }) => {
       const ctx = context();
       const requested = list(opts.fields);
@@ -84,7 +72,7 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .option('--scopes <scopes>', 'fields the terms are matched against, e.g. symbol,alias')
     .option('--fields <fields>', 'comma-separated fields to return (default: symbol,name,taxid,entrezgene)')
     .option('--species <species>', 'human, mouse, …, taxonomy ids or all')
-    .option('--concurrency <n>', 'batches in flight (1-8)', positiveInt)
+    .option('--concurrency <n>', 'batches in flight (1-8)', positive)
     .action(async (opts: { scopes?: string; fields?: string; species?: string; concurrency?: number }) => {
       const ctx = context();
       const requested = list(opts.fields);

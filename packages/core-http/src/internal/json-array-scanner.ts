@@ -7,24 +7,13 @@ import { ResponseFormatError } from '../errors.js';
 // carried over, so memory is bounded by the chunk size and the largest item, never by the
 // number of items.
 
-// Parser states.
-const EXPECT_ROOT = 0; // before the top-level object (or array, for the empty path)
-const EXPECT_KEY_OR_CLOSE = 1; // just after `{`
-const EXPECT_KEY = 2; // after `,` in an object
-const IN_KEY = 3;
-const EXPECT_COLON = 4;
-const EXPECT_VALUE = 5;
-const CAPTURE = 6; // a value that goes to the trailer
-const AFTER_VALUE = 7; // expect `,` or `}`
-const IN_ARRAY = 8; // the streamed array
-const DONE = 9;
-type State = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+// Parser states: `root` before the top-level object (or array, for the empty path);
+// `key-or-close` just after `{`; `key` after `,` in an object; `in-key`, `colon`, `value`;
+// `capture` a value that goes to the trailer; `after-value` expects `,` or `}`; `array` the
+// streamed array; `done`.
+type State = 'root' | 'key-or-close' | 'key' | 'in-key' | 'colon' | 'value' | 'capture' | 'after-value' | 'array' | 'done';
 
 // Char codes.
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
 const COLON = 58;
@@ -34,8 +23,9 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
+// JSON's whitespace: space, line feed, carriage return, tab.
 function isWs(c: number): boolean {
-  return c === SPACE || c === LF || c === CR || c === TAB;
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 function isBlank(parts: readonly string[]): boolean {
@@ -121,12 +111,12 @@ export class JsonArrayScanner {
   constructor(path: readonly string[]) {
     this.path = path;
     this.label = path.length === 0 ? 'the top-level array' : `"${path.join('.')}"`;
-    this.state = EXPECT_ROOT;
+    this.state = 'root';
   }
 
   /** True once the whole document has been read. */
   get done(): boolean {
-    return this.state === DONE;
+    return this.state === 'done';
   }
 
   /** Consume the next piece of text; returns the array items it completed. */
@@ -146,10 +136,10 @@ export class JsonArrayScanner {
   /** Signal the end of input; throws if the document is incomplete. */
   finish(): void {
     if (this.error) throw this.error;
-    if (this.state === DONE) return;
+    if (this.state === 'done') return;
     if (!this.sawAnything) throw new ResponseFormatError({ message: 'empty response body where a JSON document was expected' });
     const where =
-      this.state === IN_ARRAY
+      this.state === 'array'
         ? `inside ${this.label} after ${this.itemCount} items`
         : this.foundArray
           ? `after ${this.label} (before the closing brace)`
@@ -168,41 +158,37 @@ export class JsonArrayScanner {
     const n = text.length;
     let i = 0;
     while (i < n) {
+      const c = text.charCodeAt(i);
+      // Outside a key, a captured value and the array the scanner is between tokens: skip whitespace.
+      if (isWs(c) && this.state !== 'in-key' && this.state !== 'capture' && this.state !== 'array') {
+        i++;
+        continue;
+      }
       switch (this.state) {
-        case IN_ARRAY:
+        case 'array':
           i = this.scanArray(text, i, out);
           break;
-        case EXPECT_ROOT: {
-          const c = text.charCodeAt(i);
-          if (isWs(c)) {
-            i++;
-            break;
-          }
+        case 'root': {
           this.sawAnything = true;
           if (this.path.length === 0) {
             if (c !== OPEN_BRACKET) this.fail(`expected a JSON array, found ${describe(text, i)}`, text, i);
             this.foundArray = true;
-            this.state = IN_ARRAY;
+            this.state = 'array';
           } else {
             if (c !== OPEN_BRACE) this.fail(`expected a JSON object, found ${describe(text, i)}`, text, i);
             this.frames.push(this.trailer);
-            this.state = EXPECT_KEY_OR_CLOSE;
+            this.state = 'key-or-close';
           }
           i++;
           break;
         }
-        case EXPECT_KEY_OR_CLOSE:
-        case EXPECT_KEY: {
-          const c = text.charCodeAt(i);
-          if (isWs(c)) {
-            i++;
-            break;
-          }
+        case 'key-or-close':
+        case 'key': {
           if (c === QUOTE) {
             this.keyParts = [];
             this.keyEsc = false;
-            this.state = IN_KEY;
-          } else if (c === CLOSE_BRACE && this.state === EXPECT_KEY_OR_CLOSE) {
+            this.state = 'in-key';
+          } else if (c === CLOSE_BRACE && this.state === 'key-or-close') {
             this.closeObject();
           } else {
             this.fail(`expected a key, found ${describe(text, i)}`, text, i);
@@ -210,14 +196,14 @@ export class JsonArrayScanner {
           i++;
           break;
         }
-        case IN_KEY: {
+        case 'in-key': {
           let j = i;
           let esc = this.keyEsc;
           for (; j < n; j++) {
-            const c = text.charCodeAt(j);
+            const k = text.charCodeAt(j);
             if (esc) esc = false;
-            else if (c === BACKSLASH) esc = true;
-            else if (c === QUOTE) break;
+            else if (k === BACKSLASH) esc = true;
+            else if (k === QUOTE) break;
           }
           this.keyEsc = esc;
           this.keyParts.push(text.slice(i, j));
@@ -232,25 +218,17 @@ export class JsonArrayScanner {
           } catch {
             this.fail(`invalid object key "${raw.slice(0, 40)}"`, text, j);
           }
-          this.state = EXPECT_COLON;
+          this.state = 'colon';
           i = j + 1;
           break;
         }
-        case EXPECT_COLON: {
-          const c = text.charCodeAt(i);
-          if (!isWs(c)) {
-            if (c !== COLON) this.fail(`expected ':' after key "${this.key}", found ${describe(text, i)}`, text, i);
-            this.state = EXPECT_VALUE;
-          }
+        case 'colon': {
+          if (c !== COLON) this.fail(`expected ':' after key "${this.key}", found ${describe(text, i)}`, text, i);
+          this.state = 'value';
           i++;
           break;
         }
-        case EXPECT_VALUE: {
-          const c = text.charCodeAt(i);
-          if (isWs(c)) {
-            i++;
-            break;
-          }
+        case 'value': {
           const level = this.frames.length - 1;
           const last = this.path.length - 1;
           if (!this.foundArray && level <= last && this.key === this.path[level]) {
@@ -258,13 +236,13 @@ export class JsonArrayScanner {
               const child: Record<string, unknown> = {};
               setKey(this.frames[level]!, this.key, child);
               this.frames.push(child);
-              this.state = EXPECT_KEY_OR_CLOSE;
+              this.state = 'key-or-close';
               i++;
               break;
             }
             if (level === last && c === OPEN_BRACKET) {
               this.foundArray = true;
-              this.state = IN_ARRAY;
+              this.state = 'array';
               i++;
               break;
             }
@@ -274,35 +252,28 @@ export class JsonArrayScanner {
           this.capDepth = 0;
           this.capInStr = false;
           this.capEsc = false;
-          this.state = CAPTURE;
+          this.state = 'capture';
           break; // Capture starts at this same character
         }
-        case CAPTURE:
+        case 'capture':
           i = this.scanCapture(text, i);
           break;
-        case AFTER_VALUE: {
-          const c = text.charCodeAt(i);
-          if (!isWs(c)) {
-            if (c === COMMA) this.state = EXPECT_KEY;
-            else if (c === CLOSE_BRACE) this.closeObject();
-            else this.fail(`expected ',' or '}', found ${describe(text, i)}`, text, i);
-          }
+        case 'after-value': {
+          if (c === COMMA) this.state = 'key';
+          else if (c === CLOSE_BRACE) this.closeObject();
+          else this.fail(`expected ',' or '}', found ${describe(text, i)}`, text, i);
           i++;
           break;
         }
-        case DONE: {
-          const c = text.charCodeAt(i);
-          if (!isWs(c)) this.fail(`unexpected ${describe(text, i)} after the end of the document`, text, i);
-          i++;
-          break;
-        }
+        case 'done':
+          this.fail(`unexpected ${describe(text, i)} after the end of the document`, text, i);
       }
     }
   }
 
   private closeObject(): void {
     this.frames.pop();
-    this.state = this.frames.length === 0 ? DONE : AFTER_VALUE;
+    this.state = this.frames.length === 0 ? 'done' : 'after-value';
   }
 
   /** Scan a trailer value starting at `i`; returns where scanning stopped. */
@@ -362,7 +333,7 @@ export class JsonArrayScanner {
       this.fail(`invalid value for key "${this.key}": ${raw.slice(0, 60)}`, text, end);
     }
     setKey(this.frames[this.frames.length - 1]!, this.key, value);
-    this.state = this.frames.length === 0 ? DONE : AFTER_VALUE;
+    this.state = this.frames.length === 0 ? 'done' : 'after-value';
     return end;
   }
 
@@ -425,7 +396,7 @@ export class JsonArrayScanner {
       } else {
         this.parseSegment(parts, out, text, end);
       }
-      this.state = this.path.length === 0 ? DONE : AFTER_VALUE;
+      this.state = this.path.length === 0 ? 'done' : 'after-value';
       return end + 1;
     }
     if (lastComma === -1) {

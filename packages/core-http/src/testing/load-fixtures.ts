@@ -65,40 +65,41 @@ const checkBody: Check = (value, at) => {
   }
 };
 
+const stringValues: Check = (value, at) => stringRecord(value, at, false);
+
+// The optional parts of each side of an exchange, checked in this order when present.
+const REQUEST_PARTS: Record<string, Check> = {
+  query: (value, at) => stringRecord(value, at, true),
+  headers: stringValues,
+  body: checkBody,
+};
+const RESPONSE_PARTS: Record<string, Check> = {
+  headers: stringValues,
+  body: checkBody,
+  delayMs: (value, at) => (typeof value === 'number' && value >= 0 ? undefined : `${at} must be a number ≥ 0`),
+};
+
+function checkParts(side: Record<string, unknown>, at: string, parts: Record<string, Check>): string | undefined {
+  for (const [key, check] of Object.entries(parts)) {
+    const problem = side[key] === undefined ? undefined : check(side[key], `${at}.${key}`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 function checkExchange(value: unknown, at: string): string | undefined {
   if (!isRecord(value)) return `${at} must be an object with request and response`;
   const { request, response } = value;
   if (!isRecord(request)) return `${at}.request must be an object`;
   if (typeof request.method !== 'string' || !/^[A-Za-z]+$/.test(request.method)) return `${at}.request.method must be an HTTP method`;
   if (typeof request.path !== 'string' || !request.path.startsWith('/')) return `${at}.request.path must be a string starting with "/"`;
-  if (request.query !== undefined) {
-    const problem = stringRecord(request.query, `${at}.request.query`, true);
-    if (problem) return problem;
-  }
-  if (request.headers !== undefined) {
-    const problem = stringRecord(request.headers, `${at}.request.headers`, false);
-    if (problem) return problem;
-  }
-  if (request.body !== undefined) {
-    const problem = checkBody(request.body, `${at}.request.body`);
-    if (problem) return problem;
-  }
+  const requestProblem = checkParts(request, `${at}.request`, REQUEST_PARTS);
+  if (requestProblem) return requestProblem;
   if (!isRecord(response)) return `${at}.response must be an object`;
   if (typeof response.status !== 'number' || !Number.isInteger(response.status) || response.status < 100 || response.status > 599) {
     return `${at}.response.status must be an integer HTTP status (100-599)`;
   }
-  if (response.headers !== undefined) {
-    const problem = stringRecord(response.headers, `${at}.response.headers`, false);
-    if (problem) return problem;
-  }
-  if (response.body !== undefined) {
-    const problem = checkBody(response.body, `${at}.response.body`);
-    if (problem) return problem;
-  }
-  if (response.delayMs !== undefined && (typeof response.delayMs !== 'number' || !(response.delayMs >= 0))) {
-    return `${at}.response.delayMs must be a number ≥ 0`;
-  }
-  return undefined;
+  return checkParts(response, `${at}.response`, RESPONSE_PARTS);
 }
 
 /**

@@ -188,33 +188,25 @@ function learnCookie(value: string, learn: (secret: string) => void): void {
   if (value.length >= 8) learn(value);
 }
 
-/** Redact cookie values in a `Cookie` header (`a=1; b=2`), keeping the names. */
-function scrubCookieHeader(value: string, learn: (secret: string) => void): string {
+/**
+ * Redact the cookie values in a `Cookie` header (`a=1; b=2`, pieces split on `;`) or in
+ * `Set-Cookie` lines (split on `\n`, the value ending at the first `;` of the attributes),
+ * keeping names and attributes. An empty value (`a=`, `a=""`, as sent to delete a cookie)
+ * holds nothing secret and is kept.
+ */
+function scrubCookies(value: string, separator: ';' | '\n', learn: (secret: string) => void): string {
   return value
-    .split(';')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq === -1) return pair;
-      learnCookie(pair.slice(eq + 1).trim(), learn);
-      return `${pair.slice(0, eq + 1)}${REDACTED}`;
-    })
-    .join(';');
-}
-
-/** Redact the value of each `Set-Cookie` line, keeping the name and attributes. */
-function scrubSetCookie(value: string, learn: (secret: string) => void): string {
-  return value
-    .split('\n')
-    .map((line) => {
-      const eq = line.indexOf('=');
-      if (eq === -1) return line;
-      const end = line.indexOf(';', eq);
-      const cookieValue = end === -1 ? line.slice(eq + 1) : line.slice(eq + 1, end);
-      if (cookieValue === '' || cookieValue === '""') return line; // deleting a cookie: nothing secret
+    .split(separator)
+    .map((piece) => {
+      const eq = piece.indexOf('=');
+      if (eq === -1) return piece;
+      const end = piece.indexOf(';', eq);
+      const cookieValue = end === -1 ? piece.slice(eq + 1) : piece.slice(eq + 1, end);
+      if (cookieValue === '' || cookieValue === '""') return piece;
       learnCookie(cookieValue.trim(), learn);
-      return `${line.slice(0, eq + 1)}${REDACTED}${end === -1 ? '' : line.slice(end)}`;
+      return `${piece.slice(0, eq + 1)}${REDACTED}${end === -1 ? '' : piece.slice(end)}`;
     })
-    .join('\n');
+    .join(separator);
 }
 
 function scrubHeaders(headers: Record<string, string> | undefined, secretHeaders: Set<string>, learn: (s: string) => void): void {
@@ -222,8 +214,8 @@ function scrubHeaders(headers: Record<string, string> | undefined, secretHeaders
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (!secretHeaders.has(lower) || value.includes(REDACTED)) continue;
-    if (lower === 'cookie') headers[name] = scrubCookieHeader(value, learn);
-    else if (lower === 'set-cookie') headers[name] = scrubSetCookie(value, learn);
+    if (lower === 'cookie') headers[name] = scrubCookies(value, ';', learn);
+    else if (lower === 'set-cookie') headers[name] = scrubCookies(value, '\n', learn);
     else if (lower === 'authorization' || lower === 'proxy-authorization') {
       const space = value.indexOf(' ');
       // Keep the scheme (`Token`, `Bearer`, `Basic`): it is part of what the client must send.

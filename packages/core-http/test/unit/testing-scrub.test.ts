@@ -32,6 +32,15 @@ describe('scrubExchange', () => {
     }
   });
 
+  it('keeps empty cookie values (nothing secret) in Cookie and Set-Cookie alike', () => {
+    const out = scrubExchange({
+      request: { method: 'GET', path: '/', headers: { Cookie: 'gone=; sid=abc12345678; old=""' } },
+      response: { status: 200, headers: { 'set-cookie': 'sid=; Path=/; Max-Age=0\nnext=xyz98765432; Path=/' } },
+    });
+    expect(out.request.headers?.Cookie).toBe('gone=; sid=[REDACTED]; old=""');
+    expect(out.response.headers?.['set-cookie']).toBe('sid=; Path=/; Max-Age=0\nnext=[REDACTED]; Path=/');
+  });
+
   it('leaves the input untouched and honours extra names', () => {
     const before = structuredClone(exchange);
     const out = scrubExchange(exchange, { headers: ['x-api-key'], params: ['q'], fields: ['name'] });

@@ -1,6 +1,7 @@
 import { isNotFoundError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { isEndpointRemovedError } from '../../src/index.js';
+import { isResponseFormatError } from '@bio/core-http';
 import { EXAMPLE_URL, newIdr, useFixtureServer } from './server.js';
 
 useFixtureServer();
@@ -125,5 +126,19 @@ describe('findByAttribute', () => {
     expect(project.imageCount).toBe(1);
     const [dataset] = await project.datasets();
     expect((await dataset!.images()).map((i) => i.id)).toEqual([1884807]);
+  });
+
+  it('a container id the server sends that is not an id is a ResponseFormatError, not bad input', async () => {
+    // The mapr answer for the gene, with the screen's id replaced by a non-id.
+    const corrupt = async ({ request, response }: { request: Request; response: Response }) => {
+      if (new URL(request.url).pathname !== '/mapr/api/gene/') return undefined;
+      const body = (await response.json()) as { screens?: { id: unknown }[] };
+      for (const screen of body.screens ?? []) screen.id = 'abc';
+      return Response.json(body, { status: response.status, headers: response.headers });
+    };
+    const idr = newIdr({ baseUrl: EXAMPLE_URL, hooks: { afterResponse: [corrupt] } });
+    const error = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20' }).catch((e: unknown) => e);
+    expect(isResponseFormatError(error)).toBe(true);
+    expect((error as Error).message).toContain('"abc"');
   });
 });

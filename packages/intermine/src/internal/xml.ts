@@ -85,23 +85,22 @@ export function parseXml(xml: string): XmlElement {
     i = NAME.lastIndex;
     return m[0];
   };
+  /**
+   * If `open` starts at `i`, move past the next `close` (failing when there is none) and return
+   * what lies between them; otherwise leave `i` alone and return undefined.
+   */
+  const section = (open: string, close: string, what: string): string | undefined => {
+    if (!xml.startsWith(open, i)) return undefined;
+    const end = xml.indexOf(close, i);
+    if (end < 0) fail(`unterminated ${what}`);
+    const content = xml.slice(i + open.length, end);
+    i = end + close.length;
+    return content;
+  };
+  const skip = (open: string, close: string, what: string): boolean => section(open, close, what) !== undefined;
   const skipMisc = () => {
-    for (;;) {
-      skipSpace();
-      if (xml.startsWith('<?', i)) {
-        const end = xml.indexOf('?>', i);
-        if (end < 0) fail('unterminated processing instruction');
-        i = end + 2;
-      } else if (xml.startsWith('<!--', i)) {
-        const end = xml.indexOf('-->', i);
-        if (end < 0) fail('unterminated comment');
-        i = end + 3;
-      } else if (xml.startsWith('<!DOCTYPE', i)) {
-        const end = xml.indexOf('>', i);
-        if (end < 0) fail('unterminated DOCTYPE');
-        i = end + 1;
-      } else return;
-    }
+    do skipSpace();
+    while (skip('<?', '?>', 'processing instruction') || skip('<!--', '-->', 'comment') || skip('<!DOCTYPE', '>', 'DOCTYPE'));
   };
 
   const parseElement = (): XmlElement => {
@@ -150,19 +149,10 @@ export function parseXml(xml: string): XmlElement {
         i++;
         return { name, attributes, children, text };
       }
-      if (xml.startsWith('<!--', i)) {
-        const end = xml.indexOf('-->', i);
-        if (end < 0) fail('unterminated comment');
-        i = end + 3;
-      } else if (xml.startsWith('<![CDATA[', i)) {
-        const end = xml.indexOf(']]>', i);
-        if (end < 0) fail('unterminated CDATA section');
-        text += xml.slice(i + 9, end);
-        i = end + 3;
-      } else if (xml.startsWith('<?', i)) {
-        const end = xml.indexOf('?>', i);
-        if (end < 0) fail('unterminated processing instruction');
-        i = end + 2;
+      if (skip('<!--', '-->', 'comment') || skip('<?', '?>', 'processing instruction')) continue;
+      const cdata = section('<![CDATA[', ']]>', 'CDATA section');
+      if (cdata !== undefined) {
+        text += cdata;
       } else if (xml[i] === '<') {
         children.push(parseElement());
       } else {

@@ -9,14 +9,21 @@ function makeBreakTable(): Uint8Array {
   return table;
 }
 
+/** True for an ASCII code that ends an unquoted string (see {@link BREAK}). */
+export function isBreak(c: number): boolean {
+  return c < 128 && BREAK[c] === 1;
+}
+
+/** True for the whitespace the parser skips: space, tab, line feed, carriage return. */
+export function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** A selector is valid when the parser reads it back as one unquoted string. */
 export function isValidSelector(selector: string): boolean {
   const len = selector.length;
   if (len === 0) return false;
-  for (let i = 0; i < len; i++) {
-    const c = selector.charCodeAt(i);
-    if (c < 128 && BREAK[c] === 1) return false;
-  }
+  for (let i = 0; i < len; i++) if (isBreak(selector.charCodeAt(i))) return false;
   return true;
 }
 
