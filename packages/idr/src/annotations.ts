@@ -8,7 +8,8 @@ import { pageLimitList } from './internal/page-limit.js';
 import { multiTarget } from './internal/targets.js';
 import { downloadUrl } from './webclient.js';
 
-type OneOrMany<T> = T | readonly T[];
+/** One value or several (a target may name one object or a list of them). */
+export type OneOrMany<T> = T | readonly T[];
 
 /**
  * The objects whose annotations to fetch; each key takes one id or several (one request for all).

@@ -58,7 +58,7 @@ export interface FindByAttributeOptions extends CallOptions {
 export type AttributeList<T> = T[] & { readonly truncated: boolean };
 
 /** What every node of {@link AttributeMatches} has: its kind, id and name, and its full record on request. */
-interface AttributeNode<K extends string, I extends number, D> {
+export interface AttributeNode<K extends string, I extends number, D> {
   kind: K;
   id: I;
   name: string | undefined;
@@ -66,11 +66,11 @@ interface AttributeNode<K extends string, I extends number, D> {
   details(options?: CallOptions): Promise<D>;
 }
 /** A plate or a dataset, whose matching images are fetched when asked for. */
-interface AttributeImageSet<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
+export interface AttributeImageSet<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
   images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
 }
 /** A screen or a project: a study's container, named, with the number of matching images. */
-interface AttributeStudyContainer<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
+export interface AttributeStudyContainer<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
   name: string;
   /** Matching images in the container, when the server says. */
   imageCount: number | undefined;

@@ -99,6 +99,7 @@ export type {
   AnnotationTarget,
   FileAnnotation,
   MapAnnotation,
+  OneOrMany,
 } from './annotations.js';
 
 // webgateway
@@ -133,13 +134,16 @@ export type {
   AttributeContainer,
   AttributeDataset,
   AttributeImage,
+  AttributeImageSet,
   AttributeList,
   AttributeMatches,
+  AttributeNode,
   AttributePlate,
   AttributeProject,
   AttributeQuery,
   AttributeScreen,
   AttributeStudy,
+  AttributeStudyContainer,
   FindByAttributeOptions,
 } from './find-by-attribute.js';
 export type { MaprApi, MaprContainer, MaprDataset, MaprImage, MaprOptions, MaprPlate, MaprProject, MaprScreen } from './mapr.js';
