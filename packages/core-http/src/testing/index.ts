@@ -28,3 +28,12 @@ export { createRecorder, formatFixture, writeFixture } from './write-fixture.js'
 export type { Recorder, RecorderOptions } from './write-fixture.js';
 export { recordScenarios } from './record-scenarios.js';
 export type { RecordScenario, RecordScenarioResult, RecordScenariosOptions } from './record-scenarios.js';
+export { createServiceSimulator } from './simulator.js';
+export type {
+  ListeningSimulator,
+  ServiceDefinitionForSimulator,
+  SimulatedRequest,
+  Simulator,
+  SimulatorFaultControl,
+  SimulatorFaults,
+} from './simulator.js';
