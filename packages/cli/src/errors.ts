@@ -16,7 +16,7 @@ function hint(status: number, code: string): string | undefined {
 /** The report of `--offline` when no recorded exchange matches a request (an error in the cause chain). */
 function unmatchedFixture(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof Error && e.name === 'UnmatchedFixtureError') return e.message;
+    if (e instanceof Error && e.name === 'UnmatchedRequestError') return e.message;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export interface OfflineServer {
 
 /**
  * Start intercepting requests with every client's fixture handlers; a request no fixture
- * matches fails with an `UnmatchedFixtureError` (reported by `describeError` in one line).
+ * matches fails with an `UnmatchedRequestError` (reported by `describeError` in one line).
  * msw's own console report of that failure is kept off the terminal while offline.
  *
  * @example
@@ -42,7 +42,7 @@ export async function startOffline(): Promise<OfflineServer> {
   console.error = (...args: unknown[]) => {
     const first = args[0];
     if (typeof first === 'string' && first.includes('[MSW]')) return;
-    if (first instanceof Error && first.name === 'UnmatchedFixtureError') return;
+    if (first instanceof Error && first.name === 'UnmatchedRequestError') return;
     consoleError(...args);
   };
   server.listen({

@@ -98,6 +98,16 @@ export function abortedError(ctx: RequestContext, attempts: number, cause?: unkn
   });
 }
 
+/**
+ * The testing kit's "no fixture or simulator answers this request" (`UnmatchedRequestError` from
+ * `@bio/core-http/testing`, raised inside a fake fetch), found by name in the cause chain: it is
+ * handed to the caller as it is, never retried and never dressed up as a network error.
+ */
+export function testingRefusal(e: unknown): Error | undefined {
+  for (let c = e, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth++) if (c.name === 'UnmatchedRequestError') return c;
+  return undefined;
+}
+
 /** A platform error raised inside an attempt (sending, or reading a buffered body). */
 export function attemptError(ctx: RequestContext, e: unknown, at: URL): BioHttpError {
   if (isBioHttpError(e)) return e;

@@ -1,21 +1,23 @@
 // msw request handlers that replay fixtures.
 import { http, type RequestHandler } from 'msw';
+import { BioError } from '../errors.js';
 import type { Fixture } from './fixture-types.js';
-import { FixtureMatcher, readRequest, sleep, toResponse } from './match.js';
+import { FixtureMatcher, type LenientQuery, readRequest, sleep, toResponse } from './match.js';
 
 /**
- * The error a request gets when no fixture matches it. Its message names the closest fixture and
- * what differs. (It carries `code`/`errno` so msw fails the request with it instead of turning it
- * into a 500 response: the client call rejects with a network error whose cause is this error.)
+ * The error a request gets when no fixture or simulator answers it. Its message names the closest
+ * fixture and what differs. A @bio client hands it to the caller as it is: never retried, never
+ * turned into a `NetworkError`. (It carries `errno` so msw fails the request with it instead of
+ * turning it into a 500 response.)
  *
  * @example
  * ```ts
- * await expect(mg.gene('1018')).rejects.toThrow(); // the cause is an UnmatchedFixtureError
+ * await expect(mg.gene('1018')).rejects.toSatisfy(isUnmatchedRequestError);
  * ```
  */
-export class UnmatchedFixtureError extends Error {
-  override name = 'UnmatchedFixtureError';
-  readonly code = 'ERR_BIO_UNMATCHED_FIXTURE';
+export class UnmatchedRequestError extends BioError {
+  override name = 'UnmatchedRequestError';
+  override readonly code = 'UNMATCHED_REQUEST';
   readonly errno = -1;
 
   constructor(report: string) {
@@ -26,19 +28,34 @@ export class UnmatchedFixtureError extends Error {
 }
 
 /**
- * Whether `error` (or one of its causes) is an {@link UnmatchedFixtureError}; checks `name` as well,
+ * Whether `error` (or one of its causes) is an {@link UnmatchedRequestError}; checks `name` as well,
  * so it survives duplicated package copies.
  *
  * @example
  * ```ts
- * if (isUnmatchedFixtureError(error)) console.error(error.message);
+ * if (isUnmatchedRequestError(error)) console.error(error.message);
  * ```
  */
-export function isUnmatchedFixtureError(error: unknown): error is UnmatchedFixtureError {
+export function isUnmatchedRequestError(error: unknown): error is UnmatchedRequestError {
   for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof UnmatchedFixtureError || (e instanceof Error && e.name === 'UnmatchedFixtureError')) return true;
+    if (e instanceof UnmatchedRequestError || (e instanceof Error && e.name === 'UnmatchedRequestError')) return true;
   }
   return false;
+}
+
+/**
+ * Make `server.resetHandlers()` also reset `handler`'s own state: msw 2 calls `reset()` on every
+ * current handler when the handlers are reset, so state kept beside a handler (ordered fixture
+ * exchanges, a simulator's data) starts afresh in each test.
+ */
+export function resetsWith(handler: RequestHandler, reset: () => void): void {
+  // `reset` is protected in msw's types; it is what msw itself calls on resetHandlers().
+  const resettable = handler as unknown as { reset(): void };
+  const own = resettable.reset.bind(handler);
+  resettable.reset = () => {
+    own();
+    reset();
+  };
 }
 
 /** The matcher behind each handler made by {@link fixtureHandlers}, for reports and resets. */
@@ -57,6 +74,10 @@ export interface FixtureHandlersOptions {
    * path that does not start with the base path is appended to it.
    */
   baseUrl: string;
+  /** Query parameters matched leniently (see {@link FixtureMatcherOptions}). */
+  lenient?: LenientQuery | undefined;
+  /** Match every query parameter exactly. Default `false`. */
+  strict?: boolean | undefined;
 }
 
 /**
@@ -66,7 +87,7 @@ export interface FixtureHandlersOptions {
  * the same request are served in order and the last repeats (a poll: 204, 204, 200).
  *
  * A request on that origin that matches nothing fails (msw `'error'` semantics) with an
- * {@link UnmatchedFixtureError} naming the closest fixture and the difference — whatever the
+ * {@link UnmatchedRequestError} naming the closest fixture and the difference — whatever the
  * server's `onUnhandledRequest` setting.
  *
  * @example
@@ -76,12 +97,12 @@ export interface FixtureHandlersOptions {
  * ```
  */
 export function fixtureHandlers(fixtures: readonly Fixture[], options: FixtureHandlersOptions): RequestHandler[] {
-  const matcher = new FixtureMatcher(fixtures, { baseUrl: options.baseUrl });
+  const matcher = new FixtureMatcher(fixtures, { baseUrl: options.baseUrl, lenient: options.lenient, strict: options.strict });
   const origin = new URL(options.baseUrl).origin;
   const handler = http.all(`${origin}/*`, async ({ request }) => {
     const incoming = await readRequest(request);
     const hit = await matcher.match(incoming);
-    if (!hit) throw new UnmatchedFixtureError(await matcher.explain(incoming));
+    if (!hit) throw new UnmatchedRequestError(await matcher.explain(incoming));
     try {
       await sleep(hit.exchange.response.delayMs ?? 0, request.signal);
     } catch {
@@ -90,5 +111,6 @@ export function fixtureHandlers(fixtures: readonly Fixture[], options: FixtureHa
     return toResponse(hit.exchange.response);
   });
   matchers.set(handler, matcher);
+  resetsWith(handler, () => matcher.reset());
   return [handler];
 }

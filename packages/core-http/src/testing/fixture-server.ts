@@ -1,7 +1,7 @@
 // An msw/node server over fixture handlers, failing loudly on requests no fixture covers.
 import type { RequestHandler } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
-import { fixtureHandlers, matcherOf, UnmatchedFixtureError } from './fixture-handlers.js';
+import { fixtureHandlers, matcherOf, UnmatchedRequestError } from './fixture-handlers.js';
 import type { Fixture } from './fixture-types.js';
 import { readRequest } from './match.js';
 
@@ -31,7 +31,7 @@ export function unmatchedRequests(source: FixtureServer | readonly unknown[]): s
 /**
  * An msw/node server replaying fixtures. Call `listen()` as usual: unless you pass your own
  * `onUnhandledRequest` function, requests no handler covers (another origin, another method) fail
- * with an {@link UnmatchedFixtureError} naming the closest fixture and the difference, printed to
+ * with an {@link UnmatchedRequestError} naming the closest fixture and the difference, printed to
  * stderr as well. `resetHandlers()` also restarts ordered exchanges (polls) from the first one.
  *
  * @example
@@ -60,7 +60,7 @@ export function createFixtureServer(options: FixtureServerOptions): FixtureServe
     }
     ownReports.push(report);
     console.error(`[@bio/core-http/testing] ${report}`);
-    throw new UnmatchedFixtureError(report);
+    throw new UnmatchedRequestError(report);
   };
 
   return {

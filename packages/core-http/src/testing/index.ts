@@ -13,10 +13,10 @@ export type {
 } from './fixture-types.js';
 export { FixtureFormatError, loadFixtures, validateFixture } from './load-fixtures.js';
 export { FixtureMatcher, jsonDifference, REDACTED, readRequest, sameValue, toResponse } from './match.js';
-export type { FixtureMatch, FixtureMatcherOptions, IncomingRequest } from './match.js';
+export type { FixtureMatch, FixtureMatcherOptions, IncomingRequest, LenientQuery } from './match.js';
 export { parseXml, xmlDifference } from './xml-tree.js';
 export type { XmlElement, XmlNode } from './xml-tree.js';
-export { fixtureHandlers, isUnmatchedFixtureError, UnmatchedFixtureError } from './fixture-handlers.js';
+export { fixtureHandlers, isUnmatchedRequestError, UnmatchedRequestError } from './fixture-handlers.js';
 export type { FixtureHandlersOptions } from './fixture-handlers.js';
 export { createFixtureServer, unmatchedRequests } from './fixture-server.js';
 export type { FixtureServer, FixtureServerOptions } from './fixture-server.js';

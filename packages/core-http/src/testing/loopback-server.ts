@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fixture } from './fixture-types.js';
-import { FixtureMatcher, sleep, toResponse } from './match.js';
+import { FixtureMatcher, type FixtureMatcherOptions, type LenientQuery, sleep, toResponse } from './match.js';
 
 /** Options of {@link startLoopbackFixtureServer}. */
 export interface LoopbackFixtureServerOptions {
@@ -12,6 +12,10 @@ export interface LoopbackFixtureServerOptions {
   cors?: boolean;
   /** Port to listen on. Default `0` (a free port). */
   port?: number;
+  /** Query parameters matched leniently (see {@link FixtureMatcherOptions}). */
+  lenient?: LenientQuery | undefined;
+  /** Match every query parameter exactly. Default `false`. */
+  strict?: boolean | undefined;
 }
 
 /** A running loopback fixture server. */
@@ -60,7 +64,7 @@ function toHeaders(request: IncomingMessage): Headers {
  * ```
  */
 export async function startLoopbackFixtureServer(options: LoopbackFixtureServerOptions): Promise<LoopbackFixtureServer> {
-  const matcher = new FixtureMatcher(options.fixtures);
+  const matcher = new FixtureMatcher(options.fixtures, { lenient: options.lenient, strict: options.strict });
   const cors = options.cors ?? false;
   let origin = 'http://127.0.0.1';
 

@@ -28,9 +28,45 @@ export interface FixtureMatcherOptions {
    * origin; others are appended to its path. Without it, only the path is compared (loopback server).
    */
   baseUrl?: string;
+  /**
+   * Query parameters that do not change the answer, so a request matches without them being equal
+   * (unless `strict`): `ignore` are left out on both sides (MyGene's `email`), `sets` compare as
+   * comma-separated sets (`fields=name,symbol` ≡ `fields=symbol,name`), `defaults` count as absent
+   * when sent with the service's default value (`dotfield=false`).
+   */
+  lenient?: LenientQuery | undefined;
+  /** Compare every query parameter exactly, ignoring `lenient`. Default `false`. */
+  strict?: boolean | undefined;
+}
+
+/**
+ * Which query parameters a fixture matcher compares leniently (see {@link FixtureMatcherOptions}).
+ *
+ * @example
+ * ```ts
+ * const lenient: LenientQuery = { ignore: ['email'], sets: ['fields'], defaults: { dotfield: 'false' } };
+ * ```
+ */
+export interface LenientQuery {
+  ignore?: readonly string[] | undefined;
+  sets?: readonly string[] | undefined;
+  defaults?: Readonly<Record<string, string>> | undefined;
 }
 
 type Pair = [string, string];
+
+/** The query as the matcher compares it: ignored and default-valued parameters dropped, sets sorted. */
+function lenientPairs(pairs: Pair[], rules: LenientQuery | undefined): Pair[] {
+  if (!rules) return pairs;
+  const ignore = new Set(rules.ignore ?? []);
+  const sets = new Set(rules.sets ?? []);
+  const out: Pair[] = [];
+  for (const [key, value] of pairs) {
+    if (ignore.has(key) || rules.defaults?.[key] === value) continue;
+    out.push([key, sets.has(key) ? [...new Set(value.split(',').map((v) => v.trim()))].sort().join(',') : value]);
+  }
+  return out.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
+}
 
 const textDecoder = new TextDecoder();
 
@@ -411,16 +447,18 @@ export class FixtureMatcher {
   readonly unmatched: string[] = [];
   readonly #compiled: CompiledExchange[];
   readonly #served = new Map<string, number>();
+  readonly #lenient: LenientQuery | undefined;
 
   constructor(fixtures: readonly Fixture[], options: FixtureMatcherOptions = {}) {
     this.fixtures = fixtures;
+    this.#lenient = options.strict ? undefined : options.lenient;
     const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
     this.#compiled = [];
     fixtures.forEach((fixture, fixtureIndex) => {
       fixture.exchanges.forEach((exchange, index) => {
         const { request } = exchange;
         const resolved = resolveFixturePath(base, request.path);
-        const query = [...resolved.query, ...pairsFromRecord(request.query)];
+        const query = lenientPairs([...resolved.query, ...pairsFromRecord(request.query)], this.#lenient);
         const headers = Object.entries(request.headers ?? {}).map(([k, v]): [string, string] => [k.toLowerCase(), v.trim()]);
         this.#compiled.push({
           fixtureIndex,
@@ -458,7 +496,7 @@ export class FixtureMatcher {
       out.push(`path: expected ${c.path}, got ${path}`);
       if (!full) return out;
     }
-    out.push(...pairsDifference('query param', c.query, pairsFromParams(request.url.searchParams)));
+    out.push(...pairsDifference('query param', c.query, lenientPairs(pairsFromParams(request.url.searchParams), this.#lenient)));
     if (!full && out.length > 0) return out;
     for (const [name, value] of c.headers) {
       const got = request.headers.get(name);

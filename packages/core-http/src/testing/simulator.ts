@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { http, type RequestHandler } from 'msw';
+import { resetsWith } from './fixture-handlers.js';
 
 /** A request as a simulator sees it: the URL, headers and the whole body, already read. */
 export interface SimulatedRequest {
@@ -79,7 +80,10 @@ export interface Simulator<S> {
   readonly baseUrl: string;
   /** The live state (rows, lists, sessions …); changed by writes. */
   readonly state: S;
-  /** msw handlers answering at `baseUrl` (or `options.baseUrl`); each call starts from a fresh state. */
+  /**
+   * msw handlers answering at `baseUrl` (or `options.baseUrl`); each call starts from a fresh state,
+   * and so does msw's `server.resetHandlers()`.
+   */
   handlers(options?: { baseUrl?: string | undefined }): RequestHandler[];
   /** Back to the initial state; faults cleared and the request log emptied. */
   reset(): void;
@@ -196,14 +200,14 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
     handlers(options = {}) {
       simulator.reset();
       const base = new URL(options.baseUrl ?? definition.baseUrl);
-      return [
-        http.all(`${base.origin}/*`, async ({ request }) => {
-          const body = new Uint8Array(await request.arrayBuffer());
-          const { response, fault } = await answer(simulatedRequest(request.method, new URL(request.url), request.headers, body), base, request.signal);
-          if (fault.kind === 'reset') return Response.error();
-          return fault.kind === 'truncate' ? truncated(response) : response;
-        }),
-      ];
+      const handler = http.all(`${base.origin}/*`, async ({ request }) => {
+        const body = new Uint8Array(await request.arrayBuffer());
+        const { response, fault } = await answer(simulatedRequest(request.method, new URL(request.url), request.headers, body), base, request.signal);
+        if (fault.kind === 'reset') return Response.error();
+        return fault.kind === 'truncate' ? truncated(response) : response;
+      });
+      resetsWith(handler, () => simulator.reset()); // server.resetHandlers() starts the service afresh too
+      return [handler];
     },
     reset() {
       state = definition.initialState();
@@ -227,7 +231,10 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
             return;
           }
           const bytes = new Uint8Array(await response.arrayBuffer());
-          res.writeHead(response.status, [...response.headers.entries()].filter(([k]) => k !== 'content-length').concat([['content-length', String(bytes.byteLength)]]));
+          res.writeHead(
+            response.status,
+            [...response.headers.entries()].filter(([k]) => k !== 'content-length').concat([['content-length', String(bytes.byteLength)]]),
+          );
           if (fault.kind === 'truncate') {
             res.write(bytes.subarray(0, Math.max(1, bytes.byteLength >> 1)), () => setTimeout(() => res.socket?.destroy(), 10));
             return;

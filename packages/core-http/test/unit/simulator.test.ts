@@ -1,6 +1,7 @@
-import { createServiceSimulator } from '@bio/core-http/testing';
+import { createHttpClient, isNetworkError } from '@bio/core-http';
+import { createServiceSimulator, type Fixture, fixtureHandlers, isUnmatchedRequestError } from '@bio/core-http/testing';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /** A counter service: POST /v1/count adds one, GET /v1/count reads it; anything else is a 404. */
 function counter() {
@@ -77,6 +78,118 @@ describe('createServiceSimulator on loopback', () => {
       expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
     } finally {
       await served.close();
+    }
+  });
+});
+
+describe('server.resetHandlers()', () => {
+  it('starts the simulator afresh, as handlers() does', async () => {
+    const sim = counter();
+    const server = setupServer(...sim.handlers());
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      await fetch('https://counter.example.org/v1/count', { method: 'POST' });
+      expect(sim.state.count).toBe(1);
+      server.resetHandlers();
+      expect(sim.state.count).toBe(0);
+      expect(await (await fetch('https://counter.example.org/v1/count')).json()).toEqual({ count: 0 });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('fixture handlers and server.resetHandlers()', () => {
+  it('ordered exchanges (a poll) start again from the first after resetHandlers()', async () => {
+    const poll: Fixture = {
+      name: 'job-status',
+      exchanges: [
+        { request: { method: 'GET', path: '/v1/job' }, response: { status: 200, body: { json: { status: 'RUNNING' } } } },
+        { request: { method: 'GET', path: '/v1/job' }, response: { status: 200, body: { json: { status: 'DONE' } } } },
+      ],
+    };
+    const server = setupServer(...fixtureHandlers([poll], { baseUrl: 'https://jobs.example.org/v1' }));
+    server.listen({ onUnhandledRequest: 'error' });
+    const status = async () => ((await (await fetch('https://jobs.example.org/v1/job')).json()) as { status: string }).status;
+    try {
+      expect([await status(), await status()]).toEqual(['RUNNING', 'DONE']);
+      server.resetHandlers();
+      expect(await status()).toBe('RUNNING');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('an unmatched request through a @bio client', () => {
+  it('rejects at once with UnmatchedRequestError: one attempt, no retry, not a NetworkError', async () => {
+    const fixture: Fixture = {
+      name: 'gene-1017',
+      exchanges: [{ request: { method: 'GET', path: '/v3/gene/1017' }, response: { status: 200, body: { json: { _id: '1017' } } } }],
+    };
+    const server = setupServer(...fixtureHandlers([fixture], { baseUrl: 'https://mygene.info/v3' }));
+    server.listen({ onUnhandledRequest: 'error' });
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let sent = 0;
+    const client = createHttpClient({ baseUrl: 'https://mygene.info/v3', retry: { limit: 3, delay: 0 }, hooks: { onRequest: () => void sent++ } });
+    try {
+      const error = await client
+        .get('gene/1018')
+        .json()
+        .catch((e: unknown) => e);
+      expect(isUnmatchedRequestError(error)).toBe(true);
+      expect(isNetworkError(error)).toBe(false);
+      expect((error as Error).message).toContain('Closest: fixture "gene-1017"');
+      expect(sent).toBe(1);
+    } finally {
+      stderr.mockRestore();
+      server.close();
+    }
+  });
+});
+
+describe('lenient fixture matching', () => {
+  const fixture: Fixture = {
+    name: 'gene-1017',
+    exchanges: [
+      { request: { method: 'GET', path: '/v3/gene/1017', query: { fields: 'symbol,name' } }, response: { status: 200, body: { json: { _id: '1017' } } } },
+    ],
+  };
+  const lenient = { ignore: ['email'], sets: ['fields'], defaults: { dotfield: 'false' } };
+
+  it('ignores parameters that do not change the answer, unless strict', async () => {
+    for (const [strict, expected] of [
+      [false, [200, 200, 200]],
+      [true, ['unmatched', 'unmatched', 'unmatched']],
+    ] as const) {
+      const server = setupServer(...fixtureHandlers([fixture], { baseUrl: 'https://mygene.info/v3', lenient, strict }));
+      server.listen({ onUnhandledRequest: 'error' });
+      const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const statuses: (number | string)[] = [];
+      for (const query of ['fields=symbol,name&email=me@lab.org', 'fields=name,symbol', 'fields=symbol,name&dotfield=false']) {
+        statuses.push(
+          await fetch(`https://mygene.info/v3/gene/1017?${query}`).then(
+            (r) => r.status,
+            () => 'unmatched',
+          ),
+        );
+      }
+      stderr.mockRestore();
+      server.close();
+      expect({ strict, statuses }).toEqual({ strict, statuses: [...expected] });
+    }
+  });
+
+  it('still refuses a parameter that changes the answer', async () => {
+    const server = setupServer(...fixtureHandlers([fixture], { baseUrl: 'https://mygene.info/v3', lenient }));
+    server.listen({ onUnhandledRequest: 'error' });
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(fetch('https://mygene.info/v3/gene/1017?fields=symbol')).rejects.toSatisfy(isUnmatchedRequestError);
+      await expect(fetch('https://mygene.info/v3/gene/1017?fields=symbol,name&dotfield=true')).rejects.toSatisfy(isUnmatchedRequestError);
+    } finally {
+      stderr.mockRestore();
+      server.close();
     }
   });
 });

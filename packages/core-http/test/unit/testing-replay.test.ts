@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../../src/index.js';
-import { createFixtureServer, type Fixture, isUnmatchedFixtureError, unmatchedRequests } from '../../src/testing/index.js';
+import { createFixtureServer, type Fixture, isUnmatchedRequestError, unmatchedRequests } from '../../src/testing/index.js';
 
 const BASE = 'https://mygene.info/v3';
 
@@ -114,7 +114,7 @@ describe('fixture replay through msw', () => {
 
   it('fails a request whose query differs, naming the parameter', async () => {
     const error = await failure(fetch(`${BASE}/query?q=symbol:CDK2+AND+taxid:9606&fields=name&species=human&species=mouse`));
-    expect(isUnmatchedFixtureError(error)).toBe(true);
+    expect(isUnmatchedRequestError(error)).toBe(true);
     expect(error.message).toContain('Closest: fixture "query-multi"');
     expect(error.message).toContain('query param "fields": expected "symbol", got "name"');
   });
@@ -194,7 +194,7 @@ describe('fixture replay through msw', () => {
     const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const error = await failure(fetch('https://example.org/v3/gene/1017?fields=symbol,name'));
-      expect(isUnmatchedFixtureError(error)).toBe(true);
+      expect(isUnmatchedRequestError(error)).toBe(true);
       expect(error.message).toContain('origin: expected https://mygene.info, got https://example.org');
       expect(stderr).toHaveBeenCalledWith(expect.stringContaining('No fixture matches GET https://example.org/v3/gene/1017'));
     } finally {
