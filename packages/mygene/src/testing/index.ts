@@ -1,16 +1,15 @@
-// The `@bio/mygene/testing` entry: msw handlers replaying this package's recorded fixtures.
+// The `@bio/mygene/testing` entry: msw handlers replaying this package's recorded fixtures, and
+// a stateful simulator of the service. Node only; msw is an optional peer dependency.
 import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
+import { DEFAULT_BASE_URL } from './base-url.js';
 
-/**
- * Where the fixtures are served by default (the public MyGene.info v3 root).
- *
- * @example
- * ```ts
- * const mg = new MyGene({ baseUrl: DEFAULT_BASE_URL });
- * ```
- */
-export const DEFAULT_BASE_URL = 'https://mygene.info/v3';
+export { DEFAULT_BASE_URL } from './base-url.js';
+export { createSimulator } from './simulator/index.js';
+export type { MyGeneSimulator, MyGeneSimulatorOptions } from './simulator/index.js';
+export type { MyGeneSeed } from './simulator/seed.js';
+export type { MyGeneSimulatorState, SimScroll } from './simulator/state.js';
+export type { SimGene } from './simulator/dataset.js';
 
 /**
  * Every recorded MyGene fixture of this package (CDK2, TP53 human/rat, facets, scrolls, errors).

@@ -1,0 +1,163 @@
+// What the server does to a document before it answers: `fields` (_source filtering), `dotfield`
+// flattening, `always_list` / `allow_null`, keys sorted alphabetically, and the leaf values of a
+// dotted path (for matching, sorting and facets).
+import type { SimGene } from './dataset.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every scalar at a dotted path (lists and lists of objects are walked; `*` matches any key). */
+export function valuesAt(doc: unknown, path: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (value: unknown, segments: readonly string[]): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, segments);
+      return;
+    }
+    if (segments.length === 0) {
+      if (isObject(value)) for (const v of Object.values(value)) walk(v, segments);
+      else if (value !== undefined && value !== null) out.push(value);
+      return;
+    }
+    if (!isObject(value)) return;
+    const [head, ...rest] = segments as [string, ...string[]];
+    if (head === '*') for (const v of Object.values(value)) walk(v, rest);
+    else if (Object.hasOwn(value, head)) walk(value[head], rest);
+  };
+  walk(doc, path.split('.'));
+  return out;
+}
+
+interface FieldNode {
+  whole: boolean;
+  children: Map<string, FieldNode>;
+}
+
+function fieldTree(fields: readonly string[]): FieldNode {
+  const root: FieldNode = { whole: false, children: new Map() };
+  for (const field of fields) {
+    let node = root;
+    for (const segment of field.split('.')) {
+      if (segment === '*') {
+        node.whole = true;
+        break;
+      }
+      let child = node.children.get(segment);
+      if (!child) {
+        child = { whole: false, children: new Map() };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.whole = true;
+  }
+  return root;
+}
+
+function prune(value: unknown, node: FieldNode): unknown {
+  if (node.whole) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => prune(item, node)).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const out: Json = {};
+  for (const [key, child] of node.children) {
+    if (!Object.hasOwn(value, key)) continue;
+    const kept = prune(value[key], child);
+    if (kept !== undefined) out[key] = kept;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** `fields` as the server applies it: `undefined`, `all` or `*` keep everything; unknown fields are left out silently. */
+export function selectFields(doc: SimGene, fields: readonly string[] | undefined): Json {
+  const { _id, _version, ...body } = doc;
+  if (fields === undefined || fields.some((f) => f === 'all' || f === '*')) return structuredClone(body);
+  return (prune(structuredClone(body), fieldTree(fields)) as Json | undefined) ?? {};
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** `dotfield=true`: dotted leaf paths; one value → a scalar, several → falsy items dropped, sorted. */
+export function flattenDotfield(doc: Json, alwaysList: ReadonlySet<string>): Json {
+  const paths = new Map<string, unknown[]>();
+  const walk = (value: unknown, prefix: string): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, prefix);
+    } else if (isObject(value)) {
+      for (const [key, v] of Object.entries(value)) walk(v, prefix === '' ? key : `${prefix}.${key}`);
+    } else {
+      const list = paths.get(prefix) ?? [];
+      list.push(value);
+      paths.set(prefix, list);
+    }
+  };
+  walk(doc, '');
+  const out: Json = {};
+  for (const [path, values] of paths) {
+    if (values.length === 1 && !alwaysList.has(path)) out[path] = values[0];
+    else out[path] = values.filter(Boolean).sort(compareValues);
+  }
+  return out;
+}
+
+/** Keys sorted alphabetically at every level (the server's default). */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
+  return out;
+}
+
+function applyAt(doc: Json, path: string, create: boolean, change: (parent: Json, key: string) => void): void {
+  const segments = path.split('.');
+  let node: unknown = doc;
+  for (const segment of segments.slice(0, -1)) {
+    if (!isObject(node)) return;
+    if (node[segment] === undefined) {
+      if (!create) return;
+      node[segment] = {};
+    }
+    node = node[segment];
+  }
+  if (isObject(node)) change(node, segments[segments.length - 1] as string);
+}
+
+/** How a document is shaped for one answer. */
+export interface ShapeOptions {
+  fields: readonly string[] | undefined;
+  dotfield: boolean;
+  alwaysList: readonly string[];
+  allowNull: readonly string[];
+}
+
+/** The document body (without `_id`, `_version`, `_score`) as the answer carries it. */
+export function shapeBody(doc: SimGene, o: ShapeOptions): Json {
+  let body = selectFields(doc, o.fields);
+  if (o.dotfield) {
+    body = flattenDotfield(body, new Set(o.alwaysList));
+    for (const path of o.allowNull) if (!Object.hasOwn(body, path)) body[path] = null;
+    return sortKeys(body) as Json;
+  }
+  for (const path of o.alwaysList) {
+    applyAt(body, path, false, (parent, key) => {
+      if (parent[key] !== undefined && !Array.isArray(parent[key])) parent[key] = [parent[key]];
+    });
+  }
+  for (const path of o.allowNull) {
+    applyAt(body, path, true, (parent, key) => {
+      if (parent[key] === undefined) parent[key] = null;
+    });
+  }
+  return sortKeys(body) as Json;
+}

@@ -1,0 +1,146 @@
+// GET /query (search with size/from, sort, facets, fetch_all) and POST /query (batch terms
+// against scopes: every hit of a term carries `query`, misses are {query, notfound: true}).
+import type { SimGene } from './dataset.js';
+import { shapeBody, type ShapeOptions } from './documents.js';
+import { filterOf, QUERY_DEFAULT_FIELDS, shapeOf, took } from './common.js';
+import { MAX, type Params } from './params.js';
+import { fieldValues, ID_SCOPES, type Match, passes, scopeScore, search, speciesTaxids } from './search.js';
+import { nextPage, openScroll } from './scroll.js';
+import type { MyGeneSimulatorState } from './state.js';
+import { badParam, json, searchError } from './wire.js';
+
+function hit(match: Match, shape: ShapeOptions, score: number | null = match.score): Record<string, unknown> {
+  return { _id: match.doc._id, _score: score, ...shapeBody(match.doc, shape) };
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === undefined) return b === undefined ? 0 : 1;
+  if (b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a).toLowerCase();
+  const y = String(b).toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function sortMatches(matches: Match[], sort: readonly string[] | undefined): Match[] {
+  const list = [...matches];
+  if (sort === undefined) return list.sort((a, b) => b.score - a.score);
+  const keys = sort.map((s) => (s.startsWith('-') ? { field: s.slice(1), desc: true } : { field: s, desc: false }));
+  const value = (m: Match, field: string): unknown => (field === '_score' ? m.score : fieldValues(m.doc, field)[0]);
+  return list.sort((a, b) => {
+    for (const { field, desc } of keys) {
+      const va = value(a, field);
+      const vb = value(b, field);
+      // Missing values sort last either way.
+      const c = va === undefined || vb === undefined ? compare(va, vb) : desc ? compare(vb, va) : compare(va, vb);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
+
+function facets(docs: readonly SimGene[], names: readonly string[], size: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const counts = new Map<string, { term: unknown; count: number }>();
+    for (const doc of docs) {
+      const seen = new Set<string>();
+      for (const value of fieldValues(doc, name)) {
+        const key = `${typeof value}:${String(value)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const entry = counts.get(key) ?? { term: value, count: 0 };
+        entry.count++;
+        counts.set(key, entry);
+      }
+    }
+    const terms = [...counts.values()].sort((a, b) => b.count - a.count || compare(a.term, b.term));
+    const shown = terms.slice(0, size);
+    const other = terms.slice(size).reduce((sum, t) => sum + t.count, 0);
+    out[name] = { _type: 'terms', terms: shown.map(({ count, term }) => ({ count, term })), other, missing: 0 };
+  }
+  return out;
+}
+
+/** `GET /query`: a search, a `fetch_all` scroll, or the next page of one (`scroll_id`). */
+export function getQuery(state: MyGeneSimulatorState, params: Params, now: number): Response {
+  const scrollId = params.string('scroll_id');
+  if (scrollId !== undefined) return nextPage(state, scrollId, now);
+  const q = params.string('q');
+  if (q === undefined || q.trim() === '') return badParam('q', 'Missing required parameter.');
+  const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
+  const filter = filterOf(params);
+  const fetchAll = params.bool('fetch_all') ?? false;
+  const size = params.int('size', { max: MAX.size, min: 0 }) ?? 10;
+  const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
+  const sort = params.list('sort', MAX.sort);
+  const aggs = params.list('aggs', MAX.facets);
+  const facetSize = params.int('facet_size', { max: MAX.facetSize, min: 0 }) ?? 10;
+  const facetFilter = speciesTaxids(params.list('species_facet_filter', MAX.species));
+  if (!fetchAll && from + size > MAX.window) {
+    return searchError(
+      `[illegal_argument_exception] Reason: Result window is too large, from + size must be less than or equal to: [${MAX.window}] but was [${from + size}]. ` +
+        'See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.',
+    );
+  }
+  const matches = search(state.genes.values(), q, filter);
+  const maxScore = matches.length === 0 ? null : Math.max(...matches.map((m) => m.score));
+  if (fetchAll)
+    return openScroll(
+      state,
+      matches.map((m) => hit(m, shape)),
+      maxScore,
+      now,
+      took(matches.length),
+    );
+  // species_facet_filter narrows the hits, not the facets.
+  const selected = facetFilter ? matches.filter((m) => typeof m.doc.taxid === 'number' && facetFilter.has(m.doc.taxid)) : matches;
+  const sorted = sortMatches(selected, sort);
+  const sortedByScore = sort === undefined || sort.every((s) => s.replace(/^-/, '') === '_score');
+  const body: Record<string, unknown> = {
+    took: took(matches.length),
+    total: selected.length,
+    max_score: size === 0 || !sortedByScore || selected.length === 0 ? null : maxScore,
+  };
+  if (size > 0) body.hits = sorted.slice(from, from + size).map((m) => hit(m, shape, sortedByScore ? m.score : null));
+  if (aggs !== undefined)
+    body.facets = facets(
+      matches.map((m) => m.doc),
+      aggs,
+      facetSize,
+    );
+  return json(body);
+}
+
+/** `POST /query`: each term against `scopes` (default `_id,entrezgene,ensembl.gene,retired`), `size` hits per term. */
+export function postQuery(state: MyGeneSimulatorState, params: Params): Response {
+  const terms = params.list('q', undefined, { jsonArray: true });
+  if (terms === undefined || terms.length === 0) return badParam('q', 'Missing required parameter.');
+  const scopes = params.list('scopes', MAX.scopes) ?? ID_SCOPES;
+  const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
+  const filter = filterOf(params);
+  const size = params.int('size', { max: MAX.size, min: 1 }) ?? 10;
+  const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
+  const withTotal = params.bool('with_total') ?? false;
+  const out: Record<string, unknown>[] = [];
+  let maxTotal = 0;
+  let over = 0;
+  for (const term of terms) {
+    const matches: Match[] = [];
+    for (const doc of state.genes.values()) {
+      if (!passes(doc, filter)) continue;
+      const score = scopeScore(doc, term, scopes);
+      if (score > 0) matches.push({ doc, score });
+    }
+    matches.sort((a, b) => b.score - a.score);
+    maxTotal = Math.max(maxTotal, matches.length);
+    if (matches.length > from + size) over++;
+    const window = matches.slice(from, from + size);
+    if (window.length === 0) out.push({ query: term, notfound: true });
+    for (const m of window) out.push({ query: term, ...hit(m, shape) });
+  }
+  if (!withTotal) return json(out);
+  const body: Record<string, unknown> = { max_total: maxTotal, hits: out };
+  if (over > 0) body.msg = `${over} query terms return > ${size} hits, using from=${size} to retrieve the remaining hits`;
+  return json(body);
+}
