@@ -1,8 +1,38 @@
-// `@bio/idr/testing`: msw handlers replaying this package's recorded IDR exchanges.
+// `@bio/idr/testing`: msw handlers replaying this package's recorded IDR exchanges, and a
+// stateful simulator of IDR (`createSimulator`).
 import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
 import { DEFAULT_BASE_URL } from '../constants.js';
 
 export { DEFAULT_BASE_URL };
+export { createSimulator, IDR_SIMULATOR_USERS, type IdrSimulator, type IdrSimulatorOptions } from './simulator/index.js';
+export type {
+  IdrSeed,
+  IdrSeedDataset,
+  IdrSeedImage,
+  IdrSeedMapAnnotation,
+  IdrSeedPlate,
+  IdrSeedProject,
+  IdrSeedScreen,
+  IdrSeedWell,
+} from './simulator/seed.js';
+export type {
+  IdrSimulatorState,
+  SimAnnotation,
+  SimDataset,
+  SimFileAnnotation,
+  SimImage,
+  SimMapAnnotation,
+  SimParentType,
+  SimPlate,
+  SimProject,
+  SimRoi,
+  SimScreen,
+  SimSession,
+  SimTable,
+  SimUser,
+  SimWell,
+} from './simulator/state.js';
+export type { SimSettings } from './simulator/context.js';
 
 /**
  * Every recorded IDR exchange shipped with the package (`fixtures/*.json`).

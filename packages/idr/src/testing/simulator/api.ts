@@ -1,0 +1,258 @@
+// OMERO.web's JSON API: `/api/`, `/api/v0/` links, token, servers, login (CSRF), and the
+// `/api/v0/m/{type}/` lists (offset/limit, limit clamped to maxLimit, filters) and objects.
+import type { RouteContext } from './context.js';
+import { datasetJson, imageJson, type MarshalContext, plateJson, projectJson, roiJson, screenJson, wellJson } from './marshal.js';
+import { type IdrSimulatorState, links } from './state.js';
+import { apiError, apiJson, csrfFailure, intParam, notFoundPage } from './wire.js';
+
+type Kind = 'screens' | 'projects' | 'datasets' | 'plates' | 'wells' | 'images' | 'rois';
+const KINDS: readonly Kind[] = ['screens', 'projects', 'datasets', 'plates', 'wells', 'images', 'rois'];
+const CLASS: Record<Kind, string> = {
+  screens: 'Screen',
+  projects: 'Project',
+  datasets: 'Dataset',
+  plates: 'Plate',
+  wells: 'Well',
+  images: 'Image',
+  rois: 'ROI',
+};
+
+/** Sub-lists `/m/{type}/{id}/{child}/` and the list filter each one stands for. */
+const CHILDREN: Record<string, [Kind, string]> = {
+  'screens/plates': ['plates', 'screen'],
+  'projects/datasets': ['datasets', 'project'],
+  'datasets/images': ['images', 'dataset'],
+  'datasets/projects': ['projects', 'dataset'],
+  'images/datasets': ['datasets', 'image'],
+  'images/rois': ['rois', 'image'],
+  'plates/wells': ['wells', 'plate'],
+  'plates/screens': ['screens', 'plate'],
+  'wells/plates': ['plates', 'well'],
+};
+
+/** The filters each list honours (others are ignored, as OMERO.web ignores unknown parameters). */
+const FILTERS: Record<Kind, readonly string[]> = {
+  screens: ['plate'],
+  projects: ['dataset'],
+  datasets: ['project', 'image'],
+  plates: ['screen', 'well'],
+  wells: ['plate'],
+  images: ['dataset'],
+  rois: ['image'],
+};
+
+function rowsOf(state: IdrSimulatorState, kind: Kind): { id: number; name: string }[] {
+  switch (kind) {
+    case 'screens':
+      return [...state.screens.values()];
+    case 'projects':
+      return [...state.projects.values()];
+    case 'datasets':
+      return [...state.datasets.values()];
+    case 'plates':
+      return [...state.plates.values()];
+    case 'images':
+      return [...state.images.values()];
+    case 'wells':
+      return [...state.wells.values()].map((w) => ({ id: w.id, name: '' }));
+    case 'rois':
+      return [...state.rois.values()].map((r) => ({ id: r.id, name: '' }));
+  }
+}
+
+/** Does object `id` of `kind` pass filter `key`=`value`? */
+function passes(state: IdrSimulatorState, kind: Kind, id: number, key: string, value: number): boolean {
+  switch (`${kind}.${key}`) {
+    case 'screens.plate':
+      return state.screens.get(id)?.plateIds.includes(value) ?? false;
+    case 'projects.dataset':
+      return state.projects.get(id)?.datasetIds.includes(value) ?? false;
+    case 'datasets.project':
+      return state.projects.get(value)?.datasetIds.includes(id) ?? false;
+    case 'datasets.image':
+      return state.datasets.get(id)?.imageIds.includes(value) ?? false;
+    case 'plates.screen':
+      return state.screens.get(value)?.plateIds.includes(id) ?? false;
+    case 'plates.well':
+      return state.wells.get(value)?.plateId === id;
+    case 'wells.plate':
+      return state.wells.get(id)?.plateId === value;
+    case 'images.dataset':
+      return state.datasets.get(value)?.imageIds.includes(id) ?? false;
+    case 'images.orphaned': {
+      const l = links(state);
+      return !l.datasetsOfImage.has(id) && !l.wellOfImage.has(id);
+    }
+    case 'wells.field':
+      return (state.wells.get(id)?.imageIds.length ?? 0) > value;
+    case 'rois.image':
+      return state.rois.get(id)?.imageId === value;
+    default:
+      return true;
+  }
+}
+
+function marshal(ctx: RouteContext, kind: Kind, id: number, single: boolean): Record<string, unknown> | undefined {
+  const m: MarshalContext = { api: `${ctx.root}api/v0/`, state: ctx.state, childCount: ctx.params.get('childCount') === 'true', single };
+  const s = ctx.state;
+  switch (kind) {
+    case 'screens':
+      return s.screens.has(id) ? screenJson(s.screens.get(id)!, m) : undefined;
+    case 'projects':
+      return s.projects.has(id) ? projectJson(s.projects.get(id)!, m) : undefined;
+    case 'datasets':
+      return s.datasets.has(id) ? datasetJson(s.datasets.get(id)!, m) : undefined;
+    case 'plates':
+      return s.plates.has(id) ? plateJson(s.plates.get(id)!, m) : undefined;
+    case 'wells':
+      return s.wells.has(id) ? wellJson(s.wells.get(id)!, m) : undefined;
+    case 'images':
+      return s.images.has(id) ? imageJson(s.images.get(id)!, m) : undefined;
+    case 'rois':
+      return s.rois.has(id) ? roiJson(s.rois.get(id)!) : undefined;
+  }
+}
+
+/** A list page: filters, then order (lower(name); wells by column, row; ROIs by id), then offset/limit clamped to maxLimit. */
+function list(ctx: RouteContext, kind: Kind, forced: Record<string, number> = {}): Response {
+  const offset = intParam(ctx.params, 'offset', 0);
+  const asked = intParam(ctx.params, 'limit', ctx.settings.apiDefaultLimit);
+  if (offset === undefined || asked === undefined)
+    return apiError(400, `invalid literal for int() with base 10: '${ctx.params.get(offset === undefined ? 'offset' : 'limit')}'`);
+  const limit = Math.min(Math.max(asked, 0), ctx.settings.maxLimit);
+  const filters: [string, number][] = Object.entries(forced);
+  for (const key of FILTERS[kind]) {
+    if (key in forced) continue;
+    const raw = ctx.params.get(key);
+    if (raw === null) continue;
+    if (!/^-?\d+$/.test(raw)) return apiError(400, `invalid literal for int() with base 10: '${raw}'`);
+    filters.push([key, Number(raw)]);
+  }
+  if (kind === 'images' && ctx.params.get('orphaned') === 'true') filters.push(['orphaned', 1]);
+  const owner = ctx.params.get('owner');
+  let rows = rowsOf(ctx.state, kind).filter((r) => filters.every(([k, v]) => passes(ctx.state, kind, r.id, k, v)));
+  if (owner !== null && owner !== '-1') rows = rows.filter(() => owner === '2');
+  if (kind === 'wells') {
+    const pos = (id: number) => ctx.state.wells.get(id)!;
+    rows.sort((a, b) => pos(a.id).column - pos(b.id).column || pos(a.id).row - pos(b.id).row || a.id - b.id);
+  } else if (kind === 'rois') rows.sort((a, b) => a.id - b.id);
+  else rows.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id);
+  const page = rows.slice(Math.max(0, offset), Math.max(0, offset) + limit);
+  return apiJson({
+    data: page.map((r) => marshal(ctx, kind, r.id, false)),
+    meta: { offset, limit, maxLimit: ctx.settings.maxLimit, totalCount: rows.length },
+  });
+}
+
+/** `/api/v0/m/plates/{id}/wellsampleindex/{i}/wells/`: the plate's wells that have a field `i`. */
+function wellsOfField(ctx: RouteContext, plate: number, field: number): Response {
+  return list(ctx, 'wells', { plate, field });
+}
+
+function newToken(ctx: RouteContext): string {
+  ctx.state.serial++;
+  const token = `simcsrf${ctx.state.serial.toString(36).padStart(8, '0')}${'x'.repeat(24)}`;
+  ctx.state.csrfTokens.add(token);
+  return token;
+}
+
+/** Django's CSRF check of an unsafe request: Referer (HTTPS only), cookie, then header or form token. */
+export function csrfRefusal(ctx: RouteContext): Response | undefined {
+  const url = ctx.request.url;
+  if (url.protocol === 'https:') {
+    const referer = ctx.request.headers.get('referer');
+    if (!referer) return csrfFailure('Referer checking failed - no Referer.');
+    if (!referer.startsWith(`${url.origin}/`) && referer !== url.origin)
+      return csrfFailure(`Referer checking failed - ${referer} does not match any trusted origins.`);
+  }
+  const cookie = ctx.request.headers.get('cookie')?.match(/(?:^|;\s*)csrftoken=([^;]+)/)?.[1];
+  if (cookie === undefined || !ctx.state.csrfTokens.has(cookie)) return csrfFailure('CSRF cookie not set.');
+  const header = ctx.request.headers.get('x-csrftoken');
+  const given = header ?? (ctx.request.headers.get('content-type')?.includes('form') ? ctx.request.form().get('csrfmiddlewaretoken') : null);
+  if (given === null || given === undefined) return csrfFailure('CSRF token missing.');
+  if (given !== cookie) return csrfFailure(`CSRF token from the '${header === null ? 'POST' : 'X-Csrftoken HTTP header'}' incorrect.`);
+  return undefined;
+}
+
+function login(ctx: RouteContext): Response {
+  if (ctx.request.method !== 'POST') return apiError(405, `Method ${ctx.request.method} not allowed`);
+  const refused = csrfRefusal(ctx);
+  if (refused) return refused;
+  const form = ctx.request.form();
+  const user = ctx.state.users.find((u) => u.username === form.get('username'));
+  if (!form.get('username') || !form.get('password') || form.get('server') === null) {
+    return apiError(400, 'Login failed. Reason: username, password and server are required.');
+  }
+  if (form.get('server') !== '1') return apiError(403, 'Login failed. Reason: unknown server.');
+  if (user === undefined || user.password !== form.get('password')) return apiError(403, 'Login failed. Reason: Incorrect username or password.');
+  ctx.state.serial++;
+  const cookie = `sim${ctx.state.serial.toString(16).padStart(13, '0')}`;
+  const session = {
+    id: 100000 + ctx.state.serial,
+    uuid: `00000000-0000-4000-8000-${String(ctx.state.serial).padStart(12, '0')}`,
+    username: user.username,
+    requests: 0,
+  };
+  ctx.state.sessions.set(cookie, session);
+  const eventContext = {
+    sessionId: session.id,
+    sessionUuid: session.uuid,
+    userId: user.userId,
+    userName: user.username,
+    groupId: user.groupId,
+    groupName: user.groupName,
+    isAdmin: user.isAdmin,
+    eventId: -1,
+    eventType: 'User',
+    memberOfGroups: [user.groupId, 1],
+    leaderOfGroups: [],
+  };
+  return apiJson({ success: true, eventContext }, 200, { 'set-cookie': `${ctx.settings.sessionCookie}=${cookie}; HttpOnly; Path=/; SameSite=Lax` });
+}
+
+/** Answer `api/…`, or undefined when the path is not the JSON API's. */
+export function handleApi(ctx: RouteContext): Response | undefined {
+  const p = ctx.path;
+  if (!p.startsWith('api/')) return undefined;
+  if (ctx.request.method !== 'GET' && p !== 'api/v0/login/') return apiError(405, `Method ${ctx.request.method} not allowed`);
+  const v0 = `${ctx.root}api/v0/`;
+  if (p === 'api/') return apiJson({ data: [{ version: '0', 'url:base': v0 }] });
+  if (p === 'api/v0/') {
+    const names = ['experimenters', 'experimentergroups', 'projects', 'datasets', 'images', 'screens', 'plates', 'rois'];
+    const body: Record<string, string> = {};
+    for (const n of names) body[`url:${n}`] = `${v0}m/${n}/`;
+    Object.assign(body, {
+      'url:token': `${v0}token/`,
+      'url:servers': `${v0}servers/`,
+      'url:login': `${v0}login/`,
+      'url:save': `${v0}m/save/`,
+      'url:schema': 'https://www.openmicroscopy.org/Schemas/OME/2016-06',
+    });
+    return apiJson(body);
+  }
+  if (p === 'api/v0/token/') {
+    const token = newToken(ctx);
+    return apiJson({ data: token }, 200, { 'set-cookie': `csrftoken=${token}; Path=/; SameSite=Lax` });
+  }
+  if (p === 'api/v0/servers/') return apiJson({ data: [{ id: 1, host: 'localhost', port: 4064, server: 'omero' }] });
+  if (p === 'api/v0/login/') return login(ctx);
+  const m = /^api\/v0\/m\/([a-z]+)\/(?:(\d+)\/(?:([a-z]+)\/)?)?$/.exec(p);
+  const field = /^api\/v0\/m\/plates\/(\d+)\/wellsampleindex\/(\d+)\/wells\/$/.exec(p);
+  if (field) {
+    const plate = Number(field[1]);
+    if (!ctx.state.plates.has(plate)) return apiError(404, `Plate ${plate} not found`);
+    return wellsOfField(ctx, plate, Number(field[2]));
+  }
+  if (!m || !KINDS.includes(m[1] as Kind)) return notFoundPage(p);
+  const kind = m[1] as Kind;
+  if (m[2] === undefined) return list(ctx, kind);
+  const id = Number(m[2]);
+  if (m[3] === undefined) {
+    const data = marshal(ctx, kind, id, true);
+    return data === undefined ? apiError(404, `${CLASS[kind]} ${id} not found`) : apiJson({ data });
+  }
+  const child = CHILDREN[`${kind}/${m[3]}`];
+  if (child === undefined) return notFoundPage(p);
+  if (marshal(ctx, kind, id, false) === undefined) return apiError(404, `${CLASS[kind]} ${id} not found`);
+  return list(ctx, child[0], { [child[1]]: id });
+}

@@ -1,0 +1,138 @@
+// `/api/v0` objects as OMERO.web's marshal code writes them: `@id`, `@type`, `omero:details`,
+// `url:*` links (absolute, on the request's origin), optional keys absent rather than null.
+import type { IdrSimulatorState, SimDataset, SimImage, SimPlate, SimProject, SimRoi, SimScreen, SimWell } from './state.js';
+
+const OME = 'http://www.openmicroscopy.org/Schemas/OME/2016-06#';
+
+/** Owner "Public data" (experimenter 2) in group "public" (3), read-only for the public user. */
+export function details(): Record<string, unknown> {
+  return {
+    '@type': 'TBD#Details',
+    owner: { '@id': 2, '@type': `${OME}Experimenter`, FirstName: 'Public', LastName: 'data', UserName: 'public', 'omero:details': { '@type': 'TBD#Details' } },
+    group: { '@id': 3, '@type': `${OME}ExperimenterGroup`, Name: 'public', 'omero:details': { '@type': 'TBD#Details' } },
+    permissions: {
+      '@type': 'TBD#Permissions',
+      perm: 'r-r---',
+      canAnnotate: false,
+      canDelete: false,
+      canEdit: false,
+      canLink: false,
+      isWorldWrite: false,
+      isWorldRead: false,
+      isGroupWrite: false,
+      isGroupRead: true,
+      isGroupAnnotate: false,
+      isUserWrite: true,
+      isUserRead: true,
+    },
+  };
+}
+
+/** What marshalling needs: the origin for links, whether to add `omero:childCount`, whether the object is listed or alone. */
+export interface MarshalContext {
+  api: string;
+  state: IdrSimulatorState;
+  childCount: boolean;
+  single: boolean;
+}
+
+export function screenJson(s: SimScreen, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': s.id, '@type': `${OME}Screen`, Name: s.name, Description: s.description, 'omero:details': details() };
+  if (m.childCount) out['omero:childCount'] = s.plateIds.length;
+  out['url:plates'] = `${m.api}m/screens/${s.id}/plates/`;
+  out['url:screen'] = `${m.api}m/screens/${s.id}/`;
+  return out;
+}
+
+export function projectJson(p: SimProject, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': p.id, '@type': `${OME}Project`, Name: p.name, Description: p.description, 'omero:details': details() };
+  if (m.childCount) out['omero:childCount'] = p.datasetIds.length;
+  out['url:datasets'] = `${m.api}m/projects/${p.id}/datasets/`;
+  out['url:project'] = `${m.api}m/projects/${p.id}/`;
+  return out;
+}
+
+export function datasetJson(d: SimDataset, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': d.id, '@type': `${OME}Dataset`, Name: d.name, 'omero:details': details() };
+  if (d.description) out.Description = d.description;
+  if (m.childCount) out['omero:childCount'] = d.imageIds.length;
+  out['url:images'] = `${m.api}m/datasets/${d.id}/images/`;
+  out['url:dataset'] = `${m.api}m/datasets/${d.id}/`;
+  out['url:projects'] = `${m.api}m/datasets/${d.id}/projects/`;
+  return out;
+}
+
+export function plateJson(p: SimPlate, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': p.id, '@type': `${OME}Plate`, Name: p.name, 'omero:details': details(), Rows: p.rows, Columns: p.columns };
+  if (m.childCount) out['omero:childCount'] = [...m.state.wells.values()].filter((w) => w.plateId === p.id).length;
+  if (m.single) {
+    if (p.rowNaming !== undefined) out.RowNamingConvention = p.rowNaming;
+    if (p.columnNaming !== undefined) out.ColumnNamingConvention = p.columnNaming;
+    out['omero:wellsampleIndex'] = [0, Math.max(0, p.fields - 1)];
+    out['url:wellsampleindex_wells'] = Array.from({ length: p.fields }, (_, i) => `${m.api}m/plates/${p.id}/wellsampleindex/${i}/wells/`);
+  }
+  out['url:plate'] = `${m.api}m/plates/${p.id}/`;
+  out['url:wells'] = `${m.api}m/plates/${p.id}/wells/`;
+  out['url:screens'] = `${m.api}m/plates/${p.id}/screens/`;
+  out['url:plateacquisitions'] = `${m.api}m/plates/${p.id}/plateacquisitions/`;
+  return out;
+}
+
+function pixelsJson(i: SimImage, channels: boolean): Record<string, unknown> {
+  const px: Record<string, unknown> = {
+    '@id': i.id,
+    '@type': `${OME}Pixels`,
+    SizeX: i.sizeX,
+    SizeY: i.sizeY,
+    SizeZ: i.sizeZ,
+    SizeC: i.sizeC,
+    SizeT: i.sizeT,
+    Type: { '@type': 'TBD#PixelsType', value: i.pixelsType },
+  };
+  if (i.physicalSize !== undefined) {
+    px.PhysicalSizeX = { '@type': 'TBD#LengthI', Unit: 'MICROMETER', Symbol: 'µm', Value: i.physicalSize };
+    px.PhysicalSizeY = { '@type': 'TBD#LengthI', Unit: 'MICROMETER', Symbol: 'µm', Value: i.physicalSize };
+  }
+  if (channels) {
+    px.Channels = i.channelNames.map((name, c) => {
+      const ch: Record<string, unknown> = { '@id': i.id * 10 + c, '@type': `${OME}Channel` };
+      if (name !== undefined) ch.Name = name;
+      ch.SamplesPerPixel = 1;
+      return ch;
+    });
+  }
+  return px;
+}
+
+/** Lists load Pixels; a single image also loads its channels. */
+export function imageJson(i: SimImage, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': i.id, '@type': `${OME}Image`, Name: i.name };
+  if (i.acquisitionDate !== undefined) out.AcquisitionDate = i.acquisitionDate;
+  out['omero:details'] = details();
+  out.Pixels = pixelsJson(i, m.single);
+  out['url:image'] = `${m.api}m/images/${i.id}/`;
+  out['url:datasets'] = `${m.api}m/images/${i.id}/datasets/`;
+  out['url:rois'] = `${m.api}m/images/${i.id}/rois/`;
+  return out;
+}
+
+/** Never-imaged wells have no `WellSamples` key; a single well also loads its images' pixels. */
+export function wellJson(w: SimWell, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': w.id, '@type': `${OME}Well`, Row: w.row, Column: w.column, 'omero:details': details() };
+  const samples = w.imageIds.flatMap((id, field) => {
+    const image = m.state.images.get(id);
+    if (image === undefined) return [];
+    const img: Record<string, unknown> = { '@id': image.id, '@type': `${OME}Image`, Name: image.name };
+    if (m.single) img.Pixels = pixelsJson(image, false);
+    img['url:image'] = `${m.api}m/images/${image.id}/`;
+    return [{ '@id': w.id * 10 + field, '@type': `${OME}WellSample`, Image: img }];
+  });
+  if (samples.length > 0) out.WellSamples = samples;
+  out['url:well'] = `${m.api}m/wells/${w.id}/`;
+  out['url:plates'] = `${m.api}m/wells/${w.id}/plates/`;
+  return out;
+}
+
+export function roiJson(r: SimRoi): Record<string, unknown> {
+  return { '@id': r.id, '@type': `${OME}ROI`, 'omero:details': details(), shapes: r.shapes.map((s) => ({ ...s, 'omero:details': details() })) };
+}

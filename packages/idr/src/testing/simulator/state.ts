@@ -1,0 +1,206 @@
+// The simulator's in-memory model of an IDR-like OMERO.web: containers, wells, images, ROIs,
+// annotations, OMERO.tables, users and sessions. Plain data, so tests can read and change it.
+
+/** The kinds of object an annotation can be linked to. @example `{ type: 'image', id: 122770 }` */
+export type SimParentType = 'screen' | 'project' | 'dataset' | 'plate' | 'well' | 'image';
+
+/** A screen: its plates, in order. @example `{ id: 102, name: 'idr0002-heriche-condensation/screenA', plateIds: [422] }` */
+export interface SimScreen {
+  id: number;
+  name: string;
+  description: string;
+  plateIds: number[];
+}
+/** A project and its datasets. @example `{ id: 51, name: 'idr0021-…', description: '', datasetIds: [51] }` */
+export interface SimProject {
+  id: number;
+  name: string;
+  description: string;
+  datasetIds: number[];
+}
+/** A dataset and its images. @example `{ id: 51, name: 'CDK5RAP2-C', description: '', imageIds: [1884807] }` */
+export interface SimDataset {
+  id: number;
+  name: string;
+  description: string;
+  imageIds: number[];
+}
+/** A plate: its size, naming conventions, fields per well and its one plate acquisition (run). @example `{ id: 2551, name: 'JL_120731_S6A', rows: 8, columns: 12, fields: 6 }` */
+export interface SimPlate {
+  id: number;
+  name: string;
+  rows: number;
+  columns: number;
+  /** `undefined` = the key is absent from the JSON (as on many IDR plates). */
+  rowNaming: 'letter' | 'number' | undefined;
+  columnNaming: 'letter' | 'number' | undefined;
+  /** Fields (WellSamples) per imaged well. */
+  fields: number;
+  acquisitionId: number;
+}
+/** A well: its position (0-based) and its images by field; no images = never imaged (no `WellSamples` key). @example `{ id: 590809, plateId: 2551, row: 0, column: 0, imageIds: [1229801] }` */
+export interface SimWell {
+  id: number;
+  plateId: number;
+  row: number;
+  column: number;
+  imageIds: number[];
+}
+/** An image: pixels, channels, and whether its pixels and thumbnail can be served. @example `{ id: 1884807, name: 'CDK5RAP2-C_Control_1.tif', sizeX: 256, … }` */
+export interface SimImage {
+  id: number;
+  name: string;
+  sizeX: number;
+  sizeY: number;
+  sizeZ: number;
+  sizeC: number;
+  sizeT: number;
+  pixelsType: string;
+  /** µm per pixel in x and y; `undefined` = no PhysicalSize keys. */
+  physicalSize: number | undefined;
+  /** One entry per channel; `undefined` = the channel has no `Name` key. */
+  channelNames: (string | undefined)[];
+  /** Milliseconds since the epoch; `undefined` = no `AcquisitionDate`. */
+  acquisitionDate: number | undefined;
+  filesetId: number;
+  /** `unavailable`: imgData answers 200 with an `Exception` (IDR's pixel buffers moving to OME-Zarr). */
+  pixels: 'ok' | 'unavailable';
+  /** false: `get_thumbnails` answers null and `render_thumbnail` 404s. */
+  thumbnail: boolean;
+}
+/** An ROI with its shapes as sent (`@type`, `Points`, …). @example `{ id: 1000001, imageId: 1229801, shapes: [{ '@id': 2000001, '@type': '…#Polygon', Points: '1,1 2,2' }] }` */
+export interface SimRoi {
+  id: number;
+  imageId: number;
+  shapes: Record<string, unknown>[];
+}
+/** A map annotation: `[key, value]` pairs (keys repeat) in a namespace, linked to one object. @example `{ id: 1, kind: 'map', ns: 'openmicroscopy.org/mapr/gene', parent: { type: 'image', id: 122770 }, values: [['Gene Symbol', 'Act57B']], date: '2016-05-26T10:11:12Z' }` */
+export interface SimMapAnnotation {
+  id: number;
+  kind: 'map';
+  ns: string | null;
+  parent: { type: SimParentType; id: number };
+  values: [string, string][];
+  date: string;
+}
+/** A file annotation and its file's bytes. @example `{ id: 2891867, kind: 'file', file: { id: 2891866, name: 'a.csv', mimetype: 'text/csv', content: … }, … }` */
+export interface SimFileAnnotation {
+  id: number;
+  kind: 'file';
+  ns: string | null;
+  parent: { type: SimParentType; id: number };
+  file: { id: number; name: string; mimetype: string; content: Uint8Array };
+  date: string;
+}
+/** Either kind of annotation. @example `state.annotations.get(8368945)?.kind` */
+export type SimAnnotation = SimMapAnnotation | SimFileAnnotation;
+/** An OMERO.table (a bulk annotation): held by a file annotation on a screen. @example `state.tables.get(15026339)?.rows.length` */
+export interface SimTable {
+  fileId: number;
+  annotationId: number;
+  columns: { name: string; type: string }[];
+  rows: (string | number | boolean | null)[][];
+  addedOn: number;
+}
+/** A user who can log in (`/api/v0/login/`). @example `{ username: 'alice', password: 'wonderland', userId: 52, groupId: 53, groupName: 'lab', isAdmin: false }` */
+export interface SimUser {
+  username: string;
+  password: string;
+  userId: number;
+  firstName: string;
+  lastName: string;
+  groupId: number;
+  groupName: string;
+  isAdmin: boolean;
+}
+/** An open session (written by a successful login). @example `sim.state.sessions.get(cookie)?.username` */
+export interface SimSession {
+  id: number;
+  uuid: string;
+  username: string;
+  /** Requests made with this session's cookie since the login. */
+  requests: number;
+}
+
+/**
+ * The whole state of an IDR simulator. Maps are keyed by id; tables by their original file id;
+ * sessions by the session cookie's value.
+ *
+ * @example
+ * ```ts
+ * sim.state.screens.get(102)?.plateIds.length; // 12
+ * sim.state.sessions.size;                     // 1 after a login
+ * ```
+ */
+export interface IdrSimulatorState {
+  screens: Map<number, SimScreen>;
+  projects: Map<number, SimProject>;
+  datasets: Map<number, SimDataset>;
+  plates: Map<number, SimPlate>;
+  wells: Map<number, SimWell>;
+  images: Map<number, SimImage>;
+  rois: Map<number, SimRoi>;
+  annotations: Map<number, SimAnnotation>;
+  tables: Map<number, SimTable>;
+  users: SimUser[];
+  /** CSRF tokens handed out by `/api/v0/token/`. */
+  csrfTokens: Set<string>;
+  sessions: Map<string, SimSession>;
+  /** Counter for ids the simulator makes up (sessions, tokens). */
+  serial: number;
+}
+
+/** An empty state. @example `const s = emptyState();` */
+export function emptyState(users: SimUser[]): IdrSimulatorState {
+  return {
+    screens: new Map(),
+    projects: new Map(),
+    datasets: new Map(),
+    plates: new Map(),
+    wells: new Map(),
+    images: new Map(),
+    rois: new Map(),
+    annotations: new Map(),
+    tables: new Map(),
+    users: users.map((u) => ({ ...u })),
+    csrfTokens: new Set(),
+    sessions: new Map(),
+    serial: 0,
+  };
+}
+
+/** Reverse links, computed from the state when a request needs them. */
+export interface Links {
+  screenOfPlate: Map<number, number>;
+  wellOfImage: Map<number, number>;
+  datasetsOfImage: Map<number, number[]>;
+  projectsOfDataset: Map<number, number[]>;
+}
+
+/** Build the reverse links (cheap for simulator-sized data). */
+export function links(state: IdrSimulatorState): Links {
+  const out: Links = { screenOfPlate: new Map(), wellOfImage: new Map(), datasetsOfImage: new Map(), projectsOfDataset: new Map() };
+  for (const s of state.screens.values()) for (const p of s.plateIds) out.screenOfPlate.set(p, s.id);
+  for (const w of state.wells.values()) for (const i of w.imageIds) out.wellOfImage.set(i, w.id);
+  for (const d of state.datasets.values()) for (const i of d.imageIds) out.datasetsOfImage.set(i, [...(out.datasetsOfImage.get(i) ?? []), d.id]);
+  for (const p of state.projects.values()) for (const d of p.datasetIds) out.projectsOfDataset.set(d, [...(out.projectsOfDataset.get(d) ?? []), p.id]);
+  return out;
+}
+
+/** A well's label from its 0-based row and column, following the plate's naming (`O2`). */
+export function wellName(plate: SimPlate | undefined, well: SimWell): string {
+  const row = plate?.rowNaming === 'number' ? String(well.row + 1) : letters(well.row);
+  const col = plate?.columnNaming === 'letter' ? letters(well.column) : String(well.column + 1);
+  return `${row}${col}`;
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function letters(index: number): string {
+  let n = index;
+  let out = '';
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}

@@ -1,0 +1,228 @@
+// `webclient/api/*` (page/limit lists without totals, plain-text 400 on a bad number),
+// `paths_to_object`, annotations (map/file, many ids at once) and annotation downloads.
+import type { RouteContext } from './context.js';
+import { type IdrSimulatorState, links, type SimAnnotation, type SimParentType, wellName } from './state.js';
+import { htmlPage, intParam, invalidParameter, json, notFoundPage, redirect, serverErrorPage } from './wire.js';
+
+/** page (1-based; 0 = no paging) and limit (default the page size); undefined = a bad number. */
+function paging<T>(ctx: RouteContext, items: T[]): T[] | undefined {
+  const page = intParam(ctx.params, 'page', 1);
+  const limit = intParam(ctx.params, 'limit', ctx.settings.webclientPageSize);
+  if (page === undefined || limit === undefined || page < 0 || limit < 0) return undefined;
+  if (page === 0) return items;
+  return items.slice((page - 1) * limit, page * limit);
+}
+
+const byName = <T extends { name: string; id: number }>(a: T, b: T) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id;
+
+function treeList(ctx: RouteContext, kind: 'plates' | 'datasets' | 'images'): Response {
+  const raw = ctx.params.get('id');
+  if (raw !== null && !/^\d+$/.test(raw)) return invalidParameter();
+  const parent = raw === null ? undefined : Number(raw);
+  const s = ctx.state;
+  const l = links(s);
+  let items: Record<string, unknown>[];
+  if (kind === 'plates') {
+    const ids = parent === undefined ? [...s.plates.keys()].filter((id) => !l.screenOfPlate.has(id)) : (s.screens.get(parent)?.plateIds ?? []);
+    items = ids
+      .flatMap((id) => (s.plates.has(id) ? [s.plates.get(id)!] : []))
+      .sort(byName)
+      .map((p) => ({ id: p.id, name: p.name, ownerId: 2, childCount: 1, permsCss: '' }));
+  } else if (kind === 'datasets') {
+    const ids = parent === undefined ? [...s.datasets.keys()].filter((id) => !l.projectsOfDataset.has(id)) : (s.projects.get(parent)?.datasetIds ?? []);
+    items = ids
+      .flatMap((id) => (s.datasets.has(id) ? [s.datasets.get(id)!] : []))
+      .sort(byName)
+      .map((d) => ({ id: d.id, name: d.name, ownerId: 2, childCount: d.imageIds.length, permsCss: '' }));
+  } else {
+    const ids =
+      parent === undefined
+        ? [...s.images.keys()].filter((id) => !l.datasetsOfImage.has(id) && !l.wellOfImage.has(id))
+        : (s.datasets.get(parent)?.imageIds ?? []);
+    items = ids
+      .flatMap((id) => (s.images.has(id) ? [s.images.get(id)!] : []))
+      .sort(byName)
+      .map((i) => {
+        const out: Record<string, unknown> = { id: i.id, name: i.name, ownerId: 2, permsCss: '', filesetId: i.filesetId, archived: false };
+        if (ctx.params.get('sizeXYZ') === 'true') Object.assign(out, { sizeX: i.sizeX, sizeY: i.sizeY, sizeZ: i.sizeZ });
+        if (ctx.params.get('date') === 'true' && i.acquisitionDate !== undefined) out.date = new Date(i.acquisitionDate).toISOString();
+        if (ctx.params.get('thumbVersion') === 'true') out.thumbVersion = 0;
+        return out;
+      });
+  }
+  const page = paging(ctx, items);
+  return page === undefined ? invalidParameter() : json({ [kind]: page });
+}
+
+type Node = { type: string; id: number };
+
+function pathsOf(state: IdrSimulatorState, type: string, id: number): Node[][] {
+  const l = links(state);
+  const exp: Node = { type: 'experimenter', id: 2 };
+  const platePath = (plate: number): Node[] => {
+    const screen = l.screenOfPlate.get(plate);
+    return screen === undefined ? [exp, { type: 'plate', id: plate }] : [exp, { type: 'screen', id: screen }, { type: 'plate', id: plate }];
+  };
+  const wellPath = (well: number): Node[] => {
+    const w = state.wells.get(well)!;
+    const plate = state.plates.get(w.plateId);
+    return [...platePath(w.plateId), ...(plate ? [{ type: 'acquisition', id: plate.acquisitionId }] : []), { type: 'well', id: well }];
+  };
+  const datasetPaths = (dataset: number): Node[][] => {
+    const projects = l.projectsOfDataset.get(dataset) ?? [];
+    return projects.length === 0
+      ? [[exp, { type: 'dataset', id: dataset }]]
+      : projects.map((p) => [exp, { type: 'project', id: p }, { type: 'dataset', id: dataset }]);
+  };
+  const imagePaths = (image: number): Node[][] => {
+    const me = { type: 'image', id: image };
+    const well = l.wellOfImage.get(image);
+    if (well !== undefined) return [[...wellPath(well), me]];
+    const datasets = l.datasetsOfImage.get(image) ?? [];
+    if (datasets.length === 0) return [[exp, { type: 'orphaned', id: 2 }, me]];
+    return datasets.flatMap((d) => datasetPaths(d).map((p) => [...p, me]));
+  };
+  switch (type) {
+    case 'image':
+      return state.images.has(id) ? imagePaths(id) : [];
+    case 'roi': {
+      const roi = state.rois.get(id);
+      return roi ? imagePaths(roi.imageId).map((p) => [...p, { type: 'roi', id }]) : [];
+    }
+    case 'well':
+      return state.wells.has(id) ? [wellPath(id)] : [];
+    case 'plate':
+      return state.plates.has(id) ? [platePath(id)] : [];
+    case 'screen':
+      return state.screens.has(id) ? [[exp, { type: 'screen', id }]] : [];
+    case 'dataset':
+      return state.datasets.has(id) ? datasetPaths(id) : [];
+    case 'project':
+      return state.projects.has(id) ? [[exp, { type: 'project', id }]] : [];
+    case 'acquisition': {
+      const plate = [...state.plates.values()].find((p) => p.acquisitionId === id);
+      return plate ? [[...platePath(plate.id), { type: 'acquisition', id }]] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function pathsToObject(ctx: RouteContext): Response {
+  for (const type of ['image', 'dataset', 'project', 'screen', 'plate', 'acquisition', 'well', 'roi', 'shape']) {
+    const raw = ctx.params.get(type);
+    if (raw === null) continue;
+    if (!/^\d+$/.test(raw)) return invalidParameter();
+    return json({ paths: pathsOf(ctx.state, type, Number(raw)) });
+  }
+  return json({ paths: [] });
+}
+
+const PARENT_CLASS: Record<SimParentType, string> = {
+  screen: 'ScreenI',
+  project: 'ProjectI',
+  dataset: 'DatasetI',
+  plate: 'PlateI',
+  well: 'WellI',
+  image: 'ImageI',
+};
+
+function parentName(state: IdrSimulatorState, type: SimParentType, id: number): string | undefined {
+  if (type === 'well') {
+    const w = state.wells.get(id);
+    return w ? wellName(state.plates.get(w.plateId), w) : undefined;
+  }
+  const table = { screen: state.screens, project: state.projects, dataset: state.datasets, plate: state.plates, image: state.images }[type];
+  return table.get(id)?.name;
+}
+
+const PERMS = { canDelete: false, canAnnotate: false, canLink: false, canEdit: false };
+
+/** An annotation as `webclient/api/annotations/` sends it. */
+export function annotationJson(state: IdrSimulatorState, a: SimAnnotation): Record<string, unknown> {
+  const parent: Record<string, unknown> = { id: a.parent.id, class: PARENT_CLASS[a.parent.type] };
+  const name = parentName(state, a.parent.type, a.parent.id);
+  if (name !== undefined) parent.name = name;
+  const out: Record<string, unknown> = {
+    id: a.id,
+    ns: a.ns,
+    name: null,
+    description: null,
+    owner: { id: 2 },
+    date: a.date,
+    permissions: a.kind === 'file' ? { ...PERMS, canDownload: true } : { ...PERMS },
+    link: { id: 100000000 + a.id, owner: { id: 2 }, date: a.date, permissions: { ...PERMS }, parent },
+  };
+  if (a.kind === 'map') return { ...out, class: 'MapAnnotationI', values: a.values.map(([k, v]) => [k, v]) };
+  return {
+    ...out,
+    class: 'FileAnnotationI',
+    file: { id: a.file.id, name: a.file.name, size: a.file.content.byteLength, path: '/', mimetype: a.file.mimetype },
+  };
+}
+
+const ANNOTATION_TARGETS: Record<string, SimParentType | 'acquisition'> = {
+  image: 'image',
+  dataset: 'dataset',
+  project: 'project',
+  well: 'well',
+  plate: 'plate',
+  screen: 'screen',
+  acquisition: 'acquisition',
+};
+
+function annotations(ctx: RouteContext): Response {
+  const type = ctx.params.get('type');
+  const ns = ctx.params.get('ns');
+  const wanted: { type: string; id: number }[] = [];
+  for (const [key, kind] of Object.entries(ANNOTATION_TARGETS)) {
+    for (const raw of ctx.params.getAll(key)) {
+      // A non-numeric id breaks the view's int() (HK-2026): a 500 page, not a 400.
+      if (!/^\d+$/.test(raw)) return serverErrorPage();
+      wanted.push({ type: kind, id: Number(raw) });
+    }
+  }
+  const kind = type === 'map' ? 'map' : type === 'file' ? 'file' : type === null ? undefined : 'none';
+  const all = [...ctx.state.annotations.values()]
+    .filter((a) => (kind === undefined ? true : a.kind === kind))
+    .filter((a) => ns === null || a.ns === ns)
+    .filter((a) => wanted.some((w) => w.type === a.parent.type && w.id === a.parent.id))
+    .sort((a, b) => a.id - b.id);
+  const page = paging(ctx, all);
+  if (page === undefined) return invalidParameter();
+  return json({
+    annotations: page.map((a) => annotationJson(ctx.state, a)),
+    experimenters: page.length === 0 ? [] : [{ id: 2, omeName: 'public', firstName: 'Public', lastName: 'data' }],
+  });
+}
+
+/** `webclient/annotation/{id}`: the file, as a forced download; anything else is a 500 page. */
+function download(ctx: RouteContext, id: number): Response {
+  const a = ctx.state.annotations.get(id);
+  if (a === undefined || a.kind !== 'file') return serverErrorPage();
+  return new Response(a.file.content as Uint8Array<ArrayBuffer>, {
+    status: 200,
+    headers: {
+      'content-type': 'application/force-download',
+      'content-length': String(a.file.content.byteLength),
+      'content-disposition': `attachment; filename=${a.file.name.replace(/\s/g, '_')}`,
+    },
+  });
+}
+
+/** Answer `webclient/…`, or undefined. */
+export function handleWebclient(ctx: RouteContext): Response | undefined {
+  const p = ctx.path;
+  if (!p.startsWith('webclient/')) return undefined;
+  if (p === 'webclient/api/plates/') return treeList(ctx, 'plates');
+  if (p === 'webclient/api/datasets/') return treeList(ctx, 'datasets');
+  if (p === 'webclient/api/images/') return treeList(ctx, 'images');
+  if (p === 'webclient/api/paths_to_object/') return pathsToObject(ctx);
+  if (p === 'webclient/api/annotations/') return annotations(ctx);
+  const dl = /^webclient\/annotation\/(\d+)\/?$/.exec(p);
+  if (dl) return download(ctx, Number(dl[1]));
+  // IDR: the login page is redirected to the public tree; the tree itself is HTML.
+  if (p === 'webclient/login/' || p === 'webclient/login') return redirect('/webclient/?experimenter=-1');
+  if (p === 'webclient/') return htmlPage('<!DOCTYPE html>\n<html><head><title>OMERO.web - Home</title></head><body><div id="content"></div></body></html>');
+  return notFoundPage(p);
+}
