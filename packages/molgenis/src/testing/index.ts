@@ -1,5 +1,6 @@
-// The `@bio/molgenis/testing` entry: the recorded MOLGENIS exchanges as msw handlers, for
-// tests of code built on @bio/molgenis. Node only; msw is an optional peer dependency.
+// The `@bio/molgenis/testing` entry: the recorded MOLGENIS exchanges as msw handlers (exact
+// replay), and `createSimulator()`, a stateful in-memory MOLGENIS, for tests of code built on
+// @bio/molgenis. Node only; msw is an optional peer dependency.
 import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
 
@@ -42,3 +43,21 @@ export function fixtures(): Fixture[] {
 export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
   return fixtureHandlers(fixtures(), { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL });
 }
+
+export { createSimulator } from './simulator/create.js';
+export type { MolgenisSimulator, MolgenisSimulatorOptions } from './simulator/create.js';
+export type {
+  MolgenisSeed,
+  MolgenisSimulatorState,
+  SeedAttribute,
+  SeedEntity,
+  SeedEntityMeta,
+  SimAttribute,
+  SimEntity,
+  SimEntityMeta,
+  SimFieldType,
+  SimFile,
+  SimImportRun,
+  SimRow,
+  SimulatedUser,
+} from './simulator/types.js';

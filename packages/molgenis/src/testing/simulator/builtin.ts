@@ -1,0 +1,172 @@
+// The built-in dataset: the entity types and ids the fixtures and the README use
+// (demo_sightings 151–155, celiacsprue, Person, Plot, demo_notes, demo_private, hospitals), and
+// the documented users.
+import type { SeedEntity, SimulatedUser } from './types.js';
+
+/**
+ * The users of a fresh simulator. `admin`/`admin` may do everything; `tfa-user` and `new-user`
+ * are refused by `/api/v1/login` (two-factor authentication; password reset), as MOLGENIS does.
+ */
+export function builtinUsers(): Record<string, SimulatedUser> {
+  return {
+    admin: { password: 'admin', firstname: 'Ada', lastname: 'Admin' },
+    'data-manager': { password: 'dm-secret', firstname: 'Dana', lastname: 'Manager' },
+    'tfa-user': { password: 'tfa-secret', twoFactor: true },
+    'new-user': { password: 'initial-secret', passwordReset: true },
+  };
+}
+
+const celiac: [string, 'Male' | 'Female', number, number][] = [
+  ['celiac_0001', 'Male', 72.4, 181.0],
+  ['celiac_0002', 'Male', 68.0, 175.5],
+  ['celiac_0003', 'Male', 85.1, 186.2],
+  ['celiac_0004', 'Male', 77.7, 179.0],
+  ['celiac_0005', 'Male', 95.0, 190.3],
+  ['celiac_0006', 'Male', 66.2, 171.8],
+  ['celiac_0007', 'Female', 64.0, 170.0],
+  ['celiac_0008', 'Male', 79.9, 178.4],
+  ['celiac_0009', 'Male', 88.0, 183.0],
+  ['celiac_0010', 'Male', 70.5, 169.9],
+  ['celiac_0011', 'Male', 74.0, 182.5],
+  ['celiac_0012', 'Male', 91.3, 177.2],
+  ['celiac_0031', 'Female', 58.9, 183.4],
+];
+
+/** The built-in entity types, in the seed shape (a fresh copy on each call). */
+export function builtinEntities(): Record<string, SeedEntity> {
+  return {
+    celiacsprue_gender: {
+      meta: {
+        label: 'Gender',
+        package: 'base',
+        idAttribute: 'id',
+        labelAttribute: 'label',
+        attributes: { id: { fieldType: 'STRING' }, label: { fieldType: 'STRING', label: 'Label' } },
+      },
+      rows: [
+        { id: 'Male', label: 'Male' },
+        { id: 'Female', label: 'Female' },
+      ],
+    },
+    celiacsprue: {
+      meta: {
+        label: 'Celiac sprue',
+        description: 'Celiac sprue example data set',
+        package: 'base',
+        idAttribute: 'Individual',
+        labelAttribute: 'Individual',
+        attributes: {
+          Individual: { fieldType: 'STRING' },
+          celiac_gender: { fieldType: 'CATEGORICAL', refEntity: 'celiacsprue_gender', label: 'Gender' },
+          celiac_weight: { fieldType: 'DECIMAL', label: 'Weight (kg)' },
+          celiac_height: { fieldType: 'DECIMAL', label: 'Height (cm)' },
+        },
+      },
+      rows: celiac.map(([Individual, celiac_gender, celiac_weight, celiac_height]) => ({ Individual, celiac_gender, celiac_weight, celiac_height })),
+    },
+    demo_sightings: {
+      meta: {
+        label: 'Sightings',
+        description: 'Sightings of mythical creatures',
+        package: 'demo',
+        idAttribute: 'id',
+        labelAttribute: 'type',
+        attributes: {
+          id: { fieldType: 'STRING' },
+          type: { fieldType: 'STRING', label: 'Type of creature' },
+          year: { fieldType: 'INT', label: 'Year of sighting' },
+          reports: { fieldType: 'ONE_TO_MANY', refEntity: 'demo_reports', mappedBy: 'sighting', label: 'Reports' },
+        },
+      },
+      rows: [
+        { id: '151', type: 'gnome', year: 1996 },
+        { id: '152', type: 'fairy', year: 1996 },
+        { id: '153', type: 'troll', year: 1997 },
+        { id: '154', type: 'unicorn', year: 1997 },
+        { id: '155', type: 'kelpie', year: 1997 },
+      ],
+    },
+    demo_reports: {
+      meta: {
+        label: 'Reports',
+        package: 'demo',
+        idAttribute: 'id',
+        labelAttribute: 'text',
+        attributes: {
+          id: { fieldType: 'STRING' },
+          sighting: { fieldType: 'XREF', refEntity: 'demo_sightings', label: 'Sighting' },
+          text: { fieldType: 'TEXT', label: 'Report' },
+        },
+      },
+      rows: [
+        { id: 'r1', sighting: '151', text: 'A gnome in the garden' },
+        { id: 'r2', sighting: '153', text: 'A troll under the bridge' },
+      ],
+    },
+    demo_notes: {
+      meta: {
+        label: 'Notes',
+        package: 'demo',
+        idAttribute: 'id',
+        labelAttribute: 'title',
+        attributes: { id: { fieldType: 'STRING' }, title: { fieldType: 'STRING', label: 'Title' } },
+      },
+      rows: [{ id: 'n1', title: 'C++ & more' }],
+    },
+    demo_private: {
+      meta: { label: 'Private', package: 'demo', idAttribute: 'id', attributes: { id: { fieldType: 'STRING' } } },
+      rows: [{ id: 'p1' }],
+      private: true,
+    },
+    Person: {
+      meta: {
+        label: 'Person',
+        package: 'base',
+        idAttribute: 'id',
+        labelAttribute: 'lastName',
+        attributes: {
+          id: { fieldType: 'STRING', auto: true },
+          firstName: { fieldType: 'STRING', label: 'First name' },
+          lastName: { fieldType: 'STRING', label: 'Last name' },
+        },
+      },
+      rows: [],
+    },
+    Plot: {
+      meta: {
+        label: 'Plot',
+        package: 'base',
+        idAttribute: 'id',
+        attributes: {
+          id: { fieldType: 'STRING', auto: true },
+          image: { fieldType: 'FILE', label: 'Image' },
+          image2: { fieldType: 'FILE', label: 'Large image' },
+        },
+      },
+      rows: [],
+    },
+    hospitals: {
+      meta: {
+        label: 'Hospitals',
+        package: 'base',
+        idAttribute: 'id',
+        labelAttribute: 'name',
+        attributes: {
+          id: { fieldType: 'STRING' },
+          name: { fieldType: 'STRING', label: 'Name' },
+          city: { fieldType: 'STRING', label: 'City' },
+          beds: { fieldType: 'INT', label: 'Beds' },
+          academic: { fieldType: 'BOOL', label: 'Academic' },
+        },
+      },
+      rows: [
+        { id: 'umcg', name: 'University Medical Center Groningen', city: 'Groningen', beds: 1339, academic: true },
+        { id: 'amc', name: 'Amsterdam UMC', city: 'Amsterdam', beds: 1733, academic: true },
+        { id: 'martini', name: 'Martini Ziekenhuis', city: 'Groningen', beds: 578, academic: false },
+      ],
+    },
+  };
+}
+
+/** Packages the import wizard's `packageId` may name (besides those of seeded entity types). */
+export const BUILTIN_PACKAGES: readonly string[] = ['base', 'demo', 'sys'];

@@ -1,0 +1,152 @@
+// Entity and attribute metadata: v1 (`/api/v1/E/meta?expand=attributes`, `/api/v1/E/meta/attr`),
+// v2 (the `meta` of collection answers, `/api/v2/E/meta/attr`) and the Metadata API v3
+// (`/api/metadata/E`, problem+json errors).
+import { classicError, json, problem } from './http.js';
+import type { SimAttribute, SimEntity } from './types.js';
+import { ORDERED_TYPES } from './values.js';
+
+const PERMISSIONS = ['READ', 'WRITE', 'COUNT', 'UPDATE', 'DELETE', 'ADD', 'AGGREGATE_ANONYMIZED'];
+
+function refEntityOf(version: 'v1' | 'v2', attr: SimAttribute): Record<string, unknown> {
+  if (attr.refEntity === undefined) return {};
+  const ref = encodeURIComponent(attr.refEntity);
+  return { refEntity: { href: `/api/${version}/${ref}/meta`, hrefCollection: `/api/${version}/${ref}`, name: attr.refEntity } };
+}
+
+function attributeBody(version: 'v1' | 'v2', entity: SimEntity, attr: SimAttribute): Record<string, unknown> {
+  const base = `/api/${version}/${encodeURIComponent(entity.meta.name)}/meta/${encodeURIComponent(attr.name)}`;
+  const isId = attr.name === entity.meta.idAttribute;
+  return {
+    href: base,
+    fieldType: attr.fieldType,
+    name: attr.name,
+    label: attr.label,
+    ...(attr.description === undefined ? {} : { description: attr.description }),
+    attributes: [],
+    ...(attr.enumOptions === undefined ? {} : { enumOptions: attr.enumOptions }),
+    auto: attr.auto,
+    nillable: attr.nillable,
+    readOnly: attr.readOnly,
+    labelAttribute: attr.name === entity.meta.labelAttribute,
+    unique: attr.unique,
+    visible: true,
+    ...(version === 'v1' ? { lookupAttribute: isId || attr.name === entity.meta.labelAttribute } : { lookupAttributeIndex: isId ? 0 : null }),
+    isAggregatable: ORDERED_TYPES.has(attr.fieldType) || attr.fieldType === 'CATEGORICAL' || attr.fieldType === 'BOOL',
+    ...(['STRING', 'EMAIL', 'HYPERLINK'].includes(attr.fieldType) ? { maxLength: 255 } : {}),
+    ...refEntityOf(version, attr),
+    ...(attr.mappedBy === undefined ? {} : { mappedBy: attr.mappedBy }),
+  };
+}
+
+function lookupAttributes(entity: SimEntity): string[] {
+  return [...new Set([entity.meta.idAttribute, entity.meta.labelAttribute])];
+}
+
+/** `GET /api/v1/E/meta`: attributes in full with `expand=attributes`, else as `{href}`. */
+export function v1EntityMeta(entity: SimEntity, expand: boolean): Response {
+  const name = encodeURIComponent(entity.meta.name);
+  const attributes: Record<string, unknown> = {};
+  for (const attr of entity.meta.attributes) {
+    attributes[attr.name] = expand ? attributeBody('v1', entity, attr) : { href: `/api/v1/${name}/meta/${encodeURIComponent(attr.name)}` };
+  }
+  return json({
+    href: `/api/v1/${name}/meta`,
+    hrefCollection: `/api/v1/${name}`,
+    name: entity.meta.name,
+    label: entity.meta.label,
+    ...(entity.meta.description === undefined ? {} : { description: entity.meta.description }),
+    attributes,
+    labelAttribute: entity.meta.labelAttribute,
+    idAttribute: entity.meta.idAttribute,
+    lookupAttributes: lookupAttributes(entity),
+    isAbstract: false,
+    writable: true,
+    languageCode: 'en',
+  });
+}
+
+function attributeOf(entity: SimEntity, name: string): SimAttribute {
+  const attr = entity.meta.attributes.find((a) => a.name === name);
+  if (attr === undefined) throw classicError(404, `Unknown attribute '${name}' of entity type '${entity.meta.name}'.`, 'D03');
+  return attr;
+}
+
+/** `GET /api/v1/E/meta/attr` or `/api/v2/E/meta/attr`. */
+export function attributeMeta(version: 'v1' | 'v2', entity: SimEntity, name: string): Response {
+  return json(attributeBody(version, entity, attributeOf(entity, name)));
+}
+
+/** The `meta` of a v2 answer (`_meta` of a single row); only the selected attributes when `attrs` was given. */
+export function v2EntityMeta(entity: SimEntity, selected?: (name: string) => boolean): Record<string, unknown> {
+  const name = encodeURIComponent(entity.meta.name);
+  return {
+    href: `/api/v2/${name}`,
+    hrefCollection: `/api/v2/${name}`,
+    name: entity.meta.name,
+    label: entity.meta.label,
+    ...(entity.meta.description === undefined ? {} : { description: entity.meta.description }),
+    attributes: entity.meta.attributes.filter((attr) => selected?.(attr.name) ?? true).map((attr) => attributeBody('v2', entity, attr)),
+    labelAttribute: entity.meta.labelAttribute,
+    idAttribute: entity.meta.idAttribute,
+    lookupAttributes: lookupAttributes(entity),
+    isAbstract: false,
+    writable: true,
+    languageCode: 'en',
+    permissions: PERMISSIONS,
+  };
+}
+
+/** The problem+json 404 of the Metadata API for an unknown entity type. */
+export function unknownEntityProblem(name: string, instance: string): never {
+  throw problem(404, {
+    type: 'http://molgenis.org/problems/unknown-entity-type',
+    title: 'Unknown entity type',
+    detail: `Unknown entity type '${name}'.`,
+    instance,
+    errorCode: 'D01',
+  });
+}
+
+/** `GET /api/metadata/E?flattenAttributes=…` (Metadata API v3), the answer under `data`. */
+export function v3Meta(entity: SimEntity | undefined, name: string, url: URL): Response {
+  const instance = `/api/metadata/${encodeURIComponent(name)}`;
+  if (entity === undefined) unknownEntityProblem(name, instance);
+  const self = `${url.origin}${instance}`;
+  return new Response(
+    JSON.stringify({
+      links: { self: `${self}${url.search}` },
+      data: {
+        id: entity.meta.name,
+        package: { id: entity.meta.package, label: entity.meta.package.charAt(0).toUpperCase() + entity.meta.package.slice(1) },
+        label: entity.meta.label,
+        ...(entity.meta.description === undefined ? {} : { description: entity.meta.description }),
+        abstract: false,
+        attributes: {
+          links: { self: `${self}/attributes` },
+          items: entity.meta.attributes.map((attr, i) => ({
+            data: {
+              id: `${entity.meta.name}_${attr.name}`,
+              name: attr.name,
+              type: attr.fieldType.toLowerCase(),
+              idAttribute: attr.name === entity.meta.idAttribute,
+              labelAttribute: attr.name === entity.meta.labelAttribute,
+              nullable: attr.nillable,
+              auto: attr.auto,
+              visible: true,
+              unique: attr.unique,
+              readOnly: attr.readOnly,
+              sequenceNr: i,
+              ...(attr.refEntity === undefined
+                ? {}
+                : { refEntityType: { links: { self: `${url.origin}/api/metadata/${encodeURIComponent(attr.refEntity)}` } } }),
+              ...(attr.mappedBy === undefined ? {} : { mappedByAttribute: attr.mappedBy }),
+            },
+          })),
+        },
+        idAttribute: entity.meta.idAttribute,
+        labelAttribute: entity.meta.labelAttribute,
+      },
+    }),
+    { status: 200, headers: { 'content-type': 'application/json' } },
+  );
+}
