@@ -1,17 +1,11 @@
 // `@bio/intermine/testing`: the recorded FlyMine-style fixtures of this package as msw handlers.
-// Node only (reads the fixture files); msw is an optional peer dependency.
+// Node only (reads the fixture files); msw is an optional peer dependency. `createSimulator()`
+// is a stateful fake mine for the same tests (see simulator/).
 import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
+import { DEFAULT_BASE_URL } from './default-base-url.js';
 
-/**
- * Where the mine fixtures were recorded: FlyMine's service root.
- *
- * @example
- * ```ts
- * setupServer(...handlers({ baseUrl: DEFAULT_BASE_URL }));
- * ```
- */
-export const DEFAULT_BASE_URL = 'https://www.flymine.org/flymine/service';
+export { DEFAULT_BASE_URL } from './default-base-url.js';
 
 /**
  * Where the registry fixtures were recorded.
@@ -61,3 +55,10 @@ export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
     ...fixtureHandlers(all.filter(isRegistry), { baseUrl: REGISTRY_BASE_URL }),
   ];
 }
+
+export { createSimulator } from './simulator/create.js';
+export type { InterMineSimulator, InterMineSimulatorOptions } from './simulator/create.js';
+export type { GeneSeed, OrganismSeed, PathwaySeed, ProteinSeed } from './simulator/data.js';
+export type { InterMineSeed, ListSeed } from './simulator/seed.js';
+export type { InterMineSimulatorState, SimIdJob, SimList, SimUser } from './simulator/state.js';
+export type { ObjectStore, SimObject } from './simulator/store.js';

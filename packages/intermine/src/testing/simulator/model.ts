@@ -1,0 +1,117 @@
+// The simulated mine's data model (the recorded FlyMine-style `/model` fixture) and path
+// resolution over it, with InterMine's own refusal messages for paths that are not in the model.
+import { readFileSync } from 'node:fs';
+
+/** One class of the model JSON (`GET /model?format=json`). */
+export interface ModelClass {
+  name: string;
+  extends: string[];
+  attributes: Record<string, { name: string; type: string }>;
+  references: Record<string, { name: string; referencedType: string }>;
+  collections: Record<string, { name: string; referencedType: string }>;
+  [key: string]: unknown;
+}
+
+/** The model JSON's `model` object. */
+export interface ModelJson {
+  name: string;
+  package: string;
+  classes: Record<string, ModelClass>;
+}
+
+/** What a field of a class is. */
+export type FieldInfo = { kind: 'attribute'; type: string } | { kind: 'reference' | 'collection'; type: string };
+
+/** A body of one of this package's recorded fixtures (the first exchange's JSON response). */
+export function fixtureJson<T>(file: string): T {
+  const url = new URL(`../../../fixtures/${file}`, import.meta.url);
+  const fixture = JSON.parse(readFileSync(url, 'utf8')) as { exchanges: { response: { body: { json: T } } }[] };
+  return fixture.exchanges[0]!.response.body.json;
+}
+
+/** The model, with inheritance and path resolution. */
+export class SimModel {
+  readonly json: ModelJson;
+  constructor(json: ModelJson) {
+    this.json = json;
+  }
+
+  has(className: string): boolean {
+    return Object.hasOwn(this.json.classes, className);
+  }
+
+  /** `a` is `b` or inherits from it. */
+  isa(a: string, b: string): boolean {
+    if (a === b) return true;
+    const c = this.json.classes[a];
+    return c?.extends.some((parent) => this.isa(parent, b)) ?? false;
+  }
+
+  /** A field of a class, inherited ones included. */
+  field(className: string, name: string): FieldInfo | undefined {
+    const c = this.json.classes[className];
+    if (!c) return undefined;
+    const attribute = c.attributes[name];
+    if (attribute) return { kind: 'attribute', type: attribute.type };
+    const reference = c.references?.[name];
+    if (reference) return { kind: 'reference', type: reference.referencedType };
+    const collection = c.collections?.[name];
+    if (collection) return { kind: 'collection', type: collection.referencedType };
+    for (const parent of c.extends) {
+      const found = this.field(parent, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Every attribute name of a class, inherited ones included. */
+  attributes(className: string): string[] {
+    const c = this.json.classes[className];
+    if (!c) return [];
+    return [...new Set([...c.extends.flatMap((p) => this.attributes(p)), ...Object.keys(c.attributes)])];
+  }
+
+  /**
+   * Resolve `Gene.pathways.name` (subclass casts applied): the class at each class step and what
+   * the end is. `undefined` when the path is not in the model.
+   */
+  resolve(path: string, subclasses: Record<string, string> = {}): ResolvedPath | undefined {
+    const parts = path.split('.');
+    const root = parts[0]!;
+    if (!this.has(root)) return undefined;
+    let cls = subclasses[root] ?? root;
+    const classes = [cls];
+    for (let i = 1; i < parts.length; i++) {
+      const f = this.field(cls, parts[i]!);
+      if (!f) return undefined;
+      if (f.kind === 'attribute') {
+        if (i !== parts.length - 1) return undefined;
+        return { root, classes, attribute: { name: parts[i]!, type: f.type } };
+      }
+      const prefix = parts.slice(0, i + 1).join('.');
+      cls = subclasses[prefix] ?? f.type;
+      classes.push(cls);
+    }
+    return { root, classes };
+  }
+}
+
+/** A resolved path: the class at the root and after each reference/collection step, and the attribute at the end if any. */
+export interface ResolvedPath {
+  root: string;
+  classes: string[];
+  attribute?: { name: string; type: string };
+}
+
+let cached: SimModel | undefined;
+
+/** The model of the simulated mine (read once from the package's `fixtures/model.json`). */
+export function simModel(): SimModel {
+  cached ??= new SimModel(fixtureJson<{ model: ModelJson }>('model.json').model);
+  return cached;
+}
+
+/** The short name of a Java attribute type (`java.lang.Integer` → `Integer`). */
+export function shortType(type: string): string {
+  return type.slice(type.lastIndexOf('.') + 1);
+}

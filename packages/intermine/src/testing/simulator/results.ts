@@ -1,0 +1,261 @@
+// `/query/results` in every format the client asks for (json, jsonobjects, jsonrows with
+// summaryPath, jsoncount, count, tsv, csv) and the bio exports `/query/results/fasta|gff3|bed`.
+import { badRequest, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
+import { shortType } from './model.js';
+import { type Binding, cell, evaluate, type SimQuery } from './pathquery.js';
+import { canSee, type InterMineSimulatorState } from './state.js';
+import type { SimObject } from './store.js';
+
+/** The biggest `size` the server takes (and its default). */
+export const MAX_SIZE = 10_000_000;
+
+/** The lists a caller can name in an `IN` constraint. */
+export function listAccess(state: InterMineSimulatorState, user: string | undefined): (name: string) => number[] | undefined {
+  return (name) => {
+    const list = state.lists.get(name);
+    return list && canSee(list, user) ? list.ids : undefined;
+  };
+}
+
+function header(q: SimQuery, start: number): string {
+  const columnHeaders = q.views.map((v) =>
+    v
+      .split('.')
+      .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
+      .join(' > '),
+  );
+  return JSON.stringify({ modelName: 'genomic', columnHeaders, rootClass: q.root, start, views: q.views }).slice(0, -1);
+}
+
+/** InterMine's streaming layout: the header ends with `"results":[`, one item per line, then the trailer. */
+function streamed(q: SimQuery, start: number, items: unknown[]): Response {
+  const body = `${header(q, start)},"results":[\n${items.map((i) => JSON.stringify(i)).join(',\n')}${items.length > 0 ? '\n' : ''}],${JSON.stringify(trailer()).slice(1)}\n`;
+  return new Response(body, { status: 200, headers: { 'content-type': JSON_TYPE, 'content-disposition': 'attachment; filename="result.json"' } });
+}
+
+function int(all: URLSearchParams, name: string, fallback: number): number {
+  const raw = all.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) badRequest(`Illegal value for ${name}: ${raw}. It must be a non-negative integer`, { results: [] });
+  return n;
+}
+
+/** The nested records of `format=jsonobjects`: one per root object, its views' fields and joined objects. */
+function records(q: SimQuery, rows: Binding[], state: InterMineSimulatorState): Record<string, unknown>[] {
+  const model = state.store.model;
+  const out = new Map<number, Record<string, unknown>>();
+  const nodeOf = (parent: Record<string, unknown>, field: string, o: SimObject, collection: boolean): Record<string, unknown> => {
+    if (!collection) {
+      parent[field] ??= { class: o.class, objectId: o.id };
+      return parent[field] as Record<string, unknown>;
+    }
+    parent[field] ??= [];
+    const list = parent[field] as Record<string, unknown>[];
+    const found = list.find((n) => n.objectId === o.id);
+    if (found) return found;
+    const node = { class: o.class, objectId: o.id };
+    list.push(node);
+    return node;
+  };
+  for (const row of rows) {
+    const root = row.objects.get(q.root)!;
+    const record = out.get(root.id) ?? { class: root.class, objectId: root.id };
+    out.set(root.id, record);
+    for (const view of q.views) {
+      const parts = view.split('.');
+      let node = record;
+      let prefix = parts[0]!;
+      let cls = root.class;
+      let missing = false;
+      for (let i = 1; i < parts.length - 1; i++) {
+        prefix += `.${parts[i]}`;
+        const o = row.objects.get(prefix);
+        const info = model.field(cls, parts[i]!);
+        if (!o || !info) {
+          missing = true;
+          break;
+        }
+        node = nodeOf(node, parts[i]!, o, info.kind === 'collection');
+        cls = o.class;
+      }
+      if (!missing) node[parts.at(-1)!] = cell(row, view, model, q);
+    }
+  }
+  return [...out.values()];
+}
+
+function summary(q: SimQuery, rows: Binding[], path: string, all: URLSearchParams, state: InterMineSimulatorState): Response {
+  const model = state.store.model;
+  const r = model.resolve(path, q.subclasses);
+  if (!r?.attribute || !q.views.includes(path)) badRequest(`${path} is not in the view list of this query`, { results: [] });
+  const values = rows.map((row) => cell(row, path, model, q));
+  const distinct = new Map<string, { item: unknown; count: number }>();
+  for (const v of values) {
+    const key = JSON.stringify(v);
+    const e = distinct.get(key);
+    if (e) e.count++;
+    else distinct.set(key, { item: v, count: 1 });
+  }
+  const type = shortType(r.attribute.type);
+  if (['Integer', 'int', 'Double', 'double', 'Float', 'Long'].includes(type)) {
+    const nums = values.filter((v): v is number => typeof v === 'number');
+    const average = nums.reduce((s, n) => s + n, 0) / Math.max(1, nums.length);
+    const stdev = Math.sqrt(nums.reduce((s, n) => s + (n - average) ** 2, 0) / Math.max(1, nums.length - 1));
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return ok({
+      results: [
+        {
+          min: Math.min(...nums),
+          max: Math.max(...nums),
+          average: round(average),
+          stdev: round(stdev),
+          buckets: Math.min(nums.length, 20),
+          uniqueValues: distinct.size,
+        },
+      ],
+      uniqueValues: distinct.size,
+    });
+  }
+  const filter = all.get('filterTerm')?.toLowerCase();
+  let items = [...distinct.values()].sort((a, b) => b.count - a.count || String(a.item).localeCompare(String(b.item)));
+  if (filter) items = items.filter((i) => String(i.item).toLowerCase().includes(filter));
+  const size = all.get('size');
+  if (size) items = items.slice(0, Number(size));
+  return ok({ results: items, uniqueValues: distinct.size });
+}
+
+function csvCell(v: unknown): string {
+  return `"${String(v ?? '').replace(/"/g, '""')}"`;
+}
+
+/** Answer a parsed query in the requested format (shared by `/query/results` and `/template/results`). */
+export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | null, state: InterMineSimulatorState, user: string | undefined): Response {
+  const format = (
+    all.get('format') ?? (accept?.includes('text/tab-separated-values') ? 'tsv' : accept?.includes('text/comma-separated-values') ? 'csv' : 'json')
+  ).toLowerCase();
+  const known = ['json', 'jsonobjects', 'jsonrows', 'jsontable', 'jsoncount', 'count', 'tsv', 'tab', 'csv'];
+  if (!known.includes(format)) throw new Refusal(406, 'Cannot serve any format that is acceptable to you');
+  const rows = evaluate(q, state.store, listAccess(state, user));
+  const model = state.store.model;
+  if (format === 'jsoncount') return ok({ count: rows.length });
+  if (format === 'count') return new Response(`${rows.length}\n`, { status: 200, headers: { 'content-type': 'text/plain' } });
+  const summaryPath = all.get('summaryPath');
+  if (summaryPath) return summary(q, rows, summaryPath, all, state);
+  const start = int(all, 'start', 0);
+  const size = int(all, 'size', MAX_SIZE);
+  if (size > MAX_SIZE) badRequest(`Illegal value for size: ${size}. The maximum is ${MAX_SIZE}`, { results: [] });
+  const page = rows.slice(start, start + size);
+  if (format === 'tsv' || format === 'tab' || format === 'csv') {
+    const sep = format === 'csv' ? ',' : '\t';
+    const fmt = format === 'csv' ? csvCell : (v: unknown) => String(v ?? '');
+    const lines: string[] = [];
+    const headers = all.get('columnheaders');
+    if (headers === 'path') lines.push(q.views.map(fmt).join(sep));
+    else if (headers === 'true' || headers === 'friendly') lines.push(q.views.map((v) => fmt(v.split('.').join(' > '))).join(sep));
+    for (const row of page) lines.push(q.views.map((v) => fmt(cell(row, v, model, q))).join(sep));
+    const type = format === 'csv' ? 'text/comma-separated-values' : 'text/tab-separated-values';
+    return new Response(lines.map((l) => `${l}\n`).join(''), {
+      status: 200,
+      headers: { 'content-type': type, 'content-disposition': `attachment; filename="result.${format === 'csv' ? 'csv' : 'tsv'}"` },
+    });
+  }
+  if (format === 'jsonobjects') return streamed(q, start, records(q, page, state));
+  if (format === 'jsonrows' || format === 'jsontable') {
+    return streamed(
+      q,
+      start,
+      page.map((row) =>
+        q.views.map((v) => {
+          const owner = row.objects.get(v.slice(0, v.lastIndexOf('.')));
+          return {
+            value: cell(row, v, model, q),
+            id: owner?.id ?? null,
+            class: owner?.class ?? null,
+            url: owner ? `/report.do?id=${owner.id}` : null,
+            column: v,
+          };
+        }),
+      ),
+    );
+  }
+  return streamed(
+    q,
+    start,
+    page.map((row) => q.views.map((v) => cell(row, v, model, q))),
+  );
+}
+
+/** Deterministic DNA for a feature (the simulator has no real sequences). */
+export function residues(object: SimObject, length: number): string {
+  let x = object.id >>> 0 || 1;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += 'ACGT'[(x >>> 16) & 3];
+  }
+  return out;
+}
+
+/** Where a feature is: chromosome, start, end, strand. */
+export function locationOf(state: InterMineSimulatorState, o: SimObject): { chr: string; start: number; end: number; strand: string } | undefined {
+  const loc = state.store.follow(o, 'chromosomeLocation')[0];
+  const chr = loc ? state.store.follow(loc, 'locatedOn')[0] : undefined;
+  if (!loc || !chr) return undefined;
+  return { chr: String(chr.primaryIdentifier), start: Number(loc.start), end: Number(loc.end), strand: String(loc.strand ?? '1') };
+}
+
+/** FASTA, GFF3 or BED of features. */
+export function bioExport(kind: string, features: SimObject[], state: InterMineSimulatorState, all: URLSearchParams): Response {
+  const lines: string[] = [];
+  if (kind === 'gff3') lines.push('##gff-version 3');
+  if (kind === 'bed') lines.push(`track name=query description="${all.get('trackDescription') ?? 'query'}"`);
+  const ucsc = all.get('ucscCompatible') !== 'false';
+  for (const f of features) {
+    const loc = locationOf(state, f);
+    const id = String(f.primaryIdentifier ?? f.id);
+    if (kind === 'fasta') {
+      const organism = state.store.follow(f, 'organism')[0];
+      const described = [
+        id,
+        f.class,
+        f.class === 'Gene' ? f.symbol : undefined,
+        f.class === 'Gene' ? f.name : undefined,
+        organism?.shortName,
+        loc ? `${loc.chr}:${loc.start}..${loc.end}` : undefined,
+      ];
+      lines.push(`>${described.filter((x) => x !== undefined && x !== null).join(' ')}`);
+      const seq = residues(f, Number(f.length ?? (loc ? loc.end - loc.start + 1 : 60)));
+      for (let i = 0; i < seq.length; i += 60) lines.push(seq.slice(i, i + 60));
+    } else if (loc) {
+      const strand = loc.strand === '-1' ? '-' : '+';
+      if (kind === 'gff3')
+        lines.push(
+          [loc.chr, 'FlyBase', f.class.toLowerCase(), loc.start, loc.end, '.', strand, '.', `ID=${id}${f.symbol ? `;Name=${f.symbol}` : ''}`].join('\t'),
+        );
+      else lines.push([`${ucsc ? 'chr' : ''}${loc.chr}`, loc.start - 1, loc.end, id, 0, strand].join('\t'));
+    }
+  }
+  return new Response(lines.map((l) => `${l}\n`).join(''), { status: 200, headers: { 'content-type': 'text/plain' } });
+}
+
+/** The objects of the query's export path (`view`, default the root), distinct, in row order. */
+export function exportObjects(q: SimQuery, all: URLSearchParams, state: InterMineSimulatorState, user: string | undefined): SimObject[] {
+  const view = all.get('view') ?? q.root;
+  const r = state.store.model.resolve(view, q.subclasses);
+  if (!r || r.attribute) badRequest(`${view} is not a class path of this query`);
+  if (!state.store.model.isa(r.classes.at(-1)!, 'SequenceFeature') && !state.store.model.isa(r.classes.at(-1)!, 'Protein'))
+    badRequest(`${view} is not a SequenceFeature or a Protein: it has no sequence`);
+  const withView: SimQuery = { ...q, views: q.views.length > 0 ? q.views : [`${view}.id`] };
+  const rows = evaluate({ ...withView, views: [...withView.views, `${view}.id`] }, state.store, listAccess(state, user));
+  const seen = new Set<number>();
+  const out: SimObject[] = [];
+  for (const row of rows) {
+    const o = row.objects.get(view);
+    if (o && !seen.has(o.id)) {
+      seen.add(o.id);
+      out.push(o);
+    }
+  }
+  return out;
+}
