@@ -5,9 +5,11 @@
 //     (internal deps pointed at the tarballs too, so nothing comes from the registry but ky & co);
 //  3. import every entry point from Node as ESM and via require(), check that error classes are
 //     one copy across packages (instanceof works), and type-check a file that uses every entry;
-//  4. run every installed binary (`bio --help` from @bio/cli) from the install.
+//  4. run every installed binary (`bio --help` from @bio/cli) from the install;
+//  5. run a downstream author's vitest file (scripts/consumer/simulators.test.ts) that uses only
+//     `setupServer(...createSimulator().handlers())` from each client's `./testing` entry.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -69,9 +71,18 @@ console.log(`✓ packed ${packed.length} tarballs`);
 
 const project = join(work, 'project');
 mkdirSync(project);
+// The simulator test needs every client; vitest at the version the repository tests with.
+const clients = ['@bio/mygene', '@bio/intermine', '@bio/idr', '@bio/molgenis'];
+const withSimulators = clients.every((name) => specs[name]);
+const vitestVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'vitest', 'package.json'), 'utf8')).version;
+const testDependencies = withSimulators ? { vitest: vitestVersion } : {};
 writeFileSync(
   join(project, 'package.json'),
-  JSON.stringify({ name: 'bio-consumer', private: true, type: 'module', dependencies: { ...specs, msw: '^2.15.0' }, overrides: specs }, null, 2),
+  JSON.stringify(
+    { name: 'bio-consumer', private: true, type: 'module', dependencies: { ...specs, msw: '^2.15.0', ...testDependencies }, overrides: specs },
+    null,
+    2,
+  ),
 );
 run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project });
 console.log('✓ installed the tarballs into a fresh project');
@@ -155,6 +166,13 @@ for (const { manifest } of packages) {
     }
     console.log(`✓ ${name} --help runs from the installed ${manifest.name}`);
   }
+}
+
+if (withSimulators) {
+  copyFileSync(join(root, 'scripts', 'consumer', 'simulators.test.ts'), join(project, 'simulators.test.ts'));
+  const out = run(join(project, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=dot'], { cwd: project, env: { ...process.env, CI: 'true' } });
+  const summary = out.split('\n').find((line) => /Tests\s+\d+ passed/.test(line.replace(/\x1b\[[0-9;]*m/g, '')));
+  console.log(`✓ a downstream test file runs on the simulators from the tarballs (${summary?.replace(/\x1b\[[0-9;]*m/g, '').trim() ?? 'passed'})`);
 }
 
 if (keep) console.log(`(kept ${work})`);
