@@ -66,6 +66,25 @@ export function matcherOf(handler: unknown): FixtureMatcher | undefined {
   return typeof handler === 'object' && handler !== null ? matchers.get(handler) : undefined;
 }
 
+/**
+ * Options of every client's `handlers()` (fixture replay), the same in all four.
+ *
+ * @example
+ * ```ts
+ * setupServer(...handlers({ baseUrl: 'https://my-mirror.example.org/v3', strict: true }));
+ * ```
+ */
+export interface FixtureReplayOptions {
+  /** Where to answer. Default: the client's default base URL. */
+  baseUrl?: string | undefined;
+  /**
+   * Compare every query parameter exactly. Default `false`: parameters that do not change the
+   * answer (the client's documented list, e.g. MyGene's `email` and the order of `fields`) match
+   * leniently.
+   */
+  strict?: boolean | undefined;
+}
+
 /** Options of {@link fixtureHandlers}. */
 export interface FixtureHandlersOptions {
   /**

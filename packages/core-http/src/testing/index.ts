@@ -17,7 +17,7 @@ export type { FixtureMatch, FixtureMatcherOptions, IncomingRequest, LenientQuery
 export { parseXml, xmlDifference } from './xml-tree.js';
 export type { XmlElement, XmlNode } from './xml-tree.js';
 export { fixtureHandlers, isUnmatchedRequestError, UnmatchedRequestError } from './fixture-handlers.js';
-export type { FixtureHandlersOptions } from './fixture-handlers.js';
+export type { FixtureHandlersOptions, FixtureReplayOptions } from './fixture-handlers.js';
 export { createFixtureServer, unmatchedRequests } from './fixture-server.js';
 export type { FixtureServer, FixtureServerOptions } from './fixture-server.js';
 export { startLoopbackFixtureServer } from './loopback-server.js';

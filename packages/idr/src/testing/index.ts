@@ -1,6 +1,6 @@
 // `@bio/idr/testing`: msw handlers replaying this package's recorded IDR exchanges, and a
 // stateful simulator of IDR (`createSimulator`).
-import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import { type Fixture, type FixtureReplayOptions, fixtureHandlers, type LenientQuery, loadFixtures } from '@bio/core-http/testing';
 import { DEFAULT_BASE_URL } from '../constants.js';
 
 export { DEFAULT_BASE_URL };
@@ -46,6 +46,9 @@ export function fixtures(): Fixture[] {
   return loadFixtures(new URL('../../fixtures/', import.meta.url));
 }
 
+// OMERO.web answers the same with its defaults made explicit.
+const LENIENT: LenientQuery = { defaults: { offset: '0', page: '1' } };
+
 /**
  * msw request handlers serving the fixtures, by default at {@link DEFAULT_BASE_URL}.
  *
@@ -56,6 +59,6 @@ export function fixtures(): Fixture[] {
  * server.listen({ onUnhandledRequest: 'error' });
  * ```
  */
-export function handlers(options: { baseUrl?: string } = {}): ReturnType<typeof fixtureHandlers> {
-  return fixtureHandlers(fixtures(), { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL });
+export function handlers(options: FixtureReplayOptions = {}): ReturnType<typeof fixtureHandlers> {
+  return fixtureHandlers(fixtures(), { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, lenient: LENIENT, strict: options.strict });
 }

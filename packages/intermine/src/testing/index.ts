@@ -1,7 +1,7 @@
 // `@bio/intermine/testing`: the recorded FlyMine-style fixtures of this package as msw handlers.
 // Node only (reads the fixture files); msw is an optional peer dependency. `createSimulator()`
 // is a stateful fake mine for the same tests (see simulator/).
-import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import { type Fixture, type FixtureReplayOptions, fixtureHandlers, type LenientQuery, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
 import { DEFAULT_BASE_URL } from './default-base-url.js';
 
@@ -32,6 +32,9 @@ export function fixtures(): Fixture[] {
   return loadFixtures(new URL('../../fixtures/', import.meta.url));
 }
 
+// InterMine answers the same with its defaults made explicit.
+const LENIENT: LenientQuery = { defaults: { start: '0' } };
+
 /**
  * msw handlers replaying every fixture: the mine ones under `baseUrl` (default
  * {@link DEFAULT_BASE_URL}), the registry ones under {@link REGISTRY_BASE_URL}.
@@ -45,12 +48,12 @@ export function fixtures(): Fixture[] {
  * const mine = new InterMine({ root: 'https://www.flymine.org/flymine' });
  * ```
  */
-export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
+export function handlers(options: FixtureReplayOptions = {}): RequestHandler[] {
   const all = fixtures();
   return [
     ...fixtureHandlers(
       all.filter((f) => !isRegistry(f)),
-      { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL },
+      { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, lenient: LENIENT, strict: options.strict },
     ),
     ...fixtureHandlers(all.filter(isRegistry), { baseUrl: REGISTRY_BASE_URL }),
   ];

@@ -1,7 +1,7 @@
 // The `@bio/molgenis/testing` entry: the recorded MOLGENIS exchanges as msw handlers (exact
 // replay), and `createSimulator()`, a stateful in-memory MOLGENIS, for tests of code built on
 // @bio/molgenis. Node only; msw is an optional peer dependency.
-import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import { type Fixture, type FixtureReplayOptions, fixtureHandlers, type LenientQuery, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
 
 /**
@@ -27,6 +27,9 @@ export function fixtures(): Fixture[] {
   return loadFixtures(new URL('../../fixtures/', import.meta.url));
 }
 
+// MOLGENIS answers the same with its defaults made explicit.
+const LENIENT: LenientQuery = { defaults: { start: '0' } };
+
 /**
  * msw handlers replaying every fixture on `baseUrl` (default {@link DEFAULT_BASE_URL}).
  *
@@ -40,8 +43,8 @@ export function fixtures(): Fixture[] {
  * await m.getById('demo_sightings', '151');
  * ```
  */
-export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
-  return fixtureHandlers(fixtures(), { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL });
+export function handlers(options: FixtureReplayOptions = {}): RequestHandler[] {
+  return fixtureHandlers(fixtures(), { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, lenient: LENIENT, strict: options.strict });
 }
 
 export { createSimulator } from './simulator/create.js';

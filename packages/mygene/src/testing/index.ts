@@ -1,6 +1,6 @@
 // The `@bio/mygene/testing` entry: msw handlers replaying this package's recorded fixtures, and
 // a stateful simulator of the service. Node only; msw is an optional peer dependency.
-import { type Fixture, fixtureHandlers, loadFixtures } from '@bio/core-http/testing';
+import { type Fixture, type FixtureReplayOptions, fixtureHandlers, type LenientQuery, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
 import { DEFAULT_BASE_URL } from './base-url.js';
 
@@ -23,6 +23,14 @@ export function fixtures(): Fixture[] {
   return loadFixtures(new URL('../../fixtures/', import.meta.url));
 }
 
+// MyGene answers the same with or without `email`, whatever the order of a list parameter, and
+// with defaults made explicit.
+const LENIENT: LenientQuery = {
+  ignore: ['email'],
+  sets: ['fields', 'scopes', 'species', 'always_list', 'allow_null'],
+  defaults: { dotfield: 'false', from: '0', fetch_all: 'false', entrezonly: 'false', ensemblonly: 'false' },
+};
+
 /**
  * msw handlers replaying every fixture on `baseUrl` (default {@link DEFAULT_BASE_URL}). Requests
  * no fixture matches fail with a message naming the closest fixture.
@@ -35,7 +43,7 @@ export function fixtures(): Fixture[] {
  * server.listen({ onUnhandledRequest: 'error' });
  * ```
  */
-export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
+export function handlers(options: FixtureReplayOptions = {}): RequestHandler[] {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
   let list = fixtures();
@@ -46,7 +54,7 @@ export function handlers(options: { baseUrl?: string } = {}): RequestHandler[] {
       exchanges: f.exchanges.map((x) => ({ ...x, request: { ...x.request, path: x.request.path.replace(/^\/v3(?=\/)/, '') } })),
     }));
   }
-  return fixtureHandlers(list, { baseUrl });
+  return fixtureHandlers(list, { baseUrl, lenient: LENIENT, strict: options.strict });
 }
 
 const RECORDED_PREFIX = '/v3';
