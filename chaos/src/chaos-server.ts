@@ -1,6 +1,6 @@
 // A loopback fault-injecting reverse proxy. Each request takes the next step of the plan (the
-// last entry repeats); 'ok' forwards the request to the upstream (a fixture replay server) and
-// sends its answer back unchanged. Every request is logged with the step it got, so tests can
+// last entry repeats); 'ok' forwards the request to the upstream (a fixture replay server or a
+// client's simulator) and sends its answer back unchanged. Every request is logged with the step it got, so tests can
 // count attempts (a write must reach the server once) and check what headers arrived.
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -30,8 +30,20 @@ export const FAULTS = [
 ] as const;
 /** One fault. */
 export type Fault = (typeof FAULTS)[number];
+
+/**
+ * Faults of a streamed InterMine answer (`…"results":[ rows ],{trailer}`), outside the matrix: the
+ * upstream's real answer is forwarded with every row, then `reset-before-trailer` cuts the
+ * connection where the trailer would start (the rows complete, no end), and `trailer-failure`
+ * replaces the trailer with InterMine's `wasSuccessful:false` (HTTP 200 already sent — how a mine
+ * reports a query that failed part-way). The simulator always ends a stream it can build, so the
+ * failure is injected here, on its real answer.
+ */
+export const STREAM_FAULTS = ['reset-before-trailer', 'trailer-failure'] as const;
+/** One stream fault. */
+export type StreamFault = (typeof STREAM_FAULTS)[number];
 /** One step of a plan: a fault, or forward to the upstream. */
-export type Step = Fault | 'ok';
+export type Step = Fault | StreamFault | 'ok';
 
 /** A request the server saw. */
 export interface LoggedRequest {
@@ -64,6 +76,11 @@ const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></
 const LOGIN_PAGE =
   '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="username"><input type="password" name="password"></form></body></html>\n';
 const NOT_FOUND_PAGE = '<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Not Found</h1></body></html>';
+
+/** Where the rows of a streamed InterMine answer end (the `\n],` before the trailer); -1 if none. */
+function trailerStart(out: Buffer): number {
+  return out.lastIndexOf('\n],');
+}
 
 /** Where 'redirect-html-login' points: answered with a login page, not a step of its own. */
 export const LOGIN_PATH = '/__chaos/login';
@@ -224,6 +241,28 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
             i += step;
           }, 1);
           timers.add(timer);
+        });
+      case 'reset-before-trailer':
+        // Every row (full length declared), then the connection is cut where the trailer starts.
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          const end = trailerStart(out);
+          if (end < 0) return void req.socket.destroy(); // not a streamed answer: no rows to keep
+          delete headers['transfer-encoding'];
+          res.writeHead(status, { ...headers, 'content-length': String(out.length) });
+          res.write(out.subarray(0, end + 1), () => {
+            const timer = setTimeout(() => req.socket.destroy(), 20);
+            res.on('close', () => clearTimeout(timer));
+          });
+        });
+      case 'trailer-failure':
+        // The same rows, then InterMine's trailer of a query that failed after the 200 was sent.
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          const end = trailerStart(out);
+          if (end < 0) return void req.socket.destroy();
+          delete headers['content-length'];
+          delete headers['transfer-encoding'];
+          const failed = '{"executionTime":"2026.12.01 01:00::00","wasSuccessful":false,"error":"Service failed. Please contact support.","statusCode":500}';
+          send(res, status, headers, Buffer.concat([out.subarray(0, end), Buffer.from(`\n],${failed.slice(1)}\n`)]));
         });
       case 'truncated-json':
         // A complete HTTP message whose body is only the first half of the real one.

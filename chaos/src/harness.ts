@@ -1,6 +1,6 @@
-// Shared test plumbing: a fixture upstream + a chaos proxy + a mirror (second origin) per client,
-// and leak accounting (sockets, timers, unhandled rejections).
-import { type Fixture, startLoopbackFixtureServer } from '@bio/core-http/testing';
+// Shared test plumbing: an upstream (a client's recorded fixtures, or its simulator) + a chaos
+// proxy + a mirror (second origin), and leak accounting (sockets, timers, unhandled rejections).
+import { type Fixture, type Simulator, startLoopbackFixtureServer } from '@bio/core-http/testing';
 import { type ChaosServer, type Mirror, startChaosServer, startMirror } from './chaos-server.js';
 
 /** An upstream replaying fixtures, a chaos proxy in front of it, and a mirror origin. */
@@ -33,6 +33,43 @@ export async function startStage(fixtures: readonly Fixture[]): Promise<Stage> {
       await chaos.close();
       await mirror.close();
       await upstream.close();
+    },
+  };
+}
+
+/** A client's simulator served on loopback, with the chaos proxy and a mirror in front of it. */
+export interface SimulatorStage {
+  chaos: ChaosServer;
+  mirror: Mirror;
+  /** The simulator's service root on the chaos proxy: pass it to the client's `baseUrl` as it is. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve `sim` (any client's `createSimulator()`) with `listen()` and put the chaos proxy in front:
+ * the simulator is the service, the proxy adds the network faults.
+ *
+ * @example
+ * ```ts
+ * const sim = createSimulator(); // from @bio/molgenis/testing
+ * const stage = await startSimulatorStage(sim);
+ * const m = new Molgenis({ baseUrl: stage.baseUrl });
+ * ```
+ */
+export async function startSimulatorStage(sim: Pick<Simulator<unknown>, 'listen'>): Promise<SimulatorStage> {
+  const served = await sim.listen();
+  const upstream = new URL(served.baseUrl);
+  const mirror = await startMirror(upstream.origin);
+  const chaos = await startChaosServer({ upstream: upstream.origin, elsewhere: mirror.url });
+  return {
+    chaos,
+    mirror,
+    baseUrl: `${chaos.url}${upstream.pathname}`.replace(/\/$/, ''),
+    async close() {
+      await chaos.close();
+      await mirror.close();
+      await served.close();
     },
   };
 }
@@ -110,19 +147,4 @@ export async function toArray<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of iterable) out.push(item);
   return out;
-}
-
-/**
- * The JSON body a fixture recorded for the first request whose path ends with `pathSuffix`
- * (e.g. InterMine's model, for the replicas).
- *
- * @example
- * ```ts
- * const model = fixtureJson(intermineFixtures(), '/service/model');
- * ```
- */
-export function fixtureJson(fixtures: readonly Fixture[], pathSuffix: string): unknown {
-  const body = fixtures.flatMap((f) => f.exchanges).find((e) => e.request.path.endsWith(pathSuffix))?.response.body;
-  if (body === undefined || !('json' in body)) throw new Error(`no JSON fixture for …${pathSuffix}`);
-  return body.json;
 }

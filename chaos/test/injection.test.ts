@@ -7,14 +7,14 @@ import { createHttpClient, isResponseTooLargeError, isValidationError, jsonArray
 import { parseXml, type XmlElement } from '@bio/core-http/testing';
 import { Idr } from '@bio/idr';
 import { InterMine } from '@bio/intermine';
-import { fixtures as intermineFixtures } from '@bio/intermine/testing';
+import { createSimulator as createInterMineSimulator } from '@bio/intermine/testing';
 import { Molgenis } from '@bio/molgenis';
 import { flatten, MyGene, toRows } from '@bio/mygene';
+import { createSimulator as createMyGeneSimulator } from '@bio/mygene/testing';
 import { eq, and, inList, isComparisonNode, parse, serialize, type Node } from '@bio/rsql';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureJson } from '../src/harness.js';
-import { startInterMineReplica, startMyGeneReplica } from '../src/replicas.js';
+import { type SimulatorStage, startSimulatorStage } from '../src/harness.js';
 
 /** A server answering every request with `respond(req)` and recording raw request lines. */
 async function startServer(
@@ -127,12 +127,12 @@ describe('ids and entity names are path-encoded (one segment) or refused', () =>
 });
 
 describe('PathQuery XML values cannot alter the query', () => {
-  const model = fixtureJson(intermineFixtures(), '/service/model');
-  let replica: Awaited<ReturnType<typeof startInterMineReplica>>;
+  const sim = createInterMineSimulator();
+  let stage: SimulatorStage;
   beforeAll(async () => {
-    replica = await startInterMineReplica({ model, rows: 1, ending: 'success' });
+    stage = await startSimulatorStage(sim);
   });
-  afterAll(() => replica.close());
+  afterAll(() => stage.close());
 
   const hostile = [
     '<b>eve</b>',
@@ -146,12 +146,14 @@ describe('PathQuery XML values cannot alter the query', () => {
   ];
 
   it.each(hostile.map((v) => [v]))('%j: the server parses one constraint with the same value', async (value) => {
-    const mine = new InterMine({ baseUrl: replica.baseUrl, retry: 0, timeout: 2000 });
+    const mine = new InterMine({ baseUrl: stage.baseUrl, retry: 0, timeout: 2000 });
     const q = mine.query('Gene').select('symbol', 'length').where('symbol', '=', value);
     for await (const _ of mine.rows(q)) {
       // drain
     }
-    const xml = replica.lastForm?.get('query') ?? '';
+    // The form body of the last results request the service received (`query=<xml>&format=json…`).
+    const results = sim.requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/query/results'));
+    const xml = results.at(-1)?.form().get('query') ?? '';
     const tree = parseXml(xml);
     expect(tree.name).toBe('query');
     expect(tree.attributes.view).toBe('Gene.symbol Gene.length');
@@ -191,15 +193,27 @@ describe('RSQL builder values cannot alter the expression', () => {
 
 describe('MyGene terms with quotes, commas and spaces stay single terms', () => {
   it('queryMany: the server counts exactly the terms sent', async () => {
-    const replica = await startMyGeneReplica();
+    const sim = createMyGeneSimulator();
+    const stage = await startSimulatorStage(sim);
     try {
       const terms = ['CDK 2', 'a,b', '"tp53"', "it's", 'x:y OR z', 'a\nb', ' lead', 'trail ', 'ü,日本'];
-      const mg = new MyGene({ baseUrl: `${replica.url}/v3`, retry: 0, timeout: 2000 });
+      const mg = new MyGene({ baseUrl: stage.baseUrl, retry: 0, timeout: 2000 });
       const r = await mg.queryMany(terms, { scopes: 'symbol' });
-      expect(replica.termsSeen).toEqual([terms]);
+      // The terms of every POST the service received, as it reads them (a JSON array, or a form's
+      // comma-separated `q`): a term split in two would show.
+      const termsSeen = sim.requests
+        .filter((req) => req.method === 'POST')
+        .map((req) => {
+          if ((req.headers.get('content-type') ?? '').includes('json')) {
+            const q = (req.json() as { q: string[] | string }).q;
+            return Array.isArray(q) ? q : q.split(',');
+          }
+          return (req.form().get('q') ?? '').split(',');
+        });
+      expect(termsSeen).toEqual([terms]);
       expect(new Set([...r.hits.map((h) => h.query), ...r.missing])).toEqual(new Set(terms));
     } finally {
-      await replica.close();
+      await stage.close();
     }
   });
 

@@ -3,11 +3,10 @@
 // counted as "refused" (so resuming with notWritten wrote it twice).
 import { isBioHttpError, isResponseFormatError } from '@bio/core-http';
 import { Molgenis, type MolgenisBatchError } from '@bio/molgenis';
-import { fixtures } from '@bio/molgenis/testing';
+import { createSimulator, fixtures } from '@bio/molgenis/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Step } from '../src/chaos-server.js';
-import { type Stage, startStage } from '../src/harness.js';
-import { startMolgenisReplica } from '../src/replicas.js';
+import { type Stage, startSimulatorStage, startStage } from '../src/harness.js';
 
 const rows = [
   { id: '157', type: 'gnome', year: '1998' },
@@ -43,28 +42,38 @@ describe('addAll rejects when the answer is not a MOLGENIS create response', () 
 });
 
 describe('MolgenisBatchError reports a batch whose answer was lost as "unknown"', () => {
-  // The server stored batch 2, then the connection broke before the answer. Those rows are
-  // `unknown` (not in notWritten); resuming with notWritten writes no row twice.
+  // The server stored batch 2, then the connection broke before the answer (the simulator's
+  // `reset` fault: it applies the request, then drops the connection). Those rows are `unknown`
+  // (not in notWritten); resuming with notWritten writes no row twice.
   it('resuming with notWritten writes no row twice', async () => {
-    const replica = await startMolgenisReplica();
+    const sim = createSimulator({ seed: { entities: { bulk: { meta: { idAttribute: 'id', attributes: { id: { fieldType: 'STRING' } } } } } } });
+    const stage = await startSimulatorStage(sim);
     try {
-      replica.resetAfterCommit.add(2);
       const all = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}` }));
-      const m = new Molgenis({ baseUrl: replica.url, retry: 0, timeout: 5000 });
+      const m = new Molgenis({ baseUrl: stage.baseUrl, retry: 0, timeout: 5000 });
+      await m.login('admin', sim.users.admin?.password ?? '');
+      sim.faults.set({ every: 2, reset: true }); // the 2nd batch POST: stored, then no answer
       const error = (await m.addAll('bulk', all).catch((e: unknown) => e)) as MolgenisBatchError<{ id: string }>;
+      sim.faults.clear();
       expect(error.name).toBe('MolgenisBatchError');
       expect(error.processed).toEqual(all.slice(0, 1000));
       expect(error.unknown).toEqual(all.slice(1000, 2000));
       expect(error.failed).toEqual(all.slice(1000, 2000));
       expect(error.notWritten).toEqual(all.slice(2000));
       await m.addAll('bulk', error.notWritten);
-      const duplicates = [...replica.writes].filter(([, n]) => n > 1).map(([id]) => id);
+      // Every batch POST the service received, with its rows: each id exactly once (no duplicate;
+      // the simulator would also refuse one, all or nothing).
+      const sent = sim.requests
+        .filter((r) => r.method === 'POST' && r.url.pathname === '/api/v2/bulk')
+        .flatMap((r) => (r.json() as { entities: { id: string }[] }).entities.map((row) => row.id));
+      const duplicates = sent.filter((id, i) => sent.indexOf(id) !== i);
       expect(duplicates).toEqual([]);
+      const stored = sim.state.entities.get('bulk')?.rows ?? new Map();
       // The documented resume: re-read the unknown ids, resend only the missing ones (none here).
-      expect(error.unknown.filter((r) => !replica.writes.has(r.id))).toEqual([]);
-      expect(replica.writes.size).toBe(3000);
+      expect(error.unknown.filter((r) => !stored.has(r.id))).toEqual([]);
+      expect(stored.size).toBe(3000);
     } finally {
-      await replica.close();
+      await stage.close();
     }
   });
 });

@@ -88,7 +88,7 @@ function defaultMessage(init: BioHttpErrorInit, fallback: string): string {
 }
 
 /**
- * The base of every error the @bio packages raise: a stable `name` and `code`, a `retryable`
+ * The base of every error the `@bio` packages raise: a stable `name` and `code`, a `retryable`
  * flag, and the `isBioError` marker that {@link isBioError} checks, so the check holds for
  * subclasses and for errors from a second installed copy of core-http alike.
  *
@@ -325,11 +325,11 @@ function guard<T>(ctor: Ctor<T>, name: string): (e: unknown) => e is T {
   return (e: unknown): e is T => e instanceof ctor || (hasMarker(e, 'isBioError') && (e as { name?: unknown }).name === name);
 }
 
-/** True for every error of the @bio packages (any subclass, any installed copy). */
+/** True for every error of the `@bio` packages (any subclass, any installed copy). */
 export function isBioError(e: unknown): e is BioError {
   return e instanceof BioError || hasMarker(e, 'isBioError');
 }
-/** True for every HTTP error of the @bio packages (any subclass, any installed copy); false for `ValidationError`. */
+/** True for every HTTP error of the `@bio` packages (any subclass, any installed copy); false for `ValidationError`. */
 export function isBioHttpError(e: unknown): e is BioHttpError {
   return e instanceof BioHttpError || hasMarker(e, 'isBioHttpError');
 }

@@ -6,7 +6,7 @@ import { FixtureMatcher, type LenientQuery, readRequest, sleep, toResponse } fro
 
 /**
  * The error a request gets when no fixture or simulator answers it. Its message names the closest
- * fixture and what differs. A @bio client hands it to the caller as it is: never retried, never
+ * fixture and what differs. A `@bio` client hands it to the caller as it is: never retried, never
  * turned into a `NetworkError`. (It carries `errno` so msw fails the request with it instead of
  * turning it into a 500 response.)
  *
