@@ -4,10 +4,10 @@ import { Molgenis } from '@bio/molgenis';
 import { MyGene } from '@bio/mygene';
 import type { CommandContext } from './context.js';
 
-// Where the recorded fixtures were made: with --offline every client points there (unless a
-// base URL is given on the command line), so the msw handlers of `--offline` answer.
+// Where the simulators of `--offline` answer: with --offline every client points there (unless a
+// base URL is given on the command line), the clients' default base URLs.
 /**
- * FlyMine, where the InterMine fixtures were recorded (and the default mine).
+ * FlyMine: the default mine, and where the InterMine simulator answers with `--offline`.
  *
  * @example
  * ```ts
@@ -16,7 +16,7 @@ import type { CommandContext } from './context.js';
  */
 export const OFFLINE_INTERMINE_BASE_URL = 'https://www.flymine.org/flymine';
 /**
- * The MOLGENIS fixtures' server, used with `--offline` when no `--url` is given.
+ * The MOLGENIS simulator's server, used with `--offline` when no `--url` is given.
  *
  * @example
  * ```ts

@@ -88,6 +88,8 @@ export class CommandContext {
     readonly io: CliIO,
     readonly options: GlobalOptions,
     readonly config: CliConfig,
+    /** Tokens used when neither the environment nor the config file has one (`--offline` logins). */
+    readonly fallbackTokens: { readonly intermine?: string | undefined; readonly molgenis?: string | undefined } = {},
   ) {}
 
   get format(): OutputFormat {
@@ -118,9 +120,9 @@ export class CommandContext {
     this.io.stderr.write(`${text}\n`);
   }
 
-  /** A token from the environment or the config file; never printed. */
+  /** A token from the environment or the config file (else an offline login's); never printed. */
   token(service: 'intermine' | 'molgenis'): string | undefined {
     const fromEnv = service === 'intermine' ? this.io.env.INTERMINE_TOKEN : this.io.env.MOLGENIS_TOKEN;
-    return fromEnv || this.config[service]?.token || undefined;
+    return fromEnv || this.config[service]?.token || this.fallbackTokens[service] || undefined;
   }
 }

@@ -7,16 +7,16 @@ function hint(status: number, code: string): string | undefined {
   if (status === 404) return 'check the identifier or name';
   if (status === 429) return 'the service is rate limiting: try again later or lower --concurrency';
   if (status >= 500) return 'the service failed; try again later';
-  if (code === 'NETWORK') return 'the service could not be reached (use --offline to try the recorded fixtures)';
+  if (code === 'NETWORK') return 'the service could not be reached (use --offline to try the built-in simulators)';
   if (code === 'TIMEOUT') return 'the service did not answer in time';
   if (code === 'RESPONSE_FORMAT') return 'the service answered with something other than the expected data (an error page?)';
   return undefined;
 }
 
-/** The report of `--offline` when no recorded exchange matches a request (an error in the cause chain). */
-function unmatchedFixture(error: unknown): string | undefined {
+/** The request `--offline` had no simulator for (an `OfflineUnhandledError` in the cause chain). */
+function offlineUnhandled(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof Error && e.name === 'UnmatchedRequestError') return e.message;
+    if (e instanceof Error && e.name === 'OfflineUnhandledError') return e.message;
   }
   return undefined;
 }
@@ -33,25 +33,17 @@ function unmatchedFixture(error: unknown): string | undefined {
  */
 export function describeError(error: unknown, debug: boolean): string {
   let line: string;
-  const unmatched = unmatchedFixture(error);
-  if (unmatched !== undefined) {
-    // "No fixture matches GET …\nClosest: …\nDifferences:\n  - …" → one line.
-    const [first = 'no recorded response', ...rest] = unmatched
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const detail = rest
-      .filter((l) => l !== 'Differences:')
-      .map((l) => l.replace(/^- /, ''))
-      .join('; ');
-    line = `error: --offline: ${first.replace(/^No fixture matches/, 'no recorded response for')}${detail ? ` (${detail})` : ''}; try the arguments shown in the README`;
+  const unhandled = offlineUnhandled(error);
+  if (unhandled !== undefined) {
+    line = `error: --offline: no simulator answers ${unhandled}; offline, every service runs at its default address (drop --root/--url and the config file's base URLs)`;
   } else if (isRsqlSyntaxError(error)) {
     line = `error: ${error.message}`;
   } else if (isValidationError(error)) {
     line = `error: invalid argument: ${error.message}`;
   } else if (isBioHttpError(error)) {
     const status = error.status ? `${error.status} ` : '';
-    const what = error.serviceMessage ?? error.message;
+    // A service message may span lines (InterMine's "…contains errors:\nYou do not have…"): one line.
+    const what = (error.serviceMessage ?? error.message).replace(/\s*\n\s*/g, ' ');
     const extra = hint(error.status, error.code);
     line = `error: ${status}${error.service ? `${error.service}: ` : ''}${what}${extra ? ` (${extra})` : ''}`;
   } else {

@@ -40,14 +40,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
     .description('Command-line access to MyGene.info, InterMine, IDR, MOLGENIS and RSQL')
     .version(version)
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, tsv otherwise)').choices(OUTPUT_FORMATS))
-    .option('--offline', 'answer from the recorded fixtures instead of the network')
+    .option('--offline', 'answer from built-in simulators of the services instead of the network')
     .option('--config <file>', 'config file with base URLs and tokens (default ~/.config/bio/config.json)')
     .option('--debug', 'print stack traces')
     .addHelpText(
       'after',
       [
         '',
-        'Try it with no network (answers come from the recorded fixtures):',
+        'Try it with no network (answers come from simulators with built-in data; see the README):',
         '  bio mygene gene 1017 --offline',
         "  bio intermine query --select Gene.symbol,Gene.primaryIdentifier,Gene.length --where 'Gene.symbol ONE OF eve,zen' --sort Gene.symbol --offline",
         '  bio idr annotations --screen 102 --offline',
@@ -59,10 +59,17 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
     )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .hook('preAction', async () => {
+    .hook('preAction', async (_program, action) => {
       const options = program.opts<GlobalOptions>();
-      context = new CommandContext(io, options, readConfig(io, options.config));
-      if (options.offline) offline = await (await import('./offline.js')).startOffline();
+      const config = readConfig(io, options.config);
+      context = new CommandContext(io, options, config);
+      if (options.offline) {
+        // A MOLGENIS command with no token logs in as the simulator's admin (a fresh simulator
+        // per run knows no earlier token), so offline writes work too.
+        const molgenisLogin = action.parent?.name() === 'molgenis' && context.token('molgenis') === undefined;
+        offline = await (await import('./offline.js')).startOffline({ molgenisLogin });
+        context = new CommandContext(io, options, config, offline.tokens);
+      }
     });
   const ctx = (): CommandContext => {
     if (!context) throw new Error('command context used before the command ran');

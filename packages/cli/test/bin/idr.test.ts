@@ -40,14 +40,14 @@ describe.concurrent('bio idr (built binary, --offline)', () => {
     expect(r.stderr).toBe('error: invalid argument: give exactly one of --screen, --plate, --project, --dataset, --image\n');
   });
 
-  it('search follows the bookmarks through every page', async () => {
+  it('search prints every hit (the simulator has three CDC20 images)', async () => {
     const r = await bio(['idr', 'search', '--key', 'Gene Symbol', '--value', 'CDC20', '--offline']);
     expect(r.code).toBe(0);
     const rows = tsv(r.stdout);
     expect(rows[0]).toEqual(['id', 'name', 'study', 'container']);
     expect(rows[1]).toEqual(['1900000', 'plate1_1_013 [Well A1, Field 1]', 'idr0002-heriche-condensation/screenA', 'plate1_1_013']);
     expect(r.stderr).toBe(`${rows.length - 1} images\n`);
-    expect(rows.length - 1).toBeGreaterThan(1000);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['1900000', '1900001', '1938559']);
   });
 
   it('thumbnail -o writes the JPEG', async () => {

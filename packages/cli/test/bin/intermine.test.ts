@@ -59,10 +59,10 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
     expect(old.stderr).toBe("error: unknown option '--size'\n");
   });
 
-  it('query: a failure reported after HTTP 200 is one error line and exit 1', async () => {
-    const r = await bio(['intermine', 'query', '--select', 'Gene.symbol,Gene.length', '--where', 'Gene.length>1000', '--offline']);
+  it("query: the mine's error (a message over two lines) is one error line and exit 1", async () => {
+    const r = await bio(['intermine', 'query', '--select', 'Gene.symbol,Gene.length', '--where', 'Gene IN no-such-list', '--offline']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: 500 intermine: .+\n$/);
+    expect(r.stderr).toBe('error: 400 intermine: XML is well formatted but query contains errors: You do not have access to a list called no-such-list.\n');
   });
 
   it('query: a --where that does not parse is a validation error, before any request', async () => {
@@ -78,16 +78,17 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
     const r = await bio(['intermine', 'lists', '--offline', '-f', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('name,type,size,status,tags,description');
-    expect(r.stdout).toContain('demo-list,Gene,5,CURRENT,im:public|im:frontpage,Segmentation genes (demo)');
+    expect(r.stdout).toContain('demo-list,Gene,5,CURRENT,im:frontpage|im:public,Segmentation genes (demo)');
   });
 
   it('enrich prints the enriched pathways and a summary', async () => {
-    const r = await bio(['intermine', 'enrich', '--list', 'demo-list', '--widget', 'pathway_enrichment', '--maxp', '0.05', '--offline']);
+    // The simulator's mine is small (16 genes), so no pathway reaches p ≤ 0.05: --maxp 1 shows them all.
+    const r = await bio(['intermine', 'enrich', '--list', 'demo-list', '--widget', 'pathway_enrichment', '--maxp', '1', '--offline']);
     expect(r.code).toBe(0);
     const rows = tsv(r.stdout);
     expect(rows[0]).toEqual(['identifier', 'description', 'pValue', 'matches']);
-    expect(rows.slice(1).map((row) => row[0])).toEqual(['dme04330', 'R-DME-373076', 'R-DME-212436']);
-    expect(r.stderr).toBe('3 terms with p ≤ 0.05; 1 not analysed; population 13987\n');
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['dme04320', 'dme04330', 'R-DME-212436', 'R-DME-373076', 'R-DME-74160']);
+    expect(r.stderr).toBe('5 terms with p ≤ 1; 0 not analysed; population 16\n');
   });
 
   it('enrich rejects --maxp outside (0, 1] before any request', async () => {
@@ -111,8 +112,9 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('>'))).toEqual([
-      '>FBgn0031930:1 Exon 2L:14615003..14615271',
-      '>CG10362:intron1 Intron 2L:14615272..14615330',
+      '>FBgn0031930:1 Exon D. melanogaster 2L:14615003..14615271',
+      '>CG10362:intron1 Intron D. melanogaster 2L:14615272..14615330',
+      '>FBgn0031930:2 Exon D. melanogaster 2L:14615331..14616100',
     ]);
   });
 

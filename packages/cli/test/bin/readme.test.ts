@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN, type BinResult, bio, outputOf, scratch } from './run-bin.js';
+import { BIN, type BinResult, bio, outputOf, SIGHTINGS_ZIP, scratch } from './run-bin.js';
 
 interface Example {
   command: string;
@@ -34,8 +34,8 @@ function run(command: string, cwd: string): Promise<BinResult> {
   delete env.INTERMINE_TOKEN;
   delete env.MOLGENIS_TOKEN;
   delete env.NODE_OPTIONS;
-  // The MOLGENIS import example uploads the exact file recorded in the fixtures.
-  writeFileSync(join(cwd, 'demo_sightings.zip'), Buffer.from('UEsDBCBlbXggZGVtbzogZW50aXRpZXMudHN2IGF0dHJpYnV0ZXMudHN2IGRlbW9fc2lnaHRpbmdzLnRzdg==', 'base64'));
+  // The MOLGENIS import example uploads an EMX zip with rows of the simulator's demo_sightings.
+  writeFileSync(join(cwd, 'demo_sightings.zip'), SIGHTINGS_ZIP());
   const script = `bio() { "${process.execPath}" "${BIN}" "$@"; }\n${command}\n`;
   return outputOf(spawn('/bin/sh', ['-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
