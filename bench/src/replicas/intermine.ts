@@ -1,6 +1,11 @@
-// A loopback InterMine replica for benchmarks: serves a tiny model and streams an N-row,
-// 5-column `/query/results` body in the real line layout (header ending in `"results":[`,
-// one row per line with a trailing comma, then the trailer on a line starting with `]`).
+// The one piece of an InterMine server the intermine suite cannot get from `@bio/intermine/testing`:
+// a tiny model and an N-row, 5-column `/query/results` body (100k and 1M rows) *streamed* in the
+// real line layout (header ending in `"results":[`, one row per line with a trailing comma, then
+// the trailer on a line starting with `]`). The simulator (the repository's model of InterMine,
+// used everywhere else) cannot serve this: its seed checks each gene against every gene before it
+// (10,000 genes took 23 s here, so 100,000 would take ~40 min and 1,000,000 days), and it builds
+// an answer as one string that `listen()` buffers before sending the head, so the suite would time
+// the server building 60 MB instead of the client parsing a stream.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

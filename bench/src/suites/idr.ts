@@ -1,16 +1,21 @@
-// @bio/idr benchmark: fetch 2,000 thumbnails and walk 10,000 wells against a loopback IDR
-// replica with a fixed response latency. For each scenario: wall time of @bio/idr, of a plain
-// `fetch` baseline doing the same requests at the same concurrency, and the ideal
-// (rounds of requests × latency); peak RSS sampled during the scenario.
+// @bio/idr benchmark: fetch 2,000 thumbnails and walk 10,000 wells against the IDR simulator
+// (`@bio/idr/testing`, served on loopback by `listen()`) with a fixed response latency
+// (`faults.set({ latency })`). The benchmark plate is seeded: 10,000 wells, two in three imaged.
+// For each scenario: wall time of @bio/idr, of a plain `fetch` baseline doing the same requests
+// at the same concurrency against the same simulator, and the ideal (rounds of requests ×
+// latency); peak RSS sampled during the scenario.
 //
 // Run: node --expose-gc --import tsx bench/src/suites/idr.ts   (build core-http and idr first)
 import { fileURLToPath } from 'node:url';
 import { Idr } from '@bio/idr';
-import { startIdrReplica } from '../replicas/idr.js';
+import { createSimulator, type IdrSeed } from '@bio/idr/testing';
 
 const THUMBNAILS = 2_000;
 const WELLS = 10_000;
-const PLATE = 8958;
+/** The seeded plate (not one of IDR's ids: the simulator serves only the seed, `builtin: false`). */
+const PLATE = 8_000_001;
+const COLUMNS = 100;
+const FIRST_IMAGE = 11_000_000;
 
 interface Row {
   scenario: string;
@@ -21,7 +26,61 @@ interface Row {
   clientMs: number;
   baselineMs: number;
   peakRssMb: number;
-  serverPeak: number;
+  /** Most requests in flight at once, counted around the client's `fetch`. */
+  peakInFlight: number;
+}
+
+/** The benchmark plate: `wells` wells on a 100-column grid; every third well was never imaged. */
+function seed(wells: number): IdrSeed {
+  return {
+    screens: [
+      {
+        id: 9_000_001,
+        name: 'idr9001-bench/screenA',
+        plates: [
+          {
+            id: PLATE,
+            name: 'bench plate',
+            rows: Math.ceil(wells / COLUMNS),
+            columns: COLUMNS,
+            wells: Array.from({ length: wells }, (_, i) => ({
+              id: 3_000_000 + i,
+              row: Math.floor(i / COLUMNS),
+              column: i % COLUMNS,
+              images: i % 3 === 2 ? [] : [{ id: FIRST_IMAGE + i, name: `well ${i}` }],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A simulator serving the benchmark plate on loopback with `latencyMs` per answer. */
+async function startSimulator(latencyMs: number, wells: number): Promise<{ url: string; requests(): number; close(): Promise<void> }> {
+  const sim = createSimulator({ builtin: false, seed: seed(wells) });
+  const server = await sim.listen();
+  sim.faults.set({ latency: latencyMs });
+  return { url: server.baseUrl, requests: () => sim.requests.length, close: () => server.close() };
+}
+
+/** `fetch` with a count of the requests in flight (the simulator does not report it). */
+function countingFetch(): { fetch: typeof fetch; peak(): number } {
+  let active = 0;
+  let peak = 0;
+  return {
+    fetch: async (input, init) => {
+      active++;
+      peak = Math.max(peak, active);
+      try {
+        // Finished once the head has arrived: the simulator sends head and body together.
+        return await fetch(input, init);
+      } finally {
+        active--;
+      }
+    },
+    peak: () => peak,
+  };
 }
 
 /** A baseline limiter for plain fetch (same bound as the client). */
@@ -61,18 +120,19 @@ async function scenario(
   client: (idr: Idr) => Promise<number>,
   baseline: (base: string) => Promise<number>,
 ): Promise<Row> {
-  const replica = await startIdrReplica({ latencyMs, wells: WELLS, plateId: PLATE });
+  const sim = await startSimulator(latencyMs, WELLS);
   try {
-    const idr = new Idr({ baseUrl: replica.url, concurrency });
+    const counted = countingFetch();
+    const idr = new Idr({ baseUrl: sim.url, concurrency, fetch: counted.fetch });
     let count = 0;
     const c = await measure(async () => {
       count = await client(idr);
     });
-    const requests = replica.requests();
-    const serverPeak = replica.peakConcurrency();
+    const requests = sim.requests();
+    const peakInFlight = counted.peak();
     let baseCount = 0;
     const b = await measure(async () => {
-      baseCount = await baseline(replica.url);
+      baseCount = await baseline(sim.url);
     });
     if (count !== baseCount) throw new Error(`${name}: client got ${count} items, baseline ${baseCount}`);
     return {
@@ -84,14 +144,15 @@ async function scenario(
       clientMs: c.ms,
       baselineMs: b.ms,
       peakRssMb: c.peakRssMb,
-      serverPeak,
+      peakInFlight,
     };
   } finally {
-    await replica.close();
+    await sim.close();
   }
 }
 
-const ids = Array.from({ length: THUMBNAILS }, (_, i) => 1_938_559 + i);
+/** The first THUMBNAILS imaged wells' image ids (wells 0, 1, 3, 4, 6, …). */
+const ids = Array.from({ length: THUMBNAILS }, (_, i) => FIRST_IMAGE + Math.floor(i / 2) * 3 + (i % 2));
 
 async function fetchJpeg(url: string): Promise<number> {
   const response = await fetch(url);
@@ -100,17 +161,17 @@ async function fetchJpeg(url: string): Promise<number> {
   return 1;
 }
 
-/** Warm both code paths (module loading, JIT, connection pools) on a zero-latency replica. */
+/** Warm both code paths (module loading, JIT, connection pools) on a zero-latency simulator. */
 async function warmUp(): Promise<void> {
-  const replica = await startIdrReplica({ latencyMs: 0, wells: 1200, plateId: PLATE });
+  const sim = await startSimulator(0, 1200);
   try {
-    const idr = new Idr({ baseUrl: replica.url });
+    const idr = new Idr({ baseUrl: sim.url });
     await idr.thumbnails(ids.slice(0, 200));
     await Promise.all(ids.slice(0, 50).map((id) => idr.thumbnail(id)));
     for await (const _ of idr.wells({ plate: PLATE })) void _;
-    await Promise.all(ids.slice(0, 50).map((id) => fetchJpeg(`${replica.url}/webgateway/render_thumbnail/${id}/`)));
+    await Promise.all(ids.slice(0, 50).map((id) => fetchJpeg(`${sim.url}/webgateway/render_thumbnail/${id}/`)));
   } finally {
-    await replica.close();
+    await sim.close();
   }
 }
 
@@ -194,18 +255,18 @@ export async function run(): Promise<Row[]> {
 
   const fmt = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
-    '| scenario | requests | concurrency | latency | ideal (s) | @bio/idr (s) | ×ideal | fetch baseline (s) | ×baseline | server peak in-flight | peak RSS (MB) |',
+    '| scenario | requests | concurrency | latency | ideal (s) | @bio/idr (s) | ×ideal | fetch baseline (s) | ×baseline | peak in-flight | peak RSS (MB) |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
-      `| ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.latencyMs} ms | ${fmt(r.idealMs)} | ${fmt(r.clientMs)} | ${(r.clientMs / r.idealMs).toFixed(2)} | ${fmt(r.baselineMs)} | ${(r.clientMs / r.baselineMs).toFixed(2)} | ${r.serverPeak} | ${r.peakRssMb.toFixed(0)} |`,
+      `| ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.latencyMs} ms | ${fmt(r.idealMs)} | ${fmt(r.clientMs)} | ${(r.clientMs / r.idealMs).toFixed(2)} | ${fmt(r.baselineMs)} | ${(r.clientMs / r.baselineMs).toFixed(2)} | ${r.peakInFlight} | ${r.peakRssMb.toFixed(0)} |`,
     );
   }
   console.log(
     `\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: pages × latency, as each page is requested after the previous one).`,
   );
-  console.log('Both code paths were warmed up first on a zero-latency replica (not timed).');
+  console.log('Both code paths were warmed up first on a zero-latency simulator (not timed). Peak in-flight is counted around the client `fetch`.');
   console.log(
     'The public IDR default concurrency 4 at 100 ms would take 50 s for 2,000 single thumbnails; that case is run at concurrency 16 (100 ms) and at concurrency 4 with the latency scaled to 20 ms.',
   );

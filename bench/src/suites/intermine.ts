@@ -1,6 +1,7 @@
 // Benchmark: @bio/intermine `mine.rows(q)` against `JSON.parse` of the same body and against a plain
 // line-by-line parse, on N-row, 5-column `/query/results` bodies (100k and 1M rows) streamed by a
-// loopback InterMine replica in the real line layout. Each measurement runs in its own child
+// loopback InterMine replica in the real line layout. (Not the `@bio/intermine/testing` simulator:
+// it cannot seed or stream 1M rows, see ../replicas/intermine.ts.) Each measurement runs in its own child
 // process (this file compiled to plain JS and run on bare `node`, see measure-child.ts), so its peak RSS is its own.
 //
 //   node --expose-gc --import tsx bench/src/suites/intermine.ts

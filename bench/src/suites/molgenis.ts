@@ -1,11 +1,14 @@
-// addAll of 100,000 rows and get (iterated) over 100,000 rows against a loopback MOLGENIS replica with
-// 50 ms latency per request. Compares @bio/molgenis with the ideal (100 write batches of 1000,
+// addAll of 100,000 rows and get (iterated) over 100,000 rows against the MOLGENIS simulator
+// (`@bio/molgenis/testing`, served on loopback by `listen()`) with 50 ms latency per request
+// (`faults.set({ latency })`). Compares @bio/molgenis with the ideal (100 write batches of 1000,
 // 10 read pages of 10,000, each costing one latency) and with a hand-written raw-fetch loop doing
-// exactly those requests (the baseline, measured in the same run). Also sends what the Python
-// client's add_all sends (one unchunked POST) to show the replica refuses it like the server.
+// exactly those requests against the same simulator (the baseline, measured in the same run).
+// Also sends what the Python client's add_all sends (one unchunked POST) to show the simulator
+// refuses it like the server. The writers log in as admin first (writes need a login), untimed;
+// reads are anonymous, as before.
 // Prints a markdown table. Run: node --expose-gc --import tsx bench/src/suites/molgenis.ts
 import { Molgenis } from '@bio/molgenis';
-import { type MolgenisReplica, startMolgenisReplica } from '../replicas/molgenis.js';
+import { createSimulator, type MolgenisSimulator, type SeedEntity } from '@bio/molgenis/testing';
 
 const ROWS = 100_000;
 const LATENCY_MS = 50;
@@ -29,9 +32,31 @@ function rows(prefix: string): Record<string, unknown>[] {
   return Array.from({ length: ROWS }, (_, i) => ({ id: `${prefix}${String(i).padStart(6, '0')}`, type: i % 2 ? 'gnome' : 'fairy', year: 1990 + (i % 30) }));
 }
 
-async function measure(replica: MolgenisReplica, work: () => Promise<string>): Promise<{ seconds: number; requests: number; peakRssMb: number; note: string }> {
+/** The benchmark's entity types, empty: the id, a type and a year, as the rows written. */
+const ENTITY: SeedEntity = {
+  meta: { idAttribute: 'id', attributes: { id: { fieldType: 'STRING' }, type: { fieldType: 'STRING' }, year: { fieldType: 'INT' } } },
+  rows: [],
+};
+
+/** Rows the simulator holds for an entity type. */
+function size(sim: MolgenisSimulator, entity: string): number {
+  return sim.state.entities.get(entity)?.rows.size ?? 0;
+}
+
+/** A token for the raw-fetch callers (the client logs in with `login()`). */
+async function rawLogin(root: string, password: string): Promise<string> {
+  const res = await fetch(`${root}api/v1/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (!res.ok) throw new Error(`raw login: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function measure(sim: MolgenisSimulator, work: () => Promise<string>): Promise<{ seconds: number; requests: number; peakRssMb: number; note: string }> {
   (globalThis as { gc?: () => void }).gc?.();
-  replica.resetCounts();
+  const before = sim.requests.length;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -41,18 +66,18 @@ async function measure(replica: MolgenisReplica, work: () => Promise<string>): P
     const note = await work();
     const seconds = (performance.now() - t0) / 1000;
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { seconds, requests: replica.counts.total, peakRssMb: peak / 2 ** 20, note };
+    return { seconds, requests: sim.requests.length - before, peakRssMb: peak / 2 ** 20, note };
   } finally {
     clearInterval(sampler);
   }
 }
 
-async function rawAddAll(root: string, entity: string, input: Record<string, unknown>[]): Promise<number> {
+async function rawAddAll(root: string, token: string, entity: string, input: Record<string, unknown>[]): Promise<number> {
   let written = 0;
   for (let i = 0; i < input.length; i += WRITE_BATCH) {
     const res = await fetch(`${root}api/v2/${entity}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-molgenis-token': token },
       body: JSON.stringify({ entities: input.slice(i, i + WRITE_BATCH) }),
     });
     const body = (await res.json()) as { resources: unknown[] };
@@ -75,20 +100,27 @@ async function rawIterate(root: string, entity: string): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  const replica = await startMolgenisReplica({ latencyMs: LATENCY_MS });
+  const sim = createSimulator({ seed: { entities: { bench_sightings: ENTITY, bench_baseline: ENTITY, bench_py: ENTITY } } });
+  const server = await sim.listen();
+  // The client takes the base URL with or without the trailing slash; the raw loops want one.
+  const root = `${server.baseUrl.replace(/\/$/, '')}/`;
+  const password = sim.users.admin?.password ?? 'admin';
   const runs: Run[] = [];
   const idealWrites = ROWS / WRITE_BATCH;
   const idealReads = ROWS / READ_PAGE;
   try {
-    const m = new Molgenis({ baseUrl: replica.url });
+    const m = new Molgenis({ baseUrl: server.baseUrl });
+    await m.login('admin', password);
+    const token = await rawLogin(root, password);
+    sim.faults.set({ latency: LATENCY_MS });
     const input = rows('m');
 
-    const baseWrite = await measure(replica, async () => `${await rawAddAll(replica.url, 'bench_baseline', rows('b'))} rows`);
-    const write = await measure(replica, async () => {
+    const baseWrite = await measure(sim, async () => `${await rawAddAll(root, token, 'bench_baseline', rows('b'))} rows`);
+    const write = await measure(sim, async () => {
       const ids = await m.addAll('bench_sightings', input);
-      if (ids.length !== ROWS || replica.size('bench_sightings') !== ROWS)
-        throw new Error(`addAll wrote ${replica.size('bench_sightings')} rows, returned ${ids.length} ids`);
-      return `${ids.length} ids returned, ${replica.size('bench_sightings')} rows stored`;
+      if (ids.length !== ROWS || size(sim, 'bench_sightings') !== ROWS)
+        throw new Error(`addAll wrote ${size(sim, 'bench_sightings')} rows, returned ${ids.length} ids`);
+      return `${ids.length} ids returned, ${size(sim, 'bench_sightings')} rows stored`;
     });
     runs.push({
       label: 'raw fetch loop, addAll (baseline)',
@@ -110,11 +142,11 @@ export async function run(): Promise<void> {
       note: write.note,
     });
 
-    const baseRead = await measure(replica, async () => `${await rawIterate(replica.url, 'bench_sightings')} rows`);
-    const read = await measure(replica, async () => {
+    const baseRead = await measure(sim, async () => `${await rawIterate(root, 'bench_sightings')} rows`);
+    const read = await measure(sim, async () => {
       let count = 0;
       let previous = '';
-      for await (const row of new Molgenis({ baseUrl: replica.url }).get<{ id: string }>('bench_sightings')) {
+      for await (const row of new Molgenis({ baseUrl: server.baseUrl }).get<{ id: string }>('bench_sightings')) {
         if (row.id <= previous) throw new Error(`get: ${row.id} after ${previous}`);
         previous = row.id;
         count++;
@@ -143,14 +175,14 @@ export async function run(): Promise<void> {
     });
 
     // What molgenis-py-client's add_all sends: every row in one POST.
-    const py = await measure(replica, async () => {
-      const res = await fetch(`${replica.url}api/v2/bench_py`, {
+    const py = await measure(sim, async () => {
+      const res = await fetch(`${root}api/v2/bench_py`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-molgenis-token': token },
         body: JSON.stringify({ entities: rows('p') }),
       });
       const body = (await res.json()) as { errors?: { message: string }[] };
-      return `HTTP ${res.status} "${body.errors?.[0]?.message}", ${replica.size('bench_py')} rows stored`;
+      return `HTTP ${res.status} "${body.errors?.[0]?.message}", ${size(sim, 'bench_py')} rows stored`;
     });
     runs.push({
       label: 'py-client add_all model (one unchunked POST)',
@@ -163,7 +195,7 @@ export async function run(): Promise<void> {
       refused: true,
     });
   } finally {
-    await replica.close();
+    await server.close();
   }
 
   console.log(

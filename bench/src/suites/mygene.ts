@@ -2,7 +2,8 @@
 // @bio/mygene at concurrency 1 and 4 versus the ideal (batches × latency / concurrency) and the
 // mygene.py default model (serial, 1 s sleep after every batch: batches × (latency + 1 s), computed,
 // not run). The replica runs in a child process (a real server is elsewhere too). Checks that every run returns identical hits/missing/duplicates (and what the replica
-// says is true). Prints a markdown table. Run: node --expose-gc --import tsx bench/src/suites/mygene.ts
+// says is true). The replica, not the `@bio/mygene/testing` simulator: the simulator scans every
+// gene per term, far too slow for 100k terms × ~105k genes (see ../replicas/mygene.ts). Prints a markdown table. Run: node --expose-gc --import tsx bench/src/suites/mygene.ts
 import { availableParallelism, loadavg } from 'node:os';
 import { MyGene, type QueryManyResult } from '@bio/mygene';
 import { replicaHits, spawnMyGeneReplica } from '../replicas/mygene.js';
