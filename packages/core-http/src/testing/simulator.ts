@@ -230,6 +230,12 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
             req.socket.destroy();
             return;
           }
+          if (fault.kind !== 'truncate' && response.body !== null && !response.headers.has('content-length')) {
+            // A streamed answer (a large result generated as it is read) goes out as it comes, chunked.
+            res.writeHead(response.status, [...response.headers.entries()]);
+            await pipeBody(response.body, res);
+            return;
+          }
           const bytes = new Uint8Array(await response.arrayBuffer());
           res.writeHead(
             response.status,
@@ -275,6 +281,22 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
     },
   };
   return simulator;
+}
+
+/** Write a response body to a node response as it is read, waiting when the socket is full. */
+async function pipeBody(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve));
+      if (res.destroyed) return;
+    }
+    res.end();
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** The head and half of the body, then a broken stream (what a dropped connection looks like). */

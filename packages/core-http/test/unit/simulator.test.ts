@@ -193,3 +193,37 @@ describe('lenient fixture matching', () => {
     }
   });
 });
+
+describe('a streamed simulator answer on loopback', () => {
+  it('goes out chunk by chunk as the service generates it', async () => {
+    let generated = 0;
+    const sim = createServiceSimulator({
+      baseUrl: 'https://rows.example.org/v1',
+      initialState: () => ({}),
+      handle: () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              if (generated === 1000) return controller.close();
+              controller.enqueue(new TextEncoder().encode(`row ${generated++} ${'x'.repeat(4096)}\n`)); // 4 MB in all
+            },
+          }),
+          { headers: { 'content-type': 'text/plain' } },
+        ),
+    });
+    const served = await sim.listen();
+    try {
+      const response = await fetch(`${served.baseUrl}/rows`);
+      expect(response.headers.get('transfer-encoding')).toBe('chunked');
+      const reader = response.body!.getReader();
+      await reader.read();
+      expect(generated).toBeLessThan(1000); // the server has not built the whole answer first
+      let text = '';
+      for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
+      expect(generated).toBe(1000);
+      expect(text.trim().split('\n').at(-1)?.startsWith('row 999 ')).toBe(true);
+    } finally {
+      await served.close();
+    }
+  });
+});

@@ -65,4 +65,4 @@ export type { GeneSeed, OrganismSeed, PathwaySeed, ProteinSeed } from './simulat
 export type { InterMineSeed, ListSeed } from './simulator/seed.js';
 export type { InterMineSimulatorState, SimIdJob, SimList, SimUser } from './simulator/state.js';
 export type { ObjectStore, SimObject } from './simulator/store.js';
-export type { SimModel } from './simulator/model.js';
+export type { FieldInfo as SimFieldInfo, ModelJson as SimModelJson, ResolvedPath as SimResolvedPath, SimModel } from './simulator/model.js';
