@@ -92,25 +92,29 @@ function passes(state: IdrSimulatorState, kind: Kind, id: number, key: string, v
   }
 }
 
+type Marshaller = (state: IdrSimulatorState, id: number, m: MarshalContext) => Record<string, unknown> | undefined;
+
+/** Marshal object `id` of the map `mapOf` picks with `json`; `undefined` when there is no such object. */
+function by<T>(mapOf: (state: IdrSimulatorState) => Map<number, T>, json: (o: T, m: MarshalContext) => Record<string, unknown>): Marshaller {
+  return (state, id, m) => {
+    const o = mapOf(state).get(id);
+    return o === undefined ? undefined : json(o, m);
+  };
+}
+
+const MARSHAL: Record<Kind, Marshaller> = {
+  screens: by((s) => s.screens, screenJson),
+  projects: by((s) => s.projects, projectJson),
+  datasets: by((s) => s.datasets, datasetJson),
+  plates: by((s) => s.plates, plateJson),
+  wells: by((s) => s.wells, wellJson),
+  images: by((s) => s.images, imageJson),
+  rois: by((s) => s.rois, roiJson),
+};
+
 function marshal(ctx: RouteContext, kind: Kind, id: number, single: boolean): Record<string, unknown> | undefined {
   const m: MarshalContext = { api: `${ctx.root}api/v0/`, state: ctx.state, childCount: ctx.params.get('childCount') === 'true', single };
-  const s = ctx.state;
-  switch (kind) {
-    case 'screens':
-      return s.screens.has(id) ? screenJson(s.screens.get(id)!, m) : undefined;
-    case 'projects':
-      return s.projects.has(id) ? projectJson(s.projects.get(id)!, m) : undefined;
-    case 'datasets':
-      return s.datasets.has(id) ? datasetJson(s.datasets.get(id)!, m) : undefined;
-    case 'plates':
-      return s.plates.has(id) ? plateJson(s.plates.get(id)!, m) : undefined;
-    case 'wells':
-      return s.wells.has(id) ? wellJson(s.wells.get(id)!, m) : undefined;
-    case 'images':
-      return s.images.has(id) ? imageJson(s.images.get(id)!, m) : undefined;
-    case 'rois':
-      return s.rois.has(id) ? roiJson(s.rois.get(id)!) : undefined;
-  }
+  return MARSHAL[kind](ctx.state, id, m);
 }
 
 /** A list page: filters, then order (lower(name); wells by column, row; ROIs by id), then offset/limit clamped to maxLimit. */

@@ -1,5 +1,5 @@
 // Small constructors that fill a state: used by the built-in dataset and by `seed`.
-import type { IdrSimulatorState, SimImage, SimParentType, SimPlate } from './state.js';
+import type { IdrSimulatorState, SimImage, SimParentType, SimPlate, SimScreen } from './state.js';
 
 /** Image fields a caller may leave out, with their defaults. */
 export type ImageInit = Pick<SimImage, 'id' | 'name'> & { [K in Exclude<keyof SimImage, 'id' | 'name'>]?: SimImage[K] | undefined };
@@ -25,6 +25,13 @@ export function addImage(state: IdrSimulatorState, init: ImageInit): SimImage {
   };
   state.images.set(image.id, image);
   return image;
+}
+
+/** Add a screen with no plates yet (`addPlate` adds them). */
+export function addScreen(state: IdrSimulatorState, id: number, name: string, description = ''): SimScreen {
+  const screen: SimScreen = { id, name, description, plateIds: [] };
+  state.screens.set(id, screen);
+  return screen;
 }
 
 /** Add a plate to a screen. */

@@ -3,7 +3,7 @@
 // well 45217, project 51 / image 1884807, plate 2551 / well 590809 / image 1229801 and its 36 ROIs,
 // plate 8958's never-imaged wells, image 15148767 without optional keys). Ids the reference does
 // not record are made up in sequence, as the fixtures do.
-import { addImage, addMap, addPlate, addWell } from './build.js';
+import { addImage, addMap, addPlate, addScreen, addWell } from './build.js';
 import type { IdrSimulatorState, SimUser } from './state.js';
 
 const TYPE = 'http://www.openmicroscopy.org/Schemas/OME/2016-06#';
@@ -47,13 +47,12 @@ const GENE_NS = 'openmicroscopy.org/mapr/gene';
 const ORGANISM_NS = 'openmicroscopy.org/mapr/organism';
 
 function screen102(state: IdrSimulatorState): void {
-  state.screens.set(102, {
-    id: 102,
-    name: 'idr0002-heriche-condensation/screenA',
-    description:
-      'Publication Title\nIntegration of biological data by kernels on graphs and knowledge extraction: application to chromosome condensation.\n\nScreen Description\nPrimary screen of genes required for chromosome condensation in HeLa cells.',
-    plateIds: [],
-  });
+  addScreen(
+    state,
+    102,
+    'idr0002-heriche-condensation/screenA',
+    'Publication Title\nIntegration of biological data by kernels on graphs and knowledge extraction: application to chromosome condensation.\n\nScreen Description\nPrimary screen of genes required for chromosome condensation in HeLa cells.',
+  );
   addMap(
     state,
     1883417,
@@ -110,13 +109,12 @@ function screen102(state: IdrSimulatorState): void {
 }
 
 function screen3(state: IdrSimulatorState): void {
-  state.screens.set(3, {
-    id: 3,
-    name: 'idr0001-graml-sysgro/screenA',
-    description:
-      'Publication Title\nA genomic Multiprocess survey of machineries that control and link cell shape, microtubule organization, and cell-cycle progression.',
-    plateIds: [],
-  });
+  addScreen(
+    state,
+    3,
+    'idr0001-graml-sysgro/screenA',
+    'Publication Title\nA genomic Multiprocess survey of machineries that control and link cell shape, microtubule organization, and cell-cycle progression.',
+  );
   addPlate(state, 3, { id: 2551, name: 'JL_120731_S6A', rows: 8, columns: 12, rowNaming: 'letter', columnNaming: 'number', fields: 6, acquisitionId: 2601 });
   const fields = Array.from({ length: 6 }, (_, f) => ({
     id: 1229801 + f,
@@ -143,12 +141,7 @@ function screen3(state: IdrSimulatorState): void {
 }
 
 function screen206(state: IdrSimulatorState): void {
-  state.screens.set(206, {
-    id: 206,
-    name: 'idr0008-rohn-actinome/screenA',
-    description: 'Publication Title\nA genome-wide RNAi screen for actin regulators in Drosophila cells.',
-    plateIds: [],
-  });
+  addScreen(state, 206, 'idr0008-rohn-actinome/screenA', 'Publication Title\nA genome-wide RNAi screen for actin regulators in Drosophila cells.');
   addPlate(state, 206, { id: 340, name: 'Plate8_Actinome1', rows: 16, columns: 24, rowNaming: 'letter', columnNaming: 'number' });
   const image = (id: number, well: string) => ({
     id,
@@ -223,7 +216,7 @@ function screen206(state: IdrSimulatorState): void {
 
 function screen8958(state: IdrSimulatorState): void {
   // idr0088: the screen id is not recorded; 2251 is made up. 384 wells, the last 136 never imaged.
-  state.screens.set(2251, { id: 2251, name: 'idr0088-cox-mitocheck/screenA', description: 'Plate 8958: 136 of 384 wells never imaged.', plateIds: [] });
+  addScreen(state, 2251, 'idr0088-cox-mitocheck/screenA', 'Plate 8958: 136 of 384 wells never imaged.');
   addPlate(state, 2251, { id: 8958, name: 'plate 8958', rows: 16, columns: 24 });
   for (let i = 0; i < 384; i++) {
     const row = Math.floor(i / 24);

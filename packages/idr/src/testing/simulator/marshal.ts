@@ -36,20 +36,28 @@ export interface MarshalContext {
   single: boolean;
 }
 
-export function screenJson(s: SimScreen, m: MarshalContext): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@id': s.id, '@type': `${OME}Screen`, Name: s.name, Description: s.description, 'omero:details': details() };
-  if (m.childCount) out['omero:childCount'] = s.plateIds.length;
-  out['url:plates'] = `${m.api}m/screens/${s.id}/plates/`;
-  out['url:screen'] = `${m.api}m/screens/${s.id}/`;
+/** Screens and projects: name, description, child count, the link to their children, then their own link (`url:screen`). */
+function containerJson(
+  m: MarshalContext,
+  kind: 'screens' | 'projects',
+  type: 'Screen' | 'Project',
+  c: SimScreen | SimProject,
+  children: 'plates' | 'datasets',
+  childCount: number,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@id': c.id, '@type': `${OME}${type}`, Name: c.name, Description: c.description, 'omero:details': details() };
+  if (m.childCount) out['omero:childCount'] = childCount;
+  out[`url:${children}`] = `${m.api}m/${kind}/${c.id}/${children}/`;
+  out[`url:${type.toLowerCase()}`] = `${m.api}m/${kind}/${c.id}/`;
   return out;
 }
 
+export function screenJson(s: SimScreen, m: MarshalContext): Record<string, unknown> {
+  return containerJson(m, 'screens', 'Screen', s, 'plates', s.plateIds.length);
+}
+
 export function projectJson(p: SimProject, m: MarshalContext): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@id': p.id, '@type': `${OME}Project`, Name: p.name, Description: p.description, 'omero:details': details() };
-  if (m.childCount) out['omero:childCount'] = p.datasetIds.length;
-  out['url:datasets'] = `${m.api}m/projects/${p.id}/datasets/`;
-  out['url:project'] = `${m.api}m/projects/${p.id}/`;
-  return out;
+  return containerJson(m, 'projects', 'Project', p, 'datasets', p.datasetIds.length);
 }
 
 export function datasetJson(d: SimDataset, m: MarshalContext): Record<string, unknown> {

@@ -1,7 +1,7 @@
 // `createSimulator({ seed })`: the user's own screens, plates, wells, projects, datasets and images,
 // checked against OMERO's shapes (a ValidationError naming the field) and added to the state.
 import { ValidationError } from '@bio/core-http';
-import { addImage, addMap, addPlate, nextId } from './build.js';
+import { addImage, addMap, addPlate, addScreen, nextId } from './build.js';
 import type { IdrSimulatorState, SimParentType } from './state.js';
 
 /** A map annotation to attach: `[key, value]` pairs (keys may repeat) in a namespace. @example `{ ns: 'openmicroscopy.org/mapr/gene', values: [['Gene Symbol', 'CDC20']] }` */
@@ -179,7 +179,7 @@ export function applySeed(state: IdrSimulatorState, seed: unknown): void {
     const sc = object(raw, f);
     const id = fresh(state.screens, int(sc.id, `${f}.id`, 1), `${f}.id`, 'screen');
     const description = sc.description === undefined ? '' : typeof sc.description === 'string' ? sc.description : fail(`${f}.description`, 'must be a string');
-    state.screens.set(id, { id, name: text(sc.name, `${f}.name`), description, plateIds: [] });
+    addScreen(state, id, text(sc.name, `${f}.name`), description);
     maps(state, sc.mapAnnotations, `${f}.mapAnnotations`, ['screen', id]);
     array(sc.plates, `${f}.plates`).forEach((rawPlate, j) => {
       const pf = `${f}.plates[${j}]`;

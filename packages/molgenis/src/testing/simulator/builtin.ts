@@ -1,7 +1,7 @@
 // The built-in dataset: the entity types and ids the fixtures and the README use
 // (demo_sightings 151–155, celiacsprue, Person, Plot, demo_notes, demo_private, hospitals), and
 // the documented users.
-import type { SeedEntity, SimulatedUser } from './types.js';
+import type { SeedEntity, SeedEntityMeta, SimRow, SimulatedUser } from './types.js';
 
 /**
  * The users of a fresh simulator. `admin`/`admin` may do everything; `tfa-user` and `new-user`
@@ -32,139 +32,97 @@ const celiac: [string, 'Male' | 'Female', number, number][] = [
   ['celiac_0031', 'Female', 58.9, 183.4],
 ];
 
+/** A built-in entity type: its metadata but for the attributes, its attributes, and its rows. */
+function entity(head: Omit<SeedEntityMeta, 'attributes'>, attributes: SeedEntityMeta['attributes'], rows: SimRow[] = []): SeedEntity {
+  return { meta: { ...head, attributes }, rows };
+}
+
 /** The built-in entity types, in the seed shape (a fresh copy on each call). */
 export function builtinEntities(): Record<string, SeedEntity> {
   return {
-    celiacsprue_gender: {
-      meta: {
-        label: 'Gender',
-        package: 'base',
-        idAttribute: 'id',
-        labelAttribute: 'label',
-        attributes: { id: { fieldType: 'STRING' }, label: { fieldType: 'STRING', label: 'Label' } },
-      },
-      rows: [
+    celiacsprue_gender: entity(
+      { label: 'Gender', package: 'base', idAttribute: 'id', labelAttribute: 'label' },
+      { id: { fieldType: 'STRING' }, label: { fieldType: 'STRING', label: 'Label' } },
+      [
         { id: 'Male', label: 'Male' },
         { id: 'Female', label: 'Female' },
       ],
-    },
-    celiacsprue: {
-      meta: {
-        label: 'Celiac sprue',
-        description: 'Celiac sprue example data set',
-        package: 'base',
-        idAttribute: 'Individual',
-        labelAttribute: 'Individual',
-        attributes: {
-          Individual: { fieldType: 'STRING' },
-          celiac_gender: { fieldType: 'CATEGORICAL', refEntity: 'celiacsprue_gender', label: 'Gender' },
-          celiac_weight: { fieldType: 'DECIMAL', label: 'Weight (kg)' },
-          celiac_height: { fieldType: 'DECIMAL', label: 'Height (cm)' },
-        },
+    ),
+    celiacsprue: entity(
+      { label: 'Celiac sprue', description: 'Celiac sprue example data set', package: 'base', idAttribute: 'Individual', labelAttribute: 'Individual' },
+      {
+        Individual: { fieldType: 'STRING' },
+        celiac_gender: { fieldType: 'CATEGORICAL', refEntity: 'celiacsprue_gender', label: 'Gender' },
+        celiac_weight: { fieldType: 'DECIMAL', label: 'Weight (kg)' },
+        celiac_height: { fieldType: 'DECIMAL', label: 'Height (cm)' },
       },
-      rows: celiac.map(([Individual, celiac_gender, celiac_weight, celiac_height]) => ({ Individual, celiac_gender, celiac_weight, celiac_height })),
-    },
-    demo_sightings: {
-      meta: {
-        label: 'Sightings',
-        description: 'Sightings of mythical creatures',
-        package: 'demo',
-        idAttribute: 'id',
-        labelAttribute: 'type',
-        attributes: {
-          id: { fieldType: 'STRING' },
-          type: { fieldType: 'STRING', label: 'Type of creature' },
-          year: { fieldType: 'INT', label: 'Year of sighting' },
-          reports: { fieldType: 'ONE_TO_MANY', refEntity: 'demo_reports', mappedBy: 'sighting', label: 'Reports' },
-        },
+      celiac.map(([Individual, celiac_gender, celiac_weight, celiac_height]) => ({ Individual, celiac_gender, celiac_weight, celiac_height })),
+    ),
+    demo_sightings: entity(
+      { label: 'Sightings', description: 'Sightings of mythical creatures', package: 'demo', idAttribute: 'id', labelAttribute: 'type' },
+      {
+        id: { fieldType: 'STRING' },
+        type: { fieldType: 'STRING', label: 'Type of creature' },
+        year: { fieldType: 'INT', label: 'Year of sighting' },
+        reports: { fieldType: 'ONE_TO_MANY', refEntity: 'demo_reports', mappedBy: 'sighting', label: 'Reports' },
       },
-      rows: [
+      [
         { id: '151', type: 'gnome', year: 1996 },
         { id: '152', type: 'fairy', year: 1996 },
         { id: '153', type: 'troll', year: 1997 },
         { id: '154', type: 'unicorn', year: 1997 },
         { id: '155', type: 'kelpie', year: 1997 },
       ],
-    },
-    demo_reports: {
-      meta: {
-        label: 'Reports',
-        package: 'demo',
-        idAttribute: 'id',
-        labelAttribute: 'text',
-        attributes: {
-          id: { fieldType: 'STRING' },
-          sighting: { fieldType: 'XREF', refEntity: 'demo_sightings', label: 'Sighting' },
-          text: { fieldType: 'TEXT', label: 'Report' },
-        },
+    ),
+    demo_reports: entity(
+      { label: 'Reports', package: 'demo', idAttribute: 'id', labelAttribute: 'text' },
+      {
+        id: { fieldType: 'STRING' },
+        sighting: { fieldType: 'XREF', refEntity: 'demo_sightings', label: 'Sighting' },
+        text: { fieldType: 'TEXT', label: 'Report' },
       },
-      rows: [
+      [
         { id: 'r1', sighting: '151', text: 'A gnome in the garden' },
         { id: 'r2', sighting: '153', text: 'A troll under the bridge' },
       ],
-    },
-    demo_notes: {
-      meta: {
-        label: 'Notes',
-        package: 'demo',
-        idAttribute: 'id',
-        labelAttribute: 'title',
-        attributes: { id: { fieldType: 'STRING' }, title: { fieldType: 'STRING', label: 'Title' } },
+    ),
+    demo_notes: entity(
+      { label: 'Notes', package: 'demo', idAttribute: 'id', labelAttribute: 'title' },
+      { id: { fieldType: 'STRING' }, title: { fieldType: 'STRING', label: 'Title' } },
+      [{ id: 'n1', title: 'C++ & more' }],
+    ),
+    demo_private: { ...entity({ label: 'Private', package: 'demo', idAttribute: 'id' }, { id: { fieldType: 'STRING' } }, [{ id: 'p1' }]), private: true },
+    Person: entity(
+      { label: 'Person', package: 'base', idAttribute: 'id', labelAttribute: 'lastName' },
+      {
+        id: { fieldType: 'STRING', auto: true },
+        firstName: { fieldType: 'STRING', label: 'First name' },
+        lastName: { fieldType: 'STRING', label: 'Last name' },
       },
-      rows: [{ id: 'n1', title: 'C++ & more' }],
-    },
-    demo_private: {
-      meta: { label: 'Private', package: 'demo', idAttribute: 'id', attributes: { id: { fieldType: 'STRING' } } },
-      rows: [{ id: 'p1' }],
-      private: true,
-    },
-    Person: {
-      meta: {
-        label: 'Person',
-        package: 'base',
-        idAttribute: 'id',
-        labelAttribute: 'lastName',
-        attributes: {
-          id: { fieldType: 'STRING', auto: true },
-          firstName: { fieldType: 'STRING', label: 'First name' },
-          lastName: { fieldType: 'STRING', label: 'Last name' },
-        },
+    ),
+    Plot: entity(
+      { label: 'Plot', package: 'base', idAttribute: 'id' },
+      {
+        id: { fieldType: 'STRING', auto: true },
+        image: { fieldType: 'FILE', label: 'Image' },
+        image2: { fieldType: 'FILE', label: 'Large image' },
       },
-      rows: [],
-    },
-    Plot: {
-      meta: {
-        label: 'Plot',
-        package: 'base',
-        idAttribute: 'id',
-        attributes: {
-          id: { fieldType: 'STRING', auto: true },
-          image: { fieldType: 'FILE', label: 'Image' },
-          image2: { fieldType: 'FILE', label: 'Large image' },
-        },
+    ),
+    hospitals: entity(
+      { label: 'Hospitals', package: 'base', idAttribute: 'id', labelAttribute: 'name' },
+      {
+        id: { fieldType: 'STRING' },
+        name: { fieldType: 'STRING', label: 'Name' },
+        city: { fieldType: 'STRING', label: 'City' },
+        beds: { fieldType: 'INT', label: 'Beds' },
+        academic: { fieldType: 'BOOL', label: 'Academic' },
       },
-      rows: [],
-    },
-    hospitals: {
-      meta: {
-        label: 'Hospitals',
-        package: 'base',
-        idAttribute: 'id',
-        labelAttribute: 'name',
-        attributes: {
-          id: { fieldType: 'STRING' },
-          name: { fieldType: 'STRING', label: 'Name' },
-          city: { fieldType: 'STRING', label: 'City' },
-          beds: { fieldType: 'INT', label: 'Beds' },
-          academic: { fieldType: 'BOOL', label: 'Academic' },
-        },
-      },
-      rows: [
+      [
         { id: 'umcg', name: 'University Medical Center Groningen', city: 'Groningen', beds: 1339, academic: true },
         { id: 'amc', name: 'Amsterdam UMC', city: 'Amsterdam', beds: 1733, academic: true },
         { id: 'martini', name: 'Martini Ziekenhuis', city: 'Groningen', beds: 578, academic: false },
       ],
-    },
+    ),
   };
 }
 

@@ -38,8 +38,23 @@ function attributeBody(version: 'v1' | 'v2', entity: SimEntity, attr: SimAttribu
   };
 }
 
-function lookupAttributes(entity: SimEntity): string[] {
-  return [...new Set([entity.meta.idAttribute, entity.meta.labelAttribute])];
+/** The entity type as v1 and v2 both describe it, with `attributes` in the version's own form. */
+function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unknown): Record<string, unknown> {
+  const name = encodeURIComponent(entity.meta.name);
+  return {
+    href: version === 'v1' ? `/api/v1/${name}/meta` : `/api/v2/${name}`,
+    hrefCollection: `/api/${version}/${name}`,
+    name: entity.meta.name,
+    label: entity.meta.label,
+    ...(entity.meta.description === undefined ? {} : { description: entity.meta.description }),
+    attributes,
+    labelAttribute: entity.meta.labelAttribute,
+    idAttribute: entity.meta.idAttribute,
+    lookupAttributes: [...new Set([entity.meta.idAttribute, entity.meta.labelAttribute])],
+    isAbstract: false,
+    writable: true,
+    languageCode: 'en',
+  };
 }
 
 /** `GET /api/v1/E/meta`: attributes in full with `expand=attributes`, else as `{href}`. */
@@ -49,20 +64,7 @@ export function v1EntityMeta(entity: SimEntity, expand: boolean): Response {
   for (const attr of entity.meta.attributes) {
     attributes[attr.name] = expand ? attributeBody('v1', entity, attr) : { href: `/api/v1/${name}/meta/${encodeURIComponent(attr.name)}` };
   }
-  return json({
-    href: `/api/v1/${name}/meta`,
-    hrefCollection: `/api/v1/${name}`,
-    name: entity.meta.name,
-    label: entity.meta.label,
-    ...(entity.meta.description === undefined ? {} : { description: entity.meta.description }),
-    attributes,
-    labelAttribute: entity.meta.labelAttribute,
-    idAttribute: entity.meta.idAttribute,
-    lookupAttributes: lookupAttributes(entity),
-    isAbstract: false,
-    writable: true,
-    languageCode: 'en',
-  });
+  return json(entityTypeBody('v1', entity, attributes));
 }
 
 function attributeOf(entity: SimEntity, name: string): SimAttribute {
@@ -78,22 +80,8 @@ export function attributeMeta(version: 'v1' | 'v2', entity: SimEntity, name: str
 
 /** The `meta` of a v2 answer (`_meta` of a single row); only the selected attributes when `attrs` was given. */
 export function v2EntityMeta(entity: SimEntity, selected?: (name: string) => boolean): Record<string, unknown> {
-  const name = encodeURIComponent(entity.meta.name);
-  return {
-    href: `/api/v2/${name}`,
-    hrefCollection: `/api/v2/${name}`,
-    name: entity.meta.name,
-    label: entity.meta.label,
-    ...(entity.meta.description === undefined ? {} : { description: entity.meta.description }),
-    attributes: entity.meta.attributes.filter((attr) => selected?.(attr.name) ?? true).map((attr) => attributeBody('v2', entity, attr)),
-    labelAttribute: entity.meta.labelAttribute,
-    idAttribute: entity.meta.idAttribute,
-    lookupAttributes: lookupAttributes(entity),
-    isAbstract: false,
-    writable: true,
-    languageCode: 'en',
-    permissions: PERMISSIONS,
-  };
+  const attributes = entity.meta.attributes.filter((attr) => selected?.(attr.name) ?? true).map((attr) => attributeBody('v2', entity, attr));
+  return { ...entityTypeBody('v2', entity, attributes), permissions: PERMISSIONS };
 }
 
 /** The problem+json 404 of the Metadata API for an unknown entity type. */
