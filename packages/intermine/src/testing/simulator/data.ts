@@ -2,7 +2,7 @@
 // use), their UniProt proteins, KEGG/Reactome pathways, chromosome locations, a few exons and
 // introns, one pseudoobscura orthologue. Coordinates are approximate (release 6 style);
 // sequences are generated, not FlyBase's.
-import type { ObjectStore, SimObject } from './store.js';
+import { findBy, type ObjectStore, type SimObject } from './store.js';
 
 /**
  * A gene to add (built-in or `seed.genes`). Only `primaryIdentifier` is required.
@@ -159,13 +159,21 @@ const SUB_FEATURES: [number, 'Exon' | 'Intron', string, string, number, number, 
 ];
 
 function byKey(store: ObjectStore, className: string, key: string, value: string): SimObject | undefined {
-  return store.all(className).find((o) => o[key] === value);
+  return findBy(store, className, key, value);
 }
 
 /** The organism object a short or full name names. */
 export function findOrganism(store: ObjectStore, name: string): SimObject | undefined {
   const n = name.toLowerCase();
-  return store.all('Organism').find((o) => String(o.shortName).toLowerCase() === n || String(o.name).toLowerCase() === n);
+  // A loop, not find(): seeding asks once per gene.
+  for (const o of store.all('Organism')) if (String(o.shortName).toLowerCase() === n || String(o.name).toLowerCase() === n) return o;
+  return undefined;
+}
+
+/** The chromosome of an organism (any organism's when none is given) with this primary identifier. */
+export function findChromosome(store: ObjectStore, primaryIdentifier: string, organism: SimObject | undefined): SimObject | undefined {
+  for (const c of store.all('Chromosome')) if (c.primaryIdentifier === primaryIdentifier && (organism === undefined || c.organism === organism.id)) return c;
+  return undefined;
 }
 
 /** Add an organism. */
@@ -193,9 +201,7 @@ export function addPathway(store: ObjectStore, p: PathwaySeed): SimObject {
 
 function locate(store: ObjectStore, feature: SimObject, chromosome: string, start: number, end: number, strand: string): void {
   const organism = store.follow(feature, 'organism')[0];
-  const chr = store
-    .all('Chromosome')
-    .find((c) => c.primaryIdentifier === chromosome && (organism === undefined || store.follow(c, 'organism')[0]?.id === organism.id));
+  const chr = findChromosome(store, chromosome, organism);
   if (!chr) throw new Error(`no chromosome ${chromosome}`);
   const location = store.add({ class: 'Location', id: store.nextId(), start, end, strand });
   store.link(location, 'locatedOn', chr);
@@ -254,6 +260,11 @@ export function addProtein(store: ObjectStore, p: ProteinSeed): SimObject {
 /** The gene with this primary identifier. */
 export function findGene(store: ObjectStore, primaryIdentifier: string): SimObject | undefined {
   return byKey(store, 'Gene', 'primaryIdentifier', primaryIdentifier);
+}
+
+/** The pathway with this identifier. */
+export function findPathway(store: ObjectStore, identifier: string): SimObject | undefined {
+  return byKey(store, 'Pathway', 'identifier', identifier);
 }
 
 /** Fill a store with the built-in dataset. */

@@ -40,15 +40,40 @@ export class SimModel {
     return Object.hasOwn(this.json.classes, className);
   }
 
+  // Answers of isa() and field(), which seeding and query evaluation ask per object and per row.
+  #isa = new Map<string, Map<string, boolean>>();
+  #fields = new Map<string, Map<string, FieldInfo | undefined>>();
+
   /** `a` is `b` or inherits from it. */
   isa(a: string, b: string): boolean {
     if (a === b) return true;
-    const c = this.json.classes[a];
-    return c?.extends.some((parent) => this.isa(parent, b)) ?? false;
+    let known = this.#isa.get(a);
+    if (!known) {
+      known = new Map();
+      this.#isa.set(a, known);
+    }
+    let answer = known.get(b);
+    if (answer === undefined) {
+      answer = this.json.classes[a]?.extends.some((parent) => this.isa(parent, b)) ?? false;
+      known.set(b, answer);
+    }
+    return answer;
   }
 
   /** A field of a class, inherited ones included. */
   field(className: string, name: string): FieldInfo | undefined {
+    let known = this.#fields.get(className);
+    if (!known) {
+      known = new Map();
+      this.#fields.set(className, known);
+    }
+    if (known.has(name)) return known.get(name);
+    const found = this.#field(className, name);
+    known.set(name, found);
+    return found;
+  }
+
+  #field(className: string, name: string): FieldInfo | undefined {
     const c = this.json.classes[className];
     if (!c) return undefined;
     const attribute = c.attributes[name];

@@ -151,8 +151,57 @@ function parseRange(text: string): { chr: string; start: number; end: number } |
   return { chr: m[1]!, start: Number(m[2]), end: Number(m[3] ?? m[2]) };
 }
 
-/** Evaluate a query over the store: the bound rows, distinct on the view objects, sorted. */
-export function evaluate(q: SimQuery, store: ObjectStore, lists: ListAccess): Binding[] {
+/** A cache for one evaluation: list members and LOOKUP answers, read once instead of once per row. */
+interface Context {
+  store: ObjectStore;
+  lists: ListAccess;
+  members: Map<SimConstraint, Set<number>>;
+  lookups: Map<SimConstraint, Map<string, Set<number>>>;
+}
+
+/** How to read one path of a row: an attribute of the object at its class path, or the object itself. */
+type Reader = (a: Assignment) => unknown;
+
+// Resolved paths per query: cell() and the evaluator ask per row, resolve() once.
+const RESOLVED = new WeakMap<SimQuery, Map<string, { owner: string; attribute: string | undefined } | undefined>>();
+
+function resolved(q: SimQuery, path: string, model: SimModel): { owner: string; attribute: string | undefined } | undefined {
+  let known = RESOLVED.get(q);
+  if (!known) {
+    known = new Map();
+    RESOLVED.set(q, known);
+  }
+  if (known.has(path)) return known.get(path);
+  const r = model.resolve(path, q.subclasses);
+  const found = r
+    ? r.attribute
+      ? { owner: path.slice(0, path.lastIndexOf('.')), attribute: r.attribute.name }
+      : { owner: path, attribute: undefined }
+    : undefined;
+  known.set(path, found);
+  return found;
+}
+
+function reader(q: SimQuery, path: string, model: SimModel): Reader {
+  const r = resolved(q, path, model);
+  if (r?.attribute !== undefined) {
+    const { owner, attribute } = r;
+    return (a) => {
+      const o = a.get(owner);
+      return o ? (o[attribute] ?? null) : null;
+    };
+  }
+  return (a) => a.get(path) ?? null;
+}
+
+/**
+ * Evaluate a query over the store, lazily: the bound rows, distinct on the view objects, sorted.
+ * Refusals about the query itself (a list the caller cannot see) are thrown now; the rows are
+ * found as the result is read, one at a time, unless the query sorts (then every row is found
+ * first, sorted by index, and handed out one at a time). A yielded row is only valid until the
+ * next one is read: copy what you keep (see {@link evaluate}).
+ */
+export function bindings(q: SimQuery, store: ObjectStore, lists: ListAccess): Iterable<Binding> {
   const model = store.model;
   // Every list a constraint names must be visible.
   for (const c of q.constraints) {
@@ -177,84 +226,126 @@ export function evaluate(q: SimQuery, store: ObjectStore, lists: ListAccess): Bi
   const constraintPath = (c: SimConstraint) => classPathOf(c.path, model, q);
   const scoped = q.constraints.filter((c) => c.op !== undefined);
   const inner = scoped.filter((c) => !isOuter(constraintPath(c)));
-  const outerOf = (p: string) => scoped.filter((c) => isOuter(constraintPath(c)) && constraintPath(c) === p);
+  const outer = new Map(ordered.map((p) => [p, scoped.filter((c) => isOuter(constraintPath(c)) && constraintPath(c) === p)]));
+  const outerPaths = new Set(ordered.filter(isOuter));
+  const readers = new Map(q.constraints.map((c) => [c, reader(q, c.path, model)]));
+  const context: Context = { store, lists, members: new Map(), lookups: new Map() };
+  const test = (c: SimConstraint, a: Assignment): boolean => satisfies(c, readers.get(c)!(a), a, context);
+  const rootClass = q.subclasses[q.root] ?? q.root;
+  const steps = ordered.map((path) => ({
+    path,
+    parent: path.slice(0, path.lastIndexOf('.')),
+    field: path.slice(path.lastIndexOf('.') + 1),
+    cast: q.subclasses[path],
+  }));
 
-  const valueAt = (a: Assignment, path: string): unknown => {
-    const r = model.resolve(path, q.subclasses);
-    if (r?.attribute) {
-      const owner = a.get(path.slice(0, path.lastIndexOf('.')));
-      return owner ? (owner[r.attribute.name] ?? null) : null;
-    }
-    return a.get(path) ?? null;
-  };
-  const test = (c: SimConstraint, a: Assignment): boolean => satisfies(c, valueAt(a, c.path), a, store, lists);
-
-  const out: Assignment[] = [];
-  const expand = (i: number, a: Assignment): void => {
-    if (i === ordered.length) {
-      if (evalLogic(q.logic, inner, (c) => test(c, a))) out.push(new Map(a));
+  // Depth-first over the class paths, as a generator: one full assignment at a time, the live map.
+  // The row being tested; one `holds` for every row rather than a closure per row.
+  let current: Assignment = new Map();
+  const holds = (c: SimConstraint) => test(c, current);
+  const logic = compileLogic(q.logic, inner);
+  function* expand(i: number, a: Assignment): Generator<Assignment> {
+    if (i === steps.length) {
+      current = a;
+      if (logic(holds)) yield a;
       return;
     }
-    const path = ordered[i]!;
+    const { path, parent, field, cast } = steps[i]!;
     let candidates: SimObject[];
-    if (path === q.root) candidates = store.all(q.subclasses[q.root] ?? q.root);
+    if (path === q.root) candidates = store.all(rootClass);
     else {
-      const parent = a.get(path.slice(0, path.lastIndexOf('.')));
-      const field = path.slice(path.lastIndexOf('.') + 1);
-      candidates = parent ? store.follow(parent, field) : [];
-      const cast = q.subclasses[path];
+      const owner = a.get(parent);
+      candidates = owner ? store.follow(owner, field) : [];
       if (cast) candidates = candidates.filter((o) => model.isa(o.class, cast));
     }
-    if (isOuter(path)) {
-      const filters = outerOf(path);
+    if (outerPaths.has(path)) {
+      const filters = outer.get(path)!;
       candidates = candidates.filter((o) => {
         a.set(path, o);
         return filters.every((c) => test(c, a));
       });
       if (candidates.length === 0) {
         a.set(path, null);
-        expand(i + 1, a);
+        yield* expand(i + 1, a);
         a.delete(path);
         return;
       }
     }
     for (const o of candidates) {
       a.set(path, o);
-      expand(i + 1, a);
+      yield* expand(i + 1, a);
     }
     a.delete(path);
-  };
-  expand(0, new Map());
-
-  // Distinct on the objects the views read.
-  const viewPaths = [...new Set(q.views.map((v) => classPathOf(v, model, q)))];
-  const seen = new Set<string>();
-  const distinct = out.filter((a) => {
-    const key = viewPaths.map((p) => a.get(p)?.id ?? 'null').join('|');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (q.sortOrder.length > 0) {
-    distinct.sort((x, y) => {
-      for (const [path, dir] of q.sortOrder) {
-        const c = compare(valueAt(x, path), valueAt(y, path));
-        if (c !== 0) return dir === 'asc' ? c : -c;
-      }
-      return 0;
-    });
   }
-  return distinct.map((objects) => ({ objects }));
+
+  // Distinct on the objects the views read. When every class path of the query is one the views
+  // read, two rows always differ there, so nothing needs remembering.
+  const viewPaths = [...new Set(q.views.map((v) => classPathOf(v, model, q)))];
+  const needsDistinct = !ordered.every((p) => viewPaths.includes(p));
+  function* distinct(): Generator<Assignment> {
+    const seen = new Set<string>();
+    for (const a of expand(0, new Map())) {
+      if (needsDistinct) {
+        const key = viewPaths.map((p) => a.get(p)?.id ?? 'null').join('|');
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      yield a;
+    }
+  }
+  if (q.sortOrder.length === 0) {
+    return {
+      *[Symbol.iterator]() {
+        const binding: Binding = { objects: new Map() };
+        for (const a of distinct()) {
+          binding.objects = a;
+          yield binding;
+        }
+      },
+    };
+  }
+  const sortReaders = q.sortOrder.map(([path, dir]) => ({ read: reader(q, path, model), sign: dir === 'asc' ? 1 : -1 }));
+  return {
+    *[Symbol.iterator]() {
+      // Every row as the objects along `ordered`, its sort values beside it; sort the indices, then hand rows out.
+      const tuples: (SimObject | null)[][] = [];
+      const keys: unknown[][] = sortReaders.map(() => []);
+      for (const a of distinct()) {
+        tuples.push(ordered.map((p) => a.get(p) ?? null));
+        for (const [k, s] of sortReaders.entries()) keys[k]!.push(s.read(a));
+      }
+      const order = Array.from(tuples.keys());
+      // Array#sort is stable: rows that tie keep the order they were found in.
+      order.sort((x, y) => {
+        for (const [k, s] of sortReaders.entries()) {
+          const c = compare(keys[k]![x], keys[k]![y]);
+          if (c !== 0) return s.sign * c;
+        }
+        return 0;
+      });
+      const binding: Binding = { objects: new Map() };
+      for (const i of order) {
+        const tuple = tuples[i]!;
+        binding.objects = new Map(ordered.map((p, j) => [p, tuple[j]!]));
+        yield binding;
+      }
+    },
+  };
+}
+
+/** Evaluate a query over the store: every bound row (each its own copy), distinct on the view objects, sorted. */
+export function evaluate(q: SimQuery, store: ObjectStore, lists: ListAccess): Binding[] {
+  return Array.from(bindings(q, store, lists), (b) => ({ objects: new Map(b.objects) }));
 }
 
 /** The value a view path reads in a row. */
 export function cell(binding: Binding, path: string, model: SimModel, q: SimQuery): string | number | boolean | null {
-  const r = model.resolve(path, q.subclasses);
-  if (!r?.attribute) return null;
-  const owner = binding.objects.get(path.slice(0, path.lastIndexOf('.')));
+  const r = resolved(q, path, model);
+  if (r?.attribute === undefined) return null;
+  const owner = binding.objects.get(r.owner);
   if (!owner) return null;
-  if (r.attribute.name === 'id') return owner.id;
-  const v = owner[r.attribute.name];
+  if (r.attribute === 'id') return owner.id;
+  const v = owner[r.attribute];
   return v === undefined ? null : (v as string | number | boolean | null);
 }
 
@@ -285,7 +376,8 @@ function overlaps(location: SimObject, range: { chr: string; start: number; end:
 }
 
 /** Does one constraint hold for the value at its path? */
-function satisfies(c: SimConstraint, value: unknown, a: Assignment, store: ObjectStore, lists: ListAccess): boolean {
+function satisfies(c: SimConstraint, value: unknown, a: Assignment, context: Context): boolean {
+  const { store, lists } = context;
   const op = (c.op ?? '').toUpperCase();
   const object = typeof value === 'object' && value !== null ? (value as SimObject) : undefined;
   if (c.loopPath !== undefined) {
@@ -327,13 +419,26 @@ function satisfies(c: SimConstraint, value: unknown, a: Assignment, store: Objec
     case 'IN':
     case 'NOT IN': {
       if (!object) return false;
-      const ids = c.ids ?? lists(target) ?? [];
-      return ids.includes(object.id) === (op === 'IN');
+      let ids = context.members.get(c);
+      if (!ids) {
+        ids = new Set(c.ids ?? lists(target) ?? []);
+        context.members.set(c, ids);
+      }
+      return ids.has(object.id) === (op === 'IN');
     }
     case 'LOOKUP': {
       if (!object) return false;
-      const found = store.lookup(object.class, target, c.extraValue || undefined).objects;
-      return found.some((o) => o.id === object.id);
+      let byClass = context.lookups.get(c);
+      if (!byClass) {
+        byClass = new Map();
+        context.lookups.set(c, byClass);
+      }
+      let found = byClass.get(object.class);
+      if (!found) {
+        found = new Set(store.lookup(object.class, target, c.extraValue || undefined).objects.map((o) => o.id));
+        byClass.set(object.class, found);
+      }
+      return found.has(object.id);
     }
     case 'ISA':
     case 'ISNT': {
@@ -371,13 +476,24 @@ function satisfies(c: SimConstraint, value: unknown, a: Assignment, store: Objec
   }
 }
 
-/** Evaluate constraint logic (`A and (B or C)`); without logic every coded constraint must hold. */
-function evalLogic(logic: string | undefined, constraints: SimConstraint[], holds: (c: SimConstraint) => boolean): boolean {
+/**
+ * Constraint logic (`A and (B or C)`) as a test of one row; without logic every coded constraint
+ * must hold. Built once per query, run once per row.
+ */
+function compileLogic(logic: string | undefined, constraints: SimConstraint[]): (holds: (c: SimConstraint) => boolean) => boolean {
   const uncoded = constraints.filter((c) => !c.code);
-  if (!uncoded.every(holds)) return false;
   const byCode = new Map(constraints.filter((c) => c.code).map((c) => [c.code!, c]));
-  if (!logic) return [...byCode.values()].every(holds);
-  const tokens = logic.match(/\(|\)|[A-Za-z]+/g) ?? [];
+  const coded = [...byCode.values()];
+  const tokens = logic ? (logic.match(/\(|\)|[A-Za-z]+/g) ?? []) : [];
+  return (holds) => {
+    if (!uncoded.every(holds)) return false;
+    if (!logic) return coded.every(holds);
+    return evalLogic(tokens, byCode, holds);
+  };
+}
+
+/** Evaluate tokens of constraint logic for one row. */
+function evalLogic(tokens: readonly string[], byCode: Map<string, SimConstraint>, holds: (c: SimConstraint) => boolean): boolean {
   let i = 0;
   const value = (code: string) => {
     const c = byCode.get(code);

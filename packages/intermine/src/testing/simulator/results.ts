@@ -2,7 +2,7 @@
 // summaryPath, jsoncount, count, tsv, csv) and the bio exports `/query/results/fasta|gff3|bed`.
 import { badRequest, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { shortType } from './model.js';
-import { type Binding, cell, evaluate, type SimQuery } from './pathquery.js';
+import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
 import { canSee, type InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
 
@@ -27,10 +27,84 @@ function header(q: SimQuery, start: number): string {
   return JSON.stringify({ modelName: 'genomic', columnHeaders, rootClass: q.root, start, views: q.views }).slice(0, -1);
 }
 
+/** About how many characters of answer text the streams below generate per read. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * A body generated as it is read: `parts` are joined in chunks of about {@link CHUNK_CHARS}, and
+ * nothing is produced until the reader asks (so a big answer is never one string in memory). The
+ * first part is taken now, so a refusal while finding the first row is still the request's error.
+ */
+function lazyBody(parts: Iterable<string>): ReadableStream<Uint8Array> {
+  const iterator = parts[Symbol.iterator]();
+  let pending = iterator.next();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        let text = '';
+        while (!pending.done && text.length < CHUNK_CHARS) {
+          text += pending.value;
+          pending = iterator.next();
+        }
+        if (text.length > 0) controller.enqueue(encoder.encode(text));
+        if (pending.done) controller.close();
+      },
+      cancel() {
+        iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** InterMine's streaming layout: the header ends with `"results":[`, one item per line, then the trailer. */
-function streamed(q: SimQuery, start: number, items: unknown[]): Response {
-  const body = `${header(q, start)},"results":[\n${items.map((i) => JSON.stringify(i)).join(',\n')}${items.length > 0 ? '\n' : ''}],${JSON.stringify(trailer()).slice(1)}\n`;
-  return new Response(body, { status: 200, headers: { 'content-type': JSON_TYPE, 'content-disposition': 'attachment; filename="result.json"' } });
+function streamed(q: SimQuery, start: number, items: Iterable<unknown>): Response {
+  function* parts(): Generator<string> {
+    yield `${header(q, start)},"results":[\n`;
+    let first = true;
+    for (const item of items) {
+      yield first ? JSON.stringify(item) : `,\n${JSON.stringify(item)}`;
+      first = false;
+    }
+    yield `${first ? '' : '\n'}],${JSON.stringify(trailer()).slice(1)}\n`;
+  }
+  return new Response(lazyBody(parts()), {
+    status: 200,
+    headers: { 'content-type': JSON_TYPE, 'content-disposition': 'attachment; filename="result.json"' },
+  });
+}
+
+/** Rows `start` to `start + size` of a result, read lazily. */
+function* page<T>(rows: Iterable<T>, start: number, size: number): Generator<T> {
+  if (size === 0) return;
+  let i = 0;
+  for (const row of rows) {
+    if (i >= start) yield row;
+    i++;
+    if (i >= start + size) return;
+  }
+}
+
+/**
+ * The same items, the first one found now: a refusal (or any failure) while finding the first row
+ * is still the request's error answer, not a broken stream after a 200.
+ */
+function primed<T>(items: Iterable<T>): Iterable<T> {
+  const iterator = items[Symbol.iterator]();
+  const first = iterator.next();
+  return {
+    *[Symbol.iterator]() {
+      if (first.done) return;
+      yield first.value;
+      for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+    },
+  };
+}
+
+/** Map lazily. */
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 function int(all: URLSearchParams, name: string, fallback: number): number {
@@ -42,7 +116,7 @@ function int(all: URLSearchParams, name: string, fallback: number): number {
 }
 
 /** The nested records of `format=jsonobjects`: one per root object, its views' fields and joined objects. */
-function records(q: SimQuery, rows: Binding[], state: InterMineSimulatorState): Record<string, unknown>[] {
+function records(q: SimQuery, rows: Iterable<Binding>, state: InterMineSimulatorState): Record<string, unknown>[] {
   const model = state.store.model;
   const out = new Map<number, Record<string, unknown>>();
   const nodeOf = (parent: Record<string, unknown>, field: string, o: SimObject, collection: boolean): Record<string, unknown> => {
@@ -85,11 +159,11 @@ function records(q: SimQuery, rows: Binding[], state: InterMineSimulatorState): 
   return [...out.values()];
 }
 
-function summary(q: SimQuery, rows: Binding[], path: string, all: URLSearchParams, state: InterMineSimulatorState): Response {
+function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSearchParams, state: InterMineSimulatorState): Response {
   const model = state.store.model;
   const r = model.resolve(path, q.subclasses);
   if (!r?.attribute || !q.views.includes(path)) badRequest(`${path} is not in the view list of this query`, { results: [] });
-  const values = rows.map((row) => cell(row, path, model, q));
+  const values = Array.from(rows, (row) => cell(row, path, model, q));
   const distinct = new Map<string, { item: unknown; count: number }>();
   for (const v of values) {
     const key = JSON.stringify(v);
@@ -136,36 +210,47 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
   ).toLowerCase();
   const known = ['json', 'jsonobjects', 'jsonrows', 'jsontable', 'jsoncount', 'count', 'tsv', 'tab', 'csv'];
   if (!known.includes(format)) throw new Refusal(406, 'Cannot serve any format that is acceptable to you');
-  const rows = evaluate(q, state.store, listAccess(state, user));
+  const rows = bindings(q, state.store, listAccess(state, user));
   const model = state.store.model;
-  if (format === 'jsoncount') return ok({ count: rows.length });
-  if (format === 'count') return new Response(`${rows.length}\n`, { status: 200, headers: { 'content-type': 'text/plain' } });
+  if (format === 'jsoncount' || format === 'count') {
+    let count = 0;
+    for (const _ of rows) count++;
+    if (format === 'jsoncount') return ok({ count });
+    return new Response(`${count}\n`, { status: 200, headers: { 'content-type': 'text/plain' } });
+  }
   const summaryPath = all.get('summaryPath');
   if (summaryPath) return summary(q, rows, summaryPath, all, state);
   const start = int(all, 'start', 0);
   const size = int(all, 'size', MAX_SIZE);
   if (size > MAX_SIZE) badRequest(`Illegal value for size: ${size}. The maximum is ${MAX_SIZE}`, { results: [] });
-  const page = rows.slice(start, start + size);
+  const rowsOfPage = primed(page(rows, start, size));
   if (format === 'tsv' || format === 'tab' || format === 'csv') {
     const sep = format === 'csv' ? ',' : '\t';
     const fmt = format === 'csv' ? csvCell : (v: unknown) => String(v ?? '');
-    const lines: string[] = [];
     const headers = all.get('columnheaders');
-    if (headers === 'path') lines.push(q.views.map(fmt).join(sep));
-    else if (headers === 'true' || headers === 'friendly') lines.push(q.views.map((v) => fmt(v.split('.').join(' > '))).join(sep));
-    for (const row of page) lines.push(q.views.map((v) => fmt(cell(row, v, model, q))).join(sep));
+    const head =
+      headers === 'path'
+        ? [q.views.map(fmt).join(sep)]
+        : headers === 'true' || headers === 'friendly'
+          ? [q.views.map((v) => fmt(v.split('.').join(' > '))).join(sep)]
+          : [];
+    function* lines(): Generator<string> {
+      for (const line of head) yield `${line}\n`;
+      for (const row of rowsOfPage) yield `${q.views.map((v) => fmt(cell(row, v, model, q))).join(sep)}\n`;
+    }
     const type = format === 'csv' ? 'text/comma-separated-values' : 'text/tab-separated-values';
-    return new Response(lines.map((l) => `${l}\n`).join(''), {
+    return new Response(lazyBody(lines()), {
       status: 200,
       headers: { 'content-type': type, 'content-disposition': `attachment; filename="result.${format === 'csv' ? 'csv' : 'tsv'}"` },
     });
   }
-  if (format === 'jsonobjects') return streamed(q, start, records(q, page, state));
+  // jsonobjects merges every row of a root object into one record, wherever the rows are: found whole, then streamed.
+  if (format === 'jsonobjects') return streamed(q, start, records(q, rowsOfPage, state));
   if (format === 'jsonrows' || format === 'jsontable') {
     return streamed(
       q,
       start,
-      page.map((row) =>
+      mapped(rowsOfPage, (row) =>
         q.views.map((v) => {
           const owner = row.objects.get(v.slice(0, v.lastIndexOf('.')));
           return {
@@ -182,7 +267,12 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
   return streamed(
     q,
     start,
-    page.map((row) => q.views.map((v) => cell(row, v, model, q))),
+    mapped(rowsOfPage, (row) => {
+      // A loop per row, not a closure per row: this is the path a million-row answer takes.
+      const values: (string | number | boolean | null)[] = [];
+      for (const v of q.views) values.push(cell(row, v, model, q));
+      return values;
+    }),
   );
 }
 
@@ -247,7 +337,7 @@ export function exportObjects(q: SimQuery, all: URLSearchParams, state: InterMin
   if (!state.store.model.isa(r.classes.at(-1)!, 'SequenceFeature') && !state.store.model.isa(r.classes.at(-1)!, 'Protein'))
     badRequest(`${view} is not a SequenceFeature or a Protein: it has no sequence`);
   const withView: SimQuery = { ...q, views: q.views.length > 0 ? q.views : [`${view}.id`] };
-  const rows = evaluate({ ...withView, views: [...withView.views, `${view}.id`] }, state.store, listAccess(state, user));
+  const rows = bindings({ ...withView, views: [...withView.views, `${view}.id`] }, state.store, listAccess(state, user));
   const seen = new Set<number>();
   const out: SimObject[] = [];
   for (const row of rows) {

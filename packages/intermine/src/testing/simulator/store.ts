@@ -31,16 +31,70 @@ export const CLASS_KEYS: Record<string, string[]> = {
   BioEntity: ['primaryIdentifier', 'symbol'],
 };
 
+/** Objects of one concrete class, kept in id order (re-sorted only when an id arrives out of order). */
+interface Bucket {
+  objects: SimObject[];
+  sorted: boolean;
+}
+
+/** One attribute index: `className.field` value → objects (subclasses included). */
+interface FieldIndex {
+  className: string;
+  field: string;
+  values: Map<unknown, SimObject[]>;
+}
+
+// Per-store indexes that `add()` keeps current, for the module's own finders ({@link findBy}).
+const FIELD_INDEXES = new WeakMap<ObjectStore, FieldIndex[]>();
+
 /** Every object by id, in id order when listed. */
 export class ObjectStore {
   readonly model: SimModel = simModel();
   readonly byId = new Map<number, SimObject>();
-  #sorted: SimObject[] | undefined;
+  // Per concrete class, so `all()` never sorts the whole store.
+  #buckets = new Map<string, Bucket>();
+  // className → the concrete classes (bucket names) that are one, rebuilt when a new class appears.
+  #members = new Map<string, { classes: string[]; known: number }>();
+  // Lowercased class-key value → objects (for LOOKUP, uploads, id resolution); dropped by `add()`, rebuilt on use.
+  #keyIndex: Map<string, SimObject[]> | undefined;
+  // The highest id and how many objects it was computed over (a write to `byId` behind our back forces a rescan).
+  #maxId = 9_000_000;
+  #counted = 0;
+  // Collection arrays with a Set of their ids, so linking stays O(1) when a collection is long.
+  #sets = new WeakMap<number[], Set<number>>();
 
   add(object: SimObject): SimObject {
+    const replaced = this.byId.get(object.id);
     this.byId.set(object.id, object);
-    this.#sorted = undefined;
+    if (replaced === undefined && this.#counted === this.byId.size - 1) {
+      this.#counted++;
+      if (object.id > this.#maxId) this.#maxId = object.id;
+    }
+    let bucket = this.#buckets.get(object.class);
+    if (!bucket) {
+      bucket = { objects: [], sorted: true };
+      this.#buckets.set(object.class, bucket);
+    }
+    if (replaced !== undefined) this.#drop(replaced);
+    const last = bucket.objects.at(-1);
+    if (last !== undefined && last.id > object.id) bucket.sorted = false;
+    bucket.objects.push(object);
+    this.#keyIndex = undefined;
+    for (const index of FIELD_INDEXES.get(this) ?? []) if (this.model.isa(object.class, index.className)) indexInto(index, object);
     return object;
+  }
+
+  #drop(object: SimObject): void {
+    const bucket = this.#buckets.get(object.class);
+    if (bucket) bucket.objects = bucket.objects.filter((o) => o !== object);
+    for (const index of FIELD_INDEXES.get(this) ?? []) {
+      const list = index.values.get(object[index.field]);
+      if (list)
+        index.values.set(
+          object[index.field],
+          list.filter((o) => o !== object),
+        );
+    }
   }
 
   get(id: number): SimObject | undefined {
@@ -49,8 +103,23 @@ export class ObjectStore {
 
   /** Every object that is a `className` (subclasses included), by id. */
   all(className: string): SimObject[] {
-    this.#sorted ??= [...this.byId.values()].sort((a, b) => a.id - b.id);
-    return this.#sorted.filter((o) => this.model.isa(o.class, className));
+    let members = this.#members.get(className);
+    if (!members || members.known !== this.#buckets.size) {
+      members = { classes: [...this.#buckets.keys()].filter((c) => this.model.isa(c, className)), known: this.#buckets.size };
+      this.#members.set(className, members);
+    }
+    // Loops, not callbacks: seeding asks for organisms and chromosomes once per gene.
+    const lists: SimObject[][] = [];
+    for (const c of members.classes) {
+      const bucket = this.#buckets.get(c)!;
+      if (!bucket.sorted) {
+        bucket.objects.sort(byId);
+        bucket.sorted = true;
+      }
+      lists.push(bucket.objects);
+    }
+    if (lists.length === 1) return lists[0]!.slice();
+    return lists.flat().sort(byId);
   }
 
   /** Set `from.field` to `to` (a reference) or add `to` to it (a collection), and the reverse side when the model declares one. */
@@ -58,30 +127,51 @@ export class ObjectStore {
     const info = this.model.field(from.class, field);
     if (!info || info.kind === 'attribute') throw new Error(`${from.class}.${field} is not a reference or collection`);
     if (info.kind === 'reference') from[field] = to.id;
-    else {
-      const ids = (from[field] as number[] | undefined) ?? [];
-      if (!ids.includes(to.id)) ids.push(to.id);
-      from[field] = ids;
-    }
+    else from[field] = this.#withMember(from[field] as number[] | undefined, to.id);
     const reverse = this.#reverse(from.class, field);
     if (reverse) {
       const back = this.model.field(to.class, reverse);
       if (back?.kind === 'reference') to[reverse] = from.id;
-      else if (back?.kind === 'collection') {
-        const ids = (to[reverse] as number[] | undefined) ?? [];
-        if (!ids.includes(from.id)) ids.push(from.id);
-        to[reverse] = ids;
-      }
+      else if (back?.kind === 'collection') to[reverse] = this.#withMember(to[reverse] as number[] | undefined, from.id);
     }
   }
 
+  /** `ids` (a new array when absent) with `id` added once; long collections get a Set beside them. */
+  #withMember(ids: number[] | undefined, id: number): number[] {
+    const list = ids ?? [];
+    if (list.length < 32) {
+      if (!list.includes(id)) list.push(id);
+      return list;
+    }
+    let set = this.#sets.get(list);
+    if (!set || set.size !== list.length) {
+      set = new Set(list);
+      this.#sets.set(list, set);
+    }
+    if (!set.has(id)) {
+      set.add(id);
+      list.push(id);
+    }
+    return list;
+  }
+
+  #reverses = new Map<string, string | undefined>();
+
   #reverse(className: string, field: string): string | undefined {
+    const key = `${className}.${field}`;
+    if (this.#reverses.has(key)) return this.#reverses.get(key);
+    const found = this.#findReverse(className, field);
+    this.#reverses.set(key, found);
+    return found;
+  }
+
+  #findReverse(className: string, field: string): string | undefined {
     const c = this.model.json.classes[className];
     if (!c) return undefined;
     const declared = (c.references?.[field] ?? c.collections?.[field]) as { reverseReference?: string } | undefined;
     if (declared) return declared.reverseReference;
     for (const parent of c.extends) {
-      const found = this.#reverse(parent, field);
+      const found = this.#findReverse(parent, field);
       if (found) return found;
     }
     return undefined;
@@ -90,9 +180,16 @@ export class ObjectStore {
   /** The objects a reference/collection field points at. */
   follow(object: SimObject, field: string): SimObject[] {
     const value = object[field];
-    if (typeof value === 'number') return [this.byId.get(value)].filter((o): o is SimObject => o !== undefined);
-    if (Array.isArray(value)) return value.map((id) => this.byId.get(id as number)).filter((o): o is SimObject => o !== undefined);
-    return [];
+    const out: SimObject[] = [];
+    if (typeof value === 'number') {
+      const o = this.byId.get(value);
+      if (o !== undefined) out.push(o);
+    } else if (Array.isArray(value))
+      for (const id of value) {
+        const o = this.byId.get(id as number);
+        if (o !== undefined) out.push(o);
+      }
+    return out;
   }
 
   /** The class keys of a class (its own, else the nearest ancestor's). */
@@ -119,19 +216,83 @@ export class ObjectStore {
   lookup(className: string, identifier: string, extra?: string): { objects: SimObject[]; via: 'key' | 'synonym' } {
     const matches = (value: unknown) => value !== undefined && value !== null && wildcardEquals(String(value), identifier);
     const inOrganism = (o: SimObject) => !extra || this.organismNames(o).some((n) => n.toLowerCase() === extra.toLowerCase());
-    const candidates = this.all(className).filter(inOrganism);
-    const byKey = candidates.filter((o) => this.keys(o.class).some((k) => matches(o[k])));
+    let byKey: SimObject[];
+    if (identifier.includes('*')) byKey = this.all(className).filter((o) => inOrganism(o) && this.keys(o.class).some((k) => matches(o[k])));
+    else {
+      // Without a wildcard a key match is a lowercase equality: one index read instead of a scan.
+      const hits = new Set((this.#keys().get(identifier.toLowerCase()) ?? []).filter((o) => this.model.isa(o.class, className) && inOrganism(o)));
+      byKey = [...hits].sort((a, b) => a.id - b.id);
+    }
     if (byKey.length > 0) return { objects: byKey, via: 'key' };
-    const bySynonym = candidates.filter((o) => this.follow(o, 'synonyms').some((s) => matches(s.value)));
+    const bySynonym = this.all(className).filter((o) => inOrganism(o) && this.follow(o, 'synonyms').some((s) => matches(s.value)));
     return { objects: bySynonym, via: 'synonym' };
+  }
+
+  #keys(): Map<string, SimObject[]> {
+    if (this.#keyIndex) return this.#keyIndex;
+    const index = new Map<string, SimObject[]>();
+    const keysOf = new Map<string, string[]>();
+    for (const object of this.byId.values()) {
+      let keys = keysOf.get(object.class);
+      if (!keys) {
+        keys = this.keys(object.class);
+        keysOf.set(object.class, keys);
+      }
+      for (const k of keys) {
+        const v = object[k];
+        if (v === undefined || v === null) continue;
+        const text = String(v).toLowerCase();
+        const list = index.get(text);
+        if (list) list.push(object);
+        else index.set(text, [object]);
+      }
+    }
+    this.#keyIndex = index;
+    return index;
   }
 
   /** A new object id above every one in use. */
   nextId(): number {
-    let max = 9_000_000;
-    for (const id of this.byId.keys()) if (id > max) max = id;
-    return max + 1;
+    if (this.#counted !== this.byId.size) {
+      // Someone wrote to `byId` directly: count again.
+      this.#maxId = 9_000_000;
+      for (const id of this.byId.keys()) if (id > this.#maxId) this.#maxId = id;
+      this.#counted = this.byId.size;
+    }
+    return this.#maxId + 1;
   }
+}
+
+function byId(a: SimObject, b: SimObject): number {
+  return a.id - b.id;
+}
+
+function indexInto(index: FieldIndex, object: SimObject): void {
+  const value = object[index.field];
+  const list = index.values.get(value);
+  if (list) list.push(object);
+  else index.values.set(value, [object]);
+}
+
+/**
+ * The first object (by id) of `className` whose `field` is exactly `value`. The first call for a
+ * class and field indexes the store; `add()` keeps the index current.
+ */
+export function findBy(store: ObjectStore, className: string, field: string, value: unknown): SimObject | undefined {
+  let indexes = FIELD_INDEXES.get(store);
+  if (!indexes) {
+    indexes = [];
+    FIELD_INDEXES.set(store, indexes);
+  }
+  let index = indexes.find((i) => i.className === className && i.field === field);
+  if (!index) {
+    index = { className, field, values: new Map() };
+    for (const object of store.all(className)) indexInto(index, object);
+    indexes.push(index);
+  }
+  const found = index.values.get(value);
+  if (!found || found.length === 0) return undefined;
+  return found.length === 1 ? found[0] : found.reduce((a, b) => (b.id < a.id ? b : a));
 }
 
 /** Case-insensitive equality with `*` matching any run of characters (InterMine's `=` on strings). */
