@@ -12,22 +12,24 @@ function isObject(value: unknown): value is Json {
 /** Every scalar at a dotted path (lists and lists of objects are walked; `*` matches any key). */
 export function valuesAt(doc: unknown, path: string): unknown[] {
   const out: unknown[] = [];
-  const walk = (value: unknown, segments: readonly string[]): void => {
+  const segments = path.split('.');
+  // `depth`: how many segments are consumed (no slicing: the index walks every gene with this).
+  const walk = (value: unknown, depth: number): void => {
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, segments);
+      for (const item of value) walk(item, depth);
       return;
     }
-    if (segments.length === 0) {
-      if (isObject(value)) for (const v of Object.values(value)) walk(v, segments);
+    if (depth === segments.length) {
+      if (isObject(value)) for (const v of Object.values(value)) walk(v, depth);
       else if (value !== undefined && value !== null) out.push(value);
       return;
     }
     if (!isObject(value)) return;
-    const [head, ...rest] = segments as [string, ...string[]];
-    if (head === '*') for (const v of Object.values(value)) walk(v, rest);
-    else if (Object.hasOwn(value, head)) walk(value[head], rest);
+    const head = segments[depth] as string;
+    if (head === '*') for (const v of Object.values(value)) walk(v, depth + 1);
+    else if (Object.hasOwn(value, head)) walk(value[head], depth + 1);
   };
-  walk(doc, path.split('.'));
+  walk(doc, 0);
   return out;
 }
 
@@ -73,11 +75,20 @@ function prune(value: unknown, node: FieldNode): unknown {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+const trees = new WeakMap<readonly string[], FieldNode>();
+
 /** `fields` as the server applies it: `undefined`, `all` or `*` keep everything; unknown fields are left out silently. */
 export function selectFields(doc: SimGene, fields: readonly string[] | undefined): Json {
   const { _id, _version, ...body } = doc;
   if (fields === undefined || fields.some((f) => f === 'all' || f === '*')) return structuredClone(body);
-  return (prune(structuredClone(body), fieldTree(fields)) as Json | undefined) ?? {};
+  // Prune, then copy what is kept (a batch shapes 1000 hits with the same `fields`: one tree).
+  let tree = trees.get(fields);
+  if (tree === undefined) {
+    tree = fieldTree(fields);
+    trees.set(fields, tree);
+  }
+  const kept = prune(body, tree) as Json | undefined;
+  return kept === undefined ? {} : structuredClone(kept);
 }
 
 function compareValues(a: unknown, b: unknown): number {

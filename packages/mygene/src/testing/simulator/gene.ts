@@ -3,17 +3,16 @@ import type { SimGene } from './dataset.js';
 import { shapeBody, type ShapeOptions } from './documents.js';
 import { filterOf, shapeOf } from './common.js';
 import { MAX, type Params } from './params.js';
-import { type DocFilter, ID_SCOPES, passes, scopeScore } from './search.js';
+import { type GeneIndex, geneIndex } from './gene-index.js';
+import { type DocFilter, ID_SCOPES, passes, scopeScore, scopeTargets } from './search.js';
 import type { MyGeneSimulatorState } from './state.js';
 import { badParam, errorBody, json } from './wire.js';
 
 /** More documents than this for one id is the server's 500 "Too Many Matches.". */
 const TOO_MANY = 1000;
 
-function lookup(state: MyGeneSimulatorState, id: string, filter: DocFilter): SimGene[] {
-  const out: SimGene[] = [];
-  for (const doc of state.genes.values()) if (passes(doc, filter) && scopeScore(doc, id, ID_SCOPES) > 0) out.push(doc);
-  return out;
+function lookup(index: GeneIndex, id: string, filter: DocFilter): SimGene[] {
+  return index.candidates(scopeTargets(id, ID_SCOPES)).filter((doc) => passes(doc, filter) && scopeScore(doc, id, ID_SCOPES) > 0);
 }
 
 function annotation(doc: SimGene, shape: ShapeOptions): Record<string, unknown> {
@@ -23,7 +22,7 @@ function annotation(doc: SimGene, shape: ShapeOptions): Record<string, unknown> 
 /** `GET /gene/{id}`: the document (every field unless `fields`), a list when the id matches several, or 404. */
 export function getGene(state: MyGeneSimulatorState, params: Params, id: string): Response {
   const shape = shapeOf(params, undefined);
-  const docs = lookup(state, id, filterOf(params));
+  const docs = lookup(geneIndex(state.genes), id, filterOf(params));
   if (docs.length === 0) return errorBody(404, 'Not Found.');
   if (docs.length > TOO_MANY) return errorBody(500, 'Too Many Matches.');
   return json(docs.length === 1 ? annotation(docs[0] as SimGene, shape) : docs.map((doc) => annotation(doc, shape)));
@@ -36,8 +35,9 @@ export function postGenes(state: MyGeneSimulatorState, params: Params): Response
   const shape = shapeOf(params, undefined);
   const filter = filterOf(params);
   const out: Record<string, unknown>[] = [];
+  const index = geneIndex(state.genes);
   for (const id of ids) {
-    const docs = lookup(state, id, filter);
+    const docs = lookup(index, id, filter);
     if (docs.length > TOO_MANY) return errorBody(500, 'Too Many Matches.');
     if (docs.length === 0) out.push({ query: id, notfound: true });
     for (const doc of docs) out.push({ query: id, ...annotation(doc, shape) });

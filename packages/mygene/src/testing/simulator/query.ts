@@ -4,7 +4,8 @@ import type { SimGene } from './dataset.js';
 import { shapeBody, type ShapeOptions } from './documents.js';
 import { filterOf, QUERY_DEFAULT_FIELDS, shapeOf, took } from './common.js';
 import { MAX, type Params } from './params.js';
-import { fieldValues, ID_SCOPES, type Match, passes, scopeScore, search, speciesTaxids } from './search.js';
+import { geneIndex } from './gene-index.js';
+import { fieldValues, ID_SCOPES, type Match, passes, scopeScore, scopeTargets, search, speciesTaxids } from './search.js';
 import { nextPage, openScroll } from './scroll.js';
 import type { MyGeneSimulatorState } from './state.js';
 import { badParam, json, searchError } from './wire.js';
@@ -83,7 +84,7 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
         'See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.',
     );
   }
-  const matches = search(state.genes.values(), q, filter);
+  const matches = search(geneIndex(state.genes), q, filter);
   const maxScore = matches.length === 0 ? null : Math.max(...matches.map((m) => m.score));
   if (fetchAll)
     return openScroll(
@@ -125,9 +126,10 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
   const out: Record<string, unknown>[] = [];
   let maxTotal = 0;
   let over = 0;
+  const index = geneIndex(state.genes);
   for (const term of terms) {
     const matches: Match[] = [];
-    for (const doc of state.genes.values()) {
+    for (const doc of index.candidates(scopeTargets(term, scopes))) {
       if (!passes(doc, filter)) continue;
       const score = scopeScore(doc, term, scopes);
       if (score > 0) matches.push({ doc, score });

@@ -1,9 +1,11 @@
-// Matching genes the way MyGene's Elasticsearch queries do, for a small in-memory set: the query
-// string syntax (fielded terms, phrases, wildcards, AND/OR/NOT, parentheses, CURIEs, genome
-// intervals), batch scopes, id lookups, species filters and a deterministic `_score`.
+// Matching genes the way MyGene's Elasticsearch queries do, in memory: the query string syntax
+// (fielded terms, phrases, wildcards, AND/OR/NOT, parentheses, CURIEs, genome intervals), batch
+// scopes, id lookups, species filters and a deterministic `_score`. The index (gene-index.ts)
+// narrows each term to the genes that can match; the rules here decide which of them do.
 import { SPECIES } from '../../species.js';
 import type { SimGene } from './dataset.js';
 import { valuesAt } from './documents.js';
+import type { GeneIndex } from './gene-index.js';
 import { refuse, searchError } from './wire.js';
 
 /** Species the server boosts, so human hits rank before mouse and rat ones. */
@@ -78,11 +80,30 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Does `text` (a word or a phrase) contain a wildcard, as `fieldMatches` reads it? */
+export function isWildcard(text: string, phrase: boolean): boolean {
+  return !phrase && /[*?]/.test(text);
+}
+
+/** The keys a value of `field` is indexed under: every token of a text field, else the lowercased value. */
+export function indexKeys(field: string, value: unknown): string[] {
+  return TEXT_FIELDS.has(field) ? tokens(String(value)) : [String(value).toLowerCase()];
+}
+
+/**
+ * The index key every document that `fieldMatches(doc, field, text, phrase)` is filed under (for a
+ * `text` without wildcards): its first token in a text field, else the lowercased text.
+ * `undefined` when nothing can match.
+ */
+export function lookupKey(field: string, text: string): string | undefined {
+  return TEXT_FIELDS.has(field) ? tokens(text)[0] : text.toLowerCase();
+}
+
 /** Does `field` of `doc` match `text` (a word, a wildcard pattern or a phrase)? */
 export function fieldMatches(doc: SimGene, field: string, text: string, phrase: boolean): boolean {
   const values = fieldValues(doc, field);
   if (values.length === 0) return false;
-  const hasWildcard = !phrase && /[*?]/.test(text);
+  const hasWildcard = isWildcard(text, phrase);
   if (TEXT_FIELDS.has(field)) {
     const wanted = tokens(text);
     if (wanted.length === 0) return false;
@@ -149,10 +170,21 @@ function curie(term: string): { field: string; value: string } | undefined {
   return field === undefined ? undefined : { field, value: m[2] as string };
 }
 
-/** Score of `term` against `scopes` (0: no match). A CURIE (`NCBIGene:1017`) searches its own field. */
-export function scopeScore(doc: SimGene, term: string, scopes: readonly string[]): number {
+/** A (canonical) field and the text a batch term looks for in it. */
+export interface ScopeTarget {
+  field: string;
+  text: string;
+}
+
+/** Where a batch term is looked for: a CURIE (`NCBIGene:1017`) in its own field, any other term in each of `scopes`. */
+export function scopeTargets(term: string, scopes: readonly string[]): ScopeTarget[] {
   const c = curie(term);
-  const matched = c ? fieldMatches(doc, c.field, c.value, true) : scopes.some((scope) => fieldMatches(doc, canonicalField(scope), term, true));
+  return c ? [{ field: c.field, text: c.value }] : scopes.map((scope) => ({ field: canonicalField(scope), text: term }));
+}
+
+/** Score of `term` against `scopes` (0: no match), matched as a phrase in each scope. */
+export function scopeScore(doc: SimGene, term: string, scopes: readonly string[]): number {
+  const matched = scopeTargets(term, scopes).some(({ field, text }) => fieldMatches(doc, field, text, true));
   return matched ? round(15 * boost(doc)) : 0;
 }
 
@@ -302,6 +334,46 @@ function overlaps(doc: SimGene, chr: string, start: number, end: number): boolea
   return positions.some((p) => String(p.chr).toLowerCase() === chr.toLowerCase() && Number(p.start) <= end && Number(p.end) >= start);
 }
 
+/** The field and text a fielded term is matched with (`go:` terms get their `GO:` prefix back). */
+function fieldedTerm(field: string, text: string): ScopeTarget {
+  const canonical = canonicalField(field);
+  return { field: canonical, text: canonical === 'go_id' && !/^GO:/i.test(text) ? `GO:${text}` : text };
+}
+
+/**
+ * Positions (in index order) of every document a node can match, or `undefined` when the index
+ * cannot narrow it (`*`, intervals, wildcards, NOT): a superset, which `score` then decides on.
+ */
+function candidates(node: Node, index: GeneIndex): readonly number[] | undefined {
+  switch (node.kind) {
+    case 'term': {
+      if (isWildcard(node.text, node.phrase)) return undefined;
+      const targets = node.field !== undefined ? [fieldedTerm(node.field, node.text)] : DEFAULT_FIELDS.map(([field]) => ({ field, text: node.text }));
+      return index.positions(targets);
+    }
+    case 'and': {
+      // Every item must match: the smallest narrowed item bounds the whole.
+      let best: readonly number[] | undefined;
+      for (const item of node.items) {
+        const c = candidates(item, index);
+        if (c !== undefined && (best === undefined || c.length < best.length)) best = c;
+      }
+      return best;
+    }
+    case 'or': {
+      const all: (readonly number[])[] = [];
+      for (const item of node.items) {
+        const c = candidates(item, index);
+        if (c === undefined) return undefined;
+        all.push(c);
+      }
+      return [...new Set(all.flat())].sort((a, b) => a - b);
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Score of a node for a document; `undefined` when it does not match. */
 function score(node: Node, doc: SimGene): number | undefined {
   switch (node.kind) {
@@ -311,8 +383,7 @@ function score(node: Node, doc: SimGene): number | undefined {
       return overlaps(doc, node.chr, node.start, node.end) ? 1 : undefined;
     case 'term': {
       if (node.field !== undefined) {
-        const field = canonicalField(node.field);
-        const text = field === 'go_id' && !/^GO:/i.test(node.text) ? `GO:${node.text}` : node.text;
+        const { field, text } = fieldedTerm(node.field, node.text);
         return fieldMatches(doc, field, text, node.phrase) ? 10 : undefined;
       }
       let best: number | undefined;
@@ -348,12 +419,13 @@ export interface Match {
 }
 
 /** Every document matching the query string `q` (refusing a syntax error with the server's 400), in index order. */
-export function search(genes: Iterable<SimGene>, q: string, filter: DocFilter): Match[] {
+export function search(index: GeneIndex, q: string, filter: DocFilter): Match[] {
   const node = parse(q);
   const isInterval = node.kind === 'interval';
   const effective: DocFilter = isInterval && filter.species === undefined ? { ...filter, species: new Set([9606]) } : filter;
   const out: Match[] = [];
-  for (const doc of genes) {
+  const narrowed = candidates(node, index);
+  for (const doc of narrowed === undefined ? index.docs : narrowed.map((i) => index.docs[i] as SimGene)) {
     if (!passes(doc, effective)) continue;
     const s = score(node, doc);
     if (s !== undefined) out.push({ doc, score: round(Math.max(s, 0.1) * boost(doc)) });

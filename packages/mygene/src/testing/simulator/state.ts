@@ -1,5 +1,6 @@
 // The simulator's state: the genes (by `_id`, in index order), the open scrolls and the metadata.
 import { builtInGenes, builtInMetadata, type SimGene } from './dataset.js';
+import { GeneMap } from './gene-index.js';
 
 /**
  * One open `fetch_all` scroll: the hits still to serve and when it expires.
@@ -34,7 +35,11 @@ export interface SimScroll {
  * ```
  */
 export interface MyGeneSimulatorState {
-  /** Gene documents by `_id`, in index order (built-in genes, then the seed). */
+  /**
+   * Gene documents by `_id`, in index order (built-in genes, then the seed). Add, replace or
+   * delete genes with `set`/`delete`; to change a stored gene, `set` it again (searches use an
+   * index that is rebuilt when the map changes, not when a stored document is edited in place).
+   */
   genes: Map<string, SimGene>;
   /** Open scrolls by `_scroll_id`. */
   scrolls: Map<string, SimScroll>;
@@ -46,7 +51,7 @@ export interface MyGeneSimulatorState {
 
 /** A fresh state from the built-in genes (unless `builtIn` is false) and the checked seed genes. */
 export function initialState(seed: readonly SimGene[], builtIn: boolean): MyGeneSimulatorState {
-  const genes = new Map<string, SimGene>();
+  const genes = new GeneMap();
   if (builtIn) for (const gene of builtInGenes()) genes.set(gene._id, gene);
   for (const gene of seed) genes.set(gene._id, structuredClone(gene));
   return { genes, scrolls: new Map(), scrollsOpened: 0, metadata: builtInMetadata() };
