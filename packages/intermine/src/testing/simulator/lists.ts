@@ -7,6 +7,7 @@ import { badRequest, multi, ok, params, Refusal, required } from './envelope.js'
 import { evaluate, parseQuery } from './pathquery.js';
 import { listAccess } from './results.js';
 import { canSee, type InterMineSimulatorState, type SimList, SUPERUSER } from './state.js';
+import { splitIdentifiers } from '../../lists.js';
 
 /** A list as `GET /lists` shows it to `user`. */
 export function listJson(list: SimList, user: string | undefined): Record<string, unknown> {
@@ -71,13 +72,8 @@ async function uploadedIdentifiers(request: SimulatedRequest, name: string): Pro
     text = field === null ? '' : typeof field === 'string' ? field : await field.text();
   } else if (type.startsWith('text/') || type.startsWith('application/octet-stream')) text = request.text();
   else badRequest(`Bad content type - ${type || 'none'}`, { listName: name, unmatchedIdentifiers: [] });
-  const out: string[] = [];
-  const re = /"([^"]*)"|([^\s,"]+)/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const id = (m[1] ?? m[2] ?? '').trim();
-    if (id) out.push(id);
-  }
-  return out;
+  // The server splits an upload as the client does: on whitespace and commas, "quoted phrases" whole.
+  return splitIdentifiers(text);
 }
 
 /** Resolve uploaded identifiers to object ids (class keys, then synonyms; `extra` = organism). */

@@ -3,6 +3,7 @@
 // splitting, type checks and maximums. Every refusal is the server's 400 body.
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { badParam, errorBody, overMax, refuse } from './wire.js';
+import { LIMITS } from '../../internal/validate.js';
 
 /** Canonical names (used as `keyword` in error bodies) and the names the server accepts for them. */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -12,19 +13,8 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   id: ['ids', 'id'],
 };
 
-/** Server maximums (biothings.web defaults and mygene's config_web). */
-export const MAX = {
-  size: 1000,
-  from: 10_000,
-  window: 10_000,
-  sort: 10,
-  fields: 1000,
-  facets: 1000,
-  facetSize: 1000,
-  species: 1000,
-  scopes: 1000,
-  ids: 1000,
-} as const;
+/** Server maximums: the client's own record of them (biothings.web defaults and mygene's config_web), plus two it does not check. */
+export const MAX = { ...LIMITS, species: 1000, ids: 1000 } as const;
 
 const SEPARATORS = new Set([' ', '\t', '\n', '\r', '|', ',', '+']);
 

@@ -5,8 +5,15 @@
 import { SPECIES } from '../../species.js';
 import type { SimGene } from './dataset.js';
 import { valuesAt } from './documents.js';
-import type { GeneIndex } from './gene-index.js';
 import { refuse, searchError } from './wire.js';
+
+/** What a search needs of an index (`GeneIndex` in gene-index.ts, which builds on this module). */
+export interface CandidateIndex {
+  /** The genes in index order (a position is an index into this list). */
+  readonly docs: readonly SimGene[];
+  /** Positions of the genes whose fields hold any of the targets' keys, in index order. */
+  positions(targets: readonly ScopeTarget[]): readonly number[];
+}
 
 /** Species the server boosts, so human hits rank before mouse and rat ones. */
 const BOOST: Readonly<Record<number, number>> = { 9606: 1.5, 10090: 1.3, 10116: 1.1 };
@@ -344,7 +351,7 @@ function fieldedTerm(field: string, text: string): ScopeTarget {
  * Positions (in index order) of every document a node can match, or `undefined` when the index
  * cannot narrow it (`*`, intervals, wildcards, NOT): a superset, which `score` then decides on.
  */
-function candidates(node: Node, index: GeneIndex): readonly number[] | undefined {
+function candidates(node: Node, index: CandidateIndex): readonly number[] | undefined {
   switch (node.kind) {
     case 'term': {
       if (isWildcard(node.text, node.phrase)) return undefined;
@@ -419,7 +426,7 @@ export interface Match {
 }
 
 /** Every document matching the query string `q` (refusing a syntax error with the server's 400), in index order. */
-export function search(index: GeneIndex, q: string, filter: DocFilter): Match[] {
+export function search(index: CandidateIndex, q: string, filter: DocFilter): Match[] {
   const node = parse(q);
   const isInterval = node.kind === 'interval';
   const effective: DocFilter = isInterval && filter.species === undefined ? { ...filter, species: new Set([9606]) } : filter;
