@@ -1,42 +1,8 @@
-// The public surface of @bio/core-http, listed by hand. src/internal/ is never exported.
+// The public surface of @bio/core-http, listed by hand (errors.ts, public whole, excepted). src/internal/ is never exported.
 
-// errors
-export {
-  AbortError,
-  BadRequestError,
-  BatchError,
-  BioError,
-  BioHttpError,
-  ConflictError,
-  createHttpError,
-  ForbiddenError,
-  isAbortError,
-  isBadRequestError,
-  isBatchError,
-  isBioError,
-  isBioHttpError,
-  isConflictError,
-  isForbiddenError,
-  isNetworkError,
-  isNotFoundError,
-  isRateLimitError,
-  isResponseFormatError,
-  isResponseTooLargeError,
-  isServerError,
-  isTimeoutError,
-  isUnauthorizedError,
-  isValidationError,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  ResponseFormatError,
-  ResponseTooLargeError,
-  ServerError,
-  TimeoutError,
-  UnauthorizedError,
-  ValidationError,
-} from './errors.js';
-export type { BatchFailure, BioHttpErrorInit, ErrorCode, KnownErrorCode, ResponseFormatErrorInit } from './errors.js';
+// errors: errors.ts is public whole (it is also the `./errors` entry every client re-exports),
+// so it is exported whole here too rather than listed a second time.
+export * from './errors.js';
 export { redactSecrets, redactUrl, SECRET_QUERY_PARAMS } from './redact.js';
 export { htmlErrorMessage } from './html-message.js';
 

@@ -211,13 +211,38 @@ function locate(store: ObjectStore, feature: SimObject, chromosome: string, star
   store.link(feature, 'locations', location);
 }
 
+/** Add a `className` object with `fields` and its own id (or the next free one), linked to its organism (default D. melanogaster). */
+function addOwned(
+  store: ObjectStore,
+  className: string,
+  seed: { id?: number | undefined; organism?: string | undefined },
+  fields: Record<string, unknown>,
+): SimObject {
+  const organism = findOrganism(store, seed.organism ?? 'D. melanogaster');
+  if (!organism) throw new Error(`no organism ${seed.organism}`);
+  const object = store.add({ class: className, id: seed.id ?? store.nextId(), ...fields });
+  store.link(object, 'organism', organism);
+  return object;
+}
+
+/** Link `object`'s `collection` to the `className` objects whose `key` is each of `identifiers` (each must exist). */
+function linkAll(
+  store: ObjectStore,
+  object: SimObject,
+  collection: string,
+  [className, key]: [string, string],
+  identifiers: readonly string[] | undefined,
+): void {
+  for (const identifier of identifiers ?? []) {
+    const target = byKey(store, className, key, identifier);
+    if (!target) throw new Error(`no ${className} ${identifier}`);
+    store.link(object, collection, target);
+  }
+}
+
 /** Add a gene with its organism, location, pathways and synonyms (everything it names must exist). */
 export function addGene(store: ObjectStore, g: GeneSeed): SimObject {
-  const organism = findOrganism(store, g.organism ?? 'D. melanogaster');
-  if (!organism) throw new Error(`no organism ${g.organism}`);
-  const gene = store.add({
-    class: 'Gene',
-    id: g.id ?? store.nextId(),
+  const gene = addOwned(store, 'Gene', g, {
     primaryIdentifier: g.primaryIdentifier,
     secondaryIdentifier: g.secondaryIdentifier ?? null,
     symbol: g.symbol ?? null,
@@ -225,35 +250,21 @@ export function addGene(store: ObjectStore, g: GeneSeed): SimObject {
     description: g.description ?? null,
     length: g.length ?? (g.start !== undefined && g.end !== undefined ? g.end - g.start + 1 : null),
   });
-  store.link(gene, 'organism', organism);
   if (g.chromosome !== undefined && g.start !== undefined && g.end !== undefined) locate(store, gene, g.chromosome, g.start, g.end, g.strand ?? '1');
-  for (const identifier of g.pathways ?? []) {
-    const pathway = byKey(store, 'Pathway', 'identifier', identifier);
-    if (!pathway) throw new Error(`no pathway ${identifier}`);
-    store.link(gene, 'pathways', pathway);
-  }
+  linkAll(store, gene, 'pathways', ['Pathway', 'identifier'], g.pathways);
   for (const value of g.synonyms ?? []) store.link(gene, 'synonyms', store.add({ class: 'Synonym', id: store.nextId(), value }));
   return gene;
 }
 
 /** Add a protein linked to its genes. */
 export function addProtein(store: ObjectStore, p: ProteinSeed): SimObject {
-  const organism = findOrganism(store, p.organism ?? 'D. melanogaster');
-  if (!organism) throw new Error(`no organism ${p.organism}`);
-  const protein = store.add({
-    class: 'Protein',
-    id: p.id ?? store.nextId(),
+  const protein = addOwned(store, 'Protein', p, {
     primaryIdentifier: p.primaryIdentifier,
     primaryAccession: p.primaryAccession ?? null,
     length: p.length ?? null,
     symbol: null,
   });
-  store.link(protein, 'organism', organism);
-  for (const identifier of p.genes ?? []) {
-    const gene = byKey(store, 'Gene', 'primaryIdentifier', identifier);
-    if (!gene) throw new Error(`no gene ${identifier}`);
-    store.link(protein, 'genes', gene);
-  }
+  linkAll(store, protein, 'genes', ['Gene', 'primaryIdentifier'], p.genes);
   return protein;
 }
 
