@@ -11,7 +11,7 @@
 // Run: node --import tsx packages/idr/scripts/generate-fixtures.ts
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tinyJpeg } from './jpeg.js';
+import { tinyJpeg } from '../src/testing/simulator/jpeg.js';
 
 type Json = unknown;
 interface Exchange {

@@ -15,7 +15,7 @@ import {
   wellLabel,
   wellName,
 } from '../../src/index.js';
-import { tinyJpeg } from '../../scripts/jpeg.js';
+import { tinyJpeg } from '../../src/testing/simulator/jpeg.js';
 
 describe('error dialects', () => {
   it('reads the server words of every dialect', () => {

@@ -1,6 +1,6 @@
 // A real, minimal baseline JPEG (mid-grey, 8-bit greyscale) for the simulator's thumbnails: SOI, JFIF
-// APP0, DQT, SOF0, two one-symbol Huffman tables, SOS, the entropy-coded blocks, EOI (copied from
-// scripts/jpeg.ts, which is not shipped).
+// APP0, DQT, SOF0, two one-symbol Huffman tables, SOS, the entropy-coded blocks, EOI (also used by
+// scripts/generate-fixtures.ts for the recorded thumbnails).
 
 /** A valid greyscale JPEG of `width`×`height` (multiples of 8 keep the scan byte-aligned). */
 export function tinyJpeg(width = 96, height = 72): Uint8Array {
