@@ -191,7 +191,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         body: prepared.body,
         timeout: ctx.timeout,
         retry: kyRetry(retry, ctx, mayRetry ? methods : [], retryState),
-        throwHttpErrors: throws,
+        throwHttpErrors: userThrows === true ? true : throws, // then `throws` is always true
         fetch: exchange,
         hooks,
         retryState,

@@ -50,15 +50,16 @@ function tooLarge(limit: number, ctx: ReadContext, detail: string): ResponseTooL
  * A `Content-Length` over the limit is refused before reading anything.
  */
 export async function readLimited(response: Response, limit: number, context: () => ReadContext): Promise<Uint8Array> {
-  const declared = response.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
+  const header = response.headers.get('content-length');
+  const declared = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  if (declared !== undefined && declared > limit) {
     discard(response.body);
-    throw tooLarge(limit, context(), `of ${declared} bytes (Content-Length)`);
+    throw tooLarge(limit, context(), `of ${header} bytes (Content-Length)`);
   }
   if (response.body === null) return new Uint8Array(0);
   // A declared length within the limit: fetch enforces it (a longer body is an error), so let the
   // platform read it in one go, which is cheaper than pulling chunks here.
-  if (declared !== null && /^\d+$/.test(declared)) {
+  if (declared !== undefined) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength > limit) throw tooLarge(limit, context(), 'of more than that'); // a fetch that ignored the length
     return bytes;
@@ -111,6 +112,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
 /** `application/json`, `application/problem+json`, `text/json`, … */
 export function isJsonContentType(contentType: string | null): boolean {
   if (!contentType) return false;
+  if (contentType === 'application/json' || contentType.startsWith('application/json;')) return true; // the usual case, without splitting
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || type === 'text/json' || type.endsWith('+json');
 }

@@ -12,6 +12,17 @@ export interface RetryState {
   error: BioHttpError | undefined;
 }
 
+// ky wants lower-case methods: computed once per methods array (a client's resolved list is reused).
+const lowerCased = new WeakMap<readonly string[], KyRetryOptions['methods']>();
+function kyMethods(methods: readonly string[]): NonNullable<KyRetryOptions['methods']> {
+  let out = lowerCased.get(methods);
+  if (out === undefined) {
+    out = methods.map((m) => m.toLowerCase()) as NonNullable<KyRetryOptions['methods']>;
+    lowerCased.set(methods, out);
+  }
+  return out; // ky maps it to a new array (never changes it in place)
+}
+
 /**
  * Our retry policy as ky's `retry` options. ky counts attempts, checks `methods` and
  * `statusCodes`, honours `Retry-After` (capped by `maxRetryAfter`), computes and jitters the
@@ -26,12 +37,12 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
   let failure: unknown;
   return {
     limit: r.limit,
-    methods: methods.map((m) => m.toLowerCase()) as NonNullable<KyRetryOptions['methods']>,
+    methods: kyMethods(methods),
     statusCodes: r.statusCodes as number[], // ky only reads them
     afterStatusCodes: r.statusCodes as number[],
     maxRetryAfter: r.maxRetryAfter,
     backoffLimit: r.backoffLimit,
-    retryOnTimeout: false,
+    // retryOnTimeout: ky's default (false) — ky merges every key it is given, on every call.
     // Exponential steps, clamped before jitter so the jitter is "full" over the clamped step.
     delay: (n) => (r.delay <= 0 ? 0 : Math.min(r.backoffLimit, r.delay * 2 ** (n - 1))),
     // A function (rather than `true`) so the wait is known to onRetry and checked against the deadline.

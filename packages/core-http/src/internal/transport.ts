@@ -13,7 +13,8 @@ export interface SendOptions {
   body: BodyInit | undefined;
   timeout: number | false;
   retry: NonNullable<KyOptions['retry']>;
-  throwHttpErrors: (status: number) => boolean;
+  /** `true` when every status throws (ky's default, so it is not passed). */
+  throwHttpErrors: true | ((status: number) => boolean);
   /** The exchange (auth, redirects, observers, body reads) ky calls once per attempt. */
   fetch: (request: Request) => Promise<Response>;
   hooks: HttpHooks;
@@ -74,12 +75,12 @@ export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
     headers: o.headers,
     timeout: o.timeout,
     retry: o.retry,
-    throwHttpErrors: o.throwHttpErrors,
     redirect: o.redirect,
     fetch: o.fetch as NonNullable<KyOptions['fetch']>,
   };
   if (o.hooks.beforeRequest?.length || o.hooks.afterResponse?.length || o.hooks.beforeRetry?.length || o.hooks.onRetry)
     options.hooks = kyHooks(ctx, o.hooks, o.retryState);
+  if (o.throwHttpErrors !== true) options.throwHttpErrors = o.throwHttpErrors;
   if (o.method !== 'GET') options.method = o.method;
   if (o.body !== undefined) options.body = o.body;
   if (ctx.cancel.signal !== undefined) options.signal = ctx.cancel.signal;
