@@ -12,7 +12,7 @@ import { normaliseBaseUrl, prepareBody, resolveUrl } from './internal/request-pa
 import { kyRetry, type RetryState } from './internal/retry-policy.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 import { guardStream, streamOf } from './internal/stream-body.js';
-import { send } from './internal/transport.js';
+import { kyRunsHooks, send } from './internal/transport.js';
 import { type ResolvedRetryOptions, resolveRetryOptions } from './retry.js';
 
 export type { HttpHooks } from './hooks.js';
@@ -155,7 +155,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       replaced: false,
       received: undefined,
     };
-    // A plain record with lower-case names (ky builds the Headers): cheaper than Headers twice.
+    // A plain record with lower-case names, set on ky's Request (by ky or the exchange): cheaper than Headers twice.
     const headers: Record<string, string> = { ...clientHeaders };
     if (options.userAgent !== undefined && !browser) headers['user-agent'] = options.userAgent;
     if (opts.headers) for (const k in opts.headers) headers[k.toLowerCase()] = opts.headers[k] as string;
@@ -171,6 +171,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const throws = (status: number): boolean =>
       (mayRetry && ctx.attempt <= retry.limit && retry.statusCodes.includes(status)) || (typeof userThrows === 'function' ? userThrows(status) : userThrows);
     const retryState: RetryState = { delayMs: 0, error: undefined };
+    // Without ky hooks nothing looks at ky's Request before the exchange: it sets the headers.
+    const kyHeaders = kyRunsHooks(hooks);
     const exchange = createExchange(ctx, {
       fetch: fetchFn,
       hooks,
@@ -182,12 +184,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throws,
       keepReadable: (hooks.afterResponse?.length ?? 0) > 0,
       plainHeaders: () => userAgentHeaders(browser),
+      headers: kyHeaders ? undefined : headers,
     });
     try {
       if (ctx.cancel.aborted()) throw abortedError(ctx, 0);
       const response = await send(ctx, {
         method,
-        headers,
+        headers: kyHeaders ? headers : undefined,
         body: prepared.body,
         timeout: ctx.timeout,
         retry: kyRetry(retry, ctx, mayRetry ? methods : [], retryState),

@@ -23,6 +23,33 @@ export interface ExchangeOptions {
   keepReadable: boolean;
   /** The client's headers, for the plain GET of auth strategies. */
   plainHeaders: () => HeadersInit;
+  /** The request's headers when ky was not given them (no ky hooks): set on each attempt's Request. */
+  headers: Record<string, string> | undefined;
+}
+
+/** A value ky drops (`undefined`, or the string 'undefined' once Headers has trimmed it). */
+const UNDEFINED = /^[\t\n\r ]*undefined[\t\n\r ]*$/;
+
+/**
+ * Set `headers` on a Request built without them, with ky's outcome: a value ky drops is left
+ * out; the Request's own content-type (from its body) gives way to a given one. An invalid name
+ * or value throws the TypeError ky's `new Headers(headers)` throws (ky's first use of them).
+ */
+function setHeaders(target: Headers, headers: Record<string, string>): void {
+  try {
+    for (const name in headers) {
+      const value = headers[name] as string | undefined;
+      if (value === undefined || value === 'undefined' || (typeof value === 'string' && value.length > 9 && UNDEFINED.test(value))) {
+        target.has(name); // left out, but ky checks its name
+        continue;
+      }
+      if (name === 'content-type') target.delete(name);
+      target.append(name, value);
+    }
+  } catch (e) {
+    new Headers(headers); // ky's error, for the same headers
+    throw e;
+  }
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -54,6 +81,14 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
   const buffered = ctx.mode === 'json' || ctx.mode === 'text' || ctx.mode === 'bytes';
 
   return async (first: Request): Promise<Response> => {
+    if (o.headers !== undefined) {
+      try {
+        setHeaders(first.headers, o.headers);
+      } catch (e) {
+        // As when ky rejects them: before any attempt, not retried.
+        throw new PassThrough(attemptError(ctx, e, ctx.lastUrl));
+      }
+    }
     const attempt = ++ctx.attempt;
     let request = first;
     let current = first.url === ctx.url.href ? ctx.url : new URL(first.url);

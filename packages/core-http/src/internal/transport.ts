@@ -9,7 +9,8 @@ import type { RetryState } from './retry-policy.js';
 /** One request as ky runs it: everything ky decides itself (retry, timeout, status check, hooks). */
 export interface SendOptions {
   method: string;
-  headers: Record<string, string>;
+  /** Given to ky only when it runs hooks (they see them); else the exchange sets them ({@link kyRunsHooks}). */
+  headers: Record<string, string> | undefined;
   body: BodyInit | undefined;
   timeout: number | false;
   retry: NonNullable<KyOptions['retry']>;
@@ -20,6 +21,15 @@ export interface SendOptions {
   hooks: HttpHooks;
   retryState: RetryState;
   redirect: RequestRedirect;
+}
+
+/**
+ * Whether ky runs hooks of ours: then ky is given the headers (the hooks see them on its Request);
+ * otherwise the exchange sets them on each attempt's Request, sparing the `Headers` objects ky
+ * builds from a `headers` option.
+ */
+export function kyRunsHooks(hooks: HttpHooks): boolean {
+  return Boolean(hooks.beforeRequest?.length || hooks.afterResponse?.length || hooks.beforeRetry?.length || hooks.onRetry);
 }
 
 /** Run a hook; its exception is carried out unchanged (and never retried). */
@@ -72,14 +82,13 @@ function kyHooks(ctx: RequestContext, hooks: HttpHooks, state: RetryState): NonN
 export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
   // Only what differs from ky's defaults: ky merges every key it is given.
   const options: KyOptions = {
-    headers: o.headers,
     timeout: o.timeout,
     retry: o.retry,
     redirect: o.redirect,
     fetch: o.fetch as NonNullable<KyOptions['fetch']>,
   };
-  if (o.hooks.beforeRequest?.length || o.hooks.afterResponse?.length || o.hooks.beforeRetry?.length || o.hooks.onRetry)
-    options.hooks = kyHooks(ctx, o.hooks, o.retryState);
+  if (o.headers !== undefined) options.headers = o.headers;
+  if (kyRunsHooks(o.hooks)) options.hooks = kyHooks(ctx, o.hooks, o.retryState);
   if (o.throwHttpErrors !== true) options.throwHttpErrors = o.throwHttpErrors;
   if (o.method !== 'GET') options.method = o.method;
   if (o.body !== undefined) options.body = o.body;
