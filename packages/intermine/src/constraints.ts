@@ -37,7 +37,9 @@ export const NULL_OPERATORS = ['IS NULL', 'IS NOT NULL'] as const;
  */
 export const LIST_OPERATORS = ['IN', 'NOT IN'] as const;
 /**
- * Genomic range operators on a class path (values are region strings).
+ * Range operators (values are range strings such as genomic regions). Each mine decides which
+ * types take them (locations, and sometimes attributes), so they are sent as written and the
+ * server answers.
  *
  * @example
  * ```ts
@@ -55,11 +57,14 @@ export const RANGE_OPERATORS = ['WITHIN', 'OVERLAPS', 'OUTSIDE', 'DOES NOT OVERL
  */
 export const TYPE_OPERATORS = ['ISA', 'ISNT'] as const;
 /**
- * Loop operators (class path compared with another class path). `IS`/`IS NOT` are accepted as aliases.
+ * Loop operators (class path compared with another class path). A loop is always explicit: the
+ * other path is given as `{ loopPath }` (or with the `IS`/`IS NOT` aliases); a plain string
+ * after `=`/`!=` is always a value, never a path.
  *
  * @example
  * ```ts
  * q.where('homologues.homologue', '=', { loopPath: 'Gene' });
+ * q.where('homologues.homologue', 'IS NOT', 'Gene'); // the same as '!=' with { loopPath: 'Gene' }
  * ```
  */
 export const LOOP_OPERATORS = ['=', '!='] as const;
@@ -134,11 +139,15 @@ export interface PathConstraint {
 }
 
 /**
- * What the `value` argument of `where()` can be.
+ * What the `value` argument of `where()` can be. Strings, numbers and booleans are always values
+ * (never read as paths); `{ ids }` is an id constraint (with `IN`/`NOT IN`); `{ loopPath }` makes
+ * a loop constraint (with `=`/`!=`), comparing the path with another class path of the query.
  *
  * @example
  * ```ts
- * q.where('Gene', 'IN', { ids: [1016298] }); // a ConstraintValue of ids
+ * q.where('Gene', 'IN', { ids: [1016298] });                      // ids
+ * q.where('organism.shortName', '=', 'D. melanogaster');         // a value, even with dots and spaces
+ * q.where('homologues.homologue', '!=', { loopPath: 'Gene' });   // a loop
  * ```
  */
 export type ConstraintValue = string | number | boolean | readonly (string | number)[] | { ids: readonly number[] } | { loopPath: string };
@@ -192,7 +201,8 @@ function list(value: unknown, op: string, path: string): string[] {
 
 /**
  * Build a constraint from `where(path, op, value, extra)` arguments, before model checks.
- * `classPath` tells whether the path ends on a class (when the model is known).
+ * `classPath` tells whether the path ends on a class (when the model is known). A string value is
+ * always a value: loops are made only from `{ loopPath }` or the `IS`/`IS NOT` aliases.
  */
 export function buildConstraint(path: string, rawOp: string, value: unknown, extraValue: string | undefined, classPath: boolean | undefined): PathConstraint {
   let op = normaliseOperator(rawOp);
@@ -235,9 +245,6 @@ export function buildConstraint(path: string, rawOp: string, value: unknown, ext
   const rangeOnly = op === 'WITHIN' || op === 'OVERLAPS' || op === 'OUTSIDE' || op === 'DOES NOT OVERLAP';
   if (rangeOnly || ((op === 'CONTAINS' || op === 'DOES NOT CONTAIN') && (Array.isArray(value) || classPath === true))) {
     return { path, op, values: list(value, op, path) };
-  }
-  if ((op === '=' || op === '!=') && classPath === true) {
-    return { path, op, loopPath: scalar(value, op, path) };
   }
   return { path, op, value: scalar(value, op, path) };
 }

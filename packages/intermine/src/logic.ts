@@ -116,14 +116,15 @@ export function formatLogic(node: LogicNode, parent?: 'and' | 'or'): string {
 }
 
 /**
- * Check a logic expression against the codes a query has: every code used must exist and
- * appear once; codes the expression leaves out are ANDed on (as the server does). Returns
- * the normalised expression.
+ * Check a logic expression against the codes a query has: every code used must exist; a code
+ * may appear more than once, as InterMine's logic grammar allows; codes the expression leaves
+ * out are ANDed on (as the server does). Returns the normalised expression.
  *
  * @example
  * ```ts
- * validateLogic('A or B', ['A', 'B', 'C']); // '(A or B) and C'
- * validateLogic('A or D', ['A', 'B']);      // ValidationError: unknown code D
+ * validateLogic('A or B', ['A', 'B', 'C']);                     // '(A or B) and C'
+ * validateLogic('(A and B) or (A and C and D)', ['A', 'B', 'C', 'D']); // 'A and B or A and C and D'
+ * validateLogic('A or D', ['A', 'B']);                          // ValidationError: unknown code D
  * ```
  */
 export function validateLogic(text: string, codes: readonly string[]): string {
@@ -137,7 +138,6 @@ export function validateLogic(text: string, codes: readonly string[]): string {
         field: 'logic',
       });
     }
-    if (seen.has(code)) throw new ValidationError({ message: `constraint logic "${text}" uses code ${code} twice`, field: 'logic' });
     seen.add(code);
   }
   const missing = codes.filter((c) => !seen.has(c));

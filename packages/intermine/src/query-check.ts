@@ -64,7 +64,7 @@ export function checkConstraint(model: Model, c: PathConstraint, all: readonly P
       }
       return;
     case 'range':
-      needClass('a range constraint');
+      // Which types take range operators is each mine's choice (a RangeHelper per type): the server decides.
       return;
     case 'loop': {
       needClass('a loop constraint');
@@ -78,7 +78,7 @@ export function checkConstraint(model: Model, c: PathConstraint, all: readonly P
     case 'value':
       if (!info.isAttribute) {
         throw new ValidationError({
-          message: `operator ${op} is not valid for ${c.path}: it is a class (${info.type}); use LOOKUP, IN, a loop (= another class path) or a subclass constraint`,
+          message: `operator ${op} is not valid for ${c.path}: it is a class (${info.type}); constrain one of its attributes, or use LOOKUP, IN, a loop (${op === '!=' ? '!=' : '='} { loopPath: 'Other.path' }) or a subclass constraint`,
           field: 'op',
         });
       }
@@ -94,16 +94,15 @@ export function checkConstraint(model: Model, c: PathConstraint, all: readonly P
 }
 
 /**
- * Forms written without the model (`=`/`!=` on a class is a loop, `CONTAINS` on a class a
- * range): rewrite them now that the path's type is known. `abs` makes a path absolute.
+ * A form written without the model (`CONTAINS` with one value on a class is a range): rewrite it
+ * now that the path's type is known. Values are never turned into paths (loops are explicit).
  */
-export function promoteConstraint(model: Model, c: PathConstraint, subclasses: Record<string, string>, abs: (path: string) => string): void {
+export function promoteConstraint(model: Model, c: PathConstraint, subclasses: Record<string, string>): void {
   if (constraintKind(c) !== 'value' || c.value === undefined) return;
-  if (c.op !== '=' && c.op !== '!=' && c.op !== 'CONTAINS' && c.op !== 'DOES NOT CONTAIN') return;
+  if (c.op !== 'CONTAINS' && c.op !== 'DOES NOT CONTAIN') return;
   const info = model.resolvePath(c.path, subclasses);
   if (info.isAttribute) return;
-  if (c.op === '=' || c.op === '!=') c.loopPath = abs(c.value);
-  else c.values = [c.value];
+  c.values = [c.value];
   delete c.value;
 }
 

@@ -202,13 +202,19 @@ export class Query {
    * - `where(path, op, value?, extraValue?)` for every operator
    * - `where(path, { type: 'Subclass' })` for a subclass constraint
    * - `where(path, 'IN', { ids: [1, 2] })` for an id constraint
-   * - `where(path, '=', { loopPath: 'Gene' })` (or `'IS'`) for a loop constraint
+   * - `where(path, '=', { loopPath: 'Gene' })` (or `where(path, 'IS', 'Gene')`) for a loop constraint
+   *
+   * A string after `=`/`!=` is always a value, never read as a path: a loop is written with
+   * `{ loopPath }` or `IS`/`IS NOT`. Range operators (`OVERLAPS`, `WITHIN`, …) are sent for any
+   * path; the mine decides which types take them and answers with its own error otherwise.
    *
    * @example
    * ```ts
    * q.where('symbol', 'ONE OF', ['eve', 'zen'])
    *  .where('Gene', 'LOOKUP', 'eve', 'D. melanogaster')
    *  .where('chromosomeLocation', 'OVERLAPS', ['2L:100..200'])
+   *  .where('organism.shortName', '=', 'D. melanogaster')
+   *  .where('homologues.homologue', '!=', { loopPath: 'Gene' })
    *  .where('proteins', { type: 'Protein' });
    * ```
    */
@@ -310,7 +316,8 @@ export class Query {
 
   /**
    * Set the constraint logic, e.g. `A and (B or C)`. Only existing codes may appear
-   * (subclass constraints have none); codes left out are ANDed on.
+   * (subclass constraints have none), each as often as needed (`(A and B) or (A and C)`);
+   * codes left out are ANDed on.
    *
    * @example
    * ```ts
@@ -363,7 +370,7 @@ export class Query {
     const subclasses = this.#subclasses();
     if (this.#views.length === 0) throw new ValidationError({ message: 'the query selects no columns: call select()', field: 'select' });
     for (const c of this.#constraints) {
-      promoteConstraint(model, c, subclasses, (p) => this.#abs(p));
+      promoteConstraint(model, c, subclasses);
       checkConstraint(model, c, this.#constraints);
     }
     checkQueryPaths(model, { views: this.#views, joins: this.#joins, sort: this.#sort }, subclasses);

@@ -1,8 +1,10 @@
 import { BadRequestError, isServerError, isValidationError, ServerError, ValidationError } from '../../src/index.js';
 import { describe, expect, it } from 'vitest';
-import { drain, testMine, useFixtureServer } from './setup.js';
+import { http, HttpResponse } from 'msw';
+import { xmlTree } from '../helpers.js';
+import { drain, ROOT, testMine, useFixtureServer } from './setup.js';
 
-useFixtureServer();
+const server = useFixtureServer();
 
 const eveZen = (mine: ReturnType<typeof testMine>['mine']) =>
   mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').where('symbol', 'ONE OF', ['eve', 'zen']).orderBy('symbol');
@@ -76,6 +78,29 @@ describe('query results', () => {
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).serviceMessage).toMatch(/You do not have access to a list called no-such-list/);
     expect((error as BadRequestError).status).toBe(400);
+  });
+
+  it("sends a range constraint on an attribute and reports the mine's refusal as a BadRequestError", async () => {
+    const { mine, requests } = testMine();
+    const refusal = 'Query is invalid: Operator OVERLAPS is not valid for Gene.symbol (java.lang.String)';
+    let sent: string | undefined;
+    server.use(
+      http.post(`${ROOT}/service/query/results`, async ({ request }) => {
+        sent = new URLSearchParams(await request.text()).get('query') ?? undefined;
+        return HttpResponse.json({ error: refusal, statusCode: 400, wasSuccessful: false, executionTime: '2026.12.07 00:00::00' }, { status: 400 });
+      }),
+    );
+    const q = mine.query('Gene').select('symbol').where('symbol', 'OVERLAPS', ['2L:14614843..14619614']);
+    const { error } = await drain(mine.rows(q));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).status).toBe(400);
+    expect((error as BadRequestError).serviceMessage).toBe(refusal);
+    expect(requests.at(-1)).toBe(`POST ${ROOT}/service/query/results`);
+    const constraint = (xmlTree(sent!) as { children: { name: string; attributes: Record<string, string>; children: { text: string }[] }[] }).children.find(
+      (c) => c.name === 'constraint',
+    );
+    expect(constraint?.attributes).toEqual({ path: 'Gene.symbol', op: 'OVERLAPS', code: 'A' });
+    expect(constraint?.children.map((v) => v.text)).toEqual(['2L:14614843..14619614']);
   });
 
   it('rejects an invalid query before sending it', async () => {

@@ -73,6 +73,20 @@ describe('Query builder', () => {
     expect(tree.attributes.constraintLogic).toBe('A or B');
   });
 
+  it('takes logic that uses a code more than once, and reads it back', () => {
+    const q = gene()
+      .select('symbol')
+      .where('organism.shortName', '=', 'D. melanogaster')
+      .where('symbol', '=', 'eve')
+      .where('length', '>', 1000)
+      .where('name', 'IS NOT NULL')
+      .logic('(A and B) or (A and C and D)');
+    expect(q.constraintLogic).toBe('A and B or A and C and D');
+    expect((xmlTree(q.toXML()) as { attributes: Record<string, string> }).attributes.constraintLogic).toBe('A and B or A and C and D');
+    expect(Query.fromXML(q.toXML(), { model }).constraintLogic).toBe('A and B or A and C and D');
+    expect(Query.fromJSON({ ...q.toJSON(), constraintLogic: '(A and B) or (A and C and D)' }).constraintLogic).toBe('A and B or A and C and D');
+  });
+
   it('writes every constraint shape', () => {
     const q = gene()
       .select('symbol')
@@ -104,17 +118,85 @@ describe('Query builder', () => {
     expect(tree.children[7]!.children.map((v) => v.text)).toEqual(['Exon', 'Intron']);
   });
 
-  it('accepts a loop written as = with a class path, and CONTAINS on a class path as a range', () => {
-    const q = gene().select('symbol').where('homologues.homologue', '=', 'Gene').where('chromosomeLocation', 'CONTAINS', '2L:5..6');
+  it('makes loops only from { loopPath } or IS/IS NOT, and CONTAINS on a class path a range', () => {
+    const q = gene()
+      .select('symbol')
+      .where('homologues.homologue', '=', { loopPath: 'Gene' })
+      .where('homologues.homologue', 'IS NOT', 'Gene')
+      .where('chromosomeLocation', 'CONTAINS', '2L:5..6');
     expect(q.constraints).toEqual([
       { path: 'Gene.homologues.homologue', op: '=', loopPath: 'Gene', code: 'A' },
-      { path: 'Gene.chromosomeLocation', op: 'CONTAINS', values: ['2L:5..6'], code: 'B' },
+      { path: 'Gene.homologues.homologue', op: '!=', loopPath: 'Gene', code: 'B' },
+      { path: 'Gene.chromosomeLocation', op: 'CONTAINS', values: ['2L:5..6'], code: 'C' },
     ]);
-    // Written without a model, the same constraints are promoted when validated.
-    const loose = new Query('Gene').select('symbol').where('homologues.homologue', '=', 'Gene').where('chromosomeLocation', 'CONTAINS', '2L:5..6');
-    expect(loose.constraints[0]).toEqual({ path: 'Gene.homologues.homologue', op: '=', value: 'Gene', code: 'A' });
+    // Written without a model, CONTAINS is promoted to a range when validated.
+    const loose = new Query('Gene').select('symbol').where('chromosomeLocation', 'CONTAINS', '2L:5..6');
+    expect(loose.constraints[0]).toEqual({ path: 'Gene.chromosomeLocation', op: 'CONTAINS', value: '2L:5..6', code: 'A' });
     loose.validate(model);
-    expect(loose.constraints).toEqual(q.constraints);
+    expect(loose.constraints).toEqual([{ path: 'Gene.chromosomeLocation', op: 'CONTAINS', values: ['2L:5..6'], code: 'A' }]);
+  });
+
+  describe('a value is a value, never a path', () => {
+    it('keeps a string after = as the value (with or without the model)', () => {
+      const loose = new Query('Gene').select('symbol').where('organism', '=', 'D. melanogaster');
+      expect(loose.constraints).toEqual([{ path: 'Gene.organism', op: '=', value: 'D. melanogaster', code: 'A' }]);
+      expect(constraintXml(loose)[0]).toEqual({ path: 'Gene.organism', op: '=', value: 'D. melanogaster', code: 'A' });
+      // A string that looks like a class path stays a value too.
+      expect(new Query('Gene').select('symbol').where('homologues.homologue', '!=', 'Gene').constraints[0]).toEqual({
+        path: 'Gene.homologues.homologue',
+        op: '!=',
+        value: 'Gene',
+        code: 'A',
+      });
+      expect(gene().select('symbol').where('organism.shortName', '=', 'D. melanogaster').constraints[0]).toEqual({
+        path: 'Gene.organism.shortName',
+        op: '=',
+        value: 'D. melanogaster',
+        code: 'A',
+      });
+    });
+    it('refuses a value on a class path as a value constraint, pointing at attributes and { loopPath }', () => {
+      for (const build of [
+        () => gene().where('organism', '=', 'D. melanogaster'),
+        () => new Query('Gene').select('symbol').where('organism', '=', 'D. melanogaster').validate(model),
+      ]) {
+        let error: unknown;
+        try {
+          build();
+        } catch (e) {
+          error = e;
+        }
+        expect(isValidationError(error)).toBe(true);
+        expect((error as Error).message).not.toMatch(/invalid path|D\. melanogaster"/);
+        expect((error as Error).message).toMatch(/operator = is not valid for Gene\.organism: it is a class \(Organism\); constrain one of its attributes/);
+        expect((error as Error).message).toMatch(/loopPath/);
+      }
+      // validate() leaves the value as written.
+      const q = new Query('Gene').select('symbol').where('homologues.homologue', '=', 'Gene');
+      expect(() => q.validate(model)).toThrow(/it is a class/);
+      expect(q.constraints[0]).toEqual({ path: 'Gene.homologues.homologue', op: '=', value: 'Gene', code: 'A' });
+    });
+  });
+
+  describe('range operators on attributes', () => {
+    it.each(['WITHIN', 'OVERLAPS', 'OUTSIDE', 'DOES NOT OVERLAP', 'CONTAINS', 'DOES NOT CONTAIN'] as const)(
+      'sends %j on an attribute as a range, for the mine to judge',
+      (op) => {
+        const q = gene().select('symbol').where('symbol', op, ['2L:1..2', '3R:5..9']).validate();
+        expect(q.constraints[0]).toEqual({ path: 'Gene.symbol', op, values: ['2L:1..2', '3R:5..9'], code: 'A' });
+        const tree = xmlTree(q.toXML()) as { children: { attributes: Record<string, string>; children: { text: string }[] }[] };
+        expect(tree.children[0]!.attributes).toEqual({ path: 'Gene.symbol', op, code: 'A' });
+        expect(tree.children[0]!.children.map((v) => v.text)).toEqual(['2L:1..2', '3R:5..9']);
+        // Also on a numeric attribute, and read back from XML with the model.
+        expect(gene().where('length', op, ['1..100']).constraints[0]).toEqual({ path: 'Gene.length', op, values: ['1..100'], code: 'A' });
+        expect(Query.fromXML(q.toXML(), { model }).constraints).toEqual(q.constraints);
+      },
+    );
+    it('still refuses what is really invalid before any request', () => {
+      expect(() => gene().where('symbol', 'OVERLAPS', [])).toThrow(/at least one value/);
+      expect(() => gene().where('symbl', 'OVERLAPS', ['2L:1..2'])).toThrow(/did you mean "symbol"/);
+      expect(() => gene().where('symbol', 'OVERLAPS' as never, [1, Number.NaN] as never)).toThrow(/finite number/);
+    });
   });
 
   const ATTRIBUTE_OPS = ['=', '==', '!=', '!==', '<', '<=', '>', '>=', 'CONTAINS', 'DOES NOT CONTAIN', 'LIKE', 'NOT LIKE'] as const;
@@ -160,7 +242,6 @@ describe('Query builder', () => {
     expect(() => gene().where('length', 'LIKE', 'a*')).toThrow(/needs a text attribute/);
     expect(() => gene().where('length', '>', 'long')).toThrow(/"long" is not a number/);
     expect(() => gene().where('symbol', 'IN', 'demo-list')).toThrow(/needs a class path/);
-    expect(() => gene().where('symbol', 'OVERLAPS', ['2L:1..2'])).toThrow(/needs a class path/);
     expect(() => gene().where('overlappingFeatures', 'ISA', ['Protein'])).toThrow(/Protein is not a kind of SequenceFeature/);
     expect(() => gene().where('homologues.homologue', '=', { loopPath: 'organism' })).toThrow(/unrelated classes/);
     expect(() => gene().where('transcripts', { type: 'Protein' })).toThrow(/not a subclass of Transcript/);
