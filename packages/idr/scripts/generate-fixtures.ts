@@ -12,6 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tinyJpeg } from '../src/testing/simulator/jpeg.js';
+import { MAPR_CONFIG } from '../src/testing/simulator/mapr.js';
+import { details } from '../src/testing/simulator/marshal.js';
 
 type Json = unknown;
 interface Exchange {
@@ -94,34 +96,12 @@ const SWAGGER_HTML = `<!DOCTYPE html>
 </body>
 </html>`;
 
-const details = (base: string) => ({
-  '@type': 'TBD#Details',
-  owner: { '@id': 2, '@type': `${OME}Experimenter`, FirstName: 'Public', LastName: 'data', UserName: 'public', 'omero:details': { '@type': 'TBD#Details' } },
-  group: { '@id': 3, '@type': `${OME}ExperimenterGroup`, Name: 'public', 'omero:details': { '@type': 'TBD#Details' } },
-  permissions: {
-    '@type': 'TBD#Permissions',
-    perm: 'r-r---',
-    canAnnotate: false,
-    canDelete: false,
-    canEdit: false,
-    canLink: false,
-    isWorldWrite: false,
-    isWorldRead: false,
-    isGroupWrite: false,
-    isGroupRead: true,
-    isGroupAnnotate: false,
-    isUserWrite: true,
-    isUserRead: true,
-  },
-  ...(base ? {} : {}),
-});
-
 const screen = (id: number, name: string, description: string, childCount?: number) => ({
   '@id': id,
   '@type': `${OME}Screen`,
   Name: name,
   Description: description,
-  'omero:details': details(''),
+  'omero:details': details(),
   ...(childCount === undefined ? {} : { 'omero:childCount': childCount }),
   'url:plates': `${IDR}/api/v0/m/screens/${id}/plates/`,
   'url:screen': `${IDR}/api/v0/m/screens/${id}/`,
@@ -135,30 +115,15 @@ const add = (file: string, description: string, exchanges: Exchange[], into = fi
 };
 
 // ---- discovery and capabilities (IDR: mapr switched off, search engine present) -------------
-const maprConfig = {
-  gene: { all: ['Gene Symbol', 'Gene Identifier'], default: ['Gene Symbol'], ns: ['openmicroscopy.org/mapr/gene'], label: 'Gene', case_sensitive: true },
-  genesupplementary: { all: [], default: [], ns: ['openmicroscopy.org/mapr/gene/supplementary'], label: 'Gene supplementary' },
-  sirna: { all: ['siRNA Identifier', 'siRNA Pool Identifier'], default: ['siRNA Identifier'], ns: ['openmicroscopy.org/mapr/sirna'], label: 'siRNA' },
-  phenotype: {
-    all: ['Phenotype', 'Phenotype Term Accession'],
-    default: ['Phenotype'],
-    ns: ['openmicroscopy.org/mapr/phenotype'],
-    label: 'Phenotype',
-    wildcard: { enabled: true },
-  },
-  compound: { all: ['Compound Name'], default: ['Compound Name'], ns: ['openmicroscopy.org/mapr/compound'], label: 'Compound' },
-  organism: { all: ['Organism'], default: ['Organism'], ns: ['openmicroscopy.org/mapr/organism'], label: 'Organism', wildcard: { enabled: true } },
-  antibody: { all: ['Antibody Identifier'], default: ['Antibody Identifier'], ns: ['openmicroscopy.org/mapr/antibody'], label: 'Antibody' },
-  cellline: { all: ['Cell Line'], default: ['Cell Line'], ns: ['openmicroscopy.org/mapr/cell_line'], label: 'Cell Line', wildcard: { enabled: true } },
-  orf: { all: ['ORF Identifier'], default: ['ORF Identifier'], ns: ['openmicroscopy.org/mapr/orf'], label: 'ORF' },
-};
+// The client pages mapr lists like webclient lists (page/limit, IDR's page size).
+const MAPR_PAGE = { page: '1', limit: '500' };
 const redirectToApidocs = { location: '/searchengine/apidocs/', 'content-type': 'text/html', 'content-length': '138' };
 add(
   'capabilities',
   'IDR: /api/ versions; /mapr/api/config/ still answers but every other /mapr/api/ route is a 302 to the search engine HTML docs (IDR/deployment 0aba460); the search engine root answers text.',
   [
     get('/api/', undefined, 200, JSON_CT, json({ data: [{ version: '0', 'url:base': `${IDR}/api/v0/` }] })),
-    get('/mapr/api/config/', undefined, 200, JSON_CT, json(maprConfig)),
+    get('/mapr/api/config/', undefined, 200, JSON_CT, json(MAPR_CONFIG)),
     get('/mapr/api/gene/count/', { value: '__probe__' }, 302, redirectToApidocs),
     get('/searchengine/apidocs/', undefined, 200, HTML_CT, text(SWAGGER_HTML)),
     get('/searchengine/api/v1/resources/', undefined, 200, HTML_CT, text('OMERO search engine (API V1)')),
@@ -195,7 +160,7 @@ const plate = (id: number, name: string, rows: number, cols: number, extra: Reco
   '@id': id,
   '@type': `${OME}Plate`,
   Name: name,
-  'omero:details': details(''),
+  'omero:details': details(),
   Rows: rows,
   Columns: cols,
   ...extra,
@@ -215,7 +180,7 @@ const image1229801 = {
   '@type': `${OME}Image`,
   Name: 'JL_120731_S6A [Well A-1; Field #1]',
   AcquisitionDate: 1343739600000,
-  'omero:details': details(''),
+  'omero:details': details(),
   Pixels: {
     '@id': 1229801,
     '@type': `${OME}Pixels`,
@@ -244,7 +209,7 @@ const well590809 = {
   '@type': `${OME}Well`,
   Row: 0,
   Column: 0,
-  'omero:details': details(''),
+  'omero:details': details(),
   WellSamples: [0, 1, 2, 3, 4, 5].map((f) => ({
     '@id': 2233740 + f,
     '@type': `${OME}WellSample`,
@@ -261,7 +226,7 @@ const well590809 = {
 const rois = Array.from({ length: 36 }, (_, i) => ({
   '@id': 1000001 + i,
   '@type': `${OME}ROI`,
-  'omero:details': details(''),
+  'omero:details': details(),
   shapes: [
     {
       '@id': 2000001 + i,
@@ -269,7 +234,7 @@ const rois = Array.from({ length: 36 }, (_, i) => ({
       Points: `${1247 + i},760 ${1247 + i},761 ${1248 + i},762 ${1250 + i},760`,
       TheZ: 0,
       TheT: 0,
-      'omero:details': details(''),
+      'omero:details': details(),
     },
   ],
 }));
@@ -358,7 +323,7 @@ const project51 = {
   '@type': `${OME}Project`,
   Name: 'idr0021-lawo-pericentriolarmaterial/experimentA',
   Description: 'Publication Title\nSubdiffraction imaging of centrosomes reveals higher-order organizational features of pericentriolar material.',
-  'omero:details': details(''),
+  'omero:details': details(),
   'url:datasets': `${IDR}/api/v0/m/projects/51/datasets/`,
   'url:project': `${IDR}/api/v0/m/projects/51/`,
 };
@@ -366,7 +331,7 @@ const dataset = (id: number, name: string) => ({
   '@id': id,
   '@type': `${OME}Dataset`,
   Name: name,
-  'omero:details': details(''),
+  'omero:details': details(),
   'url:images': `${IDR}/api/v0/m/datasets/${id}/images/`,
   'url:dataset': `${IDR}/api/v0/m/datasets/${id}/`,
   'url:projects': `${IDR}/api/v0/m/datasets/${id}/projects/`,
@@ -376,7 +341,7 @@ const image1884807 = {
   '@type': `${OME}Image`,
   Name: 'CDK5RAP2-C_Control_1.tif',
   AcquisitionDate: 1463000000000,
-  'omero:details': details(''),
+  'omero:details': details(),
   Pixels: {
     '@id': 1884807,
     '@type': `${OME}Pixels`,
@@ -402,7 +367,7 @@ const image15148767 = {
   '@id': 15148767,
   '@type': `${OME}Image`,
   Name: 'whole slide image',
-  'omero:details': details(''),
+  'omero:details': details(),
   Pixels: {
     '@id': 15148767,
     '@type': `${OME}Pixels`,
@@ -1029,7 +994,7 @@ add('mapr-removed', 'IDR: a mapr route redirects (302) to the search engine HTML
 
 // ---- a generic OMERO.web with mapr and login (tests only) ------------------------------------
 const EX = 'https://omero.example.org';
-const exMaprConfig = { gene: maprConfig.gene, phenotype: maprConfig.phenotype };
+const exMaprConfig = { gene: MAPR_CONFIG.gene, phenotype: MAPR_CONFIG.phenotype };
 add(
   'example-capabilities',
   'A generic OMERO.web 5.x with omero-mapr and no search engine (Django 404 page for /searchengine/).',
@@ -1053,7 +1018,7 @@ add(
   [
     get(
       '/mapr/api/gene/',
-      { value: 'CDC20' },
+      { value: 'CDC20', ...MAPR_PAGE },
       200,
       JSON_CT,
       json({
@@ -1075,14 +1040,14 @@ add(
     ),
     get(
       '/mapr/api/gene/datasets/',
-      { value: 'CDC20', id: '51' },
+      { value: 'CDC20', id: '51', ...MAPR_PAGE },
       200,
       JSON_CT,
       json({ datasets: [{ id: 51, name: 'CDK5RAP2-C', ownerId: 2, childCount: 1, permsCss: '', extra: { node: 'dataset', value: 'CDC20' } }] }),
     ),
     get(
       '/mapr/api/gene/images/',
-      { value: 'CDC20', node: 'dataset', id: '51' },
+      { value: 'CDC20', node: 'dataset', id: '51', ...MAPR_PAGE },
       200,
       JSON_CT,
       json({ images: [{ id: 1884807, name: 'CDK5RAP2-C_Control_1.tif', ownerId: 2, permsCss: '', filesetId: 1875611 }] }),
@@ -1090,14 +1055,14 @@ add(
     get('/webgateway/render_image/1938559/0/0/', { q: '0.9' }, 200, { 'content-type': 'image/jpeg' }, { base64: JPEG_B64 }),
     get(
       '/mapr/api/gene/plates/',
-      { value: 'CDC20', id: '102' },
+      { value: 'CDC20', id: '102', ...MAPR_PAGE },
       200,
       JSON_CT,
       json({ plates: [{ id: 422, name: 'plate1_1_013', ownerId: 2, childCount: 2, permsCss: '', extra: { node: 'plate', value: 'CDC20' } }] }),
     ),
     get(
       '/mapr/api/gene/images/',
-      { value: 'CDC20', node: 'plate', id: '422' },
+      { value: 'CDC20', node: 'plate', id: '422', ...MAPR_PAGE },
       200,
       JSON_CT,
       json({
@@ -1107,7 +1072,7 @@ add(
         ],
       }),
     ),
-    get('/mapr/api/phenotype/', { value: 'mitotic' }, 302, { location: '/webclient/?experimenter=-1', 'content-type': 'text/html' }),
+    get('/mapr/api/phenotype/', { value: 'mitotic', ...MAPR_PAGE }, 302, { location: '/webclient/?experimenter=-1', 'content-type': 'text/html' }),
     get('/webclient/api/annotations/', { type: 'map', screen: '1', page: '1', limit: '500' }, 302, {
       location: '/webclient/login/?url=%2Fwebclient%2Fapi%2Fannotations%2F%3Ftype%3Dmap%26screen%3D1',
       'content-type': 'text/html; charset=utf-8',
