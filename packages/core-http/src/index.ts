@@ -35,7 +35,7 @@ export type { JsonArrayItemsOptions, JsonArrayStream } from './json-array-items.
 export { checkListOptions, paged } from './paged.js';
 export type { Page, PageRequest, PageSource, Paged } from './paged.js';
 export { collect, cursorPages, numberedPages, offsetPages, paginateCursor, paginateOffset, paginatePages } from './paginate.js';
-export type { PageOptions } from './paginate.js';
+export type { OffsetPageOptions, PageOptions } from './paginate.js';
 export { poll } from './poll.js';
 export type { PollOptions, PollResult } from './poll.js';
 export { sleep } from './sleep.js';

@@ -69,17 +69,38 @@ async function* itemsOf<T>(pages: AsyncIterable<Page<T>>, o: PageOptions): Async
   }
 }
 
+/** Options of {@link offsetPages} and {@link paginateOffset}. */
+export interface OffsetPageOptions extends PageOptions {
+  /** Items to request per page (integer ≥ 1). */
+  pageSize: number;
+  /** First offset (default 0). */
+  start?: number | undefined;
+  /**
+   * Pages in flight at once once the first page has told the `total` (default 1: one page at
+   * a time). Pages are still yielded in order, and only requested while the consumer keeps
+   * iterating: at most `concurrency` pages ahead of it.
+   */
+  concurrency?: number | undefined;
+}
+
+type OffsetFetch<T> = (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<Page<T>>;
+
 /**
  * The pages of an offset/limit API (MyGene `from`/`size`, InterMine `start`/`size`, MOLGENIS
- * `start`/`num`), fetched one at a time, only when the consumer needs them.
+ * `start`/`num`), fetched only when the consumer needs them.
  *
  * Ends when a page is empty, when `offset` reaches `total` (if the server says), when a page
  * is shorter than requested and no `total` is known, or after `max` items (the last request
  * asks only for what is left). The offset advances by the number of items received, so a
  * server that caps the page size is handled.
  *
- * @param o.pageSize items to request per page (integer ≥ 1)
- * @param o.start first offset (default 0)
+ * With `concurrency > 1` and a first page that carries `total`, the remaining pages are
+ * requested up to `concurrency` at a time, ahead of the consumer, and yielded in order.
+ * Stopping early (or the signal firing) cancels the requests in flight. A page shorter than
+ * requested before the end (a server cap, or rows deleted meanwhile) re-syncs: the pages
+ * requested after it are dropped and paging goes on from where that page ended, so no item is
+ * skipped or repeated because of it.
+ *
  * @example
  * ```ts
  * const pages = offsetPages(
@@ -87,16 +108,18 @@ async function* itemsOf<T>(pages: AsyncIterable<Page<T>>, o: PageOptions): Async
  *     const r = await client.get('query', { searchParams: { q: 'cdk2', from: offset, size: limit }, signal }).json<{ hits: Gene[]; total: number }>();
  *     return { items: r.hits, total: r.total };
  *   },
- *   { pageSize: 1000, max: 5000 },
+ *   { pageSize: 1000, max: 5000, concurrency: 4 },
  * );
  * ```
  */
-export async function* offsetPages<T>(
-  fetchPage: (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<Page<T>>,
-  o: PageOptions & { pageSize: number; start?: number | undefined },
-): AsyncGenerator<Page<T>> {
+export async function* offsetPages<T>(fetchPage: OffsetFetch<T>, o: OffsetPageOptions): AsyncGenerator<Page<T>> {
   checkCount(o.pageSize, 'pageSize', 1);
   checkCount(o.start, 'start', 0);
+  checkCount(o.concurrency, 'concurrency', 1);
+  if ((o.concurrency ?? 1) > 1) {
+    yield* concurrentOffsetPages(fetchPage, o);
+    return;
+  }
   let offset = o.start ?? 0;
   yield* pageLoop(o, async (remaining) => {
     const limit = Math.min(o.pageSize, remaining);
@@ -107,6 +130,65 @@ export async function* offsetPages<T>(
   });
 }
 
+interface PendingPage<T> {
+  offset: number;
+  limit: number;
+  result: Promise<Page<T>>;
+}
+
+// offsetPages with a window of requests ahead of the consumer. `end` (the first offset not
+// wanted) follows the newest `total` and `max`; the window is refilled after every page.
+async function* concurrentOffsetPages<T>(fetchPage: OffsetFetch<T>, o: OffsetPageOptions): AsyncGenerator<Page<T>> {
+  checkCount(o.max, 'max', 0);
+  const start = o.start ?? 0;
+  const stop = start + (o.max ?? Number.POSITIVE_INFINITY);
+  const concurrency = o.concurrency ?? 1;
+  let step = o.pageSize;
+  let offset = start;
+  let total: number | undefined;
+  let window = new AbortController();
+  let pending: PendingPage<T>[] = [];
+  let next = start; // offset of the next page to request
+  const request = (at: number, limit: number): PendingPage<T> => {
+    const signal = o.signal ? AbortSignal.any([o.signal, window.signal]) : window.signal;
+    const result = fetchGuarded(fetchPage, { offset: at, limit }, signal);
+    result.catch(() => {}); // awaited in order below; a page dropped unawaited must not be an unhandled rejection
+    return { offset: at, limit, result };
+  };
+  try {
+    while (offset < stop) {
+      // Without a total (before the first page, or a server that never says) one page at a time.
+      const end = Math.min(stop, total ?? next + step);
+      while (pending.length < (total === undefined ? 1 : concurrency) && next < end) {
+        const limit = Math.min(step, end - next);
+        pending.push(request(next, limit));
+        next += limit;
+      }
+      const head = pending.shift();
+      if (head === undefined) return;
+      const page = await head.result;
+      const received = page.items.length;
+      if (received === 0) return;
+      yield page;
+      offset = head.offset + received;
+      if (page.total !== undefined) total = page.total;
+      else if (received < head.limit) return; // no total: a short page is the last
+      if (total !== undefined && offset >= total) return;
+      if (received !== head.limit) {
+        // Short before the end (or longer than asked): drop what was requested after it and go
+        // on from where this page ended, with the page size the server actually gives.
+        window.abort();
+        window = new AbortController();
+        pending = [];
+        next = offset;
+        step = Math.min(step, received);
+      }
+    }
+  } finally {
+    window.abort(); // the consumer stopped or a page failed: cancel what is still in flight
+  }
+}
+
 /**
  * {@link offsetPages} as one stream of items.
  *
@@ -115,10 +197,7 @@ export async function* offsetPages<T>(
  * for await (const gene of paginateOffset(fetchPage, { pageSize: 1000, max: 5000 })) console.log(gene._id);
  * ```
  */
-export function paginateOffset<T>(
-  fetchPage: (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<Page<T>>,
-  o: PageOptions & { pageSize: number; start?: number | undefined },
-): AsyncGenerator<T> {
+export function paginateOffset<T>(fetchPage: OffsetFetch<T>, o: OffsetPageOptions): AsyncGenerator<T> {
   return itemsOf(offsetPages(fetchPage, o), o);
 }
 
