@@ -18,7 +18,15 @@ export function workspaceAliases(): { find: RegExp; replacement: string }[] {
     if (name === 'core-http') aliases.push({ find: new RegExp(`^@bio/${name}/errors$`), replacement: errorsEntry });
     const nodeEntry = `${packagesDir}${name}/src/node.ts`;
     if (existsSync(nodeEntry)) aliases.push({ find: new RegExp(`^@bio/${name}/node$`), replacement: nodeEntry });
+    // Other subpath entries (`@bio/molgenis/emx2`): src/<entry>/index.ts.
+    for (const entry of ['emx2']) {
+      const file = `${packagesDir}${name}/src/${entry}/index.ts`;
+      if (existsSync(file)) aliases.push({ find: new RegExp(`^@bio/${name}/${entry}$`), replacement: file });
+    }
     aliases.push({ find: new RegExp(`^@bio/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` });
   }
   return aliases;
 }
+
+/** The setup file that fails a test when a library prints anything (see the file's header). */
+export const silentSetup = fileURLToPath(new URL('./scripts/vitest-silent-setup.ts', import.meta.url));

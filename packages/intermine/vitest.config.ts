@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared.js';
+import { silentSetup, workspaceAliases } from '../../vitest.shared.js';
 
 export default defineProject({
   resolve: { alias: workspaceAliases() },
-  test: { name: '@bio/intermine', include: ['test/**/*.test.ts'], testTimeout: 20_000 },
+  test: { name: '@bio/intermine', setupFiles: [silentSetup], include: ['test/**/*.test.ts'], testTimeout: 20_000 },
 });

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared.js';
+import { silentSetup, workspaceAliases } from '../../vitest.shared.js';
 
 export default defineProject({
   resolve: { alias: workspaceAliases() },
-  test: { name: '@bio/rsql', include: ['test/**/*.test.ts'], testTimeout: 20_000 },
+  test: { name: '@bio/rsql', setupFiles: [silentSetup], include: ['test/**/*.test.ts'], testTimeout: 20_000 },
 });

@@ -156,10 +156,21 @@ export async function* batch<I, R>(
     return chunk;
   };
 
+  // Each batch gets a signal of its own, aborted through one listener on `controller.signal`:
+  // many batches waiting on one shared signal would pass Node's limit of 10 listeners and
+  // print MaxListenersExceededWarning (libraries print nothing).
+  const live = new Set<AbortController>();
+  controller.signal.addEventListener('abort', () => {
+    for (const c of live) c.abort(controller.signal.reason);
+  });
+
   let stopping = false; // a batch failed in 'stop' mode: start nothing new
   let nextStart = 0;
   const launch = (index: number, chunk: I[]): Slot<I, R> => {
     const slot: Slot<I, R> = { index, items: chunk, state: 'pending', settled: Promise.resolve() };
+    const own = new AbortController();
+    if (controller.signal.aborted) own.abort(controller.signal.reason);
+    else live.add(own);
     let wait = 0;
     if (interval > 0) {
       const now = Date.now();
@@ -168,18 +179,20 @@ export async function* batch<I, R>(
       wait = at - now;
     }
     slot.settled = (async () => {
-      if (wait > 0) await pause(wait, controller.signal);
-      if (stopping || controller.signal.aborted) {
-        slot.state = 'skipped';
-        return;
-      }
       try {
-        slot.result = await handler(chunk, { index, signal: controller.signal });
+        if (wait > 0) await pause(wait, own.signal);
+        if (stopping || own.signal.aborted) {
+          slot.state = 'skipped';
+          return;
+        }
+        slot.result = await handler(chunk, { index, signal: own.signal });
         slot.state = 'ok';
       } catch (error) {
         slot.error = error;
         slot.state = 'failed';
         if (mode === 'stop') stopping = true;
+      } finally {
+        live.delete(own);
       }
     })();
     return slot;

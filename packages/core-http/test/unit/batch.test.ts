@@ -262,7 +262,8 @@ describe('batch', () => {
       break;
     }
     expect(signals.length).toBeGreaterThanOrEqual(3);
-    expect(signals.every((s) => s.aborted)).toBe(true);
+    // Batch 0 had finished; every batch still in flight is aborted.
+    expect(signals.slice(1).every((s) => s.aborted)).toBe(true);
     expect(closed).toBe(true);
   });
 
@@ -294,5 +295,29 @@ describe('batch', () => {
     const handler = vi.fn(async () => 1);
     expect(await all(batch([], { size: 10 }, handler))).toEqual([]);
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('runs many batches at once on one signal without a listener warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(w.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const out: number[] = [];
+      for await (const o of batch(range(60), { size: 1, concurrency: 30, rateLimit: 1000, signal: controller.signal }, async (items, { signal }) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        signal.throwIfAborted();
+        return items[0]!;
+      })) {
+        if (o.ok) out.push(o.result);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(out).toEqual(range(60));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../../src/index.js';
 import { createFixtureServer, type Fixture, isUnmatchedRequestError, unmatchedRequests } from '../../src/testing/index.js';
 
@@ -83,6 +83,11 @@ const fixtures: Fixture[] = [
 
 const server = createFixtureServer({ fixtures, baseUrl: BASE });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// Unmatched requests are provoked on purpose here; the fixture server and msw report each one on
+// console.error (a test tool failing loudly), which the suite's no-output check would count.
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
