@@ -9,7 +9,7 @@
 //  5. run a downstream author's vitest file (scripts/consumer/simulators.test.ts) that uses only
 //     `setupServer(...createSimulator().handlers())` from each client's `./testing` entry.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -66,8 +66,43 @@ for (const { dir, manifest } of packed) {
   // pnpm pack rewrites `workspace:^` to real ranges, which npm pack would not.
   const out = run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir }).trim().split('\n').pop();
   specs[manifest.name] = `file:${out}`;
+  checkTarball(manifest.name, out);
 }
-console.log(`✓ packed ${packed.length} tarballs`);
+console.log(`✓ packed ${packed.length} tarballs (LICENSE, CHANGELOG and README in each; every source map carries its sources)`);
+
+// What a stranger finds in the tarball: the licence the manifest names, the changelog, and
+// source maps whose stack traces resolve. Declaration maps are not built (they would point at
+// src/*.ts, which is not shipped); each .js.map embeds its sources (`inlineSources`).
+function checkTarball(name, tarball) {
+  const unpacked = mkdtempSync(join(work, 'unpacked-'));
+  run('tar', ['-xzf', tarball, '-C', unpacked]);
+  const pkg = join(unpacked, 'package');
+  const problems = [];
+  for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md']) {
+    if (!existsSync(join(pkg, file))) problems.push(`${file} is missing`);
+  }
+  if (existsSync(join(pkg, 'LICENSE')) && readFileSync(join(pkg, 'LICENSE'), 'utf8') !== readFileSync(join(root, 'LICENSE'), 'utf8')) {
+    problems.push('LICENSE differs from the repository LICENSE');
+  }
+  const maps = run('find', [pkg, '-name', '*.map']).trim().split('\n').filter(Boolean);
+  for (const map of maps) {
+    const rel = map.slice(pkg.length + 1);
+    if (map.endsWith('.d.ts.map')) {
+      problems.push(`${rel}: a declaration map pointing at sources that are not shipped`);
+      continue;
+    }
+    const { sources = [], sourcesContent = [] } = JSON.parse(readFileSync(map, 'utf8'));
+    sources.forEach((source, i) => {
+      if (typeof sourcesContent[i] !== 'string') problems.push(`${rel}: no content for ${source}`);
+    });
+  }
+  if (maps.length === 0 && existsSync(join(pkg, 'dist'))) problems.push('no source maps at all');
+  rmSync(unpacked, { recursive: true, force: true });
+  if (problems.length > 0) {
+    console.error(`✗ ${name} tarball:\n  ${problems.slice(0, 10).join('\n  ')}${problems.length > 10 ? `\n  … and ${problems.length - 10} more` : ''}`);
+    process.exit(1);
+  }
+}
 
 const project = join(work, 'project');
 mkdirSync(project);
