@@ -1,10 +1,14 @@
 // The public surface of @bio/intermine, listed by hand. src/internal/ is never exported.
 
-export { FLYMINE, InterMine } from './intermine.js';
-export type { InterMineOptions, InterMineUser } from './intermine.js';
+export { FLYMINE, InterMine, QUERY_CODE_LANGUAGES } from './intermine.js';
+export type { InterMineOptions, InterMineUser, QueryCodeLanguage, RootOf } from './intermine.js';
+export { SavedQueries, UserPreferences } from './account.js';
+export type { SavedQuery } from './account.js';
 export { normaliseBaseUrl } from './base-url.js';
 
 export { Model, isNumericType } from './model.js';
+export { modelToTypeScript } from './model-types.js';
+export type { CheckedPaths, ModelToTypeScriptOptions, NotAPath, PathValue, RowOf, ViewValue } from './model-types.js';
 export type { ModelAttribute, ModelClass, ModelJson, ModelReference, PathInfo, PathKind } from './model.js';
 
 export { Query } from './query.js';
@@ -24,16 +28,28 @@ export type { ConstraintValue, Operator, PathConstraint, Switchable } from './co
 export { formatLogic, parseLogic, validateLogic } from './logic.js';
 export type { LogicNode } from './logic.js';
 
+export { Columns, Row } from './row.js';
 export type { Cell, ColumnSummary, RowsOptions, SummaryOptions, TextFormat, TextOptions } from './results.js';
 
 export { InterMineList, Lists, ListTags, splitIdentifiers } from './lists.js';
-export type { CreateListOptions, ListContent, ListInfo, ListOperationOptions, PrepareQuery } from './lists.js';
+export type {
+  CreateListOptions,
+  ListContent,
+  ListInfo,
+  ListOperationOptions,
+  ListRef,
+  ListShares,
+  ListSimilarity,
+  PrepareQuery,
+  SetOperationOptions,
+  SubtractSets,
+} from './lists.js';
 
 export { CORRECTIONS } from './enrichment.js';
 export type { Correction, EnrichmentOptions, EnrichmentResult, EnrichmentRow, Widget } from './enrichment.js';
 
 export { Template } from './templates.js';
-export type { TemplateValues } from './templates.js';
+export type { TemplateListOptions, TemplateOptions, TemplateValues } from './templates.js';
 
 export type { SearchFacets, SearchHit, SearchOptions, SearchResults } from './search.js';
 
@@ -45,6 +61,7 @@ export type { GenomicRegion, RegionListResult, RegionSearchOptions } from './reg
 
 export { REGISTRY_URL, Registry } from './registry.js';
 export type { MineInstance, RegistryOptions } from './registry.js';
+export type { AcrossMinesOptions, AcrossMinesResult, MineOutcome, MineTask, RowsAcrossMines } from './across-mines.js';
 
 // Errors: this package's own, and the core-http ones it throws.
 export { IdResolutionError, isIdResolutionError } from './errors.js';

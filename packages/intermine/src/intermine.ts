@@ -1,6 +1,7 @@
 import {
   type CallOptions,
   type ClientOptions,
+  createHttpError,
   createServiceClient,
   type HttpClient,
   NotFoundError,
@@ -9,6 +10,7 @@ import {
   tokenAuth,
   ValidationError,
 } from '@bio/core-http';
+import { SavedQueries, UserPreferences } from './account.js';
 import { normaliseBaseUrl } from './base-url.js';
 import { type EnrichmentOptions, type EnrichmentResult, fetchWidgets, runEnrichment, type Widget } from './enrichment.js';
 import { type IdResolutionResult, type ResolveIdsOptions, runResolveIds } from './ids.js';
@@ -20,6 +22,7 @@ import { Lists } from './lists.js';
 import { Model, type ModelJson } from './model.js';
 import { Query } from './query.js';
 import { RegionQuery, type RegionSearchOptions } from './regions.js';
+import { Columns, Row } from './row.js';
 import {
   type Cell,
   type ColumnSummary,
@@ -36,7 +39,7 @@ import {
   textRequest,
 } from './results.js';
 import { runSearch, type SearchOptions, type SearchResults } from './search.js';
-import { type Template, templatesFromJSON } from './templates.js';
+import { Template, templatesFromJSON, templatesFromXML } from './templates.js';
 
 /**
  * Options of {@link InterMine}: the family's {@link ClientOptions} with `baseUrl` required, plus
@@ -68,6 +71,36 @@ export interface InterMineOptions extends ClientOptions {
  * ```
  */
 export const FLYMINE = 'https://www.flymine.org/flymine/service';
+
+/**
+ * The languages `/query/code` writes: Python, Perl, Java, Ruby, JavaScript.
+ *
+ * @example
+ * ```ts
+ * QUERY_CODE_LANGUAGES.includes('py'); // true
+ * ```
+ */
+export const QUERY_CODE_LANGUAGES = ['py', 'pl', 'java', 'rb', 'js'] as const;
+
+/**
+ * One of {@link QUERY_CODE_LANGUAGES}.
+ *
+ * @example
+ * ```ts
+ * const lang: QueryCodeLanguage = 'py';
+ * ```
+ */
+export type QueryCodeLanguage = (typeof QUERY_CODE_LANGUAGES)[number];
+
+/**
+ * The roots a query on model types `M` may have: any class name of `M`, or any string when `M` is not given.
+ *
+ * @example
+ * ```ts
+ * type Roots = RootOf<FlyMine>; // 'Gene' | 'Protein' | …
+ * ```
+ */
+export type RootOf<M> = unknown extends M ? string : keyof M & string;
 
 /**
  * A user as `GET /user/whoami` describes them.
@@ -113,6 +146,10 @@ export class InterMine {
   readonly http: HttpClient;
   /** List operations: `all`, `get`, `create`, `append`, `union`, `intersect`, `diff`, `subtract`, `delete`, `rename`. */
   readonly lists: Lists;
+  /** The user's saved queries (`/user/queries`). */
+  readonly savedQueries: SavedQueries;
+  /** The user's preferences (`/user/preferences`). */
+  readonly preferences: UserPreferences;
   readonly #cache = new Map<string, Promise<unknown>>();
   readonly #settled = new Map<string, unknown>();
 
@@ -134,6 +171,8 @@ export class InterMine {
       { name: 'intermine', version: VERSION, baseUrl, serviceMessage: interMineServiceMessage, errorInBody: interMineErrorInBody },
     );
     this.lists = new Lists(this.http, (query, call) => this.prepare(query, call));
+    this.savedQueries = new SavedQueries(this.http);
+    this.preferences = new UserPreferences(this.http);
   }
 
   /**
@@ -236,7 +275,36 @@ export class InterMine {
    * ```
    */
   model(options: CallOptions = {}): Promise<Model> {
-    return this.#cachedGet('model', (b: ModelJson) => Model.fromJSON(b), options);
+    // Older mines answer XML whatever the format asked for: read either.
+    return this.#cached('model', async () => {
+      const body = await this.#jsonOrXml('model', options);
+      return typeof body === 'string' ? Model.fromXML(body) : Model.fromJSON(body as ModelJson);
+    });
+  }
+
+  /** `GET path?format=json`, read as JSON (its `wasSuccessful: false` a typed error) or, from an older mine, as XML text. */
+  async #jsonOrXml(path: string, options: CallOptions): Promise<unknown> {
+    const text = await this.http.get(path, { searchParams: { format: 'json' }, ...callOpt(options) }).text();
+    if (text.trimStart().startsWith('<')) return text;
+    const url = this.http.url(path);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ResponseFormatError({ message: `GET ${url}: neither JSON nor XML`, service: 'intermine', method: 'GET', url, body: text.slice(0, 200) });
+    }
+    const failure = interMineErrorInBody(body);
+    if (failure)
+      throw createHttpError({
+        ...failure,
+        serviceMessage: failure.message,
+        message: `${failure.status} GET ${url}: ${failure.message}`,
+        method: 'GET',
+        url,
+        service: 'intermine',
+        body,
+      });
+    return body;
   }
 
   /**
@@ -295,10 +363,10 @@ export class InterMine {
    * const q = mine.query('Gene').select('symbol').where('symbol', '=', 'eve');
    * ```
    */
-  query(root: string | Query): Query {
+  query<M = unknown, R extends RootOf<M> = RootOf<M>>(root: R | Query): Query<M, R> {
     const options = { model: this.#peek<Model>('model'), summaryFields: this.#peek<Record<string, string[]>>('summaryfields') };
-    if (root instanceof Query) return Query.fromJSON(root.toJSON() as unknown as Record<string, unknown>, options);
-    return new Query(root, options);
+    if (root instanceof Query) return Query.fromJSON(root.toJSON() as unknown as Record<string, unknown>, options) as Query<M, R>;
+    return new Query<M, R>(root, options);
   }
 
   /**
@@ -334,7 +402,8 @@ export class InterMine {
     return q.validate(model);
   }
 
-  #results<T>(query: Query, format: 'json' | 'jsonobjects', options: RowsOptions): Paged<T> {
+  #results<T>(query: Query, format: 'json' | 'jsonobjects', options: RowsOptions, map?: (views: readonly string[]) => (item: never) => T): Paged<T> {
+    let mapItem: ((item: never) => T) | undefined;
     return resultsPaged<T>(
       this.http,
       'query/results',
@@ -342,10 +411,12 @@ export class InterMine {
         const q = await this.prepare(query, options);
         // Pages must not overlap or skip rows: without a sort the server's order is not stable.
         if (options.pageSize !== undefined && q.sortOrder.length === 0) q.orderBy(`${q.root}.id`, 'asc');
+        if (map) mapItem = map(q.views);
         return { query: q.toXML(), format };
       },
       options,
       () => this.count(query, options),
+      map === undefined ? undefined : (item: never) => mapItem!(item),
     );
   }
 
@@ -362,8 +433,33 @@ export class InterMine {
    * await rows.total(); // 2
    * ```
    */
+  // A typed query (mine.query<FlyMine, 'Gene'>) gives its row type; an untyped one takes an optional T.
+  rows<M extends object, R extends string, T extends Cell[]>(query: Query<M, R, T>, options?: RowsOptions): Paged<T>;
+  rows<T extends Cell[] = Cell[]>(query: Query, options?: RowsOptions): Paged<T>;
   rows<T extends Cell[] = Cell[]>(query: Query, options: RowsOptions = {}): Paged<T> {
     return this.#results<T>(query, 'json', options);
+  }
+
+  /**
+   * Result rows by column name: each {@link Row} holds the cells of `rows()` (`row.cells`,
+   * `const [a, b] = row`) and gives them by view path or short name (`row.get('symbol')`,
+   * `row.get('Gene.symbol')`, `row.toObject()`); one column index is shared by every row.
+   * Streamed, paged and checked like `rows()`.
+   *
+   * @example
+   * ```ts
+   * for await (const row of mine.namedRows(mine.query('Gene').select('symbol', 'organism.name'))) {
+   *   console.log(row.get('symbol'), row.get('organism.name'));
+   * }
+   * ```
+   */
+  namedRows<M extends object, R extends string, T extends Cell[]>(query: Query<M, R, T>, options?: RowsOptions): Paged<Row<T>>;
+  namedRows<T extends Cell[] = Cell[]>(query: Query, options?: RowsOptions): Paged<Row<T>>;
+  namedRows<T extends Cell[] = Cell[]>(query: Query, options: RowsOptions = {}): Paged<Row<T>> {
+    return this.#results<Row<T>>(query, 'json', options, (views) => {
+      const columns = new Columns(views);
+      return (cells: T) => new Row<T>(cells, columns);
+    });
   }
 
   /**
@@ -458,6 +554,32 @@ export class InterMine {
   }
 
   /**
+   * Code that runs the query with one of InterMine's client libraries (`/query/code`): `py`
+   * (Python), `pl` (Perl), `java`, `rb` (Ruby) or `js` (JavaScript).
+   *
+   * @example
+   * ```ts
+   * console.log(await mine.queryCode(q, { lang: 'py' }));
+   * ```
+   */
+  async queryCode(query: Query, options: CallOptions & { lang: QueryCodeLanguage }): Promise<string> {
+    const langs: readonly string[] = QUERY_CODE_LANGUAGES;
+    if (!langs.includes(options?.lang))
+      throw new ValidationError({
+        message: `lang must be one of ${langs.join(', ')}, got ${JSON.stringify(options?.lang)}${didYouMean(String(options?.lang), langs)}`,
+        field: 'lang',
+      });
+    const q = await this.prepare(query, options);
+    const url = this.http.url('query/code');
+    const body = await this.http
+      .post('query/code', { form: { query: q.toXML(), lang: options.lang, format: 'json' }, idempotent: true, ...callOpt(options) })
+      .json<{ code?: unknown }>();
+    if (typeof body.code !== 'string')
+      throw new ResponseFormatError({ message: `POST ${url}: the response has no "code"`, service: 'intermine', method: 'POST', url, body });
+    return body.code;
+  }
+
+  /**
    * Summarise one column of a query: value counts, or min/max/average/stdev for numbers.
    *
    * @example
@@ -507,11 +629,47 @@ export class InterMine {
    * ```
    */
   templates(options: CallOptions = {}): Promise<Template[]> {
-    return this.#cachedGet(
-      'templates',
-      (body: Parameters<typeof templatesFromJSON>[1]) => templatesFromJSON(this.http, body, (json) => Query.fromJSON(json)),
-      options,
-    );
+    return this.#cached('templates', async () => {
+      // Older mines answer template XML (`<template-queries>`) whatever the format asked for.
+      const body = await this.#jsonOrXml('templates', options);
+      if (typeof body === 'string') return templatesFromXML(this.http, body, { lists: this.lists });
+      return templatesFromJSON(this.http, body as Parameters<typeof templatesFromJSON>[1], (json) => Query.fromJSON(json), { lists: this.lists });
+    });
+  }
+
+  /**
+   * Templates from template XML (an exported `<template-queries>` file or one `<template>`),
+   * bound to this mine as local templates: they run as queries until `save()`d, and keep their
+   * `<pathDescription>`s.
+   *
+   * @example
+   * ```ts
+   * const [t] = mine.loadTemplates(await readFile('templates.xml', 'utf8'));
+   * for await (const row of t.rows({ A: 'eve' })) console.log(row);
+   * await t.save();
+   * ```
+   */
+  loadTemplates(xml: string): Template[] {
+    if (typeof xml !== 'string') throw new ValidationError({ message: 'template XML must be a string', field: 'xml' });
+    return templatesFromXML(this.http, xml, { saved: false, lists: this.lists });
+  }
+
+  /**
+   * A local template built from a query: constraints marked `editable: true` take values per
+   * run. It runs as a query until `save()`d to the user's account.
+   *
+   * @example
+   * ```ts
+   * const q = mine.query('Gene').select('symbol', 'length').where({ path: 'Gene.symbol', op: '=', value: 'eve', editable: true });
+   * const t = mine.templateFrom(q, { name: 'Gene_length', title: 'Gene --> length' });
+   * await t.count({ A: 'zen' });
+   * ```
+   */
+  templateFrom(query: Query, meta: { name: string; title?: string | undefined; description?: string | undefined; comment?: string | undefined }): Template {
+    if (!(query instanceof Query)) throw new ValidationError({ message: 'expected a Query (mine.query(), mine.load(), new Query())', field: 'query' });
+    if (!query.constraints.some((c) => c.editable === true))
+      throw new ValidationError({ message: 'a template needs at least one editable constraint ({ …, editable: true })', field: 'query' });
+    return new Template(this.http, query.clone(), meta, { saved: false, lists: this.lists });
   }
 
   /**

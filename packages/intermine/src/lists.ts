@@ -1,7 +1,9 @@
 import { type CallOptions, type HttpClient, type ListOptions, type Paged, paged, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type EnrichmentOptions, type EnrichmentResult, runEnrichment } from './enrichment.js';
+import { readText } from './internal/read-file.js';
 import { callOpt, writeOpt } from './internal/request-options.js';
 import { Query } from './query.js';
+import type { RegionQuery } from './regions.js';
 
 /**
  * A list as `GET /lists` describes it: the fields of an {@link InterMineList}, with the tags as
@@ -19,16 +21,32 @@ export interface ListInfo
 
 /**
  * Identifiers for a new list: an array or any (async) iterable of strings, the text of an
- * identifier file (split on white space and commas; `"quoted values"` keep their spaces), or a
- * {@link Query} whose objects become the list.
+ * identifier file (split on white space and commas; `"quoted values"` keep their spaces), a file
+ * to read (`{ file }`: a path or `file:` URL in Node, a `File`/`Blob` anywhere), text said to be
+ * identifiers (`{ identifiers }`), a {@link Query} whose objects become the list (`/query/tolist`),
+ * or a region search (`mine.regions(…)`, `/regions/list`; create only).
+ *
+ * A bare string that looks like a file path (one word with a `/`, `\` or a file extension) is
+ * refused: say which you mean with `{ file }` or `{ identifiers }`.
  *
  * @example
  * ```ts
  * const ids: ListContent = ['eve', 'zen', 'FBgn0000099'];
- * const fromFile: ListContent = await readFile('genes.txt', 'utf8');
+ * const fromFile: ListContent = { file: 'some/file/with.ids' };
+ * const text: ListContent = { identifiers: 'eve zen\nFBgn0000099' };
  * ```
  */
-export type ListContent = string | Iterable<string> | AsyncIterable<string> | Query;
+export type ListContent =
+  | string
+  | Iterable<string>
+  | AsyncIterable<string>
+  | { file: string | URL | Blob }
+  | { identifiers: string | Iterable<string> | AsyncIterable<string> }
+  | Query
+  | RegionQuery;
+
+/** A list, by its object or its name. */
+export type ListRef = InterMineList | string;
 
 /**
  * Options of `mine.lists.create()`.
@@ -59,6 +77,76 @@ export interface CreateListOptions extends CallOptions {
 export interface ListOperationOptions extends CallOptions {
   description?: string | undefined;
   tags?: readonly string[] | undefined;
+}
+
+/**
+ * Options of a set operation called without a name first: the result's `name` (default: the
+ * first free `my_list_<n>`) and the usual description and tags.
+ *
+ * @example
+ * ```ts
+ * await mine.lists.union([a, b], { name: 'a-or-b', tags: ['merged'] });
+ * ```
+ */
+export interface SetOperationOptions extends ListOperationOptions {
+  /** The new list's name. Default: `my_list_<n>`, the first one free. */
+  name?: string | undefined;
+}
+
+/**
+ * The lists of `subtract`: objects of `from` that are in none of `exclude`.
+ *
+ * @example
+ * ```ts
+ * const sets: SubtractSets = { from: [listA], exclude: ['b'] };
+ * ```
+ */
+export interface SubtractSets {
+  from: readonly ListRef[];
+  exclude: readonly ListRef[];
+}
+
+type OperationArgs = [string, readonly ListRef[], ListOperationOptions?] | [readonly ListRef[], SetOperationOptions?, undefined?];
+
+function listName(ref: unknown, field: string): string {
+  if (ref instanceof InterMineList) return ref.name;
+  return checkName(ref, field);
+}
+
+function operationArgs(kind: string, args: OperationArgs): { name: string | undefined; lists: string[]; options: ListOperationOptions } {
+  const named = typeof args[0] === 'string';
+  const name = named ? checkName(args[0]) : (args[1] as SetOperationOptions | undefined)?.name;
+  const lists = (named ? args[1] : args[0]) as readonly ListRef[] | undefined;
+  const options = ((named ? args[2] : args[1]) ?? {}) as ListOperationOptions;
+  if (!Array.isArray(lists) || lists.length < 2) throw new ValidationError({ message: `${kind} needs at least two lists`, field: 'lists' });
+  return { name, lists: lists.map((l) => listName(l, 'lists')), options };
+}
+
+/**
+ * `mine.lists.shares()`: your lists and the users each is shared with; lists shared with you and their owners.
+ *
+ * @example
+ * ```ts
+ * const shares: ListShares = { sharedByUser: { 'my-genes': ['colleague@example.org'] }, sharedWithUser: {} };
+ * ```
+ */
+export interface ListShares {
+  sharedByUser: Record<string, string[]>;
+  sharedWithUser: Record<string, string>;
+}
+
+/**
+ * One list compared with another by `mine.lists.similar()`.
+ *
+ * @example
+ * ```ts
+ * const s: ListSimilarity = { name: 'demo-list', jaccard: 0.4 };
+ * ```
+ */
+export interface ListSimilarity {
+  name: string;
+  /** |A ∩ B| / |A ∪ B|, 0 to 1 (the server rounds to 4 places). */
+  jaccard: number;
 }
 
 interface ListCreated {
@@ -100,7 +188,42 @@ export function splitIdentifiers(text: string): string[] {
   return out;
 }
 
-async function identifierBody(content: Exclude<ListContent, Query>): Promise<{ body: string; count: number }> {
+/** One word that reads like a file path: a separator, or a name with a file extension. */
+const LOOKS_LIKE_PATH = /^[^\s,"]*(?:[/\\][^\s,"]*|\.(?:txt|ids|csv|tsv|tab|list|lst|dat|json))$/i;
+
+type Identifiers = string | Iterable<string> | AsyncIterable<string>;
+
+/** The identifiers of any non-query content, a file read when the caller said `{ file }`. */
+async function identifiersOf(content: ListContent): Promise<Identifiers> {
+  if (typeof content === 'object' && content !== null && !isIterable(content)) {
+    if ('file' in content) return readText(content.file, 'file');
+    if ('identifiers' in content) return content.identifiers;
+  }
+  if (typeof content === 'string' && LOOKS_LIKE_PATH.test(content.trim())) {
+    throw new ValidationError({
+      message: `"${content.trim()}" looks like a file path: pass { file: ${JSON.stringify(content.trim())} } to read it, or { identifiers: … } to upload it as an identifier`,
+      field: 'identifiers',
+    });
+  }
+  if (typeof content === 'string' || isIterable(content)) return content;
+  throw new ValidationError({
+    message: 'list content must be identifiers (an array, an iterable, text, { identifiers } or { file }), a Query or a region search',
+    field: 'identifiers',
+  });
+}
+
+function isIterable(value: unknown): value is Iterable<string> | AsyncIterable<string> {
+  return typeof value === 'object' && value !== null && (Symbol.iterator in value || Symbol.asyncIterator in value);
+}
+
+/** A region search (`mine.regions()`), recognised by shape: regions.ts imports this module. */
+function isRegionQuery(value: unknown): value is RegionQuery {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as RegionQuery).saveAsList === 'function' && Array.isArray((value as RegionQuery).featureTypes)
+  );
+}
+
+async function identifierBody(content: Identifiers): Promise<{ body: string; count: number }> {
   const ids: string[] = [];
   if (typeof content === 'string') ids.push(...splitIdentifiers(content));
   else if (Symbol.asyncIterator in content) for await (const id of content) ids.push(String(id));
@@ -463,6 +586,7 @@ export class Lists {
   async create(content: ListContent, options: CreateListOptions): Promise<InterMineList> {
     const name = checkName(options?.name);
     const tags = tagParam(options.tags);
+    if (isRegionQuery(content)) return (await content.saveAsList(name, options)).list;
     if (content instanceof Query) {
       const q = await this.#prepare(idQuery(content), options);
       const result = await this.http
@@ -472,7 +596,7 @@ export class Lists {
     }
     if (typeof options.type !== 'string' || options.type.trim() === '')
       throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
-    const { body } = await identifierBody(content);
+    const { body } = await identifierBody(await identifiersOf(content));
     const result = await this.http
       .post('lists', {
         searchParams: { name, type: options.type, description: options.description, tags, extraValue: options.organism },
@@ -500,7 +624,9 @@ export class Lists {
       const q = await this.#prepare(idQuery(content), options);
       result = await this.http.post('query/append/tolist', { form: { query: q.toXML(), listName: name }, ...writeOpt(options) }).json<ListCreated>();
     } else {
-      const { body } = await identifierBody(content);
+      if (isRegionQuery(content))
+        throw new ValidationError({ message: 'a region search can only create a list (the server has no append for it)', field: 'content' });
+      const { body } = await identifierBody(await identifiersOf(content));
       result = await this.http
         .post('lists/append', { searchParams: { name }, body, headers: { 'content-type': 'text/plain' }, ...writeOpt(options) })
         .json<ListCreated>();
@@ -536,13 +662,119 @@ export class Lists {
     return { name: result.listName, size: typeof result.listSize === 'number' ? result.listSize : undefined };
   }
 
-  async #operation(kind: 'union' | 'intersect' | 'diff', name: string, lists: readonly string[], options: ListOperationOptions): Promise<InterMineList> {
-    checkName(name);
-    if (!Array.isArray(lists) || lists.length < 2) throw new ValidationError({ message: `${kind} needs at least two lists`, field: 'lists' });
-    for (const l of lists) checkName(l, 'lists');
+  /**
+   * Share one of your lists with another user of the mine (`POST /lists/shares`). Never retried.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.share('my-genes', 'colleague@example.org', { notify: true });
+   * ```
+   */
+  async share(list: ListRef, withUser: string, options: CallOptions & { notify?: boolean | undefined } = {}): Promise<void> {
+    const name = listName(list, 'list');
+    if (typeof withUser !== 'string' || withUser.trim() === '') throw new ValidationError({ message: 'share with whom? give a username', field: 'with' });
+    await this.http
+      .post('lists/shares', {
+        form: { list: name, with: withUser, notify: options.notify === undefined ? undefined : String(options.notify) },
+        ...writeOpt(options),
+      })
+      .json();
+  }
+
+  /**
+   * Stop sharing a list with a user (`DELETE /lists/shares`). Never retried.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.unshare('my-genes', 'colleague@example.org');
+   * ```
+   */
+  async unshare(list: ListRef, withUser: string, options: CallOptions = {}): Promise<void> {
+    const name = listName(list, 'list');
+    if (typeof withUser !== 'string' || withUser.trim() === '') throw new ValidationError({ message: 'unshare with whom? give a username', field: 'with' });
+    await this.http.delete('lists/shares', { searchParams: { list: name, with: withUser }, ...writeOpt(options) }).json();
+  }
+
+  /**
+   * Who shares what: the users each of your lists is shared with, and the owners of lists shared with you.
+   *
+   * @example
+   * ```ts
+   * const { sharedByUser, sharedWithUser } = await mine.lists.shares();
+   * sharedByUser['my-genes']; // ['colleague@example.org']
+   * ```
+   */
+  async shares(options: CallOptions = {}): Promise<ListShares> {
+    const url = this.http.url('lists/shares');
+    const body = await this.http.get('lists/shares', callOpt(options)).json<{ lists?: { sharedByUser?: unknown; sharedWithUser?: unknown } }>();
+    if (typeof body.lists !== 'object' || body.lists === null)
+      throw new ResponseFormatError({ message: `GET ${url}: the response has no "lists"`, service: 'intermine', method: 'GET', url, body });
+    return {
+      sharedByUser: (body.lists.sharedByUser ?? {}) as Record<string, string[]>,
+      sharedWithUser: (body.lists.sharedWithUser ?? {}) as Record<string, string>,
+    };
+  }
+
+  /**
+   * Lists like this one: the Jaccard index (|A ∩ B| / |A ∪ B|) of every other list of the same
+   * type you can see, most similar first (`/lists/jaccard-index`). Give a list, or object ids and
+   * their type.
+   *
+   * @example
+   * ```ts
+   * await mine.lists.similar('my-genes', { min: 0.2 }); // [{ name: 'demo-list', jaccard: 0.4 }]
+   * await mine.lists.similar({ ids: [1016298, 1064198], type: 'Gene' });
+   * ```
+   */
+  async similar(list: ListRef | { ids: readonly number[]; type: string }, options: CallOptions & { min?: number | undefined } = {}): Promise<ListSimilarity[]> {
+    if (options.min !== undefined && !(typeof options.min === 'number' && options.min >= 0 && options.min <= 1))
+      throw new ValidationError({ message: `min must be a number from 0 to 1, got ${String(options.min)}`, field: 'min' });
+    const searchParams: Record<string, string | undefined> = { min: options.min === undefined ? undefined : String(options.min) };
+    if (typeof list === 'object' && list !== null && !(list instanceof InterMineList)) {
+      if (!Array.isArray(list.ids) || list.ids.length === 0 || !list.ids.every((id) => Number.isInteger(id)))
+        throw new ValidationError({ message: 'ids must be a non-empty array of object ids', field: 'ids' });
+      if (typeof list.type !== 'string' || list.type.trim() === '') throw new ValidationError({ message: 'comparing ids needs their type', field: 'type' });
+      searchParams.ids = list.ids.join(',');
+      searchParams.type = list.type;
+    } else {
+      searchParams.list = listName(list, 'list');
+    }
+    const url = this.http.url('lists/jaccard-index');
+    const body = await this.http.get('lists/jaccard-index', { searchParams, ...callOpt(options) }).json<{ results?: unknown }>();
+    if (!Array.isArray(body.results))
+      throw new ResponseFormatError({ message: `GET ${url}: the response has no "results" array`, service: 'intermine', method: 'GET', url, body });
+    // The server sends [{ "<list>": "0.5000" }, …], most similar first.
+    return (body.results as Record<string, unknown>[]).flatMap((entry) => Object.entries(entry).map(([name, value]) => ({ name, jaccard: Number(value) })));
+  }
+
+  /**
+   * A list name no list of the user has yet: `my_list_1`, `my_list_2`, … (as intermine-python
+   * names the results of set operations).
+   *
+   * @example
+   * ```ts
+   * await mine.lists.unusedName(); // 'my_list_1'
+   * ```
+   */
+  async unusedName(options: CallOptions & { prefix?: string | undefined } = {}): Promise<string> {
+    const prefix = options.prefix ?? 'my_list_';
+    const body = await this.http.get('lists', callOpt(options)).json<ListsBody>();
+    const taken = new Set(listsOf(body, this.http.url('lists')).map((l) => l.name));
+    let n = 1;
+    while (taken.has(`${prefix}${n}`)) n++;
+    return `${prefix}${n}`;
+  }
+
+  async #resultName(name: string | undefined, options: CallOptions): Promise<string> {
+    return name === undefined ? this.unusedName(options) : checkName(name);
+  }
+
+  async #operation(kind: 'union' | 'intersect' | 'diff', args: OperationArgs): Promise<InterMineList> {
+    const { name, lists, options } = operationArgs(kind, args);
+    const resultName = await this.#resultName(name, options);
     const result = await this.http
       .get(`lists/${kind}`, {
-        searchParams: { name, lists: lists.join(';'), description: options.description, tags: tagParam(options.tags) },
+        searchParams: { name: resultName, lists: lists.join(';'), description: options.description, tags: tagParam(options.tags) },
         ...writeOpt(options),
       })
       .json<ListCreated>();
@@ -550,39 +782,51 @@ export class Lists {
   }
 
   /**
-   * A new list with the objects in any of `lists`.
+   * A new list with the objects in any of `lists` (objects or names). Without a name the result
+   * is called `my_list_<n>` (the first one free). Returns the new list.
    *
    * @example
    * ```ts
-   * await mine.lists.union('a-or-b', ['a', 'b']);
+   * const both = await mine.lists.union([listA, 'b']);          // named my_list_1
+   * await mine.lists.union([listA, 'b'], { name: 'a-or-b' });
+   * await mine.lists.union('a-or-b', ['a', 'b']);               // the name first, as before
    * ```
    */
-  union(name: string, lists: readonly string[], options: ListOperationOptions = {}): Promise<InterMineList> {
-    return this.#operation('union', name, lists, options);
+  union(lists: readonly ListRef[], options?: SetOperationOptions): Promise<InterMineList>;
+  union(name: string, lists: readonly ListRef[], options?: ListOperationOptions): Promise<InterMineList>;
+  union(a: string | readonly ListRef[], b?: readonly ListRef[] | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
+    return this.#operation('union', [a, b, c] as OperationArgs);
   }
 
   /**
-   * A new list with the objects in all of `lists`.
+   * A new list with the objects in all of `lists` (objects or names); auto-named when no name is given.
    *
    * @example
    * ```ts
+   * await mine.lists.intersect([listA, listB]);
    * await mine.lists.intersect('a-and-b', ['a', 'b']);
    * ```
    */
-  intersect(name: string, lists: readonly string[], options: ListOperationOptions = {}): Promise<InterMineList> {
-    return this.#operation('intersect', name, lists, options);
+  intersect(lists: readonly ListRef[], options?: SetOperationOptions): Promise<InterMineList>;
+  intersect(name: string, lists: readonly ListRef[], options?: ListOperationOptions): Promise<InterMineList>;
+  intersect(a: string | readonly ListRef[], b?: readonly ListRef[] | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
+    return this.#operation('intersect', [a, b, c] as OperationArgs);
   }
 
   /**
-   * A new list with the objects in an odd number of `lists` (symmetric difference).
+   * A new list with the objects in an odd number of `lists` (symmetric difference); auto-named
+   * when no name is given.
    *
    * @example
    * ```ts
+   * await mine.lists.diff([listA, 'b'], { name: 'a-xor-b' });
    * await mine.lists.diff('a-xor-b', ['a', 'b']);
    * ```
    */
-  diff(name: string, lists: readonly string[], options: ListOperationOptions = {}): Promise<InterMineList> {
-    return this.#operation('diff', name, lists, options);
+  diff(lists: readonly ListRef[], options?: SetOperationOptions): Promise<InterMineList>;
+  diff(name: string, lists: readonly ListRef[], options?: ListOperationOptions): Promise<InterMineList>;
+  diff(a: string | readonly ListRef[], b?: readonly ListRef[] | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
+    return this.#operation('diff', [a, b, c] as OperationArgs);
   }
 
   /**
@@ -593,16 +837,23 @@ export class Lists {
    * await mine.lists.subtract('a-minus-b', { from: ['a'], exclude: ['b'] });
    * ```
    */
-  async subtract(name: string, sets: { from: readonly string[]; exclude: readonly string[] }, options: ListOperationOptions = {}): Promise<InterMineList> {
-    checkName(name);
+  subtract(sets: SubtractSets, options?: SetOperationOptions): Promise<InterMineList>;
+  subtract(name: string, sets: SubtractSets, options?: ListOperationOptions): Promise<InterMineList>;
+  async subtract(a: string | SubtractSets, b?: SubtractSets | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
+    const named = typeof a === 'string';
+    const name = named ? checkName(a) : (b as SetOperationOptions | undefined)?.name;
+    const sets = (named ? b : a) as SubtractSets | undefined;
+    const options = ((named ? c : b) ?? {}) as ListOperationOptions;
     if (!sets || !Array.isArray(sets.from) || sets.from.length === 0)
       throw new ValidationError({ message: 'subtract needs at least one list in "from"', field: 'from' });
     if (!Array.isArray(sets.exclude) || sets.exclude.length === 0)
       throw new ValidationError({ message: 'subtract needs at least one list in "exclude"', field: 'exclude' });
-    for (const l of [...sets.from, ...sets.exclude]) checkName(l, 'lists');
+    const from = sets.from.map((l) => listName(l, 'from'));
+    const exclude = sets.exclude.map((l) => listName(l, 'exclude'));
+    const resultName = await this.#resultName(name, options);
     const result = await this.http
       .post('lists/subtract', {
-        form: { name, references: sets.from.join(';'), subtract: sets.exclude.join(';'), description: options.description, tags: tagParam(options.tags) },
+        form: { name: resultName, references: from.join(';'), subtract: exclude.join(';'), description: options.description, tags: tagParam(options.tags) },
         ...writeOpt(options),
       })
       .json<ListCreated>();

@@ -1,5 +1,6 @@
 import { ValidationError } from '@bio/core-http';
 import { didYouMean } from './internal/suggest.js';
+import { parseXml } from './internal/xml.js';
 
 /**
  * An attribute (a column holding a value) as the `/model` JSON describes it.
@@ -175,6 +176,42 @@ export class Model {
     return new Model(json);
   }
 
+  /**
+   * Build a model from InterMine's model XML (`/model` of older mines, or a local `model.xml`):
+   * `<model name package><class name extends is-interface><attribute name type/>
+   * <reference name referenced-type reverse-reference/><collection …/></class></model>`.
+   * Qualified class names (`org.intermine.model.bio.Gene`) are shortened.
+   *
+   * @example
+   * ```ts
+   * const model = Model.fromXML(await readFile('model.xml', 'utf8'));
+   * ```
+   */
+  static fromXML(xml: string): Model {
+    return new Model(modelXmlToJson(xml));
+  }
+
+  /**
+   * A model from the text of `/model` in either form: JSON (`{"model":…}`) or XML (`<model …>`).
+   *
+   * @example
+   * ```ts
+   * Model.parse(await (await fetch(`${root}/service/model`)).text());
+   * ```
+   */
+  static parse(text: string): Model {
+    if (typeof text !== 'string') throw new ValidationError({ message: 'a model must be given as text (JSON or XML)', field: 'model' });
+    const start = text.trimStart();
+    if (start.startsWith('<')) return Model.fromXML(start);
+    let json: ModelJson;
+    try {
+      json = JSON.parse(start) as ModelJson;
+    } catch {
+      throw new ValidationError({ message: 'not an InterMine model: neither JSON nor XML', field: 'model' });
+    }
+    return Model.fromJSON(json);
+  }
+
   private constructor(json: ModelJson) {
     const raw = json?.model;
     if (!raw || typeof raw !== 'object' || !raw.classes) {
@@ -342,4 +379,48 @@ export class Model {
       throw new ValidationError({ message: `cannot cast ${path} to ${cast}: ${cast} is not a subclass of ${declared}`, field: 'type' });
     }
   }
+}
+
+/** `org.intermine.model.bio.Gene` → `Gene`. */
+function shortName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** Model XML in the `/model?format=json` shape (attributes and references the class declares itself). */
+function modelXmlToJson(xml: string): ModelJson {
+  const root = parseXml(xml);
+  if (root.name !== 'model') throw new ValidationError({ message: `not an InterMine model: expected <model>, found <${root.name}>`, field: 'model' });
+  const classes: ModelJson['model']['classes'] = {};
+  for (const el of root.children) {
+    if (el.name !== 'class') continue;
+    const name = el.attributes.name;
+    if (!name) throw new ValidationError({ message: 'model XML: a <class> without a name', field: 'model' });
+    const attributes: Record<string, ModelAttribute> = {};
+    const references: Record<string, ModelReference> = {};
+    const collections: Record<string, ModelReference> = {};
+    for (const field of el.children) {
+      const fieldName = field.attributes.name;
+      if (!fieldName) throw new ValidationError({ message: `model XML: a <${field.name}> of ${name} without a name`, field: 'model' });
+      if (field.name === 'attribute') {
+        attributes[fieldName] = { name: fieldName, type: field.attributes.type ?? 'java.lang.String' };
+      } else if (field.name === 'reference' || field.name === 'collection') {
+        const target = field.attributes['referenced-type'];
+        if (!target) throw new ValidationError({ message: `model XML: ${name}.${fieldName} has no referenced-type`, field: 'model' });
+        const ref: ModelReference = { name: fieldName, referencedType: shortName(target) };
+        const reverse = field.attributes['reverse-reference'];
+        if (reverse) ref.reverseReference = reverse;
+        (field.name === 'reference' ? references : collections)[fieldName] = ref;
+      }
+    }
+    const short = shortName(name);
+    classes[short] = {
+      name: short,
+      extends: (el.attributes.extends ?? '').split(/\s+/).filter(Boolean).map(shortName),
+      attributes,
+      references,
+      collections,
+      ...(el.attributes.term ? { term: el.attributes.term } : {}),
+    };
+  }
+  return { model: { name: root.attributes.name ?? 'genomic', ...(root.attributes.package ? { package: root.attributes.package } : {}), classes } };
 }

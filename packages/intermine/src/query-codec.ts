@@ -24,6 +24,8 @@ function switchableOf(value: unknown): Switchable | undefined {
 /** PathQuery XML of a query's JSON form; every attribute and value is escaped. */
 export function writeQueryXML(json: QueryJSON): string {
   const children: string[] = [];
+  for (const [pathString, description] of Object.entries(json.pathDescriptions ?? {}))
+    children.push(writeElement('pathDescription', { pathString, description }));
   for (const path of json.joins) children.push(writeElement('join', { path, style: 'OUTER' }));
   for (const c of json.where) children.push(constraintXML(c));
   return writeElement(
@@ -43,7 +45,12 @@ export function writeQueryXML(json: QueryJSON): string {
 
 /** Read PathQuery XML (`<query>` or a `<template>` wrapping one) into its JSON form, constraints in document order. */
 export function readQueryXML(xml: string): QueryJSON {
-  let el: XmlElement = parseXml(xml);
+  return readQueryElement(parseXml(xml));
+}
+
+/** {@link readQueryXML} of a parsed `<query>` or `<template>` element. */
+export function readQueryElement(root: XmlElement): QueryJSON {
+  let el = root;
   let template: XmlElement | undefined;
   if (el.name === 'template') {
     template = el;
@@ -61,7 +68,12 @@ export function readQueryXML(xml: string): QueryJSON {
       if ((child.attributes.style ?? 'INNER').toUpperCase() === 'OUTER' && child.attributes.path) json.joins.push(child.attributes.path);
     } else if (child.name === 'constraint') {
       json.where.push(constraintFromXML(child));
-    } else if (child.name !== 'pathDescription') {
+    } else if (child.name === 'pathDescription') {
+      const { pathString, description } = child.attributes;
+      if (pathString === undefined || description === undefined)
+        throw new ValidationError({ message: 'XML: <pathDescription> needs pathString and description', field: 'xml' });
+      json.pathDescriptions = { ...json.pathDescriptions, [pathString]: description };
+    } else {
       throw new ValidationError({ message: `XML: unexpected <${child.name}> in <query>`, field: 'xml' });
     }
   }
@@ -100,6 +112,8 @@ export function readQueryJSON(raw: Partial<QueryJSON> & Record<string, unknown>)
     else for (const [path, dir] of Object.entries(s)) json.orderBy.push({ path, direction: String(dir).toLowerCase() as SortDirection });
   }
   if (typeof raw.constraintLogic === 'string' && raw.constraintLogic.trim().length > 0) json.constraintLogic = raw.constraintLogic;
+  const descriptions = pathDescriptionsOf(raw.pathDescriptions ?? (raw as { descriptions?: unknown }).descriptions);
+  if (descriptions) json.pathDescriptions = descriptions;
   if (typeof raw.name === 'string') json.name = raw.name;
   if (typeof raw.title === 'string') json.title = raw.title;
   const description = raw.description ?? (raw as { longDescription?: string }).longDescription;
@@ -198,4 +212,19 @@ function parseSortOrder(text: string): SortOrder[] {
     out.push({ path, direction });
   }
   return out;
+}
+
+/** Path descriptions as an object by path, or the server's JSON list of `{ path, description }`. */
+function pathDescriptionsOf(raw: unknown): Record<string, string> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const out: Record<string, string> = {};
+  const entries = Array.isArray(raw)
+    ? raw.map((d: { path?: unknown; pathString?: unknown; description?: unknown }) => [d.path ?? d.pathString, d.description] as const)
+    : Object.entries(raw as Record<string, unknown>);
+  for (const [path, description] of entries) {
+    if (typeof path !== 'string' || typeof description !== 'string')
+      throw new ValidationError({ message: 'pathDescriptions must map paths to descriptions', field: 'pathDescriptions' });
+    out[path] = description;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

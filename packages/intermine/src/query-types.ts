@@ -55,6 +55,8 @@ export interface QueryJSON {
   joins: string[];
   orderBy: SortOrder[];
   constraintLogic?: string;
+  /** Display names of paths (`<pathDescription pathString description/>`), by path. */
+  pathDescriptions?: Record<string, string>;
   name?: string;
   title?: string;
   description?: string;

@@ -2,6 +2,8 @@ import { ValidationError } from '@bio/core-http';
 import { buildConstraint, type ConstraintValue, normaliseOperator, type Operator, type PathConstraint } from './constraints.js';
 import { validateLogic } from './logic.js';
 import type { Model, PathInfo } from './model.js';
+import type { CheckedPaths, RowOf } from './model-types.js';
+import type { Cell } from './results.js';
 import { checkConstraint, checkQueryPaths, promoteConstraint, subclassesOf } from './query-check.js';
 import { readQueryJSON, readQueryXML, writeQueryXML } from './query-codec.js';
 import type { Join, QueryJSON, SortDirection, SortOrder } from './query-types.js';
@@ -40,7 +42,14 @@ export interface QueryOptions {
  * for await (const row of mine.rows(q)) console.log(row);
  * ```
  */
-export class Query {
+export class Query<M = unknown, R extends string = string, Row extends Cell[] = Cell[]> {
+  /**
+   * Compile time only (never set): the row type of a typed query (`mine.query<FlyMine, 'Gene'>('Gene')`),
+   * which `mine.rows()` gives its rows.
+   */
+  declare readonly rowType?: Row;
+  /** Compile time only (never set): the model types and root of a typed query. */
+  declare readonly modelTypes?: { model: M; root: R };
   /** The root class. */
   readonly root: string;
   /** The model name written into the XML. */
@@ -51,6 +60,8 @@ export class Query {
   title: string | undefined;
   /** Long description. */
   description: string | undefined;
+  /** Display names of paths (`<pathDescription>`), by path; kept on every round trip. */
+  pathDescriptions: Record<string, string> = {};
   #views: string[] = [];
   #constraints: PathConstraint[] = [];
   #joins: Join[] = [];
@@ -146,9 +157,12 @@ export class Query {
    * q.select('symbol', 'organism.name', 'pathways.*');
    * ```
    */
-  select(...paths: (string | readonly string[])[]): this {
+  select<const P extends readonly (string | readonly string[])[]>(
+    ...paths: unknown extends M ? P : CheckedPaths<M, R, P>
+  ): unknown extends M ? this : Query<M, R, RowOf<M, R, P>> {
     this.#views = [];
-    return this.addToSelect(...paths);
+    this.addToSelect(...(paths as readonly (string | readonly string[])[]));
+    return this as unknown as unknown extends M ? this : Query<M, R, RowOf<M, R, P>>;
   }
 
   /**
@@ -352,6 +366,7 @@ export class Query {
     q.name = this.name;
     q.title = this.title;
     q.description = this.description;
+    q.pathDescriptions = { ...this.pathDescriptions };
     return q;
   }
 
@@ -446,6 +461,7 @@ export class Query {
     if (this.name !== undefined) json.name = this.name;
     if (this.title !== undefined) json.title = this.title;
     if (this.description !== undefined) json.description = this.description;
+    if (Object.keys(this.pathDescriptions).length > 0) json.pathDescriptions = { ...this.pathDescriptions };
     return json;
   }
 
@@ -479,6 +495,7 @@ export class Query {
     q.name = json.name;
     q.title = json.title;
     q.description = json.description;
+    q.pathDescriptions = { ...json.pathDescriptions };
     const constraints = json.where;
     // Subclass constraints first so later paths resolve through the cast; then the coded ones, so
     // the uncoded take the codes left; then back to document order.

@@ -192,7 +192,7 @@ export class RegionQuery {
     return json;
   }
 
-  #text(kind: 'fasta' | 'gff3' | 'bed', options: CallOptions): AsyncGenerator<string> {
+  #text(kind: 'fasta' | 'gff3' | 'bed' | 'sequence', options: CallOptions): AsyncGenerator<string> {
     return postLines(this.#lists.http, `regions/${kind}`, { query: JSON.stringify(this.toJSON()) }, options);
   }
 
@@ -206,6 +206,19 @@ export class RegionQuery {
    */
   fasta(options: CallOptions = {}): AsyncGenerator<string> {
     return this.#text('fasta', options);
+  }
+
+  /**
+   * The sequences of the features found, as FASTA lines (`/regions/sequence`, the mine's region
+   * sequence export).
+   *
+   * @example
+   * ```ts
+   * for await (const line of mine.regions({ organism: 'D. melanogaster', featureTypes: ['Gene'], regions: ['2R:9979000..9981000'] }).sequence()) console.log(line);
+   * ```
+   */
+  sequence(options: CallOptions = {}): AsyncGenerator<string> {
+    return this.#text('sequence', options);
   }
 
   /**

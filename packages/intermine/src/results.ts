@@ -1,8 +1,9 @@
 import { type CallOptions, type HttpClient, jsonArrayItems, type ListOptions, lines, type Paged, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { deferred } from './internal/deferred.js';
-import { parseErrorLine, streamError } from './internal/errors.js';
+import { interMineErrorInBody, parseErrorLine, streamError } from './internal/errors.js';
 import { callOpt } from './internal/request-options.js';
 import { streamedPaged } from './internal/streamed-paged.js';
+import { RescuableBody, rescued } from './internal/trailer-rescue.js';
 import type { Query } from './query.js';
 
 /** The fields of a results request (`query`, `format`, `start`, `size`, …); `undefined` ones are left out. */
@@ -104,26 +105,42 @@ function nonNegativeInt(value: number | undefined, field: string): void {
 }
 
 /** One request for result rows, streamed item by item with the trailer checked. */
-export async function openResultItems<T>(http: HttpClient, endpoint: string, form: Form, options: CallOptions): Promise<AsyncIterator<T>> {
+export async function openResultItems<T>(
+  http: HttpClient,
+  endpoint: string,
+  form: Form,
+  options: CallOptions,
+  map?: (item: never) => T,
+): Promise<AsyncIterator<T>> {
   const stream = await http.post(endpoint, { form, idempotent: true, accept: 'application/json', ...callOpt(options) }).stream();
   const url = http.url(endpoint);
-  return jsonArrayItems<T>(stream, 'results', {
+  const failure = (trailer: Record<string, unknown>, cause?: unknown): Error => {
+    const { status, message } = interMineErrorInBody(trailer)!;
+    return streamError({ status, message, method: 'POST', url, body: trailer, cause });
+  };
+  const body = new RescuableBody(stream, options.signal);
+  const items = jsonArrayItems<never>(body, 'results', {
     ...callOpt({ signal: options.signal }),
     onTrailer: (trailer) => {
-      if (trailer.wasSuccessful === false) {
-        const status = typeof trailer.statusCode === 'number' && trailer.statusCode >= 400 ? trailer.statusCode : 500;
-        const message = typeof trailer.error === 'string' && trailer.error ? trailer.error : 'the service reported wasSuccessful: false';
-        throw streamError({ status, message, method: 'POST', url, body: trailer });
-      }
+      if (trailer.wasSuccessful === false) throw failure(trailer);
     },
   })[Symbol.asyncIterator]();
+  // A failure after a dangling comma is not JSON: read the trailer from the end of the body.
+  return rescued<never, T>(items, body, failure, map);
 }
 
 /**
  * The rows of `endpoint` as a {@link Paged}: `form()` gives the request's fields (computed once,
  * e.g. after validating the query), each response is streamed, `count()` answers `total()`.
  */
-export function resultsPaged<T>(http: HttpClient, endpoint: string, form: () => Promise<Form>, options: RowsOptions, count: () => Promise<number>): Paged<T> {
+export function resultsPaged<T>(
+  http: HttpClient,
+  endpoint: string,
+  form: () => Promise<Form>,
+  options: RowsOptions,
+  count: () => Promise<number>,
+  map?: (item: never) => T,
+): Paged<T> {
   nonNegativeInt(options.start, 'start');
   let fields: Promise<Form> | undefined;
   const fieldsOnce = (): Promise<Form> => {
@@ -137,7 +154,7 @@ export function resultsPaged<T>(http: HttpClient, endpoint: string, form: () => 
     start: options.start ?? 0,
     max: options.max,
     pageSize: options.pageSize,
-    open: ({ start, size }) => deferred(async () => openResultItems<T>(http, endpoint, { ...(await fieldsOnce()), start, size }, options)),
+    open: ({ start, size }) => deferred(async () => openResultItems<T>(http, endpoint, { ...(await fieldsOnce()), start, size }, options, map)),
     count,
   });
 }
@@ -164,13 +181,23 @@ export async function* checkedLines(
   method: string,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<string> {
+  let error: { status: number; message: string } | undefined;
+  let extra = 0;
   for await (const line of lines(response, signal === undefined ? {} : { signal })) {
-    // The error line is the last one; leaving the loop cancels the body.
-    const error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
-    if (error) throw streamError({ ...error, method, url });
-    yield line;
+    if (error) {
+      // The server writes its message unescaped: the lines after `[ERROR]` are the rest of it.
+      if (++extra > MESSAGE_LINES) break;
+      error.message += `\n${line}`;
+      continue;
+    }
+    error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
+    if (!error) yield line;
   }
+  if (error) throw streamError({ ...error, message: error.message.trimEnd(), method, url });
 }
+
+/** How many lines of an `[ERROR]` message are kept (a dev-mode mine may add a stack trace). */
+const MESSAGE_LINES = 200;
 
 /** POST a form and stream the answer as checked lines. */
 export async function* postLines(http: HttpClient, endpoint: string, form: Form, options: CallOptions): AsyncGenerator<string> {

@@ -62,7 +62,7 @@ export function interMineErrorInBody(body: unknown): { status: number; message: 
 }
 
 /** The error for a failure reported in a streamed trailer or an `[ERROR]` line after HTTP 200. */
-export function streamError(init: { status: number; message: string; method: string; url: string; body?: unknown }): BioHttpError {
+export function streamError(init: { status: number; message: string; method: string; url: string; body?: unknown; cause?: unknown }): BioHttpError {
   const error = createHttpError({
     status: init.status,
     method: init.method,
@@ -71,6 +71,7 @@ export function streamError(init: { status: number; message: string; method: str
     serviceMessage: init.message,
     message: `${init.status} ${init.method} ${init.url}: the server reported a failure after HTTP 200, part-way through the results: ${init.message}`,
     ...(init.body === undefined ? {} : { body: init.body }),
+    ...(init.cause === undefined ? {} : { cause: init.cause }),
   });
   return withUnauthorizedHint(error);
 }

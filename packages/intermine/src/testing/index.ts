@@ -60,6 +60,7 @@ export function handlers(options: FixtureReplayOptions = {}): RequestHandler[] {
 }
 
 export { createSimulator } from './simulator/create.js';
+export { failAfter } from './simulator/failure.js';
 export type { InterMineSimulator, InterMineSimulatorOptions } from './simulator/create.js';
 export type { GeneSeed, OrganismSeed, PathwaySeed, ProteinSeed } from './simulator/data.js';
 export type { InterMineSeed, ListSeed } from './simulator/seed.js';

@@ -78,6 +78,7 @@ export function createSimulator(options: InterMineSimulatorOptions = {}): InterM
       jobs: new Map(),
       templates: builtInTemplates(),
       counter: 0,
+      savedQueries: new Map(),
     };
     builtInLists(state);
     applySeed(state, options.seed);

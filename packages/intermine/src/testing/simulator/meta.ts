@@ -5,6 +5,7 @@ import type { SimulatedRequest } from '@bio/core-http/testing';
 import { requireUser } from './auth.js';
 import { badRequest, ok, params, Refusal, required } from './envelope.js';
 import { fixtureJson } from './model.js';
+import { modelXml } from './xml-formats.js';
 import type { InterMineSimulatorState } from './state.js';
 import { CLASS_KEYS } from './store.js';
 
@@ -35,6 +36,8 @@ export function handleMeta(request: SimulatedRequest, path: string, state: Inter
     case 'model':
     case 'model/json': {
       const format = all.get('format') ?? 'json';
+      if (format === 'xml')
+        return new Response(modelXml(state.store.model.json), { status: 200, headers: { 'content-type': 'application/xml;charset=UTF-8' } });
       if (format !== 'json') throw new Refusal(406, 'Cannot serve any format that is acceptable to you');
       return ok({ model: state.store.model.json });
     }

@@ -1,6 +1,7 @@
 // `/query/results` in every format the client asks for (json, jsonobjects, jsonrows with
 // summaryPath, jsoncount, count, tsv, csv) and the bio exports `/query/results/fasta|gff3|bed`.
 import { badRequest, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
+import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
 import { shortType } from './model.js';
 import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
 import { canSee, type InterMineSimulatorState } from './state.js';
@@ -59,10 +60,21 @@ function lazyBody(parts: Iterable<string>): ReadableStream<Uint8Array> {
 }
 
 /** InterMine's streaming layout: the header ends with `"results":[`, one item per line, then the trailer. */
-function streamed(q: SimQuery, start: number, items: Iterable<unknown>): Response {
+function streamed(q: SimQuery, start: number, items: Iterable<unknown>, failure: StreamFailure | undefined): Response {
   function* parts(): Generator<string> {
     yield `${header(q, start)},"results":[\n`;
     let first = true;
+    if (failure) {
+      for (const step of untilFailure(items, failure)) {
+        if ('fail' in step) {
+          // The server wrote the comma of the last good row when its iterator said more was coming.
+          yield `${first ? '' : step.more ? ',\n' : '\n'}],${JSON.stringify(trailer(failure.status, failure.message)).slice(1)}`;
+          return;
+        }
+        yield first ? JSON.stringify(step.item) : `,\n${JSON.stringify(step.item)}`;
+        first = false;
+      }
+    }
     for (const item of items) {
       yield first ? JSON.stringify(item) : `,\n${JSON.stringify(item)}`;
       first = false;
@@ -210,6 +222,7 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
   ).toLowerCase();
   const known = ['json', 'jsonobjects', 'jsonrows', 'jsontable', 'jsoncount', 'count', 'tsv', 'tab', 'csv'];
   if (!known.includes(format)) throw new Refusal(406, 'Cannot serve any format that is acceptable to you');
+  const failure = takeStreamFailure(q);
   const rows = bindings(q, state.store, listAccess(state, user));
   const model = state.store.model;
   if (format === 'jsoncount' || format === 'count') {
@@ -236,7 +249,9 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
           : [];
     function* lines(): Generator<string> {
       for (const line of head) yield `${line}\n`;
-      for (const row of rowsOfPage) yield `${q.views.map((v) => fmt(cell(row, v, model, q))).join(sep)}\n`;
+      for (const row of failure ? withErrorLine(rowsOfPage, failure) : rowsOfPage) {
+        yield typeof row === 'string' ? row : `${q.views.map((v) => fmt(cell(row, v, model, q))).join(sep)}\n`;
+      }
     }
     const type = format === 'csv' ? 'text/comma-separated-values' : 'text/tab-separated-values';
     return new Response(lazyBody(lines()), {
@@ -245,7 +260,7 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
     });
   }
   // jsonobjects merges every row of a root object into one record, wherever the rows are: found whole, then streamed.
-  if (format === 'jsonobjects') return streamed(q, start, records(q, rowsOfPage, state));
+  if (format === 'jsonobjects') return streamed(q, start, records(q, rowsOfPage, state), failure);
   if (format === 'jsonrows' || format === 'jsontable') {
     return streamed(
       q,
@@ -262,6 +277,7 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
           };
         }),
       ),
+      failure,
     );
   }
   return streamed(
@@ -273,7 +289,16 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
       for (const v of q.views) values.push(cell(row, v, model, q));
       return values;
     }),
+    failure,
   );
+}
+
+/** The flat formats' failure: the rows before it, then `[ERROR] <status> <message>` with no line end (FlatFileFormatter.formatFooter). */
+function* withErrorLine<T>(items: Iterable<T>, failure: StreamFailure): Generator<T | string> {
+  for (const step of untilFailure(items, failure)) {
+    if ('fail' in step) yield `[ERROR] ${failure.status} ${failure.message}`;
+    else yield step.item;
+  }
 }
 
 /** Deterministic DNA for a feature (the simulator has no real sequences). */
@@ -296,12 +321,13 @@ export function locationOf(state: InterMineSimulatorState, o: SimObject): { chr:
 }
 
 /** FASTA, GFF3 or BED of features. */
-export function bioExport(kind: string, features: SimObject[], state: InterMineSimulatorState, all: URLSearchParams): Response {
+export function bioExport(kind: string, features: SimObject[], state: InterMineSimulatorState, all: URLSearchParams, failure?: StreamFailure): Response {
   const lines: string[] = [];
   if (kind === 'gff3') lines.push('##gff-version 3');
   if (kind === 'bed') lines.push(`track name=query description="${all.get('trackDescription') ?? 'query'}"`);
   const ucsc = all.get('ucscCompatible') !== 'false';
-  for (const f of features) {
+  for (const [n, f] of features.entries()) {
+    if (failure && n === failure.afterRows) break;
     const loc = locationOf(state, f);
     const id = String(f.primaryIdentifier ?? f.id);
     if (kind === 'fasta') {
@@ -326,7 +352,8 @@ export function bioExport(kind: string, features: SimObject[], state: InterMineS
       else lines.push([`${ucsc ? 'chr' : ''}${loc.chr}`, loc.start - 1, loc.end, id, 0, strand].join('\t'));
     }
   }
-  return new Response(lines.map((l) => `${l}\n`).join(''), { status: 200, headers: { 'content-type': 'text/plain' } });
+  const error = failure ? `[ERROR] ${failure.status} ${failure.message}` : '';
+  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers: { 'content-type': 'text/plain' } });
 }
 
 /** The objects of the query's export path (`view`, default the root), distinct, in row order. */

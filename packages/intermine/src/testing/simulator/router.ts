@@ -1,9 +1,11 @@
 // One request in, one answer out: authenticate, then hand the path to its endpoint family.
 // Refusals become InterMine's JSON error bodies; unmapped paths Tomcat's HTML 404.
 import type { SimulatedRequest } from '@bio/core-http/testing';
+import { handleAccount } from './account.js';
 import { authenticate } from './auth.js';
 import { handleEnrichment } from './enrichment.js';
 import { fail, htmlNotFound, params, Refusal, required } from './envelope.js';
+import { takeStreamFailure } from './failure.js';
 import { handleIds } from './ids.js';
 import { handleLists } from './lists.js';
 import { handleMeta } from './meta.js';
@@ -22,12 +24,13 @@ function handleQuery(request: SimulatedRequest, path: string, state: InterMineSi
   const kind = /^query\/results\/(fasta|gff3|bed)$/.exec(path)?.[1];
   if (kind) {
     const q = parseQuery(required(all, 'query'), state.store.model);
-    return bioExport(kind, exportObjects(q, all, state, user), state, all);
+    const failure = takeStreamFailure(q);
+    return bioExport(kind, exportObjects(q, all, state, user), state, all, failure);
   }
   return undefined;
 }
 
-const FAMILIES = [handleMeta, handleQuery, handleTemplates, handleEnrichment, handleSearch, handleIds, handleRegions];
+const FAMILIES = [handleMeta, handleQuery, handleTemplates, handleEnrichment, handleSearch, handleIds, handleRegions, handleAccount];
 
 /** Answer one request against the state. */
 export async function route(request: SimulatedRequest, state: InterMineSimulatorState, path: string | undefined): Promise<Response> {

@@ -34,6 +34,8 @@ export interface SimList {
   owner: string;
   dateCreated: string;
   timestamp: number;
+  /** Users the owner shared it with (`/lists/shares`). */
+  sharedWith?: string[] | undefined;
 }
 
 /** An id resolution job (`POST /ids`). */
@@ -70,6 +72,8 @@ export interface InterMineSimulatorState {
   templates: Record<string, Record<string, unknown>>;
   /** The next list id / job number. */
   counter: number;
+  /** Saved queries (`/user/queries`) by username, then by name. */
+  savedQueries: Map<string, Map<string, { xml: string; dateCreated: string }>>;
 }
 
 /** The super-user who owns public lists and templates. */
@@ -77,5 +81,5 @@ export const SUPERUSER = 'admin@flymine.org';
 
 /** Who may see a list: its owner, and everyone for the super-user's `im:public` lists. */
 export function canSee(list: SimList, user: string | undefined): boolean {
-  return list.owner === user || (list.owner === SUPERUSER && list.tags.includes('im:public'));
+  return list.owner === user || (user !== undefined && (list.sharedWith ?? []).includes(user)) || (list.owner === SUPERUSER && list.tags.includes('im:public'));
 }

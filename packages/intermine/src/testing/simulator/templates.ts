@@ -2,10 +2,14 @@
 // `opN`, `valueN`, `extraN`, `codeN`, `format`, `start`, `size`). A run is the template's
 // query with the given values; switched-off constraints stay off unless given.
 import type { SimulatedRequest } from '@bio/core-http/testing';
-import { ok, params, Refusal, required } from './envelope.js';
+import { readQueryJSON, writeQueryXML } from '../../query-codec.js';
+import { requireUser } from './auth.js';
+import { badRequest, multi, ok, params, Refusal, required } from './envelope.js';
+import { makeList } from './lists.js';
 import { fixtureJson } from './model.js';
-import type { SimConstraint, SimQuery } from './pathquery.js';
-import { answerQuery } from './results.js';
+import { evaluate, parseQuery, type SimConstraint, type SimQuery } from './pathquery.js';
+import { answerQuery, listAccess } from './results.js';
+import { templatesFromUpload, templatesXml } from './xml-formats.js';
 import type { InterMineSimulatorState } from './state.js';
 
 interface TemplateWhere {
@@ -92,19 +96,81 @@ function templateQuery(template: Record<string, unknown>, all: URLSearchParams):
 
 /** Answer `/templates` and `/template/results`, or `undefined` for other paths. */
 export function handleTemplates(request: SimulatedRequest, path: string, state: InterMineSimulatorState, user: string | undefined): Response | undefined {
-  if (path === 'templates' || path === 'templates/json') return ok({ templates: state.templates });
+  const all = params(request);
+  if (path === 'templates' || path === 'templates/json' || path === 'templates/xml') {
+    const visible = visibleTemplates(state, user);
+    if (path === 'templates/xml' || all.get('format') === 'xml') {
+      return new Response(templatesXml(visible), { status: 200, headers: { 'content-type': 'application/xml;charset=UTF-8' } });
+    }
+    return ok({ templates: visible });
+  }
   const one = /^templates\/(.+)$/.exec(path)?.[1];
   if (one !== undefined) {
-    const t = state.templates[decodeURIComponent(one)];
+    const t = visibleTemplates(state, user)[decodeURIComponent(one)];
     if (!t) throw new Refusal(404, `There is no template called ${one}`);
     return ok({ template: t });
   }
-  if (path === 'template/results') {
-    const all = params(request);
+  if (path === 'template/upload') {
+    if (user === undefined) throw new Refusal(403, 'This request is not authenticated.');
+    const xml = (request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded') ? required(all, 'query') : request.text();
+    for (const t of templatesFromUpload(xml)) {
+      const name = String(t.name);
+      const existing = state.templates[name];
+      if (existing && existing[OWNER] !== user) badRequest(`A template called ${name} already exists`);
+      verifyTemplate(t, state);
+      state.templates[name] = { ...t, [OWNER]: user };
+    }
+    return ok({});
+  }
+  const template = (): Record<string, unknown> => {
     const name = required(all, 'name');
-    const template = state.templates[name];
-    if (!template) throw new Refusal(404, `There is no template called ${name}`);
-    return answerQuery(templateQuery(template, all), all, request.headers.get('accept'), state, user);
+    const t = visibleTemplates(state, user)[name];
+    if (!t) throw new Refusal(404, `There is no template called ${name}`);
+    return t;
+  };
+  if (path === 'template/results') return answerQuery(templateQuery(template(), all), all, request.headers.get('accept'), state, user);
+  if (path === 'template/tolist') {
+    const owner = requireUser(user);
+    const listName = required(all, 'listName', { listName: null });
+    const q = templateQuery(template(), all);
+    const classPath = required(all, 'path', { listName });
+    const r = state.store.model.resolve(classPath, q.subclasses);
+    if (!r || r.attribute) badRequest('The new view string is not a valid path', { listName });
+    const rows = evaluate({ ...q, views: [`${classPath}.id`] }, state.store, listAccess(state, owner));
+    const ids = [...new Set(rows.map((row) => row.objects.get(classPath)?.id).filter((id): id is number => id !== undefined))];
+    const list = makeList(state, {
+      name: listName,
+      type: r.classes.at(-1)!,
+      ids,
+      owner,
+      description: all.get('description') ?? undefined,
+      tags: multi(all, 'tags'),
+    });
+    return ok({ listId: list.id, listName: list.name, type: list.type, listSize: list.ids.length });
   }
   return undefined;
+}
+
+/** Who uploaded a template (absent on the mine's own); never sent out. */
+const OWNER = '__owner';
+
+/** The mine's templates and the caller's own, as `/templates` lists them. */
+function visibleTemplates(state: InterMineSimulatorState, user: string | undefined): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, t] of Object.entries(state.templates)) {
+    if (t[OWNER] !== undefined && t[OWNER] !== user) continue;
+    const { [OWNER]: _owner, ...rest } = t;
+    out[name] = rest;
+  }
+  return out;
+}
+
+/** The server's check of an uploaded template: its query must be valid against the model. */
+function verifyTemplate(t: Record<string, unknown>, state: InterMineSimulatorState): void {
+  try {
+    parseQuery(writeQueryXML(readQueryJSON(t)), state.store.model);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^XML is well formatted but query contains errors:\n/, '') : String(error);
+    badRequest(`Template ${String(t.name)} contains errors: ${message.trim()}`);
+  }
 }
