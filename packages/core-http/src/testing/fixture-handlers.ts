@@ -16,10 +16,18 @@ import { FixtureMatcher, type LenientQuery, readRequest, sleep, toResponse } fro
  * ```
  */
 export class UnmatchedRequestError extends BioError {
+  /** Always `'UnmatchedRequestError'`. */
   override name = 'UnmatchedRequestError';
+  /** Always `'UNMATCHED_REQUEST'`. */
   override readonly code = 'UNMATCHED_REQUEST';
+  /** Always -1: with it msw fails the request with this error instead of answering 500. */
   readonly errno = -1;
 
+  /**
+   * Build the error from a report of the unmatched request.
+   *
+   * @param report - What was requested and the nearest fixture's differences; becomes the message.
+   */
   constructor(report: string) {
     super(report);
     // The stack would only show msw internals; the report is what helps.

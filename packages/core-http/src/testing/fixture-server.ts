@@ -12,7 +12,17 @@ export interface FixtureServer extends SetupServer {
 }
 
 /** Options of {@link createFixtureServer}: fixtures and where to serve them, or ready-made handlers. */
-export type FixtureServerOptions = { fixtures: readonly Fixture[]; baseUrl: string } | { handlers: readonly RequestHandler[] };
+export type FixtureServerOptions =
+  | {
+      /** The fixtures to serve. */
+      fixtures: readonly Fixture[];
+      /** The service base URL the fixtures answer under, e.g. `https://mygene.info/v3`. */
+      baseUrl: string;
+    }
+  | {
+      /** Ready-made msw handlers (e.g. from {@link fixtureHandlers} or a simulator) to serve instead. */
+      handlers: readonly RequestHandler[];
+    };
 
 /**
  * The reports of requests that matched no fixture, gathered from fixture handlers (or a server made

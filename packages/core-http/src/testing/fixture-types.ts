@@ -2,9 +2,13 @@
 
 /** One file part of a multipart body: its name, optional type, and its content as text or base64. */
 export interface FixtureFilePart {
+  /** The part's file name, as sent in `Content-Disposition`. */
   filename: string;
+  /** The part's content type (e.g. `text/plain`); not checked when absent. */
   type?: string;
+  /** The content as text (use for text files). */
   text?: string;
+  /** The content as base64 (use for binary files). */
   base64?: string;
 }
 
@@ -24,12 +28,30 @@ export interface FixtureFilePart {
  * ```
  */
 export type FixtureBody =
-  | { json: unknown }
-  | { text: string }
-  | { form: Record<string, string | string[]> }
-  | { xml: string }
-  | { base64: string }
-  | { multipart: Record<string, string | FixtureFilePart> };
+  | {
+      /** A JSON body, as parsed data. */
+      json: unknown;
+    }
+  | {
+      /** A text body, compared exactly. */
+      text: string;
+    }
+  | {
+      /** A URL-encoded form, field by field; a repeated field is an array. */
+      form: Record<string, string | string[]>;
+    }
+  | {
+      /** An XML body, compared as a tree. */
+      xml: string;
+    }
+  | {
+      /** A binary body, base64-encoded. */
+      base64: string;
+    }
+  | {
+      /** `multipart/form-data` fields: a string for a plain field, a {@link FixtureFilePart} for a file. */
+      multipart: Record<string, string | FixtureFilePart>;
+    };
 
 /**
  * What a fixture expects the client to send. `path` is the full URL path (e.g. `/v3/gene/1017`);
@@ -43,10 +65,15 @@ export type FixtureBody =
  * ```
  */
 export interface FixtureRequest {
+  /** HTTP method, e.g. `GET`. */
   method: string;
+  /** The full URL path, without query string (e.g. `/v3/gene/1017`). */
   path: string;
+  /** Decoded query parameters (a repeated one as an array); absent means no query string at all. */
   query?: Record<string, string | string[]>;
+  /** Headers that must be sent with these values (names case-insensitive); others are not checked. */
   headers?: Record<string, string>;
+  /** The body the request must carry; not checked when absent. */
   body?: FixtureBody;
 }
 
@@ -59,8 +86,11 @@ export interface FixtureRequest {
  * ```
  */
 export interface FixtureResponse {
+  /** HTTP status to answer with. */
   status: number;
+  /** Response headers; several `Set-Cookie` values joined by `\n`. */
   headers?: Record<string, string>;
+  /** Response body; an empty body when absent. */
   body?: FixtureBody;
   /** Wait this long before answering (timeouts, slow pages). Default 0. */
   delayMs?: number;
@@ -78,7 +108,9 @@ export interface FixtureResponse {
  * ```
  */
 export interface FixtureExchange {
+  /** What the client must send. */
   request: FixtureRequest;
+  /** What is answered when it does. */
   response: FixtureResponse;
 }
 
@@ -95,10 +127,13 @@ export interface FixtureExchange {
  * ```
  */
 export interface Fixture {
+  /** Unique name of the scenario (the file name without `.json`, by convention). */
   name: string;
+  /** What the scenario shows, in a sentence. */
   description?: string;
   /** Where it was recorded (service base URL, date, script). */
   source?: string;
+  /** The exchanges, in the order a client makes them; each is served once, in order, when requests repeat. */
   exchanges: FixtureExchange[];
 }
 

@@ -7,10 +7,18 @@ import { rememberFixtureFile } from './match.js';
 
 /** Thrown by {@link loadFixtures} and {@link validateFixture} for a malformed fixture; names the file. */
 export class FixtureFormatError extends Error {
+  /** Always `'FixtureFormatError'`. */
   override name = 'FixtureFormatError';
 
+  /**
+   * Build the error for one malformed fixture file.
+   *
+   * @param message - What is wrong, naming the file.
+   * @param file - The fixture file (or directory) at fault.
+   */
   constructor(
     message: string,
+    /** The path of the fixture file (or the missing directory) at fault. */
     readonly file: string,
   ) {
     super(message);

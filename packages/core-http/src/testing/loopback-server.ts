@@ -1,12 +1,14 @@
 // A node:http server on 127.0.0.1 replaying fixtures with the same matcher as the msw handlers
 // (browser tests, benchmarks, the CLI's --offline mode).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { answerPreflight, corsHeaders } from './cors.js';
 import type { AddressInfo } from 'node:net';
 import type { Fixture } from './fixture-types.js';
 import { FixtureMatcher, type FixtureMatcherOptions, type LenientQuery, sleep, toResponse } from './match.js';
 
 /** Options of {@link startLoopbackFixtureServer}. */
 export interface LoopbackFixtureServerOptions {
+  /** The fixtures to serve; only paths are compared (no base URL). */
   fixtures: readonly Fixture[];
   /** Answer CORS preflights and add `Access-Control-*` headers (browser tests). Default `false`. */
   cors?: boolean;
@@ -28,13 +30,6 @@ export interface LoopbackFixtureServer {
   unmatchedRequests(): string[];
   /** Restart ordered exchanges (polls) from the first one. */
   reset(): void;
-}
-
-function corsHeaders(request: IncomingMessage): Record<string, string> {
-  const origin = request.headers.origin;
-  return origin
-    ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin', 'access-control-expose-headers': '*' }
-    : { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
 }
 
 async function readBody(request: IncomingMessage): Promise<Uint8Array | undefined> {
@@ -71,16 +66,7 @@ export async function startLoopbackFixtureServer(options: LoopbackFixtureServerO
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = (request.method ?? 'GET').toUpperCase();
     const extra = cors ? corsHeaders(request) : {};
-    if (cors && method === 'OPTIONS' && request.headers['access-control-request-method']) {
-      response.writeHead(204, {
-        ...extra,
-        'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-        'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
-        'access-control-max-age': '600',
-      });
-      response.end();
-      return;
-    }
+    if (cors && answerPreflight(request, response)) return;
     const incoming = {
       method,
       url: new URL(request.url ?? '/', origin),

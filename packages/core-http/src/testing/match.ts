@@ -5,8 +5,11 @@ import { parseXml, xmlDifference } from './xml-tree.js';
 
 /** A request reduced to what matching needs; built once per request. */
 export interface IncomingRequest {
+  /** HTTP method, upper-case. */
   method: string;
+  /** The full request URL. */
   url: URL;
+  /** The request headers. */
   headers: Headers;
   /** The raw body; `undefined` when there is none. */
   body: Uint8Array | undefined;
@@ -14,9 +17,11 @@ export interface IncomingRequest {
 
 /** The exchange chosen for a request. */
 export interface FixtureMatch {
+  /** The fixture the matching exchange belongs to. */
   fixture: Fixture;
   /** Index of the exchange in `fixture.exchanges`. */
   index: number;
+  /** The matching exchange, whose `response` is to be served. */
   exchange: FixtureExchange;
 }
 
@@ -48,8 +53,11 @@ export interface FixtureMatcherOptions {
  * ```
  */
 export interface LenientQuery {
+  /** Parameters left out on both sides (e.g. MyGene's `email`). */
   ignore?: readonly string[] | undefined;
+  /** Parameters compared as comma-separated sets (`fields=name,symbol` ≡ `fields=symbol,name`). */
   sets?: readonly string[] | undefined;
+  /** The service's default value per parameter; a parameter sent with it counts as absent. */
   defaults?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -442,6 +450,7 @@ export function fixtureFile(fixture: Fixture): string | undefined {
  * ```
  */
 export class FixtureMatcher {
+  /** The fixtures it matches against, as given. */
   readonly fixtures: readonly Fixture[];
   /** Reports of the requests that matched nothing, in order. */
   readonly unmatched: string[] = [];
@@ -449,6 +458,12 @@ export class FixtureMatcher {
   readonly #served = new Map<string, number>();
   readonly #lenient: LenientQuery | undefined;
 
+  /**
+   * Make a matcher over the given fixtures.
+   *
+   * @param fixtures - The fixtures to serve; their exchanges are compiled once, here.
+   * @param options - Base URL and query leniency; see {@link FixtureMatcherOptions}.
+   */
   constructor(fixtures: readonly Fixture[], options: FixtureMatcherOptions = {}) {
     this.fixtures = fixtures;
     this.#lenient = options.strict ? undefined : options.lenient;

@@ -24,6 +24,7 @@ export interface RecordScenariosOptions {
 
 /** The outcome of one scenario. */
 export interface RecordScenarioResult {
+  /** The scenario's (and fixture's) name. */
   name: string;
   /** Exchanges recorded (also when the scenario failed; then nothing is written). */
   exchanges: number;

@@ -2,14 +2,18 @@
 // through msw handlers or a loopback server, with faults and a request log. A client supplies
 // only its service: the initial state and how a request changes it and is answered.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { answerPreflight, corsHeaders } from './cors.js';
 import type { AddressInfo } from 'node:net';
 import { http, type RequestHandler } from 'msw';
 import { resetsWith } from './fixture-handlers.js';
 
 /** A request as a simulator sees it: the URL, headers and the whole body, already read. */
 export interface SimulatedRequest {
+  /** HTTP method, upper-case. */
   method: string;
+  /** The full request URL. */
   url: URL;
+  /** The request headers. */
   headers: Headers;
   /** The raw body; empty for none. */
   body: Uint8Array;
@@ -87,8 +91,12 @@ export interface Simulator<S> {
   handlers(options?: { baseUrl?: string | undefined }): RequestHandler[];
   /** Back to the initial state; faults cleared and the request log emptied. */
   reset(): void;
-  /** Serve the same service on 127.0.0.1 (a free port unless `port`). */
-  listen(options?: { port?: number | undefined }): Promise<ListeningSimulator>;
+  /**
+   * Serve the same service on 127.0.0.1 (a free port unless `port`). With `cors: true` it
+   * answers CORS preflights and adds `Access-Control-*` headers (credentials allowed), so a
+   * page in a browser test can call it.
+   */
+  listen(options?: { port?: number | undefined; cors?: boolean | undefined }): Promise<ListeningSimulator>;
   /** Faults to inject: latency, failing statuses, dropped connections, truncated bodies. */
   readonly faults: SimulatorFaultControl;
   /** Every request received since the last reset, oldest first. */
@@ -219,6 +227,11 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
       const server = createServer((req, res) => void serve(req, res));
       let base = defaultBase;
       async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        if (options.cors && answerPreflight(req, res)) return;
+        const cors = options.cors ? Object.entries(corsHeaders(req)) : [];
+        // The browser's view replaces the service's own CORS headers (IDR sends `*`, which a
+        // page with credentials may not use); one value each.
+        const own = (headers: Headers): [string, string][] => [...headers.entries()].filter(([k]) => !cors.some(([c]) => c === k));
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const headers = new Headers();
@@ -232,14 +245,16 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
           }
           if (fault.kind !== 'truncate' && response.body !== null && !response.headers.has('content-length')) {
             // A streamed answer (a large result generated as it is read) goes out as it comes, chunked.
-            res.writeHead(response.status, [...response.headers.entries()]);
+            res.writeHead(response.status, [...own(response.headers), ...cors]);
             await pipeBody(response.body, res);
             return;
           }
           const bytes = new Uint8Array(await response.arrayBuffer());
           res.writeHead(
             response.status,
-            [...response.headers.entries()].filter(([k]) => k !== 'content-length').concat([['content-length', String(bytes.byteLength)]]),
+            own(response.headers)
+              .filter(([k]) => k !== 'content-length')
+              .concat([['content-length', String(bytes.byteLength)]], cors),
           );
           if (fault.kind === 'truncate') {
             res.write(bytes.subarray(0, Math.max(1, bytes.byteLength >> 1)), () => setTimeout(() => res.socket?.destroy(), 10));

@@ -58,6 +58,7 @@ export interface RecorderOptions {
   dir: string;
   /** Fixture name; the file is `<dir>/<name>.json`. */
   name: string;
+  /** What the scenario shows; written as the fixture's `description`. */
   description?: string;
   /** Where it was recorded, e.g. the service base URL. */
   source?: string;

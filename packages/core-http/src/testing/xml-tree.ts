@@ -4,8 +4,11 @@
 
 /** An XML element: name, attributes (order does not matter) and children (elements or non-blank text). */
 export interface XmlElement {
+  /** The element's tag name, as written (prefix included). */
   name: string;
+  /** Attribute values by name, entities decoded. */
   attributes: Record<string, string>;
+  /** Child elements and non-blank text nodes, in document order. */
   children: XmlNode[];
 }
 

@@ -82,6 +82,37 @@ describe('createServiceSimulator on loopback', () => {
   });
 });
 
+describe('createServiceSimulator on loopback with cors', () => {
+  it('answers preflights and gives one Access-Control-Allow-Origin, replacing the service’s own', async () => {
+    const sim = createServiceSimulator({
+      baseUrl: 'https://cors.example.org/v1',
+      initialState: () => ({}),
+      handle: () => Response.json({ ok: true }, { headers: { 'access-control-allow-origin': '*' } }),
+    });
+    const served = await sim.listen({ cors: true });
+    const plain = await sim.listen();
+    try {
+      const origin = 'http://127.0.0.1:1234';
+      const preflight = await fetch(`${served.baseUrl}/x`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-csrftoken' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('x-csrftoken');
+      expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+      const answer = await fetch(`${served.baseUrl}/x`, { headers: { origin } });
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(await answer.json()).toEqual({ ok: true });
+      // Without cors the service's own headers go out as they are, and OPTIONS reaches the service.
+      expect((await fetch(`${plain.baseUrl}/x`, { headers: { origin } })).headers.get('access-control-allow-origin')).toBe('*');
+      expect(sim.requests.filter((r) => r.method === 'OPTIONS')).toHaveLength(0);
+    } finally {
+      await served.close();
+      await plain.close();
+    }
+  });
+});
+
 describe('server.resetHandlers()', () => {
   it('starts the simulator afresh, as handlers() does', async () => {
     const sim = counter();
