@@ -7,6 +7,9 @@ import { assertId, assertInteger } from './internal/validate.js';
 import type { FileInput, ImportJob, ImportRun, UploadZipOptions, WaitOptions } from './types.js';
 
 const DEFAULT_INTERVAL = 1000;
+/** Python's `upload_zip` defaults, sent unless the caller chooses. */
+export const DEFAULT_DATA_ACTION = 'add';
+export const DEFAULT_METADATA_ACTION = 'upsert';
 const DEFAULT_DEADLINE = 600_000;
 
 /** The run id from `/api/v2/sys_ImportRun/<id>` or a bare id. */
@@ -99,10 +102,25 @@ export async function waitForImport(ctx: Context, idOrHref: string, options: Wai
   return run;
 }
 
-/** `POST /plugin/importwizard/importFile` (multipart `file`), then poll `sys_ImportRun`. */
+const DATA_ACTIONS = ['add', 'add_update_existing', 'update', 'add_ignore_existing'] as const;
+const METADATA_ACTIONS = ['add', 'update', 'upsert', 'ignore'] as const;
+
+function checkChoice(value: unknown, allowed: readonly string[], field: string): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    throw new ValidationError({ message: `${field} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`, field });
+  }
+}
+
+/**
+ * `POST /plugin/importwizard/importFile` (multipart `file`), then poll `sys_ImportRun`.
+ * `action` and `metadataAction` are always sent, defaulting to Python's `add` and `upsert`
+ * (the server's own default for a missing `metadataAction` is `add`, which imports differently).
+ */
 export async function uploadZip(ctx: Context, zip: FileInput, options: UploadZipOptions = {}): Promise<ImportJob> {
   const wait = options.wait ?? true;
   checkWait(options);
+  checkChoice(options.action, DATA_ACTIONS, 'action');
+  checkChoice(options.metadataAction, METADATA_ACTIONS, 'metadataAction');
   if (options.filename !== undefined && (typeof options.filename !== 'string' || options.filename === '')) {
     throw new ValidationError({ message: 'filename must be a non-empty string such as "emx.zip"', field: 'filename' });
   }
@@ -110,8 +128,8 @@ export async function uploadZip(ctx: Context, zip: FileInput, options: UploadZip
   const form = new FormData();
   form.append('file', part.blob, options.filename ?? part.filename);
   const searchParams = {
-    action: options.action,
-    metadataAction: options.metadataAction,
+    action: options.action ?? DEFAULT_DATA_ACTION,
+    metadataAction: options.metadataAction ?? DEFAULT_METADATA_ACTION,
     entityTypeId: options.entityTypeId,
     packageId: options.packageId,
     notify: options.notify,

@@ -2,6 +2,7 @@
 export { Molgenis } from './molgenis.js';
 export type { MolgenisOptions } from './molgenis.js';
 export { TOKEN_HEADER } from './auth.js';
+export { toColumns } from './columns.js';
 export { errorDetails, isMolgenisBatchError, isMolgenisImportError, MolgenisBatchError, MolgenisImportError } from './errors.js';
 export type { MolgenisErrorDetails, ProblemDetails } from './error-details.js';
 // types.ts holds the public option and result types only, so all of it is exported.

@@ -1,7 +1,8 @@
-import { type CallOptions, path, ResponseFormatError } from '@bio/core-http';
+import { type CallOptions, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
-import { assertAttributeName, assertEntity } from './internal/validate.js';
-import type { AttributeMetaData, EntityMetaData } from './types.js';
+import { lastSegment } from './internal/url.js';
+import { assertAttributeName, assertEntity, isPlainObject } from './internal/validate.js';
+import type { AttributeMetaData, EntityMetaData, GetMetaOptions, V2Collection, V2EntityMeta } from './types.js';
 
 /** `GET /api/v1/<entity>/meta?expand=attributes`; caches the id attribute for paging. */
 export async function getEntityMetaData(ctx: Context, entity: string, options: CallOptions = {}): Promise<EntityMetaData> {
@@ -19,16 +20,9 @@ export async function getAttributeMetaData(ctx: Context, entity: string, attribu
 }
 
 /** `GET /api/metadata/<entity>?flattenAttributes=…` (Metadata API v3), returning `data`. */
-export async function getMeta(
-  ctx: Context,
-  entity: string,
-  options: CallOptions & { flattenAttributes?: boolean | undefined } = {},
-): Promise<Record<string, unknown>> {
-  assertEntity(entity);
+async function metaData(ctx: Context, entity: string, flattenAttributes: boolean, options: CallOptions): Promise<Record<string, unknown>> {
   const url = path`api/metadata/${entity}`;
-  const body = await ctx.http
-    .get(url, { searchParams: { flattenAttributes: options.flattenAttributes ?? false }, ...callOf(options) })
-    .json<{ data?: Record<string, unknown> }>();
+  const body = await ctx.http.get(url, { searchParams: { flattenAttributes }, ...callOf(options) }).json<{ data?: Record<string, unknown> }>();
   if (typeof body !== 'object' || body === null || typeof body.data !== 'object' || body.data === null) {
     throw new ResponseFormatError({
       service: 'molgenis',
@@ -38,6 +32,60 @@ export async function getMeta(
     });
   }
   return body.data;
+}
+
+/** The `data` of every attribute item of a v3 entity type. */
+function attributeItems(meta: Record<string, unknown>): Record<string, unknown>[] {
+  const items = (meta.attributes as { items?: unknown } | undefined)?.items;
+  if (!Array.isArray(items)) return [];
+  return items.map((item) => (isPlainObject(item) ? item.data : undefined)).filter((d): d is Record<string, unknown> => isPlainObject(d));
+}
+
+/**
+ * `getMeta`: the Metadata API v3 answer's `data`. With `expand`, every attribute's
+ * `refEntityType` link (`{ self }`) is replaced by that entity type's own metadata (fetched with
+ * `flattenAttributes: true`, once per entity type), as Python's `get_meta(expand=True)` does.
+ */
+export async function getMeta(ctx: Context, entity: string, options: GetMetaOptions = {}): Promise<Record<string, unknown>> {
+  assertEntity(entity);
+  for (const key of ['flattenAttributes', 'expand'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new ValidationError({ message: `${key} must be true or false`, field: key });
+  }
+  const meta = await metaData(ctx, entity, options.flattenAttributes ?? false, options);
+  if (options.expand !== true) return meta;
+  const refs = new Map<string, Promise<Record<string, unknown>>>();
+  const expanded = attributeItems(meta).map(async (attr) => {
+    const link = attr.refEntityType;
+    const self = isPlainObject(link) ? (link.self ?? (isPlainObject(link.links) ? link.links.self : undefined)) : undefined;
+    if (typeof self !== 'string') return;
+    const ref = lastSegment(self, ctx.root);
+    if (ref === undefined || ref === '') return;
+    if (!refs.has(ref)) refs.set(ref, metaData(ctx, ref, true, options));
+    attr.refEntityType = await (refs.get(ref) as Promise<Record<string, unknown>>);
+  });
+  await Promise.all(expanded);
+  return meta;
+}
+
+/**
+ * The `meta` of a v2 answer — attribute types, and the id and label attributes of referenced
+ * entity types — with one `GET /api/v2/<entity>?num=0` (no rows).
+ */
+export async function v2Meta(ctx: Context, entity: string, options: CallOptions = {}): Promise<V2EntityMeta> {
+  assertEntity(entity);
+  const url = path`api/v2/${entity}`;
+  const page = await ctx.http.get(url, { searchParams: { num: 0 }, ...callOf(options) }).json<V2Collection>();
+  if (!isPlainObject(page) || !isPlainObject(page.meta) || !Array.isArray(page.meta.attributes)) {
+    throw new ResponseFormatError({
+      service: 'molgenis',
+      method: 'GET',
+      url: ctx.http.url(url),
+      message: `GET ${url}: the reply has no "meta" with attributes`,
+    });
+  }
+  const meta = page.meta as V2EntityMeta;
+  if (typeof meta.idAttribute === 'string' && meta.idAttribute !== '') ctx.idAttributes.set(entity, meta.idAttribute);
+  return meta;
 }
 
 /** The id attribute of an entity (cached per client). */

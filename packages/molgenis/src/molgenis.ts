@@ -1,27 +1,42 @@
 import { type CallOptions, type ClientOptions, createServiceClient, headerAuth, type HttpClient, type Paged, ValidationError } from '@bio/core-http';
 import { login, logout, TOKEN_HEADER } from './auth.js';
+import { getColumns } from './columns.js';
+import { csvRows, csvText } from './csv-export.js';
 import { deleteAll, deleteList, deleteOne } from './delete.js';
 import { importRunStates, uploadZip, waitForImport } from './import.js';
+import { importData } from './import-data.js';
 import type { Context } from './internal/context.js';
 import { molgenisServiceMessage } from './internal/error-body.js';
 import { expiredTokenHint } from './internal/token-hint.js';
+import { molgenisRetry } from './internal/retry-policy.js';
 import { normalizeRootUrl } from './internal/url.js';
 import { VERSION } from './internal/version.js';
 import { getAttributeMetaData, getEntityMetaData, getMeta } from './metadata.js';
-import { get, getById } from './read.js';
+import { get, getAll, getById, getRaw, getRows } from './read.js';
+import { toUploadFormat } from './uploadable.js';
 import type {
   AddOptions,
   AttributeMetaData,
   AttributeOptions,
   BatchWriteOptions,
   EntityMetaData,
+  Columns,
+  CsvOptions,
+  CsvRow,
   FileInput,
+  FlatOptions,
+  FlatRow,
+  GetColumnsOptions,
+  GetMetaOptions,
   GetOptions,
+  ImportDataOptions,
   ImportJob,
   ImportRun,
   LoginResult,
   Row,
+  RowsResult,
   UploadZipOptions,
+  V2Collection,
   UpsertResult,
   WaitOptions,
 } from './types.js';
@@ -32,7 +47,9 @@ import { add, addAll, updateAll, updateOne, upsert } from './write.js';
  * `fetch`, `headers`, `userAgent`, `timeout`, `retry`, `hooks`, `signal`, `concurrency`, with
  * core-http's defaults) with a required `baseUrl`, plus the `token` convenience.
  *
- * `retry` applies to reads only: writes are never retried, whatever it says.
+ * `retry` applies to reads only: writes are never retried, whatever it says. A 500 carrying
+ * MOLGENIS's own error document (a query the server cannot run) is not retried either: it
+ * would fail the same way again.
  *
  * @example
  * ```ts
@@ -99,10 +116,16 @@ export class Molgenis {
     let http: HttpClient | undefined;
     const tokenHint = expiredTokenHint(() => http?.auth, TOKEN_HEADER);
     http = createServiceClient(
-      { ...options, auth, baseUrl: this.baseUrl, hooks: { ...options.hooks, beforeError: [tokenHint, ...(options.hooks?.beforeError ?? [])] } },
+      {
+        ...options,
+        auth,
+        baseUrl: this.baseUrl,
+        retry: molgenisRetry(options.retry),
+        hooks: { ...options.hooks, beforeError: [tokenHint, ...(options.hooks?.beforeError ?? [])] },
+      },
       { name: 'molgenis', version: VERSION, baseUrl: this.baseUrl, serviceMessage: molgenisServiceMessage },
     );
-    this.#ctx = { http, root: this.baseUrl, idAttributes: new Map() };
+    this.#ctx = { http, root: this.baseUrl, idAttributes: new Map(), concurrency: options.concurrency };
   }
 
   /**
@@ -151,7 +174,11 @@ export class Molgenis {
    * const row = await m.getById('demo_sightings', '157', { attributes: ['id', 'type'], timeout: 5000 });
    * ```
    */
-  getById<T extends Row = Row>(entity: string, id: string | number, options?: AttributeOptions & CallOptions): Promise<T> {
+  getById<T extends Row = Row>(
+    entity: string,
+    id: string | number,
+    options?: AttributeOptions & CallOptions & Pick<GetOptions, 'uploadable' | 'flat'>,
+  ): Promise<T> {
     return getById<T>(this.#ctx, entity, id, options);
   }
 
@@ -159,20 +186,121 @@ export class Molgenis {
    * Rows of an entity (`GET /api/v2/<entity>?q=&attrs=&sort=&start=&num=`), as the family's
    * lazy, re-iterable {@link Paged}: iterate it, `toArray({ max })`, walk its `pages()`, or read
    * the server's `total()`. `max` bounds the rows (default: all), `pageSize` the rows per request
-   * (1–10,000, default 10,000; sent as `num`). Pages follow the server's `nextHref`. With no
-   * `sort`, more than one request needs a stable order, so rows are sorted by the id attribute.
-   * Bad options throw a `ValidationError` here, before any request.
+   * (1–10,000, default 10,000; sent as `num`). Once the first page gives the total, the other
+   * pages are requested up to `concurrency` at once (default: the client's, else 4), in order.
+   * Rows come in the server's id order unless `sort` says otherwise. `uploadable` and `flat`
+   * shape the rows. Bad options throw a `ValidationError` here, before any request.
    *
    * @example
    * ```ts
    * const rows = await m.get('celiacsprue', { max: 100_000, start: 1000 }).toArray();
    * await m.get('celiacsprue', { attributes: ['Individual', 'celiac_gender'] }).toArray({ max: 100 });
    * for await (const s of m.get('demo_sightings', { q: 'year==1998', pageSize: 5000 })) console.log(s.id);
+   * const flat = await m.get('celiacsprue', { flat: { references: 'label' } }).toArray();
    * const matching = await m.get('celiacsprue', { q: 'celiac_gender==Female' }).total();
    * ```
    */
+  get<T extends Row = FlatRow>(entity: string, options: GetOptions & { flat: true | FlatOptions }): Paged<T>;
+  get<T extends Row = Row>(entity: string, options?: GetOptions): Paged<T>;
   get<T extends Row = Row>(entity: string, options?: GetOptions): Paged<T> {
     return get<T>(this.#ctx, entity, options);
+  }
+
+  /**
+   * Every row matching `q`, in one call (all pages; `max` is refused — use `get` or `getRows`).
+   * Python's `get(entity)` with no `num`.
+   *
+   * @example
+   * ```ts
+   * const all = await m.getAll('celiacsprue', { q: 'celiac_gender==Female' });
+   * ```
+   */
+  getAll<T extends Row = Row>(entity: string, options?: Omit<GetOptions, 'max'>): Promise<T[]> {
+    return getAll<T>(this.#ctx, entity, options);
+  }
+
+  /**
+   * Rows up to `max` (default all) with the server's `total` and `hasMore`: a bounded read
+   * whose result says when rows were left behind.
+   *
+   * @example
+   * ```ts
+   * const { items, total, hasMore } = await m.getRows('celiacsprue', { max: 100 });
+   * if (hasMore) console.warn(`first ${items.length} of ${total} rows`);
+   * ```
+   */
+  getRows<T extends Row = Row>(entity: string, options?: GetOptions): Promise<RowsResult<T>> {
+    return getRows<T>(this.#ctx, entity, options);
+  }
+
+  /**
+   * One request, the v2 answer as sent — `total`, `meta`, `nextHref` and `items` (Python's
+   * `get(raw=True)`). `num` is `pageSize` (default 10,000), lowered to `max`.
+   *
+   * @example
+   * ```ts
+   * const { total, items, nextHref } = await m.getRaw('celiacsprue', { pageSize: 100 });
+   * ```
+   */
+  getRaw<T = Row>(entity: string, options?: GetOptions): Promise<V2Collection<T>> {
+    return getRaw<T>(this.#ctx, entity, options);
+  }
+
+  /**
+   * Every matching row as columns — one array per attribute, in the entity type's attribute
+   * order — for tabular work (flat values: references as ids or labels, numbers, `Date`s).
+   *
+   * @example
+   * ```ts
+   * const { columns, data, length } = await m.getColumns('celiacsprue', { references: 'label' });
+   * const meanWeight = (data.celiac_weight as number[]).reduce((a, b) => a + b, 0) / length;
+   * ```
+   */
+  getColumns(entity: string, options?: GetColumnsOptions): Promise<Columns> {
+    return getColumns(this.#ctx, entity, options);
+  }
+
+  /**
+   * The server's CSV export (`GET /api/v1/csv/<entity>`) as rows keyed by column, paged like
+   * `get` (`num` ≤ 10,000 per request; sorted by the id attribute when more than one request
+   * may be needed). Values are the server's text: references as labels, lists joined by commas.
+   *
+   * @example
+   * ```ts
+   * for await (const row of m.csv('celiacsprue', { attributes: ['Individual', 'celiac_gender'] })) console.log(row.Individual, row.celiac_gender);
+   * ```
+   */
+  csv(entity: string, options?: CsvOptions): Paged<CsvRow> {
+    return csvRows(this.#ctx, entity, options);
+  }
+
+  /**
+   * The server's CSV export as text, streamed in pieces as it arrives: one header, then the
+   * lines of every page. Join the pieces for one string, or write them to a file.
+   *
+   * @example
+   * ```ts
+   * let text = '';
+   * for await (const piece of m.csvText('celiacsprue', { q: 'celiac_gender==Female' })) text += piece;
+   * ```
+   */
+  csvText(entity: string, options?: CsvOptions): AsyncGenerator<string> {
+    return csvText(this.#ctx, entity, options);
+  }
+
+  /**
+   * Rows as read with `get` made ready to send back, as Python's `to_upload_format`: `_href` and
+   * `_meta` removed, references replaced by their ids. Reads the v2 metadata once
+   * (`GET /api/v2/<entity>?num=0`). Rows read with `{ uploadable: true }` need no conversion.
+   *
+   * @example
+   * ```ts
+   * const rows = await m.get('demo_sightings').toArray();
+   * await m.updateAll('demo_sightings', (await m.toUploadFormat('demo_sightings', rows)).map((r) => ({ ...r, year: 2000 })));
+   * ```
+   */
+  toUploadFormat(entity: string, rows: readonly Row[], options?: CallOptions): Promise<Row[]> {
+    return toUploadFormat(this.#ctx, entity, rows, options);
   }
 
   /**
@@ -304,6 +432,22 @@ export class Molgenis {
   }
 
   /**
+   * Import rows from memory, as Python's `import_data`: writes one `<entity>.csv` per table
+   * (header = the union of the rows' keys; references as ids, lists joined by commas) and the
+   * optional EMX metadata sheets into a zip, uploads it with {@link Molgenis.uploadZip} (same
+   * defaults: `action: 'add'`, `metadataAction: 'upsert'`) and waits for the run.
+   *
+   * @example
+   * ```ts
+   * const job = await m.importData({ demo_sightings: [{ id: '157', type: 'gnome', year: 1998 }] }, { action: 'add_update_existing' });
+   * job.run?.importedEntities; // 'demo_sightings'
+   * ```
+   */
+  importData(data: Record<string, readonly Row[]>, options?: ImportDataOptions): Promise<ImportJob> {
+    return importData(this.#ctx, data, options);
+  }
+
+  /**
    * Poll a `sys_ImportRun` (id or href) until it finishes; throws {@link MolgenisImportError} on `FAILED`.
    *
    * @example
@@ -354,13 +498,16 @@ export class Molgenis {
 
   /**
    * Metadata API v3: `GET /api/metadata/<entity>?flattenAttributes=…`, returning its `data`.
+   * With `expand: true`, each attribute's `refEntityType` link is replaced by that entity type's
+   * metadata (Python's `get_meta(expand=True)`; one request per referenced entity type).
    *
    * @example
    * ```ts
    * const meta = await m.getMeta('demo_sightings', { flattenAttributes: true });
+   * const expanded = await m.getMeta('celiacsprue', { expand: true });
    * ```
    */
-  getMeta(entity: string, options?: CallOptions & { flattenAttributes?: boolean | undefined }): Promise<Record<string, unknown>> {
+  getMeta(entity: string, options?: GetMetaOptions): Promise<Record<string, unknown>> {
     return getMeta(this.#ctx, entity, options);
   }
 }

@@ -1,5 +1,17 @@
 // Never executed: type-checked by `tsc -p tsconfig.json` to pin the public types.
-import type { CallOptions, Molgenis, MolgenisBatchError, MolgenisOptions, Paged, Progress, Row } from '../src/index.js';
+import type {
+  CallOptions,
+  Columns,
+  CsvRow,
+  FlatValue,
+  Molgenis,
+  MolgenisBatchError,
+  MolgenisOptions,
+  Paged,
+  Progress,
+  Row,
+  V2Collection,
+} from '../src/index.js';
 
 declare const m: Molgenis;
 
@@ -52,4 +64,22 @@ export async function pinned(): Promise<void> {
   // @ts-expect-error unknown is read-only
   e.unknown = [];
   void [rest, written, unknown, refused];
+
+  // Issue 17: the shapes of the new reads.
+  const flat = await m.get('celiacsprue', { flat: { references: 'label' } }).toArray();
+  const cell: FlatValue | undefined = flat[0]?.celiac_gender;
+  const { items, total: matching, hasMore } = await m.getRows('celiacsprue', { max: 10 });
+  const counted: [Row[], number | undefined, boolean] = [items, matching, hasMore];
+  const raw: V2Collection = await m.getRaw('celiacsprue');
+  const nextHref: string | undefined = raw.nextHref;
+  const table: Columns = await m.getColumns('celiacsprue', { references: 'id' });
+  const csvRow: CsvRow | undefined = (await m.csv('celiacsprue').toArray())[0];
+  const meta: Record<string, unknown> = await m.getMeta('celiacsprue', { expand: true });
+  void [cell, counted, nextHref, table, csvRow, meta];
+  // @ts-expect-error getAll reads every row: no max
+  await m.getAll('celiacsprue', { max: 10 });
+  // @ts-expect-error references are ids or labels
+  await m.get('celiacsprue', { flat: { references: 'name' } });
+  // @ts-expect-error metadataAction is one of add, update, upsert, ignore
+  await m.importData({ demo_sightings: [] }, { metadataAction: 'replace' });
 }

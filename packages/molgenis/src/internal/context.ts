@@ -7,6 +7,8 @@ export interface Context {
   readonly root: string;
   /** entity type id → id attribute name (filled by metadata reads). */
   readonly idAttributes: Map<string, string>;
+  /** The client's `concurrency` option, passed on to reads that page concurrently. */
+  readonly concurrency?: number | undefined;
 }
 
 /** The request options of a call's {@link CallOptions}: its `signal` and `timeout`, when given. */

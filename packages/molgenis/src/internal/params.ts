@@ -1,5 +1,5 @@
 import { ValidationError } from '@bio/core-http';
-import { molgenisOperators, parse, serialize } from '@bio/rsql';
+import { molgenisOperators, type Node, parse, serialize } from '@bio/rsql';
 import type { Query, SortKey } from '../types.js';
 import { assertAttributeName } from './validate.js';
 
@@ -11,11 +11,14 @@ export function qParam(q: Query | undefined): string | undefined {
   if (q === undefined) return undefined;
   if (typeof q === 'string') {
     if (q.trim() === '') throw new ValidationError({ message: 'q must not be empty; leave it out to read every row', field: 'q' });
+    let node: Node;
     try {
-      return serialize(parse(q, { operators: molgenisOperators }), { operators: molgenisOperators });
+      node = parse(q, { operators: molgenisOperators });
     } catch (cause) {
       throw rsqlError(cause, 'q is not valid MOLGENIS RSQL');
     }
+    refuseUnsupported(node);
+    return serialize(node, { operators: molgenisOperators });
   }
   if (typeof q !== 'object' || q === null) throw new ValidationError({ message: 'q must be an RSQL string or an @bio/rsql node', field: 'q' });
   let text: string;
@@ -25,6 +28,7 @@ export function qParam(q: Query | undefined): string | undefined {
   } catch (cause) {
     throw rsqlError(cause, 'q is not a valid MOLGENIS RSQL node');
   }
+  refuseUnsupported(q);
   return text;
 }
 
@@ -38,6 +42,37 @@ export function withQ(path: string, q: string | undefined): string {
   if (q === undefined) return path;
   const encoded = encodeURIComponent(q).replace(/%3B/gi, ';').replace(/%2C/gi, ',').replace(/%3D/gi, '=');
   return `${path}?q=${encoded}`;
+}
+
+/**
+ * Refuse what the server's parser accepts but its query visitor does not: MolgenisRSQLVisitor
+ * has no case for `=out=`, so MOLGENIS answers 500 "Unknown rsql operator: =out=" — a request
+ * that can never succeed.
+ */
+function refuseUnsupported(node: Node): void {
+  if (node.type !== 'comparison') {
+    for (const child of node.children) refuseUnsupported(child);
+    return;
+  }
+  if (node.operator === '=out=') {
+    const alternative = node.args.map((a) => serialize({ type: 'comparison', selector: node.selector, operator: '!=', args: [a] })).join(';');
+    throw new ValidationError({
+      message: `q: MOLGENIS does not support =out= (the server answers 500 "Unknown rsql operator: =out="); write ${alternative} instead`,
+      field: 'q',
+    });
+  }
+}
+
+/**
+ * Whether canonical `q` uses full-text search (`=q=`, `=sq=`). MOLGENIS answers those from
+ * Elasticsearch, in relevance order; every other query is answered by PostgreSQL, which orders
+ * by the id attribute when no sort is given and adds it to a sort as the tie-breaker
+ * (PostgreSqlQueryGenerator.getSqlSort), so pages neither repeat nor skip rows.
+ */
+export function searches(q: string | undefined): boolean {
+  if (q === undefined) return false;
+  const walk = (node: Node): boolean => (node.type === 'comparison' ? node.operator === '=q=' || node.operator === '=sq=' : node.children.some(walk));
+  return walk(parse(q, { operators: molgenisOperators }));
 }
 
 function rsqlError(cause: unknown, prefix: string): ValidationError {

@@ -64,3 +64,4 @@ export type {
   SimRow,
   SimulatedUser,
 } from './simulator/types.js';
+export * from './emx2/index.js';

@@ -20,7 +20,10 @@ it('serves logins, writes, paging and refusals over a real socket', async () => 
   expect(page?.url.origin).toBe(served.baseUrl);
   const next = await fetch(`${served.baseUrl}/api/v2/demo_sightings?num=2`);
   expect(((await next.json()) as { nextHref: string }).nextHref).toBe(`${served.baseUrl}/api/v2/demo_sightings?num=2&start=2`);
-  await expect(m.get('demo_sightings', { q: 'type>a' }).toArray({ max: 1 })).rejects.toMatchObject({ status: 400 });
+  await expect(m.get('demo_sightings', { q: 'type>a' }).toArray({ max: 1 })).rejects.toMatchObject({
+    status: 500,
+    serviceMessage: expect.stringMatching(/^Can't perform RSQL query operator \[=gt=\] on STRING/),
+  });
   sim.faults.set({ every: 2, status: 503, retryAfter: 0 });
   const retrying = client({ baseUrl: served.baseUrl, retry: { limit: 2, delay: 0 } });
   expect(await retrying.get('celiacsprue').toArray()).toHaveLength(13);

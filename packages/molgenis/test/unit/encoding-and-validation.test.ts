@@ -95,14 +95,27 @@ describe('paging limits', () => {
     const rows = await m.get('big', { max: 22_000 }).toArray();
     expect(rows).toHaveLength(22_000);
     expect(rows.at(-1)).toEqual({ id: 21_999 });
-    const pages = seen.slice(1).map((r) => new URL(r.url).searchParams);
+    expect(seen.some((r) => new URL(r.url).pathname.endsWith('/meta'))).toBe(false); // the server orders by id: no metadata request
+    const pages = seen.map((r) => new URL(r.url).searchParams);
     expect(pages.map((p) => [p.get('start'), p.get('num')])).toEqual([
       ['0', '10000'],
       ['10000', '10000'],
       ['20000', '2000'],
     ]);
-    expect(pages.every((p) => p.get('sort') === 'id:asc')).toBe(true);
+    expect(pages.every((p) => !p.has('sort'))).toBe(true);
     expect(served).toBe(22_000);
+  });
+
+  it('a full-text search over more than one request is sorted by the id attribute (Elasticsearch answers in relevance order)', async () => {
+    const { m, seen } = fake((request) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/meta')) return json({ name: 'big', idAttribute: 'key', attributes: {} });
+      const start = Number(url.searchParams.get('start'));
+      return json({ start, num: 2, total: 3, items: [{ key: start }, { key: start + 1 }].slice(0, 3 - start) });
+    });
+    expect(await m.get('big', { q: '*=q=gnome', pageSize: 2 }).toArray()).toHaveLength(3);
+    expect(seen.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/big/meta', '/api/v2/big', '/api/v2/big']);
+    expect(seen.slice(1).every((r) => new URL(r.url).searchParams.get('sort') === 'key:asc')).toBe(true);
   });
 
   it('a single page (max ≤ pageSize) needs no metadata request', async () => {

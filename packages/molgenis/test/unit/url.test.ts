@@ -36,6 +36,34 @@ describe('normalizeRootUrl', () => {
 });
 
 describe('href helpers', () => {
+  it('lastSegment gives what URL resolution gives, fast path or not', () => {
+    const base = 'https://x.example/';
+    const viaUrl = (href: string): string | undefined => {
+      const last = new URL(href.trim(), base).pathname
+        .split('/')
+        .filter((s) => s !== '')
+        .at(-1);
+      return last === undefined ? undefined : decodeURIComponent(last);
+    };
+    for (const href of [
+      '/api/v2/E/151',
+      '/api/v2/E/a%2Fb',
+      '/api/v2/E/b c',
+      '/api/v2/E/é',
+      '/api/v2/E/x/',
+      '/api/v2/E/%2e%2e',
+      '/api/v2/E/..',
+      '/api/v2/E/./a',
+      '/api/v2/E/a?x=1',
+      '/api/v2/E/a#f',
+      '//other/api/b',
+      '/api/v2/E/a\tb',
+      '/',
+    ]) {
+      expect(lastSegment(href, base), href).toBe(viaUrl(href));
+    }
+  });
+
   it('lastSegment decodes the id', () => {
     expect(lastSegment('/api/v2/demo_sightings/a%2Fb', 'https://x.example/')).toBe('a/b');
     expect(lastSegment('https://x.example/api/v1/Person/aaaa', 'https://x.example/')).toBe('aaaa');

@@ -5,6 +5,7 @@
 // requested `action`; metadata sheets (`entities`, `attributes`, `packages`, …) are not parsed,
 // so an import cannot create entity types.
 import type { SimulatedRequest } from '@bio/core-http/testing';
+import { readCsv } from '../../internal/csv.js';
 import { BUILTIN_PACKAGES } from './builtin.js';
 import { formDataOf, json, nextId, SimRefusal, textError } from './http.js';
 import type { MolgenisSimulatorState, SimEntity, SimImportRun, SimRow } from './types.js';
@@ -16,37 +17,12 @@ const METADATA_ACTIONS = ['add', 'update', 'upsert', 'ignore'];
 const EXTENSIONS = ['zip', 'xlsx', 'xls', 'csv', 'tsv', 'vcf', 'vcf.gz'];
 const METADATA_SHEETS = new Set(['entities', 'attributes', 'packages', 'tags', 'i18nstrings', 'languages', 'l10nstrings']);
 
-function splitLine(line: string, separator: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 /** The rows of a CSV/TSV sheet (first line: attribute names). */
 function sheetRows(text: string, separator: string): Record<string, unknown>[] {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  const header = splitLine(lines[0] ?? '', separator).map((h) => h.trim());
-  return lines.slice(1).map((line) => {
-    const cells = splitLine(line, separator);
+  // Quoted fields may hold separators, quotes and line breaks (opencsv reads them so).
+  const records = readCsv(text.replace(/^\uFEFF/, ''), separator).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
+  const header = (records[0] ?? []).map((h) => h.trim());
+  return records.slice(1).map((cells) => {
     const row: Record<string, unknown> = {};
     header.forEach((name, i) => {
       row[name] = cells[i] ?? '';

@@ -2,18 +2,29 @@
 // v2 (the `meta` of collection answers, `/api/v2/E/meta/attr`) and the Metadata API v3
 // (`/api/metadata/E`, problem+json errors).
 import { classicError, json, problem } from './http.js';
-import type { SimAttribute, SimEntity } from './types.js';
+import type { MolgenisSimulatorState, SimAttribute, SimEntity } from './types.js';
 import { ORDERED_TYPES } from './values.js';
 
 const PERMISSIONS = ['READ', 'WRITE', 'COUNT', 'UPDATE', 'DELETE', 'ADD', 'AGGREGATE_ANONYMIZED'];
 
-function refEntityOf(version: 'v1' | 'v2', attr: SimAttribute): Record<string, unknown> {
+/** A referenced entity type: v1 links it; v2 describes it (EntityTypeResponseV2: its id and label attributes too). */
+function refEntityOf(version: 'v1' | 'v2', attr: SimAttribute, lookup?: (name: string) => SimEntity | undefined): Record<string, unknown> {
   if (attr.refEntity === undefined) return {};
   const ref = encodeURIComponent(attr.refEntity);
-  return { refEntity: { href: `/api/${version}/${ref}/meta`, hrefCollection: `/api/${version}/${ref}`, name: attr.refEntity } };
+  const target = version === 'v2' ? lookup?.(attr.refEntity) : undefined;
+  const described =
+    target === undefined
+      ? {}
+      : {
+          label: target.meta.label,
+          idAttribute: target.meta.idAttribute,
+          labelAttribute: target.meta.labelAttribute,
+          lookupAttributes: [...new Set([target.meta.idAttribute, target.meta.labelAttribute])],
+        };
+  return { refEntity: { href: `/api/${version}/${ref}/meta`, hrefCollection: `/api/${version}/${ref}`, name: attr.refEntity, ...described } };
 }
 
-function attributeBody(version: 'v1' | 'v2', entity: SimEntity, attr: SimAttribute): Record<string, unknown> {
+function attributeBody(version: 'v1' | 'v2', entity: SimEntity, attr: SimAttribute, lookup?: (name: string) => SimEntity | undefined): Record<string, unknown> {
   const base = `/api/${version}/${encodeURIComponent(entity.meta.name)}/meta/${encodeURIComponent(attr.name)}`;
   const isId = attr.name === entity.meta.idAttribute;
   return {
@@ -33,7 +44,7 @@ function attributeBody(version: 'v1' | 'v2', entity: SimEntity, attr: SimAttribu
     ...(version === 'v1' ? { lookupAttribute: isId || attr.name === entity.meta.labelAttribute } : { lookupAttributeIndex: isId ? 0 : null }),
     isAggregatable: ORDERED_TYPES.has(attr.fieldType) || attr.fieldType === 'CATEGORICAL' || attr.fieldType === 'BOOL',
     ...(['STRING', 'EMAIL', 'HYPERLINK'].includes(attr.fieldType) ? { maxLength: 255 } : {}),
-    ...refEntityOf(version, attr),
+    ...refEntityOf(version, attr, lookup),
     ...(attr.mappedBy === undefined ? {} : { mappedBy: attr.mappedBy }),
   };
 }
@@ -79,8 +90,9 @@ export function attributeMeta(version: 'v1' | 'v2', entity: SimEntity, name: str
 }
 
 /** The `meta` of a v2 answer (`_meta` of a single row); only the selected attributes when `attrs` was given. */
-export function v2EntityMeta(entity: SimEntity, selected?: (name: string) => boolean): Record<string, unknown> {
-  const attributes = entity.meta.attributes.filter((attr) => selected?.(attr.name) ?? true).map((attr) => attributeBody('v2', entity, attr));
+export function v2EntityMeta(state: MolgenisSimulatorState, entity: SimEntity, selected?: (name: string) => boolean): Record<string, unknown> {
+  const lookup = (name: string): SimEntity | undefined => state.entities.get(name);
+  const attributes = entity.meta.attributes.filter((attr) => selected?.(attr.name) ?? true).map((attr) => attributeBody('v2', entity, attr, lookup));
   return { ...entityTypeBody('v2', entity, attributes), permissions: PERMISSIONS };
 }
 
@@ -126,7 +138,8 @@ export function v3Meta(entity: SimEntity | undefined, name: string, url: URL): R
               sequenceNr: i,
               ...(attr.refEntity === undefined
                 ? {}
-                : { refEntityType: { links: { self: `${url.origin}/api/metadata/${encodeURIComponent(attr.refEntity)}` } } }),
+                : // AttributeResponseData.refEntityType is a LinksResponse: `{ "self": … }`.
+                  { refEntityType: { self: `${url.origin}/api/metadata/${encodeURIComponent(attr.refEntity)}` } }),
               ...(attr.mappedBy === undefined ? {} : { mappedByAttribute: attr.mappedBy }),
             },
           })),

@@ -1,7 +1,9 @@
 // `q` (RSQL) over rows, parsed with @bio/rsql's MOLGENIS operator set and evaluated the way
 // MolgenisRSQLVisitor builds its Query: values converted by attribute type ('' is null),
 // dotted selectors follow references, `<`/`>`/`=rng=` only on numbers and dates, `*` for `=q=`,
-// and `=out=` parsed but refused at query time ("Unknown rsql operator").
+// and `=out=` parsed but refused at query time ("Unknown rsql operator"). The visitor's own
+// refusals (=out=, `<` on a string, a number that does not parse) are 500s: none of their
+// exceptions has a handler of its own, so FallbackExceptionHandler answers them.
 import { type ComparisonNode, isRsqlSyntaxError, molgenisOperators, type Node, parse } from '@bio/rsql';
 import { classicError } from './http.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity, SimRow } from './types.js';
@@ -50,15 +52,17 @@ function valuesAt(state: MolgenisSimulatorState, path: [SimEntity, SimAttribute]
 }
 
 /** An RSQL argument converted to the attribute's type (RSQLValueParser); '' is null. */
-function argument(attr: SimAttribute, arg: string, entity: SimEntity): unknown {
+function argument(attr: SimAttribute, arg: string): unknown {
   if (arg === '') return null;
   switch (attr.fieldType) {
     case 'INT':
     case 'LONG':
     case 'DECIMAL': {
+      // RSQLValueParser calls Integer/Long/Double.valueOf: the NumberFormatException reaches
+      // MOLGENIS's fallback exception handler, a 500 with no error code.
       const n = Number(arg);
       if (!Number.isFinite(n) || ((attr.fieldType === 'INT' || attr.fieldType === 'LONG') && !Number.isInteger(n))) {
-        throw classicError(400, `Invalid [${attr.fieldType.toLowerCase()}] value [${arg}] for attribute [${attr.name}] of entity type [${entity.meta.name}].`);
+        throw classicError(500, `For input string: "${arg}"`);
       }
       return n;
     }
@@ -102,9 +106,14 @@ function comparison(state: MolgenisSimulatorState, entity: SimEntity, node: Comp
   };
   const contains = (row: SimRow, text: string): boolean => values(row).some((v) => v !== null && String(v).toLowerCase().includes(text.toLowerCase()));
   if (['=lt=', '=le=', '=gt=', '=ge=', '=rng='].includes(operator) && !ORDERED_TYPES.has(attr.fieldType)) {
-    throw classicError(400, `operator:${operator}, entityType: ${owner.meta.name}, attribute:${attr.name}, dataType:${attr.fieldType}`, 'WEB03');
+    // UnsupportedRsqlOperationException is no BadRequestException: the fallback handler's 500.
+    throw classicError(
+      500,
+      `Can't perform RSQL query operator [${operator}] on ${attr.fieldType} attribute '${attr.name}' of entity type '${owner.meta.name}'.`,
+      'WEB03',
+    );
   }
-  const typed = args.map((a) => argument(attr, a, owner));
+  const typed = args.map((a) => argument(attr, a));
   const one = typed[0];
   const cmp = (row: SimRow, ok: (c: number) => boolean): boolean =>
     values(row).some((v) => v !== null && v !== undefined && one !== null && ok(ordered(v, one)));

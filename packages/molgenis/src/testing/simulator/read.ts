@@ -3,6 +3,7 @@
 import { classicError, json } from './http.js';
 import { v2EntityMeta } from './metadata.js';
 import { parseQuery, rowTest } from './query.js';
+import type { Node } from '@bio/rsql';
 import type { MolgenisSimulatorState, SimEntity, SimRow } from './types.js';
 import { parseAttrs, renderV1, renderV2 } from './values.js';
 
@@ -32,15 +33,20 @@ function compare(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
-/** Sort rows by `sort` (`a`, `a:desc`, `a:desc,b`); an unknown attribute is a 400. */
+/**
+ * Sort rows by `sort` (`a`, `a:desc`, `a:desc,b`) as PostgreSqlQueryGenerator.getSqlSort does:
+ * no sort means the id attribute, and the id attribute breaks ties of any other sort. An
+ * unknown attribute is a 400.
+ */
 function sortRows(entity: SimEntity, rows: SimRow[], sort: string | null): SimRow[] {
-  if (sort === null || sort.trim() === '') return rows;
-  const keys = sort.split(',').map((part) => {
+  const given = sort === null || sort.trim() === '' ? [] : sort.split(',');
+  const keys = given.map((part) => {
     const [name = '', order = 'asc'] = part.trim().split(':');
     if (!entity.meta.attributes.some((a) => a.name === name)) throw classicError(400, `Unknown attribute [${name}] in entity type [${entity.meta.name}].`);
     if (!/^(asc|desc)$/i.test(order)) throw classicError(400, `Invalid sort order [${order}]`);
     return { name, sign: order.toLowerCase() === 'desc' ? -1 : 1 };
   });
+  if (!keys.some((k) => k.name === entity.meta.idAttribute)) keys.push({ name: entity.meta.idAttribute, sign: 1 });
   return [...rows].sort((x, y) => {
     for (const { name, sign } of keys) {
       const c = compare(x[name], y[name]);
@@ -50,12 +56,22 @@ function sortRows(entity: SimEntity, rows: SimRow[], sort: string | null): SimRo
   });
 }
 
-/** The rows matching `q`, in `sort` order. */
+/** Whether a query has a full-text search (=q=, =sq=), which MOLGENIS answers from Elasticsearch. */
+function searching(node: Node): boolean {
+  return node.type === 'comparison' ? node.operator === '=q=' || node.operator === '=sq=' : node.children.some(searching);
+}
+
+/**
+ * The rows matching `q`, in `sort` order (PostgreSQL's: by id unless sorted otherwise). A
+ * full-text search without a sort keeps the order the rows were stored in, standing in for
+ * Elasticsearch's relevance order, which is not the id order.
+ */
 export function matchingRows(state: MolgenisSimulatorState, entity: SimEntity, q: string | null, sort: string | null): SimRow[] {
   let rows = [...entity.rows.values()];
   if (q !== null && q.trim() !== '') {
-    const test = rowTest(state, entity, parseQuery(q));
-    rows = rows.filter(test);
+    const node = parseQuery(q);
+    rows = rows.filter(rowTest(state, entity, node));
+    if (searching(node) && (sort === null || sort.trim() === '')) return rows;
   }
   return sortRows(entity, rows, sort);
 }
@@ -82,7 +98,7 @@ export function v2Collection(state: MolgenisSimulatorState, entity: SimEntity, u
   const page = rows.slice(start, start + num);
   return json({
     href: `/api/v2/${encodeURIComponent(entity.meta.name)}`,
-    meta: v2EntityMeta(entity, selection === undefined ? undefined : (name) => selection.has(name)),
+    meta: v2EntityMeta(state, entity, selection === undefined ? undefined : (name) => selection.has(name)),
     start,
     num,
     total,
@@ -103,7 +119,7 @@ export function rowOf(entity: SimEntity, id: string): SimRow {
 export function v2Row(state: MolgenisSimulatorState, entity: SimEntity, id: string, params: URLSearchParams): Response {
   const row = rowOf(entity, id);
   const selection = parseAttrs(params.get('attrs'));
-  return json({ _meta: v2EntityMeta(entity), ...renderV2(state, entity, row, selection) });
+  return json({ _meta: v2EntityMeta(state, entity), ...renderV2(state, entity, row, selection) });
 }
 
 function v1Attributes(params: URLSearchParams): ReadonlySet<string> | undefined {

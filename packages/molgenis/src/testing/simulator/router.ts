@@ -2,6 +2,7 @@
 // DELETE`), permissions, and the not-found answers: classic JSON under /api/, HTML elsewhere.
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { callerOf, entityOf, login, logout, requirePermission } from './auth.js';
+import { csvExport } from './csv.js';
 import { dataApi } from './data-api.js';
 import { deleteAllRows, deleteEntityType, deleteList, deleteRow } from './delete.js';
 import { classicError, htmlPage, SimRefusal } from './http.js';
@@ -57,6 +58,12 @@ async function dispatch(state: MolgenisSimulatorState, request: SimulatedRequest
   if (root !== 'api') return htmlPage(404, 'Not Found', request.url.pathname);
   if (version === 'v1' && name === 'login' && segments.length === 3) return method === 'POST' ? login(request, state) : notAllowed(method);
   if (version === 'v1' && name === 'logout' && segments.length === 3) return method === 'POST' ? logout(request, state) : notAllowed(method);
+  if (version === 'v1' && name === 'csv' && second !== undefined && third === undefined) {
+    if (method !== 'GET') notAllowed(method);
+    const entity = entityOf(state, second);
+    requirePermission(entity, user, 'Read data');
+    return csvExport(state, entity, request.url);
+  }
   if (name === undefined || rest.length > 0) throw classicError(404, `No handler found for ${method} ${request.url.pathname}`);
 
   if (version === 'metadata' && second === undefined) {

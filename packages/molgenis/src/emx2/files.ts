@@ -1,0 +1,188 @@
+// The batch API: CSV per table (download streamed, with the server's filter; upload = upsert;
+// delete by keys) and ZIP per schema (download; upload as a task, polled).
+import { type CallOptions, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { compileFilter, prepareFilter } from './filter.js';
+import { callOf, type Ctx } from './internal/context.js';
+import { CsvParser, csvLine, joinArrayCell } from './internal/csv.js';
+import { type TableRef, tableMeta } from './read.js';
+import { waitForTask } from './tasks.js';
+import type { CsvExportOptions, CsvImportOptions, Emx2Task, ZipImportOptions } from './types.js';
+
+/**
+ * A CSV download not yet read: take it as text, as a byte stream, or as records parsed as they
+ * arrive (header line → keys).
+ */
+export interface CsvExport {
+  /** The whole CSV text. */
+  text(): Promise<string>;
+  /** The body as it arrives. */
+  stream(): Promise<ReadableStream<Uint8Array>>;
+  /** Rows as `{ column name: cell text }`, parsed while streaming; a truncated body rejects. */
+  rows(): AsyncIterable<Record<string, string>>;
+}
+
+/** `GET /{schema}/api/csv/{table}` (column names, not ids; no paging). */
+export function exportCsv(ref: TableRef, options: CsvExportOptions = {}): CsvExport {
+  const prepared = prepareFilter(options.filter);
+  if (options.separator !== undefined && options.separator !== ',' && options.separator !== '\t')
+    throw new ValidationError({ message: 'separator must be "," or "\\t"', field: 'separator' });
+  const request = async (): Promise<Response> => {
+    const { catalog, table } = await tableMeta(ref, options);
+    const filter = compileFilter(catalog, table, prepared);
+    const searchParams: Record<string, string> = {};
+    if (filter !== undefined) searchParams.filter = JSON.stringify(filter);
+    if (options.separator === '\t') searchParams.separator = 'TAB';
+    if (options.includeSystemColumns) searchParams.includeSystemColumns = 'true';
+    return ref.ctx.http.get(path`${ref.schema}/api/csv/${table.name}`, { searchParams, accept: 'text/csv', ...callOf(options) });
+  };
+  const separator = options.separator ?? ',';
+  return {
+    text: async () => (await request()).text(),
+    stream: async () => {
+      const body = (await request()).body;
+      if (body === null) throw new ResponseFormatError({ service: 'molgenis', message: 'the CSV download has no body' });
+      return body;
+    },
+    async *rows() {
+      const response = await request();
+      if (response.body === null) return;
+      const parser = new CsvParser(separator);
+      const decoder = new TextDecoder();
+      let header: string[] | undefined;
+      const emit = function* (records: string[][]): Generator<Record<string, string>> {
+        for (const record of records) {
+          if (header === undefined) {
+            header = record;
+            continue;
+          }
+          if (record.length !== header.length)
+            throw new ResponseFormatError({ service: 'molgenis', message: `CSV row has ${record.length} cells, the header ${header.length}` });
+          yield Object.fromEntries(header.map((h, i) => [h, record[i] as string]));
+        }
+      };
+      try {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) yield* emit(parser.push(decoder.decode(chunk, { stream: true })));
+        yield* emit(parser.push(decoder.decode()));
+        yield* emit(parser.end());
+      } catch (error) {
+        if (error instanceof SyntaxError)
+          throw new ResponseFormatError({ service: 'molgenis', message: `the CSV download ended early: ${error.message}`, cause: error });
+        throw error;
+      }
+    },
+  };
+}
+
+function cellOf(value: unknown, field: string): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return joinArrayCell(value.map((v, i) => cellOf(v, `${field}[${i}]`)));
+  if (value instanceof Date) return value.toISOString().replace(/Z$/, '');
+  if (typeof value === 'object') {
+    const keys = Object.values(value as Record<string, unknown>);
+    if (keys.length !== 1)
+      throw new ValidationError({ message: `${field}: a reference in CSV is its one key value; got an object with ${keys.length} fields`, field });
+    return cellOf(keys[0], field);
+  }
+  return String(value);
+}
+
+/** Rows (column name or id → value) as an EMX2 CSV text; the header is the union of keys in first-seen order. */
+export function toCsv(rows: readonly Record<string, unknown>[]): string {
+  const header: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const k of Object.keys(row)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      header.push(k);
+    }
+  }
+  const lines = [csvLine(header)];
+  for (const [i, row] of rows.entries()) lines.push(csvLine(header.map((h) => cellOf(row[h], `rows[${i}].${h}`))));
+  return `${lines.join('\n')}\n`;
+}
+
+function csvBody(input: string | readonly Record<string, unknown>[], field: string): string {
+  if (typeof input === 'string') return input;
+  if (!Array.isArray(input)) throw new ValidationError({ message: `${field} must be CSV text or an array of rows`, field });
+  return toCsv(input);
+}
+
+/**
+ * `POST /{schema}/api/csv/{table}`: upsert the rows (whole rows). EMX2 saves them in batches of
+ * 100 rows, each its own transaction — a failure leaves earlier batches written. With
+ * `async: true` the server runs the import as a task (`POST /{schema}/api/csv?async` with the
+ * table in a `fileName` header), polled until it ends; its failure is an `Emx2TaskError`.
+ */
+export async function importCsv(
+  ref: TableRef,
+  input: string | readonly Record<string, unknown>[],
+  options: CsvImportOptions = {},
+): Promise<Emx2Task | undefined> {
+  const body = csvBody(input, 'csv');
+  const { table } = await tableMeta(ref, options);
+  if (options.async === true) {
+    const reference = await ref.ctx.http
+      .post(path`${ref.schema}/api/csv`, {
+        body,
+        searchParams: { async: 'true' },
+        headers: { 'content-type': 'text/csv', fileName: table.name },
+        retry: false,
+        ...callOf(options),
+      })
+      .json<{ id?: unknown }>();
+    if (typeof reference?.id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async CSV import answered no task id' });
+    return waitForTask(ref.ctx, reference.id, options);
+  }
+  const response = await ref.ctx.http.post(path`${ref.schema}/api/csv/${table.name}`, {
+    body,
+    headers: { 'content-type': 'text/csv' },
+    retry: false,
+    ...callOf(options),
+  });
+  await response.arrayBuffer(); // the body is `null` (since 2025-10) or a row count
+  return undefined;
+}
+
+/** `DELETE /{schema}/api/csv/{table}` with the keys as CSV; returns how many rows were deleted. */
+export async function deleteCsv(ref: TableRef, input: string | readonly Record<string, unknown>[], options: CallOptions = {}): Promise<number> {
+  const body = csvBody(input, 'keys');
+  const { table } = await tableMeta(ref, options);
+  const text = (
+    await ref.ctx.http
+      .delete(path`${ref.schema}/api/csv/${table.name}`, { body, headers: { 'content-type': 'text/csv' }, retry: false, ...callOf(options) })
+      .text()
+  ).trim();
+  if (!/^\d+$/.test(text))
+    throw new ResponseFormatError({ service: 'molgenis', message: `the CSV delete answered ${JSON.stringify(text.slice(0, 80))}, not a count` });
+  return Number(text);
+}
+
+/** `GET /{schema}/api/zip`: the schema (metadata and every table) as ZIP bytes. */
+export async function exportZip(ctx: Ctx, schema: string, options: CallOptions & { includeSystemColumns?: boolean | undefined } = {}): Promise<Uint8Array> {
+  return ctx.http
+    .get(path`${schema}/api/zip`, { searchParams: options.includeSystemColumns ? { includeSystemColumns: 'true' } : {}, ...callOf(options) })
+    .bytes();
+}
+
+/**
+ * `POST /{schema}/api/zip` (multipart `file`): metadata then data, in one transaction. As a task
+ * (default) it is polled with `_tasks(id:)` until it ends; a failed import rejects with
+ * `Emx2TaskError` carrying the task's message.
+ */
+export async function importZip(ctx: Ctx, schema: string, zip: Uint8Array | Blob, options: ZipImportOptions = {}): Promise<Emx2Task | undefined> {
+  const fileName = options.fileName ?? 'upload.zip';
+  if (!/\.(zip|xlsx)$/i.test(fileName)) throw new ValidationError({ message: `fileName must end .zip or .xlsx, got "${fileName}"`, field: 'fileName' });
+  if (!(zip instanceof Uint8Array) && !(zip instanceof Blob)) throw new ValidationError({ message: 'zip must be a Uint8Array or a Blob', field: 'zip' });
+  const form = new FormData();
+  form.append('file', zip instanceof Blob ? zip : new Blob([zip as Uint8Array<ArrayBuffer>]), fileName);
+  const async = options.async ?? true;
+  const response = ctx.http.post(path`${schema}/api/zip`, { body: form, searchParams: async ? { async: 'true' } : {}, retry: false, ...callOf(options) });
+  if (!async) {
+    await response.text();
+    return undefined;
+  }
+  const reference = await response.json<{ id?: unknown }>();
+  if (typeof reference?.id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async import answered no task id' });
+  return waitForTask(ctx, reference.id, options);
+}

@@ -1,0 +1,54 @@
+// Server tasks (asynchronous imports): polled with `_tasks(id:)` on the database API, which any
+// user may ask (`/api/tasks/{id}` is admin-only since 2026-04).
+import { type CallOptions, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { Emx2TaskError } from './errors.js';
+import { callOf, type Ctx } from './internal/context.js';
+import { graphql } from './internal/graphql.js';
+import type { Emx2Task, TaskWaitOptions } from './types.js';
+
+const TASK_QUERY = 'query($id: String) { _tasks(id: $id) { id status description subTasks { id status description subTasks { id status description } } } }';
+const FAILED = new Set(['ERROR', 'CANCELLED']);
+const DONE = new Set(['COMPLETED', 'SKIPPED', 'WARNING']);
+
+function task(raw: unknown): Emx2Task {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { id?: unknown }).id !== 'string')
+    throw new ResponseFormatError({ service: 'molgenis', message: '_tasks answered a task without an id' });
+  const r = raw as { id: string; status?: unknown; description?: unknown; subTasks?: unknown };
+  const out: Emx2Task = {
+    id: r.id,
+    status: typeof r.status === 'string' ? r.status : 'UNKNOWN',
+    subTasks: Array.isArray(r.subTasks) ? r.subTasks.map(task) : [],
+  };
+  if (typeof r.description === 'string') out.description = r.description;
+  return out;
+}
+
+/** One task, as it is now. */
+export async function getTask(ctx: Ctx, id: string, options: CallOptions = {}): Promise<Emx2Task> {
+  if (typeof id !== 'string' || id === '') throw new ValidationError({ message: 'task id must be a non-empty string', field: 'id' });
+  const data = await graphql<{ _tasks?: unknown[] }>(ctx, undefined, TASK_QUERY, { id }, callOf(options));
+  const first = data._tasks?.[0];
+  if (first === undefined) throw new ResponseFormatError({ service: 'molgenis', message: `_tasks(id: "${id}") answered no task` });
+  return task(first);
+}
+
+/** Poll a task until it ends: resolves with it when done, rejects with `Emx2TaskError` on `ERROR`/`CANCELLED`. */
+export function waitForTask(ctx: Ctx, id: string, options: TaskWaitOptions = {}): Promise<Emx2Task> {
+  return poll<Emx2Task>(
+    async ({ attempt, signal }) => {
+      const t = await getTask(ctx, id, { ...callOf(options), ...(signal === undefined ? {} : { signal }) });
+      const done = t.subTasks.filter((s) => DONE.has(s.status)).length;
+      options.onProgress?.({ done, total: t.subTasks.length, batches: attempt, task: t });
+      if (FAILED.has(t.status)) throw new Emx2TaskError(t);
+      return DONE.has(t.status) ? { done: true, value: t } : { done: false };
+    },
+    {
+      interval: options.interval ?? 500,
+      backoff: options.backoff ?? 1.5,
+      maxInterval: options.maxInterval ?? 10_000,
+      deadline: options.deadline,
+      signal: options.signal,
+      what: `EMX2 task ${id}`,
+    },
+  );
+}

@@ -1,0 +1,104 @@
+// Issue 17 item 7: the server's CSV export (/api/v1/csv/<entity>, at most 10,000 rows per
+// request, header on every page) streamed as rows or as text, and the CSV reader it uses.
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../../src/internal/csv.js';
+import { isValidationError, Molgenis } from '../../src/index.js';
+import { createSimulator, DEFAULT_BASE_URL } from '../../src/testing/index.js';
+
+const sim = createSimulator();
+const server = setupServer(...sim.handlers());
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => sim.reset());
+afterAll(() => server.close());
+
+const m = (): Molgenis => new Molgenis({ baseUrl: DEFAULT_BASE_URL, retry: 0 });
+const exports = () => sim.requests.filter((r) => r.url.pathname.startsWith('/api/v1/csv/'));
+
+describe('csv(): rows', () => {
+  it('reads every row as records keyed by the header, references as labels, in the server’s id order over pages', async () => {
+    const rows = await m().csv('celiacsprue', { pageSize: 5 }).toArray();
+    expect(rows).toHaveLength(13);
+    expect(rows[0]).toEqual({ Individual: 'celiac_0001', celiac_gender: 'Male', celiac_weight: '72.4', celiac_height: '181.0' });
+    expect(rows.map((r) => r.Individual)).toEqual([...rows.map((r) => r.Individual)].sort());
+    // no sortColumn: the server orders by the id attribute
+    expect(exports().map((r) => [r.url.searchParams.get('start'), r.url.searchParams.get('num'), r.url.searchParams.get('sortColumn')])).toEqual([
+      ['0', '5', null],
+      ['5', '5', null],
+      ['10', '5', null],
+    ]);
+  });
+
+  it('q, attributes, one sort key and max', async () => {
+    const rows = await m()
+      .csv('celiacsprue', { q: 'celiac_gender==Female', attributes: ['Individual', 'celiac_weight'], sort: [{ attr: 'celiac_weight', order: 'desc' }] })
+      .toArray();
+    expect(rows).toEqual([
+      { Individual: 'celiac_0007', celiac_weight: '64.0' },
+      { Individual: 'celiac_0031', celiac_weight: '58.9' },
+    ]);
+    expect(await m().csv('celiacsprue').toArray({ max: 3 })).toHaveLength(3);
+    expect(exports().at(-1)?.url.searchParams.get('num')).toBe('3');
+  });
+
+  it('keeps quotes, commas and line breaks inside values', async () => {
+    const client = m();
+    await client.login('admin', sim.users.admin!.password);
+    await client.add('demo_notes', { id: 'n2', title: 'line one\nline "two", and three' });
+    const rows = await client.csv('demo_notes').toArray();
+    expect(rows.map((r) => r.title)).toEqual(['C++ & more', 'line one\nline "two", and three']);
+  });
+
+  it('refuses more than one sort key and a bad pageSize before any request', () => {
+    for (const call of [
+      () => m().csv('celiacsprue', { sort: [{ attr: 'a' }, { attr: 'b' }] }),
+      () => m().csv('celiacsprue', { pageSize: 10_001 }),
+      () => m().csvText('celiacsprue', { q: 'a=out=(1)' }),
+    ]) {
+      let caught: unknown;
+      try {
+        call();
+      } catch (e) {
+        caught = e;
+      }
+      expect(isValidationError(caught)).toBe(true);
+    }
+    expect(sim.requests).toHaveLength(0);
+  });
+});
+
+describe('csvText(): text', () => {
+  it('streams the server’s text: one header, every page’s lines', async () => {
+    let text = '';
+    for await (const piece of m().csvText('hospitals', { pageSize: 2 })) text += piece;
+    expect(text).toBe(
+      '"id","name","city","beds","academic"\n' +
+        '"amc","Amsterdam UMC","Amsterdam","1733","true"\n' +
+        '"martini","Martini Ziekenhuis","Groningen","578","false"\n' +
+        '"umcg","University Medical Center Groningen","Groningen","1339","true"\n',
+    );
+    expect(exports()).toHaveLength(2);
+  });
+
+  it('max bounds the rows', async () => {
+    let text = '';
+    for await (const piece of m().csvText('celiacsprue', { max: 2, attributes: ['Individual'] })) text += piece;
+    expect(readCsv(text)).toEqual([['Individual'], ['celiac_0001'], ['celiac_0002']]);
+  });
+});
+
+describe('the CSV reader', () => {
+  it('reads quoted fields, doubled quotes, CRLF and line breaks inside quotes, in any pieces', async () => {
+    const text = 'a,"b ""q""",c\r\n"x\ny",,"z"\n1,2,3';
+    const expected = [
+      ['a', 'b "q"', 'c'],
+      ['x\ny', '', 'z'],
+      ['1', '2', '3'],
+    ];
+    expect(readCsv(text)).toEqual(expected);
+    const { CsvReader } = await import('../../src/internal/csv.js');
+    const reader = new CsvReader();
+    const records = [...text].flatMap((c) => reader.push(c));
+    expect([...records, ...reader.end()]).toEqual(expected);
+  });
+});
