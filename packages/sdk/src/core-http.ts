@@ -86,6 +86,7 @@ export type {
   KnownErrorCode,
   LinesOptions,
   ListOptions,
+  OffsetPageOptions,
   Page,
   Paged,
   PageOptions,

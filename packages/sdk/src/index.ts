@@ -9,11 +9,13 @@ import * as http from './core-http.js';
 import * as idr from './idr.js';
 import * as intermine from './intermine.js';
 import * as molgenis from './molgenis.js';
+import * as emx2 from './molgenis-emx2.js';
 import * as mygene from './mygene.js';
 import * as rsql from './rsql.js';
 
 export { Idr } from './idr.js';
 export { InterMine } from './intermine.js';
 export { Molgenis } from './molgenis.js';
+export { Emx2 } from './molgenis-emx2.js';
 export { MyGene } from './mygene.js';
-export { http, idr, intermine, molgenis, mygene, rsql };
+export { emx2, http, idr, intermine, molgenis, mygene, rsql };

@@ -2,7 +2,7 @@
 // clients': every name of each client's index — values and types — is in the matching subpath
 // entry (`@bio/sdk/mygene`, …) and nothing else is, except the family's errors (`@bio/core-http/errors`,
 // which every client re-exports whole): the umbrella lists those once, in `@bio/sdk/core-http`.
-// The main entry is the four classes plus one namespace per package. A name added to a client and
+// The main entry is the five client classes plus one namespace per entry. A name added to a client and
 // not to the umbrella fails here (`pnpm --filter @bio/sdk exports:write` regenerates the lists).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import * as familyErrors from '@bio/core-http/errors';
 import * as idrClient from '@bio/idr';
 import * as intermineClient from '@bio/intermine';
 import * as molgenisClient from '@bio/molgenis';
+import * as emx2Client from '@bio/molgenis/emx2';
 import * as mygeneClient from '@bio/mygene';
 import * as rsqlPackage from '@bio/rsql';
 import * as sdkCoreHttp from '../../src/core-http.js';
@@ -20,13 +21,14 @@ import * as sdkIdr from '../../src/idr.js';
 import * as sdk from '../../src/index.js';
 import * as sdkIntermine from '../../src/intermine.js';
 import * as sdkMolgenis from '../../src/molgenis.js';
+import * as sdkEmx2 from '../../src/molgenis-emx2.js';
 import * as sdkMygene from '../../src/mygene.js';
 import * as sdkRsql from '../../src/rsql.js';
 
 const SDK = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGES = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Subpath → [the client module, the umbrella's subpath module, its namespace name in the main entry]. */
+/** Umbrella file (src/<name>.ts) → [the client module, the umbrella's module, its namespace name in the main entry]. */
 const SUBPATHS = {
   'core-http': [coreHttp, sdkCoreHttp, 'http'],
   rsql: [rsqlPackage, sdkRsql, 'rsql'],
@@ -34,7 +36,18 @@ const SUBPATHS = {
   intermine: [intermineClient, sdkIntermine, 'intermine'],
   idr: [idrClient, sdkIdr, 'idr'],
   molgenis: [molgenisClient, sdkMolgenis, 'molgenis'],
+  'molgenis-emx2': [emx2Client, sdkEmx2, 'emx2'],
 } as const;
+/** Where each umbrella file's names come from: the package (`@bio/<x>`) and its source entry. */
+const SOURCES: Record<keyof typeof SUBPATHS, { subpath: string; pkg: string; source: string }> = {
+  'core-http': { subpath: './core-http', pkg: '@bio/core-http', source: 'core-http/src/index.ts' },
+  rsql: { subpath: './rsql', pkg: '@bio/rsql', source: 'rsql/src/index.ts' },
+  mygene: { subpath: './mygene', pkg: '@bio/mygene', source: 'mygene/src/index.ts' },
+  intermine: { subpath: './intermine', pkg: '@bio/intermine', source: 'intermine/src/index.ts' },
+  idr: { subpath: './idr', pkg: '@bio/idr', source: 'idr/src/index.ts' },
+  molgenis: { subpath: './molgenis', pkg: '@bio/molgenis', source: 'molgenis/src/index.ts' },
+  'molgenis-emx2': { subpath: './molgenis/emx2', pkg: '@bio/molgenis', source: 'molgenis/src/emx2/index.ts' },
+};
 
 const ERROR_NAMES = new Set(Object.keys(familyErrors));
 const runtimeNames = (mod: object): string[] => Object.keys(mod).sort();
@@ -46,15 +59,11 @@ describe('@bio/sdk exports equal the clients’ exports', () => {
     const manifest = JSON.parse(readFileSync(`${SDK}package.json`, 'utf8')) as { exports: Record<string, unknown>; dependencies: Record<string, string> };
     const subpaths = Object.keys(manifest.exports).filter((key) => key !== '.' && key !== './package.json');
     expect(subpaths.sort()).toEqual(
-      Object.keys(SUBPATHS)
-        .map((name) => `./${name}`)
+      Object.values(SOURCES)
+        .map((s) => s.subpath)
         .sort(),
     );
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(
-      Object.keys(SUBPATHS)
-        .map((name) => `@bio/${name}`)
-        .sort(),
-    );
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([...new Set(Object.values(SOURCES).map((s) => s.pkg))].sort());
   });
 
   it.each(Object.entries(SUBPATHS))('@bio/sdk/%s: the same runtime values as the client, by identity', (name, [client, umbrella]) => {
@@ -65,7 +74,7 @@ describe('@bio/sdk exports equal the clients’ exports', () => {
   it('the union of the subpaths is the union of the clients, types included (TypeScript checker)', () => {
     const parsed = ts.getParsedCommandLineOfConfigFile(`${SDK}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
     if (!parsed) throw new Error('cannot read packages/sdk/tsconfig.json');
-    const pairs = Object.keys(SUBPATHS).map((name) => ({ name, client: `${PACKAGES}${name}/src/index.ts`, umbrella: `${SDK}src/${name}.ts` }));
+    const pairs = Object.entries(SOURCES).map(([name, { source }]) => ({ name, client: `${PACKAGES}${source}`, umbrella: `${SDK}src/${name}.ts` }));
     const program = ts.createProgram([...pairs.flatMap((p) => [p.client, p.umbrella]), `${PACKAGES}core-http/src/errors.ts`], parsed.options);
     const checker = program.getTypeChecker();
     const exportsOf = (file: string): string[] => {
@@ -89,8 +98,9 @@ describe('@bio/sdk exports equal the clients’ exports', () => {
     expect([...umbrellaUnion].sort()).toEqual([...clientUnion].sort());
   });
 
-  it('the main entry: the four client classes and one namespace per package, each the client itself', () => {
-    expect(runtimeNames(sdk)).toEqual(['Idr', 'InterMine', 'Molgenis', 'MyGene', 'http', 'idr', 'intermine', 'molgenis', 'mygene', 'rsql']);
+  it('the main entry: the five client classes and one namespace per entry, each the client itself', () => {
+    expect(runtimeNames(sdk)).toEqual(['Emx2', 'Idr', 'InterMine', 'Molgenis', 'MyGene', 'emx2', 'http', 'idr', 'intermine', 'molgenis', 'mygene', 'rsql']);
+    expect(sdk.Emx2).toBe(emx2Client.Emx2);
     expect(sdk.MyGene).toBe(mygeneClient.MyGene);
     expect(sdk.InterMine).toBe(intermineClient.InterMine);
     expect(sdk.Idr).toBe(idrClient.Idr);
