@@ -210,7 +210,16 @@ export function createServiceSimulator<S>(definition: ServiceDefinitionForSimula
       const base = new URL(options.baseUrl ?? definition.baseUrl);
       const handler = http.all(`${base.origin}/*`, async ({ request }) => {
         const body = new Uint8Array(await request.arrayBuffer());
-        const { response, fault } = await answer(simulatedRequest(request.method, new URL(request.url), request.headers, body), base, request.signal);
+        let answered: Awaited<ReturnType<typeof answer>>;
+        try {
+          answered = await answer(simulatedRequest(request.method, new URL(request.url), request.headers, body), base, request.signal);
+        } catch (error) {
+          // The caller gave up while the simulated latency ran: a network error for the request,
+          // not an exception in the handler (msw would print that on the console).
+          if (request.signal.aborted) return Response.error();
+          throw error;
+        }
+        const { response, fault } = answered;
         if (fault.kind === 'reset') return Response.error();
         return fault.kind === 'truncate' ? truncated(response) : response;
       });
