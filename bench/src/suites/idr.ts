@@ -151,6 +151,24 @@ async function scenario(
   }
 }
 
+/** Run the walkthrough against a simulator of the public IDR and count what reached the server. */
+async function walkthroughRequests(): Promise<{ requests: number; own: number; calls: number; probes: number }> {
+  const { setupServer } = await import('msw/node');
+  const { runWalkthrough } = await import('../../../examples/idr-walkthrough.js');
+  const sim = createSimulator();
+  const server = setupServer(...sim.handlers());
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    await runWalkthrough(new Idr(), { log: () => {} });
+    const paths = sim.requests.map((r) => r.url.pathname);
+    const probes = paths.filter((p) => p === '/api/' || p === '/mapr/api/config/' || p === '/searchengine/api/v1/resources/' || p.endsWith('/count/')).length;
+    // 10 calls, one request each, plus findByAttribute's container search and one page of hits.
+    return { requests: sim.requests.length, own: 11, calls: 10, probes };
+  } finally {
+    server.close();
+  }
+}
+
 /** The first THUMBNAILS imaged wells' image ids (wells 0, 1, 3, 4, 6, …). */
 const ids = Array.from({ length: THUMBNAILS }, (_, i) => FIRST_IMAGE + Math.floor(i / 2) * 3 + (i % 2));
 
@@ -228,30 +246,36 @@ export async function run(): Promise<Row[]> {
       `walk ${WELLS} wells (/api/v0, offset/limit)`,
       100,
       4,
-      (requests) => requests, // pages are sequential: each needs the previous one's meta
+      (requests) => 1 + Math.ceil((requests - 1) / 4), // the first page tells the total, then 4 at a time
       async (idr) => {
         let n = 0;
         for await (const w of idr.wells({ plate: PLATE })) if (w.Row >= 0) n++;
         return n;
       },
+      // The raw loop: the first page (limit = IDR's maxLimit), then the remaining pages 4 at a time.
       async (base) => {
-        let n = 0;
-        let offset = 0;
-        let limit: number | undefined;
-        for (;;) {
+        const page = async (offset: number) => {
           const q = new URLSearchParams({ plate: String(PLATE) });
           if (offset > 0) q.set('offset', String(offset));
-          if (limit !== undefined) q.set('limit', String(limit));
-          const page = (await (await fetch(`${base}/api/v0/m/wells/?${q}`)).json()) as { data: unknown[]; meta: { totalCount: number; maxLimit: number } };
-          n += page.data.length;
-          offset += page.data.length;
-          limit = page.meta.maxLimit;
-          if (page.data.length === 0 || offset >= page.meta.totalCount) break;
-        }
+          q.set('limit', '1000');
+          return (await (await fetch(`${base}/api/v0/m/wells/?${q}`)).json()) as { data: unknown[]; meta: { totalCount: number } };
+        };
+        const first = await page(0);
+        let n = first.data.length;
+        const offsets: number[] = [];
+        for (let o = first.data.length; o < first.meta.totalCount; o += 1000) offsets.push(o);
+        await pool(offsets, 4, async (o) => {
+          const got = await page(o);
+          n += got.data.length;
+        });
         return n;
       },
     ),
   );
+
+  // The IDR walkthrough (examples/idr-walkthrough.ts) against the simulator: every request it
+  // causes, next to the requests of its own calls (no capability probe may be added).
+  const walk = await walkthroughRequests();
 
   const fmt = (ms: number) => (ms / 1000).toFixed(2);
   console.log(
@@ -264,7 +288,10 @@ export async function run(): Promise<Row[]> {
     );
   }
   console.log(
-    `\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: pages × latency, as each page is requested after the previous one).`,
+    `\nmax RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB. Ideal = ceil(requests / concurrency) × latency (wells: the first page, then ceil(remaining pages / concurrency) rounds).`,
+  );
+  console.log(
+    `\nIDR walkthrough: ${walk.requests} requests for its ${walk.own} own requests (${walk.calls} calls; findByAttribute = 1 container search + 1 page of hits); probes: ${walk.probes}.`,
   );
   console.log('Both code paths were warmed up first on a zero-latency simulator (not timed). Peak in-flight is counted around the client `fetch`.');
   console.log(

@@ -14,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { tinyJpeg } from '../src/testing/simulator/jpeg.js';
 import { MAPR_CONFIG } from '../src/testing/simulator/mapr.js';
 import { details } from '../src/testing/simulator/marshal.js';
+import { jsonpError, omeroErrorPage, omeroNotFoundPage } from '../src/testing/simulator/wire.js';
+
+/** The body text of one of the simulator's answers (one copy of each page). */
+const pageText = async (r: Response) => r.text();
 
 type Json = unknown;
 interface Exchange {
@@ -47,17 +51,6 @@ function django404(path: string): string {
 </body>
 </html>
 <!-- ${path} -->`;
-}
-function django500(): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <title>Server Error (500)</title>
-</head>
-<body>
-  <h1>Server Error (500)</h1><p></p>
-</body>
-</html>`;
 }
 function csrf403(reason: string): string {
   return `<!DOCTYPE html>
@@ -245,7 +238,7 @@ add(
     get('/api/v0/m/plates/2551/', undefined, 200, API_CT, json({ data: plate2551 })),
     get('/api/v0/m/wells/590809/', undefined, 200, API_CT, json({ data: well590809 })),
     get('/api/v0/m/images/1229801/', undefined, 200, API_CT, json({ data: image1229801 })),
-    get('/api/v0/m/rois/', { image: '1229801' }, 200, API_CT, json({ data: rois, meta: meta(0, 200, 36) })),
+    get('/api/v0/m/rois/', { image: '1229801', limit: '1000' }, 200, API_CT, json({ data: rois, meta: meta(0, 1000, 36) })),
     get(
       '/webclient/api/paths_to_object/',
       { image: '1229801' },
@@ -276,8 +269,8 @@ add('plates-screen-102', '/api/v0 plates of screen 102 (first two of 12, pageSiz
   ),
 ]);
 
-// plate 8958 (idr0088): 384 wells, 136 never imaged → no WellSamples key. Two pages: the
-// server's default limit (200), then the server's maxLimit (1000).
+// plate 8958 (idr0088): 384 wells, 136 never imaged → no WellSamples key. One page of the
+// server's maxLimit (1000).
 const wells8958 = Array.from({ length: 384 }, (_, i) => {
   const row = Math.floor(i / 24);
   const col = i % 24;
@@ -311,11 +304,8 @@ const wells8958 = Array.from({ length: 384 }, (_, i) => {
 });
 add(
   'wells-plate-8958',
-  'idr0088 plate 8958: 384 wells, 136 never imaged (no WellSamples key). Default first page (limit 200), then offset 200 with the server maxLimit 1000. Well/image ids generated in sequence.',
-  [
-    get('/api/v0/m/wells/', { plate: '8958' }, 200, API_CT, json({ data: wells8958.slice(0, 200), meta: meta(0, 200, 384) })),
-    get('/api/v0/m/wells/', { plate: '8958', offset: '200', limit: '1000' }, 200, API_CT, json({ data: wells8958.slice(200), meta: meta(200, 1000, 384) })),
-  ],
+  'idr0088 plate 8958: 384 wells, 136 never imaged (no WellSamples key). One page of limit 1000 (the server maxLimit). Well/image ids generated in sequence.',
+  [get('/api/v0/m/wells/', { plate: '8958', limit: '1000' }, 200, API_CT, json({ data: wells8958, meta: meta(0, 1000, 384) }))],
 );
 
 const project51 = {
@@ -393,9 +383,9 @@ add(
   [
     get('/api/v0/m/projects/51/', undefined, 200, API_CT, json({ data: project51 })),
     get('/api/v0/m/projects/', { limit: '1' }, 200, API_CT, json({ data: [project51], meta: meta(0, 1, 147) })),
-    get('/api/v0/m/datasets/', { project: '51' }, 200, API_CT, json({ data: [dataset(51, 'CDK5RAP2-C')], meta: meta(0, 200, 1) })),
+    get('/api/v0/m/datasets/', { project: '51', limit: '1000' }, 200, API_CT, json({ data: [dataset(51, 'CDK5RAP2-C')], meta: meta(0, 1000, 1) })),
     get('/api/v0/m/datasets/51/', undefined, 200, API_CT, json({ data: dataset(51, 'CDK5RAP2-C') })),
-    get('/api/v0/m/images/', { dataset: '51' }, 200, API_CT, json({ data: [image1884807], meta: meta(0, 200, 1) })),
+    get('/api/v0/m/images/', { dataset: '51', limit: '1000' }, 200, API_CT, json({ data: [image1884807], meta: meta(0, 1000, 1) })),
     get('/api/v0/m/images/1884807/', undefined, 200, API_CT, json({ data: image1884807 })),
     get('/api/v0/m/images/15148767/', undefined, 200, API_CT, json({ data: image15148767 })),
     get(
@@ -593,7 +583,7 @@ add(
       },
       text(csv),
     ),
-    get('/webclient/annotation/999999999', undefined, 500, HTML_CT, text(django500())),
+    get('/webclient/annotation/999999999', undefined, 404, HTML_CT, text(await pageText(omeroErrorPage('FileAnnotation does not exist (id:999999999).')))),
   ],
 );
 
@@ -618,7 +608,7 @@ const grid4554 = rowLetters.map((_, r) =>
 grid4554[15]![23] = null as never;
 add(
   'plate-grid-4554',
-  "Plate grid of plate 4554 (screen 102), field 0 (NB: wellId/imageId 1046859/1938559 for A1; other ids generated in sequence; P24 empty). Unknown plate: the view returns Django's Http404 class → 500 HTML.",
+  "Plate grid of plate 4554 (screen 102), field 0 (NB: wellId/imageId 1046859/1938559 for A1; other ids generated in sequence; P24 empty). Unknown plate: the view returns Django's Http404 class, which @jsonp cannot encode → 500 JSON {message: 'Object of type type is not JSON serializable', stacktrace}.",
   [
     get(
       '/webgateway/plate/4554/0/',
@@ -632,7 +622,7 @@ add(
         image_sizes: [{ x: 1344, y: 1024, image_id: 1938559 }],
       }),
     ),
-    get('/webgateway/plate/999999/0/', undefined, 500, HTML_CT, text(django500())),
+    get('/webgateway/plate/999999/0/', undefined, 500, JSON_CT, json(await jsonpError(500, 'Object of type type is not JSON serializable').json())),
   ],
 );
 
@@ -738,12 +728,12 @@ const truncated = Buffer.from(tinyJpeg()).subarray(0, 120).toString('base64');
 const ids4554 = Array.from({ length: 3 }, (_, i) => String(1938559 + i));
 add(
   'thumbnails',
-  'JPEG thumbnails (a real 96×72 baseline JPEG): render_thumbnail 200 image/jpeg; the sized URL /64/ 404s with Django HTML on IDR (HK-2026); a transfer cut short (no EOI); get_thumbnails data URIs (null for an image without one); render_image 403 with an empty body (IDR, HK-2026).',
+  'JPEG thumbnails (a real 96×72 baseline JPEG): render_thumbnail 200 image/jpeg; the sized URL /64/ 404s with the OMERO.web 404 page on IDR (HK-2026; page from the feedback templates of omero-web); a transfer cut short (no EOI); get_thumbnails data URIs (null for an image without one); render_image 403 with an empty body (IDR, HK-2026).',
   [
     get('/webgateway/render_thumbnail/1229801/', undefined, 200, { 'content-type': 'image/jpeg' }, { base64: JPEG_B64 }),
     get('/webgateway/render_thumbnail/122770/', undefined, 200, { 'content-type': 'image/jpeg' }, { base64: JPEG_B64 }),
     get('/webgateway/render_thumbnail/1938559/', undefined, 200, { 'content-type': 'image/jpeg' }, { base64: JPEG_B64 }),
-    get('/webgateway/render_thumbnail/1229801/64/', undefined, 404, HTML_CT, text(django404('/webgateway/render_thumbnail/1229801/64/'))),
+    get('/webgateway/render_thumbnail/1229801/64/', undefined, 404, HTML_CT, text(await pageText(omeroNotFoundPage()))),
     get('/webgateway/render_thumbnail/1229802/', undefined, 200, { 'content-type': 'image/jpeg' }, { base64: truncated }),
     get(
       '/webgateway/get_thumbnails/',

@@ -1,11 +1,15 @@
 // `webclient/api/annotations/?type=map|file&{screen|image|…}={id}` (many ids at once),
 // paged with page/limit until a short page.
-import type { ListOptions, Paged } from '@bio/core-http';
+import { type Paged, paged } from '@bio/core-http';
+import type { IdrListOptions } from './list-options.js';
 import type { AnnotationId, DatasetId, ExperimenterId, FileId, IdInput, ImageId, PlateAcquisitionId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import type { IdrContext } from './internal/context.js';
 import { arrayAt, isObject } from './internal/json.js';
 import { pageLimitList } from './internal/page-limit.js';
 import { multiTarget } from './internal/targets.js';
+import { withProgress } from './internal/progress.js';
+import { callSignal } from './internal/signal.js';
+import { splitIdGroups } from './internal/url-split.js';
 import { downloadUrl } from './webclient.js';
 
 /** One value or several (a target may name one object or a list of them). */
@@ -33,7 +37,7 @@ export interface AnnotationTarget {
 const TARGET_KEYS = ['screen', 'plate', 'acquisition', 'well', 'project', 'dataset', 'image'] as const;
 
 /**
- * Options of the annotation calls: a {@link ListOptions} (`max`, `pageSize` — default the
+ * Options of the annotation calls: an {@link IdrListOptions} (`max`, `pageSize` — default the
  * client's `webclientPageSize` —, `signal`, `timeout`) and a namespace filter.
  *
  * @example
@@ -41,7 +45,7 @@ const TARGET_KEYS = ['screen', 'plate', 'acquisition', 'well', 'project', 'datas
  * idr.mapAnnotations({ screen: 102 }, { ns: 'idr.openmicroscopy.org/study/info', max: 10 });
  * ```
  */
-export interface AnnotationOptions extends ListOptions {
+export interface AnnotationOptions extends IdrListOptions {
   /** Only annotations in this namespace. */
   ns?: string | undefined;
 }
@@ -140,7 +144,9 @@ function annotationList<T>(
   convert: (a: AnnotationBase) => T | undefined,
 ): Paged<T> {
   const ids = multiTarget(target, TARGET_KEYS, `${type}Annotations`);
-  return pageLimitList<T>(ctx, 'webclient/api/annotations/', { type, ns: options.ns, ...ids }, options, (body, url) => {
+  const route = 'webclient/api/annotations/';
+  const params = { type, ns: options.ns };
+  const read = (body: unknown, url: string) => {
     const raw = arrayAt<AnnotationBase>(body, 'annotations', url);
     const experimenters = new Map<number, AnnotationExperimenter>();
     if (isObject(body) && Array.isArray(body.experimenters)) for (const e of body.experimenters as AnnotationExperimenter[]) experimenters.set(e.id, e);
@@ -151,7 +157,19 @@ function annotationList<T>(
       if (item !== undefined) items.push(item);
     }
     return { items, received: raw.length };
-  });
+  };
+  // Many ids: several requests whose URLs each fit nginx's 8 KB, read one after the other in id order.
+  const limit = options.pageSize ?? ctx.webclientPageSize;
+  const baseLength = ctx.http.url(route, { ...params, page: 999_999, limit }).length;
+  const groups = splitIdGroups(ids, baseLength);
+  if (groups.length === 1) return pageLimitList<T>(ctx, route, { ...params, ...groups[0] }, options, read);
+  const perGroup = { ...options, max: undefined, onProgress: undefined }; // the outer list stops at max and reports progress
+  return paged<T>(
+    withProgress(async function* () {
+      for (const group of groups) yield* pageLimitList<T>(ctx, route, { ...params, ...group }, perGroup, read).pages();
+    }, options.onProgress),
+    { ...options, signal: callSignal(ctx, options) },
+  );
 }
 
 /** GET `webclient/api/annotations/?type=map&…`, page by page. */

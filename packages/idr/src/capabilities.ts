@@ -1,7 +1,9 @@
-// What this OMERO.web server offers, probed once and cached:
-// `GET /api/` (JSON API versions), `GET /mapr/api/config/` (mapr keys) plus one mapr route
-// (IDR redirects every other `/mapr/api/…` to an HTML page), and `GET /searchengine/api/v1/resources/`.
-import { type CallOptions, type HttpClient, path } from '@bio/core-http';
+// What this OMERO.web server offers, probed part by part, only when a call needs that part, once
+// (a failed probe is not kept): the JSON API versions (`GET /api/`), mapr (`GET /mapr/api/config/`
+// plus one route, asked without following a redirect: IDR-like deployments send every other
+// `/mapr/api/…` to an HTML page) and the search engine (`GET /searchengine/api/v1/resources/`).
+// The public IDR's answers are known and never asked (internal/idr-known.ts).
+import { type CallOptions, type HttpClient, isNetworkError, path } from '@bio/core-http';
 import { withCall } from './internal/call.js';
 import { isObject } from './internal/json.js';
 
@@ -36,32 +38,33 @@ export interface Capabilities {
   searchEngine: boolean;
 }
 
+/** The HTTP clients a probe uses: the client's, and one that does not follow redirects (mapr). */
+export interface ProbeClients {
+  http: HttpClient;
+  noRedirect: HttpClient;
+}
+
 interface Probe {
   status: number;
   contentType: string;
   text: string;
 }
 
-/** GET without throwing on HTTP errors; a network failure is returned as `{ error }`. */
+/** GET without throwing on HTTP errors. A failure to get any answer rejects (and is not cached). */
 async function probeText(
   http: HttpClient,
   route: string,
   options: CallOptions,
-  searchParams: Record<string, string> = {},
-): Promise<Probe | { error: unknown }> {
-  try {
-    const pending = http.get(route, withCall({ throwHttpErrors: false, searchParams }, options));
-    const text = await pending.text();
-    const response = await pending;
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    return { error };
-  }
+  extra: { searchParams?: Record<string, string>; retry?: false } = {},
+): Promise<Probe> {
+  const pending = http.get(route, withCall({ throwHttpErrors: false, ...extra }, options));
+  const text = await pending.text();
+  const response = await pending;
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
 }
 
-function parseJson(probe: Probe | { error: unknown }): unknown {
-  if ('error' in probe || probe.status !== 200 || !probe.contentType.includes('json')) return undefined;
+function parseJson(probe: Probe): unknown {
+  if (probe.status !== 200 || !probe.contentType.includes('json')) return undefined;
   try {
     return JSON.parse(probe.text);
   } catch {
@@ -69,32 +72,43 @@ function parseJson(probe: Probe | { error: unknown }): unknown {
   }
 }
 
-/** Run the probes (in parallel). A network failure of `/api/` rejects, so nothing wrong gets cached. */
-export async function probeCapabilities(http: HttpClient, options: CallOptions = {}): Promise<Capabilities> {
-  const [api, config, engine] = await Promise.all([
-    probeText(http, 'api/', options),
-    probeText(http, 'mapr/api/config/', options),
-    probeText(http, 'searchengine/api/v1/resources/', options),
-  ]);
-  // The server did not answer at all: fail (and do not cache) rather than report "nothing there".
-  if ('error' in api) throw api.error;
-  const apiBody = parseJson(api);
-  const apiVersions =
-    isObject(apiBody) && Array.isArray(apiBody.data)
-      ? (apiBody.data as unknown[]).flatMap((v) => (isObject(v) && typeof v.version === 'string' ? [v.version] : []))
-      : [];
-  const configBody = parseJson(config);
+/** `GET /api/` → the JSON API versions (empty when there is no JSON API). */
+export async function probeApiVersions(clients: ProbeClients, options: CallOptions = {}): Promise<string[]> {
+  const body = parseJson(await probeText(clients.http, 'api/', options));
+  return isObject(body) && Array.isArray(body.data)
+    ? (body.data as unknown[]).flatMap((v) => (isObject(v) && typeof v.version === 'string' ? [v.version] : []))
+    : [];
+}
+
+/** The redirect refusal of the no-redirect client (core-http's NetworkError for a 3xx it did not follow). */
+export function isRedirectRefused(error: unknown): boolean {
+  return isNetworkError(error) && /more than 0 redirects/.test(error.message);
+}
+
+/**
+ * `GET /mapr/api/config/` → the menus; then one real route (`{first menu}/count/`), not following
+ * a redirect: a 3xx there means the routes were switched off (`removed`), never an HTML page read.
+ */
+export async function probeMapr(clients: ProbeClients, options: CallOptions = {}): Promise<Capabilities['mapr']> {
+  const config = parseJson(await probeText(clients.http, 'mapr/api/config/', options));
   const keys: Record<string, MaprKeyConfig> = {};
-  if (isObject(configBody)) for (const [k, v] of Object.entries(configBody)) if (isObject(v)) keys[k] = v as unknown as MaprKeyConfig;
-  let status: Capabilities['mapr']['status'] = 'absent';
-  const firstKey = Object.keys(keys)[0];
-  if (firstKey !== undefined) {
-    // One real route: on IDR it is redirected to the search engine's HTML docs.
-    const probe = await probeText(http, path`mapr/api/${firstKey}/count/`, options, { value: '__probe__' });
-    status = parseJson(probe) === undefined ? 'removed' : 'available';
+  if (isObject(config)) for (const [k, v] of Object.entries(config)) if (isObject(v)) keys[k] = v as unknown as MaprKeyConfig;
+  const first = Object.keys(keys)[0];
+  if (first === undefined) return { status: 'absent', keys };
+  try {
+    // One attempt: a refused redirect is an answer, not a failure to retry.
+    const probe = await probeText(clients.noRedirect, path`mapr/api/${first}/count/`, options, { searchParams: { value: '__probe__' }, retry: false });
+    return { status: parseJson(probe) === undefined ? 'removed' : 'available', keys };
+  } catch (error) {
+    if (isRedirectRefused(error)) return { status: 'removed', keys };
+    throw error;
   }
-  const searchEngine = !('error' in engine) && engine.status === 200 && /search engine/i.test(engine.text);
-  return { apiVersions, mapr: { status, keys }, searchEngine };
+}
+
+/** `GET /searchengine/api/v1/resources/` → whether the IDR search engine answers. */
+export async function probeSearchEngine(clients: ProbeClients, options: CallOptions = {}): Promise<boolean> {
+  const probe = await probeText(clients.http, 'searchengine/api/v1/resources/', options);
+  return probe.status === 200 && /search engine/i.test(probe.text);
 }
 
 /**
@@ -106,6 +120,6 @@ export async function probeCapabilities(http: HttpClient, options: CallOptions =
  * ```
  */
 export interface CapabilitiesOptions extends CallOptions {
-  /** Probe again instead of using the cached answer. Default false. */
+  /** Probe again instead of using what is known (also for the public IDR, whose answers are otherwise known without asking). Default false. */
   refresh?: boolean | undefined;
 }

@@ -1,4 +1,5 @@
-import { type BioHttpErrorInit, type ErrorCode, NotFoundError } from '@bio/core-http';
+import { BatchError, type BatchFailure, type BioHttpErrorInit, type ErrorCode, NotFoundError } from '@bio/core-http';
+import type { ImageId } from './ids.js';
 import { isObject } from './internal/json.js';
 
 /**
@@ -46,6 +47,83 @@ export function isEndpointRemovedError(e: unknown): e is EndpointRemovedError {
   return e instanceof EndpointRemovedError || (isObject(e) && e.isBioError === true && e.name === 'EndpointRemovedError');
 }
 
+/**
+ * The object has no bulk annotation table (OMERO.web answers HTTP 200
+ * `{"error": "Could not retrieve bulk annotations table"}`): a {@link NotFoundError} with code
+ * `NO_TABLE`, never a `ServerError` that reads as "try again later".
+ *
+ * @example
+ * ```ts
+ * try { await idr.bulkAnnotations({ well: 1 }); }
+ * catch (e) { if (isNoTableError(e)) console.log('no table for', e.target); }
+ * ```
+ */
+export class NoTableError extends NotFoundError {
+  override name = 'NoTableError';
+  override readonly code: ErrorCode = 'NO_TABLE';
+  /** What was asked for, e.g. `well 45217`. */
+  readonly target: string;
+  constructor(init: BioHttpErrorInit & { target: string }) {
+    super({ status: 404, service: 'idr', message: `${init.target} has no bulk annotation table`, ...init });
+    this.target = init.target;
+  }
+}
+
+/**
+ * True for a {@link NoTableError}, also across duplicated package copies.
+ *
+ * @example
+ * ```ts
+ * if (isNoTableError(err)) return undefined;
+ * ```
+ */
+export function isNoTableError(e: unknown): e is NoTableError {
+  return e instanceof NoTableError || (isObject(e) && e.isBioError === true && e.name === 'NoTableError');
+}
+
+/**
+ * Some chunks of {@link Idr.thumbnails} failed; the others were fetched and are in `thumbnails`.
+ * A `BatchError` (the family's contract): `processed` (ids fetched, a thumbnail or `null` each),
+ * `failed` (ids of the failed chunks), `unprocessed` (always empty: every chunk is tried) and
+ * `errors` (one per failed chunk, with its cause).
+ *
+ * @example
+ * ```ts
+ * try { thumbs = await idr.thumbnails(ids); }
+ * catch (e) { if (!isThumbnailsError(e)) throw e; thumbs = e.thumbnails; retry = e.failed; }
+ * ```
+ */
+export class ThumbnailsError extends BatchError<ImageId> {
+  override name = 'ThumbnailsError';
+  override readonly code: ErrorCode = 'THUMBNAILS_INCOMPLETE';
+  /** Every thumbnail fetched (`null` where the server had none), keyed by image id. */
+  readonly thumbnails: Map<ImageId, Uint8Array | null>;
+  constructor(
+    init: BioHttpErrorInit & {
+      thumbnails: Map<ImageId, Uint8Array | null>;
+      processed: ImageId[];
+      failed: ImageId[];
+      unprocessed: ImageId[];
+      errors: BatchFailure<ImageId>[];
+    },
+  ) {
+    super({ service: 'idr', ...init });
+    this.thumbnails = init.thumbnails;
+  }
+}
+
+/**
+ * True for a {@link ThumbnailsError}, also across duplicated package copies.
+ *
+ * @example
+ * ```ts
+ * if (isThumbnailsError(err)) use(err.thumbnails);
+ * ```
+ */
+export function isThumbnailsError(e: unknown): e is ThumbnailsError {
+  return e instanceof ThumbnailsError || (isObject(e) && e.isBioError === true && e.name === 'ThumbnailsError');
+}
+
 const HTML = /<html|<!doctype html/i;
 
 function decodeEntities(text: string): string {
@@ -88,11 +166,12 @@ export function omeroServiceMessage(body: unknown): string | undefined {
   if (text.length === 0) return undefined;
   if (HTML.test(text)) {
     const reason = /Reason given for failure:\s*<\/p>\s*<pre>([\s\S]*?)<\/pre>/i.exec(text);
-    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text);
+    // OMERO.web's error pages open with a "Go back to OMERO.web" heading: the error is the next one.
+    const h1 = [...text.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/gi)].find((m) => !/^go back to\b/i.test(stripTags(m[1] ?? '')));
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
     const heading = stripTags(h1?.[1] ?? title?.[1] ?? '');
     if (reason?.[1]) return `${heading || 'Forbidden'}: ${stripTags(reason[1])}`;
-    const paragraph = /<p[^>]*>([\s\S]*?)<\/p>/i.exec(text);
+    const paragraph = /<p[^>]*>([\s\S]*?)<\/p>/i.exec(h1 === undefined ? text : text.slice((h1.index ?? 0) + h1[0].length));
     const detail = paragraph?.[1] ? stripTags(paragraph[1]) : '';
     const message = [heading, detail].filter((s) => s.length > 0).join(': ');
     return message.length > 0 ? message.slice(0, 300) : undefined;
@@ -122,7 +201,7 @@ export function omeroErrorInBody(body: unknown): { status: number; message: stri
     const status =
       typeof body.status === 'number' && body.status >= 400
         ? body.status
-        : /not found/i.test(error)
+        : /not found|could not retrieve (matching )?bulk annotations? table/i.test(error)
           ? 404
           : /^Error executing query|must specify|invalid/i.test(error)
             ? 400

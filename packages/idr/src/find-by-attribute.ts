@@ -23,7 +23,7 @@ import type { IdrContext } from './internal/context.js';
 import { getDataset, getImage, getPlate, getProject, getScreen } from './json-api.js';
 import type { MaprApi, MaprContainer } from './mapr.js';
 import type { Dataset, Image, Plate, Project, Screen } from './models.js';
-import { type SearchHit, type SearchOperator, search, searchContainers } from './search-engine.js';
+import { type SearchContainer, type SearchHit, type SearchOperator, search, searchContainers } from './search-engine.js';
 
 /** The attribute to look for. @example `{ key: 'Gene Symbol', value: 'CDC20' }` */
 export interface AttributeQuery {
@@ -227,12 +227,51 @@ function groupHits(
   const groups = new Map<number, { name: string | undefined; hits: SearchHit[] }>();
   for (const hit of hits) {
     const id = hit[idKey];
-    if (typeof id !== 'number') continue;
+    // Every image hit of a screen names its plate (of a project, its dataset): one that does not cannot be placed.
+    if (typeof id !== 'number')
+      throw new ResponseFormatError({
+        service: 'idr',
+        message: `search hit ${JSON.stringify(hit.id)} has no ${idKey}: it cannot be placed in a ${idKey.slice(0, -3)}`,
+      });
     const group = groups.get(id) ?? { name: hit[nameKey] ?? undefined, hits: [] };
     group.hits.push(hit);
     groups.set(id, group);
   }
   return groups;
+}
+
+/**
+ * The studies of a `return_containers=true` answer. Each item must say whether it is a screen or a
+ * project; an answer of image hits instead (no `type`) is grouped by the `screen_id`/`project_id`
+ * every hit carries (image count unknown then). Anything else is refused, never guessed.
+ */
+interface FoundContainer {
+  id: number;
+  name: string;
+  type: 'screen' | 'project';
+  imageCount: number | undefined;
+}
+
+function classifyContainers(found: SearchContainer[]): FoundContainer[] {
+  const out = new Map<string, FoundContainer>();
+  for (const raw of found as unknown as Record<string, unknown>[]) {
+    if ((raw.type === 'screen' || raw.type === 'project') && typeof raw.id === 'number') {
+      const c = raw as unknown as SearchContainer;
+      out.set(`${c.type}:${c.id}`, { id: c.id, name: c.name, type: c.type, imageCount: typeof c['image count'] === 'number' ? c['image count'] : undefined });
+      continue;
+    }
+    const hit = raw as unknown as SearchHit;
+    const kind = typeof hit.screen_id === 'number' ? 'screen' : typeof hit.project_id === 'number' ? 'project' : undefined;
+    if (kind === undefined)
+      throw new ResponseFormatError({
+        service: 'idr',
+        message: `the search engine sent a container that is neither a screen nor a project, nor a hit naming one: ${JSON.stringify(raw).slice(0, 200)}`,
+      });
+    const id = (kind === 'screen' ? hit.screen_id : hit.project_id) as number;
+    const name = (kind === 'screen' ? hit.screen_name : hit.project_name) ?? String(id);
+    if (!out.has(`${kind}:${id}`)) out.set(`${kind}:${id}`, { id, name, type: kind, imageCount: undefined });
+  }
+  return [...out.values()];
 }
 
 async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
@@ -245,16 +284,16 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
   };
   const maxImages = options.maxImages ?? 10_000;
   if (!Number.isSafeInteger(maxImages) || maxImages < 1) throw new ValidationError({ message: 'maxImages must be a positive integer', field: 'maxImages' });
-  const found = await searchContainers(ctx, query, callOf(options));
+  const found = classifyContainers(await searchContainers(ctx, query, callOf(options)));
   const hits = once(() => search(ctx, query, { ...callOf(options), max: maxImages }).toArray());
   const containers = found.map((c) => {
     const kind = c.type === 'project' ? 'project' : 'screen';
     const child = LEVELS[kind].child;
-    return containerNode(ctx, kind, { id: c.id, name: c.name, imageCount: c['image count'] }, async () => {
+    return containerNode(ctx, kind, { id: c.id, name: c.name, imageCount: c.imageCount }, async () => {
       const all = await hits();
       const mine = all.filter((h) => h[`${kind}_id`] === c.id);
       // The read stopped at the cap: a container with fewer hits read than its image count is incomplete.
-      const truncated = all.length >= maxImages && (c['image count'] === undefined || mine.length < c['image count']);
+      const truncated = all.length >= maxImages && (c.imageCount === undefined || mine.length < c.imageCount);
       const seeds = [...groupHits(mine, `${child}_id`, `${child}_name`)].map(([id, g]) => ({
         id,
         name: g.name,
@@ -273,10 +312,8 @@ async function viaSearchEngine(ctx: IdrContext, q: AttributeQuery, options: Find
 async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: AttributeQuery, options: FindByAttributeOptions): Promise<AttributeMatches> {
   const mo = { ...(q.caseSensitive === undefined ? {} : { caseSensitive: q.caseSensitive }), ...(q.operator === 'contains' ? { partial: true } : {}) };
   const maprOptions = (o: CallOptions | undefined) => ({ ...mo, ...callOf(o) });
-  const [screens, projects] = await Promise.all([
-    mapr.screens(menu, q.value, maprOptions(options)).toArray(),
-    mapr.projects(menu, q.value, maprOptions(options)).toArray(),
-  ]);
+  // One list answers both (mapr sends screens and projects in each page): one request per page, not two.
+  const { screens, projects } = await mapr.containers(menu, q.value, maprOptions(options));
   const childrenOf = (kind: Level, id: number, o?: CallOptions) =>
     kind === 'screen' ? mapr.plates(menu, q.value, { screen: id }, maprOptions(o)) : mapr.datasets(menu, q.value, { project: id }, maprOptions(o));
   const imagesOf = async (kind: Level, id: number, o?: CallOptions) => {
@@ -287,7 +324,7 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
     );
   };
   const node = (kind: Level) => (c: MaprContainer<number>) =>
-    containerNode(ctx, kind, { id: c.id, name: c.name, imageCount: c.extra?.counter }, async (o) => {
+    containerNode(ctx, kind, { id: c.id, name: c.name, imageCount: c.imageCount }, async (o) => {
       const children = await childrenOf(kind, c.id, o).toArray();
       return flagged(
         children.map((child) => ({ id: child.id, name: child.name, images: (io?: CallOptions) => imagesOf(kind, child.id, io) })),
@@ -302,10 +339,11 @@ async function viaMapr(ctx: IdrContext, mapr: MaprApi, menu: string, q: Attribut
 export async function findByAttribute(ctx: IdrContext, mapr: MaprApi, q: AttributeQuery, options: FindByAttributeOptions = {}): Promise<AttributeMatches> {
   if (typeof q?.key !== 'string' || q.key.length === 0) throw new ValidationError({ message: 'findByAttribute needs a key', field: 'key' });
   if (typeof q.value !== 'string' || q.value.length === 0) throw new ValidationError({ message: 'findByAttribute needs a value', field: 'value' });
-  const caps = await ctx.capabilities(callOf(options));
-  if (caps.searchEngine) return viaSearchEngine(ctx, q, options);
-  if (caps.mapr.status === 'available') {
-    const menu = q.key in caps.mapr.keys ? q.key : Object.entries(caps.mapr.keys).find(([, c]) => c.all?.includes(q.key))?.[0];
+  // Only what this call needs: the search engine first; mapr only where there is none.
+  if (await ctx.capability('searchEngine', callOf(options))) return viaSearchEngine(ctx, q, options);
+  const maprCaps = await ctx.capability('mapr', callOf(options));
+  if (maprCaps.status === 'available') {
+    const menu = q.key in maprCaps.keys ? q.key : Object.entries(maprCaps.keys).find(([, c]) => c.all?.includes(q.key))?.[0];
     if (menu === undefined) throw new ValidationError({ message: `no mapr menu on this server covers the key "${q.key}"`, field: 'key' });
     return viaMapr(ctx, mapr, menu, q, options);
   }

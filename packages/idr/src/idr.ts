@@ -4,7 +4,6 @@ import {
   type ClientOptions,
   createServiceClient,
   type HttpClient,
-  type ListOptions,
   type Paged,
   type RetryOptions,
   type SessionAuth,
@@ -12,12 +11,14 @@ import {
   ValidationError,
 } from '@bio/core-http';
 import { type AnnotationOptions, type AnnotationTarget, type FileAnnotation, fileAnnotations, type MapAnnotation, mapAnnotations } from './annotations.js';
-import { type Capabilities, type CapabilitiesOptions, probeCapabilities } from './capabilities.js';
+import type { Capabilities, CapabilitiesOptions } from './capabilities.js';
 import { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRY, DEFAULT_TIMEOUT, DEFAULT_WEBCLIENT_PAGE_SIZE } from './constants.js';
 import { omeroErrorInBody, omeroServiceMessage } from './errors.js';
 import { type AttributeMatches, type AttributeQuery, type FindByAttributeOptions, findByAttribute } from './find-by-attribute.js';
 import type { AnnotationId, DatasetId, FileId, IdInput, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
+import { CapabilityCache } from './internal/capability-cache.js';
 import type { IdrContext } from './internal/context.js';
+import { IDR_MAPR_MENUS } from './internal/idr-known.js';
 import { VERSION } from './internal/version.js';
 import {
   type DatasetFilters,
@@ -36,11 +37,39 @@ import {
   type ScreenFilters,
   type WellFilters,
 } from './json-api.js';
+import { createLinks, type IdrLinks } from './links.js';
+import type { IdrListOptions } from './list-options.js';
 import { createMaprApi, type MaprApi } from './mapr.js';
+import { createObjects, type IdrObjects } from './objects.js';
 import type { Dataset, Image, Plate, Project, Roi, Screen, Well } from './models.js';
+import { type ExportQueryOptions, exportQuery, query, type SearchQueryLanguage } from './search-query.js';
 import { type SearchContainer, type SearchHit, type SearchOptions, type SearchQuery, search, searchContainers, searchCount } from './search-engine.js';
-import { checkCredentials, type EventContext, type LoginCredentials, login, type OmeroServer, servers } from './session.js';
-import { bulkAnnotations, type TableQueryOptions, type TableResult, table } from './tables.js';
+import {
+  checkCredentials,
+  type EventContext,
+  type KeepAlive,
+  type KeepAliveOptions,
+  keepAlive,
+  type LoginCredentials,
+  login,
+  logout,
+  type OmeroServer,
+  ping,
+  servers,
+} from './session.js';
+import {
+  type BulkTable,
+  bulkAnnotations,
+  bulkTable,
+  type TableCell,
+  type TableCsvOptions,
+  type TableQueryOptions,
+  type TableResult,
+  type TableRowsOptions,
+  table,
+  tableCsv,
+  tableRows,
+} from './tables.js';
 import {
   type RenderImageOptions,
   renderImage,
@@ -126,9 +155,14 @@ export class Idr {
   readonly webclient: WebclientApi;
   /** OMERO.mapr; on IDR every call throws EndpointRemovedError naming the search-engine call to use. */
   readonly mapr: MaprApi;
+  /** Browser links (webclient page, viewer, thumbnail, attribute search), built without a request. */
+  readonly links: IdrLinks;
+  /** The object model: `Screen`/`Project`/`Dataset`/`Plate`/`Well`/`Image` objects with navigation, sizes in µm and the raw JSON. */
+  readonly objects: IdrObjects;
   readonly #http: HttpClient;
   readonly #ctx: IdrContext;
-  #capabilities: Promise<Capabilities> | undefined;
+  readonly #noRedirect: HttpClient;
+  readonly #capabilities: CapabilityCache;
 
   constructor(options: IdrOptions = {}) {
     const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -137,81 +171,93 @@ export class Idr {
       throw new ValidationError({ message: 'webclientPageSize must be a positive integer', field: 'webclientPageSize' });
     const concurrency = options.concurrency ?? (baseUrl === DEFAULT_BASE_URL ? DEFAULT_CONCURRENCY : undefined);
     this.baseUrl = baseUrl;
-    this.#http = createServiceClient(
-      { ...options, baseUrl: `${baseUrl}/`, concurrency },
-      {
-        name: 'idr',
-        version: VERSION,
-        baseUrl: `${DEFAULT_BASE_URL}/`,
-        defaults: { timeout: DEFAULT_TIMEOUT, retry: DEFAULT_RETRY },
-        arrayFormat: 'repeat',
-        serviceMessage: (body) => omeroServiceMessage(body),
-        errorInBody: (body) => omeroErrorInBody(body),
-      },
-    );
+    const service = (maxRedirects?: number) =>
+      createServiceClient(
+        { ...options, baseUrl: `${baseUrl}/`, concurrency },
+        {
+          name: 'idr',
+          version: VERSION,
+          baseUrl: `${DEFAULT_BASE_URL}/`,
+          defaults: { timeout: DEFAULT_TIMEOUT, retry: DEFAULT_RETRY },
+          arrayFormat: 'repeat',
+          serviceMessage: (body) => omeroServiceMessage(body),
+          errorInBody: (body) => omeroErrorInBody(body),
+          ...(maxRedirects === undefined ? {} : { maxRedirects }),
+        },
+      );
+    this.#http = service();
+    const noRedirect = service(0);
+    this.#noRedirect = noRedirect;
+    // The public IDR: its capabilities are known (issue 16 item 1), nothing is probed.
+    const known: Partial<Capabilities> =
+      baseUrl === DEFAULT_BASE_URL ? { apiVersions: ['0'], mapr: { status: 'removed', keys: { ...IDR_MAPR_MENUS } }, searchEngine: true } : {};
+    this.#capabilities = new CapabilityCache({ http: this.#http, noRedirect }, known);
     this.#ctx = {
       http: this.#http,
+      noRedirect,
       baseUrl,
       concurrency,
+      signal: options.signal,
       webclientPageSize: pageSize,
-      capabilities: (o) => this.capabilities(o),
-      markMaprRemoved: () => {
-        const current = this.#capabilities;
-        if (current) this.#capabilities = current.then((c) => ({ ...c, mapr: { ...c.mapr, status: 'removed' } }));
-      },
+      capability: (part, o) => this.#capabilities.get(part, o),
+      markMaprRemoved: () => this.#capabilities.markMaprRemoved(),
     };
     this.webclient = createWebclientApi(this.#ctx);
     this.mapr = createMaprApi(this.#ctx);
+    this.objects = createObjects(this.#ctx);
+    this.links = createLinks(baseUrl, (id, size) => this.#http.url(thumbnailPath(id, size)));
   }
 
   /**
-   * Probe (once, then cached) what the server offers: JSON API versions, mapr (available,
-   * removed as on IDR, or absent) and the IDR search engine.
+   * What the server offers: JSON API versions, mapr (available, removed as on IDR, or absent) and
+   * the IDR search engine. Each part is probed once, only when asked (a call that needs one part
+   * probes only that part); a failed probe is not kept. The public IDR's answers are known and
+   * cost no request (`refresh: true` asks it anyway).
    *
    * @example
    * ```ts
    * const caps = await idr.capabilities(); // { apiVersions: ['0'], mapr: { status: 'removed', … }, searchEngine: true }
    * ```
    */
-  capabilities(options: CapabilitiesOptions = {}): Promise<Capabilities> {
-    if (this.#capabilities === undefined || options.refresh) {
-      const pending = probeCapabilities(this.#http, { signal: options.signal, timeout: options.timeout });
-      this.#capabilities = pending;
-      pending.catch(() => {
-        if (this.#capabilities === pending) this.#capabilities = undefined;
-      });
-    }
-    return this.#capabilities;
+  async capabilities(options: CapabilitiesOptions = {}): Promise<Capabilities> {
+    const call = { signal: options.signal, timeout: options.timeout };
+    const refresh = options.refresh === true;
+    const [apiVersions, mapr, searchEngine] = await Promise.all([
+      this.#capabilities.get('apiVersions', call, refresh),
+      this.#capabilities.get('mapr', call, refresh),
+      this.#capabilities.get('searchEngine', call, refresh),
+    ]);
+    return { apiVersions, mapr, searchEngine };
   }
 
   // ---- /api/v0 lists -------------------------------------------------------------------
 
   /** All screens, following offset/limit to `meta.totalCount`. @example `for await (const s of idr.screens()) console.log(s['@id'], s.Name);` */
-  screens(filters?: ScreenFilters, options?: ListOptions): Paged<Screen> {
+  screens(filters?: ScreenFilters, options?: IdrListOptions): Paged<Screen> {
     return listObjects(this.#ctx, 'screens', filters, options);
   }
   /** All projects. @example `await idr.projects().toArray({ max: 10 })` */
-  projects(filters?: ProjectFilters, options?: ListOptions): Paged<Project> {
+  projects(filters?: ProjectFilters, options?: IdrListOptions): Paged<Project> {
     return listObjects(this.#ctx, 'projects', filters, options);
   }
   /** Datasets, e.g. of a project. @example `await idr.datasets({ project: 51 }).toArray()` */
-  datasets(filters?: DatasetFilters, options?: ListOptions): Paged<Dataset> {
+  datasets(filters?: DatasetFilters, options?: IdrListOptions): Paged<Dataset> {
     return listObjects(this.#ctx, 'datasets', filters, options);
   }
   /** Plates, e.g. of a screen. @example `await idr.plates({ screen: 102 }).toArray()` */
-  plates(filters?: PlateFilters, options?: ListOptions): Paged<Plate> {
+  plates(filters?: PlateFilters, options?: IdrListOptions): Paged<Plate> {
     return listObjects(this.#ctx, 'plates', filters, options);
   }
   /** Wells of a plate; never-imaged wells have no `WellSamples`. @example `for await (const w of idr.wells({ plate: 2551 })) console.log(w.Row, w.Column);` */
-  wells(filters?: WellFilters, options?: ListOptions): Paged<Well> {
+  wells(filters?: WellFilters, options?: IdrListOptions): Paged<Well> {
     return listObjects(this.#ctx, 'wells', filters, options);
   }
   /** Images, e.g. of a dataset. @example `await idr.images({ dataset: 51 }).toArray()` */
-  images(filters?: ImageFilters, options?: ListOptions): Paged<Image> {
+  images(filters?: ImageFilters, options?: IdrListOptions): Paged<Image> {
     return listObjects(this.#ctx, 'images', filters, options);
   }
   /** ROIs of an image. @example `await idr.rois({ image: 1229801 }).toArray()` */
-  rois(filters?: RoiFilters, options?: ListOptions): Paged<Roi> {
+  rois(filters?: RoiFilters, options?: IdrListOptions): Paged<Roi> {
     return listObjects(this.#ctx, 'rois', filters, options);
   }
 
@@ -304,11 +350,49 @@ export class Idr {
     return table(this.#ctx, id, options);
   }
 
+  /** The bulk annotation table of a screen or plate (the newest one, as OMERO.web picks it): rows or CSV on demand; none → NoTableError. @example `for await (const row of (await idr.bulkTable({ screen: 206 })).rows()) console.log(row.Well);` */
+  bulkTable(target: { screen: IdInput<ScreenId> } | { plate: IdInput<PlateId> }, options?: CallOptions): Promise<BulkTable> {
+    return bulkTable(this.#ctx, target, options);
+  }
+  /** Every row of a table query, paged past the server's 10 000-row cap (remaining pages concurrently once the first gives the total). @example `for await (const row of idr.tableRows(15026339)) console.log(row.Well);` */
+  tableRows(id: IdInput<FileId>, options?: TableRowsOptions): Paged<Record<string, TableCell>> {
+    return tableRows(this.#ctx, id, options);
+  }
+  /** A whole table query as a CSV byte stream (header, then rows), fetched page by page as it is read. @example `await idr.tableCsv(15026339).pipeTo(Writable.toWeb(createWriteStream('table.csv')));` */
+  tableCsv(id: IdInput<FileId>, options?: TableCsvOptions): ReadableStream<Uint8Array> {
+    return tableCsv(this.#ctx, id, options);
+  }
+
   // ---- search --------------------------------------------------------------------------------
 
   /** Search-engine hits, following its bookmark; zero hits end quietly. @example `for await (const hit of idr.search({ key: 'Gene Symbol', value: 'CDC20' })) console.log(hit.id);` */
   search(query: SearchQuery, options?: SearchOptions): Paged<SearchHit> {
     return search(this.#ctx, query, options);
+  }
+  /**
+   * The search engine's query language: key/value filters joined by AND and OR (each with its
+   * operator), hits followed by bookmark; `total()` is the engine's count, from the first page.
+   *
+   * @example
+   * ```ts
+   * const hits = idr.query({ and: [{ key: 'Organism', value: 'Homo sapiens' }], or: [[{ key: 'Gene Symbol', value: 'CDC20' }, { key: 'Gene Symbol', value: 'CDK5RAP2' }]] });
+   * console.log(await hits.total()); for await (const hit of hits) console.log(hit.id);
+   * ```
+   */
+  query(q: SearchQueryLanguage, options?: SearchOptions): Paged<SearchHit> {
+    return query(this.#ctx, q, options);
+  }
+  /**
+   * Export every hit of a query as CSV through the engine's job queue: submit, wait (polled with
+   * `poll()`: `interval`, `backoff`, `deadline`), then stream the file.
+   *
+   * @example
+   * ```ts
+   * const { stream, total } = await idr.exportQuery({ and: [{ key: 'Gene Symbol', value: 'CDC20' }] }, { deadline: 600_000 });
+   * ```
+   */
+  exportQuery(q: SearchQueryLanguage, options?: ExportQueryOptions): Promise<Download & { queryId: string; total: number | undefined }> {
+    return exportQuery(this.#ctx, q, options);
   }
   /** The number of search hits. @example `await idr.searchCount({ key: 'Gene Symbol', value: 'CDK5RAP2' })` */
   searchCount(query: SearchQuery, options?: CallOptions): Promise<number> {
@@ -347,10 +431,42 @@ export class Idr {
     if (auth === undefined) {
       auth = sessionAuth();
       this.#http.setAuth(auth);
+      this.#noRedirect.setAuth(auth); // mapr requests carry the same session
     }
     if (!isSessionAuth(auth))
       throw new ValidationError({ message: `login needs session auth (auth: sessionAuth()) or none; this client has '${auth.kind}' auth`, field: 'auth' });
     return login(this.#ctx, auth, credentials, options);
+  }
+  /**
+   * Log out (`POST webclient/logout/`, CSRF-checked like login): the server ends the session. Its
+   * redirect to the login page is not followed.
+   *
+   * @example
+   * ```ts
+   * await omero.logout();
+   * ```
+   */
+  logout(options?: CallOptions): Promise<void> {
+    return logout(this.#ctx, options);
+  }
+  /** One keep-alive ping (`webclient/keepalive_ping/`): true while the session lives, false once the server no longer knows it. @example `if (!(await omero.ping())) await omero.login(credentials);` */
+  ping(options?: CallOptions): Promise<boolean> {
+    return ping(this.#ctx, options);
+  }
+  /**
+   * Keep a long session alive: ping every `interval` ms (default 5 min) until `stop()`, the
+   * signal (the option's or the client's) or an expired session (`onExpired`). The timer does not
+   * keep Node running; failed pings go to `onError` and the pings go on.
+   *
+   * @example
+   * ```ts
+   * const alive = omero.keepAlive({ interval: 120_000, onExpired: () => console.warn('session gone') });
+   * // … long work …
+   * alive.stop();
+   * ```
+   */
+  keepAlive(options?: KeepAliveOptions): KeepAlive {
+    return keepAlive(this.#ctx, options);
   }
   /** The session's cookies (empty without `auth: sessionAuth()` or `login`). @example `idr.sessionCookies().sessionid_idr` */
   sessionCookies(): Record<string, string> {

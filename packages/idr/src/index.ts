@@ -75,6 +75,21 @@ export type {
   WellFilters,
 } from './json-api.js';
 export { wellLabel, wellName } from './wells.js';
+export type { IdrListOptions } from './list-options.js';
+export type { IdrLinks, ShowTarget } from './links.js';
+export type {
+  ChannelInfo,
+  DatasetObject,
+  IdrObjects,
+  ImageObject,
+  ObjectBase,
+  PlateObject,
+  ProjectObject,
+  ScreenObject,
+  WellObject,
+} from './objects.js';
+export { toPhysicalSize } from './units.js';
+export type { PhysicalSize } from './units.js';
 
 // webclient
 export { filenameFromContentDisposition } from './webclient.js';
@@ -116,7 +131,7 @@ export type {
 export { THUMBNAIL_BATCH_LIMIT } from './thumbnails.js';
 export type { RenderImageOptions, ThumbnailOptions, ThumbnailsOptions } from './thumbnails.js';
 export { isJpeg } from './jpeg.js';
-export type { TableCell, TableColumn, TableQueryOptions, TableResult } from './tables.js';
+export type { BulkTable, TableCell, TableColumn, TableCsvOptions, TableQueryOptions, TableResult, TableRowsOptions } from './tables.js';
 
 // search engine, attribute search, mapr
 export type {
@@ -129,6 +144,7 @@ export type {
   SearchQuery,
   SearchResource,
 } from './search-engine.js';
+export type { ExportQueryOptions, SearchFilter, SearchQueryLanguage } from './search-query.js';
 export { accessionOf } from './find-by-attribute.js';
 export type {
   AttributeContainer,
@@ -150,10 +166,19 @@ export type { MaprApi, MaprContainer, MaprDataset, MaprImage, MaprOptions, MaprP
 export type { Capabilities, CapabilitiesOptions, MaprKeyConfig } from './capabilities.js';
 
 // errors: idr's own, and core-http's that idr throws (classes and guards)
-export { EndpointRemovedError, isEndpointRemovedError, omeroErrorInBody, omeroServiceMessage } from './errors.js';
+export {
+  EndpointRemovedError,
+  isEndpointRemovedError,
+  isNoTableError,
+  isThumbnailsError,
+  NoTableError,
+  omeroErrorInBody,
+  omeroServiceMessage,
+  ThumbnailsError,
+} from './errors.js';
 
 // sessions (OMERO.web servers with a login)
-export type { EventContext, LoginCredentials, OmeroServer } from './session.js';
+export type { EventContext, KeepAlive, KeepAliveOptions, LoginCredentials, OmeroServer } from './session.js';
 
 // The family's error classes, guards and error types (the same objects in every client), so
 // `import { isNotFoundError } from '@bio/idr'` needs no second import.

@@ -1,10 +1,14 @@
 // The OMERO.web JSON API: `/api/v0/m/{type}/` lists (offset/limit, `meta.totalCount`,
 // server-side `maxLimit`) and single objects `/api/v0/m/{type}/{id}/` → `{"data": {...}}`.
-import { type CallOptions, type ListOptions, offsetPages, type Paged, paged, path, type QueryValue } from '@bio/core-http';
+import { type CallOptions, offsetPages, type Page, type PageSource, type Paged, paged, path, type QueryValue } from '@bio/core-http';
+import { DEFAULT_CONCURRENCY } from './constants.js';
+import type { IdrListOptions } from './list-options.js';
 import { datasetId, imageId, type IdInput, plateId, projectId, screenId, wellId } from './ids.js';
 import type { DatasetId, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
+import { withProgress } from './internal/progress.js';
+import { callSignal } from './internal/signal.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 import { TARGET_IDS, type TargetKey } from './internal/targets.js';
 import type { Dataset, Image, ListMeta, Plate, Project, Roi, Screen, Well } from './models.js';
@@ -68,37 +72,26 @@ function checkPage<T>(body: unknown, url: string): ListPage<T> {
   throw unexpectedShape('an /api/v0 list ({"data": [...], "meta": {...}})', url, body);
 }
 
-// The server's default `limit` of `/api/v0` lists (omero.web.api.limit, 200 on IDR).
-const SERVER_DEFAULT_LIMIT = 200;
+// Items asked for per request when no pageSize is given: IDR's `omero.web.api.max_limit`. A
+// server with a lower cap answers a shorter page; offsetPages then goes on with the size it gives.
+const DEFAULT_API_PAGE_SIZE = 1000;
 
 /**
- * Follow an `/api/v0` list to its `totalCount`. The first request asks for `pageSize` (or the
- * server's default); later requests use `pageSize` or, when none was given, the server's own
- * `meta.maxLimit` — never an assumed limit. Every page reports `meta.totalCount` as `total`.
+ * Follow an `/api/v0` list to its `totalCount` (`meta.totalCount` is every page's `total`). Once
+ * the first page gives the total, the remaining pages are fetched concurrently (up to the client's
+ * `concurrency`, 4 when it has none) and yielded in order.
  */
-export function apiList<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, options: ListOptions = {}): Paged<T> {
+export function apiList<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, options: IdrListOptions = {}): Paged<T> {
   const { pageSize, timeout } = options;
-  const fetchPage = async (offset: number, limit: number | undefined, signal: AbortSignal | undefined): Promise<ListPage<T>> => {
+  const fetchPage = async ({ offset, limit, signal }: { offset: number; limit: number; signal?: AbortSignal }): Promise<Page<T>> => {
     const searchParams = { ...params, offset: offset === 0 ? undefined : offset, limit };
     const body = await ctx.http.get(route, withCall({ searchParams }, { signal, timeout })).json<unknown>();
-    return checkPage<T>(body, ctx.http.url(route, searchParams));
+    const page = checkPage<T>(body, ctx.http.url(route, searchParams));
+    return { items: page.data, total: page.meta.totalCount };
   };
-  return paged<T>(async function* ({ max, signal }) {
-    const firstLimit =
-      pageSize === undefined ? (max !== undefined && max < SERVER_DEFAULT_LIMIT ? max : undefined) : max === undefined ? pageSize : Math.min(max, pageSize);
-    const first = await fetchPage(0, firstLimit, signal);
-    yield { items: first.data, total: first.meta.totalCount };
-    const seen = first.data.length;
-    if (seen === 0 || seen >= first.meta.totalCount || (max !== undefined && seen >= max)) return;
-    const serverMax = first.meta.maxLimit > 0 ? first.meta.maxLimit : first.meta.limit;
-    yield* offsetPages<T>(
-      async ({ offset, limit, signal: pageSignal }) => {
-        const page = await fetchPage(offset, limit, pageSignal);
-        return { items: page.data, total: page.meta.totalCount };
-      },
-      { pageSize: Math.max(1, Math.min(pageSize ?? serverMax, serverMax)), start: seen, max: max === undefined ? undefined : max - seen, signal },
-    );
-  }, options);
+  const source: PageSource<T> = ({ max, signal }) =>
+    offsetPages<T>(fetchPage, { pageSize: pageSize ?? DEFAULT_API_PAGE_SIZE, max, signal, concurrency: ctx.concurrency ?? DEFAULT_CONCURRENCY });
+  return paged<T>(withProgress(source, options.onProgress), { ...options, signal: callSignal(ctx, options) });
 }
 
 /** GET `/api/v0/m/{type}/{id}/` → its `data`. */
@@ -135,7 +128,7 @@ export function listObjects<K extends keyof ApiLists>(
   ctx: IdrContext,
   type: K,
   filters: ApiLists[K]['filters'] = {},
-  options?: ListOptions,
+  options?: IdrListOptions,
 ): Paged<ApiLists[K]['item']> {
   const { ids, flags } = LIST_QUERIES[type];
   const given = filters as Record<string, unknown>;

@@ -1,18 +1,8 @@
 // OMERO.mapr (`/mapr/api/{key}/…`): attribute browsing on OMERO.web servers that install it.
 // IDR switched these routes off (they redirect to the search engine's HTML docs); there every
 // call throws EndpointRemovedError naming the search-engine equivalent.
-import {
-  type CallOptions,
-  createHttpError,
-  isResponseFormatError,
-  type ListOptions,
-  type Paged,
-  paged,
-  path,
-  type QueryValue,
-  ValidationError,
-} from '@bio/core-http';
-import type { MaprKeyConfig } from './capabilities.js';
+import { type CallOptions, createHttpError, isResponseFormatError, type Paged, paged, path, type QueryValue, ValidationError } from '@bio/core-http';
+import { isRedirectRefused, type MaprKeyConfig } from './capabilities.js';
 import { EndpointRemovedError } from './errors.js';
 import {
   datasetId,
@@ -29,13 +19,18 @@ import {
 } from './ids.js';
 import { callOf, withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { isObject, unexpectedShape } from './internal/json.js';
-import { itemsAt, pageLimitList } from './internal/page-limit.js';
+import type { IdrListOptions } from './list-options.js';
+import { callSignal } from './internal/signal.js';
+import { arrayAt, isObject, unexpectedShape } from './internal/json.js';
+import { itemsAt, type PageRead, pageLimitList } from './internal/page-limit.js';
 
-/** A container matched by mapr. `name` has the image count appended (`"idr0002… (12)"`). @example `s.extra?.counter` */
+/** A container matched by mapr. `name` is the container's own name; mapr's `"idr0002… (12)"` suffix is read into `imageCount`. @example `s.imageCount` */
 export interface MaprContainer<I extends number> {
   id: I;
+  /** The name without the image count mapr appends to screens and projects. */
   name: string;
+  /** Matching images in the container (`extra.counter`, else the count mapr appends to the name); undefined when mapr sends neither. */
+  imageCount?: number | undefined;
   ownerId?: ExperimenterId;
   childCount?: number;
   permsCss?: string;
@@ -59,7 +54,7 @@ export interface MaprImage {
 }
 
 /**
- * Options of the mapr calls: a {@link ListOptions} (mapr pages with `page`/`limit` like the
+ * Options of the mapr calls: an {@link IdrListOptions} (mapr pages with `page`/`limit` like the
  * webclient; `pageSize` defaults to the client's `webclientPageSize`) and the match options.
  *
  * @example
@@ -67,7 +62,7 @@ export interface MaprImage {
  * idr.mapr.screens('gene', 'CDC', { partial: true, max: 20 });
  * ```
  */
-export interface MaprOptions extends ListOptions {
+export interface MaprOptions extends IdrListOptions {
   /** `query=true`: substring match (`LIKE %value%`). */
   partial?: boolean | undefined;
   /** Only honoured when the key's config allows it. */
@@ -95,6 +90,12 @@ export interface MaprApi {
   plates(key: string, value: string, parent: { screen: IdInput<ScreenId> }, options?: MaprOptions): Paged<MaprPlate>;
   /** Datasets of a project annotated with `value`. @example `await idr.mapr.datasets('gene', 'CDC20', { project: 51 }).toArray()` */
   datasets(key: string, value: string, parent: { project: IdInput<ProjectId> }, options?: MaprOptions): Paged<MaprDataset>;
+  /**
+   * Screens and projects annotated with `value`, from one list (mapr answers both in each page):
+   * what `screens()` and `projects()` give, for the price of one of them.
+   * @example `const { screens, projects } = await idr.mapr.containers('gene', 'CDC20');`
+   */
+  containers(key: string, value: string, options?: MaprOptions): Promise<{ screens: MaprScreen[]; projects: MaprProject[] }>;
   /** Images of a plate or dataset annotated with `value`. @example `await idr.mapr.images('gene', 'CDC20', { plate: 422 }).toArray()` */
   images(key: string, value: string, parent: { plate: IdInput<PlateId> } | { dataset: IdInput<DatasetId> }, options?: MaprOptions): Paged<MaprImage>;
 }
@@ -116,6 +117,32 @@ function checkKeyValue(key: string, value: string): void {
   if (typeof value !== 'string' || value.length === 0) throw new ValidationError({ message: 'mapr needs a non-empty value', field: 'value' });
 }
 
+/** mapr's `"name (12)"`: the name, and the count it carries (`extra.counter` wins when sent). */
+function named<C extends MaprContainer<number>>(raw: C): C {
+  const m = / \((\d+)\)$/.exec(raw.name);
+  const counter = raw.extra?.counter;
+  const imageCount = typeof counter === 'number' ? counter : m ? Number(m[1]) : undefined;
+  return { ...raw, name: m ? raw.name.slice(0, m.index) : raw.name, imageCount };
+}
+
+function containersAt<C extends MaprContainer<number>>(key: string): (body: unknown, url: string) => PageRead<C> {
+  return (body, url) => {
+    const items = arrayAt<C>(body, key, url).map(named);
+    return { items, received: items.length };
+  };
+}
+
+/** One `{key}/` page files its screens and its projects; the page is full when either list is. */
+function bothAt(screens: MaprScreen[], projects: MaprProject[]): (body: unknown, url: string) => PageRead<MaprScreen | MaprProject> {
+  return (body, url) => {
+    const s = arrayAt<MaprScreen>(body, 'screens', url).map(named);
+    const p = arrayAt<MaprProject>(body, 'projects', url).map(named);
+    screens.push(...s);
+    projects.push(...p);
+    return { items: [...s, ...p], received: Math.max(s.length, p.length) };
+  };
+}
+
 export function createMaprApi(ctx: IdrContext): MaprApi {
   // One mapr list: check the server still serves mapr (capabilities), then page with page/limit;
   // a route that redirects to an HTML page is reported as removed (and remembered).
@@ -124,44 +151,48 @@ export function createMaprApi(ctx: IdrContext): MaprApi {
     value: string,
     sub: string,
     extra: Record<string, QueryValue>,
-    listKey: string,
+    read: (body: unknown, url: string) => PageRead<T>,
     level: string,
     options: MaprOptions = {},
   ): Paged<T> => {
     checkKeyValue(key, value);
     const route = sub === '' ? path`mapr/api/${key}/` : path`mapr/api/${key}/${sub}/`;
     const searchParams = { value, query: options.partial ? true : undefined, case_sensitive: options.caseSensitive, ...extra };
-    const pages = pageLimitList<T>(ctx, route, searchParams, options, itemsAt<T>(listKey));
-    return paged<T>(async function* () {
-      const caps = await ctx.capabilities(callOf(options));
-      const removed = (cause?: unknown) =>
-        new EndpointRemovedError({
-          endpoint: `/${route}`,
-          replacement: replacementFor(caps.mapr.keys, key, value, level),
-          method: 'GET',
-          url: ctx.http.url(route, searchParams),
-          cause,
-        });
-      if (caps.mapr.status === 'absent') {
-        throw createHttpError({
-          status: 404,
-          method: 'GET',
-          url: ctx.http.url(route),
-          service: 'idr',
-          serviceMessage: 'OMERO.mapr is not installed on this server',
-        });
-      }
-      if (caps.mapr.status === 'removed') throw removed();
-      if (!(key in caps.mapr.keys))
-        throw new ValidationError({ message: `unknown mapr key "${key}" (this server has: ${Object.keys(caps.mapr.keys).join(', ')})`, field: 'key' });
-      try {
-        yield* pages.pages();
-      } catch (error) {
-        if (!isResponseFormatError(error)) throw error;
-        ctx.markMaprRemoved();
-        throw removed(error);
-      }
-    }, options);
+    // Not following redirects: a route switched off (a 3xx to HTML) is never read.
+    const pages = pageLimitList<T>({ ...ctx, http: ctx.noRedirect }, route, searchParams, options, read);
+    return paged<T>(
+      async function* () {
+        const caps = { mapr: await ctx.capability('mapr', callOf(options)) };
+        const removed = (cause?: unknown) =>
+          new EndpointRemovedError({
+            endpoint: `/${route}`,
+            replacement: replacementFor(caps.mapr.keys, key, value, level),
+            method: 'GET',
+            url: ctx.http.url(route, searchParams),
+            cause,
+          });
+        if (caps.mapr.status === 'absent') {
+          throw createHttpError({
+            status: 404,
+            method: 'GET',
+            url: ctx.http.url(route),
+            service: 'idr',
+            serviceMessage: 'OMERO.mapr is not installed on this server',
+          });
+        }
+        if (caps.mapr.status === 'removed') throw removed();
+        if (!(key in caps.mapr.keys))
+          throw new ValidationError({ message: `unknown mapr key "${key}" (this server has: ${Object.keys(caps.mapr.keys).join(', ')})`, field: 'key' });
+        try {
+          yield* pages.pages();
+        } catch (error) {
+          if (!isResponseFormatError(error) && !isRedirectRefused(error)) throw error;
+          ctx.markMaprRemoved();
+          throw removed(error);
+        }
+      },
+      { ...options, signal: callSignal(ctx, options) },
+    );
   };
   return {
     async config(options) {
@@ -169,14 +200,22 @@ export function createMaprApi(ctx: IdrContext): MaprApi {
       if (!isObject(body)) throw unexpectedShape('the mapr menus ({"gene": {...}, …})', ctx.http.url('mapr/api/config/'), body);
       return body as Record<string, MaprKeyConfig>;
     },
-    screens: (key, value, options) => list<MaprScreen>(key, value, '', {}, 'screens', 'containers', options),
-    projects: (key, value, options) => list<MaprProject>(key, value, '', {}, 'projects', 'containers', options),
-    plates: (key, value, parent, options) => list<MaprPlate>(key, value, 'plates', { id: screenId(parent.screen, 'screen') }, 'plates', 'plates', options),
+    screens: (key, value, options) => list<MaprScreen>(key, value, '', {}, containersAt<MaprScreen>('screens'), 'containers', options),
+    projects: (key, value, options) => list<MaprProject>(key, value, '', {}, containersAt<MaprProject>('projects'), 'containers', options),
+    async containers(key, value, options) {
+      const screens: MaprScreen[] = [];
+      const projects: MaprProject[] = [];
+      const both = list<MaprScreen | MaprProject>(key, value, '', {}, bothAt(screens, projects), 'containers', options);
+      for await (const _ of both.pages()) void _; // the reader files each page's items
+      return { screens, projects };
+    },
+    plates: (key, value, parent, options) =>
+      list<MaprPlate>(key, value, 'plates', { id: screenId(parent.screen, 'screen') }, containersAt<MaprPlate>('plates'), 'plates', options),
     datasets: (key, value, parent, options) =>
-      list<MaprDataset>(key, value, 'datasets', { id: projectId(parent.project, 'project') }, 'datasets', 'datasets', options),
+      list<MaprDataset>(key, value, 'datasets', { id: projectId(parent.project, 'project') }, containersAt<MaprDataset>('datasets'), 'datasets', options),
     images: (key, value, parent, options) => {
       const extra = 'plate' in parent ? { node: 'plate', id: plateId(parent.plate, 'plate') } : { node: 'dataset', id: datasetId(parent.dataset, 'dataset') };
-      return list<MaprImage>(key, value, 'images', extra, 'images', 'images', options);
+      return list<MaprImage>(key, value, 'images', extra, itemsAt<MaprImage>('images'), 'images', options);
     },
   };
 }

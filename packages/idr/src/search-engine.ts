@@ -1,10 +1,13 @@
 // The IDR search engine (`/searchengine/api/v1/resources/{resource}/search/`): key/value search
 // over map annotations, paged with `bookmark` (the last hit's sort value). Traps handled here:
 // zero hits come back as a bare list (`"results": []`), and errors are HTTP 200 `{"Error": …}`.
-import { type CallOptions, cursorPages, type ListOptions, type Paged, paged, path, type QueryValue, ValidationError } from '@bio/core-http';
+import { type CallOptions, cursorPages, type Paged, paged, path, type QueryValue, ValidationError } from '@bio/core-http';
 import type { DatasetId, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
+import { withProgress } from './internal/progress.js';
+import { callSignal } from './internal/signal.js';
+import type { IdrListOptions } from './list-options.js';
 import { isObject, unexpectedShape } from './internal/json.js';
 
 /** What the search engine indexes. @example `'image'` */
@@ -88,7 +91,7 @@ export interface SearchContainer {
 }
 
 /**
- * Options of {@link Idr.search}: a {@link ListOptions}. `pageSize` is not accepted: the search
+ * Options of {@link Idr.search}: an {@link IdrListOptions} (with `onProgress`). `pageSize` is not accepted: the search
  * engine fixes its page size (1000 on IDR) and has no parameter to change it.
  *
  * @example
@@ -96,9 +99,9 @@ export interface SearchContainer {
  * idr.search({ key: 'Gene Symbol', value: 'CDC20' }, { max: 100, timeout: 60_000 });
  * ```
  */
-export type SearchOptions = Omit<ListOptions, 'pageSize'>;
+export type SearchOptions = Omit<IdrListOptions, 'pageSize'>;
 
-const OPERATORS = new Set<string>(['equals', 'not_equals', 'contains', 'not_contains', 'in', 'not_in']);
+export const OPERATORS = new Set<string>(['equals', 'not_equals', 'contains', 'not_contains', 'in', 'not_in']);
 
 function params(q: SearchQuery): Record<string, QueryValue> {
   if (!isObject(q) || typeof q.key !== 'string' || q.key.length === 0) throw new ValidationError({ message: 'search needs a non-empty key', field: 'key' });
@@ -113,14 +116,14 @@ function resourceOf(q: SearchQuery): SearchResource {
   return r;
 }
 
-interface SearchPage {
+export interface SearchPage {
   hits: SearchHit[];
   size: number | undefined;
   totalPages: number | undefined;
   bookmark: unknown;
 }
 
-function readPage(body: unknown, url: string): SearchPage {
+export function readPage(body: unknown, url: string): SearchPage {
   if (!isObject(body)) throw unexpectedShape('a search-engine result object', url, body);
   const results = body.results;
   // Zero hits: the server sends a bare list instead of {results, size, bookmark, …}.
@@ -142,22 +145,25 @@ function readPage(body: unknown, url: string): SearchPage {
 export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptions = {}): Paged<SearchHit> {
   const base = params(query);
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
-  return paged<SearchHit>(({ max, signal }) => {
-    let pagesRead = 0;
-    return cursorPages<SearchHit, string>(
-      async ({ cursor, signal: pageSignal }) => {
-        const searchParams = { ...base, bookmark: cursor };
-        const body = await ctx.http.get(route, withCall({ searchParams }, { signal: pageSignal, timeout: options.timeout })).json<unknown>();
-        const page = readPage(body, ctx.http.url(route, searchParams));
-        pagesRead++;
-        const more =
-          page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
-        const result = { items: page.hits, total: page.size };
-        return more ? { ...result, next: String(page.bookmark) } : result;
-      },
-      { max, signal },
-    );
-  }, options);
+  return paged<SearchHit>(
+    withProgress(({ max, signal }) => {
+      let pagesRead = 0;
+      return cursorPages<SearchHit, string>(
+        async ({ cursor, signal: pageSignal }) => {
+          const searchParams = { ...base, bookmark: cursor };
+          const body = await ctx.http.get(route, withCall({ searchParams }, { signal: pageSignal, timeout: options.timeout })).json<unknown>();
+          const page = readPage(body, ctx.http.url(route, searchParams));
+          pagesRead++;
+          const more =
+            page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
+          const result = { items: page.hits, total: page.size };
+          return more ? { ...result, next: String(page.bookmark) } : result;
+        },
+        { max, signal },
+      );
+    }, options.onProgress),
+    { ...options, signal: callSignal(ctx, options) },
+  );
 }
 
 /** The total number of hits (`size` of the first page; 0 for no hits). */

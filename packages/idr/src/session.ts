@@ -1,7 +1,8 @@
-// OMERO.web login for servers that have one (IDR has none): CSRF token from `/api/v0/token/`,
-// then `POST /api/v0/login/` with `X-CSRFToken` and a same-origin `Referer`. The session cookie
-// is kept by @bio/core-http's `sessionAuth` cookie jar.
-import { type CallOptions, type SessionAuth, ValidationError } from '@bio/core-http';
+// OMERO.web sessions for servers that have a login (IDR has none): CSRF token from `/api/v0/token/`,
+// then `POST /api/v0/login/` with `X-CSRFToken` and a same-origin `Referer`; `webclient/logout/`;
+// `webclient/keepalive_ping/` for long sessions. The cookie is kept by core-http's `sessionAuth`.
+import { type CallOptions, isForbiddenError, type SessionAuth, ValidationError } from '@bio/core-http';
+import { isRedirectRefused } from './capabilities.js';
 import type { ExperimenterId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
@@ -75,4 +76,76 @@ export async function login(ctx: IdrContext, auth: SessionAuth, credentials: Log
     .json<unknown>();
   if (isObject(body) && body.success === true && isObject(body.eventContext)) return body.eventContext as unknown as EventContext;
   throw unexpectedShape('{"success": true, "eventContext": {...}}', ctx.http.url('api/v0/login/'), body);
+}
+
+// Ask OMERO.web's `@login_required` for a 403 instead of a redirect to its HTML login page.
+const AJAX = { 'X-Requested-With': 'XMLHttpRequest' };
+
+/** GET `webclient/keepalive_ping/`: true while the session lives ("OK"), false when the server no longer knows it (403). */
+export async function ping(ctx: IdrContext, options?: CallOptions): Promise<boolean> {
+  try {
+    const text = await ctx.noRedirect.get('webclient/keepalive_ping/', withCall({ headers: AJAX, accept: 'text/plain' }, options)).text();
+    return text.trim() === 'OK';
+  } catch (error) {
+    if (isForbiddenError(error) || isRedirectRefused(error)) return false;
+    throw error;
+  }
+}
+
+/** POST `webclient/logout/` (CSRF token and same-origin Referer, as login). Its redirect to the login page is not followed. */
+export async function logout(ctx: IdrContext, options?: CallOptions): Promise<void> {
+  try {
+    await ctx.noRedirect.post('webclient/logout/', withCall({ headers: { ...AJAX, Referer: `${ctx.baseUrl}/` }, retry: false as const }, options));
+  } catch (error) {
+    if (!isRedirectRefused(error)) throw error; // the 302 to the login page: logged out
+  }
+}
+
+/**
+ * Options of {@link Idr.keepAlive}.
+ *
+ * @example
+ * ```ts
+ * const alive = omero.keepAlive({ interval: 120_000, onError: (e) => log(e), onExpired: () => relogin() });
+ * ```
+ */
+export interface KeepAliveOptions {
+  /** Between pings, in ms. Default 300 000 (5 min; OMERO sessions time out after 10 min idle by default). */
+  interval?: number | undefined;
+  /** Stops the pings (as does `stop()` and the client's signal). */
+  signal?: AbortSignal | undefined;
+  /** A ping failed (network, server): the pings go on. Default: ignored (a library prints nothing). */
+  onError?: ((error: unknown) => void) | undefined;
+  /** The server no longer knows the session: the pings stop. */
+  onExpired?: (() => void) | undefined;
+}
+
+/** What {@link Idr.keepAlive} returns. @example `alive.stop()` */
+export interface KeepAlive {
+  /** Stop pinging. */
+  stop(): void;
+}
+
+/** Ping every `interval` ms until stopped, the signal fires or the session has expired. The timer does not keep Node running. */
+export function keepAlive(ctx: IdrContext, options: KeepAliveOptions = {}): KeepAlive {
+  const interval = options.interval ?? 300_000;
+  if (!Number.isSafeInteger(interval) || interval < 1000) throw new ValidationError({ message: 'interval must be an integer ≥ 1000 (ms)', field: 'interval' });
+  const stopped = new AbortController();
+  const signal = AbortSignal.any([stopped.signal, ...[ctx.signal, options.signal].filter((s): s is AbortSignal => s !== undefined)]);
+  const timer = setInterval(() => {
+    ping(ctx, { signal }).then(
+      (alive) => {
+        if (alive || signal.aborted) return;
+        stopped.abort();
+        options.onExpired?.();
+      },
+      (error: unknown) => {
+        if (!signal.aborted) options.onError?.(error);
+      },
+    );
+  }, interval);
+  (timer as { unref?: () => void }).unref?.();
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  if (signal.aborted) clearInterval(timer);
+  return { stop: () => stopped.abort() };
 }

@@ -1,8 +1,15 @@
 // OMERO.tables through webgateway: the bulk annotation of a well
 // (`/webgateway/table/Screen.plateLinks.child.wells/{well}/query/?query=Well-{well}`) and
 // queries of a table by file id. Soft errors are HTTP 200 `{"error": …}` (see omeroErrorInBody).
-import { type CallOptions, path, ValidationError } from '@bio/core-http';
-import { annotationId, type AnnotationId, fileId, type FileId, type IdInput, type WellId, wellId } from './ids.js';
+import { type CallOptions, createHttpError, isNotFoundError, offsetPages, type Paged, paged, path, ValidationError } from '@bio/core-http';
+import { DEFAULT_CONCURRENCY } from './constants.js';
+import { NoTableError, omeroErrorInBody } from './errors.js';
+import { withProgress } from './internal/progress.js';
+import { callSignal } from './internal/signal.js';
+import type { IdrListOptions } from './list-options.js';
+import { fileAnnotations } from './annotations.js';
+import { annotationId, type AnnotationId, fileId, type FileId, type IdInput, type PlateId, type ScreenId, type WellId, wellId } from './ids.js';
+import { singleTarget } from './internal/targets.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { isObject, unexpectedShape } from './internal/json.js';
@@ -93,7 +100,21 @@ export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<W
   const well = wellId(target.well, 'well');
   const route = path`webgateway/table/Screen.plateLinks.child.wells/${well}/query/`;
   const searchParams = { query: `Well-${well}` };
-  const body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
+  let body: unknown;
+  try {
+    body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
+  } catch (error) {
+    // HTTP 200 {"error": "Could not retrieve bulk annotations table"}: the screen has none.
+    if (isNotFoundError(error) && /could not retrieve/i.test(error.serviceMessage ?? ''))
+      throw new NoTableError({
+        target: `well ${well}`,
+        method: 'GET',
+        url: ctx.http.url(route, searchParams),
+        serviceMessage: error.serviceMessage ?? '',
+        cause: error,
+      });
+    throw error;
+  }
   return toTable(body, ctx.http.url(route, searchParams));
 }
 
@@ -111,4 +132,158 @@ export async function table(ctx: IdrContext, id: IdInput<FileId>, options: Table
   const searchParams = { query: options.query ?? '*', col_names: options.columns, offset: options.offset, limit: options.max };
   const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, options)).json<unknown>();
   return toTable(body, ctx.http.url(route, searchParams));
+}
+
+/**
+ * Options of {@link Idr.tableRows}: which rows and columns, and the paging of an
+ * {@link IdrListOptions} (`pageSize` default 1000; the server refuses more than 10 000 rows per
+ * request without a limit, so every request has one).
+ *
+ * @example
+ * ```ts
+ * idr.tableRows(15026339, { query: "(Gene==b'CDC20')", columns: ['Well', 'Gene'], pageSize: 5000 });
+ * ```
+ */
+export interface TableRowsOptions extends IdrListOptions {
+  /** `*` (default), `Well-123` or a PyTables condition. */
+  query?: string | undefined;
+  /** Only these columns. */
+  columns?: readonly string[] | undefined;
+}
+
+const TABLE_PAGE = 1000;
+const TABLE_CAP = 10_000;
+
+/** Every row of a table query, page by page past the server's 10 000-row cap; `total()` is `meta.totalCount`. */
+export function tableRows(ctx: IdrContext, id: IdInput<FileId>, options: TableRowsOptions = {}): Paged<Record<string, TableCell>> {
+  const file = fileId(id, 'table');
+  if (options.pageSize !== undefined && options.pageSize > TABLE_CAP)
+    throw new ValidationError({ message: `pageSize must be at most ${TABLE_CAP} (the server's row cap)`, field: 'pageSize' });
+  const route = path`webgateway/table/${file}/query/`;
+  const fetchPage = async ({ offset, limit, signal }: { offset: number; limit: number; signal?: AbortSignal }) => {
+    const searchParams = { query: options.query ?? '*', col_names: options.columns, offset, limit };
+    const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal, timeout: options.timeout })).json<unknown>();
+    const result = toTable(body, ctx.http.url(route, searchParams));
+    return { items: result.rows, total: result.meta.totalCount };
+  };
+  return paged(
+    withProgress(
+      ({ max, signal }) =>
+        offsetPages(fetchPage, { pageSize: options.pageSize ?? TABLE_PAGE, max, signal, concurrency: ctx.concurrency ?? DEFAULT_CONCURRENCY }),
+      options.onProgress,
+    ),
+    { ...options, signal: callSignal(ctx, options) },
+  );
+}
+
+/** CSV records in `text` (line ends inside quotes do not count). */
+function csvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) records++;
+  }
+  return records;
+}
+
+/**
+ * Options of {@link Idr.tableCsv}.
+ *
+ * @example
+ * ```ts
+ * await idr.tableCsv(15026339, { query: '*', pageSize: 5000 });
+ * ```
+ */
+export interface TableCsvOptions extends CallOptions {
+  /** `*` (default) or a PyTables condition. */
+  query?: string | undefined;
+  /** Rows per request (default 5000). */
+  pageSize?: number | undefined;
+}
+
+/**
+ * A whole table query as CSV (`webclient/omero_table/{id}/csv/`: the header, then the rows),
+ * streamed page by page as the reader asks for more: the server sends at most its page size (500
+ * on IDR) per request, so every request names its `offset` and `limit`.
+ */
+export function tableCsv(ctx: IdrContext, id: IdInput<FileId>, options: TableCsvOptions = {}): ReadableStream<Uint8Array> {
+  const file = fileId(id, 'table');
+  const limit = options.pageSize ?? 5000;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new ValidationError({ message: 'pageSize must be a positive integer', field: 'pageSize' });
+  const route = path`webclient/omero_table/${file}/csv/`;
+  const encoder = new TextEncoder();
+  let offset = 0;
+  const signal = callSignal(ctx, options);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const searchParams = { query: options.query ?? '*', offset, limit, header: offset === 0 ? undefined : 'false' };
+      const pending = ctx.http.get(route, withCall({ searchParams, accept: 'text/csv' }, { signal, timeout: options.timeout }));
+      const text = await pending.text();
+      const contentType = (await pending).headers.get('content-type') ?? '';
+      if (contentType.includes('json')) {
+        // A query error, or no rows at all: the view answers its JSON context.
+        const body = JSON.parse(text) as unknown;
+        const failure = omeroErrorInBody(body);
+        if (failure)
+          throw createHttpError({
+            status: failure.status,
+            method: 'GET',
+            url: ctx.http.url(route, searchParams),
+            service: 'idr',
+            serviceMessage: failure.message,
+          });
+        controller.close();
+        return;
+      }
+      const rows = csvRecords(text) - (offset === 0 ? 1 : 0);
+      if (text.length > 0) controller.enqueue(encoder.encode(text));
+      offset += rows;
+      if (rows < limit) controller.close();
+    },
+  });
+}
+
+/**
+ * The bulk annotation table of a screen or plate: its ids, and its rows or CSV on demand.
+ *
+ * @example
+ * ```ts
+ * const table = await idr.bulkTable({ screen: 206 });
+ * for await (const row of table.rows()) console.log(row.Well);
+ * await table.csv().pipeTo(Writable.toWeb(createWriteStream('idr0008.csv')));
+ * ```
+ */
+export interface BulkTable {
+  /** The OMERO.table's original file id. */
+  tableId: FileId;
+  /** The file annotation holding it. */
+  annotationId: AnnotationId;
+  /** Every row (see {@link Idr.tableRows}). */
+  rows(options?: TableRowsOptions): Paged<Record<string, TableCell>>;
+  /** The whole table as CSV (see {@link Idr.tableCsv}). */
+  csv(options?: TableCsvOptions): ReadableStream<Uint8Array>;
+}
+
+const BULK_NS = 'openmicroscopy.org/omero/bulk_annotations';
+
+/** The newest OMERO.tables file annotation in the bulk-annotation namespace of a screen or plate (as OMERO.web's table views pick it). */
+export async function bulkTable(
+  ctx: IdrContext,
+  target: { screen: IdInput<ScreenId> } | { plate: IdInput<PlateId> },
+  options: CallOptions = {},
+): Promise<BulkTable> {
+  const [key, id] = singleTarget(target, ['screen', 'plate'], 'bulkTable');
+  const files = await fileAnnotations(ctx, { [key]: id }, { ...options, ns: BULK_NS }).toArray();
+  const tables = files.filter((f) => f.file.mimetype === 'OMERO.tables').sort((a, b) => b.file.id - a.file.id);
+  const newest = tables[0];
+  if (newest === undefined) throw new NoTableError({ target: `${key} ${id}`, url: ctx.http.url('webclient/api/annotations/') });
+  const tableId = fileId(newest.file.id, 'table');
+  return {
+    tableId,
+    annotationId: newest.id,
+    rows: (o) => tableRows(ctx, tableId, o),
+    csv: (o) => tableCsv(ctx, tableId, o),
+  };
 }

@@ -1,6 +1,7 @@
 // The `webclient/api` tree lists (page/limit, no totals: iterate until a short page),
 // `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
-import { type CallOptions, type ListOptions, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
+import { type CallOptions, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
+import type { IdrListOptions } from './list-options.js';
 import {
   type AnnotationId,
   annotationId,
@@ -57,7 +58,7 @@ export interface WebclientImageFields {
 }
 
 /** Iterate a `webclient/api` list with `page`/`limit` until a short (or empty) page. */
-export function webclientList<T>(ctx: IdrContext, route: string, key: string, params: Record<string, QueryValue>, options: ListOptions = {}): Paged<T> {
+export function webclientList<T>(ctx: IdrContext, route: string, key: string, params: Record<string, QueryValue>, options: IdrListOptions = {}): Paged<T> {
   return pageLimitList<T>(ctx, route, params, options, itemsAt<T>(key));
 }
 
@@ -72,11 +73,11 @@ export function webclientList<T>(ctx: IdrContext, route: string, key: string, pa
  */
 export interface WebclientApi {
   /** Plates of a screen. @example `await idr.webclient.plates({ screen: 102 }).toArray()` */
-  plates(parent: { screen: IdInput<ScreenId> }, options?: ListOptions): Paged<WebclientPlate>;
+  plates(parent: { screen: IdInput<ScreenId> }, options?: IdrListOptions): Paged<WebclientPlate>;
   /** Datasets of a project. @example `await idr.webclient.datasets({ project: 51 }).toArray()` */
-  datasets(parent: { project: IdInput<ProjectId> }, options?: ListOptions): Paged<WebclientDataset>;
+  datasets(parent: { project: IdInput<ProjectId> }, options?: IdrListOptions): Paged<WebclientDataset>;
   /** Images of a dataset. @example `await idr.webclient.images({ dataset: 51 }, { sizeXYZ: true }).toArray()` */
-  images(parent: { dataset: IdInput<DatasetId> }, options?: ListOptions & WebclientImageFields): Paged<WebclientImage>;
+  images(parent: { dataset: IdInput<DatasetId> }, options?: IdrListOptions & WebclientImageFields): Paged<WebclientImage>;
 }
 
 export function createWebclientApi(ctx: IdrContext): WebclientApi {

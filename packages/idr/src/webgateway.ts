@@ -1,6 +1,15 @@
 // webgateway JSON views: the plate grid (`/webgateway/plate/{id}/{field}/`) and image
 // details (`/webgateway/imgData/{id}/`).
-import { type CallOptions, createHttpError, isResponseFormatError, isServerError, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  createHttpError,
+  isForbiddenError,
+  isResponseFormatError,
+  isServerError,
+  path,
+  ResponseFormatError,
+  ValidationError,
+} from '@bio/core-http';
 import { type IdInput, imageId, type ImageId, type PlateAcquisitionId, plateAcquisitionId, type PlateId, plateId, type WellId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
@@ -20,6 +29,10 @@ export interface PlateGridOptions extends CallOptions {
 
 /** One imaged well of the grid. @example `cell.thumbUrl` */
 export interface PlateGridCell {
+  /** 0-based row of the grid (the plate's row, shifted when `layout: 'shrink'` drops leading rows). */
+  row: number;
+  /** 0-based column of the grid. */
+  column: number;
   wellId: WellId;
   imageId: ImageId;
   field: number;
@@ -79,9 +92,11 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
   try {
     body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
   } catch (error) {
-    // The view returns Django's Http404 class instead of raising it: not JSON at all.
+    // The view returns Django's Http404 class instead of raising it: webgateway's @jsonp answers
+    // 500 {"message": "Object of type type is not JSON serializable"} (older servers: a non-JSON page).
+    const unencodable = isServerError(error) && /is not JSON serializable/i.test(error.serviceMessage ?? '');
     const htmlServerError = isServerError(error) && typeof error.body === 'string' && /<html|<!doctype/i.test(error.body);
-    if (isResponseFormatError(error) || htmlServerError) {
+    if (unencodable || isResponseFormatError(error) || htmlServerError) {
       throw createHttpError({
         status: 404,
         method: 'GET',
@@ -96,10 +111,12 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
   if (!isObject(body) || !Array.isArray(body.grid) || !Array.isArray(body.rowlabels) || !Array.isArray(body.collabels)) {
     throw unexpectedShape('a plate grid ({"rowlabels", "collabels", "grid"})', ctx.http.url(route, searchParams), body);
   }
-  const grid = (body.grid as (RawCell | null)[][]).map((row) =>
-    row.map((cell): PlateGridCell | null => {
+  const grid = (body.grid as (RawCell | null)[][]).map((cells, row) =>
+    cells.map((cell, column): PlateGridCell | null => {
       if (cell === null || !isObject(cell)) return null;
       const out: PlateGridCell = {
+        row,
+        column,
         wellId: cell.wellId as WellId,
         imageId: cell.id as ImageId,
         field: cell.field ?? field,
@@ -202,7 +219,15 @@ export type ImageData = ImageDataOk | ImageDataUnavailable;
 export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options?: CallOptions): Promise<ImageData> {
   const image = imageId(id, 'image');
   const route = path`webgateway/imgData/${image}/`;
-  const body = await ctx.http.get(route, withCall({}, options)).json<unknown>();
+  let body: unknown;
+  try {
+    body = await ctx.http.get(route, withCall({}, options)).json<unknown>();
+  } catch (error) {
+    // For the public user (always on IDR) a missing image is a 403 with an empty body.
+    if (isForbiddenError(error) && (error.body === undefined || error.body === null || error.body === ''))
+      throw createHttpError({ status: 404, method: 'GET', url: ctx.http.url(route), service: 'idr', serviceMessage: `image ${image} not found`, cause: error });
+    throw error;
+  }
   if (!isObject(body)) throw unexpectedShape('an imgData object', ctx.http.url(route), body);
   if (typeof body.Exception === 'string') {
     const out: ImageDataUnavailable = { status: 'pixels-unavailable', id: image, exception: body.Exception };

@@ -1,8 +1,11 @@
 // The page/limit lists of OMERO.web's webclient family (`webclient/api/*`, annotations, mapr):
 // no totals, so a page shorter than `limit` is the last one.
-import { type ListOptions, numberedPages, type Paged, paged, type QueryValue } from '@bio/core-http';
+import { numberedPages, type Paged, paged, type QueryValue } from '@bio/core-http';
+import type { IdrListOptions } from '../list-options.js';
 import { withCall } from './call.js';
 import type { IdrContext } from './context.js';
+import { withProgress } from './progress.js';
+import { callSignal } from './signal.js';
 import { arrayAt } from './json.js';
 
 /** What a page read from the body gave: the items kept, and how many the server sent. */
@@ -16,23 +19,26 @@ export function pageLimitList<T>(
   ctx: IdrContext,
   route: string,
   params: Record<string, QueryValue>,
-  options: ListOptions,
+  options: IdrListOptions,
   read: (body: unknown, url: string) => PageRead<T>,
 ): Paged<T> {
   const limit = options.pageSize ?? ctx.webclientPageSize;
   return paged<T>(
-    ({ signal }) =>
-      numberedPages<T>(
-        async ({ page, signal: pageSignal }) => {
-          const searchParams = { ...params, page, limit };
-          const request = withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal: pageSignal, timeout: options.timeout });
-          const body = await ctx.http.get(route, request).json<unknown>();
-          const { items, received } = read(body, ctx.http.url(route, searchParams));
-          return { items, last: received < limit };
-        },
-        { signal },
-      ),
-    options,
+    withProgress(
+      ({ signal }) =>
+        numberedPages<T>(
+          async ({ page, signal: pageSignal }) => {
+            const searchParams = { ...params, page, limit };
+            const request = withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal: pageSignal, timeout: options.timeout });
+            const body = await ctx.http.get(route, request).json<unknown>();
+            const { items, received } = read(body, ctx.http.url(route, searchParams));
+            return { items, last: received < limit };
+          },
+          { signal },
+        ),
+      options.onProgress,
+    ),
+    { ...options, signal: callSignal(ctx, options) },
   );
 }
 

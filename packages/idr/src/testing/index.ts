@@ -27,6 +27,7 @@ export type {
   SimProject,
   SimRoi,
   SimScreen,
+  SimSearchJob,
   SimSession,
   SimTable,
   SimUser,

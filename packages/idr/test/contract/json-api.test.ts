@@ -21,14 +21,13 @@ describe('/api/v0 lists', () => {
     expect(urls).toEqual(['https://idr.openmicroscopy.org/api/v0/m/screens/?limit=2', 'https://idr.openmicroscopy.org/api/v0/m/screens/?offset=2&limit=1']);
   });
 
-  it("uses the server's default first, then the server's maxLimit (never an assumed limit)", async () => {
+  it("asks for IDR's maxLimit (1000) per page, not the server's default 200", async () => {
     const { urls, hooks } = counting();
     const idr = newIdr({ hooks });
     const wells = await idr.wells({ plate: 8958 }).toArray();
     expect(wells).toHaveLength(384);
-    expect(urls).toHaveLength(2);
-    expect(new URL(urls[0]!).search).toBe('?plate=8958');
-    expect(Object.fromEntries(new URL(urls[1]!).searchParams)).toEqual({ plate: '8958', offset: '200', limit: '1000' });
+    expect(urls).toHaveLength(1);
+    expect(new URL(urls[0]!).search).toBe('?plate=8958&limit=1000');
     const empty = wells.filter((w) => w.WellSamples === undefined);
     expect(empty).toHaveLength(136);
     expect('WellSamples' in empty[0]!).toBe(false);

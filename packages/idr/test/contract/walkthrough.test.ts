@@ -7,7 +7,10 @@ useFixtureServer();
 describe('the IDR tutorial walkthrough (examples/idr-walkthrough.ts)', () => {
   it('runs every step against the fixtures', async () => {
     const lines: string[] = [];
-    const summary = await runWalkthrough(newIdr(), { log: (line) => lines.push(line) });
+    const urls: string[] = [];
+    const summary = await runWalkthrough(newIdr({ hooks: { onRequest: (e) => void urls.push(e.url) } }), { log: (line) => lines.push(line) });
+    // Exactly the walkthrough's own 12 requests (10 calls, 2 pages of hits for 1040 images): no capability probe.
+    expect(urls).toHaveLength(12);
     expect(summary.studyInfo.Organism).toEqual(['Homo sapiens']);
     expect(summary.plateIds).toHaveLength(12);
     expect(summary.gridSize).toEqual({ rows: 16, columns: 24, imaged: 383 });

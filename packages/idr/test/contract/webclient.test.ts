@@ -1,4 +1,4 @@
-import { isBadRequestError, isServerError, isValidationError } from '@bio/core-http';
+import { isBadRequestError, isNotFoundError, isValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { toMap } from '../../src/index.js';
 import { newIdr, useFixtureServer } from './server.js';
@@ -96,12 +96,12 @@ describe('annotations', () => {
     expect(download.size).toBe(text.length);
   });
 
-  it('reports a missing annotation (500 HTML page) as ServerError', async () => {
+  it("reports a missing annotation (OMERO.web's 404 error page) as NotFoundError with the page's message", async () => {
     const error = await newIdr()
       .download(999999999)
       .catch((e: unknown) => e);
-    expect(isServerError(error)).toBe(true);
-    expect((error as { serviceMessage?: string }).serviceMessage).toBe('Server Error (500)');
+    expect(isNotFoundError(error)).toBe(true);
+    expect((error as { serviceMessage?: string }).serviceMessage).toBe('FileAnnotation does not exist (id:999999999).');
   });
 
   it('refuses unknown or empty targets when called, before any request', () => {

@@ -41,8 +41,12 @@ describe('imgData', () => {
     }
   });
 
-  it('maps the empty 403 of a missing image to ForbiddenError', async () => {
-    await expect(newIdr().imageData(999999999)).rejects.toSatisfy(isForbiddenError);
+  it('maps the empty 403 of a missing image (the public user) to NotFoundError, the 403 kept as cause', async () => {
+    const error = await newIdr()
+      .imageData(999999999)
+      .catch((e: unknown) => e);
+    expect(isNotFoundError(error)).toBe(true);
+    expect(isForbiddenError((error as Error).cause)).toBe(true);
   });
 });
 
@@ -54,12 +58,14 @@ describe('thumbnails and rendering', () => {
     expect([bytes.at(-2), bytes.at(-1)]).toEqual([0xff, 0xd9]);
   });
 
-  it('maps the Django HTML 404 of a sized thumbnail to NotFoundError with the page words', async () => {
+  it("maps OMERO.web's HTML 404 of a sized thumbnail to NotFoundError with the page's words (not its 'Go back to' heading)", async () => {
     const error = await newIdr()
       .thumbnail(1229801, { size: 64 })
       .catch((e: unknown) => e);
     expect(isNotFoundError(error)).toBe(true);
-    expect((error as { serviceMessage?: string }).serviceMessage).toBe('Not Found: The requested resource was not found on this server.');
+    expect((error as { serviceMessage?: string }).serviceMessage).toBe(
+      'Page not found. (404): The requested object or URL was not found on this server. The link you followed is either outdated, inaccurate, or the server has been instructed not to let you have it.',
+    );
   });
 
   it('refuses bytes that are not a complete JPEG', async () => {
@@ -77,7 +83,7 @@ describe('thumbnails and rendering', () => {
     expect(isJpeg(bytes)).toBe(true);
     expect(bytes).toEqual(await newIdr().thumbnail(1229801));
     await expect(read(1229802)).rejects.toThrow(/expected a JPEG/); // cut short: no EOI
-    await expect(read(1229801, 64)).rejects.toThrow(/Not Found/);
+    await expect(read(1229801, 64)).rejects.toSatisfy(isNotFoundError);
   });
 
   it('fetches many thumbnails through get_thumbnails in chunks', async () => {

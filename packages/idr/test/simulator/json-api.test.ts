@@ -8,13 +8,13 @@ const sim = createSimulator({ maxLimit: 3 });
 serve([sim]);
 
 describe('simulator: /api/v0', () => {
-  it('pages lists with offset/limit, clamps limit to maxLimit and reports totalCount', async () => {
+  it('pages lists with offset/limit, clamps limit to maxLimit (the client re-syncs to it) and reports totalCount', async () => {
     const idr = newIdr();
     const plates = await idr.plates({ screen: 102 }).toArray();
     expect(plates.map((p) => p['@id'])).toEqual([422, 492, 559, 620, 680, 728, 800, 869, 944, 1015, 1072, 4554]);
     const asked = sim.requests.map((r) => [r.url.searchParams.get('offset'), r.url.searchParams.get('limit')]);
     expect(asked).toEqual([
-      [null, null],
+      [null, '1000'],
       ['3', '3'],
       ['6', '3'],
       ['9', '3'],

@@ -55,7 +55,7 @@ describe('simulator: mapr', () => {
     const omero = newIdr({ baseUrl: OMERO });
     const screens = await omero.mapr.screens('gene', 'CDC20').toArray();
     expect(screens).toEqual([
-      { id: 102, name: 'idr0002-heriche-condensation/screenA (3)', ownerId: 2, childCount: 2, permsCss: '', extra: { counter: 3, value: 'CDC20' } },
+      { id: 102, name: 'idr0002-heriche-condensation/screenA', imageCount: 3, ownerId: 2, childCount: 2, permsCss: '', extra: { counter: 3, value: 'CDC20' } },
     ]);
     const plates = await omero.mapr.plates('gene', 'CDC20', { screen: 102 }).toArray();
     expect(plates.map((p) => [p.id, p.childCount])).toEqual([

@@ -106,7 +106,7 @@ describe('simulator: seed', () => {
 describe('simulator: faults', () => {
   it('a 503 on every 2nd request is retried by the client', async () => {
     sim.faults.set({ every: 2, status: 503, retryAfter: 0 });
-    const plates = await newIdr().plates({ screen: 102 }, { pageSize: 5 }).toArray();
+    const plates = await newIdr({ concurrency: 1 }).plates({ screen: 102 }, { pageSize: 5 }).toArray();
     expect(plates).toHaveLength(12);
     expect(sim.requests.map((r) => r.url.searchParams.get('offset'))).toEqual([null, '5', '5', '10', '10']);
   });

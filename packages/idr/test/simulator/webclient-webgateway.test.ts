@@ -34,7 +34,7 @@ describe('simulator: webclient', () => {
     expect(study[0]?.owner?.omeName).toBe('public');
   });
 
-  it('lists file annotations and streams a download; a missing one is a 500 page', async () => {
+  it('lists file annotations and streams a download; a missing one is the OMERO.web 404 error page', async () => {
     const idr = newIdr();
     const files = await idr.fileAnnotations({ screen: 206 }).toArray();
     expect(files.map((f) => [f.id, f.file.name])).toEqual([
@@ -45,7 +45,7 @@ describe('simulator: webclient', () => {
     expect([dl.filename, dl.contentType, dl.size]).toEqual(['idr0008-screenA-annotation.csv', 'application/force-download', 80]);
     expect(await new Response(dl.stream).text()).toContain('Act57B');
     const r = await fetch(`${IDR}/webclient/annotation/999999999`);
-    expect([r.status, r.headers.get('content-type')]).toEqual([500, 'text/html; charset=utf-8']);
+    expect([r.status, r.headers.get('content-type')]).toEqual([404, 'text/html; charset=utf-8']);
   });
 
   it('finds paths to objects', async () => {
@@ -78,13 +78,13 @@ describe('simulator: webgateway', () => {
     expect(isNotFoundError(await failure(newIdr().plateGrid(999999)))).toBe(true);
   });
 
-  it('answers imgData: ok, pixels unavailable, 403 for a missing image', async () => {
+  it('answers imgData: ok, pixels unavailable, a missing image (403, empty) read as not found', async () => {
     const idr = newIdr();
     const ok = await idr.imageData(122770);
     expect(ok.status === 'ok' && [ok.size.width, ok.channels.map((c) => c.label)]).toEqual([696, ['DAPI', 'FITC', 'TRITC']]);
     expect((await idr.imageData(1229801)).status).toBe('pixels-unavailable');
     const error = await failure(idr.imageData(999999999));
-    expect([isForbiddenError(error), error.status]).toEqual([true, 403]);
+    expect([isNotFoundError(error), error.status, isForbiddenError(error.cause)]).toEqual([true, 404, true]);
   });
 
   it('serves JPEG thumbnails, 404s sized ones other than 96, batches ≤ 50 ids', async () => {

@@ -2,29 +2,14 @@
 // 2024-11, a 302 to the search engine's HTML docs — unless the simulator was made with
 // `mapr: 'available'` (a generic OMERO.web with mapr installed), where the routes answer:
 // `{key}/`, `{key}/plates/`, `{key}/datasets/`, `{key}/images/`, `{key}/count/`, `autocomplete/{key}/`.
+import { IDR_MAPR_MENUS } from '../../internal/idr-known.js';
 import type { RouteContext } from './context.js';
 import { imagePairs } from './keyvalues.js';
 import { links } from './state.js';
 import { intParam, invalidParameter, json, notFoundPage, redirect } from './wire.js';
 
-/** The menus of IDR's `omero.web.mapr.config`. */
-export const MAPR_CONFIG: Record<string, Record<string, unknown>> = {
-  gene: { all: ['Gene Symbol', 'Gene Identifier'], default: ['Gene Symbol'], ns: ['openmicroscopy.org/mapr/gene'], label: 'Gene', case_sensitive: true },
-  genesupplementary: { all: [], default: [], ns: ['openmicroscopy.org/mapr/gene/supplementary'], label: 'Gene supplementary' },
-  sirna: { all: ['siRNA Identifier', 'siRNA Pool Identifier'], default: ['siRNA Identifier'], ns: ['openmicroscopy.org/mapr/sirna'], label: 'siRNA' },
-  phenotype: {
-    all: ['Phenotype', 'Phenotype Term Accession'],
-    default: ['Phenotype'],
-    ns: ['openmicroscopy.org/mapr/phenotype'],
-    label: 'Phenotype',
-    wildcard: { enabled: true },
-  },
-  compound: { all: ['Compound Name'], default: ['Compound Name'], ns: ['openmicroscopy.org/mapr/compound'], label: 'Compound' },
-  organism: { all: ['Organism'], default: ['Organism'], ns: ['openmicroscopy.org/mapr/organism'], label: 'Organism', wildcard: { enabled: true } },
-  antibody: { all: ['Antibody Identifier'], default: ['Antibody Identifier'], ns: ['openmicroscopy.org/mapr/antibody'], label: 'Antibody' },
-  cellline: { all: ['Cell Line'], default: ['Cell Line'], ns: ['openmicroscopy.org/mapr/cell_line'], label: 'Cell Line', wildcard: { enabled: true } },
-  orf: { all: ['ORF Identifier'], default: ['ORF Identifier'], ns: ['openmicroscopy.org/mapr/orf'], label: 'ORF' },
-};
+/** The menus of IDR's `omero.web.mapr.config` (one copy, shared with the client's knowledge of IDR). */
+export const MAPR_CONFIG = IDR_MAPR_MENUS as unknown as Record<string, Record<string, unknown>>;
 
 function page<T>(ctx: RouteContext, items: T[]): T[] | undefined {
   const p = intParam(ctx.params, 'page', 1);

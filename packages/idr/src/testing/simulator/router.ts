@@ -7,7 +7,7 @@ import { handleSearchEngine } from './search-engine.js';
 import type { IdrSimulatorState } from './state.js';
 import { handleWebclient } from './webclient.js';
 import { handleWebgateway } from './webgateway.js';
-import { cookies, notFoundPage } from './wire.js';
+import { cookies, notFoundPage, uriTooLarge } from './wire.js';
 
 /** Answer one request (CORS open, as on IDR: `Access-Control-Allow-Origin: *`). */
 export function route(request: SimulatedRequest, state: IdrSimulatorState, path: string | undefined, settings: SimSettings, basePath: string): Response {
@@ -16,7 +16,12 @@ export function route(request: SimulatedRequest, state: IdrSimulatorState, path:
   return response;
 }
 
+/** nginx's `large_client_header_buffers` default: a request line longer than 8 KB is refused. */
+const NGINX_LINE_LIMIT = 8192;
+
 function dispatch(request: SimulatedRequest, state: IdrSimulatorState, path: string | undefined, settings: SimSettings, basePath: string): Response {
+  const line = `${request.method} ${request.url.pathname}${request.url.search} HTTP/1.1`;
+  if (new TextEncoder().encode(line).length > NGINX_LINE_LIMIT) return uriTooLarge();
   if (path === undefined) return notFoundPage(request.url.pathname.slice(1));
   const session = state.sessions.get(cookies(request.headers).get(settings.sessionCookie) ?? '');
   if (session) session.requests++;
@@ -29,7 +34,9 @@ function dispatch(request: SimulatedRequest, state: IdrSimulatorState, path: str
     settings,
     session,
   };
-  // Only the JSON API's login accepts anything but GET (IDR is read-only).
-  if (request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('api/')) return new Response('', { status: 405, headers: { allow: 'GET' } });
+  // Only the JSON API's login, the webclient's logout and the search engine's query posts accept anything but GET (IDR is read-only).
+  const posts = ['webclient/logout/', 'searchengine/api/v1/resources/submitquery/', 'searchengine/api/v1/resources/async_submitquery/'];
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('api/') && !posts.includes(path))
+    return new Response('', { status: 405, headers: { allow: 'GET' } });
   return handleApi(ctx) ?? handleWebclient(ctx) ?? handleWebgateway(ctx) ?? handleMapr(ctx) ?? handleSearchEngine(ctx) ?? notFoundPage(path);
 }

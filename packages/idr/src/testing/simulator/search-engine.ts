@@ -131,10 +131,14 @@ function search(ctx: RouteContext, resource: Resource): Response {
     });
     return json({ results: { results }, ...base });
   }
+  return hitsPage(ctx, hits, base, ctx.params.get('bookmark'));
+}
+
+/** One page of hits after `bookmarkRaw` (the last id of the page before), in the engine's envelope. */
+function hitsPage(ctx: RouteContext, hits: Hit[], base: Record<string, unknown>, bookmarkRaw: string | null): Response {
   // Zero hits: a bare list (idr-notebooks#120).
   if (hits.length === 0) return json({ results: [], ...base });
   const size = ctx.settings.searchPageSize;
-  const bookmarkRaw = ctx.params.get('bookmark');
   const after = bookmarkRaw === null ? undefined : Number(bookmarkRaw.replace(/[[\]\s]/g, ''));
   if (after !== undefined && !Number.isFinite(after)) return json({ Error: `Invalid bookmark ${bookmarkRaw}`, results: {} });
   const start = after === undefined ? 0 : hits.findIndex((h) => h.id > after);
@@ -165,6 +169,126 @@ function search(ctx: RouteContext, resource: Resource): Response {
   });
 }
 
+interface Filter {
+  name: string;
+  value: string;
+  operator: string;
+  resource: string;
+}
+
+function isFilter(value: unknown): value is Filter {
+  const f = value as Partial<Filter> | null;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.name === 'string' &&
+    typeof f.value === 'string' &&
+    (f.operator === undefined || OPERATORS.includes(f.operator))
+  );
+}
+
+/** `POST submitquery/` body → its and/or filters, or the engine's error text. */
+function readQuery(body: unknown): { and: Filter[]; or: Filter[][]; caseSensitive: boolean; bookmark: string | null } | string {
+  const q = body as { query_details?: { and_filters?: unknown; or_filters?: unknown; case_sensitive?: unknown }; bookmark?: unknown } | null;
+  const details = q?.query_details;
+  if (typeof details !== 'object' || details === null) return 'No query is provided';
+  const and = details.and_filters ?? [];
+  const or = details.or_filters ?? [];
+  if (!Array.isArray(and) || !Array.isArray(or) || !and.every(isFilter) || !or.every((g) => Array.isArray(g) && g.every(isFilter)))
+    return 'The query is not valid: filters need name, value and a known operator';
+  if (and.length === 0 && or.length === 0) return 'No query is provided';
+  const norm = (f: Filter): Filter => ({ ...f, operator: f.operator ?? 'equals', resource: f.resource ?? 'image' });
+  const bookmark = Array.isArray(q?.bookmark)
+    ? String(q.bookmark[q.bookmark.length - 1])
+    : q?.bookmark === undefined || q.bookmark === null
+      ? null
+      : String(q.bookmark);
+  return { and: (and as Filter[]).map(norm), or: (or as Filter[][]).map((g) => g.map(norm)), caseSensitive: details.case_sensitive === true, bookmark };
+}
+
+/** The image hits matching every and-filter and one filter of each or-group. */
+function queryHits(state: IdrSimulatorState, query: { and: Filter[]; or: Filter[][]; caseSensitive: boolean }): Hit[] {
+  const test = (f: Filter) => {
+    const match = matcher(f.value, f.operator, query.caseSensitive);
+    return (h: Hit) => h.pairs.some(([k, v]) => k === f.name && match(v));
+  };
+  const and = query.and.map(test);
+  const or = query.or.map((g) => g.map(test));
+  return imageHits(state)
+    .filter((h) => and.every((t) => t(h)) && or.every((g) => g.some((t) => t(h))))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** `POST submitquery/`: a JSON query (and/or filters), paged by the `bookmark` of the body. */
+function submitQuery(ctx: RouteContext): Response {
+  let body: unknown;
+  try {
+    body = ctx.request.json();
+  } catch {
+    body = undefined;
+  }
+  const query = readQuery(body);
+  if (typeof query === 'string') return json({ Error: query, results: {} });
+  const hits = queryHits(ctx.state, query);
+  const base = {
+    query_details: { and_filters: query.and, or_filters: query.or, case_sensitive: query.caseSensitive },
+    resource: 'image',
+    server_query_time: '0.01',
+    notice: '',
+  };
+  return hitsPage(ctx, hits, base, query.bookmark);
+}
+
+/** `POST async_submitquery/`: a job (`{"query_id"}`); an identical query already run gives its id back. */
+function asyncSubmit(ctx: RouteContext): Response {
+  let body: unknown;
+  try {
+    body = ctx.request.json();
+  } catch {
+    body = undefined;
+  }
+  const query = readQuery(body);
+  if (typeof query === 'string') return json({ Error: query, results: {} });
+  const key = JSON.stringify({ and: query.and, or: query.or, caseSensitive: query.caseSensitive });
+  const existing = [...ctx.state.searchJobs.values()].find((j) => j.key === key);
+  if (existing) return json({ 'message ': 'Existing query, please use the attached query id to retrieve the results', query_id: existing.id });
+  ctx.state.serial++;
+  const id = `00000000-0000-4000-9000-${String(ctx.state.serial).padStart(12, '0')}`;
+  ctx.state.searchJobs.set(id, { id, key, hitIds: queryHits(ctx.state, query).map((h) => h.id), checks: 0 });
+  return json({ query_id: id });
+}
+
+/** `GET check_query_job/`: PENDING, then STARTED, then SUCCESS with the result files (a job takes three checks here). */
+function checkJob(ctx: RouteContext): Response {
+  const job = ctx.state.searchJobs.get(ctx.params.get('query_id') ?? '');
+  if (job === undefined) return json({ status: 'PENDING' }); // Celery knows no such task: PENDING forever
+  job.checks++;
+  if (job.checks < 3) return json({ status: job.checks === 1 ? 'PENDING' : 'STARTED' });
+  if (job.hitIds.length === 0) return json({ status: 'SUCCESS', Result: 'The query returned no results' });
+  return json({ status: 'SUCCESS', Result: { total_results: job.hitIds.length, csv: `${job.id}.csv`, parquet: `${job.id}.parquet` } });
+}
+
+/** `GET return_query_results/?query_id&file_type=csv`: the result file (octet-stream, an attachment). */
+function jobResults(ctx: RouteContext): Response {
+  const job = ctx.state.searchJobs.get(ctx.params.get('query_id') ?? '');
+  const type = (ctx.params.get('file_type') ?? 'parquet').toLowerCase();
+  if (job === undefined || job.checks < 3 || job.hitIds.length === 0)
+    return json({ error: `Query (query id =${ctx.params.get('query_id')}') is PENDING, it did not return any results` }, 500);
+  if (type !== 'csv') return json({ error: `The results file for this Query (query id ='${job.id}') is missing` }, 500);
+  const hits = new Map(imageHits(ctx.state).map((h) => [h.id, h]));
+  const lines = ['id,name,screen_id,plate_id,well_id,project_id,dataset_id'];
+  for (const id of job.hitIds) {
+    const h = hits.get(id);
+    const c = h?.containers ?? {};
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    lines.push([id, h?.name, c.screen_id, c.plate_id, c.well_id, c.project_id, c.dataset_id].map(cell).join(','));
+  }
+  return new Response(`${lines.join('\n')}\n`, {
+    status: 200,
+    headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${job.id}.csv"` },
+  });
+}
+
 /** Answer `searchengine/…`, or undefined. */
 export function handleSearchEngine(ctx: RouteContext): Response | undefined {
   const p = ctx.path;
@@ -173,6 +297,10 @@ export function handleSearchEngine(ctx: RouteContext): Response | undefined {
   if (p === 'searchengine/apidocs/') return htmlPage(FLASGGER_PAGE);
   if (p === 'searchengine/api/v1/resources/')
     return new Response('OMERO search engine (API V1)', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  if (p === 'searchengine/api/v1/resources/submitquery/' && ctx.request.method === 'POST') return submitQuery(ctx);
+  if (p === 'searchengine/api/v1/resources/async_submitquery/' && ctx.request.method === 'POST') return asyncSubmit(ctx);
+  if (p === 'searchengine/api/v1/resources/check_query_job/') return checkJob(ctx);
+  if (p === 'searchengine/api/v1/resources/return_query_results/') return jobResults(ctx);
   const m = /^searchengine\/api\/v1\/resources\/([a-z]+)\/search\/$/.exec(p);
   if (m && (RESOURCES as readonly string[]).includes(m[1] as string)) return search(ctx, m[1] as Resource);
   return notFoundPage(p);

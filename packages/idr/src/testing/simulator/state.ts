@@ -122,6 +122,16 @@ export interface SimSession {
   requests: number;
 }
 
+/** An export job of the search engine (`async_submitquery/`): the hits it found, and how often it was checked. @example `sim.state.searchJobs.size` */
+export interface SimSearchJob {
+  id: string;
+  /** The query, normalised (an identical query gets the same job back). */
+  key: string;
+  hitIds: number[];
+  /** `check_query_job/` calls so far (PENDING, STARTED, then SUCCESS on the third). */
+  checks: number;
+}
+
 /**
  * The whole state of an IDR simulator. Maps are keyed by id; tables by their original file id;
  * sessions by the session cookie's value.
@@ -146,6 +156,8 @@ export interface IdrSimulatorState {
   /** CSRF tokens handed out by `/api/v0/token/`. */
   csrfTokens: Set<string>;
   sessions: Map<string, SimSession>;
+  /** Search-engine export jobs by query id. */
+  searchJobs: Map<string, SimSearchJob>;
   /** Counter for ids the simulator makes up (sessions, tokens). */
   serial: number;
 }
@@ -165,6 +177,7 @@ export function emptyState(users: SimUser[]): IdrSimulatorState {
     users: users.map((u) => ({ ...u })),
     csrfTokens: new Set(),
     sessions: new Map(),
+    searchJobs: new Map(),
     serial: 0,
   };
 }

@@ -88,6 +88,37 @@ export function handleTable(ctx: RouteContext): Response | undefined {
         return parent?.type === 'screen' && parent.id === screen.id;
       })
       .sort((a, b) => b.addedOn - a.addedOn)[0];
-  if (table === undefined) return json({ error: `Could not find annotation of type Screen.plateLinks.child.wells for Well ${byWell[1]}` });
+  // object_table_query: no bulk-annotation file reached from the well (or no such well).
+  if (table === undefined) return json({ error: 'Could not retrieve bulk annotations table' });
   return query(ctx, table, ctx.params.get('query'), parentOf(ctx, table));
+}
+
+/** One CSV field as Python's csv.writer (QUOTE_MINIMAL) writes it. */
+function csvField(value: Cell): string {
+  const text = value === null ? '' : typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * `webclient/omero_table/{fileId}/csv/` (omero_table view): the rows of `query` from `offset`,
+ * at most `limit` (default the page size, 500 on IDR), as CSV with `\r\n` line ends, the header
+ * first unless `header=false`. An unknown file is a 404 page; a query error is the JSON `{"error"}`.
+ */
+export function tableCsv(ctx: RouteContext, fileId: number): Response | undefined {
+  const table = ctx.state.tables.get(fileId);
+  if (table === undefined) return undefined;
+  const q = ctx.params.get('query') ?? '*';
+  const test = predicate(table, q);
+  if (test === undefined) return json({ error: `Error executing query: ${q}: invalid syntax (<unknown>, line 1)` });
+  const offset = Number(ctx.params.get('offset') ?? 0) || 0;
+  const limit = Number(ctx.params.get('limit') ?? ctx.settings.webclientPageSize) || ctx.settings.webclientPageSize;
+  const rows = table.rows.filter(test).slice(offset, offset + limit);
+  const lines = ctx.params.get('header') === 'false' ? [] : [table.columns.map((c) => csvField(c.name)).join(',')];
+  for (const row of rows) lines.push(row.map(csvField).join(','));
+  const name = ctx.state.annotations.get(table.annotationId);
+  const file = name?.kind === 'file' ? name.file.name : String(fileId);
+  return new Response(lines.map((l) => `${l}\r\n`).join(''), {
+    status: 200,
+    headers: { 'content-type': 'text/csv', 'content-disposition': `attachment; filename=${file.replace(/ /g, '_').replace(/,/g, '.')}.csv` },
+  });
 }

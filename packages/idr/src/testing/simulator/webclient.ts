@@ -2,7 +2,9 @@
 // `paths_to_object`, annotations (map/file, many ids at once) and annotation downloads.
 import type { RouteContext } from './context.js';
 import { type IdrSimulatorState, links, type SimAnnotation, type SimParentType, wellName } from './state.js';
-import { htmlPage, intParam, invalidParameter, json, notFoundPage, redirect, serverErrorPage } from './wire.js';
+import { csrfRefusal } from './api.js';
+import { tableCsv } from './tables.js';
+import { cookies, htmlPage, intParam, invalidParameter, json, notFoundPage, omeroErrorPage, omeroNotFoundPage, redirect, serverErrorPage } from './wire.js';
 
 /** page (1-based; 0 = no paging) and limit (default the page size); undefined = a bad number. */
 function paging<T>(ctx: RouteContext, items: T[]): T[] | undefined {
@@ -196,10 +198,10 @@ function annotations(ctx: RouteContext): Response {
   });
 }
 
-/** `webclient/annotation/{id}`: the file, as a forced download; anything else is a 500 page. */
+/** `webclient/annotation/{id}`: the file, as a forced download; no such file annotation → OMERO.web's 404 error page (`handlerInternalError`). */
 function download(ctx: RouteContext, id: number): Response {
   const a = ctx.state.annotations.get(id);
-  if (a === undefined || a.kind !== 'file') return serverErrorPage();
+  if (a === undefined || a.kind !== 'file') return omeroErrorPage(`FileAnnotation does not exist (id:${id}).`);
   return new Response(a.file.content as Uint8Array<ArrayBuffer>, {
     status: 200,
     headers: {
@@ -208,6 +210,33 @@ function download(ctx: RouteContext, id: number): Response {
       'content-disposition': `attachment; filename=${a.file.name.replace(/\s/g, '_')}`,
     },
   });
+}
+
+/** A session cookie that names no session (logged out, expired): what `@login_required` does without a login. */
+function notLoggedIn(ctx: RouteContext): Response | undefined {
+  const named = cookies(ctx.request.headers).get(ctx.settings.sessionCookie);
+  if (named === undefined || ctx.session !== undefined) return undefined; // the public user (IDR), or a live session
+  if (ctx.request.headers.get('x-requested-with') === 'XMLHttpRequest')
+    return new Response('', { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  return redirect(`/webclient/login/?url=${encodeURIComponent(`/${ctx.path}`)}`);
+}
+
+/** `keepalive_ping/`: "OK" (text/plain) while the session lives; `@login_required` answers otherwise. */
+function keepalivePing(ctx: RouteContext): Response {
+  return notLoggedIn(ctx) ?? new Response('OK', { status: 200, headers: { 'content-type': 'text/plain' } });
+}
+
+/** `logout/`: GET is a confirmation form; POST (CSRF-checked) ends the session and redirects to the login page. */
+function logout(ctx: RouteContext): Response {
+  const refusedLogin = notLoggedIn(ctx);
+  if (refusedLogin) return refusedLogin;
+  if (ctx.request.method !== 'POST')
+    return htmlPage('<form action="/webclient/logout/" method="post"><input type="submit" value="Do you want to log out?"></form>');
+  const refused = csrfRefusal(ctx);
+  if (refused) return refused;
+  const cookie = cookies(ctx.request.headers).get(ctx.settings.sessionCookie);
+  if (cookie !== undefined) ctx.state.sessions.delete(cookie);
+  return redirect('/webclient/login/');
 }
 
 /** Answer `webclient/…`, or undefined. */
@@ -221,6 +250,10 @@ export function handleWebclient(ctx: RouteContext): Response | undefined {
   if (p === 'webclient/api/annotations/') return annotations(ctx);
   const dl = /^webclient\/annotation\/(\d+)\/?$/.exec(p);
   if (dl) return download(ctx, Number(dl[1]));
+  const csv = /^webclient\/omero_table\/(\d+)\/csv\/$/.exec(p);
+  if (csv) return tableCsv(ctx, Number(csv[1])) ?? omeroNotFoundPage();
+  if (p === 'webclient/keepalive_ping/') return keepalivePing(ctx);
+  if (p === 'webclient/logout/') return logout(ctx);
   // IDR: the login page is redirected to the public tree; the tree itself is HTML.
   if (p === 'webclient/login/' || p === 'webclient/login') return redirect('/webclient/?experimenter=-1');
   if (p === 'webclient/') return htmlPage('<!DOCTYPE html>\n<html><head><title>OMERO.web - Home</title></head><body><div id="content"></div></body></html>');

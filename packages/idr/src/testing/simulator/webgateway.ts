@@ -2,7 +2,7 @@
 import type { RouteContext } from './context.js';
 import { tinyJpeg } from './jpeg.js';
 import { letters, type SimImage } from './state.js';
-import { emptyForbidden, jpeg, json, notFoundPage, serverErrorPage } from './wire.js';
+import { emptyForbidden, jpeg, json, jsonpError, notFoundPage, omeroNotFoundPage } from './wire.js';
 import { handleTable } from './tables.js';
 
 /** IDR's default thumbnail size, and the only sized URL the simulator serves (IDR 404s others, e.g. `/64/`). */
@@ -22,8 +22,8 @@ function base64(bytes: Uint8Array): string {
 
 function plateGrid(ctx: RouteContext, plateId: number, field: number): Response {
   const plate = ctx.state.plates.get(plateId);
-  // The view returns Django's Http404 class instead of raising it: a 500 page.
-  if (plate === undefined) return serverErrorPage();
+  // The view returns Django's Http404 class instead of raising it; @jsonp cannot encode it.
+  if (plate === undefined) return jsonpError(500, 'Object of type type is not JSON serializable');
   const layout = ctx.params.get('layout') ?? 'expand';
   const rows = layout === 'expand' ? Math.max(plate.rows, 8) : plate.rows;
   const cols = layout === 'expand' ? Math.max(plate.columns, 12) : plate.columns;
@@ -57,7 +57,7 @@ function imgData(ctx: RouteContext, id: number): Response {
   const image = ctx.state.images.get(id);
   // For the public user a missing (or private) image is a 403 with an empty body; a logged-in user gets the 404.
   if (image === undefined)
-    return ctx.session ? new Response(`Image ${id} not found`, { status: 404, headers: { 'content-type': 'text/plain' } }) : emptyForbidden();
+    return ctx.session ? new Response(`Image:${id} not found`, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } }) : emptyForbidden();
   const wellId = [...ctx.state.wells.values()].find((w) => w.imageIds.includes(id))?.id;
   const datasets = [...ctx.state.datasets.values()].filter((d) => d.imageIds.includes(id));
   const dataset = datasets.length === 1 ? datasets[0] : undefined;
@@ -110,13 +110,16 @@ function imgData(ctx: RouteContext, id: number): Response {
 
 function renderThumbnail(ctx: RouteContext, id: number, size: string | undefined): Response {
   const image = ctx.state.images.get(id);
-  if (image === undefined || !image.thumbnail || (size !== undefined && Number(size) !== THUMB)) return notFoundPage(ctx.path);
+  // `raise Http404("Failed to render thumbnail")` → OMERO.web's 404 page (the message is not on it).
+  if (image === undefined || !image.thumbnail || (size !== undefined && Number(size) !== THUMB)) return omeroNotFoundPage();
   return jpeg(thumbnailOf(image));
 }
 
 function getThumbnails(ctx: RouteContext, size: string | undefined): Response {
   const ids = ctx.params.getAll('id');
-  if (ids.length > ctx.settings.thumbnailsBatch) return serverErrorPage();
+  // HttpJavascriptResponseServerError (get_thumbnails_json): plain text, 500.
+  if (new Set(ids).size > ctx.settings.thumbnailsBatch)
+    return new Response(`Max ${ctx.settings.thumbnailsBatch} thumbnails at a time.`, { status: 500, headers: { 'content-type': 'application/javascript' } });
   const body: Record<string, string | null> = {};
   for (const raw of ids) {
     const image = /^\d+$/.test(raw) ? ctx.state.images.get(Number(raw)) : undefined;

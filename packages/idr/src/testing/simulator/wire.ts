@@ -27,6 +27,39 @@ export function notFoundPage(path: string): Response {
   return new Response(text, { status: 404, headers: { 'content-type': HTML } });
 }
 
+/**
+ * OMERO.web's own 404 page (`handler404` → feedback `404.html`): a "Go back to OMERO.web" heading,
+ * then the error. What an `Http404` raised in an OMERO.web view answers (`render_thumbnail` of an
+ * image without one, a sized thumbnail IDR does not render), read from ome/omero-web's templates.
+ */
+export function omeroNotFoundPage(): Response {
+  const text = `<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n  <title>OMERO.web - support</title>\n</head>\n<body>\n<div class="bodyWrapper">\n  <div><h1>\n    Go back to <a href="/webclient/">OMERO.web</a>\n  </h1>\n  <div class="error"><h1>Page not found. <em>(404)</em></h1>\n  <p>The requested object or URL was not found on this server. The link you followed is either outdated, inaccurate, or the server has been instructed not to let you have it.</p></div>\n  </div>\n</div>\n</body>\n</html>`;
+  return new Response(text, { status: 404, headers: { 'content-type': HTML } });
+}
+
+/** OMERO.web's "object not found" page (`handlerInternalError` → feedback `error.html`, status 404), e.g. a missing file annotation's download. */
+export function omeroErrorPage(message: string): Response {
+  const text = `<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n  <title>Web - Internal Error</title>\n</head>\n<body>\n<div class="error">\n  <h1>\n    Go back to: <a href="/webclient/" target="_top">OMERO.web</a>\n  </h1>\n  <div class="error"><h1>${message}</h1></div>\n</div>\n</body>\n</html>`;
+  return new Response(text, { status: 404, headers: { 'content-type': HTML } });
+}
+
+/**
+ * A webgateway `@jsonp` view that raised: JSON `{"message", "stacktrace"}` with 500 (403 for a
+ * SecurityViolation, 400 for an ApiUsageException). The plate grid of an unknown plate returns
+ * Django's `Http404` class, which JSON cannot encode: "Object of type type is not JSON serializable".
+ */
+export function jsonpError(status: number, message: string, exception = 'TypeError'): Response {
+  const stacktrace = `Traceback (most recent call last):\n  File "/opt/omero/web/venv3/lib/python3.9/site-packages/omeroweb/webgateway/views.py", line 1464, in wrap\n    return JsonResponse(rv, safe=safe, json_dumps_params=json_params)\n${exception}: ${message}\n`;
+  return json({ message, stacktrace }, status);
+}
+
+/** nginx's answer to a request line longer than its header buffer (8 KB by default). */
+export function uriTooLarge(): Response {
+  const text =
+    '<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n<body>\r\n<center><h1>414 Request-URI Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+  return new Response(text, { status: 414, headers: { 'content-type': 'text/html' } });
+}
+
 /** Django's 500 page (an exception in a view: missing annotation, unknown plate grid, > 50 thumbnail ids). */
 export function serverErrorPage(): Response {
   const text =

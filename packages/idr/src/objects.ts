@@ -1,0 +1,219 @@
+// One object model over the five shapes an image comes back in: `Image`, `Well`, `Plate`,
+// `Screen`, `Project`, `Dataset` objects with navigation (screen → plates → wells → images,
+// project → datasets → images), sizes in µm with the unit kept, channel names, and the raw JSON
+// (`raw`) still there. Built on the /api/v0 calls; additive (the raw calls are unchanged).
+import { type CallOptions, type Page, type Paged, paged } from '@bio/core-http';
+import { type AnnotationOptions, type MapAnnotation, mapAnnotations } from './annotations.js';
+import type { DatasetId, IdInput, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
+import type { IdrContext } from './internal/context.js';
+import { getDataset, getImage, getPlate, getProject, getScreen, getWell, listObjects } from './json-api.js';
+import type { IdrListOptions } from './list-options.js';
+import type { Dataset, Image, ImageRef, Plate, Project, Screen, Well } from './models.js';
+import { type ThumbnailOptions, thumbnail } from './thumbnails.js';
+import { type PhysicalSize, toPhysicalSize } from './units.js';
+import { type PlateGrid, type PlateGridOptions, plateGrid } from './webgateway.js';
+import { wellLabel } from './wells.js';
+
+/** What every object has: its kind, id, name, the JSON it was read from, and its map annotations. */
+export interface ObjectBase<K extends string, I extends number, R> {
+  kind: K;
+  id: I;
+  name: string | undefined;
+  /** The JSON the object was built from, unchanged (`/api/v0` marshal object). */
+  raw: R;
+  /** The object's map annotations (`webclient/api/annotations/`). */
+  annotations(options?: AnnotationOptions): Paged<MapAnnotation>;
+}
+
+/** A channel of an image. @example `image.channels.map((c) => c.name ?? `#${c.index}`)` */
+export interface ChannelInfo {
+  index: number;
+  /** Absent on many IDR images. */
+  name: string | undefined;
+  emissionWavelength: PhysicalSize | undefined;
+  excitationWavelength: PhysicalSize | undefined;
+}
+
+/**
+ * An image: dimensions, pixel type, physical sizes in µm (unit kept), channels.
+ *
+ * @example
+ * ```ts
+ * const image = await idr.objects.image(1884807);
+ * console.log(image.size?.x, image.physicalSize.x?.micrometres, image.channels.map((c) => c.name));
+ * ```
+ */
+export interface ImageObject extends ObjectBase<'image', ImageId, Image | ImageRef> {
+  size: { x: number; y: number; z: number; c: number; t: number } | undefined;
+  pixelsType: string | undefined;
+  physicalSize: { x: PhysicalSize | undefined; y: PhysicalSize | undefined; z: PhysicalSize | undefined };
+  /** Empty when the JSON lists no channels (images inside a well list them only when read alone: see `details()`). */
+  channels: ChannelInfo[];
+  /** The image read alone (`/api/v0/m/images/{id}/`, with channels). */
+  details(options?: CallOptions): Promise<ImageObject>;
+  /** Its thumbnail JPEG. */
+  thumbnail(options?: ThumbnailOptions): Promise<Uint8Array>;
+}
+
+/** A well: position (0-based, with its label such as `A1`) and its images, one per field. @example `well.images().map((i) => i.id)` */
+export interface WellObject extends ObjectBase<'well', WellId, Well> {
+  row: number;
+  column: number;
+  /** `A1`, from the plate's naming conventions when known. */
+  label: string;
+  /** Its images, one per field (from the well's JSON, no request); empty for a well never imaged. */
+  images(): ImageObject[];
+}
+
+/** A plate and its wells. @example `for await (const w of plate.wells()) console.log(w.label, w.images().length);` */
+export interface PlateObject extends ObjectBase<'plate', PlateId, Plate> {
+  rows: number | undefined;
+  columns: number | undefined;
+  wells(options?: IdrListOptions): Paged<WellObject>;
+  /** The plate grid of one field (cells carry `row` and `column`). */
+  grid(options?: PlateGridOptions): Promise<PlateGrid>;
+}
+
+/** A screen and its plates. @example `for await (const p of screen.plates()) console.log(p.name);` */
+export interface ScreenObject extends ObjectBase<'screen', ScreenId, Screen> {
+  description: string | undefined;
+  plates(options?: IdrListOptions): Paged<PlateObject>;
+}
+
+/** A project and its datasets. @example `for await (const d of project.datasets()) console.log(d.name);` */
+export interface ProjectObject extends ObjectBase<'project', ProjectId, Project> {
+  description: string | undefined;
+  datasets(options?: IdrListOptions): Paged<DatasetObject>;
+}
+
+/** A dataset and its images. @example `for await (const i of dataset.images()) console.log(i.name);` */
+export interface DatasetObject extends ObjectBase<'dataset', DatasetId, Dataset> {
+  description: string | undefined;
+  images(options?: IdrListOptions): Paged<ImageObject>;
+}
+
+/**
+ * Entry points of the object model: each reads one object from `/api/v0`.
+ *
+ * @example
+ * ```ts
+ * const screen = await idr.objects.screen(102);
+ * for await (const plate of screen.plates()) for await (const well of plate.wells()) for (const image of well.images()) console.log(image.id);
+ * ```
+ */
+export interface IdrObjects {
+  screen(id: IdInput<ScreenId>, options?: CallOptions): Promise<ScreenObject>;
+  project(id: IdInput<ProjectId>, options?: CallOptions): Promise<ProjectObject>;
+  dataset(id: IdInput<DatasetId>, options?: CallOptions): Promise<DatasetObject>;
+  plate(id: IdInput<PlateId>, options?: CallOptions): Promise<PlateObject>;
+  well(id: IdInput<WellId>, options?: CallOptions): Promise<WellObject>;
+  image(id: IdInput<ImageId>, options?: CallOptions): Promise<ImageObject>;
+}
+
+/** A Paged of `T` as a Paged of `U` (same pages, same `total`). */
+function mapPaged<T, U>(list: (o: IdrListOptions) => Paged<T>, convert: (item: T) => U, options: IdrListOptions = {}): Paged<U> {
+  const inner = list(options);
+  return paged<U>(async function* () {
+    for await (const page of inner.pages()) yield { ...page, items: page.items.map(convert) } as Page<U>;
+  }, options);
+}
+
+export function createObjects(ctx: IdrContext): IdrObjects {
+  const annotations = (key: 'screen' | 'project' | 'dataset' | 'plate' | 'well' | 'image', id: number) => (o?: AnnotationOptions) =>
+    mapAnnotations(ctx, { [key]: id }, o);
+
+  const image = (raw: Image | ImageRef): ImageObject => {
+    const px = raw.Pixels;
+    return {
+      kind: 'image',
+      id: raw['@id'],
+      name: raw.Name,
+      raw,
+      size: px === undefined ? undefined : { x: px.SizeX, y: px.SizeY, z: px.SizeZ, c: px.SizeC, t: px.SizeT },
+      pixelsType: px?.Type?.value,
+      physicalSize: { x: toPhysicalSize(px?.PhysicalSizeX), y: toPhysicalSize(px?.PhysicalSizeY), z: toPhysicalSize(px?.PhysicalSizeZ) },
+      channels: (px?.Channels ?? []).map((c, index) => ({
+        index,
+        name: c.Name,
+        emissionWavelength: toPhysicalSize(c.EmissionWavelength),
+        excitationWavelength: toPhysicalSize(c.ExcitationWavelength),
+      })),
+      details: async (o) => image(await getImage(ctx, raw['@id'], o)),
+      thumbnail: (o) => thumbnail(ctx, raw['@id'], o),
+      annotations: annotations('image', raw['@id']),
+    };
+  };
+
+  const well = (raw: Well, plate?: Pick<Plate, 'RowNamingConvention' | 'ColumnNamingConvention'>): WellObject => ({
+    kind: 'well',
+    id: raw['@id'],
+    name: undefined,
+    raw,
+    row: raw.Row,
+    column: raw.Column,
+    label: wellLabel(raw, plate),
+    images: () => (raw.WellSamples ?? []).map((s) => image(s.Image)),
+    annotations: annotations('well', raw['@id']),
+  });
+
+  const plateObject = (raw: Plate): PlateObject => ({
+    kind: 'plate',
+    id: raw['@id'],
+    name: raw.Name,
+    raw,
+    rows: raw.Rows,
+    columns: raw.Columns,
+    wells: (o) =>
+      mapPaged(
+        (x) => listObjects(ctx, 'wells', { plate: raw['@id'] }, x),
+        (w) => well(w, raw),
+        o,
+      ),
+    grid: (o) => plateGrid(ctx, raw['@id'], o),
+    annotations: annotations('plate', raw['@id']),
+  });
+
+  const datasetObject = (raw: Dataset): DatasetObject => ({
+    kind: 'dataset',
+    id: raw['@id'],
+    name: raw.Name,
+    description: raw.Description,
+    raw,
+    images: (o) => mapPaged((x) => listObjects(ctx, 'images', { dataset: raw['@id'] }, x), image, o),
+    annotations: annotations('dataset', raw['@id']),
+  });
+
+  return {
+    async screen(id, o) {
+      const raw = await getScreen(ctx, id, o);
+      return {
+        kind: 'screen',
+        id: raw['@id'],
+        name: raw.Name,
+        description: raw.Description,
+        raw,
+        plates: (lo) => mapPaged((x) => listObjects(ctx, 'plates', { screen: raw['@id'] }, x), plateObject, lo),
+        annotations: annotations('screen', raw['@id']),
+      };
+    },
+    async project(id, o) {
+      const raw = await getProject(ctx, id, o);
+      return {
+        kind: 'project',
+        id: raw['@id'],
+        name: raw.Name,
+        description: raw.Description,
+        raw,
+        datasets: (lo) => mapPaged((x) => listObjects(ctx, 'datasets', { project: raw['@id'] }, x), datasetObject, lo),
+        annotations: annotations('project', raw['@id']),
+      };
+    },
+    dataset: async (id, o) => datasetObject(await getDataset(ctx, id, o)),
+    plate: async (id, o) => plateObject(await getPlate(ctx, id, o)),
+    async well(id, o) {
+      const raw = await getWell(ctx, id, o);
+      return well(raw);
+    },
+    image: async (id, o) => image(await getImage(ctx, id, o)),
+  };
+}
