@@ -10,14 +10,36 @@
  * ```
  */
 export interface AuthStrategy {
+  /** Which factory made it: {@link tokenAuth}, {@link headerAuth}, {@link basicAuth} or {@link sessionAuth}. */
   readonly kind: 'token' | 'header' | 'basic' | 'session';
-  /** Add credentials to an outgoing request (same-origin only; the client decides). */
+  /**
+   * Add credentials to an outgoing request (same-origin only; the client decides).
+   *
+   * @example
+   * ```ts
+   * const auth: AuthStrategy = { kind: 'header', headerNames: ['x-api-key'], secrets: () => [key], apply: ({ headers }) => headers.set('x-api-key', key) };
+   * ```
+   */
   apply(request: { url: URL; headers: Headers; method: string }): void | Promise<void>;
-  /** See every same-origin response (cookie capture, CSRF). */
+  /**
+   * See every same-origin response (cookie capture, CSRF). Optional.
+   *
+   * @example
+   * ```ts
+   * const onResponse: AuthStrategy['onResponse'] = (response) => { csrf = response.headers.get('x-csrftoken') ?? csrf; };
+   * ```
+   */
   onResponse?(response: Response, url: URL): void | Promise<void>;
   /** Header names this strategy sets, stripped on cross-origin redirect. */
   readonly headerNames: readonly string[];
-  /** Secret values to redact from errors, hooks and recordings. */
+  /**
+   * Secret values to redact from errors, hooks and recordings.
+   *
+   * @example
+   * ```ts
+   * tokenAuth({ token: 'abc' }).secrets(); // ['abc', 'Token abc']
+   * ```
+   */
   secrets(): readonly string[];
   /** `'include'` for browser session auth. */
   readonly credentials?: RequestCredentials;

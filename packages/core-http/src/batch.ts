@@ -44,7 +44,27 @@ export interface BatchOptions {
  * }
  * ```
  */
-export type BatchOutcome<I, R> = { index: number; items: I[]; ok: true; result: R } | { index: number; items: I[]; ok: false; error: unknown };
+export type BatchOutcome<I, R> =
+  | {
+      /** Zero-based position of the batch in the order the batches were built. */
+      index: number;
+      /** The items of this batch. */
+      items: I[];
+      /** The batch succeeded. */
+      ok: true;
+      /** What the batch function returned for these items. */
+      result: R;
+    }
+  | {
+      /** Zero-based position of the batch in the order the batches were built. */
+      index: number;
+      /** The items of this batch. */
+      items: I[];
+      /** The batch failed (after its retries). */
+      ok: false;
+      /** What the batch failed with (usually a `BioHttpError`). */
+      error: unknown;
+    };
 
 interface Slot<I, R> {
   index: number;

@@ -98,16 +98,43 @@ export interface RequestOptions {
  * ```
  */
 export interface ResponsePromise extends Promise<Response> {
-  /** `ResponseFormatError` on a non-JSON content type, an empty or invalid body; `errorInBody` applied. */
+  /**
+   * The body parsed as JSON. `ResponseFormatError` on a non-JSON content type, an empty or invalid
+   * body; `errorInBody` applied; `ResponseTooLargeError` over `maxResponseBytes`.
+   *
+   * @example
+   * ```ts
+   * const meta = await client.get('metadata').json<{ build_version: string }>();
+   * ```
+   */
   json<T = unknown>(): Promise<T>;
-  /** Size-guarded (`maxResponseBytes`). */
+  /**
+   * The body as text. Size-guarded (`maxResponseBytes`, else `ResponseTooLargeError`).
+   *
+   * @example
+   * ```ts
+   * const tsv = await client.get('query/results', { searchParams: { format: 'tab' } }).text();
+   * ```
+   */
   text(): Promise<string>;
-  /** Size-guarded (`maxResponseBytes`). */
+  /**
+   * The body as bytes. Size-guarded (`maxResponseBytes`, else `ResponseTooLargeError`).
+   *
+   * @example
+   * ```ts
+   * const png = await client.get('webgateway/render_thumbnail/1/').bytes();
+   * ```
+   */
   bytes(): Promise<Uint8Array>;
   /**
    * Not size-guarded (for `lines`/`jsonArrayItems`); the timeout covers the response head and then
    * every wait for the next chunk (a stalled body fails with `TimeoutError` instead of hanging).
    * A read error of the stream is a `NetworkError` (connection cut), `TimeoutError` or `AbortError`.
+   *
+   * @example
+   * ```ts
+   * for await (const line of lines(await client.get('regions/gff3').stream())) console.log(line);
+   * ```
    */
   stream(): Promise<ReadableStream<Uint8Array>>;
 }
@@ -122,17 +149,91 @@ export interface ResponsePromise extends Promise<Response> {
  * ```
  */
 export interface HttpClient {
+  /** The normalised base URL (always ending in `/`) that relative paths resolve against. */
   readonly baseUrl: string;
+  /**
+   * Send a GET. The returned promise resolves to the `Response` of a 2xx answer; read the body
+   * with `.json()`, `.text()`, `.bytes()` or `.stream()`. Rejects with a {@link BioHttpError}
+   * subclass on an error status, a timeout, a network failure or an abort (after the retries).
+   *
+   * @example
+   * ```ts
+   * const gene = await client.get('gene/1017', { searchParams: { fields: 'symbol' } }).json<{ symbol: string }>();
+   * ```
+   */
   get(path: string, options?: RequestOptions): ResponsePromise;
+  /**
+   * Send a POST (retried only when marked `idempotent: true` or listed in the retry policy's `methods`). Errors as for {@link HttpClient.get}.
+   *
+   * @example
+   * ```ts
+   * const genes = await client.post('gene', { form: { ids: '1017,1018', fields: 'symbol' } }).json();
+   * ```
+   */
   post(path: string, options?: RequestOptions): ResponsePromise;
+  /**
+   * Send a PUT (retried only when marked `idempotent: true` or listed in `methods`). Errors as for {@link HttpClient.get}.
+   *
+   * @example
+   * ```ts
+   * await client.put('v2/pet/1', { json: { name: 'Rex' } });
+   * ```
+   */
   put(path: string, options?: RequestOptions): ResponsePromise;
+  /**
+   * Send a PATCH (retried only when marked `idempotent: true` or listed in `methods`). Errors as for {@link HttpClient.get}.
+   *
+   * @example
+   * ```ts
+   * await client.patch('v2/pet', { json: [{ id: 1, name: 'Rex' }] });
+   * ```
+   */
   patch(path: string, options?: RequestOptions): ResponsePromise;
+  /**
+   * Send a DELETE (retried only when marked `idempotent: true` or listed in `methods`). Errors as for {@link HttpClient.get}.
+   *
+   * @example
+   * ```ts
+   * await client.delete('lists', { searchParams: { name: 'my list' } });
+   * ```
+   */
   delete(path: string, options?: RequestOptions): ResponsePromise;
+  /**
+   * Send a HEAD; only the status and headers are of use. Errors as for {@link HttpClient.get}.
+   *
+   * @example
+   * ```ts
+   * const length = (await client.head('files/1')).headers.get('content-length');
+   * ```
+   */
   head(path: string, options?: RequestOptions): ResponsePromise;
+  /**
+   * Send a request with any method (upper-cased before sending). Errors as for {@link HttpClient.get}.
+   *
+   * @example
+   * ```ts
+   * const res = await client.request('OPTIONS', 'query');
+   * ```
+   */
   request(method: string, path: string, options?: RequestOptions): ResponsePromise;
-  /** Set or replace the auth strategy (e.g. after login); `undefined` removes it. */
+  /**
+   * Set or replace the auth strategy (e.g. after login); `undefined` removes it.
+   *
+   * @example
+   * ```ts
+   * client.setAuth(tokenAuth({ token }));
+   * ```
+   */
   setAuth(auth: AuthStrategy | undefined): void;
+  /** The auth strategy in use; undefined when requests are sent anonymously. */
   readonly auth: AuthStrategy | undefined;
-  /** The absolute URL a path resolves to (for download links). Never contains secrets. */
+  /**
+   * The absolute URL a path resolves to (for download links). Never contains secrets.
+   *
+   * @example
+   * ```ts
+   * client.url('query', { q: 'cdk2' }); // 'https://mygene.info/v3/query?q=cdk2'
+   * ```
+   */
   url(path: string, searchParams?: QueryParams): string;
 }

@@ -17,6 +17,12 @@ export interface JsonArrayStream<T> extends AsyncIterable<T> {
   /**
    * Everything in the enclosing object except the array (keys before and after it), available
    * after iteration ends. Rejects when iteration failed or was stopped early.
+   *
+   * @example
+   * ```ts
+   * for await (const row of rows) handle(row);
+   * const { executionTime } = await rows.trailer();
+   * ```
    */
   trailer(): Promise<Record<string, unknown>>;
 }

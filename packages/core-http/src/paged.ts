@@ -11,6 +11,7 @@ import { throwIfAborted } from './internal/abort-reason.js';
  * ```
  */
 export interface Page<T> {
+  /** The items of this page, in the service's order (may be empty). */
   items: T[];
   /** All matching items, when the service reports it. */
   total?: number | undefined;
@@ -25,7 +26,9 @@ export interface Page<T> {
  * ```
  */
 export interface PageRequest {
+  /** Stop after this many items in all; undefined for no limit. */
   max: number | undefined;
+  /** Stop (with an {@link AbortError}) when it fires; undefined when the caller gave none. */
   signal: AbortSignal | undefined;
 }
 
@@ -46,14 +49,33 @@ export type PageSource<T> = (request: PageRequest) => AsyncIterable<Page<T>>;
  * ```
  */
 export interface Paged<T> extends AsyncIterable<T> {
-  /** Collect the items (at most `max`, and at most the listing's own `max`). */
+  /**
+   * Collect the items (at most `max`, and at most the listing's own `max`).
+   *
+   * @example
+   * ```ts
+   * const first10 = await listing.toArray({ max: 10 });
+   * ```
+   */
   toArray(options?: { max?: number | undefined }): Promise<T[]>;
-  /** The pages as the service sent them (the last one cut at `max`). */
+  /**
+   * The pages as the service sent them (the last one cut at `max`).
+   *
+   * @example
+   * ```ts
+   * for await (const page of listing.pages()) console.log(page.items.length, page.total);
+   * ```
+   */
   pages(): AsyncIterable<Page<T>>;
   /**
    * All matching items as the service reports it (not cut at `max`), or `undefined` when the
    * service does not say. Fetches the first page if no iteration did yet; the next iteration
    * starts from that page instead of asking again.
+   *
+   * @example
+   * ```ts
+   * const n = await listing.total(); // e.g. 42, or undefined
+   * ```
    */
   total(): Promise<number | undefined>;
 }

@@ -83,6 +83,7 @@ export interface OffsetPageOptions extends PageOptions {
   concurrency?: number | undefined;
 }
 
+/** Fetches the page of `limit` items starting at `offset` (0-based); `signal` cancels it. */
 type OffsetFetch<T> = (p: { offset: number; limit: number; signal?: AbortSignal }) => Promise<Page<T>>;
 
 /**

@@ -27,7 +27,17 @@ export interface PollOptions {
 }
 
 /** What one check found: done (with the value), or not yet. */
-export type PollResult<T> = { done: true; value: T } | { done: false };
+export type PollResult<T> =
+  | {
+      /** The job finished. */
+      done: true;
+      /** What the finished job produced; {@link poll} resolves to it. */
+      value: T;
+    }
+  | {
+      /** Not yet: {@link poll} waits and checks again. */
+      done: false;
+    };
 
 function checkMs(value: number | undefined, field: string, min: number): void {
   if (value !== undefined && (!Number.isFinite(value) || value < min)) {

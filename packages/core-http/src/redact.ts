@@ -26,6 +26,12 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 /**
  * Redact secret query parameters (and userinfo) from a URL string. Unparseable input is
  * returned unchanged: it is then scrubbed by {@link redactSecrets} with the known values.
+ *
+ * @example
+ * ```ts
+ * redactUrl('https://mine.org/service/lists?token=abc&name=x');
+ * // 'https://mine.org/service/lists?token=%5BREDACTED%5D&name=x'
+ * ```
  */
 export function redactUrl(url: string): string {
   let parsed: URL;

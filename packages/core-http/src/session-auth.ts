@@ -37,9 +37,23 @@ export interface SessionAuthOptions {
  * ```
  */
 export interface SessionAuth extends AuthStrategy {
-  /** The cookies held (Node); `{}` in browsers, where the browser holds them. */
+  /**
+   * The cookies held (Node); `{}` in browsers, where the browser holds them.
+   *
+   * @example
+   * ```ts
+   * const { sessionid } = auth.cookies();
+   * ```
+   */
   cookies(): Record<string, string>;
-  /** Use this CSRF token from now on (e.g. one returned by a login call). */
+  /**
+   * Use this CSRF token from now on (e.g. one returned by a login call).
+   *
+   * @example
+   * ```ts
+   * auth.setCsrfToken(reply.token);
+   * ```
+   */
   setCsrfToken(token: string): void;
 }
 

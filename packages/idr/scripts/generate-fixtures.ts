@@ -101,10 +101,12 @@ const screen = (id: number, name: string, description: string, childCount?: numb
 });
 const meta = (offset: number, limit: number, totalCount: number) => ({ offset, limit, maxLimit: 1000, totalCount });
 
-const files: Record<string, { name: string; description: string; source?: string; exchanges: Exchange[] }> = {};
+// Written, not recorded: every fixture says so in `provenance` (docs/fixtures.md).
+const PROVENANCE = { kind: 'written', from: `shared/reference/idr.md; ${SOURCE}; omero-web, omero-mapr and omero_search_engine sources` } as const;
+const files: Record<string, { name: string; description: string; source?: string; provenance: typeof PROVENANCE; exchanges: Exchange[] }> = {};
 const exampleFiles: typeof files = {};
 const add = (file: string, description: string, exchanges: Exchange[], into = files) => {
-  into[file] = { name: file, description, source: SOURCE, exchanges };
+  into[file] = { name: file, description, source: SOURCE, provenance: PROVENANCE, exchanges };
 };
 
 // ---- discovery and capabilities (IDR: mapr switched off, search engine present) -------------

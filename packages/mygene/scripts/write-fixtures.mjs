@@ -11,7 +11,10 @@ const SOURCE = 'https://mygene.info/v3 (shapes per biothings.api 1.x, trimmed; w
 const ok = (json, extra = {}) => ({ status: 200, headers: { ...JSONCT, ...extra }, body: { json } });
 const err = (status, json, extra = {}) => ({ status, headers: { ...JSONCT, ...extra }, body: { json } });
 const write = (name, description, exchanges) =>
-  writeFileSync(`${dir}${name}.json`, `${JSON.stringify({ name, description, source: SOURCE, exchanges }, null, 2)}\n`);
+  writeFileSync(
+    `${dir}${name}.json`,
+    `${JSON.stringify({ name, description, source: SOURCE, provenance: { kind: 'written', from: `shared/reference/mygene.md; ${SOURCE}` }, exchanges }, null, 2)}\n`,
+  );
 
 const CDK2_RNA = ['NM_001290230.2', 'NM_001798.5', 'NM_052827.4', 'XM_011537732.2'];
 

@@ -7,7 +7,14 @@ import { readRequest } from './match.js';
 
 /** What {@link createFixtureServer} returns: an msw server plus the reports of unmatched requests. */
 export interface FixtureServer extends SetupServer {
-  /** Every "no fixture matches" report since the server was created, oldest first. */
+  /**
+   * Every "no fixture matches" report since the server was created, oldest first.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => expect(server.unmatchedRequests()).toEqual([]));
+   * ```
+   */
   unmatchedRequests(): string[];
 }
 

@@ -126,13 +126,44 @@ export interface FixtureExchange {
  * };
  * ```
  */
+/**
+ * Where a fixture's exchanges come from: `recorded` from the live service (when, from where,
+ * which version of the service answered), or `written` by hand or by a script from a reference
+ * (the service's documentation, its source code, published examples).
+ *
+ * @example
+ * ```ts
+ * const written: FixtureProvenance = { kind: 'written', from: 'shared/reference/mygene.md and biothings.api 1.x source' };
+ * const recorded: FixtureProvenance = { kind: 'recorded', date: '2027-01-05T10:00:00.000Z', from: 'https://mygene.info', serviceVersion: '3.2' };
+ * ```
+ */
+export type FixtureProvenance =
+  | {
+      /** Recorded from the live service by a re-record scenario. */
+      kind: 'recorded';
+      /** When (ISO 8601). */
+      date: string;
+      /** The origin the requests went to. */
+      from: string;
+      /** The service's version as it reported it (`unknown` when it does not say). */
+      serviceVersion: string;
+    }
+  | {
+      /** Written from a reference, not recorded. */
+      kind: 'written';
+      /** The reference: documents, source files or examples the exchanges were written from. */
+      from: string;
+    };
+
 export interface Fixture {
   /** Unique name of the scenario (the file name without `.json`, by convention). */
   name: string;
   /** What the scenario shows, in a sentence. */
   description?: string;
-  /** Where it was recorded (service base URL, date, script). */
+  /** Where it came from, in words (service base URL, date, script). See also {@link Fixture.provenance}. */
   source?: string;
+  /** Recorded from the live service, or written from a reference: see {@link FixtureProvenance}. */
+  provenance?: FixtureProvenance;
   /** The exchanges, in the order a client makes them; each is served once, in order, when requests repeat. */
   exchanges: FixtureExchange[];
 }

@@ -7,6 +7,7 @@ export type {
   FixtureBody,
   FixtureExchange,
   FixtureFilePart,
+  FixtureProvenance,
   FixtureRequest,
   FixtureResponse,
   ScrubOptions,

@@ -5,7 +5,15 @@ import { fileURLToPath } from 'node:url';
 import type { Fixture } from './fixture-types.js';
 import { rememberFixtureFile } from './match.js';
 
-/** Thrown by {@link loadFixtures} and {@link validateFixture} for a malformed fixture; names the file. */
+/**
+ * Thrown by {@link loadFixtures} and {@link validateFixture} for a malformed fixture; names the file.
+ *
+ * @example
+ * ```ts
+ * try { loadFixtures(new URL('../fixtures/', import.meta.url)); }
+ * catch (e) { if (e instanceof FixtureFormatError) console.error(`fix ${e.file}: ${e.message}`); }
+ * ```
+ */
 export class FixtureFormatError extends Error {
   /** Always `'FixtureFormatError'`. */
   override name = 'FixtureFormatError';
@@ -127,12 +135,29 @@ export function validateFixture(value: unknown, file: string): Fixture {
   if (typeof value.name !== 'string' || value.name === '') fail('"name" must be a non-empty string');
   if (value.description !== undefined && typeof value.description !== 'string') fail('"description" must be a string');
   if (value.source !== undefined && typeof value.source !== 'string') fail('"source" must be a string');
+  if (value.provenance !== undefined) {
+    const problem = checkProvenance(value.provenance);
+    if (problem) fail(`"provenance" ${problem}`);
+  }
   if (!Array.isArray(value.exchanges) || value.exchanges.length === 0) fail('"exchanges" must be a non-empty array');
   (value.exchanges as unknown[]).forEach((exchange, i) => {
     const problem = checkExchange(exchange, `exchanges[${i}]`);
     if (problem) fail(problem);
   });
   return value as unknown as Fixture;
+}
+
+function checkProvenance(p: unknown): string | undefined {
+  const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+  if (!isRecord(p)) return 'must be an object';
+  if (p.kind === 'written') return text(p.from) ? undefined : 'of kind "written" needs "from": the reference it was written from';
+  if (p.kind === 'recorded') {
+    if (!text(p.date) || Number.isNaN(Date.parse(p.date as string))) return 'of kind "recorded" needs "date" (ISO 8601)';
+    if (!text(p.from)) return 'of kind "recorded" needs "from": the origin recorded';
+    if (!text(p.serviceVersion)) return 'of kind "recorded" needs "serviceVersion"';
+    return undefined;
+  }
+  return 'must have "kind": "recorded" or "written"';
 }
 
 function listJsonFiles(dir: string): string[] {

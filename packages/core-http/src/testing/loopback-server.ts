@@ -24,11 +24,32 @@ export interface LoopbackFixtureServerOptions {
 export interface LoopbackFixtureServer {
   /** `http://127.0.0.1:<port>` (no trailing slash); fixture paths are served under it as they are. */
   url: string;
-  /** Stop listening and drop open connections. */
+  /**
+   * Stop listening and drop open connections.
+   *
+   * @example
+   * ```ts
+   * afterAll(() => server.close());
+   * ```
+   */
   close(): Promise<void>;
-  /** Reports of requests that matched no fixture, oldest first. */
+  /**
+   * Reports of requests that matched no fixture, oldest first.
+   *
+   * @example
+   * ```ts
+   * expect(server.unmatchedRequests()).toEqual([]);
+   * ```
+   */
   unmatchedRequests(): string[];
-  /** Restart ordered exchanges (polls) from the first one. */
+  /**
+   * Restart ordered exchanges (polls) from the first one.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => server.reset());
+   * ```
+   */
   reset(): void;
 }
 

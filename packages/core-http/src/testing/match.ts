@@ -130,6 +130,12 @@ function escapeRegExp(text: string): string {
 /**
  * Whether an actual value matches a fixture value. A fixture value containing `[REDACTED]`
  * (written by the recorder's scrubbing) matches any non-empty text in its place.
+ *
+ * @example
+ * ```ts
+ * sameValue('Token [REDACTED]', 'Token abc123'); // true
+ * sameValue('cdk2', 'CDK2');                     // false
+ * ```
  */
 export function sameValue(expected: string, actual: string): boolean {
   if (expected === actual) return true;
@@ -491,7 +497,14 @@ export class FixtureMatcher {
     });
   }
 
-  /** Forget how many times each ordered exchange was served (start a poll sequence again). */
+  /**
+   * Forget how many times each ordered exchange was served (start a poll sequence again).
+   *
+   * @example
+   * ```ts
+   * afterEach(() => matcher.reset());
+   * ```
+   */
   reset(): void {
     this.#served.clear();
   }
@@ -528,6 +541,13 @@ export class FixtureMatcher {
    * Find the exchange for a request. Among exchanges of one fixture that match the same request,
    * the first unserved one is returned and the last one repeats. When several fixtures match, the
    * most specific (most query/header/body constraints) wins, then the first loaded.
+   * Resolves to `undefined` when no exchange matches.
+   *
+   * @example
+   * ```ts
+   * const hit = await matcher.match(await readRequest(new Request('https://mygene.info/v3/gene/1017')));
+   * hit?.exchange.response.status; // 200
+   * ```
    */
   async match(request: IncomingRequest): Promise<FixtureMatch | undefined> {
     const views = new BodyViews(request.body, request.headers.get('content-type') ?? '');
@@ -549,6 +569,12 @@ export class FixtureMatcher {
   /**
    * Explain why nothing matched: the closest fixture (same method, most similar path) and what differs.
    * The report is also appended to {@link FixtureMatcher.unmatched}.
+   *
+   * @example
+   * ```ts
+   * const request = await readRequest(new Request('https://mygene.info/v3/gene/1018'));
+   * if (!(await matcher.match(request))) console.error(await matcher.explain(request));
+   * ```
    */
   async explain(request: IncomingRequest): Promise<string> {
     const views = new BodyViews(request.body, request.headers.get('content-type') ?? '');

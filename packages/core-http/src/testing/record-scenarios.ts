@@ -18,8 +18,10 @@ export interface RecordScenariosOptions {
   fetch?: typeof globalThis.fetch;
   /** Record only these scenario names. Default: all. */
   only?: readonly string[];
-  /** Origin named in each fixture's description. Default: the origin of the first request. */
+  /** Origin named in each fixture's description and provenance. Default: the origin of the first request. */
   origin?: string;
+  /** The service's version, for each fixture's provenance (ask the service before recording). Default `unknown`. */
+  serviceVersion?: string;
 }
 
 /** The outcome of one scenario. */
@@ -38,7 +40,8 @@ export interface RecordScenarioResult {
 
 /**
  * Run each scenario (or those named in `only`) with a fresh recorder wrapping `fetch`, and write
- * `<dir>/<name>.json` (exchanges scrubbed, in order, description `re-recorded <ISO date> from <origin>`).
+ * `<dir>/<name>.json` (exchanges scrubbed, in order, description `re-recorded <ISO date> from <origin>`,
+ * `provenance` `recorded` with the date, the origin and `serviceVersion`).
  * A scenario that throws writes nothing, so a failed run never leaves a partial fixture.
  * Unknown names in `only` are reported as errors.
  *
@@ -79,7 +82,14 @@ export async function recordScenarios(options: RecordScenariosOptions): Promise<
       results.push({ name, exchanges: 0, bytes: 0, error: 'the scenario made no request' });
       continue;
     }
-    const fixture: Fixture = { name, description: `re-recorded ${new Date().toISOString()} from ${origin ?? 'unknown origin'}`, exchanges };
+    const date = new Date().toISOString();
+    const from = origin ?? 'unknown origin';
+    const fixture: Fixture = {
+      name,
+      description: `re-recorded ${date} from ${from}`,
+      provenance: { kind: 'recorded', date, from, serviceVersion: options.serviceVersion ?? 'unknown' },
+      exchanges,
+    };
     const file = join(options.dir, `${name}.json`);
     writeFixture(file, fixture);
     results.push({ name, exchanges: exchanges.length, bytes: Buffer.byteLength(formatFixture(fixture)), file });

@@ -13,7 +13,15 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export interface RecordingFetchOptions {
   /** The fetch that performs the real request. Default: the global `fetch`. */
   fetch?: typeof fetch;
-  /** Receives each exchange, already scrubbed. */
+  /**
+   * Receives each exchange, already scrubbed.
+   *
+   * @example
+   * ```ts
+   * const exchanges: FixtureExchange[] = [];
+   * const fetch = recordingFetch({ onExchange: (x) => exchanges.push(x) });
+   * ```
+   */
   onExchange(exchange: FixtureExchange): void;
   /** What to scrub besides the defaults (see {@link ScrubOptions}). */
   scrub?: ScrubOptions;

@@ -17,11 +17,32 @@ export interface SimulatedRequest {
   headers: Headers;
   /** The raw body; empty for none. */
   body: Uint8Array;
-  /** The body as UTF-8 text. */
+  /**
+   * The body as UTF-8 text.
+   *
+   * @example
+   * ```ts
+   * const xml = request.text();
+   * ```
+   */
   text(): string;
-  /** The body as JSON (`undefined` when empty; a `SyntaxError` when it is not JSON). */
+  /**
+   * The body as JSON (`undefined` when empty; a `SyntaxError` when it is not JSON).
+   *
+   * @example
+   * ```ts
+   * const { ids } = request.json() as { ids: string[] };
+   * ```
+   */
   json(): unknown;
-  /** The body as form fields (`application/x-www-form-urlencoded`). */
+  /**
+   * The body as form fields (`application/x-www-form-urlencoded`).
+   *
+   * @example
+   * ```ts
+   * const query = request.form().get('query');
+   * ```
+   */
   form(): URLSearchParams;
 }
 
@@ -52,9 +73,23 @@ export interface SimulatorFaults {
 
 /** The fault controls of a simulator. */
 export interface SimulatorFaultControl {
-  /** Replace the faults in force (and restart the count of `every`). */
+  /**
+   * Replace the faults in force (and restart the count of `every`).
+   *
+   * @example
+   * ```ts
+   * sim.faults.set({ every: 2, status: 503 });
+   * ```
+   */
   set(faults: SimulatorFaults): void;
-  /** No more faults. */
+  /**
+   * No more faults.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => sim.faults.clear());
+   * ```
+   */
   clear(): void;
   /** The faults in force. */
   readonly current: Readonly<SimulatorFaults>;
@@ -64,7 +99,15 @@ export interface SimulatorFaultControl {
 export interface ListeningSimulator {
   /** The service root on 127.0.0.1, to pass to a client's `baseUrl` as it is. */
   baseUrl: string;
-  /** Stop listening and drop open connections. */
+  /**
+   * Stop listening and drop open connections.
+   *
+   * @example
+   * ```ts
+   * const listening = await sim.listen();
+   * await listening.close();
+   * ```
+   */
   close(): Promise<void>;
 }
 
@@ -87,14 +130,32 @@ export interface Simulator<S> {
   /**
    * msw handlers answering at `baseUrl` (or `options.baseUrl`); each call starts from a fresh state,
    * and so does msw's `server.resetHandlers()`.
+   *
+   * @example
+   * ```ts
+   * const server = setupServer(...sim.handlers({ baseUrl: 'https://mygene.info/v3' }));
+   * ```
    */
   handlers(options?: { baseUrl?: string | undefined }): RequestHandler[];
-  /** Back to the initial state; faults cleared and the request log emptied. */
+  /**
+   * Back to the initial state; faults cleared and the request log emptied.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => sim.reset());
+   * ```
+   */
   reset(): void;
   /**
    * Serve the same service on 127.0.0.1 (a free port unless `port`). With `cors: true` it
    * answers CORS preflights and adds `Access-Control-*` headers (credentials allowed), so a
    * page in a browser test can call it.
+   *
+   * @example
+   * ```ts
+   * const { baseUrl, close } = await sim.listen();
+   * const mg = new MyGene({ baseUrl });
+   * ```
    */
   listen(options?: { port?: number | undefined; cors?: boolean | undefined }): Promise<ListeningSimulator>;
   /** Faults to inject: latency, failing statuses, dropped connections, truncated bodies. */

@@ -78,7 +78,15 @@ export interface Recorder {
   fetch: typeof fetch;
   /** The exchanges recorded so far, in order. */
   readonly exchanges: FixtureExchange[];
-  /** Write `<dir>/<name>.json` and return its path. */
+  /**
+   * Write `<dir>/<name>.json` (creating `dir` if needed) and return its path.
+   *
+   * @example
+   * ```ts
+   * await mg.gene('1017');
+   * const file = recorder.save(); // 'fixtures/gene-1017.json'
+   * ```
+   */
   save(): string;
 }
 

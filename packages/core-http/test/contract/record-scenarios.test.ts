@@ -67,6 +67,7 @@ it('writes one scrubbed fixture per scenario, keeps order, and writes nothing fo
   expect(pollText).not.toContain(SECRET);
   const login = JSON.parse(loginText) as Fixture;
   expect(login.description).toMatch(new RegExp(`^re-recorded \\d{4}-\\d\\d-\\d\\dT.* from ${base}$`));
+  expect(login.provenance).toEqual({ kind: 'recorded', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), from: base, serviceVersion: 'unknown' });
   expect(login.exchanges[0]!.request.query).toEqual({ token: '[REDACTED]' });
   expect(login.exchanges[0]!.response.body).toEqual({ json: { token: '[REDACTED]', user: 'ada' } });
   const poll = JSON.parse(pollText) as Fixture;

@@ -72,22 +72,42 @@ describe('retry', () => {
   });
   it('a number means limit, false and 0 mean none', async () => {
     const calls = sequence('get', `${BASE}x`, [500]);
-    await createHttpClient({ baseUrl: BASE, retry: 1 })
-      .get('x', { retry: { delay: 0 } })
-      .catch(() => undefined);
-    expect(calls.count).toBe(2);
-    calls.count = 0;
-    await createHttpClient({ baseUrl: BASE })
-      .get('x', { retry: false })
-      .catch(() => undefined);
-    expect(calls.count).toBe(1);
+    const sent = async (
+      client: { retry?: number | false | { limit: number; delay: number } },
+      call: { retry?: number | false | { limit?: number; delay: number } },
+    ) => {
+      calls.count = 0;
+      const e = await createHttpClient({ baseUrl: BASE, ...client })
+        .get('x', call)
+        .catch((x: unknown) => x);
+      expect(isServerError(e)).toBe(true);
+      expect((e as { attempts: number }).attempts).toBe(calls.count);
+      return calls.count;
+    };
+    // Controls: the same 500 is retried by default and with a number.
+    expect(await sent({ retry: { limit: 2, delay: 0 } }, {})).toBe(3);
+    expect(await sent({ retry: 1 }, { retry: { delay: 0 } })).toBe(2);
+    // None: 0 and false, on the client or per call, as a number or as `limit`.
+    expect(await sent({ retry: 0 }, {})).toBe(1);
+    expect(await sent({ retry: false }, {})).toBe(1);
+    expect(await sent({ retry: { limit: 0, delay: 0 } }, {})).toBe(1);
+    expect(await sent({ retry: { limit: 2, delay: 0 } }, { retry: 0 })).toBe(1);
+    expect(await sent({ retry: { limit: 2, delay: 0 } }, { retry: false })).toBe(1);
+    expect(await sent({ retry: { limit: 2, delay: 0 } }, { retry: { limit: 0, delay: 0 } })).toBe(1);
   });
   it('does not retry statuses outside the list (404, 400)', async () => {
-    const calls = sequence('get', `${BASE}x`, [404]);
-    await createHttpClient({ baseUrl: BASE, retry: { delay: 0 } })
-      .get('x')
-      .catch(() => undefined);
-    expect(calls.count).toBe(1);
+    const c = createHttpClient({ baseUrl: BASE, retry: { limit: 2, delay: 0 } });
+    // Control: this client retries a listed status.
+    const control = sequence('get', `${BASE}r`, [503]);
+    await c.get('r').catch(() => undefined);
+    expect(control.count).toBe(3);
+    for (const status of [404, 400]) {
+      const calls = sequence('get', `${BASE}s${status}`, [status, 200]);
+      const e = await c.get(`s${status}`).catch((x: unknown) => x);
+      expect((e as { status: number }).status).toBe(status);
+      expect((e as { attempts: number }).attempts).toBe(1);
+      expect(calls.count).toBe(1);
+    }
   });
   it('never retries a POST unless it is marked idempotent', async () => {
     const calls = sequence('post', `${BASE}q`, [503, 200]);

@@ -50,6 +50,18 @@ describe('loadFixtures', () => {
 describe('validateFixture', () => {
   const bad = (value: unknown) => () => validateFixture(value, 'f.json');
 
+  it('checks provenance: recorded needs date, origin and service version; written needs its reference', () => {
+    const exchanges = [{ request: { method: 'GET', path: '/x' }, response: { status: 200 } }];
+    const written = { name: 'w', provenance: { kind: 'written', from: 'shared/reference/mygene.md' }, exchanges };
+    expect(validateFixture(written, 'f.json').provenance).toEqual({ kind: 'written', from: 'shared/reference/mygene.md' });
+    const recorded = { kind: 'recorded', date: '2027-01-05T10:00:00.000Z', from: 'https://mygene.info', serviceVersion: '3.2' };
+    expect(validateFixture({ name: 'r', provenance: recorded, exchanges }, 'f.json').provenance).toEqual(recorded);
+    expect(bad({ name: 'x', provenance: { kind: 'written' }, exchanges })).toThrow(/"provenance" of kind "written" needs "from"/);
+    expect(bad({ name: 'x', provenance: { ...recorded, date: 'yesterday' }, exchanges })).toThrow(/needs "date"/);
+    expect(bad({ name: 'x', provenance: { ...recorded, serviceVersion: '' }, exchanges })).toThrow(/needs "serviceVersion"/);
+    expect(bad({ name: 'x', provenance: { kind: 'guessed', from: 'x' }, exchanges })).toThrow(/"recorded" or "written"/);
+  });
+
   it('accepts every body kind', () => {
     const bodies = [
       { json: null },
