@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// `pnpm size`: min+gzip size of each package's main entry, bundled for the browser with esbuild
-// (dependencies such as ky included, as an application would ship them), and of the umbrella
-// import `import { MyGene } from '@bio/sdk'` next to `import { MyGene } from '@bio/mygene'`.
+// `pnpm size [--check]`: min+gzip size of each package's entries, bundled for the browser with
+// esbuild (dependencies such as ky included, as an application would ship them), and of the
+// umbrella import `import { MyGene } from '@bio/sdk'` next to `import { MyGene } from '@bio/mygene'`.
+// `--check` (in `pnpm test:all`) fails when a bundle passes its budget or the umbrella import
+// costs more than 1 % over the direct one.
+//
+// The budgets are today's sizes plus a few percent, so growth is a decision, not an accident.
+// The issue's goal for `{ MyGene }` is 14 KiB; it is 20.8 KiB today (core-http's client, errors and
+// ky), so its budget holds the line while the goal stays open.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+
+const check = process.argv.includes('--check');
+const KiB = 1024;
 
 async function bundleSize(contents) {
   const result = await build({
@@ -20,15 +29,44 @@ async function bundleSize(contents) {
   return { min: code.length, gzip: gzipSync(code).length };
 }
 
+/** Budgets in KiB, min+gzip. */
+const budgets = {
+  '@bio/core-http': 23,
+  '@bio/rsql': 6.5,
+  '@bio/mygene': 23.5,
+  '@bio/intermine': 45,
+  '@bio/idr': 33.5,
+  '@bio/molgenis': 39,
+  '@bio/molgenis/emx2': 32,
+  '@bio/sdk': 110,
+  "{ MyGene } from '@bio/mygene'": 21.5,
+  "{ MyGene } from '@bio/sdk'": 21.5,
+};
+
 const rows = [];
-for (const name of ['core-http', 'rsql', 'mygene', 'intermine', 'idr', 'molgenis', 'sdk']) {
-  rows.push([`@bio/${name} (everything)`, await bundleSize(`export * from '@bio/${name}';`)]);
+for (const entry of ['@bio/core-http', '@bio/rsql', '@bio/mygene', '@bio/intermine', '@bio/idr', '@bio/molgenis', '@bio/molgenis/emx2', '@bio/sdk']) {
+  rows.push([entry, await bundleSize(`export * from '${entry}';`)]);
 }
 const direct = await bundleSize(`export { MyGene } from '@bio/mygene';`);
 const umbrella = await bundleSize(`export { MyGene } from '@bio/sdk';`);
 rows.push([`{ MyGene } from '@bio/mygene'`, direct], [`{ MyGene } from '@bio/sdk'`, umbrella]);
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log('| bundle | min | min+gzip |\n| --- | ---: | ---: |');
-for (const [label, size] of rows) console.log(`| ${label} | ${kb(size.min)} | ${kb(size.gzip)} |`);
-console.log(`\numbrella / direct (min+gzip): ${(umbrella.gzip / direct.gzip).toFixed(3)} (goal ≤ 1.05)`);
+const kb = (n) => `${(n / KiB).toFixed(1)} KiB`;
+const over = [];
+console.log('| bundle | min | min+gzip | budget |\n| --- | ---: | ---: | ---: |');
+for (const [label, size] of rows) {
+  const budget = budgets[label];
+  const fails = budget !== undefined && size.gzip > budget * KiB;
+  if (fails) over.push(`${label}: ${kb(size.gzip)} > ${budget} KiB`);
+  console.log(
+    `| ${label}${label.startsWith('{') ? '' : ' (everything)'} | ${kb(size.min)} | ${kb(size.gzip)} | ${budget === undefined ? '—' : `${budget} KiB${fails ? ' ✗' : ''}`} |`,
+  );
+}
+const ratio = umbrella.gzip / direct.gzip;
+console.log(`\numbrella / direct (min+gzip): ${ratio.toFixed(3)} (goal ≤ 1.01)`);
+if (ratio > 1.01) over.push(`the umbrella import of MyGene is ${ratio.toFixed(3)}× the direct import (goal ≤ 1.01)`);
+if (check && over.length > 0) {
+  console.error(`✗ size budgets:\n  ${over.join('\n  ')}`);
+  process.exit(1);
+}
+if (check) console.log('✓ size budgets');

@@ -21,7 +21,8 @@ const ALLOWED: Record<string, Record<string, string>> = {
   '@bio/idr': { '@bio/core-http': 'HTTP client, errors, session auth, paging' },
   '@bio/molgenis': {
     '@bio/core-http': 'HTTP client, errors, chunked writes',
-    '@bio/rsql': 'builds and checks the `q` filter (RSQL) of MOLGENIS reads',
+    '@bio/rsql': 'builds and checks the `q` filter (RSQL) of MOLGENIS reads, and compiles RSQL to EMX2 filters',
+    fflate: 'writes the EMX zip of importData (maintained, no dependencies, runs in browsers and Node)',
   },
   '@bio/sdk': {
     '@bio/core-http': 're-exported by the umbrella',
@@ -108,11 +109,14 @@ describe('lockfile and release', () => {
     expect(scripts.release).toMatch(/changeset publish/);
   });
 
-  it.each(published.map((p) => [p.pkg.name as string, p.pkg] as const))('%s publishes with provenance, dist (+ fixtures for ./testing) only', (name, pkg) => {
-    expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
-    // Clients publish their recorded fixtures: the `./testing` entry loads them at run time.
-    const hasTesting = existsSync(`${root}packages/${name.replace('@bio/', '')}/src/testing/index.ts`) && name !== '@bio/core-http';
-    expect(pkg.files).toEqual(hasTesting ? ['dist', 'fixtures'] : ['dist']);
-    expect(pkg.type).toBe('module');
-  });
+  it.each(published.map((p) => [p.pkg.name as string, p.pkg] as const))(
+    '%s publishes with provenance: dist (+ fixtures for ./testing), CHANGELOG and LICENSE only',
+    (name, pkg) => {
+      expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+      // Clients publish their fixtures: the `./testing` entry loads them at run time.
+      const hasTesting = existsSync(`${root}packages/${name.replace('@bio/', '')}/src/testing/index.ts`) && name !== '@bio/core-http';
+      expect(pkg.files).toEqual([...(hasTesting ? ['dist', 'fixtures'] : ['dist']), 'CHANGELOG.md', 'LICENSE']);
+      expect(pkg.type).toBe('module');
+    },
+  );
 });
