@@ -40,15 +40,19 @@ export interface RetryOptions {
    * status list and `Retry-After` are not consulted), `false` gives up. Called only for requests
    * that may be retried at all (method, `idempotent`, a body that can be sent again) and while
    * `limit` is not used up; `attempt` is the attempt that failed (1 for the first).
+   * `undefined` leaves the decision to the rules above (statuses, network switch, `Retry-After`),
+   * so a hook can veto some failures and keep the defaults for the rest.
    * Default: the rules above.
    *
    * @example
    * ```ts
    * // Also retry a 404 right after a write, while the replica catches up.
    * createHttpClient({ baseUrl, retry: { shouldRetry: ({ error, attempt }) => error.status === 404 && attempt < 3 } });
+   * // Never retry a 500 that carries the service's own error document; the defaults otherwise.
+   * createHttpClient({ baseUrl, retry: { shouldRetry: ({ error }) => (error.status === 500 && error.body !== undefined ? false : undefined) } });
    * ```
    */
-  shouldRetry?: ((e: { error: BioHttpError; attempt: number }) => boolean | Promise<boolean>) | undefined;
+  shouldRetry?: ((e: { error: BioHttpError; attempt: number }) => boolean | undefined | Promise<boolean | undefined>) | undefined;
   /**
    * Overall deadline for all attempts and waits, in ms. Default none. An attempt still running
    * when it passes ends with a `TimeoutError`; a retry whose wait would pass it is not made (the
@@ -67,7 +71,7 @@ export interface ResolvedRetryOptions {
   backoffLimit: number;
   maxRetryAfter: number;
   jitter: boolean;
-  shouldRetry: ((e: { error: BioHttpError; attempt: number }) => boolean | Promise<boolean>) | undefined;
+  shouldRetry: ((e: { error: BioHttpError; attempt: number }) => boolean | undefined | Promise<boolean | undefined>) | undefined;
   deadline: number | undefined;
 }
 

@@ -60,7 +60,10 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
       const ours = await retryCandidate(ctx, error);
       if (ours === undefined) return false; // a hook's exception, or not a failed exchange
       state.error = ours;
-      if (r.shouldRetry) return r.shouldRetry({ error: ours, attempt: retryCount });
+      if (r.shouldRetry) {
+        const verdict = await r.shouldRetry({ error: ours, attempt: retryCount });
+        if (verdict !== undefined) return verdict; // undefined: the rules below decide
+      }
       if (ours.status === 0) return ours.name === 'NetworkError' && r.retryOnNetworkError;
       if (!isHTTPError(error)) return false; // size guard, format errors: another try would not help
       if (!r.statusCodes.includes(ours.status)) return undefined; // ky refuses it (statusCodes)

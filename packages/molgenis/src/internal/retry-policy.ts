@@ -1,8 +1,5 @@
 import type { BioHttpError, RetryOptions } from '@bio/core-http';
 
-/** core-http's default retry statuses (the contract's): 408, 429, 500, 502, 503, 504. */
-const DEFAULT_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
-
 /**
  * A 500 that carries MOLGENIS's own error document (`{"errors":[{"message"…}]}` from a classic
  * controller, a problem+json from an ApiController) is the server's exception handler answering:
@@ -21,18 +18,13 @@ export function isDeterministicFailure(error: BioHttpError): boolean {
 
 /**
  * The client's retry policy: the caller's (a number is `limit`), with a `shouldRetry` that gives
- * up at once on {@link isDeterministicFailure} and otherwise applies the caller's statuses and
- * network switch. A caller's own `shouldRetry` is used unchanged. (A `shouldRetry` makes ky
- * wait its backoff instead of a `Retry-After`; MOLGENIS sends none.)
+ * up at once on {@link isDeterministicFailure} and leaves everything else to core-http's rules
+ * (the caller's statuses, network switch, `Retry-After`). A caller's own `shouldRetry` is used
+ * unchanged.
  */
 export function molgenisRetry(caller: RetryOptions | number | undefined): RetryOptions {
   const options: RetryOptions = typeof caller === 'number' ? { limit: caller } : { ...caller };
   if (options.shouldRetry !== undefined) return options;
-  const statuses = options.statusCodes ?? DEFAULT_STATUSES;
-  const network = options.retryOnNetworkError ?? true;
-  options.shouldRetry = ({ error }) => {
-    if (error.status === 0) return error.name === 'NetworkError' && network;
-    return statuses.includes(error.status) && !isDeterministicFailure(error);
-  };
+  options.shouldRetry = ({ error }) => (isDeterministicFailure(error) ? false : undefined);
   return options;
 }
