@@ -123,7 +123,7 @@ expectTypeOf(lines(response)).toEqualTypeOf<AsyncIterableIterator<string>>();
 // Retry policy and hooks: our own types, no ky types; optional fields take `undefined`.
 expectTypeOf<RetryOptions['jitter']>().toEqualTypeOf<boolean | undefined>();
 expectTypeOf<Parameters<NonNullable<RetryOptions['shouldRetry']>>[0]>().toEqualTypeOf<{ error: BioHttpError; attempt: number }>();
-expectTypeOf<ReturnType<NonNullable<RetryOptions['shouldRetry']>>>().toEqualTypeOf<boolean | Promise<boolean>>();
+expectTypeOf<ReturnType<NonNullable<RetryOptions['shouldRetry']>>>().toEqualTypeOf<boolean | undefined | Promise<boolean | undefined>>();
 expectTypeOf<Parameters<NonNullable<HttpHooks['beforeRequest']>[number]>[0]>().toEqualTypeOf<{ request: Request; attempt: number }>();
 // biome-ignore lint/suspicious/noConfusingVoidType: pins the hook return type, which allows void as ky does
 expectTypeOf<ReturnType<NonNullable<HttpHooks['afterResponse']>[number]>>().toEqualTypeOf<Response | void | Promise<Response | void>>();

@@ -13,6 +13,7 @@ export type {
   ScrubOptions,
 } from './fixture-types.js';
 export { FixtureFormatError, loadFixtures, validateFixture } from './load-fixtures.js';
+export { type FixtureScenarios, type FixtureScenariosOptions, fixtureScenarios, requestOf } from './fixture-scenarios.js';
 export { FixtureMatcher, jsonDifference, REDACTED, readRequest, sameValue, toResponse } from './match.js';
 export type { FixtureMatch, FixtureMatcherOptions, IncomingRequest, LenientQuery } from './match.js';
 export { parseXml, xmlDifference } from './xml-tree.js';
