@@ -25,28 +25,49 @@ export const OFFLINE_INTERMINE_BASE_URL = 'https://www.flymine.org/flymine';
  */
 export const OFFLINE_MOLGENIS_BASE_URL = 'https://molgenis.example.org';
 
-/** Client options the CLI sets everywhere: no retries in offline mode (nothing to wait for). */
-function common(ctx: CommandContext): { retry?: number | undefined } {
-  return { retry: ctx.options.offline ? 0 : undefined };
+/**
+ * The services `bio` talks to, and the environment variable that sets each one's base URL.
+ *
+ * @example
+ * ```ts
+ * BASE_URL_ENV.mygene; // 'MYGENE_URL'
+ * ```
+ */
+export const BASE_URL_ENV = { mygene: 'MYGENE_URL', intermine: 'INTERMINE_URL', idr: 'IDR_URL', molgenis: 'MOLGENIS_URL' } as const;
+type Service = keyof typeof BASE_URL_ENV;
+
+/**
+ * A service's base URL: the command line's (`--base-url`, or `--root`/`--url`), else — unless
+ * `--offline` — the environment variable, else the config file; `undefined` for the client's default.
+ */
+function baseUrlFor(ctx: CommandContext, service: Service, flag: string | undefined, configured: readonly (string | undefined)[]): string | undefined {
+  if (flag) return flag;
+  if (ctx.options.offline) return undefined;
+  return ctx.io.env[BASE_URL_ENV[service]] || configured.find((c) => c) || undefined;
+}
+
+/** Client options the CLI sets everywhere: no retries offline (nothing to wait for); `--verbose` hooks. */
+function common(ctx: CommandContext): { retry?: number | undefined; hooks?: ReturnType<CommandContext['hooks']> } {
+  return { retry: ctx.options.offline ? 0 : undefined, hooks: ctx.hooks() };
 }
 
 /**
- * The MyGene.info client for a command (config file's base URL and email unless offline).
- * `concurrency` (batches in flight, 1–8) is the client's: it bounds every call it makes.
+ * The MyGene.info client for a command. `concurrency` (requests in flight, 1–8) is the client's:
+ * it bounds every call it makes.
  *
  * @example
  * ```ts
  * const gene = await mygeneClient(ctx).gene('1017');
  * ```
  */
-export function mygeneClient(ctx: CommandContext, concurrency?: number): MyGene {
+export function mygeneClient(ctx: CommandContext, concurrency?: number, baseUrl?: string): MyGene {
   const cfg = ctx.options.offline ? {} : (ctx.config.mygene ?? {});
-  return new MyGene({ ...common(ctx), baseUrl: cfg.baseUrl || undefined, email: cfg.email || undefined, concurrency });
+  return new MyGene({ ...common(ctx), baseUrl: baseUrlFor(ctx, 'mygene', baseUrl, [cfg.baseUrl]), email: cfg.email || undefined, concurrency });
 }
 
 /**
- * The InterMine client: `--root`, else the config file (`baseUrl`, or the older `root`), else
- * FlyMine. Token from env or config.
+ * The InterMine client: `--base-url`/`--root`, else `$INTERMINE_URL`, else the config file
+ * (`baseUrl`, or the older `root`), else FlyMine. Token from env or config.
  *
  * @example
  * ```ts
@@ -54,27 +75,26 @@ export function mygeneClient(ctx: CommandContext, concurrency?: number): MyGene 
  * ```
  */
 export function intermineClient(ctx: CommandContext, baseUrl: string | undefined): InterMine {
-  const cfg = ctx.options.offline ? undefined : ctx.config.intermine;
-  const chosen = baseUrl ?? (cfg?.baseUrl || cfg?.root || undefined) ?? OFFLINE_INTERMINE_BASE_URL;
+  const cfg = ctx.config.intermine;
+  const chosen = baseUrlFor(ctx, 'intermine', baseUrl, [cfg?.baseUrl, cfg?.root]) ?? OFFLINE_INTERMINE_BASE_URL;
   return new InterMine({ ...common(ctx), baseUrl: chosen, token: ctx.token('intermine') });
 }
 
 /**
- * The IDR client: the config file's base URL, else the public IDR.
+ * The IDR client: `--base-url`, else `$IDR_URL`, else the config file, else the public IDR.
  *
  * @example
  * ```ts
  * const screens = await idrClient(ctx).screens({}, { max: 2 }).toArray();
  * ```
  */
-export function idrClient(ctx: CommandContext): Idr {
-  const baseUrl = ctx.options.offline ? undefined : ctx.config.idr?.baseUrl;
-  return new Idr({ ...common(ctx), baseUrl: baseUrl || undefined });
+export function idrClient(ctx: CommandContext, baseUrl?: string): Idr {
+  return new Idr({ ...common(ctx), baseUrl: baseUrlFor(ctx, 'idr', baseUrl, [ctx.config.idr?.baseUrl]) });
 }
 
 /**
- * The MOLGENIS client: `--url`, `$MOLGENIS_URL` or the config file (`baseUrl`, or the older
- * `url`); required unless offline.
+ * The MOLGENIS client: `--base-url`/`--url`, `$MOLGENIS_URL` or the config file (`baseUrl`, or
+ * the older `url`); required unless offline.
  *
  * @example
  * ```ts
@@ -83,7 +103,7 @@ export function idrClient(ctx: CommandContext): Idr {
  */
 export function molgenisClient(ctx: CommandContext, baseUrl: string | undefined): Molgenis {
   const cfg = ctx.config.molgenis;
-  const chosen = baseUrl ?? (ctx.options.offline ? OFFLINE_MOLGENIS_BASE_URL : ctx.io.env.MOLGENIS_URL || cfg?.baseUrl || cfg?.url || undefined);
-  if (!chosen) throw new Error('no MOLGENIS server: pass --url, set MOLGENIS_URL or molgenis.url in the config file (or use --offline)');
+  const chosen = baseUrlFor(ctx, 'molgenis', baseUrl, [cfg?.baseUrl, cfg?.url]) ?? (ctx.options.offline ? OFFLINE_MOLGENIS_BASE_URL : undefined);
+  if (!chosen) throw new Error('no MOLGENIS server: pass --base-url, set MOLGENIS_URL or molgenis.baseUrl in the config file (or use --offline)');
   return new Molgenis({ ...common(ctx), baseUrl: chosen, token: ctx.token('molgenis') });
 }

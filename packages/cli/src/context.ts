@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { defaultFormat, formatRows, type OutputFormat, type Row, rowWriter } from './output.js';
+import type { HttpHooks } from '@bio/core-http';
+import { defaultFormat, formatRows, type OutputFormat, type Row, type RowWriter, rowWriter } from './output.js';
 
 /**
  * Where a command reads and writes: the process by default, buffers in tests.
@@ -12,8 +13,9 @@ import { defaultFormat, formatRows, type OutputFormat, type Row, rowWriter } fro
  * ```
  */
 export interface CliIO {
-  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
-  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** `once('drain')` (a Node stream's) lets long outputs wait for a slow reader instead of buffering. */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; once?(event: 'drain', listener: () => void): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
   stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -31,6 +33,10 @@ export interface GlobalOptions {
   offline?: boolean;
   debug?: boolean;
   config?: string;
+  /** No progress and no summary notes on stderr (errors are still printed). */
+  quiet?: boolean;
+  /** Every request on stderr: method, redacted URL, status and time taken. */
+  verbose?: boolean;
 }
 
 /**
@@ -96,28 +102,76 @@ export class CommandContext {
     return this.options.format ?? defaultFormat(this.io.stdout.isTTY);
   }
 
+  #output: RowWriter | undefined;
+  #backlog = false;
+
   /** Write rows in the chosen format. */
   print(rows: readonly Row[], columns?: readonly string[]): void {
     this.io.stdout.write(formatRows(rows, this.format, columns));
   }
 
   /**
-   * A writer that streams rows (NDJSON/TSV/CSV) or collects them (JSON/table) until `end()`.
+   * A writer that streams rows (JSON/NDJSON/TSV/CSV) or collects them (table) until `end()`.
+   * The latest writer is the command's output: if the command fails, `abortOutput()` closes it.
    *
    * @example
    * ```ts
    * const out = ctx.writer(['id', 'name']);
-   * for await (const hit of hits) out.row(hit);
+   * for await (const hit of hits) {
+   *   out.row(hit);
+   *   await ctx.drained();
+   * }
    * ctx.note(`${out.end()} rows`);
    * ```
    */
-  writer(columns: readonly string[]): { row(row: Row): void; end(): number } {
-    return rowWriter(this.format, columns, (text) => this.io.stdout.write(text));
+  writer(columns: readonly string[]): RowWriter {
+    this.#output = rowWriter(this.format, columns, (text) => {
+      if (this.io.stdout.write(text) === false) this.#backlog = true;
+    });
+    return this.#output;
   }
 
-  /** A note for humans: stderr, so stdout stays machine-readable. */
+  /** Resolves once stdout has taken what was written (a slow reader holds the producer back). */
+  async drained(): Promise<void> {
+    if (!this.#backlog) return;
+    this.#backlog = false;
+    const stdout = this.io.stdout;
+    if (stdout.once) await new Promise<void>((resolve) => stdout.once?.('drain', resolve));
+  }
+
+  /**
+   * After a failure: close the output the command began (a JSON array is closed, a table
+   * printed) and return how many rows it holds; `undefined` when no output was open.
+   */
+  abortOutput(): number | undefined {
+    const out = this.#output;
+    this.#output = undefined;
+    if (!out) return undefined;
+    const written = out.rows;
+    out.abort();
+    return written;
+  }
+
+  /** A note for humans: stderr, so stdout stays machine-readable; none with `--quiet`. */
   note(text: string): void {
-    this.io.stderr.write(`${text}\n`);
+    if (!this.options.quiet) this.io.stderr.write(`${text}\n`);
+  }
+
+  /**
+   * The clients' `hooks`: with `--verbose`, one stderr line per response (method, URL as the
+   * hooks give it — secrets redacted —, status, time) and per retry.
+   */
+  hooks(): HttpHooks | undefined {
+    if (!this.options.verbose) return undefined;
+    const err = this.io.stderr;
+    return {
+      onResponse: (e) => {
+        err.write(`> ${e.method} ${e.url} → ${e.status} in ${Math.round(e.durationMs)} ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}\n`);
+      },
+      onRetry: (e) => {
+        err.write(`> ${e.method} ${e.url}: ${e.error.status || e.error.code}, retry ${e.attempt - 1} after ${e.delayMs} ms\n`);
+      },
+    };
   }
 
   /** A token from the environment or the config file (else an offline login's); never printed. */

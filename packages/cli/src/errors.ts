@@ -1,4 +1,4 @@
-import { isBioHttpError, isValidationError } from '@bio/core-http';
+import { isBatchError, isBioHttpError, isValidationError } from '@bio/core-http';
 import { isRsqlSyntaxError } from '@bio/rsql';
 
 function hint(status: number, code: string): string | undefined {
@@ -32,6 +32,9 @@ function offlineUnhandled(error: unknown): string | undefined {
  * ```
  */
 export function describeError(error: unknown, debug: boolean): string {
+  // A batch that failed: its first request's error is the one to show (the CLI itself says how
+  // many rows were written before it).
+  if (isBatchError(error) && isBioHttpError(error.cause)) return describeError(error.cause, debug);
   let line: string;
   const unhandled = offlineUnhandled(error);
   if (unhandled !== undefined) {

@@ -1,7 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { examples } from './commands/common.js';
+import { completionScript, SHELLS, type Shell } from './completion.js';
 import { type CliIO, CommandContext, type GlobalOptions, readConfig } from './context.js';
 import { describeError } from './errors.js';
 import { OUTPUT_FORMATS } from './output.js';
+import { registerGeneContext } from './commands/gene-context.js';
 import { registerIdr } from './commands/idr.js';
 import { registerIntermine } from './commands/intermine.js';
 import { registerMolgenis } from './commands/molgenis.js';
@@ -43,9 +46,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
     .option('--offline', 'answer from built-in simulators of the services instead of the network')
     .option('--config <file>', 'config file with base URLs and tokens (default ~/.config/bio/config.json)')
     .option('--debug', 'print stack traces')
+    .option('-q, --quiet', 'no progress and no summary notes on stderr (errors are still printed)')
+    .addOption(new Option('-v, --verbose', 'print every request on stderr: method, URL (secrets redacted), status, time').conflicts('quiet'))
     .addHelpText(
       'after',
       [
+        '',
+        'Every command has examples in its help: bio <service> <command> --help. Shell completion: bio completion bash|zsh|fish.',
         '',
         'Try it with no network (answers come from simulators with built-in data; see the README):',
         '  bio mygene gene 1017 --offline',
@@ -55,9 +62,19 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
         "  bio rsql parse 'name==Jan;age=gt=30'",
         '',
         'Tokens: INTERMINE_TOKEN, MOLGENIS_TOKEN (or the config file); they are never printed.',
+        'Base URLs: --base-url, or MYGENE_URL, INTERMINE_URL, IDR_URL, MOLGENIS_URL (HUMANMINE_URL, FLYMINE_URL for gene-context).',
       ].join('\n'),
     )
     .exitOverride()
+    // Every command's help lists the options of the commands above it (--format, --offline, the
+    // service's --base-url) and marks the options it cannot run without.
+    .configureHelp({
+      showGlobalOptions: true,
+      optionDescription(option) {
+        const text = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `(required) ${text}` : text;
+      },
+    })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .hook('preAction', async (_program, action) => {
       const options = program.opts<GlobalOptions>();
@@ -80,12 +97,32 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
   registerIdr(program, ctx);
   registerMolgenis(program, ctx);
   registerRsql(program, ctx);
+  registerGeneContext(program, ctx);
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText(
+      'after',
+      examples([
+        'source <(bio completion bash)',
+        'bio completion zsh > ~/.zfunc/_bio   # a directory on $fpath',
+        'bio completion fish > ~/.config/fish/completions/bio.fish',
+      ]),
+    )
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(shell, program));
+    });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    // Output already begun is closed (a JSON array stays valid) and counted, so a partial result is never mistaken for a whole one.
+    const written = context?.abortOutput();
     io.stderr.write(describeError(error, program.opts<GlobalOptions>().debug ?? false));
+    if (written !== undefined && written > 0)
+      io.stderr.write(`stopped after ${written} row${written === 1 ? '' : 's'} written to stdout; the output is incomplete\n`);
     return 1;
   } finally {
     offline?.close();

@@ -1,13 +1,18 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { ValidationError } from '@bio/core-http';
-import { imageId } from '@bio/idr';
+import { imageId, wellLabel } from '@bio/idr';
 import type { Command } from 'commander';
 import { idrClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
-import { positive } from '../input.js';
+import { checkColumn, checkSource, positive } from '../input.js';
+import { saveThumbnails } from '../thumbnails.js';
+import { baseUrlOf, baseUrlOption, examples } from './common.js';
+
+/** The second line of an IDR description is the study title. */
+const title = (description: string | undefined): string => description?.split('\n')[1] ?? description ?? '';
 
 /**
- * Register `bio idr screens|annotations|search|thumbnail`.
+ * Register `bio idr screens|plates|wells|images|image|annotations|search|thumbnail|thumbnails`.
  *
  * @example
  * ```ts
@@ -15,45 +20,130 @@ import { positive } from '../input.js';
  * ```
  */
 export function registerIdr(program: Command, context: () => CommandContext): void {
-  const idr = program.command('idr').description('the Image Data Resource (OMERO.web): screens, annotations, search, thumbnails');
+  const idr = program
+    .command('idr')
+    .description('the Image Data Resource (OMERO.web): screens, plates, wells, images, annotations, search, thumbnails')
+    .addOption(baseUrlOption('idr', 'https://idr.openmicroscopy.org'));
 
   idr
     .command('screens')
     .description('list the screens (high-content studies)')
     .option('--max <n>', 'at most this many screens', positive)
     .option('--page-size <n>', 'screens per request', positive)
-    .action(async (opts: { max?: number; pageSize?: number }) => {
+    .addHelpText('after', examples(['bio idr screens --max 2 --offline']))
+    .action(async (opts: { max?: number; pageSize?: number }, cmd: Command) => {
       const ctx = context();
-      const screens = await idrClient(ctx).screens({}, { max: opts.max, pageSize: opts.pageSize }).toArray();
-      ctx.print(
-        screens.map((s) => ({ id: s['@id'], name: s.Name, title: s.Description?.split('\n')[1] ?? '' })),
-        ['id', 'name', 'title'],
-      );
+      const out = ctx.writer(['id', 'name', 'title']);
+      for await (const s of idrClient(ctx, baseUrlOf(cmd)).screens({}, { max: opts.max, pageSize: opts.pageSize })) {
+        out.row({ id: s['@id'], name: s.Name, title: title(s.Description) });
+        await ctx.drained();
+      }
+      out.end();
+    });
+
+  idr
+    .command('plates')
+    .description('the plates of a screen')
+    .requiredOption('--screen <id>', 'the screen id, e.g. 102', positive)
+    .option('--max <n>', 'at most this many plates', positive)
+    .option('--page-size <n>', 'plates per request', positive)
+    .addHelpText('after', examples(['bio idr plates --screen 102 --offline']))
+    .action(async (opts: { screen: number; max?: number; pageSize?: number }, cmd: Command) => {
+      const ctx = context();
+      const out = ctx.writer(['id', 'name', 'rows', 'columns']);
+      for await (const p of idrClient(ctx, baseUrlOf(cmd)).plates({ screen: opts.screen }, { max: opts.max, pageSize: opts.pageSize })) {
+        out.row({ id: p['@id'], name: p.Name, rows: p.Rows, columns: p.Columns });
+        await ctx.drained();
+      }
+      out.end();
+    });
+
+  idr
+    .command('wells')
+    .description('the wells of a plate, with their images')
+    .requiredOption('--plate <id>', 'the plate id, e.g. 4554', positive)
+    .option('--max <n>', 'at most this many wells', positive)
+    .option('--page-size <n>', 'wells per request', positive)
+    .addHelpText('after', examples(['bio idr wells --plate 4554 --offline']))
+    .action(async (opts: { plate: number; max?: number; pageSize?: number }, cmd: Command) => {
+      const ctx = context();
+      const out = ctx.writer(['id', 'well', 'row', 'column', 'images']);
+      for await (const w of idrClient(ctx, baseUrlOf(cmd)).wells({ plate: opts.plate }, { max: opts.max, pageSize: opts.pageSize })) {
+        const images = (w.WellSamples ?? []).map((s) => s.Image['@id']);
+        out.row({ id: w['@id'], well: wellLabel(w), row: w.Row, column: w.Column, images });
+        await ctx.drained();
+      }
+      out.end();
+    });
+
+  idr
+    .command('images')
+    .description('the images of a dataset')
+    .requiredOption('--dataset <id>', 'the dataset id, e.g. 51', positive)
+    .option('--max <n>', 'at most this many images', positive)
+    .option('--page-size <n>', 'images per request', positive)
+    .addHelpText('after', examples(['bio idr images --dataset 51 --offline']))
+    .action(async (opts: { dataset: number; max?: number; pageSize?: number }, cmd: Command) => {
+      const ctx = context();
+      const out = ctx.writer(['id', 'name', 'sizeX', 'sizeY', 'sizeZ', 'sizeC', 'sizeT']);
+      for await (const i of idrClient(ctx, baseUrlOf(cmd)).images({ dataset: opts.dataset }, { max: opts.max, pageSize: opts.pageSize })) {
+        const p = i.Pixels;
+        out.row({ id: i['@id'], name: i.Name, sizeX: p?.SizeX, sizeY: p?.SizeY, sizeZ: p?.SizeZ, sizeC: p?.SizeC, sizeT: p?.SizeT });
+        await ctx.drained();
+      }
+      out.end();
+    });
+
+  idr
+    .command('image')
+    .description('one image: name, dimensions, pixel type, links')
+    .argument('<id>', 'the image id, e.g. 1884807', positive)
+    .addHelpText('after', examples(['bio idr image 1884807 --offline', 'bio idr image 1884807 --format json --offline']))
+    .action(async (id: number, _opts: unknown, cmd: Command) => {
+      const ctx = context();
+      const client = idrClient(ctx, baseUrlOf(cmd));
+      const i = await client.image(id);
+      if (ctx.format === 'json') {
+        ctx.io.stdout.write(`${JSON.stringify(i, null, 2)}\n`);
+        return;
+      }
+      const p = i.Pixels;
+      ctx.print([
+        {
+          id: i['@id'],
+          name: i.Name,
+          sizeX: p?.SizeX,
+          sizeY: p?.SizeY,
+          sizeZ: p?.SizeZ,
+          sizeC: p?.SizeC,
+          sizeT: p?.SizeT,
+          pixelType: p?.Type?.value,
+          link: `${client.baseUrl}/webclient/?show=image-${i['@id']}`,
+          thumbnail: client.thumbnailUrl(i['@id']),
+        },
+      ]);
     });
 
   idr
     .command('annotations')
-    .description('key/value (map) annotations of a screen, plate, project, dataset or image')
-    .option('--screen <id>', 'a screen id')
-    .option('--plate <id>', 'a plate id')
-    .option('--project <id>', 'a project id')
-    .option('--dataset <id>', 'a dataset id')
-    .option('--image <id>', 'an image id')
-    .action(async (opts: { screen?: string; plate?: string; project?: string; dataset?: string; image?: string }) => {
+    .description('key/value (map) annotations of a screen, plate, project, dataset or image (give exactly one)')
+    .option('--screen <id>', 'a screen id', positive)
+    .option('--plate <id>', 'a plate id', positive)
+    .option('--project <id>', 'a project id', positive)
+    .option('--dataset <id>', 'a dataset id', positive)
+    .option('--image <id>', 'an image id', positive)
+    .addHelpText('after', examples(['bio idr annotations --screen 102 --offline', 'bio idr annotations --image 1884807 --offline']))
+    .action(async (opts: { screen?: number; plate?: number; project?: number; dataset?: number; image?: number }, cmd: Command) => {
       const ctx = context();
-      const target = Object.fromEntries(
-        Object.entries(opts)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, positive(String(v))]),
-      );
+      const target = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
       if (Object.keys(target).length !== 1) {
         throw new ValidationError({ message: 'give exactly one of --screen, --plate, --project, --dataset, --image', field: 'target' });
       }
-      const rows: Record<string, unknown>[] = [];
-      for await (const a of idrClient(ctx).mapAnnotations(target)) {
-        for (const [key, value] of a.values) rows.push({ namespace: a.ns, key, value });
+      const out = ctx.writer(['namespace', 'key', 'value']);
+      for await (const a of idrClient(ctx, baseUrlOf(cmd)).mapAnnotations(target)) {
+        for (const [key, value] of a.values) out.row({ namespace: a.ns, key, value });
       }
-      ctx.print(rows, ['namespace', 'key', 'value']);
+      out.end();
     });
 
   idr
@@ -63,29 +153,66 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .requiredOption('--value <value>', 'the value, e.g. CDC20')
     .option('--study <name>', 'only this study, e.g. idr0002')
     .option('--max <n>', 'at most this many images', positive)
-    .action(async (opts: { key: string; value: string; study?: string; max?: number }) => {
+    .addHelpText(
+      'after',
+      examples(["bio idr search --key 'Gene Symbol' --value CDC20 --offline", "bio idr search --key 'Gene Symbol' --value CDC20 --study idr0002 --max 10"]),
+    )
+    .action(async (opts: { key: string; value: string; study?: string; max?: number }, cmd: Command) => {
       const ctx = context();
-      const hits = idrClient(ctx).search({ key: opts.key, value: opts.value, study: opts.study }, { max: opts.max });
+      const hits = idrClient(ctx, baseUrlOf(cmd)).search({ key: opts.key, value: opts.value, study: opts.study }, { max: opts.max });
       // Streamed page by page: a common gene has thousands of images.
       const out = ctx.writer(['id', 'name', 'study', 'container']);
       for await (const h of hits) {
         out.row({ id: h.id, name: h.name, study: h.screen_name ?? h.project_name ?? '', container: h.plate_name ?? h.dataset_name ?? '' });
+        await ctx.drained();
       }
       ctx.note(`${out.end()} images`);
     });
 
   idr
     .command('thumbnail')
-    .description("save an image's thumbnail (JPEG)")
+    .description("save one image's thumbnail (JPEG)")
     .argument('<image>', 'image id')
     .requiredOption('-o, --output <file>', 'where to write the JPEG')
     .option('--size <px>', 'longest side in pixels (default: the server’s, 96)', positive)
-    .action(async (id: string, opts: { output: string; size?: number }) => {
+    .addHelpText('after', examples(['bio idr thumbnail 1884807 -o thumb.jpg --offline']))
+    .action(async (id: string, opts: { output: string; size?: number }, cmd: Command) => {
       const ctx = context();
-      const client = idrClient(ctx);
+      const client = idrClient(ctx, baseUrlOf(cmd));
       const image = imageId(id);
       const bytes = await client.thumbnail(image, { size: opts.size });
       await writeFile(opts.output, bytes);
       ctx.note(`wrote ${bytes.length} bytes to ${opts.output} (${client.thumbnailUrl(image, { size: opts.size })})`);
+    });
+
+  idr
+    .command('thumbnails')
+    .description('save the thumbnails of many images into a directory; resumable (complete files are skipped)')
+    .argument('[file]', 'image ids, one per line, or a TSV/CSV table with --column (default, or -: stdin)')
+    .requiredOption('-d, --dir <directory>', 'where to write <id>.jpg files (created if missing)')
+    .option('--column <name|n>', 'read this column of a TSV/CSV table: a header name, or a 1-based index', checkColumn)
+    .option('--size <px>', 'longest side in pixels (default: the server’s, 96)', positive)
+    .option('--names', 'name files <id>_<image name>.jpg (the name made safe; one more request per image)')
+    .option('--force', 'rewrite files already there, complete or not')
+    .addHelpText(
+      'after',
+      examples([
+        "printf '1884807\\n1938559\\n' | bio idr thumbnails --dir thumbs --offline",
+        "bio idr search --key 'Gene Symbol' --value CDC20 --format tsv | bio idr thumbnails --column id --dir thumbs",
+      ]),
+    )
+    .action(async (file: string | undefined, opts: { dir: string; column?: string; size?: number; names?: boolean; force?: boolean }, cmd: Command) => {
+      const ctx = context();
+      const source = { file, column: opts.column };
+      checkSource(source);
+      await mkdir(opts.dir, { recursive: true });
+      const counts = await saveThumbnails(ctx, idrClient(ctx, baseUrlOf(cmd)), source, {
+        dir: opts.dir,
+        size: opts.size,
+        force: opts.force ?? false,
+        names: opts.names ?? false,
+      });
+      const exists = counts.exists ? `, ${counts.exists} not overwritten (another file is there; --force rewrites)` : '';
+      ctx.note(`${counts.saved} saved, ${counts.skipped} already complete, ${counts.none} without a thumbnail${exists}`);
     });
 }

@@ -1,9 +1,12 @@
 import { ValidationError } from '@bio/core-http';
-import type { Correction, Operator } from '@bio/intermine';
+import type { Correction, Operator, TemplateValues } from '@bio/intermine';
 import { type Command, Option } from 'commander';
 import { intermineClient } from '../clients.js';
+import { parsePathSort } from '../sort.js';
 import type { CommandContext } from '../context.js';
 import { count, list, positive } from '../input.js';
+import { baseUrlOf, baseUrlOption, examples } from './common.js';
+import { registerLists } from './intermine-lists.js';
 
 const WORD_OPERATORS = [
   'ONE OF',
@@ -88,7 +91,7 @@ function probability(value: string): number {
   return n;
 }
 
-const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www.flymine.org/flymine (default: config file, else FlyMine)');
+const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www.flymine.org/flymine (same as --base-url)');
 
 /**
  * Register `bio intermine query|lists|enrich|regions`.
@@ -99,7 +102,10 @@ const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www
  * ```
  */
 export function registerIntermine(program: Command, context: () => CommandContext): void {
-  const intermine = program.command('intermine').description('InterMine (FlyMine, HumanMine, …): queries, lists, enrichment, regions');
+  const intermine = program
+    .command('intermine')
+    .description('InterMine (FlyMine, HumanMine, …): queries, templates, lists, enrichment, regions')
+    .addOption(baseUrlOption('intermine', 'FlyMine'));
 
   intermine
     .command('query')
@@ -108,25 +114,42 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .requiredOption('--select <paths>', 'comma-separated view paths, e.g. Gene.symbol,Gene.length')
     .option('--where <constraint>', "a constraint such as 'Gene.length>5000' (repeatable)", collectWhere)
     .option('--logic <expression>', 'constraint logic, e.g. "A or B"')
-    .option('--sort <path>', 'sort by this path (append " desc" for descending)')
+    .option('--sort <path>', "sort by this path: 'PATH [asc|desc]', e.g. 'Gene.length desc'", parsePathSort)
     .option('--max <n>', 'at most this many rows (default: all)', count)
     .option('--page-size <n>', 'rows per request', positive)
     .option('--start <n>', 'skip this many rows', count)
+    .addHelpText(
+      'after',
+      examples([
+        "bio intermine query --select Gene.symbol,Gene.length --where 'Gene.length>5000' --offline",
+        "bio intermine query --select Gene.symbol,Gene.primaryIdentifier --where 'Gene.symbol ONE OF eve,zen' --sort 'Gene.symbol desc' --offline",
+        "bio intermine query --select Gene.symbol --where 'Gene IN demo-list' --base-url https://www.humanmine.org/humanmine",
+      ]),
+    )
     .action(
-      async (opts: { root?: string; select: string; where?: string[]; logic?: string; sort?: string; max?: number; pageSize?: number; start?: number }) => {
+      async (
+        opts: {
+          root?: string;
+          select: string;
+          where?: string[];
+          logic?: string;
+          sort?: { path: string; direction: 'asc' | 'desc' };
+          max?: number;
+          pageSize?: number;
+          start?: number;
+        },
+        cmd: Command,
+      ) => {
         const ctx = context();
         const views = list(opts.select) ?? [];
         const root = views[0]?.split('.')[0];
         if (!root) throw new ValidationError({ message: '--select needs at least one path such as Gene.symbol', field: 'select' });
         const clauses = (opts.where ?? []).map(parseWhere);
-        const mine = intermineClient(ctx, opts.root);
+        const mine = intermineClient(ctx, opts.root ?? baseUrlOf(cmd));
         const query = mine.query(root).select(views);
         for (const c of clauses) query.where(c.path, c.op, c.value);
         if (opts.logic) query.logic(opts.logic);
-        if (opts.sort) {
-          const [path, direction] = opts.sort.trim().split(/\s+/);
-          query.orderBy(path!, direction?.toLowerCase() === 'desc' ? 'desc' : 'asc');
-        }
+        if (opts.sort) query.orderBy(opts.sort.path, opts.sort.direction);
         // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
         const columns = query.views;
         const out = ctx.writer(columns);
@@ -142,10 +165,11 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .description('the lists you can see (public ones, and yours with a token)')
     .addOption(rootOption())
     .option('--type <class>', 'only lists of this class, e.g. Gene')
-    .action(async (opts: { root?: string; type?: string }) => {
+    .addHelpText('after', examples(['bio intermine lists --offline', 'INTERMINE_TOKEN=good-token-0123456789 bio intermine lists --type Gene --offline']))
+    .action(async (opts: { root?: string; type?: string }, cmd: Command) => {
       const ctx = context();
       const rows: Record<string, unknown>[] = [];
-      for await (const l of intermineClient(ctx, opts.root).lists.all()) {
+      for await (const l of intermineClient(ctx, opts.root ?? baseUrlOf(cmd)).lists.all()) {
         if (!opts.type || l.type === opts.type)
           rows.push({ name: l.name, type: l.type, size: l.size, status: l.status, tags: [...l.tags], description: l.description });
       }
@@ -162,22 +186,31 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .option('--correction <name>', 'Holm-Bonferroni, Benjamini Hochberg, Bonferroni or None', 'Holm-Bonferroni')
     .option('--filter <filter>', 'widget filter, e.g. biological_process')
     .option('--population <list>', 'background population (a list name)')
-    .action(async (opts: { root?: string; list: string; widget: string; maxp: number; correction: string; filter?: string; population?: string }) => {
-      const ctx = context();
-      const result = await intermineClient(ctx, opts.root).enrichment({
-        list: opts.list,
-        widget: opts.widget,
-        maxp: opts.maxp,
-        correction: opts.correction as Correction,
-        filter: opts.filter,
-        population: opts.population,
-      });
-      ctx.print(
-        result.rows.map((r) => ({ identifier: r.identifier, description: r.description, pValue: r.pValue, matches: r.matches })),
-        ['identifier', 'description', 'pValue', 'matches'],
-      );
-      ctx.note(`${result.rows.length} terms with p ≤ ${opts.maxp}; ${result.notAnalysed} not analysed; population ${result.populationCount}`);
-    });
+    .addHelpText(
+      'after',
+      examples([
+        'bio intermine enrich --list demo-list --widget pathway_enrichment --maxp 0.05 --offline',
+        'bio intermine enrich --list demo-list --widget go_enrichment_for_gene --filter biological_process',
+      ]),
+    )
+    .action(
+      async (opts: { root?: string; list: string; widget: string; maxp: number; correction: string; filter?: string; population?: string }, cmd: Command) => {
+        const ctx = context();
+        const result = await intermineClient(ctx, opts.root ?? baseUrlOf(cmd)).enrichment({
+          list: opts.list,
+          widget: opts.widget,
+          maxp: opts.maxp,
+          correction: opts.correction as Correction,
+          filter: opts.filter,
+          population: opts.population,
+        });
+        ctx.print(
+          result.rows.map((r) => ({ identifier: r.identifier, description: r.description, pValue: r.pValue, matches: r.matches })),
+          ['identifier', 'description', 'pValue', 'matches'],
+        );
+        ctx.note(`${result.rows.length} terms with p ≤ ${opts.maxp}; ${result.notAnalysed} not analysed; population ${result.populationCount}`);
+      },
+    );
 
   intermine
     .command('regions')
@@ -191,13 +224,21 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .addOption(new Option('--gff3', 'print GFF3').conflicts(['bed', 'saveList']))
     .addOption(new Option('--bed', 'print BED').conflicts(['saveList']))
     .option('--save-list <name>', 'save the features as a list instead of printing them')
+    .addHelpText(
+      'after',
+      examples([
+        "bio intermine regions --organism 'D. melanogaster' --type Exon 2L:14614843..14619614 --fasta --offline",
+        "bio intermine regions --organism 'D. melanogaster' --type Gene 3R:6700000..6900000 --gff3 --offline",
+      ]),
+    )
     .action(
       async (
         regions: string[],
         opts: { root?: string; organism: string; type: string; extension?: number; gff3?: boolean; bed?: boolean; saveList?: string },
+        cmd: Command,
       ) => {
         const ctx = context();
-        const search = intermineClient(ctx, opts.root).regions({
+        const search = intermineClient(ctx, opts.root ?? baseUrlOf(cmd)).regions({
           organism: opts.organism,
           featureTypes: list(opts.type) ?? [],
           regions,
@@ -212,4 +253,83 @@ export function registerIntermine(program: Command, context: () => CommandContex
         for await (const line of lines) ctx.io.stdout.write(`${line}\n`);
       },
     );
+
+  intermine
+    .command('templates')
+    .description("the mine's templates: name, title and the constraints you can fill in")
+    .addOption(rootOption())
+    .addHelpText('after', examples(['bio intermine templates --offline']))
+    .action(async (opts: { root?: string }, cmd: Command) => {
+      const ctx = context();
+      const templates = await intermineClient(ctx, opts.root ?? baseUrlOf(cmd)).templates();
+      ctx.print(
+        templates.map((t) => ({ name: t.name, title: t.title, constraints: t.editable.map((c) => `${c.code}: ${c.path} ${c.op}`) })),
+        ['name', 'title', 'constraints'],
+      );
+    });
+
+  intermine
+    .command('template')
+    .description('run a template: its editable constraints take --value CODE=VALUE (and --op CODE=OP)')
+    .argument('<name>', 'the template, e.g. Gene_Pathways (see `bio intermine templates`)')
+    .addOption(rootOption())
+    .option('--value <code=value>', 'a value for constraint CODE, e.g. A=eve (repeatable; a,b for ONE OF)', collectWhere)
+    .option('--op <code=op>', "an operator for constraint CODE, e.g. 'A=ONE OF' (repeatable)", collectWhere)
+    .option('--max <n>', 'at most this many rows (default: all)', count)
+    .option('--page-size <n>', 'rows per request', positive)
+    .addHelpText(
+      'after',
+      examples([
+        'bio intermine template Gene_Pathways --value A=eve --offline',
+        "bio intermine template Gene_Proteins --op 'A=ONE OF' --value A=eve,zen --offline",
+      ]),
+    )
+    .action(async (name: string, opts: { root?: string; value?: string[]; op?: string[]; max?: number; pageSize?: number }, cmd: Command) => {
+      const ctx = context();
+      const values = templateValues(opts.value ?? [], opts.op ?? []);
+      const mine = intermineClient(ctx, opts.root ?? baseUrlOf(cmd));
+      const templates = await mine.templates();
+      const template = templates.find((t) => t.name === name);
+      if (!template) {
+        throw new ValidationError({ message: `no template "${name}" on this mine (templates: ${templates.map((t) => t.name).join(', ')})`, field: 'name' });
+      }
+      const codes = template.editable.map((c) => c.code);
+      for (const code of Object.keys(values)) {
+        if (!codes.includes(code))
+          throw new ValidationError({ message: `template ${name} has no editable constraint ${code} (it has: ${codes.join(', ')})`, field: 'value' });
+      }
+      const columns = template.query.views;
+      const out = ctx.writer(columns);
+      for await (const cells of template.rows(values, { max: opts.max, pageSize: opts.pageSize })) {
+        out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
+        await ctx.drained();
+      }
+      ctx.note(`${out.end()} rows`);
+    });
+
+  registerLists(intermine, context, rootOption);
+}
+
+/** `--value A=eve` and `--op 'A=ONE OF'` into the client's template values. */
+function templateValues(values: readonly string[], ops: readonly string[]): TemplateValues {
+  const split = (text: string, option: string): [string, string] => {
+    const at = text.indexOf('=');
+    if (at < 1) throw new ValidationError({ message: `${option} "${text}" is not CODE=VALUE, e.g. A=eve`, field: option });
+    return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+  };
+  const out: Record<string, { op?: Operator; value?: string | string[] }> = {};
+  for (const text of ops) {
+    const [code, op] = split(text, '--op');
+    const upper = op.toUpperCase().replace(/\s+/g, ' ');
+    if (!WORD_OPERATORS.includes(upper) && !['=', '!=', '<', '>', '<=', '>=', '=='].includes(upper)) {
+      throw new ValidationError({ message: `--op "${op}" is not one of: =, !=, <, >, <=, >=, ${WORD_OPERATORS.join(', ')}`, field: 'op' });
+    }
+    out[code] = { ...out[code], op: upper as Operator };
+  }
+  for (const text of values) {
+    const [code, value] = split(text, '--value');
+    const multi = out[code]?.op === 'ONE OF' || out[code]?.op === 'NONE OF';
+    out[code] = { ...out[code], value: multi ? value.split(',').map((v) => v.trim()) : value };
+  }
+  return out as TemplateValues;
 }

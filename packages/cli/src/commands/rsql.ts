@@ -1,6 +1,7 @@
 import { molgenisOperators, parse, serialize, type Node } from '@bio/rsql';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { examples } from './common.js';
 
 function toRows(node: Node, depth = 0): Record<string, unknown>[] {
   if (node.type === 'comparison') {
@@ -31,6 +32,7 @@ export function registerRsql(program: Command, context: () => CommandContext): v
     .command('parse')
     .description('print the syntax tree of an expression (or the error with a caret)')
     .argument('<expression>')
+    .addHelpText('after', examples(["bio rsql parse 'name==Jan;age=gt=30'", "bio rsql parse 'a==1,b=in=(2,3)' --format json"]))
     .action((expression: string) => {
       const ctx = context();
       const node = parse(expression, { operators: molgenisOperators });
@@ -44,10 +46,14 @@ export function registerRsql(program: Command, context: () => CommandContext): v
     .argument('<expression>')
     .option('--verbose', 'use " and " / " or " instead of ";" / ","')
     .option('--quote <quote>', 'quote character for values that need one: \' or "', "'")
+    .addHelpText('after', examples(['bio rsql format "name==\'Jan\' and age=gt=30"', "bio rsql format 'name==\"a b\"' --quote '\"' --verbose"]))
     .action((expression: string, opts: { verbose?: boolean; quote: string }) => {
       const ctx = context();
       if (opts.quote !== "'" && opts.quote !== '"') throw new Error(`--quote must be ' or ", not ${opts.quote}`);
       const node = parse(expression, { operators: molgenisOperators });
-      ctx.io.stdout.write(`${serialize(node, { quote: opts.quote, verbose: opts.verbose ?? false })}\n`);
+      // `bio rsql format x --verbose`: the root's --verbose (requests log) takes the flag wherever it
+      // is written; rsql sends no requests, so here it keeps its own meaning.
+      const verbose = opts.verbose ?? ctx.options.verbose ?? false;
+      ctx.io.stdout.write(`${serialize(node, { quote: opts.quote, verbose })}\n`);
     });
 }

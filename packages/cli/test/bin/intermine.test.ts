@@ -53,7 +53,7 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
       stderr: '0 rows\n',
     });
     const bad = await bio([...EVE_ZEN, '--page-size', '0']);
-    expect(bad.stderr).toBe('error: invalid argument: expected a positive whole number, got 0\n');
+    expect(bad.stderr).toBe("error: option '--page-size <n>' argument '0' is invalid. expected a whole number ≥ 1 (1, 2, 3, …)\n");
     const old = await bio([...EVE_ZEN, '--size', '1']);
     expect(old.code).not.toBe(0);
     expect(old.stderr).toBe("error: unknown option '--size'\n");

@@ -50,8 +50,8 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
     const none = await bio(['molgenis', 'get', 'celiacsprue', '--attrs', 'Individual', '--max', '0', '--offline', '-f', 'csv']);
     expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({ code: 0, stdout: 'Individual\n', stderr: '0 rows\n' });
     const bad = await bio(['molgenis', 'get', 'celiacsprue', '--page-size', '0', '--offline']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('error: invalid argument: expected a positive whole number, got 0\n');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toBe("error: option '--page-size <n>' argument '0' is invalid. expected a whole number ≥ 1 (1, 2, 3, …)\n");
     const old = await bio(['molgenis', 'get', 'celiacsprue', '--num', '5', '--offline']);
     expect(old.code).not.toBe(0);
     expect(old.stderr).toBe("error: unknown option '--num'\n");
@@ -98,6 +98,6 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
   it('without --offline and without a server it says how to name one', async () => {
     const r = await bio(['molgenis', 'get', 'celiacsprue']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: no MOLGENIS server: pass --url, set MOLGENIS_URL or molgenis.url in the config file (or use --offline)\n');
+    expect(r.stderr).toBe('error: no MOLGENIS server: pass --base-url, set MOLGENIS_URL or molgenis.baseUrl in the config file (or use --offline)\n');
   });
 });

@@ -35,15 +35,19 @@ describe.concurrent('bio mygene (built binary, --offline)', () => {
     expect(r.stderr).toContain('0 of 3 hits');
   });
 
-  it('map streams terms from stdin and reports missing and duplicate terms', async () => {
+  it('map: one row per term from stdin, with its status (found, missing, ambiguous and the count)', async () => {
     const r = await bio(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], {
       input: '1017\ntp53\n\n# a comment\ndummy\n',
     });
     expect(r.code).toBe(0);
     const rows = tsv(r.stdout);
-    expect(rows[0]).toEqual(['query', '_id', 'symbol', 'name', 'taxid', 'entrezgene']);
-    expect(rows.slice(1).map((row) => `${row[0]}→${row[1]}`)).toEqual(['1017→1017', 'tp53→7157', 'tp53→24842']);
-    expect(r.stderr).toBe('3 hits; 1 missing: dummy; 1 with several hits: tp53 (2)\n');
+    expect(rows[0]).toEqual(['query', 'status', 'hits', '_id', 'symbol', 'name', 'taxid', 'entrezgene']);
+    expect(rows.slice(1).map((row) => row.slice(0, 5).join(' '))).toEqual([
+      '1017 found 1 1017 CDK2',
+      'tp53 ambiguous 2 7157|24842 TP53|Tp53',
+      'dummy missing 0  ',
+    ]);
+    expect(r.stderr).toBe('3 terms: 1 found, 1 missing, 1 ambiguous\n');
   });
 
   it('map --fields chooses the columns and the request fields', async () => {
@@ -55,9 +59,11 @@ describe.concurrent('bio mygene (built binary, --offline)', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(4);
-    expect(lines[0]).toEqual({ query: 'tp53', _id: '7157', symbol: 'TP53', taxid: 9606 });
-    expect(lines[1]).toEqual({ query: 'tp53', _id: '24842', symbol: 'Tp53', taxid: 10116 });
-    expect(r.stderr).toContain('1 missing: CDK 2');
+    expect(lines).toEqual([
+      { query: 'tp53', status: 'ambiguous', hits: 2, _id: ['7157', '24842'], symbol: ['TP53', 'Tp53'], taxid: [9606, 10116] },
+      { query: 'cdk2', status: 'ambiguous', hits: 2, _id: ['1017', '362817'], symbol: ['CDK2', 'Cdk2'], taxid: [9606, 10116] },
+      { query: 'CDK 2', status: 'missing', hits: 0, _id: null, symbol: null, taxid: null },
+    ]);
+    expect(r.stderr).toBe('3 terms: 0 found, 1 missing, 2 ambiguous\n');
   });
 });

@@ -26,16 +26,22 @@ export interface BinResult {
  * config (HOME points at an empty directory), plus `env`.
  */
 export function bio(args: readonly string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<BinResult> {
+  const child = spawnBio(args, options);
+  child.stdin?.end(options.input ?? '');
+  return outputOf(child);
+}
+
+/** Start `node dist/bin.js ...args` (same environment as {@link bio}) and return the child, stdin open. */
+export function spawnBio(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): ChildProcess {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @bio/cli first (pnpm build, or npx tsc -p tsconfig.build.json)`);
   const home = scratch();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(INTERMINE_TOKEN|MOLGENIS_TOKEN|MOLGENIS_URL|BIO_CONFIG|NODE_OPTIONS|VITEST.*)$/.test(key)) env[key] = value;
+    if (value !== undefined && !/^(INTERMINE_TOKEN|MOLGENIS_TOKEN|MOLGENIS_URL|MYGENE_URL|INTERMINE_URL|IDR_URL|BIO_CONFIG|NODE_OPTIONS|VITEST.*)$/.test(key))
+      env[key] = value;
   }
   Object.assign(env, { HOME: home, NO_COLOR: '1' }, options.env);
-  const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? home, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin?.end(options.input ?? '');
-  return outputOf(child);
+  return spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? home, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Everything a child process prints, and its exit code, once it closes. */

@@ -35,7 +35,7 @@ describe('the clients of a command', () => {
     expect(server(molgenisClient(context({ molgenis: { baseUrl: 'https://a.example.org' } }, { offline: true }), undefined).baseUrl)).toBe(
       'https://molgenis.example.org',
     );
-    expect(() => molgenisClient(context({}), undefined)).toThrow('no MOLGENIS server: pass --url');
+    expect(() => molgenisClient(context({}), undefined)).toThrow('no MOLGENIS server: pass --base-url');
   });
 
   it('MyGene and IDR: the config file’s baseUrl unless offline', () => {

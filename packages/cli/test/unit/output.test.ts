@@ -79,19 +79,42 @@ describe('rowWriter', () => {
     }
   });
 
-  it('collects json and table until end()', () => {
-    for (const format of ['json', 'table'] as const) {
-      const w = write();
-      const out = rowWriter(format, columns, w.fn);
+  it('streams json row by row as the same array formatRows writes; collects a table until end()', () => {
+    const json = write();
+    const out = rowWriter('json', columns, json.fn);
+    out.row(rows[0]!);
+    expect(json.chunks).toHaveLength(1);
+    out.row(rows[1]!);
+    expect(out.end()).toBe(2);
+    expect(json.chunks.join('')).toBe(formatRows(rows, 'json', columns));
+    const empty = write();
+    rowWriter('json', columns, empty.fn).end();
+    expect(empty.chunks.join('')).toBe('[]\n');
+    const table = write();
+    const t = rowWriter('table', columns, table.fn);
+    t.row(rows[0]!);
+    t.row(rows[1]!);
+    expect(table.chunks).toEqual([]);
+    expect(t.end()).toBe(2);
+    expect(table.chunks.join('')).toBe(formatRows(rows, 'table', columns));
+  });
+
+  it('abort() closes what was begun and writes nothing when no row came', () => {
+    for (const format of ['json', 'ndjson', 'tsv', 'csv', 'table'] as const) {
+      const none = write();
+      const idle = rowWriter(format, columns, none.fn);
+      expect(idle.abort()).toBe(0);
+      expect(none.chunks).toEqual([]);
+      const some = write();
+      const out = rowWriter(format, columns, some.fn);
       out.row(rows[0]!);
-      out.row(rows[1]!);
-      expect(w.chunks).toEqual([]);
-      expect(out.end()).toBe(2);
-      expect(w.chunks.join('')).toBe(formatRows(rows, format, columns));
+      expect(out.abort()).toBe(1);
+      expect(out.end()).toBe(1); // closed once
+      expect(some.chunks.join('')).toBe(formatRows([rows[0]!], format, columns));
     }
   });
 
-  it('writes only the header for no rows in tsv/csv', () => {
+  it('writes only the header for no rows in tsv/csv (at end(), not before)', () => {
     const w = write();
     expect(rowWriter('csv', columns, w.fn).end()).toBe(0);
     expect(w.chunks.join('')).toBe('symbol,alias\n');

@@ -69,9 +69,9 @@ describe('runCli (in-process)', () => {
         .stdout()
         .trimEnd()
         .split('\n')
-        .map((l) => (JSON.parse(l) as { query: string }).query),
-    ).toEqual(['1017', 'tp53', 'tp53']);
-    expect(t.stderr()).toBe('3 hits; 1 missing: dummy; 1 with several hits: tp53 (2)\n');
+        .map((l) => (JSON.parse(l) as { query: string; status: string }).status),
+    ).toEqual(['found', 'ambiguous', 'missing']);
+    expect(t.stderr()).toBe('3 terms: 1 found, 1 missing, 1 ambiguous\n');
   });
 
   it('--offline restores console.error afterwards', async () => {
@@ -102,9 +102,7 @@ describe('describeError', () => {
 });
 
 describe('progress on a terminal', () => {
-  it('mygene map draws a cli-progress bar on stderr when it is a TTY, and the summary after it', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
+  const tty = (err: string[]) => {
     const stderr = {
       isTTY: true,
       columns: 80,
@@ -116,18 +114,40 @@ describe('progress on a terminal', () => {
       on: () => stderr,
       removeListener: () => stderr,
     };
-    const io: CliIO = {
+    return stderr;
+  };
+  const io = (stdin: string, err: string[], out: string[], quiet = false): [CliIO, string[]] => [
+    {
       stdout: { write: (c) => out.push(String(c)), isTTY: false },
-      stderr,
+      stderr: tty(err),
       stdin: (async function* () {
-        yield '1017\ntp53\ndummy\n';
+        yield stdin;
       })(),
       env: { HOME: '/nonexistent-home' },
-    };
-    expect(await runCli(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], io)).toBe(0);
+    },
+    quiet ? ['--quiet'] : [],
+  ];
+
+  it('mygene map draws a bar (count, rate) on a TTY once it has made more than 10 requests', async () => {
+    const err: string[] = [];
+    const out: string[] = [];
+    // 11 batches of 1000: the bar appears with the 11th request.
+    const [cli] = io(`${Array.from({ length: 11_000 }, (_, i) => (i % 2 ? 'CDK2' : 'nope')).join('\n')}\n`, err, out);
+    expect(await runCli(['mygene', 'map', '--scopes', 'symbol', '--species', 'human', '--offline'], cli)).toBe(0);
     const text = err.join('');
-    expect(text).toContain('mygene map 3 terms done');
-    expect(text.trimEnd().endsWith('3 hits; 1 missing: dummy; 1 with several hits: tp53 (2)')).toBe(true);
-    expect(out.join('').split('\n')[0]).toBe('query\t_id\tsymbol\tname\ttaxid\tentrezgene');
+    expect(text).toMatch(/mygene map 11000 terms \| [\d.]+ terms\/s/);
+    expect(text.trimEnd().endsWith('11000 terms: 5500 found, 5500 missing, 0 ambiguous')).toBe(true);
+    expect(out.join('').split('\n')[0]).toBe('query\tstatus\thits\t_id\tsymbol\tname\ttaxid\tentrezgene');
+  });
+
+  it('no bar for 10 requests or fewer, and nothing at all with --quiet', async () => {
+    const err: string[] = [];
+    const [cli] = io('1017\ntp53\ndummy\n', err, []);
+    expect(await runCli(['mygene', 'map', '--scopes', 'entrezgene,symbol', '--species', 'human,rat', '--offline'], cli)).toBe(0);
+    expect(err.join('')).toBe('3 terms: 1 found, 1 missing, 1 ambiguous\n');
+    const quiet: string[] = [];
+    const [q] = io(`${Array.from({ length: 11_000 }, () => 'CDK2').join('\n')}\n`, quiet, []);
+    expect(await runCli(['mygene', 'map', '--scopes', 'symbol', '--offline', '--quiet'], q)).toBe(0);
+    expect(quiet).toEqual([]);
   });
 });
