@@ -10,7 +10,7 @@
  * ```
  */
 export interface AuthStrategy {
-  /** Which factory made it: {@link tokenAuth}, {@link headerAuth}, {@link basicAuth} or {@link sessionAuth}. */
+  /** Which factory made it: `tokenAuth`, `headerAuth`, `basicAuth` or `sessionAuth`. */
   readonly kind: 'token' | 'header' | 'basic' | 'session';
   /**
    * Add credentials to an outgoing request (same-origin only; the client decides).

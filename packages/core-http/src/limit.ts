@@ -11,6 +11,7 @@
  * ```
  */
 export interface ConcurrencyLimit {
+  /** Run `task` when a slot is free; resolves or rejects as the task does. */
   <T>(task: () => Promise<T>): Promise<T>;
   /** Tasks running now. */
   readonly activeCount: number;

@@ -37,7 +37,27 @@ export interface AcrossMinesOptions extends CallOptions {
  * for (const o of outcomes) console.log(o.mine.name, o.ok ? o.value : o.error);
  * ```
  */
-export type MineOutcome<T> = { mine: MineInstance; ok: true; value: T; ms: number } | { mine: MineInstance; ok: false; error: unknown; ms: number };
+export type MineOutcome<T> =
+  | {
+      /** The mine, as the registry describes it. */
+      mine: MineInstance;
+      /** The work succeeded on this mine. */
+      ok: true;
+      /** What the work returned. */
+      value: T;
+      /** How long the work took on this mine, in milliseconds. */
+      ms: number;
+    }
+  | {
+      /** The mine, as the registry describes it. */
+      mine: MineInstance;
+      /** The work failed on this mine. */
+      ok: false;
+      /** What it failed with (usually a `BioHttpError`). */
+      error: unknown;
+      /** How long until it failed, in milliseconds. */
+      ms: number;
+    };
 
 /**
  * Every mine's outcome (in registry order), and which succeeded and failed (by mine name).

@@ -120,13 +120,21 @@ export type Switchable = 'on' | 'off' | 'locked';
  * ```
  */
 export interface PathConstraint {
+  /** The absolute path constrained, e.g. `Gene.symbol`. */
   path: string;
+  /** The operator, normalised (e.g. `=`, `ONE OF`, `IN`, `LOOKUP`); absent for a subclass constraint. */
   op?: string;
+  /** The single value as a string (for `IN`/`NOT IN`, the list name; for `LOOKUP`, the identifier). */
   value?: string;
+  /** The values of a `ONE OF`/`NONE OF`, `ISA`/`ISNT` or range (`WITHIN`, `OVERLAPS`, …) constraint. */
   values?: string[];
+  /** The constraint's code letter (`A`–`Z`) used in the constraint logic; absent for subclass constraints. */
   code?: string;
+  /** For `LOOKUP`: the organism (short name) that narrows the lookup. */
   extraValue?: string;
+  /** For a loop constraint: the other class path it is compared with. */
   loopPath?: string;
+  /** For an id constraint: the InterMine object ids. */
   ids?: number[];
   /** Subclass cast (subclass constraint). */
   type?: string;
@@ -134,7 +142,9 @@ export interface PathConstraint {
   editable?: boolean;
   /** Template: whether the constraint may be switched off, and its current state. */
   switchable?: Switchable;
+  /** Template: the help text shown for this constraint. */
   description?: string;
+  /** Template: a stable name for this constraint. */
   identifier?: string;
 }
 
@@ -150,7 +160,19 @@ export interface PathConstraint {
  * q.where('homologues.homologue', '!=', { loopPath: 'Gene' });   // a loop
  * ```
  */
-export type ConstraintValue = string | number | boolean | readonly (string | number)[] | { ids: readonly number[] } | { loopPath: string };
+export type ConstraintValue =
+  | string
+  | number
+  | boolean
+  | readonly (string | number)[]
+  | {
+      /** InterMine object ids, for `IN`/`NOT IN`. */
+      ids: readonly number[];
+    }
+  | {
+      /** Another class path of the query, for a loop constraint (`=`/`!=`). */
+      loopPath: string;
+    };
 
 /** The kind of a constraint, decided from its operator and value shape. */
 export type ConstraintKind = 'subclass' | 'null' | 'multi' | 'list' | 'ids' | 'lookup' | 'loop' | 'range' | 'type' | 'value';

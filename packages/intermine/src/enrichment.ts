@@ -61,12 +61,17 @@ export interface EnrichmentOptions extends CallOptions {
  * ```
  */
 export interface EnrichmentRow {
+  /** The enriched term's identifier, e.g. a pathway or GO term id. */
   identifier: string;
+  /** The term's name or description. */
   description: string;
+  /** The p-value after the requested correction (the server's `p-value`). */
   pValue: number;
   /** How many objects of the list are annotated with the term. */
   matches: number;
+  /** How many objects of the background population carry the term, when the server says. */
   populationAnnotationCount?: number;
+  /** The row exactly as the server sent it. */
   raw: Record<string, unknown>;
 }
 
@@ -79,12 +84,15 @@ export interface EnrichmentRow {
  * ```
  */
 export interface EnrichmentResult {
+  /** The enriched terms, as the server orders them (by p-value). */
   rows: EnrichmentRow[];
   /** Objects of the input that could not be analysed (no annotation). */
   notAnalysed: number;
   /** Size of the background population. */
   populationCount: number;
+  /** The widget's label for the objects (e.g. `Pathway`), when the server sends one. */
   label?: string;
+  /** The widget's title, when the server sends one. */
   title?: string;
   /** Everything else the server sent (pathQuery, pathConstraint, …). */
   raw: Record<string, unknown>;
@@ -99,14 +107,19 @@ export interface EnrichmentResult {
  * ```
  */
 export interface Widget {
+  /** The widget's name, passed as `widget` to an enrichment call (e.g. `pathway_enrichment`). */
   name: string;
+  /** The widget's human-readable title. */
   title: string;
+  /** What the widget shows, when the mine says. */
   description?: string;
+  /** `'enrichment'`, `'chart'`, `'table'` or another kind the mine defines. */
   widgetType: 'enrichment' | 'chart' | 'table' | string;
   /** Classes the widget accepts (e.g. `["Gene"]`). */
   targets: string[];
   /** Filter values the widget accepts. */
   filters?: string;
+  /** Other keys the mine sends for the widget, untyped. */
   [key: string]: unknown;
 }
 

@@ -11,14 +11,22 @@ import { type BioHttpErrorInit, ServerError } from '@bio/core-http';
  * ```
  */
 export class IdResolutionError extends ServerError {
+  /** Always `'IdResolutionError'`. */
   override name = 'IdResolutionError';
+  /** Always `'ID_RESOLUTION_FAILED'`. */
   override readonly code = 'ID_RESOLUTION_FAILED';
   /** The server's job id. */
   readonly jobId: string;
+  /**
+   * Build the error for an id-resolution job the server reported as failed.
+   *
+   * @param init - The exchange's fields plus the server's `jobId`.
+   */
   constructor(init: BioHttpErrorInit & { jobId: string }) {
     super(init, 'id resolution failed');
     this.jobId = init.jobId;
   }
+  /** Always false: the job itself failed, so running it again gives the same answer. */
   override get retryable(): boolean {
     return false;
   }

@@ -16,6 +16,7 @@ import { Query } from './query.js';
 export interface ResolveIdsOptions extends CallOptions {
   /** Class to resolve to, e.g. `Gene`. */
   type: string;
+  /** The identifiers to resolve (symbols, accessions, …); at least one. */
   identifiers: readonly string[];
   /** Organism (or other extra value) to disambiguate. */
   extra?: string | undefined;
@@ -44,8 +45,11 @@ export interface ResolveIdsOptions extends CallOptions {
  * ```
  */
 export interface IdMatch {
+  /** The matched object's InterMine id. */
   id: number;
+  /** Key fields of the object, by name (e.g. `{ symbol: 'eve', primaryIdentifier: 'FBgn0000606' }`). */
   summary: Record<string, unknown>;
+  /** The input identifiers that found it. */
   input: string[];
 }
 
@@ -58,8 +62,11 @@ export interface IdMatch {
  * ```
  */
 export interface IdIssue {
+  /** The input identifier. */
   input: string;
+  /** Why it is not a clean match (e.g. the class it was converted from), when the server says. */
   reason?: string;
+  /** The candidate objects, with their key fields and (for converted ones) the class they came `from`. */
   matches: { id: number; summary: Record<string, unknown>; from?: string }[];
 }
 
@@ -82,7 +89,9 @@ export type MatchKind = 'MATCH' | 'TYPE_CONVERTED' | 'OTHER' | 'DUPLICATE' | 'WI
  * ```
  */
 export interface IdResolutionStats {
+  /** Counts of objects: cleanly matched, all, and with issues. */
   objects: { matches: number; all: number; issues: number };
+  /** Counts of input identifiers: matched, with issues, all, and not found. */
   identifiers: { matches: number; issues: number; all: number; notFound: number };
 }
 
@@ -98,9 +107,13 @@ export interface IdResolutionStats {
  * ```
  */
 export class IdResolutionResult {
+  /** The class the identifiers were resolved to, e.g. `Gene`. */
   readonly type: string;
+  /** The matches by kind: clean `MATCH`es, and the kinds that need a decision (converted, other, duplicate, wildcard). */
   readonly matches: { MATCH: IdMatch[]; TYPE_CONVERTED: IdIssue[]; OTHER: IdIssue[]; DUPLICATE: IdIssue[]; WILDCARD: IdIssue[] };
+  /** The input identifiers that matched nothing. */
   readonly unresolved: string[];
+  /** The server's counts; undefined when it sent none. */
   readonly stats: IdResolutionStats | undefined;
   readonly #lists: Lists;
 
@@ -169,9 +182,13 @@ export class IdResolutionResult {
  * ```
  */
 export interface IdResolutionJSON {
+  /** The class resolved to. */
   type?: string;
+  /** The matches by kind; missing kinds are empty. */
   matches?: Partial<IdResolutionResult['matches']>;
+  /** The input identifiers that matched nothing. */
   unresolved?: string[];
+  /** The server's counts. */
   stats?: IdResolutionStats;
 }
 

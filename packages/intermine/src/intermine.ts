@@ -111,8 +111,11 @@ export type RootOf<M> = unknown extends M ? string : keyof M & string;
  * ```
  */
 export interface InterMineUser {
+  /** The login name (often an email address). */
   username: string;
+  /** The user's numeric id in the mine, as a string. */
   id: string;
+  /** The user's stored preferences (name → value); `{}` when none. */
   preferences: Record<string, unknown>;
 }
 
@@ -435,6 +438,7 @@ export class InterMine {
    */
   // A typed query (mine.query<FlyMine, 'Gene'>) gives its row type; an untyped one takes an optional T.
   rows<M extends object, R extends string, T extends Cell[]>(query: Query<M, R, T>, options?: RowsOptions): Paged<T>;
+  /** For a query whose row type is not known statically: rows typed as `T` (default `Cell[]`). */
   rows<T extends Cell[] = Cell[]>(query: Query, options?: RowsOptions): Paged<T>;
   rows<T extends Cell[] = Cell[]>(query: Query, options: RowsOptions = {}): Paged<T> {
     return this.#results<T>(query, 'json', options);
@@ -454,6 +458,7 @@ export class InterMine {
    * ```
    */
   namedRows<M extends object, R extends string, T extends Cell[]>(query: Query<M, R, T>, options?: RowsOptions): Paged<Row<T>>;
+  /** For a query whose row type is not known statically: rows typed as `Row<T>` (default `Cell[]`). */
   namedRows<T extends Cell[] = Cell[]>(query: Query, options?: RowsOptions): Paged<Row<T>>;
   namedRows<T extends Cell[] = Cell[]>(query: Query, options: RowsOptions = {}): Paged<Row<T>> {
     return this.#results<Row<T>>(query, 'json', options, (views) => {

@@ -16,6 +16,7 @@ import type { RegionQuery } from './regions.js';
  */
 export interface ListInfo
   extends Pick<InterMineList, 'name' | 'type' | 'size' | 'id' | 'title' | 'description' | 'status' | 'authorized' | 'dateCreated' | 'timestamp'> {
+  /** The list's tags, e.g. `im:public`, `im:favourite`. */
   tags: string[];
 }
 
@@ -40,8 +41,14 @@ export type ListContent =
   | string
   | Iterable<string>
   | AsyncIterable<string>
-  | { file: string | URL | Blob }
-  | { identifiers: string | Iterable<string> | AsyncIterable<string> }
+  | {
+      /** An identifier file: a path or `file:` URL (Node), or a `File`/`Blob` (anywhere). */
+      file: string | URL | Blob;
+    }
+  | {
+      /** Identifier text (split on white space and commas) or the identifiers one by one. */
+      identifiers: string | Iterable<string> | AsyncIterable<string>;
+    }
   | Query
   | RegionQuery;
 
@@ -57,10 +64,13 @@ export type ListRef = InterMineList | string;
  * ```
  */
 export interface CreateListOptions extends CallOptions {
+  /** The new list's name (required, non-empty). */
   name: string;
   /** Class of the objects (not needed for a Query). */
   type?: string | undefined;
+  /** The list's description. */
   description?: string | undefined;
+  /** Tags to put on the new list. */
   tags?: readonly string[] | undefined;
   /** Organism short name used to resolve ambiguous identifiers (the server's `extraValue`). */
   organism?: string | undefined;
@@ -75,7 +85,9 @@ export interface CreateListOptions extends CallOptions {
  * ```
  */
 export interface ListOperationOptions extends CallOptions {
+  /** The result list's description. */
   description?: string | undefined;
+  /** Tags to put on the result list. */
   tags?: readonly string[] | undefined;
 }
 
@@ -102,7 +114,9 @@ export interface SetOperationOptions extends ListOperationOptions {
  * ```
  */
 export interface SubtractSets {
+  /** The lists whose objects are kept (their union). */
   from: readonly ListRef[];
+  /** The lists whose objects are removed. */
   exclude: readonly ListRef[];
 }
 
@@ -131,7 +145,9 @@ function operationArgs(kind: string, args: OperationArgs): { name: string | unde
  * ```
  */
 export interface ListShares {
+  /** Your lists that are shared: list name → the users it is shared with. */
   sharedByUser: Record<string, string[]>;
+  /** Lists shared with you: list name → its owner. */
   sharedWithUser: Record<string, string>;
 }
 
@@ -144,6 +160,7 @@ export interface ListShares {
  * ```
  */
 export interface ListSimilarity {
+  /** The other list's name. */
   name: string;
   /** |A ∩ B| / |A ∪ B|, 0 to 1 (the server rounds to 4 places). */
   jaccard: number;
@@ -257,11 +274,17 @@ const OPTIONAL_FIELDS = ['id', 'title', 'description', 'status', 'authorized', '
  * ```
  */
 export class InterMineList {
+  /** The list's name, unique per user (updated by `rename`). */
   name: string;
+  /** The class of its objects, e.g. `Gene`. */
   type: string;
+  /** The number of objects in it. */
   size: number;
+  /** The server's numeric id; absent when the server did not send one. */
   id?: number;
+  /** The list's title, when the server sends one. */
   title?: string;
+  /** The list's description; absent when it has none. */
   description?: string;
   /** `CURRENT`, or `TO_UPGRADE`/`NOT_CURRENT` after a data release. */
   status?: string;
@@ -269,7 +292,9 @@ export class InterMineList {
   authorized?: boolean;
   /** The list's tags: `tags.values`, and `tags.add()/remove()/get()` on the server. */
   readonly tags: ListTags;
+  /** When the list was created, as the server writes it (e.g. `2024-05-01T12:00:00`). */
   dateCreated?: string;
+  /** When the list was created, in milliseconds since the Unix epoch. */
   timestamp?: number;
   /** Identifiers the server could not match (after `create`/`append`). */
   unmatchedIdentifiers: string[];
@@ -362,7 +387,14 @@ export class InterMineList {
     return new Query(this.type).select(views.length > 0 ? views : ['*']).where(this.type, 'IN', this.name);
   }
 
-  /** A plain copy of the list's fields. */
+  /**
+   * A plain copy of the list's fields, tags as strings, plus `unmatchedIdentifiers`.
+   *
+   * @example
+   * ```ts
+   * list.toJSON(); // { name: 'demo-list', type: 'Gene', size: 4, tags: ['im:public'], unmatchedIdentifiers: [], … }
+   * ```
+   */
   toJSON(): ListInfo & { unmatchedIdentifiers: string[] } {
     const out: ListInfo & { unmatchedIdentifiers: string[] } = {
       name: this.name,
@@ -411,7 +443,14 @@ export class ListTags implements Iterable<string> {
     return this.values[Symbol.iterator]();
   }
 
-  /** True when the list has this tag (as last seen). */
+  /**
+   * True when the list has this tag (as last seen; no request is made).
+   *
+   * @example
+   * ```ts
+   * if (list.tags.has('im:public')) console.log('public list');
+   * ```
+   */
   has(tag: string): boolean {
     return this.values.includes(tag);
   }
@@ -793,6 +832,7 @@ export class Lists {
    * ```
    */
   union(lists: readonly ListRef[], options?: SetOperationOptions): Promise<InterMineList>;
+  /** The same, naming the new list first: `name` gets the objects in any of the lists. */
   union(name: string, lists: readonly ListRef[], options?: ListOperationOptions): Promise<InterMineList>;
   union(a: string | readonly ListRef[], b?: readonly ListRef[] | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
     return this.#operation('union', [a, b, c] as OperationArgs);
@@ -808,6 +848,7 @@ export class Lists {
    * ```
    */
   intersect(lists: readonly ListRef[], options?: SetOperationOptions): Promise<InterMineList>;
+  /** The same, naming the new list first: `name` gets the objects in every one of the lists. */
   intersect(name: string, lists: readonly ListRef[], options?: ListOperationOptions): Promise<InterMineList>;
   intersect(a: string | readonly ListRef[], b?: readonly ListRef[] | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
     return this.#operation('intersect', [a, b, c] as OperationArgs);
@@ -824,6 +865,7 @@ export class Lists {
    * ```
    */
   diff(lists: readonly ListRef[], options?: SetOperationOptions): Promise<InterMineList>;
+  /** The same, naming the new list first: `name` gets the objects in an odd number of the lists (symmetric difference). */
   diff(name: string, lists: readonly ListRef[], options?: ListOperationOptions): Promise<InterMineList>;
   diff(a: string | readonly ListRef[], b?: readonly ListRef[] | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
     return this.#operation('diff', [a, b, c] as OperationArgs);
@@ -838,6 +880,7 @@ export class Lists {
    * ```
    */
   subtract(sets: SubtractSets, options?: SetOperationOptions): Promise<InterMineList>;
+  /** The same, naming the new list first: `name` gets the objects of `sets.from` that are in none of `sets.exclude`. */
   subtract(name: string, sets: SubtractSets, options?: ListOperationOptions): Promise<InterMineList>;
   async subtract(a: string | SubtractSets, b?: SubtractSets | SetOperationOptions, c?: ListOperationOptions): Promise<InterMineList> {
     const named = typeof a === 'string';

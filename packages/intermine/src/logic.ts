@@ -8,7 +8,19 @@ import { ValidationError } from '@bio/core-http';
  * const tree: LogicNode = parseLogic('A or B');
  * ```
  */
-export type LogicNode = { kind: 'code'; code: string } | { kind: 'and' | 'or'; children: LogicNode[] };
+export type LogicNode =
+  | {
+      /** A leaf: one constraint code. */
+      kind: 'code';
+      /** The constraint code, `A`–`Z`. */
+      code: string;
+    }
+  | {
+      /** An AND or OR of sub-expressions. */
+      kind: 'and' | 'or';
+      /** The operands, in the order written. */
+      children: LogicNode[];
+    };
 
 type Token = { type: 'code'; value: string } | { type: 'and' | 'or' | '(' | ')' };
 

@@ -11,9 +11,11 @@ import { parseXml } from './internal/xml.js';
  * ```
  */
 export interface ModelAttribute {
+  /** The field name, e.g. `symbol`. */
   name: string;
   /** Java type, e.g. `java.lang.String`, `java.lang.Integer`. */
   type: string;
+  /** The human-readable label the mine shows, e.g. `Symbol`; absent when the mine sends none. */
   displayName?: string;
 }
 
@@ -26,9 +28,13 @@ export interface ModelAttribute {
  * ```
  */
 export interface ModelReference {
+  /** The field name, e.g. `organism`. */
   name: string;
+  /** The class it points to, e.g. `Organism`. */
   referencedType: string;
+  /** The field on the referenced class that points back, when there is one. */
   reverseReference?: string;
+  /** The human-readable label the mine shows; absent when the mine sends none. */
   displayName?: string;
 }
 
@@ -41,7 +47,9 @@ export interface ModelReference {
  * ```
  */
 export interface ModelClass {
+  /** The class name, e.g. `Gene`. */
   name: string;
+  /** The human-readable label; the class name when the mine sends none. */
   displayName: string;
   /** Direct superclasses. */
   extends: string[];
@@ -66,6 +74,7 @@ export interface ModelClass {
  * ```
  */
 export interface ModelJson {
+  /** The model: its name (e.g. `genomic`), Java package and classes by name. */
   model: {
     name: string;
     package?: string;
@@ -110,6 +119,7 @@ export interface PathInfo {
   path: string;
   /** The root class. */
   root: string;
+  /** What the path ends on: `'root'` (a class), `'attribute'`, `'reference'` or `'collection'`. */
   kind: PathKind;
   /** A class name for class paths (subclass casts applied), a Java type for attributes. */
   type: string;
@@ -268,7 +278,14 @@ export class Model {
     return [...this.#classes.keys()].sort();
   }
 
-  /** True when the model has a class of this name. */
+  /**
+   * True when the model has a class of this name (exact, case-sensitive).
+   *
+   * @example
+   * ```ts
+   * model.hasClass('Gene'); // true
+   * ```
+   */
   hasClass(name: string): boolean {
     return this.#classes.has(name);
   }
@@ -287,7 +304,14 @@ export class Model {
     return cls;
   }
 
-  /** Every direct and indirect superclass of a class, nearest first. */
+  /**
+   * Every direct and indirect superclass of a class, nearest first. A `ValidationError` for an unknown class.
+   *
+   * @example
+   * ```ts
+   * model.ancestorsOf('Gene'); // e.g. ['SequenceFeature', 'BioEntity']
+   * ```
+   */
   ancestorsOf(name: string): string[] {
     const out: string[] = [];
     const queue = [...this.getClass(name).extends];
@@ -300,7 +324,14 @@ export class Model {
     return out;
   }
 
-  /** Every direct and indirect subclass of a class. */
+  /**
+   * Every direct and indirect subclass of a class.
+   *
+   * @example
+   * ```ts
+   * model.subclassesOf('SequenceFeature').includes('Gene'); // true
+   * ```
+   */
   subclassesOf(name: string): string[] {
     const out: string[] = [];
     const queue = [...(this.#subclasses.get(name) ?? [])];
@@ -313,7 +344,14 @@ export class Model {
     return out;
   }
 
-  /** True when `sub` is `sup` or inherits from it. */
+  /**
+   * True when `sub` is `sup` or inherits from it.
+   *
+   * @example
+   * ```ts
+   * model.isA('Gene', 'SequenceFeature'); // true
+   * ```
+   */
   isA(sub: string, sup: string): boolean {
     return sub === sup || this.ancestorsOf(sub).includes(sup);
   }

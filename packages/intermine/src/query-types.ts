@@ -20,7 +20,9 @@ export type SortDirection = 'asc' | 'desc';
  * ```
  */
 export interface SortOrder {
+  /** The absolute path sorted on, e.g. `Gene.symbol`. */
   path: string;
+  /** `'asc'` or `'desc'`. */
   direction: SortDirection;
 }
 
@@ -33,7 +35,9 @@ export interface SortOrder {
  * ```
  */
 export interface Join {
+  /** The absolute path of the reference or collection, e.g. `Gene.pathways`. */
   path: string;
+  /** `'OUTER'` keeps rows without a match; `'INNER'` (the default) drops them. */
   style: 'INNER' | 'OUTER';
 }
 
@@ -47,17 +51,26 @@ export interface Join {
  * ```
  */
 export interface QueryJSON {
+  /** The data model the query is written against, e.g. `{ name: 'genomic' }`. */
   model: { name: string };
+  /** The root class, e.g. `Gene`. */
   from: string;
+  /** The output columns, as absolute paths, in order. */
   select: string[];
+  /** The constraints, in the order they were added. */
   where: PathConstraint[];
   /** Outer-joined paths. */
   joins: string[];
+  /** The sort keys, most significant first; empty for the server's default order. */
   orderBy: SortOrder[];
+  /** How the constraint codes combine, e.g. `A and (B or C)`; absent means all ANDed. */
   constraintLogic?: string;
   /** Display names of paths (`<pathDescription pathString description/>`), by path. */
   pathDescriptions?: Record<string, string>;
+  /** The template's or saved query's name, when it has one. */
   name?: string;
+  /** The template's title, when it has one. */
   title?: string;
+  /** The template's description, when it has one. */
   description?: string;
 }

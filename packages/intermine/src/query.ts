@@ -233,7 +233,9 @@ export class Query<M = unknown, R extends string = string, Row extends Cell[] = 
    * ```
    */
   where(path: string, op: Operator | Lowercase<Operator>, value?: ConstraintValue, extraValue?: string): this;
+  /** A subclass constraint: the objects at `path` are taken as the subclass `type` (no code letter is assigned). */
   where(path: string, subclass: { type: string }): this;
+  /** Add a constraint given in its data form (as read from {@link QueryJSON} `where`). */
   where(constraint: PathConstraint): this;
   where(pathOrConstraint: string | PathConstraint, op?: string | { type: string }, value?: ConstraintValue, extraValue?: string): this {
     if (typeof pathOrConstraint === 'object') return this.#addConstraint({ ...pathOrConstraint });

@@ -12,8 +12,11 @@ import { postLines } from './results.js';
  * ```
  */
 export interface GenomicRegion {
+  /** Chromosome name, as the mine names it (e.g. `2L`, `X`). */
   chromosome: string;
+  /** First base of the region (1-based unless the search says `isInterbase`). */
   start: number;
+  /** Last base of the region (at least `start`). */
   end: number;
 }
 
@@ -116,7 +119,9 @@ export interface RegionSearchOptions {
  * ```
  */
 export interface RegionListResult {
+  /** The list created from the features found. */
   list: InterMineList;
+  /** The regions the server could not use (e.g. an unknown chromosome), as it wrote them. */
   invalidSpans: string[];
 }
 
@@ -132,11 +137,17 @@ export interface RegionListResult {
  * ```
  */
 export class RegionQuery {
+  /** Organism short name, e.g. `D. melanogaster`. */
   readonly organism: string;
+  /** The feature classes searched for, e.g. `['Gene']`. */
   readonly featureTypes: string[];
+  /** The regions, parsed. */
   readonly regions: GenomicRegion[];
+  /** Base pairs added on both sides of each region; 0 by default. */
   readonly extension: number;
+  /** Whether coordinates are interbase (0-based, half-open); false by default. */
   readonly isInterbase: boolean;
+  /** Only features on the region's strand; undefined when not set (the server's default). */
   readonly strandSpecific: boolean | undefined;
   readonly #lists: Lists;
 

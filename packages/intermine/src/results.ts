@@ -96,8 +96,30 @@ export interface SummaryOptions extends CallOptions {
  * ```
  */
 export type ColumnSummary =
-  | { kind: 'items'; items: { item: Cell; count: number }[]; uniqueValues: number }
-  | { kind: 'numeric'; min: number; max: number; average: number; stdev: number; uniqueValues: number; buckets?: unknown[] };
+  | {
+      /** A summary of values: how often each occurs. */
+      kind: 'items';
+      /** The values with their counts, most frequent first (at most `max`; only those matching `filter`). */
+      items: { item: Cell; count: number }[];
+      /** Distinct values in the whole column (the server's count, or the number of items when it sends none). */
+      uniqueValues: number;
+    }
+  | {
+      /** A summary of a numeric column: statistics. */
+      kind: 'numeric';
+      /** Smallest value. */
+      min: number;
+      /** Largest value. */
+      max: number;
+      /** Arithmetic mean. */
+      average: number;
+      /** Standard deviation. */
+      stdev: number;
+      /** Distinct values in the column. */
+      uniqueValues: number;
+      /** Histogram buckets as the server sends them (untyped); absent when it sends none. */
+      buckets?: unknown[];
+    };
 
 function nonNegativeInt(value: number | undefined, field: string): void {
   if (value === undefined) return;

@@ -22,6 +22,11 @@ export class Columns {
   readonly names: readonly string[];
   readonly #index = new Map<string, number>();
 
+  /**
+   * Index the columns of a view.
+   *
+   * @param views - The view paths (absolute, dotted), in column order.
+   */
   constructor(views: readonly string[]) {
     this.views = [...views];
     this.names = this.views.map((v) => (v.includes('.') ? v.slice(v.indexOf('.') + 1) : v));
@@ -51,7 +56,14 @@ export class Columns {
     });
   }
 
-  /** Whether a name is a column. */
+  /**
+   * Whether a name is a column (full path, path without the root, or an unambiguous last field).
+   *
+   * @example
+   * ```ts
+   * new Columns(['Gene.symbol']).has('symbol'); // true
+   * ```
+   */
   has(name: string): boolean {
     return this.#index.has(name);
   }
@@ -69,6 +81,15 @@ export class Columns {
  * ```
  */
 export class Row<T extends Cell[] = Cell[]> implements Iterable<Cell> {
+  /**
+   * Wrap the cells of one result row; `mine.namedRows()` makes these, sharing one `columns`.
+   *
+   * @example
+   * ```ts
+   * const row = new Row(['eve', 'Drosophila melanogaster'], new Columns(['Gene.symbol', 'Gene.organism.name']));
+   * row.get('symbol'); // 'eve'
+   * ```
+   */
   constructor(
     /** The plain cells, in view order (what `mine.rows()` yields). */
     readonly cells: T,
@@ -117,11 +138,19 @@ export class Row<T extends Cell[] = Cell[]> implements Iterable<Cell> {
     return out;
   }
 
-  /** The cells as JSON (an array), as `mine.rows()` gives them. */
+  /**
+   * The cells as JSON (an array), as `mine.rows()` gives them.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(row); // '["eve","Drosophila melanogaster"]'
+   * ```
+   */
   toJSON(): T {
     return this.cells;
   }
 
+  /** The cells in view order, so a row can be spread or destructured (`const [symbol, name] = row`). */
   [Symbol.iterator](): Iterator<Cell> {
     return (this.cells as Cell[])[Symbol.iterator]();
   }

@@ -29,9 +29,13 @@ export interface SearchOptions extends ListOptions {
  * ```
  */
 export interface SearchHit {
+  /** The object's InterMine id. */
   id: number;
+  /** The object's class, e.g. `Gene`. */
   type: string;
+  /** The search engine's relevance score (higher is better). */
   relevance: number;
+  /** The object's key fields, by name (e.g. `{ symbol: 'eve' }`). */
   fields: Record<string, unknown>;
 }
 
@@ -57,7 +61,14 @@ export type SearchFacets = Record<string, Record<string, number>>;
  * ```
  */
 export interface SearchResults extends Paged<SearchHit> {
-  /** The facet counts sent with the first page (fetched now if no iteration did yet). */
+  /**
+   * The facet counts sent with the first page (fetched now if no iteration did yet).
+   *
+   * @example
+   * ```ts
+   * const { Category } = await mine.search('eve').facets(); // { Gene: 30, Protein: 12 }
+   * ```
+   */
   facets(): Promise<SearchFacets>;
 }
 

@@ -68,9 +68,13 @@ export interface TemplateListOptions extends ListOperationOptions {
  * ```
  */
 export class Template {
+  /** The template's name, as `mine.template(name)` takes it (e.g. `Gene_Pathways`). */
   readonly name: string;
+  /** The template's title; undefined when it has none. */
   readonly title: string | undefined;
+  /** The template's description; undefined when it has none. */
   readonly description: string | undefined;
+  /** The template author's comment; undefined when there is none. */
   readonly comment: string | undefined;
   /** The template's query (constraints with their default values). */
   readonly query: Query;
@@ -391,6 +395,7 @@ interface TemplateJSON {
   title?: string;
   description?: string;
   comment?: string;
+  /** Other keys the mine sends, untyped. */
   [key: string]: unknown;
 }
 

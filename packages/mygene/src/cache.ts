@@ -12,13 +12,41 @@
  * ```
  */
 export interface MyGeneCache {
-  /** The stored value, or `undefined` when absent or expired. */
+  /**
+   * The stored value, or `undefined` when absent or expired.
+   *
+   * @example
+   * ```ts
+   * const get: MyGeneCache['get'] = (key) => store.get(key);
+   * ```
+   */
   get(key: string): unknown | Promise<unknown>;
-  /** Store a value (plain JSON data). */
+  /**
+   * Store a value (plain JSON data).
+   *
+   * @example
+   * ```ts
+   * const set: MyGeneCache['set'] = (key, value) => void store.set(key, value);
+   * ```
+   */
   set(key: string, value: unknown): void | Promise<void>;
-  /** Remove one entry. Optional. */
+  /**
+   * Remove one entry. Optional.
+   *
+   * @example
+   * ```ts
+   * const del: MyGeneCache['delete'] = (key) => void store.delete(key);
+   * ```
+   */
   delete?(key: string): void | Promise<void>;
-  /** Remove every entry. Optional. */
+  /**
+   * Remove every entry. Optional.
+   *
+   * @example
+   * ```ts
+   * const clear: MyGeneCache['clear'] = () => store.clear();
+   * ```
+   */
   clear?(): void | Promise<void>;
 }
 
@@ -55,6 +83,16 @@ export class LruCache implements MyGeneCache {
   // A Map keeps insertion order: re-inserting on read makes the first key the least recently used.
   readonly #entries = new Map<string, { value: unknown; expires: number }>();
 
+  /**
+   * Make an empty cache. Throws a `RangeError` when `maxEntries` is not a positive integer.
+   *
+   * @param options - Size limit (default 10 000 entries), lifetime and clock; see {@link MemoryCacheOptions}.
+   *
+   * @example
+   * ```ts
+   * const mg = new MyGene({ cache: new LruCache({ maxEntries: 1000, ttlMs: 3_600_000 }) });
+   * ```
+   */
   constructor(options: MemoryCacheOptions = {}) {
     const max = options.maxEntries ?? 10_000;
     if (!Number.isSafeInteger(max) || max < 1) throw new RangeError(`maxEntries must be a positive integer, got ${String(max)}`);
@@ -68,7 +106,14 @@ export class LruCache implements MyGeneCache {
     return this.#entries.size;
   }
 
-  /** The value for `key` (and marks it recently used), or `undefined`. */
+  /**
+   * The value for `key` (and marks it recently used), or `undefined` when absent or expired.
+   *
+   * @example
+   * ```ts
+   * cache.get('gene/1017'); // undefined until set
+   * ```
+   */
   get(key: string): unknown {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
@@ -81,7 +126,14 @@ export class LruCache implements MyGeneCache {
     return entry.value;
   }
 
-  /** Store `value`, evicting the least recently used entry when full. */
+  /**
+   * Store `value`, evicting the least recently used entry when full.
+   *
+   * @example
+   * ```ts
+   * cache.set('gene/1017', { _id: '1017', symbol: 'CDK2' });
+   * ```
+   */
   set(key: string, value: unknown): void {
     this.#entries.delete(key);
     this.#entries.set(key, { value, expires: this.#ttl === undefined ? Number.POSITIVE_INFINITY : this.#now() + this.#ttl });
@@ -92,12 +144,26 @@ export class LruCache implements MyGeneCache {
     }
   }
 
-  /** Remove one entry. */
+  /**
+   * Remove one entry.
+   *
+   * @example
+   * ```ts
+   * cache.delete('gene/1017');
+   * ```
+   */
   delete(key: string): void {
     this.#entries.delete(key);
   }
 
-  /** Remove every entry. */
+  /**
+   * Remove every entry.
+   *
+   * @example
+   * ```ts
+   * cache.clear(); // cache.size === 0
+   * ```
+   */
   clear(): void {
     this.#entries.clear();
   }

@@ -54,6 +54,18 @@ export class MyGene {
   readonly http: HttpClient;
   readonly #ctx: Context;
 
+  /**
+   * Make a client; nothing is requested until a method is called. Every option is checked here:
+   * a wrong type or an out-of-range number (e.g. `concurrency` 0) throws a `ValidationError`
+   * naming the option.
+   *
+   * @param options - Base URL, email, retries, timeouts, batching, cache; see {@link MyGeneOptions}.
+   *
+   * @example
+   * ```ts
+   * const mg = new MyGene({ email: 'me@lab.org', concurrency: 2, timeout: 10_000 });
+   * ```
+   */
   constructor(options: MyGeneOptions | undefined = {}) {
     if (typeof options !== 'object' || options === null) fail('options', 'expected an object');
     const email = options.email === undefined ? undefined : checkString('email', options.email);
@@ -83,7 +95,9 @@ export class MyGene {
    * ```
    */
   gene(id: string, options: GeneOptions<true> & { dotfield: true }): Promise<DotfieldGene | null>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   gene(id: string, options?: GeneOptions<false>): Promise<Gene | null>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   gene(id: string, options?: GeneOptions): Promise<Gene | DotfieldGene | null>;
   gene(id: string, options: GeneOptions = {}): Promise<Gene | DotfieldGene | null> {
     return getGene(this.#ctx, id, options);
@@ -101,7 +115,9 @@ export class MyGene {
    * ```
    */
   genes(ids: Ids, options: GenesOptions<true> & { dotfield: true }): Promise<GenesResult<DotfieldGene>>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   genes(ids: Ids, options?: GenesOptions<false>): Promise<GenesResult<Gene>>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   genes(ids: Ids, options?: GenesOptions): Promise<GenesResult<Gene | DotfieldGene>>;
   genes(ids: Ids, options: GenesOptions = {}): Promise<GenesResult<Gene | DotfieldGene>> {
     return getGenes(this.#ctx, ids, options);
@@ -119,7 +135,9 @@ export class MyGene {
    * ```
    */
   genesStream(ids: Ids, options: GenesOptions<true> & { dotfield: true }): AsyncGenerator<Hit<DotfieldGene> | NotFound>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   genesStream(ids: Ids, options?: GenesOptions<false>): AsyncGenerator<Hit<Gene> | NotFound>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   genesStream(ids: Ids, options?: GenesOptions): AsyncGenerator<Hit<Gene | DotfieldGene> | NotFound>;
   genesStream(ids: Ids, options: GenesOptions = {}): AsyncGenerator<Hit<Gene | DotfieldGene> | NotFound> {
     return streamGenes(this.#ctx, ids, options);
@@ -141,7 +159,9 @@ export class MyGene {
    * ```
    */
   query(q: string, options: QueryOptions<true> & { dotfield: true }): Promise<QueryResponse<DotfieldGene>>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   query(q: string, options?: QueryOptions<false>): Promise<QueryResponse<Gene>>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   query(q: string, options?: QueryOptions): Promise<QueryResponse<Gene | DotfieldGene>>;
   query(q: string, options: QueryOptions = {}): Promise<QueryResponse<Gene | DotfieldGene>> {
     return runQuery(this.#ctx, q, options);
@@ -162,7 +182,9 @@ export class MyGene {
    * ```
    */
   queryMany(terms: Ids, options: QueryManyOptions<true> & { dotfield: true }): Promise<QueryManyResult<DotfieldGene>>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   queryMany(terms: Ids, options?: QueryManyOptions<false>): Promise<QueryManyResult<Gene>>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   queryMany(terms: Ids, options?: QueryManyOptions): Promise<QueryManyResult<Gene | DotfieldGene>>;
   queryMany(terms: Ids, options: QueryManyOptions = {}): Promise<QueryManyResult<Gene | DotfieldGene>> {
     return runQueryMany(this.#ctx, terms, options);
@@ -179,7 +201,9 @@ export class MyGene {
    * ```
    */
   mapIds(terms: Ids, options: MapIdsOptions<true> & { dotfield: true }): Promise<Map<string, Hit<DotfieldGene> | null>>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   mapIds(terms: Ids, options?: MapIdsOptions<false>): Promise<Map<string, Hit<Gene> | null>>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   mapIds(terms: Ids, options?: MapIdsOptions): Promise<Map<string, Hit<Gene | DotfieldGene> | null>>;
   mapIds(terms: Ids, options: MapIdsOptions = {}): Promise<Map<string, Hit<Gene | DotfieldGene> | null>> {
     return runMapIds(this.#ctx, terms, options);
@@ -202,7 +226,9 @@ export class MyGene {
    * ```
    */
   fetchAll(q: string, options: FetchAllOptions<true> & { dotfield: true }): Paged<DotfieldGene>;
+  /** Nested documents ({@link Gene}), the default (`dotfield` false or absent). */
   fetchAll(q: string, options?: FetchAllOptions<false>): Paged<Gene>;
+  /** Either form, when `dotfield` is a `boolean` known only at run time. */
   fetchAll(q: string, options?: FetchAllOptions): Paged<Gene | DotfieldGene>;
   fetchAll(q: string, options: FetchAllOptions = {}): Paged<Gene | DotfieldGene> {
     return scrollAll(this.#ctx, q, options);

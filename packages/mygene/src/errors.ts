@@ -13,10 +13,17 @@ import { BadRequestError, type BioHttpErrorInit, type ErrorCode, isBioError } fr
  * ```
  */
 export class ScrollExpiredError extends BadRequestError {
+  /** Always `'ScrollExpiredError'`. */
   override name = 'ScrollExpiredError';
+  /** Always `'SCROLL_EXPIRED'`. */
   override readonly code: ErrorCode = 'SCROLL_EXPIRED';
   /** Hits delivered before the scroll expired. */
   readonly yielded: number;
+  /**
+   * Build the error (a 400 answer to a scroll request whose id the server no longer knows).
+   *
+   * @param init - The exchange's fields plus `yielded`, the hits delivered before it expired.
+   */
   constructor(init: BioHttpErrorInit & { yielded: number }) {
     super(init, 'scroll expired');
     this.yielded = init.yielded;

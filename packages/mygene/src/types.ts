@@ -12,10 +12,15 @@ export type OneOrMany<T> = T | T[];
  * ```
  */
 export interface GenomicPos {
+  /** Chromosome name without `chr` prefix, e.g. `'12'`, `'X'`, `'MT'`. */
   chr: string;
+  /** Start coordinate on the chromosome (1-based, as MyGene reports it). */
   start: number;
+  /** End coordinate on the chromosome (inclusive). */
   end: number;
+  /** `1` for the forward strand, `-1` for the reverse; absent when unknown. */
   strand?: number;
+  /** The Ensembl gene this position comes from, when the gene has several. */
   ensemblgene?: string;
 }
 
@@ -28,10 +33,15 @@ export interface GenomicPos {
  * ```
  */
 export interface EnsemblEntry {
+  /** Ensembl gene id, e.g. `ENSG00000123374`. */
   gene: string;
+  /** Ensembl transcript ids (`ENST…`). */
   transcript?: OneOrMany<string>;
+  /** Ensembl protein ids (`ENSP…`). */
   protein?: OneOrMany<string>;
+  /** Which transcript (`rna`) encodes which protein. */
   translation?: OneOrMany<{ protein: string; rna: string }>;
+  /** Ensembl biotype, e.g. `protein_coding`. */
   type_of_gene?: string;
 }
 
@@ -44,12 +54,19 @@ export interface EnsemblEntry {
  * ```
  */
 export interface GoTerm {
+  /** GO term id, e.g. `GO:0000082`. */
   id: string;
+  /** The term's name. */
   term: string;
+  /** GO evidence code, e.g. `IDA`, `IBA`. */
   evidence?: string;
+  /** `BP`, `CC` or `MF`. */
   category?: string;
+  /** PubMed ids supporting the annotation. */
   pubmed?: OneOrMany<number>;
+  /** GO qualifier, e.g. `enables`, `NOT`. */
   qualifier?: string;
+  /** The GO category's name as some sources spell it (e.g. `Process`). */
   gocategory?: string;
 }
 
@@ -62,7 +79,9 @@ export interface GoTerm {
  * ```
  */
 export interface PathwayRef {
+  /** The pathway's id in its source, e.g. `hsa04110` (KEGG). */
   id: string;
+  /** The pathway's name. */
   name: string;
 }
 
@@ -78,42 +97,79 @@ export interface PathwayRef {
  * ```
  */
 export interface Gene extends Partial<Record<'genomic_pos' | 'genomic_pos_hg19' | 'genomic_pos_mm9', OneOrMany<GenomicPos>>> {
+  /** MyGene's document id: the Entrez gene id, or an Ensembl gene id for Ensembl-only genes. */
   _id: string;
+  /** Document version in the MyGene index. */
   _version?: number;
+  /** Relevance score; present on query hits. */
   _score?: number;
+  /** Official gene symbol, e.g. `CDK2`. */
   symbol?: string;
+  /** Full gene name, e.g. `cyclin dependent kinase 2`. */
   name?: string;
+  /** NCBI taxonomy id of the species, e.g. `9606` for human. */
   taxid?: number;
+  /** NCBI (Entrez) gene id: a string on current servers, a number on older ones. */
   entrezgene?: string | number;
+  /** Other symbols the gene is known by. */
   alias?: OneOrMany<string>;
+  /** Other full names of the gene. */
   other_names?: OneOrMany<string>;
+  /** The RefSeq/Entrez summary text. */
   summary?: string;
+  /** Entrez gene type, e.g. `protein-coding`, `ncRNA`. */
   type_of_gene?: string;
+  /** Cytogenetic band, e.g. `12q13.2`. */
   map_location?: string;
+  /** Locus tags (mostly for microbes). */
   locus_tag?: OneOrMany<string>;
+  /** HGNC id (human), without prefix. */
   HGNC?: string;
+  /** OMIM id (human). */
   MIM?: string;
+  /** MGI id (mouse), e.g. `MGI:104772`. */
   MGI?: string;
+  /** RGD id (rat). */
   RGD?: string;
+  /** FlyBase id (fly), e.g. `FBgn0004107`. */
   FLYBASE?: string;
+  /** WormBase ids (worm). */
   WormBase?: OneOrMany<string>;
+  /** ZFIN id (zebrafish). */
   ZFIN?: string;
+  /** TAIR id (Arabidopsis). */
   TAIR?: string;
+  /** Xenbase id (frog). */
   Xenbase?: string;
+  /** SGD id (yeast). */
   SGD?: string;
+  /** HPRD id (human; a retired source). */
   HPRD?: string;
+  /** Vega gene ids (a retired source). */
   Vega?: OneOrMany<string>;
+  /** miRBase id (microRNA genes). */
   miRBase?: string;
+  /** Enzyme Commission numbers, e.g. `2.7.11.22`. */
   ec?: OneOrMany<string>;
+  /** UniGene cluster ids (a retired source). */
   unigene?: OneOrMany<string>;
+  /** IPI ids (a retired source). */
   ipi?: OneOrMany<string>;
+  /** PDB structure ids. */
   pdb?: OneOrMany<string>;
+  /** Pfam family ids, e.g. `PF00069`. */
   pfam?: OneOrMany<string>;
+  /** PROSITE ids. */
   prosite?: OneOrMany<string>;
+  /** PharmGKB id. */
   pharmgkb?: string;
+  /** PIR ids. */
   pir?: OneOrMany<string>;
+  /** Entrez gene ids that were merged into this gene. */
   retired?: OneOrMany<number>;
+  /** Ensembl gene(s), with transcripts and proteins. */
   ensembl?: OneOrMany<EnsemblEntry>;
+  /** RefSeq accessions: genomic, RNA (`NM_…`) and protein (`NP_…`), and which RNA encodes which protein. */
   refseq?: {
     genomic?: OneOrMany<string>;
     rna?: OneOrMany<string>;
@@ -122,20 +178,30 @@ export interface Gene extends Partial<Record<'genomic_pos' | 'genomic_pos_hg19' 
   };
   /** The same molecules as `refseq`, for GenBank accessions. */
   accession?: NonNullable<Gene['refseq']>;
+  /** UniProt accessions: reviewed (`Swiss-Prot`) and unreviewed (`TrEMBL`). */
   uniprot?: { 'Swiss-Prot'?: OneOrMany<string>; TrEMBL?: OneOrMany<string> };
+  /** HomoloGene group id and its `[taxid, gene id]` members. */
   homologene?: { id: number; genes: [number, number][] };
+  /** Gene Ontology annotations by category (biological process, cellular component, molecular function). */
   go?: { BP?: OneOrMany<GoTerm>; CC?: OneOrMany<GoTerm>; MF?: OneOrMany<GoTerm> };
+  /** InterPro domains. */
   interpro?: OneOrMany<{ id: string; desc?: string; short_desc?: string }>;
+  /** Pathway memberships by source. */
   pathway?: Partial<
     Record<
       'biocarta' | 'humancyc' | 'kegg' | 'mousecyc' | 'netpath' | 'pharmgkb' | 'pid' | 'reactome' | 'smpdb' | 'wikipathways' | 'yeastcyc',
       OneOrMany<PathwayRef>
     >
   >;
+  /** GeneRIFs: short statements about the gene's function with their PubMed id. */
   generif?: OneOrMany<{ pubmed: number; text: string }>;
+  /** Microarray reporter (probe) ids by platform. */
   reporter?: Record<string, OneOrMany<string>>;
+  /** Exon structures per transcript, as the server sends them (untyped). */
   exons?: unknown[];
+  /** The gene's Wikipedia article (`url_stub` is the article name). */
   wikipedia?: { url_stub: OneOrMany<string> };
+  /** Every other field of the document, as the server sends it. */
   [field: string]: unknown;
 }
 
@@ -151,21 +217,37 @@ export interface Gene extends Partial<Record<'genomic_pos' | 'genomic_pos_hg19' 
  * ```
  */
 export interface DotfieldGene extends Pick<Gene, '_id' | '_version' | '_score' | 'symbol' | 'name' | 'taxid' | 'entrezgene'> {
+  /** Chromosome(s) of `genomic_pos`. */
   'genomic_pos.chr'?: OneOrMany<string>;
+  /** Start coordinate(s) of `genomic_pos`. */
   'genomic_pos.start'?: OneOrMany<number>;
+  /** End coordinate(s) of `genomic_pos`. */
   'genomic_pos.end'?: OneOrMany<number>;
+  /** Strand(s) of `genomic_pos` (`1` or `-1`). */
   'genomic_pos.strand'?: OneOrMany<number>;
+  /** Ensembl gene id(s). */
   'ensembl.gene'?: OneOrMany<string>;
+  /** Ensembl transcript ids. */
   'ensembl.transcript'?: OneOrMany<string>;
+  /** Ensembl protein ids. */
   'ensembl.protein'?: OneOrMany<string>;
+  /** RefSeq RNA accessions. */
   'refseq.rna'?: OneOrMany<string>;
+  /** RefSeq protein accessions. */
   'refseq.protein'?: OneOrMany<string>;
+  /** RefSeq genomic accessions. */
   'refseq.genomic'?: OneOrMany<string>;
+  /** Reviewed UniProt accession(s). */
   'uniprot.Swiss-Prot'?: OneOrMany<string>;
+  /** Unreviewed UniProt accessions. */
   'uniprot.TrEMBL'?: OneOrMany<string>;
+  /** GO biological-process term ids. */
   'go.BP.id'?: OneOrMany<string>;
+  /** GO cellular-component term ids. */
   'go.CC.id'?: OneOrMany<string>;
+  /** GO molecular-function term ids. */
   'go.MF.id'?: OneOrMany<string>;
+  /** Every other dotted path of the document, as the server sends it. */
   [path: string]: unknown;
 }
 
@@ -186,7 +268,12 @@ export type GeneDoc<D extends boolean | undefined> = D extends true ? DotfieldGe
  * const hit: Hit = { query: 'tp53', _id: '7157', _score: 22.1, symbol: 'TP53', taxid: 9606 };
  * ```
  */
-export type Hit<G = Gene> = G & { query: string; _score?: number };
+export type Hit<G = Gene> = G & {
+  /** The input term (id or query string) this document was found for. */
+  query: string;
+  /** Relevance score of the match; absent when the server sends none. */
+  _score?: number;
+};
 
 /**
  * The entry MyGene returns for an input that matched nothing.
@@ -197,7 +284,9 @@ export type Hit<G = Gene> = G & { query: string; _score?: number };
  * ```
  */
 export interface NotFound {
+  /** The input term that matched nothing. */
   query: string;
+  /** Always `true`. */
   notfound: true;
 }
 
@@ -210,8 +299,11 @@ export interface NotFound {
  * ```
  */
 export interface FacetTerm {
+  /** The bucket's value (e.g. a taxid). */
   term: string | number;
+  /** How many documents have it. */
   count: number;
+  /** Sub-facets of this bucket, by name. */
   [nested: string]: unknown;
 }
 
@@ -226,10 +318,15 @@ export interface FacetTerm {
  * ```
  */
 export interface TermsFacet {
+  /** The facet kind; `'terms'` for the facets MyGene supports. */
   _type: 'terms' | (string & {});
+  /** Documents counted (sent by older servers only). */
   total?: number;
+  /** The buckets, most frequent first. */
   terms: FacetTerm[];
+  /** Documents in buckets not returned (`sum_other_doc_count`). */
   other: number;
+  /** Elasticsearch's `doc_count_error_upper_bound`. */
   missing: number;
 }
 
@@ -253,10 +350,15 @@ export type Facets = Record<string, TermsFacet>;
  * ```
  */
 export interface QueryResponse<G = Gene> {
+  /** Server-side query time in milliseconds. */
   took: number;
+  /** All matching documents (not only those in `hits`). */
   total: number;
+  /** The best hit's score; `null` when there are no hits or scoring is off. */
   max_score: number | null;
+  /** This page of matches (empty when `size: 0` was sent). */
   hits: (G & { _score?: number })[];
+  /** Facet counts, when `facets` was requested. */
   facets?: Facets;
   /** A warning the server attached to the answer. */
   _warning?: string;
@@ -271,7 +373,9 @@ export interface QueryResponse<G = Gene> {
  * ```
  */
 export interface GenesResult<G = Gene> {
+  /** The documents found, in input order. */
   hits: Hit<G>[];
+  /** The input ids that matched nothing. */
   missing: string[];
 }
 
@@ -284,7 +388,9 @@ export interface GenesResult<G = Gene> {
  * ```
  */
 export interface Duplicate {
+  /** The input term. */
   query: string;
+  /** How many documents it matched. */
   count: number;
 }
 
@@ -303,9 +409,13 @@ export interface Duplicate {
  * ```
  */
 export interface QueryManyResult<G = Gene> {
+  /** The documents found, grouped by input term in input order. */
   hits: Hit<G>[];
+  /** The input terms that matched nothing. */
   missing: string[];
+  /** The input terms that matched more than one document. */
   duplicates: Duplicate[];
+  /** Every distinct input term (first-seen order) with its hits; `[]` for a missing one. */
   byQuery: Map<string, Hit<G>[]>;
 }
 
@@ -320,11 +430,17 @@ export interface QueryManyResult<G = Gene> {
  * ```
  */
 export interface Metadata {
+  /** The kind of document served: `'gene'` (a one-element list on some BioThings APIs). */
   biothing_type: string | string[];
+  /** When the index was built (ISO 8601 date-time). */
   build_date: string;
+  /** The data release, e.g. `'20250101'`. */
   build_version: string;
+  /** The server software's revision (git hash). */
   app_revision?: string;
+  /** Each data source with its version and statistics. */
   src: Record<string, { version?: string; stats?: Record<string, number>; [key: string]: unknown }>;
+  /** Document counts of the index. */
   stats: {
     total_genes: number;
     total_entrez_genes?: number;
@@ -332,10 +448,14 @@ export interface Metadata {
     total_ensembl_genes_mapped_to_entrez?: number;
     total_ensembl_only_genes?: number;
     total_species?: number;
+    /** Other counts the server reports. */
     [key: string]: number | undefined;
   };
+  /** Common species names to taxonomy ids, e.g. `human` → `9606`. */
   taxonomy: Record<string, number>;
+  /** Common species names to the genome assembly of `genomic_pos`, e.g. `human` → `hg38`. */
   genome_assembly: Record<string, string>;
+  /** Other keys the server sends, untyped. */
   [key: string]: unknown;
 }
 
@@ -348,9 +468,13 @@ export interface Metadata {
  * ```
  */
 export interface FieldInfo {
+  /** Elasticsearch field type, e.g. `keyword`, `text`, `integer`, `object`. */
   type: string;
+  /** Whether the field can be queried. */
   index?: boolean;
+  /** Whether a query without a field prefix searches it. */
   searched_by_default?: boolean;
+  /** Other keys the server sends, untyped. */
   [key: string]: unknown;
 }
 

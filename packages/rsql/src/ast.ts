@@ -11,9 +11,13 @@
  * ```
  */
 export interface ComparisonNode {
+  /** Always `'comparison'`; tells it apart from a {@link LogicNode}. */
   type: 'comparison';
+  /** The field compared, e.g. `age` or `address.city` (any non-empty run of unreserved characters). */
   selector: string;
+  /** The canonical operator symbol, e.g. `==` or `=gt=` (aliases such as `<` already resolved). */
   operator: string;
+  /** The values as strings, unquoted and unescaped; at least one, exactly one for a single-valued operator. */
   args: string[];
 }
 
@@ -33,7 +37,9 @@ export interface ComparisonNode {
  * ```
  */
 export interface LogicNode {
+  /** `'and'` (`;`) or `'or'` (`,`). */
   type: 'and' | 'or';
+  /** The operands, at least two, none of the same `type` as this node. */
   children: Node[];
 }
 

@@ -207,6 +207,7 @@ function logic(type: 'and' | 'or', nodes: readonly Node[]): Node {
  * ```
  */
 export function and(first: Node, second: Node, ...rest: Node[]): LogicNode;
+/** With a number of nodes known only at run time: one node returns it unchanged; none throws {@link RsqlNodeError}. */
 export function and(...nodes: Node[]): Node;
 export function and(...nodes: Node[]): Node {
   return logic('and', nodes);
@@ -223,6 +224,7 @@ export function and(...nodes: Node[]): Node {
  * ```
  */
 export function or(first: Node, second: Node, ...rest: Node[]): LogicNode;
+/** With a number of nodes known only at run time: one node returns it unchanged; none throws {@link RsqlNodeError}. */
 export function or(...nodes: Node[]): Node;
 export function or(...nodes: Node[]): Node {
   return logic('or', nodes);
@@ -259,16 +261,91 @@ export type Selector<Row> = keyof Row & string;
  * ```
  */
 export interface TypedBuilder<Row> {
+  /**
+   * `selector==value`, typed by the field ({@link eq}). Throws {@link RsqlNodeError} for a value it cannot write.
+   *
+   * @example
+   * ```ts
+   * rsql<{ name: string }>().eq('name', 'Jan'); // name==Jan
+   * ```
+   */
   eq<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  /**
+   * `selector!=value`, typed by the field ({@link ne}).
+   *
+   * @example
+   * ```ts
+   * rsql<{ name: string }>().ne('name', 'Jan'); // name!=Jan
+   * ```
+   */
   ne<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  /**
+   * `selector=lt=value`, typed by the field ({@link lt}).
+   *
+   * @example
+   * ```ts
+   * rsql<{ age: number }>().lt('age', 18); // age=lt=18
+   * ```
+   */
   lt<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  /**
+   * `selector=le=value`, typed by the field ({@link le}).
+   *
+   * @example
+   * ```ts
+   * rsql<{ age: number }>().le('age', 65); // age=le=65
+   * ```
+   */
   le<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  /**
+   * `selector=gt=value`, typed by the field ({@link gt}).
+   *
+   * @example
+   * ```ts
+   * rsql<{ born: Date }>().gt('born', new Date('2000-01-01')); // born=gt=2000-01-01T00:00:00.000Z
+   * ```
+   */
   gt<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  /**
+   * `selector=ge=value`, typed by the field ({@link ge}).
+   *
+   * @example
+   * ```ts
+   * rsql<{ weight: number }>().ge('weight', 80); // weight=ge=80
+   * ```
+   */
   ge<K extends Selector<Row>>(selector: K, value: FieldValue<Row[K]>): ComparisonNode;
+  /**
+   * `selector=in=(v1,…)`, typed by the field ({@link inList}); needs at least one value.
+   *
+   * @example
+   * ```ts
+   * rsql<{ city: string }>().inList('city', ['Amsterdam', 'Utrecht']); // city=in=(Amsterdam,Utrecht)
+   * ```
+   */
   inList<K extends Selector<Row>>(selector: K, values: readonly FieldValue<Row[K]>[]): ComparisonNode;
+  /**
+   * `selector=out=(v1,…)`, typed by the field ({@link out}); needs at least one value.
+   *
+   * @example
+   * ```ts
+   * rsql<{ status: string }>().out('status', ['deleted']); // status=out=(deleted)
+   * ```
+   */
   out<K extends Selector<Row>>(selector: K, values: readonly FieldValue<Row[K]>[]): ComparisonNode;
+  /**
+   * Any operator known to the builder's registry, typed by the field ({@link comparison}).
+   * Throws {@link RsqlNodeError} for an unknown operator or a wrong number of values.
+   *
+   * @example
+   * ```ts
+   * rsql<{ age: number }>({ operators: molgenisOperators }).comparison('age', '=rng=', [18, 65]); // age=rng=(18,65)
+   * ```
+   */
   comparison<K extends Selector<Row>>(selector: K, operator: string, value: FieldValue<Row[K]> | readonly FieldValue<Row[K]>[]): ComparisonNode;
+  /** AND of nodes, flattened ({@link and}). */
   and: typeof and;
+  /** OR of nodes, flattened ({@link or}). */
   or: typeof or;
 }
 

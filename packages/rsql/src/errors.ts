@@ -23,6 +23,7 @@
  * ```
  */
 export class RsqlSyntaxError extends Error {
+  /** Always `'RsqlSyntaxError'`. */
   override readonly name = 'RsqlSyntaxError' as const;
   /** Stable machine-readable code. */
   readonly code = 'RSQL_SYNTAX' as const;
@@ -36,7 +37,14 @@ export class RsqlSyntaxError extends Error {
   readonly expected: readonly string[];
 
   /**
+   * Build the error; the message gives the problem, the position and what was expected, then the
+   * input around `position` with carets under the offending token. Raised by {@link parse}.
+   *
    * @param problem - a short sentence, e.g. `Unexpected ')'` (the position and expectations are appended)
+   * @param input - the complete input
+   * @param position - 0-based index of the offending token (UTF-16 code units)
+   * @param length - length of the offending token (0 at the end of input)
+   * @param expected - what would have been valid at `position`
    */
   constructor(problem: string, input: string, position: number, length: number, expected: readonly string[]) {
     super(formatMessage(problem, input, position, length, expected));
@@ -79,12 +87,19 @@ export function isRsqlSyntaxError(error: unknown): error is RsqlSyntaxError {
  * ```
  */
 export class RsqlNodeError extends Error {
+  /** Always `'RsqlNodeError'`. */
   override readonly name = 'RsqlNodeError' as const;
   /** Stable machine-readable code. */
   readonly code = 'RSQL_INVALID_NODE' as const;
   /** Child indexes from the root to the offending node (`[]` = the root itself). */
   readonly path: readonly number[];
 
+  /**
+   * Build the error; a non-empty `path` is appended to the message as `(at children[i].children[j])`.
+   *
+   * @param message - what is wrong with the node
+   * @param path - child indexes from the root to the offending node; default `[]` (the root)
+   */
   constructor(message: string, path: readonly number[] = []) {
     super(path.length > 0 ? `${message} (at children[${path.join('].children[')}])` : message);
     this.path = path;

@@ -38,8 +38,11 @@ export interface OperatorDefinition {
  * ```
  */
 export interface Operator {
+  /** The canonical symbol, e.g. `=gt=`; what {@link parse} and the builder put in `ComparisonNode.operator`. */
   readonly symbol: string;
+  /** Other spellings resolved to `symbol`, e.g. `['>']`; may be empty. */
   readonly aliases: readonly string[];
+  /** `'single'`: exactly one value; `'multi'`: a parenthesised list of one or more. */
   readonly arity: Arity;
 }
 
@@ -56,9 +59,23 @@ export interface Operator {
 export interface OperatorRegistry extends Iterable<Operator> {
   /** All operators, in definition order. */
   readonly operators: readonly Operator[];
-  /** The operator with this symbol or alias, or `undefined`. */
+  /**
+   * The operator with this symbol or alias, or `undefined`.
+   *
+   * @example
+   * ```ts
+   * defaultOperators.get('>=')?.symbol; // '=ge='
+   * ```
+   */
   get(symbolOrAlias: string): Operator | undefined;
-  /** Whether `symbolOrAlias` is known. */
+  /**
+   * Whether `symbolOrAlias` is known.
+   *
+   * @example
+   * ```ts
+   * defaultOperators.has('=rng='); // false (molgenisOperators has it)
+   * ```
+   */
   has(symbolOrAlias: string): boolean;
   /** Every accepted spelling (symbols and aliases), for error messages. */
   readonly spellings: readonly string[];

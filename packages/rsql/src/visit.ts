@@ -32,7 +32,23 @@ export interface WalkContext {
 export type WalkVisitor =
   | ((node: Node, context: WalkContext) => unknown)
   | {
+      /**
+       * Called before the node's children (pre-order); return `false` to skip them.
+       *
+       * @example
+       * ```ts
+       * walk(tree, { enter: (node) => node.type !== 'or' });
+       * ```
+       */
       enter?(node: Node, context: WalkContext): unknown;
+      /**
+       * Called after the node's children (post-order); also for a node whose children `enter` skipped.
+       *
+       * @example
+       * ```ts
+       * walk(tree, { leave: (node, { depth }) => console.log(depth, node.type) });
+       * ```
+       */
       leave?(node: Node, context: WalkContext): void;
     };
 
@@ -105,8 +121,32 @@ export function walk(node: Node, visitor: WalkVisitor): void {
  * ```
  */
 export interface FoldVisitor<R> {
+  /**
+   * The result for one comparison (a leaf).
+   *
+   * @example
+   * ```ts
+   * const v: Pick<FoldVisitor<string>, 'comparison'> = { comparison: (n) => `${n.selector} ${n.operator} ${n.args.join('|')}` };
+   * ```
+   */
   comparison(node: ComparisonNode): R;
+  /**
+   * The result for an AND node, given its children's results in order.
+   *
+   * @example
+   * ```ts
+   * const v: Pick<FoldVisitor<string>, 'and'> = { and: (parts) => `(${parts.join(' AND ')})` };
+   * ```
+   */
   and(children: R[], node: LogicNode): R;
+  /**
+   * The result for an OR node, given its children's results in order.
+   *
+   * @example
+   * ```ts
+   * const v: Pick<FoldVisitor<string>, 'or'> = { or: (parts) => `(${parts.join(' OR ')})` };
+   * ```
+   */
   or(children: R[], node: LogicNode): R;
 }
 

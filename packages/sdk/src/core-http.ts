@@ -1,3 +1,14 @@
+/**
+ * `@bio/core-http` under the umbrella: the shared HTTP layer of every client (typed errors, auth, retries, paging, batching, streaming).
+ *
+ * @example
+ * ```ts
+ * import { http } from '@bio/sdk';
+ * try { await mg.gene('0'); } catch (e) { if (http.isNotFoundError(e)) console.log('no such gene'); }
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/core-http`: the shared HTTP layer, name by name (the same list as `@bio/core-http`'s index; a test
 // compares the two, so a name added there must be added here).
 export {

@@ -1,3 +1,14 @@
+/**
+ * `@bio/idr` under the umbrella: the Image Data Resource / OMERO.web client and its types.
+ *
+ * @example
+ * ```ts
+ * import { idr } from '@bio/sdk';
+ * const client = new idr.Idr();
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/idr`: the Image Data Resource client, name by name (the same list as `@bio/idr`'s index less the family's
 // errors, which are in `@bio/sdk/core-http`; a test compares them, so a name added there must be added here).
 export {

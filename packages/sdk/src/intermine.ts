@@ -1,3 +1,14 @@
+/**
+ * `@bio/intermine` under the umbrella: the InterMine client, query builder, lists, templates and registry.
+ *
+ * @example
+ * ```ts
+ * import { intermine } from '@bio/sdk';
+ * const mine = new intermine.InterMine({ baseUrl: 'https://www.flymine.org/flymine/service' });
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/intermine`: the InterMine client, name by name (the same list as `@bio/intermine`'s index less the family's
 // errors, which are in `@bio/sdk/core-http`; a test compares them, so a name added there must be added here).
 export {

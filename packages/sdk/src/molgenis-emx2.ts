@@ -1,3 +1,14 @@
+/**
+ * `@bio/molgenis/emx2` under the umbrella: the MOLGENIS EMX2 client.
+ *
+ * @example
+ * ```ts
+ * import { emx2 } from '@bio/sdk';
+ * const client = new emx2.Emx2({ baseUrl: 'https://emx2.example.org' });
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/molgenis/emx2`: the MOLGENIS EMX2 client, name by name (the same list as `@bio/molgenis/emx2` less the family's
 // errors, which are in `@bio/sdk/core-http`; a test compares them, so a name added there must be added here).
 export {

@@ -1,3 +1,14 @@
+/**
+ * `@bio/molgenis` under the umbrella: the MOLGENIS REST client (RSQL queries, writes, EMX import, metadata).
+ *
+ * @example
+ * ```ts
+ * import { molgenis } from '@bio/sdk';
+ * const client = new molgenis.Molgenis({ baseUrl: 'https://molgenis.example.org' });
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/molgenis`: the MOLGENIS client, name by name (the same list as `@bio/molgenis`'s index less the family's
 // errors, which are in `@bio/sdk/core-http`; a test compares them, so a name added there must be added here).
 export {

@@ -1,3 +1,14 @@
+/**
+ * `@bio/mygene` under the umbrella: the MyGene.info v3 client and its types.
+ *
+ * @example
+ * ```ts
+ * import { mygene } from '@bio/sdk';
+ * const mg = new mygene.MyGene({ email: 'me@lab.org' });
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/mygene`: the MyGene.info client, name by name (the same list as `@bio/mygene`'s index less the family's
 // errors, which are in `@bio/sdk/core-http`; a test compares them, so a name added there must be added here).
 export {

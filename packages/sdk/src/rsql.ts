@@ -1,3 +1,14 @@
+/**
+ * `@bio/rsql` under the umbrella: the RSQL/FIQL parser, serializer, typed builder and operator registries.
+ *
+ * @example
+ * ```ts
+ * import { rsql } from '@bio/sdk';
+ * rsql.serialize(rsql.and(rsql.eq('name', 'Jan'), rsql.gt('age', 30))); // 'name==Jan;age=gt=30'
+ * ```
+ *
+ * @packageDocumentation
+ */
 // `@bio/sdk/rsql`: the RSQL/FIQL toolkit, name by name (the same list as `@bio/rsql`'s index; a test
 // compares the two, so a name added there must be added here).
 export {

@@ -115,18 +115,6 @@ export interface FixtureExchange {
 }
 
 /**
- * A fixture file: a named, ordered list of exchanges (one request, a scroll, a poll loop).
- *
- * @example
- * ```ts
- * const fixture: Fixture = {
- *   name: 'gene-1017',
- *   source: 'https://mygene.info/v3',
- *   exchanges: [{ request: { method: 'GET', path: '/v3/gene/1017' }, response: { status: 200, body: { json: { _id: '1017' } } } }],
- * };
- * ```
- */
-/**
  * Where a fixture's exchanges come from: `recorded` from the live service (when, from where,
  * which version of the service answered), or `written` by hand or by a script from a reference
  * (the service's documentation, its source code, published examples).
@@ -155,6 +143,18 @@ export type FixtureProvenance =
       from: string;
     };
 
+/**
+ * A fixture file: a named, ordered list of exchanges (one request, a scroll, a poll loop).
+ *
+ * @example
+ * ```ts
+ * const fixture: Fixture = {
+ *   name: 'gene-1017',
+ *   source: 'https://mygene.info/v3',
+ *   exchanges: [{ request: { method: 'GET', path: '/v3/gene/1017' }, response: { status: 200, body: { json: { _id: '1017' } } } }],
+ * };
+ * ```
+ */
 export interface Fixture {
   /** Unique name of the scenario (the file name without `.json`, by convention). */
   name: string;

@@ -13,21 +13,31 @@ import { findBy, type ObjectStore, type SimObject } from './store.js';
  * ```
  */
 export interface GeneSeed {
+  /** The gene's FlyBase-style id (`FBgn…`), unique among genes. */
   primaryIdentifier: string;
+  /** The gene symbol, e.g. `eve`. */
   symbol?: string | undefined;
+  /** The secondary id (annotation symbol, `CG…`). */
   secondaryIdentifier?: string | undefined;
+  /** The full gene name. */
   name?: string | undefined;
+  /** A free-text description. */
   description?: string | undefined;
+  /** Length in base pairs. */
   length?: number | undefined;
   /** Organism short or full name (default `D. melanogaster`). */
   organism?: string | undefined;
   /** Chromosome primary identifier (`2L`, `3R`, `X` …); with `start` and `end`, the gene's location. */
   chromosome?: string | undefined;
+  /** Start of the location on `chromosome` (1-based). */
   start?: number | undefined;
+  /** End of the location on `chromosome` (inclusive). */
   end?: number | undefined;
+  /** `'1'` (forward) or `'-1'` (reverse). */
   strand?: '1' | '-1' | undefined;
   /** Pathway identifiers (`dme04330`, `R-DME-212436` …). */
   pathways?: readonly string[] | undefined;
+  /** Other names the gene is found by (keyword search and id resolution). */
   synonyms?: readonly string[] | undefined;
   /** The object id (default: the next free one). */
   id?: number | undefined;
@@ -42,12 +52,17 @@ export interface GeneSeed {
  * ```
  */
 export interface ProteinSeed {
+  /** The protein's UniProt-style id (e.g. `EVE_DROME`), unique among proteins. */
   primaryIdentifier: string;
+  /** The UniProt accession, e.g. `P06602`. */
   primaryAccession?: string | undefined;
+  /** Length in amino acids. */
   length?: number | undefined;
+  /** Organism short or full name (default `D. melanogaster`). */
   organism?: string | undefined;
   /** Primary identifiers of the genes that encode it. */
   genes?: readonly string[] | undefined;
+  /** The object id (default: the next free one). */
   id?: number | undefined;
 }
 
@@ -60,10 +75,13 @@ export interface ProteinSeed {
  * ```
  */
 export interface PathwaySeed {
+  /** The pathway id, e.g. `dme04330` (KEGG) or `R-DME-212436` (Reactome). */
   identifier: string;
+  /** The pathway's name. */
   name?: string | undefined;
   /** `KEGG pathways data set` or `Reactome data set` (the enrichment widget's filters). */
   dataSet?: string | undefined;
+  /** The object id (default: the next free one). */
   id?: number | undefined;
 }
 
@@ -76,9 +94,13 @@ export interface PathwaySeed {
  * ```
  */
 export interface OrganismSeed {
+  /** Full name, e.g. `Drosophila melanogaster`. */
   name: string;
+  /** Short name, e.g. `D. melanogaster` (what queries and lookups use). */
   shortName: string;
+  /** NCBI taxonomy id, e.g. `7227`. */
   taxonId: number;
+  /** The object id (default: the next free one). */
   id?: number | undefined;
 }
 

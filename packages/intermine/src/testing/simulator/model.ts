@@ -14,13 +14,28 @@ export interface ModelClass {
 
 /** The model JSON's `model` object. */
 export interface ModelJson {
+  /** The model's name, e.g. `genomic`. */
   name: string;
+  /** The Java package of the model's classes. */
   package: string;
+  /** Every class, by name. */
   classes: Record<string, ModelClass>;
 }
 
 /** What a field of a class is. */
-export type FieldInfo = { kind: 'attribute'; type: string } | { kind: 'reference' | 'collection'; type: string };
+export type FieldInfo =
+  | {
+      /** The field holds a value. */
+      kind: 'attribute';
+      /** Its Java type, e.g. `java.lang.String`. */
+      type: string;
+    }
+  | {
+      /** The field points to one object (reference) or many (collection). */
+      kind: 'reference' | 'collection';
+      /** The class pointed to. */
+      type: string;
+    };
 
 /** A body of one of this package's recorded fixtures (the first exchange's JSON response). */
 export function fixtureJson<T>(file: string): T {
@@ -29,13 +44,35 @@ export function fixtureJson<T>(file: string): T {
   return fixture.exchanges[0]!.response.body.json;
 }
 
-/** The model, with inheritance and path resolution. */
+/**
+ * The simulated mine's data model, with inheritance and path resolution (`sim.state.store.model`).
+ *
+ * @example
+ * ```ts
+ * const model = createSimulator().state.store.model;
+ * model.resolve('Gene.organism.name')?.attribute?.type; // 'java.lang.String'
+ * ```
+ */
 export class SimModel {
+  /** The model JSON it was made from. */
   readonly json: ModelJson;
+  /**
+   * Wrap a model JSON (the `model` object of `GET /model?format=json`).
+   *
+   * @param json - The model's name, package and classes.
+   */
   constructor(json: ModelJson) {
     this.json = json;
   }
 
+  /**
+   * Whether the model has a class of this name.
+   *
+   * @example
+   * ```ts
+   * model.has('Gene'); // true
+   * ```
+   */
   has(className: string): boolean {
     return Object.hasOwn(this.json.classes, className);
   }
@@ -44,7 +81,14 @@ export class SimModel {
   #isa = new Map<string, Map<string, boolean>>();
   #fields = new Map<string, Map<string, FieldInfo | undefined>>();
 
-  /** `a` is `b` or inherits from it. */
+  /**
+   * `a` is `b` or inherits from it.
+   *
+   * @example
+   * ```ts
+   * model.isa('Gene', 'SequenceFeature'); // true
+   * ```
+   */
   isa(a: string, b: string): boolean {
     if (a === b) return true;
     let known = this.#isa.get(a);
@@ -60,7 +104,14 @@ export class SimModel {
     return answer;
   }
 
-  /** A field of a class, inherited ones included. */
+  /**
+   * A field of a class, inherited ones included; undefined when the class has no such field.
+   *
+   * @example
+   * ```ts
+   * model.field('Gene', 'organism'); // { kind: 'reference', type: 'Organism' }
+   * ```
+   */
   field(className: string, name: string): FieldInfo | undefined {
     let known = this.#fields.get(className);
     if (!known) {
@@ -89,7 +140,14 @@ export class SimModel {
     return undefined;
   }
 
-  /** Every attribute name of a class, inherited ones included. */
+  /**
+   * Every attribute name of a class, inherited ones included.
+   *
+   * @example
+   * ```ts
+   * model.attributes('Organism').includes('taxonId'); // true
+   * ```
+   */
   attributes(className: string): string[] {
     const c = this.json.classes[className];
     if (!c) return [];
@@ -99,6 +157,11 @@ export class SimModel {
   /**
    * Resolve `Gene.pathways.name` (subclass casts applied): the class at each class step and what
    * the end is. `undefined` when the path is not in the model.
+   *
+   * @example
+   * ```ts
+   * model.resolve('Gene.pathways.name'); // { root: 'Gene', classes: ['Gene', 'Pathway'], attribute: { name: 'name', type: 'java.lang.String' } }
+   * ```
    */
   resolve(path: string, subclasses: Record<string, string> = {}): ResolvedPath | undefined {
     const parts = path.split('.');
@@ -123,8 +186,11 @@ export class SimModel {
 
 /** A resolved path: the class at the root and after each reference/collection step, and the attribute at the end if any. */
 export interface ResolvedPath {
+  /** The root class of the path. */
   root: string;
+  /** The class after each step, the root first (subclass casts applied). */
   classes: string[];
+  /** The attribute the path ends on, with its Java type; absent for a class path. */
   attribute?: { name: string; type: string };
 }
 

@@ -27,11 +27,15 @@ import { type InterMineSimulatorState, SUPERUSER } from './state.js';
  * ```
  */
 export interface ListSeed {
+  /** The list's name, unique per owner. */
   name: string;
+  /** The class of its objects, e.g. `Gene`. */
   type: string;
   /** Identifiers resolved like a list upload (class keys, then synonyms). */
   identifiers: readonly string[];
+  /** The list's description. */
   description?: string | undefined;
+  /** The list's tags. */
   tags?: readonly string[] | undefined;
   /** A username of `sim.users`; default: the mine's super-user, and the list is tagged `im:public`. */
   owner?: string | undefined;
@@ -47,10 +51,15 @@ export interface ListSeed {
  * ```
  */
 export interface InterMineSeed {
+  /** Organisms to add (before the genes and proteins that name them). */
   organisms?: readonly OrganismSeed[] | undefined;
+  /** Pathways to add (before the genes that name them). */
   pathways?: readonly PathwaySeed[] | undefined;
+  /** Genes to add. */
   genes?: readonly GeneSeed[] | undefined;
+  /** Proteins to add (after the genes they name). */
   proteins?: readonly ProteinSeed[] | undefined;
+  /** Lists to make from the seeded and built-in objects. */
   lists?: readonly ListSeed[] | undefined;
 }
 

@@ -13,26 +13,37 @@ import type { ObjectStore } from './store.js';
  * ```
  */
 export interface SimUser {
+  /** The login name. */
   username: string;
   /** InterMine's user id (a string on the wire). */
   id: string;
+  /** The password accepted by basic auth and the login endpoint. */
   password: string;
   /** A permanent API token of this user. */
   token: string;
+  /** The user's stored preferences (`/user/preferences`). */
   preferences: Record<string, string>;
 }
 
 /** A list (InterMine "bag"): its members are object ids. */
 export interface SimList {
+  /** The list's id (`/lists` answers it). */
   id: number;
+  /** The list's name, unique per owner. */
   name: string;
+  /** The class of its members, e.g. `Gene`. */
   type: string;
+  /** The list's description. */
   description?: string | undefined;
+  /** The list's tags (`im:public` for public lists). */
   tags: string[];
+  /** The object ids of the members, without repeats. */
   ids: number[];
   /** The owner's username; public lists belong to the mine's super-user. */
   owner: string;
+  /** Creation time, `YYYY-MM-DDTHH:mm:ss` (UTC). */
   dateCreated: string;
+  /** Creation time in milliseconds since the Unix epoch. */
   timestamp: number;
   /** Users the owner shared it with (`/lists/shares`). */
   sharedWith?: string[] | undefined;
@@ -40,9 +51,11 @@ export interface SimList {
 
 /** An id resolution job (`POST /ids`). */
 export interface SimIdJob {
+  /** The job id the client polls (`/ids/{uid}/status`). */
   uid: string;
   /** The caller who made it (only they can read it). */
   owner: string | undefined;
+  /** What was asked: the identifiers, class, extra value and matching flags. */
   request: { identifiers: string[]; type: string; extra?: string | undefined; caseSensitive: boolean; wildCards: boolean };
   /** How many status checks it has answered: the first is RUNNING, the next SUCCESS. */
   polls: number;

@@ -12,8 +12,11 @@ import { type SimModel, simModel } from './model.js';
  * ```
  */
 export interface SimObject {
+  /** The object's (concrete) class, e.g. `Gene`. */
   class: string;
+  /** The object's InterMine id, unique in the store. */
   id: number;
+  /** Attribute values, and references (target id) and collections (target ids), by field name. */
   [field: string]: unknown;
 }
 
@@ -47,9 +50,19 @@ interface FieldIndex {
 // Per-store indexes that `add()` keeps current, for the module's own finders ({@link findBy}).
 const FIELD_INDEXES = new WeakMap<ObjectStore, FieldIndex[]>();
 
-/** Every object by id, in id order when listed. */
+/**
+ * Every object by id, in id order when listed: the simulated mine's data (`sim.state.store`).
+ *
+ * @example
+ * ```ts
+ * const store = createSimulator().state.store;
+ * const eve = store.lookup('Gene', 'eve').objects[0];
+ * ```
+ */
 export class ObjectStore {
+  /** The simulated mine's data model. */
   readonly model: SimModel = simModel();
+  /** Every object by id. */
   readonly byId = new Map<number, SimObject>();
   // Per concrete class, so `all()` never sorts the whole store.
   #buckets = new Map<string, Bucket>();
@@ -63,6 +76,14 @@ export class ObjectStore {
   // Collection arrays with a Set of their ids, so linking stays O(1) when a collection is long.
   #sets = new WeakMap<number[], Set<number>>();
 
+  /**
+   * Add an object, or replace the one with the same id; returns it.
+   *
+   * @example
+   * ```ts
+   * store.add({ class: 'Gene', id: store.nextId(), primaryIdentifier: 'FBgn0000001', symbol: 'demo' });
+   * ```
+   */
   add(object: SimObject): SimObject {
     const replaced = this.byId.get(object.id);
     this.byId.set(object.id, object);
@@ -97,11 +118,26 @@ export class ObjectStore {
     }
   }
 
+  /**
+   * The object with this id; undefined when there is none.
+   *
+   * @example
+   * ```ts
+   * store.get(1016298)?.symbol;
+   * ```
+   */
   get(id: number): SimObject | undefined {
     return this.byId.get(id);
   }
 
-  /** Every object that is a `className` (subclasses included), by id. */
+  /**
+   * Every object that is a `className` (subclasses included), by id.
+   *
+   * @example
+   * ```ts
+   * store.all('Gene').length;
+   * ```
+   */
   all(className: string): SimObject[] {
     let members = this.#members.get(className);
     if (!members || members.known !== this.#buckets.size) {
@@ -122,7 +158,14 @@ export class ObjectStore {
     return lists.flat().sort(byId);
   }
 
-  /** Set `from.field` to `to` (a reference) or add `to` to it (a collection), and the reverse side when the model declares one. */
+  /**
+   * Set `from.field` to `to` (a reference) or add `to` to it (a collection), and the reverse side when the model declares one.
+   *
+   * @example
+   * ```ts
+   * store.link(gene, 'pathways', pathway); // pathway.genes gets the gene too
+   * ```
+   */
   link(from: SimObject, field: string, to: SimObject): void {
     const info = this.model.field(from.class, field);
     if (!info || info.kind === 'attribute') throw new Error(`${from.class}.${field} is not a reference or collection`);
@@ -177,7 +220,14 @@ export class ObjectStore {
     return undefined;
   }
 
-  /** The objects a reference/collection field points at. */
+  /**
+   * The objects a reference/collection field points at (empty when none).
+   *
+   * @example
+   * ```ts
+   * store.follow(gene, 'organism')[0]?.shortName; // 'D. melanogaster'
+   * ```
+   */
   follow(object: SimObject, field: string): SimObject[] {
     const value = object[field];
     const out: SimObject[] = [];
@@ -192,7 +242,14 @@ export class ObjectStore {
     return out;
   }
 
-  /** The class keys of a class (its own, else the nearest ancestor's). */
+  /**
+   * The class keys of a class (its own, else the nearest ancestor's).
+   *
+   * @example
+   * ```ts
+   * store.keys('Gene'); // ['primaryIdentifier', 'secondaryIdentifier', 'symbol', 'name']
+   * ```
+   */
   keys(className: string): string[] {
     for (const [name, keys] of Object.entries(CLASS_KEYS)) if (name === className) return keys;
     const c = this.model.json.classes[className];
@@ -203,7 +260,14 @@ export class ObjectStore {
     return [];
   }
 
-  /** The organism names of an object (name and short name), for LOOKUP's extra value. */
+  /**
+   * The organism names of an object (name and short name), for LOOKUP's extra value.
+   *
+   * @example
+   * ```ts
+   * store.organismNames(gene); // ['Drosophila melanogaster', 'D. melanogaster']
+   * ```
+   */
   organismNames(object: SimObject): string[] {
     const organism = this.follow(object, 'organism')[0];
     return organism ? [String(organism.name), String(organism.shortName)] : [];
@@ -212,6 +276,11 @@ export class ObjectStore {
   /**
    * The objects of `className` an identifier names: by class key (case-insensitive, `*` as a
    * wildcard), and failing that by synonym. `extra` restricts to an organism.
+   *
+   * @example
+   * ```ts
+   * const { objects, via } = store.lookup('Gene', 'eve', 'D. melanogaster'); // via: 'key'
+   * ```
    */
   lookup(className: string, identifier: string, extra?: string): { objects: SimObject[]; via: 'key' | 'synonym' } {
     const matches = (value: unknown) => value !== undefined && value !== null && wildcardEquals(String(value), identifier);
@@ -251,7 +320,14 @@ export class ObjectStore {
     return index;
   }
 
-  /** A new object id above every one in use. */
+  /**
+   * A new object id above every one in use.
+   *
+   * @example
+   * ```ts
+   * const id = store.nextId();
+   * ```
+   */
   nextId(): number {
     if (this.#counted !== this.byId.size) {
       // Someone wrote to `byId` directly: count again.

@@ -9,7 +9,10 @@
  * const gene: SimGene = { _id: '1017', _version: 1, symbol: 'CDK2', taxid: 9606, entrezgene: '1017' };
  * ```
  */
-export type SimGene = Record<string, unknown> & { _id: string };
+export type SimGene = Record<string, unknown> & {
+  /** The document id (Entrez or Ensembl gene id), unique in the simulator. */
+  _id: string;
+};
 
 const HUMAN = 9606;
 const MOUSE = 10090;

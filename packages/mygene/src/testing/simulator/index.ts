@@ -43,7 +43,15 @@ export interface MyGeneSimulatorOptions {
  * ```
  */
 export interface MyGeneSimulator extends Simulator<MyGeneSimulatorState> {
-  /** Expire every open `fetchAll` scroll now, as if the consumer had waited more than 60 s. */
+  /**
+   * Expire every open `fetchAll` scroll now, as if the consumer had waited more than 60 s.
+   *
+   * @example
+   * ```ts
+   * sim.expireScrolls();
+   * await expect(iterator.next()).rejects.toSatisfy(isScrollExpiredError);
+   * ```
+   */
   expireScrolls(): void;
 }
 

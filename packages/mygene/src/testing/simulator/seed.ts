@@ -15,6 +15,7 @@ import type { SimGene } from './dataset.js';
  * ```
  */
 export interface MyGeneSeed {
+  /** The genes to add; each needs a non-empty string `_id` and a positive integer `taxid`. Invalid ones throw a `ValidationError` naming the field. */
   genes?: readonly Record<string, unknown>[] | undefined;
 }
 
