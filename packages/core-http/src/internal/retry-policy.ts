@@ -35,6 +35,7 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
   if (r.limit === 0 || methods.length === 0) return { limit: 0 };
   const deadlineAt = ctx.cancel.deadlineAt;
   let failure: unknown;
+  let now = false; // the coming retry goes at once (a Retry-After already past)
   return {
     limit: r.limit,
     methods: kyMethods(methods),
@@ -44,7 +45,7 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
     backoffLimit: r.backoffLimit,
     // retryOnTimeout: ky's default (false) — ky merges every key it is given, on every call.
     // Exponential steps, clamped before jitter so the jitter is "full" over the clamped step.
-    delay: (n) => (r.delay <= 0 ? 0 : Math.min(r.backoffLimit, r.delay * 2 ** (n - 1))),
+    delay: (n) => (now || r.delay <= 0 ? 0 : Math.min(r.backoffLimit, r.delay * 2 ** (n - 1))),
     // A function (rather than `true`) so the wait is known to onRetry and checked against the deadline.
     jitter: (step) => {
       const wait = r.jitter ? Math.random() * step : step;
@@ -54,6 +55,7 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
     },
     shouldRetry: async ({ error, retryCount }) => {
       failure = error;
+      now = false;
       state.delayMs = 0;
       state.error = undefined;
       if (ctx.cancel.aborted()) return false;
@@ -70,6 +72,12 @@ export function kyRetry(r: ResolvedRetryOptions, ctx: RequestContext, methods: r
       // No usable Retry-After: backoff (ky would otherwise read other rate-limit headers, or
       // wait maxRetryAfter for a value it cannot parse).
       if (ours.retryAfter === undefined) return true;
+      // A Retry-After already past (an HTTP date before now): retry at once through our path;
+      // ky's would compute a negative wait, which Node 24 reports as TimeoutNegativeWarning.
+      if (ours.retryAfter <= 0) {
+        now = true;
+        return true;
+      }
       const wait = Math.min(ours.retryAfter, r.maxRetryAfter);
       if (deadlineAt !== undefined && Date.now() + wait >= deadlineAt) return false;
       state.delayMs = wait;
