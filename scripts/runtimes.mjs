@@ -69,7 +69,11 @@ function smoke(bin, args) {
   const r = sh(bin, [...args, join(root, 'examples', 'runtime-smoke.ts')], { cwd: root, timeout: 120_000, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' } });
   const out = `${r.stdout}${r.stderr}`;
   const ok = r.status === 0 && /runtime smoke passed/.test(out);
-  return { ok, summary: `${(out.match(/^ok /gm) ?? []).length} checks`, failures: ok ? [] : [`${r.error ? `${r.error.message}\n` : ''}${out.split('\n').slice(-30).join('\n')}`] };
+  return {
+    ok,
+    summary: `${(out.match(/^ok /gm) ?? []).length} checks`,
+    failures: ok ? [] : [`${r.error ? `${r.error.message}\n` : ''}${out.split('\n').slice(-30).join('\n')}`],
+  };
 }
 
 let allOk = true;
