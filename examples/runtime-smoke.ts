@@ -24,7 +24,7 @@ try {
   const mg = new MyGene({ baseUrl: mygeneAt.baseUrl });
   const cdk2 = await mg.gene('1017');
   check('mygene gene 1017', cdk2?.symbol === 'CDK2', cdk2?.symbol);
-  const hits = await mg.fetchAll('symbol:CDK2', { species: 'human,mouse' }).toArray();
+  const hits = await mg.fetchAll('symbol:CDK2', { species: ['human', 'mouse'] }).toArray();
   check('mygene fetchAll, paged', hits.length >= 2, hits.length);
 
   const mine = new InterMine({ baseUrl: intermineAt.baseUrl });
