@@ -1,7 +1,7 @@
 // The public surface of @bio/intermine, listed by hand. src/internal/ is never exported.
 
 export { FLYMINE, InterMine, QUERY_CODE_LANGUAGES } from './intermine.js';
-export type { InterMineOptions, InterMineUser, QueryCodeLanguage, RootOf } from './intermine.js';
+export type { InterMineOptions, InterMineUser, QueryCodeLanguage, RootOf, TypedMine } from './intermine.js';
 export { SavedQueries, UserPreferences } from './account.js';
 export type { SavedQuery } from './account.js';
 export { normaliseBaseUrl } from './base-url.js';

@@ -103,6 +103,26 @@ export type QueryCodeLanguage = (typeof QUERY_CODE_LANGUAGES)[number];
 export type RootOf<M> = unknown extends M ? string : keyof M & string;
 
 /**
+ * What {@link InterMine.typed} returns: queries whose root class is inferred from the generated model types `M`.
+ *
+ * @example
+ * ```ts
+ * const q = mine.typed<FlyMine>().query('Gene').select('symbol'); // Query<FlyMine, 'Gene', [string | null]>
+ * ```
+ */
+export interface TypedMine<M> {
+  /**
+   * Start a query on `root`, typed by the model: its paths are checked at compile time and its rows inferred.
+   *
+   * @example
+   * ```ts
+   * mine.typed<FlyMine>().query('Protein').select('primaryAccession');
+   * ```
+   */
+  query<R extends RootOf<M>>(root: R): Query<M, R>;
+}
+
+/**
  * A user as `GET /user/whoami` describes them.
  *
  * @example
@@ -370,6 +390,22 @@ export class InterMine {
     const options = { model: this.#peek<Model>('model'), summaryFields: this.#peek<Record<string, string[]>>('summaryfields') };
     if (root instanceof Query) return Query.fromJSON(root.toJSON() as unknown as Record<string, unknown>, options) as Query<M, R>;
     return new Query<M, R>(root, options);
+  }
+  /**
+   * This mine seen through generated model types (`modelToTypeScript`): `query(root)` infers the
+   * root class, so an unknown path, or a path of another class, does not compile, and `rows()`
+   * infers the row type. TypeScript cannot infer one type argument when another is given, hence
+   * this step instead of `mine.query<FlyMine>('Gene')` (which accepts a path of any class).
+   *
+   * @example
+   * ```ts
+   * import type { FlyMine } from './flymine.js'; // written by `bio intermine types`
+   * const q = mine.typed<FlyMine>().query('Gene').select('symbol', 'organism.name');
+   * for await (const [symbol, organism] of mine.rows(q)) console.log(symbol, organism);
+   * ```
+   */
+  typed<M>(): TypedMine<M> {
+    return { query: <R extends RootOf<M>>(root: R) => this.query<M, R>(root) };
   }
 
   /**

@@ -126,6 +126,7 @@ export type {
   TemplateValues,
   TextFormat,
   TextOptions,
+  TypedMine,
   ViewValue,
   Widget,
 } from '@bio/intermine';

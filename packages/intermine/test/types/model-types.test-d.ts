@@ -29,6 +29,16 @@ export async function typedQueries(): Promise<void> {
   for await (const line of mine.tsv(q)) void line;
   await mine.lists.create(q, { name: 'typed' });
 
+  // typed<M>() infers the root: the one-argument form, checked as exactly.
+  const inferred = mine.typed<FlyMine>().query('Gene').select('symbol', 'organism.name');
+  assert<Equal<typeof inferred, Query<FlyMine, 'Gene', [string | null, string | null]>>>();
+  // @ts-expect-error Protein.primaryAccession is not a path of Gene
+  mine.typed<FlyMine>().query('Gene').select('primaryAccession');
+  // @ts-expect-error "symbl" is not a path of Gene
+  mine.typed<FlyMine>().query('Gene').select('symbl');
+  // @ts-expect-error no class Gen in the model
+  mine.typed<FlyMine>().query('Gen');
+
   // Unknown paths, classes and non-attributes do not compile.
   // @ts-expect-error "symbl" is not a path of Gene
   mine.query<FlyMine, 'Gene'>('Gene').select('symbol', 'symbl');
