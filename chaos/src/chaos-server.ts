@@ -42,8 +42,16 @@ export type Fault = (typeof FAULTS)[number];
 export const STREAM_FAULTS = ['reset-before-trailer', 'trailer-failure'] as const;
 /** One stream fault. */
 export type StreamFault = (typeof STREAM_FAULTS)[number];
+/**
+ * Faults of the multi-request matrix (test/multi-request.test.ts), outside the single-request one:
+ * 408 and 413 answers, and `html-mid-body` — the real answer's headers (HTTP 200) and first half,
+ * then a proxy's HTML error page in the middle of the body, and the connection closed cleanly.
+ */
+export const PAGE_FAULTS = ['408', '413', 'html-mid-body'] as const;
+/** One fault of the multi-request matrix. */
+export type PageFault = (typeof PAGE_FAULTS)[number];
 /** One step of a plan: a fault, or forward to the upstream. */
-export type Step = Fault | StreamFault | 'ok';
+export type Step = Fault | StreamFault | PageFault | 'ok';
 
 /** A request the server saw. */
 export interface LoggedRequest {
@@ -271,6 +279,17 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
           delete headers['transfer-encoding'];
           send(res, status, headers, out.subarray(0, Math.max(1, Math.floor(out.length / 2))));
         });
+      case 'html-mid-body':
+        // The real answer's first half, then an HTML error page, then a clean end of the message.
+        return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
+          delete headers['content-length'];
+          delete headers['transfer-encoding'];
+          send(res, status, headers, Buffer.concat([out.subarray(0, Math.floor(out.length / 2)), Buffer.from(HTML_PAGE)]));
+        });
+      case '408':
+        return send(res, 408, { 'content-type': 'text/plain', connection: 'close' }, 'Request Timeout');
+      case '413':
+        return send(res, 413, { 'content-type': 'text/html' }, '<html><body><h1>413 Request Entity Too Large</h1></body></html>');
       case '500':
       case '502':
       case '504':

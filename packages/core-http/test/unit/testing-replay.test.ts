@@ -181,9 +181,21 @@ describe('fixture replay through msw', () => {
   });
 
   it('honours delayMs', async () => {
-    const started = performance.now();
-    expect(await (await fetch(`${BASE}/slow`)).text()).toBe('late');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let answered = false;
+      const response = fetch(`${BASE}/slow`).then(async (r) => {
+        answered = true;
+        return r.text();
+      });
+      await vi.advanceTimersByTimeAsync(29);
+      expect(answered).toBe(false); // not before the fixture's 30 ms
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await response).toBe('late');
+      expect(answered).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fails an unmatched request loudly, naming the closest fixture by method and path', async () => {

@@ -25,24 +25,35 @@ describe('fetchAll (fetch_all + scroll_id)', () => {
   });
 
   it('asks for the next page before the consumer has finished the current one', async () => {
-    const { mg, requests } = client();
+    const held = holdScrollRequests();
+    const { mg } = client({ fetch: held.fetch });
     const iter = mg.fetchAll('brain')[Symbol.asyncIterator]();
     const first = await iter.next();
     expect(first.value?.symbol).toBe('BSX');
-    // Let the prefetch go out while the consumer is still on page 1.
-    await new Promise((r) => setTimeout(r, 20));
-    expect(requests.filter((r) => r.includes('scroll_id=')).length).toBeGreaterThanOrEqual(1);
+    // The consumer is still on page 1 (and never asks for more): the request for page 2 goes out anyway.
+    await held.started;
+    expect(held.urls).toHaveLength(1);
+    expect(held.urls[0]).toMatch(/scroll_id=/);
     await iter.return?.(undefined);
   });
 
   it('stopping early cancels the prefetch quietly', async () => {
-    const { mg } = client();
+    const held = holdScrollRequests();
+    const { mg } = client({ fetch: held.fetch });
     const seen: string[] = [];
     for await (const hit of mg.fetchAll('brain')) {
       seen.push(hit._id);
-      if (seen.length === 2) break;
+      if (seen.length === 2) {
+        await held.started; // the prefetch of page 2 is in flight (and held open by the server)
+        expect(held.aborted()).toBe(false);
+        break;
+      }
     }
     expect(seen).toEqual(['390259', '10409']);
+    // Leaving the loop aborts the request for page 2; nothing else is sent and no rejection escapes.
+    await new Promise((r) => setImmediate(r));
+    expect(held.aborted()).toBe(true);
+    expect(held.urls).toHaveLength(1);
   });
 
   it('a stale scroll (400 "Invalid or stale scroll_id.") throws ScrollExpiredError', async () => {
@@ -77,3 +88,30 @@ describe('fetchAll (fetch_all + scroll_id)', () => {
     expect(isScrollExpiredError(e)).toBe(true);
   });
 });
+
+/**
+ * A fetch that answers the first page from the fixtures and holds every scroll_id request open
+ * until its signal aborts: `started` resolves when the first one arrives, `aborted()` says whether
+ * it was cancelled.
+ */
+function holdScrollRequests(): { fetch: typeof globalThis.fetch; started: Promise<void>; urls: string[]; aborted: () => boolean } {
+  const urls: string[] = [];
+  let aborted = false;
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.includes('scroll_id=')) return globalThis.fetch(request);
+    urls.push(request.url);
+    markStarted();
+    return new Promise<Response>((_, reject) => {
+      request.signal.addEventListener('abort', () => {
+        aborted = true;
+        reject(request.signal.reason);
+      });
+    });
+  };
+  return { fetch, started, urls, aborted: () => aborted };
+}

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { type ComparisonNode, isRsqlSyntaxError, molgenisOperators, type Node, normalize, parse, serialize, toQueryParam } from '../../src/index.js';
 
-const RUNS = 2500;
+// Fewer runs under mutation testing (scripts/mutation.mjs sets BIO_PROPERTY_RUNS), where every mutant re-runs them.
+const RUNS = Number(process.env.BIO_PROPERTY_RUNS ?? 2500);
 // thousands of runs per property: allow for a busy CI machine
 vi.setConfig({ testTimeout: 120_000 });
 const RESERVED = new Set([...`"'();,=!~<> \t\n\r`]);
