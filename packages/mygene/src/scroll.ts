@@ -1,5 +1,15 @@
 // fetch_all=true + scroll_id: every hit of a query, as a Paged listing whose cursor is the scroll id.
-import { type BioHttpError, checkListOptions, type QueryParams, cursorPages, isBadRequestError, type Page, type Paged, paged } from '@bio/core-http';
+import {
+  type BioHttpError,
+  checkListOptions,
+  type QueryParams,
+  type RetryOptions,
+  cursorPages,
+  isBadRequestError,
+  type Page,
+  type Paged,
+  paged,
+} from '@bio/core-http';
 import { ScrollExpiredError } from './errors.js';
 import type { FetchAllOptions } from './options.js';
 import type { Gene } from './types.js';
@@ -56,18 +66,24 @@ function expired(e: BioHttpError, yielded: number, restarts: number, run: Scroll
   });
 }
 
+const REFUSALS_ONLY: RetryOptions = { shouldRetry: ({ error }) => (error.status === 0 ? false : undefined) };
+
 // The pages of one scroll. The next page is requested as soon as one arrives (the scroll lives
 // 60 s after each page, whatever the consumer does) and cancelled when the iteration stops.
 async function* scrollPages(ctx: Context, run: ScrollRun, max: number | undefined, signal: AbortSignal | undefined): AsyncGenerator<Page<Gene>> {
   const controller = new AbortController();
   const perRequest = { ...requestOptions({ timeout: run.timeout }), signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
-  const get = (searchParams: QueryParams, where: string): Promise<ScrollPage> =>
+  const get = (searchParams: QueryParams, where: string, retry?: RetryOptions): Promise<ScrollPage> =>
     ctx.http
-      .get('query', { searchParams, ...perRequest })
+      .get('query', { searchParams, ...perRequest, ...(retry === undefined ? {} : { retry }) })
       .json<unknown>()
       .then((b) => parsePage(b, where));
   const first = (): Promise<ScrollPage> => get({ q: run.q, fetch_all: true, ...toSearchParams(run.params) }, 'GET query?fetch_all=true');
-  const next = (scrollId: string): Promise<ScrollPage> => get({ scroll_id: scrollId }, 'GET query?scroll_id');
+  // A scroll advances on every page the server serves: after a connection failure (before or
+  // during the answer) the server may have served the page, and a retry would get the one after
+  // it (a whole page gone, no error). So only refusals (5xx, 429, 408: nothing served) are
+  // retried; a connection failure ends the iteration with its typed error.
+  const next = (scrollId: string): Promise<ScrollPage> => get({ scroll_id: scrollId }, 'GET query?scroll_id', REFUSALS_ONLY);
 
   const seen = run.restartOnExpiry ? new Set<string>() : undefined;
   let prefetched: { cursor: string; page: Promise<ScrollPage> } | undefined;

@@ -1,5 +1,5 @@
-// Known bug (found by test/multi-request.test.ts, cell "MyGene fetchAll × reset-mid-body"):
-// fetchAll retries a `GET query?scroll_id=…` whose answer broke off mid-body. The server had
+// Was a known bug (found by test/multi-request.test.ts, cell "MyGene fetchAll × reset-mid-body"),
+// fixed: scroll continuations are no longer retried. fetchAll used to retry a `GET query?scroll_id=…` whose answer broke off mid-body. The server had
 // already served that page — a scroll advances on every request — so the retry receives the
 // *next* page and a whole page of hits is lost without any error (2000 of 2500 hits, no throw).
 // A scroll request is not idempotent: it must not be retried once the server may have answered
