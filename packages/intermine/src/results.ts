@@ -205,6 +205,7 @@ export async function* checkedLines(
 ): AsyncGenerator<string> {
   let error: { status: number; message: string } | undefined;
   let extra = 0;
+  let rows = 0;
   for await (const line of lines(response, signal === undefined ? {} : { signal })) {
     if (error) {
       // The server writes its message unescaped: the lines after `[ERROR]` are the rest of it.
@@ -213,10 +214,26 @@ export async function* checkedLines(
       continue;
     }
     error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
-    if (!error) yield line;
+    if (!error && HTML_START.test(line)) {
+      // A flat format never holds an HTML document: a proxy's error page replaced the rest of the
+      // answer. The rows before it were delivered; the export did not end.
+      throw new ResponseFormatError({
+        message: `${method} ${url}: the answer turned into an HTML page after ${rows} lines (a proxy or server error page); the export is incomplete`,
+        service: 'intermine',
+        method,
+        url,
+      });
+    }
+    if (!error) {
+      rows++;
+      yield line;
+    }
   }
   if (error) throw streamError({ ...error, message: error.message.trimEnd(), method, url });
 }
+
+/** The start of an HTML document (a proxy's error page), anywhere in a line: it may follow a cut row. */
+const HTML_START = /<(!doctype\s+html|html[\s>])/i;
 
 /** How many lines of an `[ERROR]` message are kept (a dev-mode mine may add a stack trace). */
 const MESSAGE_LINES = 200;
