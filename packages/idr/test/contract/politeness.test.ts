@@ -1,6 +1,7 @@
 import { isAbortError, isBatchError, isNetworkError, isServerError } from '@bio/core-http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUT, Idr, sessionAuth } from '../../src/index.js';
+import { createSimulator } from '../../src/testing/index.js';
 import { inFlightCounter } from './server.js';
 
 const screenBody = JSON.stringify({
@@ -66,11 +67,26 @@ describe('polite defaults', () => {
 
   it('times out later than the server (90 s by default), and the limit is configurable', async () => {
     expect(DEFAULT_TIMEOUT).toBe(90_000);
-    const fetch = ((_input: RequestInfo | URL, init?: RequestInit) =>
+    const hanging = ((_input: RequestInfo | URL, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       })) as typeof globalThis.fetch;
-    const idr = new Idr({ fetch, timeout: 20, retry: 0 });
+    // The default, on a fake clock: still waiting at 89.9 s, a TimeoutError at 90 s.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const settled = vi.fn();
+      const pending = new Idr({ fetch: hanging, retry: 0 }).screen(102).then(settled, (e: unknown) => {
+        settled(e);
+        return e;
+      });
+      await vi.advanceTimersByTimeAsync(89_900);
+      expect(settled).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(await pending).toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      vi.useRealTimers();
+    }
+    const idr = new Idr({ fetch: hanging, timeout: 20, retry: 0 });
     await expect(idr.screen(102)).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
@@ -134,13 +150,31 @@ describe('polite defaults', () => {
   });
 
   it('does not cache capabilities when the server cannot be reached', async () => {
-    const idr = new Idr({
-      fetch: (async () => {
-        throw new TypeError('fetch failed');
-      }) as typeof globalThis.fetch,
-      retry: 0,
-    });
-    await expect(idr.capabilities({ refresh: true })).rejects.toSatisfy(isNetworkError);
-    await expect(idr.capabilities({ refresh: true })).rejects.toSatisfy(isNetworkError);
+    // A generic OMERO.web (the public IDR's capabilities are known without asking).
+    const sim = createSimulator({ baseUrl: 'https://omero.example.org', mapr: 'available', searchEngine: false });
+    const served = await sim.listen();
+    try {
+      let down = true;
+      let calls = 0;
+      const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        calls++;
+        if (down) throw new TypeError('fetch failed');
+        return globalThis.fetch(input, init);
+      }) as typeof globalThis.fetch;
+      const idr = new Idr({ baseUrl: served.baseUrl, fetch, retry: 0 });
+      await expect(idr.capabilities()).rejects.toSatisfy(isNetworkError);
+      const failed = calls;
+      down = false;
+      // Without `refresh`: a cached failure would reject again without asking the server.
+      const caps = await idr.capabilities();
+      expect(calls).toBeGreaterThan(failed);
+      expect(caps.apiVersions.length).toBeGreaterThan(0);
+      // And now it is cached: no further request.
+      const after = calls;
+      await idr.capabilities();
+      expect(calls).toBe(after);
+    } finally {
+      await served.close();
+    }
   });
 });
