@@ -1,6 +1,7 @@
 import { Idr } from '@bio/idr';
 import { InterMine } from '@bio/intermine';
 import { Molgenis } from '@bio/molgenis';
+import { Emx2 } from '@bio/molgenis/emx2';
 import { MyGene } from '@bio/mygene';
 import type { CommandContext } from './context.js';
 
@@ -33,7 +34,13 @@ export const OFFLINE_MOLGENIS_BASE_URL = 'https://molgenis.example.org';
  * BASE_URL_ENV.mygene; // 'MYGENE_URL'
  * ```
  */
-export const BASE_URL_ENV = { mygene: 'MYGENE_URL', intermine: 'INTERMINE_URL', idr: 'IDR_URL', molgenis: 'MOLGENIS_URL' } as const;
+export const BASE_URL_ENV = {
+  mygene: 'MYGENE_URL',
+  intermine: 'INTERMINE_URL',
+  idr: 'IDR_URL',
+  molgenis: 'MOLGENIS_URL',
+  emx2: 'MOLGENIS_EMX2_URL',
+} as const;
 type Service = keyof typeof BASE_URL_ENV;
 
 /**
@@ -106,4 +113,30 @@ export function molgenisClient(ctx: CommandContext, baseUrl: string | undefined)
   const chosen = baseUrlFor(ctx, 'molgenis', baseUrl, [cfg?.baseUrl, cfg?.url]) ?? (ctx.options.offline ? OFFLINE_MOLGENIS_BASE_URL : undefined);
   if (!chosen) throw new Error('no MOLGENIS server: pass --base-url, set MOLGENIS_URL or molgenis.baseUrl in the config file (or use --offline)');
   return new Molgenis({ ...common(ctx), baseUrl: chosen, token: ctx.token('molgenis') });
+}
+
+/**
+ * The MOLGENIS EMX2 simulator's server, used with `--offline` when no `--base-url` is given.
+ *
+ * @example
+ * ```ts
+ * new Emx2({ baseUrl: OFFLINE_EMX2_BASE_URL });
+ * ```
+ */
+export const OFFLINE_EMX2_BASE_URL = 'https://emx2.example.org';
+
+/**
+ * The MOLGENIS EMX2 client: `--base-url`, else `$MOLGENIS_EMX2_URL`; required unless offline.
+ * The token: `--token` (discouraged), else `$MOLGENIS_EMX2_TOKEN`, else an offline login's.
+ *
+ * @example
+ * ```ts
+ * const pets = emx2Client(ctx, undefined, undefined).schema('pet store').table('Pet');
+ * ```
+ */
+export function emx2Client(ctx: CommandContext, baseUrl: string | undefined, token: string | undefined): Emx2 {
+  const chosen = baseUrlFor(ctx, 'emx2', baseUrl, []) ?? (ctx.options.offline ? OFFLINE_EMX2_BASE_URL : undefined);
+  if (!chosen) throw new Error('no MOLGENIS EMX2 server: pass --base-url or set MOLGENIS_EMX2_URL (or use --offline)');
+  const chosenToken = token || ctx.io.env.MOLGENIS_EMX2_TOKEN || ctx.fallbackTokens.emx2 || undefined;
+  return new Emx2({ ...common(ctx), baseUrl: chosen, token: chosenToken });
 }

@@ -95,7 +95,7 @@ export class CommandContext {
     readonly options: GlobalOptions,
     readonly config: CliConfig,
     /** Tokens used when neither the environment nor the config file has one (`--offline` logins). */
-    readonly fallbackTokens: { readonly intermine?: string | undefined; readonly molgenis?: string | undefined } = {},
+    readonly fallbackTokens: { readonly intermine?: string | undefined; readonly molgenis?: string | undefined; readonly emx2?: string | undefined } = {},
   ) {}
 
   get format(): OutputFormat {

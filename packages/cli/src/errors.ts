@@ -1,4 +1,5 @@
 import { isBatchError, isBioHttpError, isValidationError } from '@bio/core-http';
+import { isEmx2BatchError } from '@bio/molgenis/emx2';
 import { isRsqlSyntaxError } from '@bio/rsql';
 
 function hint(status: number, code: string): string | undefined {
@@ -34,6 +35,12 @@ function offlineUnhandled(error: unknown): string | undefined {
 export function describeError(error: unknown, debug: boolean): string {
   // A batch that failed: its first request's error is the one to show (the CLI itself says how
   // many rows were written before it).
+  // An EMX2 write adds which rows are on the server and which are not (to resume without writing twice).
+  if (isEmx2BatchError(error)) {
+    const cause = error.errors[0]?.error ?? error.cause;
+    const first = cause instanceof Error ? describeError(cause, debug) : `error: ${error.message}\n`;
+    return `${first}${error.operation} ${error.table}: ${error.written.length} written, ${error.refused.length} refused, ${error.unknown.length} unknown (sent, answer lost), ${error.unsent.length} unsent\n`;
+  }
   if (isBatchError(error) && isBioHttpError(error.cause)) return describeError(error.cause, debug);
   let line: string;
   const unhandled = offlineUnhandled(error);

@@ -53,7 +53,7 @@ export interface GeneContextDeps {
   idr: Idr;
   /** The mine of a species, or `undefined` when there is none. */
   mine(taxid: number): InterMine | undefined;
-  /** Why a species' mine is not asked (e.g. `--offline` simulates FlyMine only), or `undefined`. */
+  /** Why a species' mine is not asked (a note for the row), or `undefined` to ask it. */
   skipMine?: ((taxid: number) => string | undefined) | undefined;
   /** The web link of an image. */
   idrLink(id: number): string;

@@ -61,8 +61,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
         "  bio molgenis get celiacsprue --q 'celiac_weight=ge=80;celiac_height=lt=180,celiac_gender==Female' --offline",
         "  bio rsql parse 'name==Jan;age=gt=30'",
         '',
-        'Tokens: INTERMINE_TOKEN, MOLGENIS_TOKEN (or the config file); they are never printed.',
-        'Base URLs: --base-url, or MYGENE_URL, INTERMINE_URL, IDR_URL, MOLGENIS_URL (HUMANMINE_URL, FLYMINE_URL for gene-context).',
+        'Tokens: INTERMINE_TOKEN, MOLGENIS_TOKEN (or the config file), MOLGENIS_EMX2_TOKEN; they are never printed.',
+        'Base URLs: --base-url, or MYGENE_URL, INTERMINE_URL, IDR_URL, MOLGENIS_URL, MOLGENIS_EMX2_URL (HUMANMINE_URL, FLYMINE_URL for gene-context).',
       ].join('\n'),
     )
     .exitOverride()
@@ -84,7 +84,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO(), v
         // A MOLGENIS command with no token logs in as the simulator's admin (a fresh simulator
         // per run knows no earlier token), so offline writes work too.
         const molgenisLogin = action.parent?.name() === 'molgenis' && context.token('molgenis') === undefined;
-        offline = await (await import('./offline.js')).startOffline({ molgenisLogin });
+        // An EMX2 command with no token signs in as the EMX2 simulator's admin, likewise.
+        const emx2Login = action.parent?.name() === 'emx2' && !action.optsWithGlobals<{ token?: string }>().token && !io.env.MOLGENIS_EMX2_TOKEN;
+        offline = await (await import('./offline.js')).startOffline({ molgenisLogin, emx2Login });
         context = new CommandContext(io, options, config, offline.tokens);
       }
     });

@@ -1,6 +1,6 @@
 import { InterMine } from '@bio/intermine';
 import type { Command } from 'commander';
-import { idrClient, mygeneClient, OFFLINE_INTERMINE_BASE_URL } from '../clients.js';
+import { idrClient, mygeneClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { GENE_CONTEXT_COLUMNS, geneContext, MINES } from '../gene-context.js';
 import { between, checkColumn, checkSource, list } from '../input.js';
@@ -30,7 +30,7 @@ export function registerGeneContext(program: Command, context: () => CommandCont
       'after',
       [
         examples([
-          'bio gene-context CDC20 CDK5RAP2 --offline',
+          'bio gene-context CDC20 eve --offline',
           'bio gene-context --file genes.txt --max-images 5 > context.tsv',
           'bio gene-context eve --species fruitfly',
         ]),
@@ -68,11 +68,8 @@ export function registerGeneContext(program: Command, context: () => CommandCont
           mygene: mygeneClient(ctx),
           idr,
           mine,
-          // Offline, only FlyMine has a simulator: say so rather than report a failed request.
-          skipMine: (taxid) =>
-            ctx.options.offline && MINES[taxid] && !opts[MINES[taxid].option] && MINES[taxid].baseUrl !== OFFLINE_INTERMINE_BASE_URL
-              ? `pathways not looked up: --offline simulates FlyMine only, not ${MINES[taxid].name}`
-              : undefined,
+          // Offline, HumanMine and FlyMine have simulators at their default addresses; a mine
+          // given with --humanmine/--flymine is not simulated and fails in the row's note.
           idrLink: (id) => `${idr.baseUrl}/webclient/?show=image-${id}`,
           scopes: list(opts.scopes) ?? [],
           species: list(opts.species) ?? [],

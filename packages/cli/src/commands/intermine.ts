@@ -1,7 +1,9 @@
 import { ValidationError } from '@bio/core-http';
 import type { Correction, Operator, TemplateValues } from '@bio/intermine';
 import { type Command, Option } from 'commander';
+import { modelToTypeScript } from '@bio/intermine';
 import { intermineClient } from '../clients.js';
+import { MINES } from '../gene-context.js';
 import { parsePathSort } from '../sort.js';
 import type { CommandContext } from '../context.js';
 import { count, list, positive } from '../input.js';
@@ -89,6 +91,22 @@ function probability(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 1) throw new ValidationError({ message: `--maxp must be a number in (0, 1], got ${value}`, field: 'maxp' });
   return n;
+}
+
+/** `--mine` names `bio intermine types` knows (else a URL): lower-case name → mine. */
+const KNOWN_MINES: Readonly<Record<string, { name: string; baseUrl: string }>> = Object.fromEntries(
+  Object.values(MINES).map((m) => [m.name.toLowerCase(), { name: m.name, baseUrl: m.baseUrl }]),
+);
+
+/** `--mine flymine` → FlyMine; `--mine www.example.org/mymine` (anything with a `/` or `.`) → that URL. */
+function mineOf(value: string): { name?: string | undefined; baseUrl: string } {
+  const known = KNOWN_MINES[value.toLowerCase()];
+  if (known) return known;
+  if (/[/.]/.test(value)) return { baseUrl: value };
+  throw new ValidationError({
+    message: `--mine "${value}" is not a mine this command knows (${Object.keys(KNOWN_MINES).join(', ')}); give its URL instead, e.g. www.flymine.org/flymine`,
+    field: 'mine',
+  });
 }
 
 const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www.flymine.org/flymine (same as --base-url)');
@@ -307,7 +325,41 @@ export function registerIntermine(program: Command, context: () => CommandContex
       ctx.note(`${out.end()} rows`);
     });
 
+  intermine
+    .command('types')
+    .description("TypeScript declarations for the mine's data model (one interface per class), for typed queries")
+    .option('--mine <name or URL>', `the mine: ${Object.keys(KNOWN_MINES).join(', ')} or its URL (default: --base-url, $INTERMINE_URL, else FlyMine)`, mineOf)
+    .option('--name <identifier>', 'the name of the interface listing every class (default: the mine name, e.g. FlyMine)')
+    .addHelpText(
+      'after',
+      examples([
+        'bio intermine types --offline > flymine.ts',
+        'bio intermine types --mine humanmine > humanmine.ts',
+        'bio intermine types --mine www.example.org/mymine --name MyMine > mymine.ts',
+      ]),
+    )
+    .action(async (opts: { mine?: { name?: string; baseUrl: string }; name?: string }, cmd: Command) => {
+      const ctx = context();
+      if (opts.name !== undefined && !/^[A-Za-z_$][\w$]*$/.test(opts.name))
+        throw new ValidationError({ message: `--name "${opts.name}" is not a TypeScript identifier`, field: 'name' });
+      const mine = intermineClient(ctx, opts.mine?.baseUrl ?? baseUrlOf(cmd));
+      const known = Object.values(KNOWN_MINES).find((m) => sameRoot(m.baseUrl, mine.baseUrl));
+      const model = await mine.model();
+      const name = opts.name ?? opts.mine?.name ?? known?.name;
+      ctx.io.stdout.write(modelToTypeScript(model, { name, source: mine.baseUrl }));
+    });
+
   registerLists(intermine, context, rootOption);
+}
+
+/** Two mine URLs naming the same mine (scheme, `www.` and `/service` aside). */
+function sameRoot(a: string, b: string): boolean {
+  const bare = (u: string): string =>
+    u
+      .replace(/^https?:\/\/(www\.)?/, '')
+      .replace(/\/(service\/?)?$/, '')
+      .replace(/\/$/, '');
+  return bare(a) === bare(b);
 }
 
 /** `--value A=eve` and `--op 'A=ONE OF'` into the client's template values. */

@@ -11,6 +11,7 @@ import { between, checkSource, count, list, positive } from '../input.js';
 import { progressReporter } from '../progress.js';
 import { readRows } from '../table-input.js';
 import { baseUrlOf, baseUrlOption, examples } from './common.js';
+import { registerEmx2 } from './emx2.js';
 
 /** Rows `bio molgenis get` prints without `--max` (the client itself reads every row). */
 const DEFAULT_MAX = 100;
@@ -35,7 +36,7 @@ const urlOption = (): Option => new Option('--url <url>', 'the MOLGENIS server (
 export function registerMolgenis(program: Command, context: () => CommandContext): void {
   const molgenis = program
     .command('molgenis')
-    .description('MOLGENIS: read, add and export rows, import EMX files (token from MOLGENIS_TOKEN)')
+    .description('MOLGENIS: read, add and export rows, import EMX files (token from MOLGENIS_TOKEN); `emx2`: MOLGENIS EMX2')
     .addOption(baseUrlOption('molgenis', 'none: required'));
 
   molgenis
@@ -199,4 +200,6 @@ export function registerMolgenis(program: Command, context: () => CommandContext
         if (ctx.io.stdout.write(piece) === false && ctx.io.stdout.once) await new Promise<void>((resolve) => ctx.io.stdout.once?.('drain', resolve));
       }
     });
+
+  registerEmx2(molgenis, context);
 }

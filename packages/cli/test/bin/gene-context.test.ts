@@ -102,13 +102,31 @@ describe('bio gene-context (built binary, loopback simulators)', () => {
 });
 
 describe('bio gene-context --offline', () => {
-  it('runs on the built-in simulators, which share no gene across all three services', async () => {
-    const r = await bio(['gene-context', 'CDK2', 'CDC20', '--offline']);
+  it('joins the seeded simulators: CDC20 with its IDR images and HumanMine pathways, eve with FlyMine pathways', async () => {
+    const r = await bio(['gene-context', 'CDC20', 'eve', 'CDK2', '--offline']);
     expect(r.code).toBe(0);
-    const rows = tsv(r.stdout).slice(1);
-    expect(rows.map((row) => [row[0], row[1], row[11]])).toEqual([
-      ['CDK2', 'found', 'pathways not looked up: --offline simulates FlyMine only, not HumanMine; no images in IDR'],
-      ['CDC20', 'missing', 'MyGene.info: no gene matches CDC20 in human, fruitfly'],
+    expect(r.stderr).toBe('5 rows\n');
+    const [header, ...rows] = tsv(r.stdout);
+    const body = rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i] ?? ''])));
+    expect(body.map((row) => `${row.gene}:${row.status}:${row.image_id}`)).toEqual([
+      'CDC20:found:1900000',
+      'CDC20:found:1900001',
+      'CDC20:found:1938559',
+      'eve:found:',
+      'CDK2:found:',
     ]);
+    expect(body[0]).toMatchObject({
+      mygene_id: '991',
+      taxid: '9606',
+      mine: 'https://www.humanmine.org/humanmine/service',
+      pathways:
+        'APC/C:Cdh1 mediated degradation of Cdc20 and other APC/C:Cdh1 targeted proteins in late mitosis/early G1 (R-HSA-174178)|Inactivation of APC/C via direct inhibition of the APC/C complex (R-HSA-141430)',
+      study: 'idr0002-heriche-condensation/screenA',
+      note: '',
+    });
+    expect(body[3]).toMatchObject({ mygene_id: '36039', taxid: '7227', mine: 'https://www.flymine.org/flymine/service', note: 'no images in IDR' });
+    expect(body[3]?.pathways).toContain('Notch signaling pathway - Drosophila melanogaster (fruit fly) (dme04330)');
+    // CDK2 is in MyGene.info's simulator but in neither HumanMine's seed nor IDR's images.
+    expect(body[4]).toMatchObject({ pathways: '', note: 'no pathways in HumanMine; no images in IDR' });
   });
 });

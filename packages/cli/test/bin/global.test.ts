@@ -51,10 +51,10 @@ describe.concurrent('bio (built binary): errors and exit codes', () => {
   });
 
   it('--offline names a request outside the simulators in one line', async () => {
-    const r = await bio(['intermine', 'lists', '--root', 'https://www.humanmine.org/humanmine', '--offline']);
+    const r = await bio(['intermine', 'lists', '--root', 'https://www.mousemine.org/mousemine', '--offline']);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toHaveLength(2);
-    expect(r.stderr).toMatch(/^error: --offline: no simulator answers GET https:\/\/www\.humanmine\.org\/humanmine\/service\//);
+    expect(r.stderr).toMatch(/^error: --offline: no simulator answers GET https:\/\/www\.mousemine\.org\/mousemine\/service\//);
     expect(r.stderr).not.toContain('[MSW]');
   });
 

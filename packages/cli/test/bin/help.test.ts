@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, bio, outputOf, SIGHTINGS_ZIP, scratch } from './run-bin.js';
+import { BIN, bio, outputOf, SIGHTINGS_ZIP, scratch, zip } from './run-bin.js';
 
 /** The command paths the bash script knows, leaves (no subcommands) only. */
 async function leaves(): Promise<string[]> {
@@ -18,7 +18,7 @@ describe('help and completion (built binary)', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['mygene map', 'mygene fetch-all', 'idr thumbnails', 'intermine list create', 'molgenis export', 'gene-context', 'completion']),
     );
-    expect(paths).toHaveLength(33);
+    expect(paths).toHaveLength(43);
     const helps = await Promise.all(paths.map(async (p) => [p, (await bio([...p.split(' '), '--help'])).stdout] as const));
     for (const [path, help] of helps) {
       expect(help, path).toMatch(/\nExamples:\n {2}\$ (bio|source|printf|INTERMINE_TOKEN)/);
@@ -35,6 +35,9 @@ describe('help and completion (built binary)', () => {
     expect(byPath['idr plates']).toMatch(/--screen <id>\s+\(required\) the screen id/);
     expect(byPath['idr thumbnails']).toMatch(/-d, --dir <directory>\s+\(required\)/);
     expect(byPath['intermine query']).toMatch(/--select <paths>\s+\(required\)/);
+    expect(byPath['molgenis emx2 get']).toMatch(/--schema <name>\s+\(required\)/);
+    expect(byPath['molgenis emx2 schemas']).not.toContain('(required)');
+    expect(byPath['intermine types']).toMatch(/--mine <name or URL>/);
     expect(byPath['mygene map']).not.toContain('(required)');
     expect(byPath['mygene map']).toMatch(/--base-url <url>\s+the service's base URL \(default: \$MYGENE_URL/);
   });
@@ -53,6 +56,9 @@ describe('help and completion (built binary)', () => {
     delete env.MOLGENIS_TOKEN;
     delete env.NODE_OPTIONS;
     writeFileSync(join(dir, 'demo_sightings.zip'), SIGHTINGS_ZIP());
+    // For `bio molgenis emx2 import Pet.csv|petstore.zip`.
+    writeFileSync(join(dir, 'Pet.csv'), 'name,category,weight\nrex,dog,12.5\n');
+    writeFileSync(join(dir, 'petstore.zip'), zip({ 'Pet.csv': 'name,category,weight\nrex,dog,12.5\n' }));
     const all = [...lines];
     // Two at a time: the machine is shared.
     for (let i = 0; i < all.length; i += 2) {

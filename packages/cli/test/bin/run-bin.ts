@@ -37,7 +37,12 @@ export function spawnBio(args: readonly string[], options: { env?: Record<string
   const home = scratch();
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(INTERMINE_TOKEN|MOLGENIS_TOKEN|MOLGENIS_URL|MYGENE_URL|INTERMINE_URL|IDR_URL|BIO_CONFIG|NODE_OPTIONS|VITEST.*)$/.test(key))
+    if (
+      value !== undefined &&
+      !/^(INTERMINE_TOKEN|MOLGENIS_TOKEN|MOLGENIS_URL|MOLGENIS_EMX2_TOKEN|MOLGENIS_EMX2_URL|MYGENE_URL|INTERMINE_URL|IDR_URL|BIO_CONFIG|NODE_OPTIONS|VITEST.*)$/.test(
+        key,
+      )
+    )
       env[key] = value;
   }
   Object.assign(env, { HOME: home, NO_COLOR: '1' }, options.env);

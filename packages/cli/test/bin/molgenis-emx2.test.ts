@@ -1,0 +1,170 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bio, scratch, tsv, zip } from './run-bin.js';
+
+const PET_STORE = ['--schema', 'pet store', '--offline'];
+const TOKEN = 'eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2Vu.c2ln'; // never to be printed
+
+describe.concurrent('bio molgenis emx2 (built binary, --offline: the EMX2 simulator)', () => {
+  it('schemas and tables', async () => {
+    const schemas = await bio(['molgenis', 'emx2', 'schemas', '--offline']);
+    expect(schemas.code).toBe(0);
+    expect(tsv(schemas.stdout).map((r) => r[0])).toEqual(['name', 'pet store', 'synthetic']);
+    const tables = await bio(['molgenis', 'emx2', 'tables', ...PET_STORE]);
+    expect(tables.code).toBe(0);
+    const rows = tsv(tables.stdout);
+    expect(rows[0]).toEqual(['name', 'id', 'type', 'columns', 'key', 'description']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['Category', 'Order', 'Pet', 'Tag', 'User']);
+    expect(rows.find((r) => r[0] === 'Pet')?.[4]).toBe('name');
+  });
+
+  it('get with an RSQL --filter, --order and --columns; references by key when flat, whole in JSON', async () => {
+    const r = await bio([
+      'molgenis',
+      'emx2',
+      'get',
+      'Pet',
+      '--filter',
+      'category.name==cat;weight=gt=1',
+      '--order',
+      'weight:desc',
+      '--columns',
+      'name,category,weight',
+      ...PET_STORE,
+    ]);
+    expect(r.code).toBe(0);
+    expect(tsv(r.stdout)).toEqual([
+      ['name', 'category', 'weight'],
+      ['pooky', 'cat', '9.4'],
+      ['tom', 'cat', '3.14'],
+      ['sylvester', 'cat', '1.337'],
+    ]);
+    expect(r.stderr).toBe('3 rows\n');
+    const dotted = await bio(['molgenis', 'emx2', 'get', 'Pet', '--columns', 'name,category.name,tags.name', '--max', '1', '-f', 'csv', ...PET_STORE]);
+    expect(dotted.stdout).toBe('name,category.name,tags.name\nfire ant,ant,red|green|purple\n');
+    const json = await bio(['molgenis', 'emx2', 'get', 'Pet', '--columns', 'name,category', '--max', '2', '-f', 'json', ...PET_STORE]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { name: 'fire ant', category: { name: 'ant' } },
+      { name: 'jerry', category: { name: 'mouse' } },
+    ]);
+  });
+
+  it('count with and without --filter', async () => {
+    const cats = await bio(['molgenis', 'emx2', 'count', 'Pet', '--filter', 'category.name==cat', ...PET_STORE]);
+    expect({ code: cats.code, rows: tsv(cats.stdout) }).toEqual({
+      code: 0,
+      rows: [
+        ['table', 'count'],
+        ['Pet', '3'],
+      ],
+    });
+    const all = await bio(['molgenis', 'emx2', 'count', 'Pet', '-f', 'json', ...PET_STORE]);
+    expect(JSON.parse(all.stdout)).toEqual([{ table: 'Pet', count: 10 }]);
+  });
+
+  it('bad options are refused in one line before any request', async () => {
+    const cases: [string[], RegExp][] = [
+      [['get', 'Pet', '--filter', 'weight=gt=', ...PET_STORE], /^error: .*position/],
+      [['get', 'Pet', '--order', 'weight:sideways', ...PET_STORE], /--order "weight:sideways": use column\[:asc\|desc\]/],
+      [['get', 'Pet', '--max', '-1', ...PET_STORE], /--max/],
+      [['get', 'Pet', '--offline'], /required option '--schema <name>' not specified/],
+      [['save', 'Pet', 'missing.tsv', ...PET_STORE], /cannot read missing.tsv: no such file/],
+      [['export', ...PET_STORE], /export needs a table, or --zip <file>/],
+      [['import', 'pets.txt', ...PET_STORE], /cannot read pets.txt|a \.csv, \.tsv or \.zip file/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await bio(['molgenis', 'emx2', ...args]);
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 1, stdout: '' });
+      expect(r.stderr).toMatch(message);
+    }
+    const noServer = await bio(['molgenis', 'emx2', 'schemas']);
+    expect(noServer.stderr).toBe('error: no MOLGENIS EMX2 server: pass --base-url or set MOLGENIS_EMX2_URL (or use --offline)\n');
+  });
+
+  it('save upserts CSV/TSV/JSON rows with typed cells; a refused chunk reports written, refused and unsent', async () => {
+    const ok = await bio(['molgenis', 'emx2', 'save', 'Pet', '-', ...PET_STORE], { input: 'name\tcategory\tweight\ttags\nrex\tdog\t12.5\tred|green\n' });
+    expect({ code: ok.code, stderr: ok.stderr, rows: tsv(ok.stdout) }).toEqual({
+      code: 0,
+      stderr: '',
+      rows: [
+        ['table', 'saved', 'chunks'],
+        ['Pet', '1', '1'],
+      ],
+    });
+    const json = await bio(['molgenis', 'emx2', 'save', 'Pet', '-', ...PET_STORE], {
+      input: JSON.stringify([{ name: 'rex', category: { name: 'dog' }, weight: 12.5 }]),
+    });
+    expect(json.code).toBe(0);
+    const bad = await bio(['molgenis', 'emx2', 'save', 'Pet', '-', '--chunk-size', '1', ...PET_STORE], {
+      input: 'name,category,weight\nrex,dog,12.5\nuni,unicorn,1\nmax,dog,3\n',
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    const lines = bad.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^error: 400 molgenis: .*unicorn/);
+    expect(lines[1]).toBe('save Pet: 1 written, 1 refused, 0 unknown (sent, answer lost), 1 unsent');
+  });
+
+  it('delete takes keys; a key still referenced is refused with the counts', async () => {
+    const ok = await bio(['molgenis', 'emx2', 'delete', 'Pet', '-', ...PET_STORE], { input: 'name\ntom\nnobody\n' });
+    expect({ code: ok.code, rows: tsv(ok.stdout)[0] }).toEqual({ code: 0, rows: ['table', 'deleted', 'chunks'] });
+    const refused = await bio(['molgenis', 'emx2', 'delete', 'Category', '-', ...PET_STORE], { input: 'name\ncat\n' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('delete Category: 0 written, 1 refused, 0 unknown (sent, answer lost), 0 unsent');
+  });
+
+  it('export streams CSV; --zip writes a file and never overwrites it without --force; import takes the CSV or the ZIP', async () => {
+    const dir = scratch();
+    const csv = await bio(['molgenis', 'emx2', 'export', 'Pet', '--filter', 'category.name==cat', ...PET_STORE]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^name,category,/);
+    expect(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['pooky', 'tom', 'sylvester']);
+    const out = join(dir, 'petstore.zip');
+    const first = await bio(['molgenis', 'emx2', 'export', '--zip', out, ...PET_STORE]);
+    expect(first.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    writeFileSync(out, 'mine');
+    const again = await bio(['molgenis', 'emx2', 'export', '--zip', out, ...PET_STORE]);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 1, stderr: `error: invalid argument: ${out} exists; pass --force to overwrite it\n` });
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    const forced = await bio(['molgenis', 'emx2', 'export', '--zip', out, '--force', ...PET_STORE]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+
+    const imported = await bio(['molgenis', 'emx2', 'import', out, ...PET_STORE]);
+    expect({ code: imported.code, status: tsv(imported.stdout)[1]?.[1] }).toEqual({ code: 0, status: 'COMPLETED' });
+    const pets = join(dir, 'Pet.csv');
+    writeFileSync(pets, 'name,category,weight\nrex,dog,12.5\n');
+    const csvImport = await bio(['molgenis', 'emx2', 'import', pets, ...PET_STORE]);
+    expect({ code: csvImport.code, row: tsv(csvImport.stdout)[1]?.slice(0, 3) }).toEqual({ code: 0, row: ['Pet.csv', 'Pet', 'COMPLETED'] });
+    const badZip = join(dir, 'bad.zip');
+    writeFileSync(badZip, zip({ 'Pet.csv': 'name,category,weight\nuni,unicorn,1\n' }));
+    const failed = await bio(['molgenis', 'emx2', 'import', badZip, ...PET_STORE]);
+    expect({ code: failed.code, stdout: failed.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(failed.stderr).toMatch(/^error: molgenis: Import failed: .*unicorn.*\n$/);
+  });
+
+  it('types prints generateTypes for the schema', async () => {
+    const r = await bio(['molgenis', 'emx2', 'types', ...PET_STORE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('export interface Pet {');
+    expect(r.stdout).toContain('export interface Category {');
+  });
+
+  it('the token: from MOLGENIS_EMX2_TOKEN silently; from --token with a warning; never printed', async () => {
+    const env = await bio(['molgenis', 'emx2', 'count', 'Pet', ...PET_STORE, '--verbose', '--debug'], { env: { MOLGENIS_EMX2_TOKEN: TOKEN } });
+    expect(env.stderr).not.toContain('warning');
+    expect(env.stdout + env.stderr).not.toContain(TOKEN);
+    const flag = await bio(['molgenis', 'emx2', 'count', 'Pet', '--token', TOKEN, ...PET_STORE, '--verbose', '--debug']);
+    expect(flag.stderr).toContain('warning: a token given with --token is kept in your shell history; set MOLGENIS_EMX2_TOKEN instead');
+    expect(flag.stdout + flag.stderr).not.toContain(TOKEN);
+  });
+});
