@@ -4,8 +4,8 @@
 import { type CallOptions, limitConcurrency, ValidationError } from '@bio/core-http';
 import type { InterMine, InterMineOptions } from './intermine.js';
 import type { Query } from './query.js';
-import type { MineInstance } from './registry.js';
-import type { Cell } from './results.js';
+import type { MineInstance } from './mine-instance.js';
+import type { Cell } from './cell.js';
 import type { TemplateValues } from './templates.js';
 
 /**

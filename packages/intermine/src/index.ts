@@ -41,6 +41,7 @@ export type {
   ListShares,
   ListSimilarity,
   PrepareQuery,
+  RegionListSource,
   SetOperationOptions,
   SubtractSets,
 } from './lists.js';

@@ -3,7 +3,6 @@ import { type EnrichmentOptions, type EnrichmentResult, runEnrichment } from './
 import { readText } from './internal/read-file.js';
 import { callOpt, writeOpt } from './internal/request-options.js';
 import { Query } from './query.js';
-import type { RegionQuery } from './regions.js';
 
 /**
  * A list as `GET /lists` describes it: the fields of an {@link InterMineList}, with the tags as
@@ -50,7 +49,23 @@ export type ListContent =
       identifiers: string | Iterable<string> | AsyncIterable<string>;
     }
   | Query
-  | RegionQuery;
+  | RegionListSource;
+
+/**
+ * What `lists.create` needs of a region search (`mine.regions()`, a `RegionQuery`): described by
+ * shape, because regions.ts builds on this module.
+ *
+ * @example
+ * ```ts
+ * const source: RegionListSource = mine.regions({ organism: 'D. melanogaster', featureTypes: ['Gene'], regions: ['2L:14614843..14619614'] });
+ * ```
+ */
+export interface RegionListSource {
+  /** The feature classes searched for. */
+  readonly featureTypes: readonly string[];
+  /** Save the features found as a list (`/regions/list`). */
+  saveAsList(name: string, options?: ListOperationOptions): Promise<{ list: InterMineList }>;
+}
 
 /** A list, by its object or its name. */
 export type ListRef = InterMineList | string;
@@ -234,9 +249,12 @@ function isIterable(value: unknown): value is Iterable<string> | AsyncIterable<s
 }
 
 /** A region search (`mine.regions()`), recognised by shape: regions.ts imports this module. */
-function isRegionQuery(value: unknown): value is RegionQuery {
+function isRegionQuery(value: unknown): value is RegionListSource {
   return (
-    typeof value === 'object' && value !== null && typeof (value as RegionQuery).saveAsList === 'function' && Array.isArray((value as RegionQuery).featureTypes)
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RegionListSource).saveAsList === 'function' &&
+    Array.isArray((value as RegionListSource).featureTypes)
   );
 }
 

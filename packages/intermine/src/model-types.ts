@@ -3,7 +3,7 @@
 // point to, and one map of every class), and the path types below check a typed query's paths at
 // compile time and give its row type (`mine.query<FlyMine, 'Gene'>('Gene').select('symbol')`).
 import type { Model } from './model.js';
-import type { Cell } from './results.js';
+import type { Cell } from './cell.js';
 
 /** Java types the mine's JSON writes as numbers. */
 const NUMBER = /^(java\.lang\.)?(Integer|Long|Short|Byte|Double|Float|int|long|short|byte|double|float)$|^java\.math\.(BigDecimal|BigInteger)$/;

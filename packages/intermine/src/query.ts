@@ -3,7 +3,7 @@ import { buildConstraint, type ConstraintValue, normaliseOperator, type Operator
 import { validateLogic } from './logic.js';
 import type { Model, PathInfo } from './model.js';
 import type { CheckedPaths, RowOf } from './model-types.js';
-import type { Cell } from './results.js';
+import type { Cell } from './cell.js';
 import { checkConstraint, checkQueryPaths, promoteConstraint, subclassesOf } from './query-check.js';
 import { readQueryJSON, readQueryXML, writeQueryXML } from './query-codec.js';
 import type { Join, QueryJSON, SortDirection, SortOrder } from './query-types.js';

@@ -9,15 +9,8 @@ import type { Query } from './query.js';
 /** The fields of a results request (`query`, `format`, `start`, `size`, …); `undefined` ones are left out. */
 export type Form = Record<string, string | string[] | number | undefined>;
 
-/**
- * One cell of a result row (`format=json`): a string, number, boolean or null.
- *
- * @example
- * ```ts
- * const row: Cell[] = ['eve', 1540];
- * ```
- */
-export type Cell = string | number | boolean | null;
+import type { Cell } from './cell.js';
+export type { Cell };
 
 /**
  * Options of `mine.rows()`, `mine.records()` and a template's `rows()`/`records()`.

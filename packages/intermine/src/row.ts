@@ -2,7 +2,7 @@
 // shared by every row of a query, so naming a cell costs a map lookup, not a search per row.
 import { ValidationError } from '@bio/core-http';
 import { didYouMean } from './internal/suggest.js';
-import type { Cell } from './results.js';
+import type { Cell } from './cell.js';
 
 /**
  * The columns of a result: the view paths in order, and every name a cell can be asked by — the

@@ -103,6 +103,7 @@ export type {
   QueryJSON,
   QueryOptions,
   RegionListResult,
+  RegionListSource,
   RegionSearchOptions,
   RegistryOptions,
   ResolveIdsOptions,
