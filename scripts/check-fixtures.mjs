@@ -13,7 +13,8 @@ const problems = [];
 for (const pkg of readdirSync(join(root, 'packages')).sort()) {
   let files;
   try {
-    files = readdirSync(join(root, 'packages', pkg, 'fixtures')).filter((f) => f.endsWith('.json'));
+    // Recursive, as loadFixtures reads them (InterMine keeps its fixtures in folders).
+    files = readdirSync(join(root, 'packages', pkg, 'fixtures'), { recursive: true }).filter((f) => f.endsWith('.json'));
   } catch {
     continue;
   }
