@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+import { publishedPackages } from './lib/published-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -21,22 +22,20 @@ const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',')) : undefi
 
 const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 
-/** Every published package with the entries of its `exports` map (types files). */
+/** Every entry of every published package (or of those in `--only`), with its report file. */
 function entries() {
-  const out = [];
-  for (const dir of readdirSync(join(root, 'packages')).sort()) {
-    const pkgDir = join(root, 'packages', dir);
-    const pkgFile = join(pkgDir, 'package.json');
-    if (!existsSync(pkgFile)) continue;
-    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
-    if (pkg.private || (only && !only.has(pkg.name))) continue;
-    for (const [key, target] of Object.entries(pkg.exports ?? {})) {
-      if (typeof target !== 'object' || typeof target.types !== 'string') continue;
-      const suffix = key === '.' ? '' : `.${key.slice(2).replaceAll('/', '-')}`;
-      out.push({ pkg: pkg.name, pkgDir, pkgFile, entry: key, dts: join(pkgDir, target.types), report: `${dir}${suffix}.api.md` });
-    }
-  }
-  return out;
+  return publishedPackages(root)
+    .filter((p) => !only || only.has(p.name))
+    .flatMap(({ name, dir, pkgDir, pkgFile, entries }) =>
+      entries.map(({ key, dts }) => ({
+        pkg: name,
+        pkgDir,
+        pkgFile,
+        entry: key,
+        dts,
+        report: `${dir}${key === '.' ? '' : `.${key.slice(2).replaceAll('/', '-')}`}.api.md`,
+      })),
+    );
 }
 
 let failed = 0;

@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { publishedPackages } from './lib/published-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -40,24 +41,6 @@ const min = {
 
 const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 const { options: compilerOptions } = ts.convertCompilerOptionsFromJson({ ...base, noEmit: true }, root);
-
-/** Every published package with the types files of its `exports` map. */
-function packages() {
-  const out = [];
-  for (const dir of readdirSync(join(root, 'packages')).sort()) {
-    const pkgDir = join(root, 'packages', dir);
-    const pkgFile = join(pkgDir, 'package.json');
-    if (!existsSync(pkgFile)) continue;
-    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
-    if (pkg.private) continue;
-    const entries = [];
-    for (const [key, target] of Object.entries(pkg.exports ?? {})) {
-      if (typeof target === 'object' && target !== null && typeof target.types === 'string') entries.push({ key, dts: join(pkgDir, target.types) });
-    }
-    out.push({ name: pkg.name, dir: pkgDir, entries });
-  }
-  return out;
-}
 
 function docText(symbol, checker) {
   return ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
@@ -179,7 +162,7 @@ const pct = (b) => (b.total === 0 ? 100 : (100 * b.done) / b.total);
 const fmt = (b) => `${b.done}/${b.total} ${pct(b).toFixed(1).padStart(5)} %`;
 
 const results = [];
-for (const pkg of packages()) {
+for (const pkg of publishedPackages(root)) {
   if (only && !only.has(pkg.name)) continue;
   results.push(measure(pkg));
 }
