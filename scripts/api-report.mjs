@@ -8,7 +8,7 @@
 // TypeScript, so it keeps working while the repository stays on TypeScript 5.9.
 //
 // Usage: node scripts/api-report.mjs [--check] [--only @bio/a,@bio/b]   (after `pnpm build`)
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';

@@ -16,7 +16,7 @@
 //                                      [--min-symbols 100] [--min-members 95] [--min-examples 0]
 //   (after `pnpm build`). `--check` exits 1 when a package (of `--only`, if given) is below a
 //   threshold; `--missing` lists what is undocumented.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
