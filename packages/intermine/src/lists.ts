@@ -63,7 +63,14 @@ export type ListContent =
 export interface RegionListSource {
   /** The feature classes searched for. */
   readonly featureTypes: readonly string[];
-  /** Save the features found as a list (`/regions/list`). */
+  /**
+   * Save the features found as a list (`/regions/list`).
+   *
+   * @example
+   * ```ts
+   * const { list } = await source.saveAsList('eve region genes', { description: '2L:14614843..14619614' });
+   * ```
+   */
   saveAsList(name: string, options?: ListOperationOptions): Promise<{ list: InterMineList }>;
 }
 

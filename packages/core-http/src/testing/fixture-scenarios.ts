@@ -52,7 +52,16 @@ function bodyInit(body: FixtureBody | undefined, headers: Headers): BodyInit | u
   return multipart;
 }
 
-/** The fixture request as a `Request` on `baseUrl`'s origin. */
+/**
+ * The fixture request as a `Request` on `baseUrl`'s origin: the path, query, headers and body the
+ * fixture records, ready to send to the live service when re-recording.
+ *
+ * @example
+ * ```ts
+ * const [fixture] = loadFixtures('fixtures');
+ * const response = await fetch(requestOf(fixture.exchanges[0].request, 'https://mygene.info'));
+ * ```
+ */
 export function requestOf(request: FixtureRequest, baseUrl: string): Request {
   const url = new URL(request.path, new URL(baseUrl).origin);
   for (const [name, value] of Object.entries(request.query ?? {})) for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, v);
