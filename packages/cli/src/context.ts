@@ -15,8 +15,11 @@ import { defaultFormat, formatRows, type OutputFormat, type Row, type RowWriter,
 export interface CliIO {
   /** `once('drain')` (a Node stream's) lets long outputs wait for a slow reader instead of buffering. */
   stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean; once?(event: 'drain', listener: () => void): unknown };
+  /** Progress, notes and errors. The progress bar is drawn only when `isTTY` is true, as wide as `columns` (the terminal width). */
   stderr: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+  /** Input read when a command gets no file (or `-`), as text or byte chunks; `isTTY` true makes `mygene map` say it is waiting for input. */
   stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+  /** Environment variables: `BIO_CONFIG`, `HOME`, the base URLs (`MYGENE_URL`, `MOLGENIS_URL`, …) and tokens (`INTERMINE_TOKEN`, `MOLGENIS_TOKEN`, `MOLGENIS_EMX2_TOKEN`). */
   env: Readonly<Record<string, string | undefined>>;
 }
 

@@ -11,13 +11,19 @@
  * ```
  */
 export interface ProblemDetails {
+  /** URI naming the kind of problem, e.g. `http://molgenis.org/problems/unknown-entity-type`. */
   type?: string;
+  /** Short summary of the kind of problem, e.g. `Unknown entity type`. */
   title?: string;
+  /** The HTTP status the server put in the body (a number; absent when not sent as one). */
   status?: number;
+  /** The explanation of this occurrence, e.g. `Unknown entity type 'demo_x'.`: the first of `messages` (`title` when absent). */
   detail?: string;
+  /** The path of the request that failed, e.g. `/api/metadata/demo_x`. */
   instance?: string;
   /** MOLGENIS error code, e.g. `D02`. */
   errorCode?: string;
+  /** Per-field problems (validation errors): each one's code, field, refused value and detail (its `detail` or `message`). Absent when the body had no `errors` list. */
   errors?: { errorCode?: string; field?: string; value?: unknown; detail?: string }[];
 }
 

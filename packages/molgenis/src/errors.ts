@@ -76,6 +76,11 @@ export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<
    */
   readonly unknown: I[];
 
+  /**
+   * Made by the chunked writes when a batch fails. Without `message`, the message names the
+   * operation, the entity, the failed batch (1-based), the counts of written / refused / unknown /
+   * not sent rows and the first error's server message; `status` defaults to the first error's.
+   */
   constructor(
     init: BioHttpErrorInit & {
       operation: string;
@@ -138,6 +143,10 @@ export class MolgenisImportError extends BioHttpError {
   override readonly code: ErrorCode = 'IMPORT_FAILED';
   /** The `sys_ImportRun` row as last read. */
   readonly run: ImportRun;
+  /**
+   * Made by `waitForImport` (and `uploadZip`) from the run that ended `FAILED`: the message is
+   * `EMX import <id> failed: <run.message>`, and `run.message` is also the `serviceMessage`.
+   */
   constructor(run: ImportRun, init: BioHttpErrorInit = {}) {
     const message = typeof run.message === 'string' && run.message !== '' ? run.message : undefined;
     super(

@@ -22,6 +22,7 @@ export type Row = Record<string, unknown>;
  * ```
  */
 export interface SortKey {
+  /** Attribute name to sort on (sent as `attr:asc`/`attr:desc` in v2's `sort`, as `sortColumn` in the CSV export); must not contain `:`. */
   attr: string;
   /** Default `asc`. */
   order?: 'asc' | 'desc' | undefined;
@@ -169,8 +170,11 @@ export interface Columns {
  * ```
  */
 export interface V2AttributeMeta {
+  /** The attribute's name, as used in rows, `q`, `attrs` and `sort`. */
   name: string;
+  /** The MOLGENIS attribute type in capitals: `STRING`, `INT`, `DECIMAL`, `DATE`, `XREF`, `CATEGORICAL`, `MREF`, `COMPOUND`, …. */
   fieldType: string;
+  /** The referenced entity type (its id `name`, `idAttribute` and `labelAttribute`); only on reference attributes (`XREF`, `CATEGORICAL`, `MREF`, …). */
   refEntity?: { name?: string; idAttribute?: string; labelAttribute?: string; [key: string]: unknown };
   /** Parts of a COMPOUND attribute. */
   attributes?: V2AttributeMeta[];
@@ -187,9 +191,13 @@ export interface V2AttributeMeta {
  * ```
  */
 export interface V2EntityMeta {
+  /** The entity type id, e.g. `demo_sightings`. */
   name: string;
+  /** Name of the id attribute (the row key). */
   idAttribute?: string;
+  /** Name of the attribute that labels a row in the UI (often the id attribute). */
   labelAttribute?: string;
+  /** The attributes, in the entity type's order; only those selected when the request named `attributes`. */
   attributes: V2AttributeMeta[];
   [key: string]: unknown;
 }
@@ -203,15 +211,21 @@ export interface V2EntityMeta {
  * ```
  */
 export interface V2Collection<T = Row> {
+  /** The collection's path as the server names it, e.g. `/api/v2/demo_sightings`. */
   href: string;
+  /** The entity type's metadata (attribute types, id and label attributes). */
   meta: V2EntityMeta;
+  /** Index of this page's first row among all matching rows, 0-based (the request's `start`). */
   start: number;
+  /** The page size asked for (the request's `num`), not the number of `items` returned. */
   num: number;
   /** All rows matching `q`, not only this page's. */
   total: number;
+  /** Link to the page before this one; present when `start` is above 0. */
   prevHref?: string;
   /** Present when rows follow this page. */
   nextHref?: string;
+  /** This page's rows, shaped as asked (`uploadable`, `flat`) or as sent. */
   items: T[];
   [key: string]: unknown;
 }
@@ -226,6 +240,7 @@ export interface V2Collection<T = Row> {
  * ```
  */
 export interface RowsResult<T> {
+  /** The rows read, in order: from `start`, at most `max`. */
   items: T[];
   /** All rows matching `q` (the server's `total`), or undefined when it did not say. */
   total: number | undefined;
@@ -293,6 +308,7 @@ export type FileInput =
   | {
       /** File name sent in the multipart part. */
       name: string;
+      /** The file's bytes. A stream or async iterable is read into memory before the request is sent. */
       data: Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
       /** MIME type; default `application/octet-stream`. */
       type?: string;
@@ -336,23 +352,41 @@ export interface UpsertResult {
  * ```
  */
 export interface AttributeMetaData {
+  /** This attribute's metadata path, e.g. `/api/v1/demo_sightings/meta/year`. */
   href?: string;
+  /** The MOLGENIS attribute type in capitals: `STRING`, `INT`, `DECIMAL`, `DATE`, `XREF`, `CATEGORICAL`, `MREF`, `COMPOUND`, …. */
   fieldType: string;
+  /** The attribute's name, as used in rows and queries. */
   name: string;
+  /** Display name (the server sends the name when no label was set). */
   label?: string;
+  /** Free-text description; absent when none was set. */
   description?: string;
+  /** The parts of a `COMPOUND` attribute, as sent; empty for other types. */
   attributes?: unknown[];
+  /** The allowed values of an `ENUM` attribute; absent for other types. */
   enumOptions?: string[];
+  /** Link to the referenced entity type's metadata (`href`, e.g. `/api/v1/demo_locations/meta`); only on reference attributes. */
   refEntity?: { href: string; [key: string]: unknown };
+  /** Longest value accepted, in characters (e.g. 255 for `STRING`); absent when the server sends none. */
   maxLength?: number;
+  /** The server generates the value (auto ids). */
   auto?: boolean;
+  /** The value may be empty (`null`). */
   nillable?: boolean;
+  /** The value cannot be changed once written (as for id attributes). */
   readOnly?: boolean;
+  /** Value given to new rows that leave the attribute out, as text; absent when there is none. */
   defaultValue?: string;
+  /** This attribute is the entity type's label attribute. */
   labelAttribute?: boolean;
+  /** No two rows may hold the same value. */
   unique?: boolean;
+  /** Shown in the MOLGENIS UI. */
   visible?: boolean;
+  /** One of the attributes searched by the UI's lookup (reference pickers). */
   lookupAttribute?: boolean;
+  /** The attribute can be used in aggregate queries (`aggs`). */
   isAggregatable?: boolean;
   [key: string]: unknown;
 }
@@ -367,17 +401,29 @@ export interface AttributeMetaData {
  * ```
  */
 export interface EntityMetaData {
+  /** This metadata's path, e.g. `/api/v1/demo_sightings/meta`. */
   href?: string;
+  /** The rows' path, e.g. `/api/v1/demo_sightings`. */
   hrefCollection?: string;
+  /** The entity type id, e.g. `demo_sightings`. */
   name: string;
+  /** Display name. */
   label?: string;
+  /** Free-text description; absent when none was set. */
   description?: string;
+  /** Attribute name → its metadata, in the entity type's order (expanded: the request asks for `expand=attributes`). */
   attributes: Record<string, AttributeMetaData>;
+  /** Name of the attribute that labels a row in the UI. */
   labelAttribute?: string;
+  /** Name of the id attribute (the row key). */
   idAttribute: string;
+  /** Names of the attributes the UI's lookup (reference pickers) searches. */
   lookupAttributes?: string[];
+  /** An abstract entity type has no rows of its own; others extend it. */
   isAbstract?: boolean;
+  /** The current user may write rows. */
   writable?: boolean;
+  /** Language of the labels and descriptions sent, e.g. `en`. */
   languageCode?: string;
   [key: string]: unknown;
 }
@@ -417,14 +463,23 @@ export type ImportStatus = 'RUNNING' | 'FINISHED' | 'FAILED';
  * ```
  */
 export interface ImportRun {
+  /** The run's id (generated by the server; the last segment of the href `uploadZip` got). */
   id: string;
+  /** `RUNNING`, then `FINISHED` or `FAILED`. */
   status: ImportStatus;
+  /** The server's report, once the run has ended: what was imported (with HTML `<br />`s), or why it failed. */
   message?: string;
+  /** When the run started: an ISO 8601 date-time as sent, e.g. `2026-11-30T23:40:12Z`. */
   startDate?: string;
+  /** When the run ended, as `startDate`; absent while `RUNNING`. */
   endDate?: string;
+  /** The user who started the import. */
   username?: string;
+  /** The server's progress counter (an integer, 0 when the run starts); not a percentage. */
   progress?: number;
+  /** The ids of the entity types that got data, comma-separated (e.g. `demo_sightings`); set when the run finishes. */
   importedEntities?: string;
+  /** The server e-mails the user when the run ends (the upload's `notify`). */
   notify?: boolean;
   [key: string]: unknown;
 }
@@ -518,9 +573,11 @@ export interface WaitOptions extends CallOptions {
  * ```
  */
 export interface ImportJob {
+  /** The `sys_ImportRun` id (the last segment of `href`); pass it to `waitForImport` or `importRunStates`. */
   id: string;
   /** `/api/v2/sys_ImportRun/<id>` as sent by the server. */
   href: string;
+  /** `RUNNING` when `wait` was false; else the final status, `FINISHED` (a `FAILED` run throws {@link MolgenisImportError} instead). */
   status: ImportStatus;
   /** The final `sys_ImportRun` row (only when `wait` was true). */
   run?: ImportRun;
@@ -535,8 +592,12 @@ export interface ImportJob {
  * ```
  */
 export interface LoginResult {
+  /** The session token; the client sends it as `x-molgenis-token` on every later call, until `logout`. */
   token: string;
+  /** The name the user logged in with. */
   username: string;
+  /** The user's first name; absent when the account has none. */
   firstname?: string;
+  /** The user's last name; absent when the account has none. */
   lastname?: string;
 }

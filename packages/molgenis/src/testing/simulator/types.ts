@@ -42,6 +42,7 @@ export interface SeedAttribute {
   fieldType: SimFieldType;
   /** Default: the attribute name. */
   label?: string | undefined;
+  /** Free text, sent as the metadata's `description`. Default: none. */
   description?: string | undefined;
   /** May be empty. Default `true` (`false` for the id attribute). */
   nillable?: boolean | undefined;
@@ -74,6 +75,7 @@ export interface SeedEntityMeta {
   labelAttribute?: string | undefined;
   /** Default: the entity type id. */
   label?: string | undefined;
+  /** Free text, sent as the metadata's `description`. Default: none. */
   description?: string | undefined;
   /** The package id (import wizard `packageId`). Default `base`. */
   package?: string | undefined;
@@ -100,7 +102,9 @@ export type SimRow = Record<string, unknown>;
  * ```
  */
 export interface SeedEntity {
+  /** The entity type's metadata. */
   meta: SeedEntityMeta;
+  /** The rows, checked against `meta` (references as ids of existing rows). Default: none. */
   rows?: SimRow[] | undefined;
   /** Anonymous users may not read it (401 `No 'Read data' permission`). Default: the simulator's `anonymousRead`. */
   private?: boolean | undefined;
@@ -115,8 +119,11 @@ export interface SeedEntity {
  * ```
  */
 export interface SimulatedUser {
+  /** The password `/api/v1/login` accepts (non-empty). */
   password: string;
+  /** Sent as the login reply's `firstname`. Default: the username. */
   firstname?: string | undefined;
+  /** Sent as the login reply's `lastname`. Default: `''`. */
   lastname?: string | undefined;
   /** Two-factor authentication enabled: `/api/v1/login` refuses the login (401). */
   twoFactor?: boolean | undefined;
@@ -134,7 +141,9 @@ export interface SimulatedUser {
  * ```
  */
 export interface MolgenisSeed {
+  /** Entity type id → its metadata and rows; references may point at built-in entity types. */
   entities?: Record<string, SeedEntity> | undefined;
+  /** Username → user, next to the built-in users (a same-named one replaces it). */
   users?: Record<string, SimulatedUser> | undefined;
 }
 
@@ -147,16 +156,27 @@ export interface MolgenisSeed {
  * ```
  */
 export interface SimAttribute {
+  /** The attribute name. */
   name: string;
+  /** The attribute type. */
   fieldType: SimFieldType;
+  /** The label (the name when the seed gave none). */
   label: string;
+  /** The description, or undefined when the seed gave none. */
   description: string | undefined;
+  /** May be empty (`false` for the id attribute). */
   nillable: boolean;
+  /** The simulator generates the value when a new row leaves it out (id attributes only). */
   auto: boolean;
+  /** The seed's `readOnly` (default: true for the id attribute only). */
   readOnly: boolean;
+  /** The seed's `unique` (default: true for the id attribute only). */
   unique: boolean;
+  /** The referenced entity type id; undefined for non-reference types (and for `FILE`). */
   refEntity: string | undefined;
+  /** `ONE_TO_MANY` only: the `XREF` attribute of `refEntity` pointing back here. */
   mappedBy: string | undefined;
+  /** `ENUM` only: the allowed values. */
   enumOptions: string[] | undefined;
 }
 
@@ -169,12 +189,19 @@ export interface SimAttribute {
  * ```
  */
 export interface SimEntityMeta {
+  /** The entity type id, e.g. `demo_sightings`. */
   name: string;
+  /** The label (the id when the seed gave none). */
   label: string;
+  /** The description, or undefined when the seed gave none. */
   description: string | undefined;
+  /** The package id (`base` when the seed gave none). */
   package: string;
+  /** The id attribute's name. */
   idAttribute: string;
+  /** The label attribute's name (the id attribute when the seed gave none). */
   labelAttribute: string;
+  /** The attributes, in order. */
   attributes: SimAttribute[];
 }
 
@@ -187,9 +214,13 @@ export interface SimEntityMeta {
  * ```
  */
 export interface SimFile {
+  /** The generated id, stored as the FILE attribute's value (a `sys_FileMeta` row id). */
   id: string;
+  /** The file name of the multipart part. */
   filename: string;
+  /** The part's MIME type (`application/octet-stream` when it had none). */
   contentType: string;
+  /** Size in bytes. */
   size: number;
 }
 
@@ -203,7 +234,9 @@ export interface SimFile {
  * ```
  */
 export interface SimEntity {
+  /** The entity type's metadata, defaults filled in. */
   meta: SimEntityMeta;
+  /** The rows, keyed by their id as a string, in insertion order. */
   rows: Map<string, SimRow>;
   /** Anonymous users may read it. */
   anonymousRead: boolean;
@@ -218,17 +251,27 @@ export interface SimEntity {
  * ```
  */
 export interface SimImportRun {
+  /** The run's generated id (the last segment of the href the upload answered). */
   id: string;
+  /** When the upload arrived: ISO 8601 to the second, e.g. `2026-11-30T23:40:12Z`. */
   startDate: string;
+  /** When the run ended, as `startDate`; undefined while `RUNNING`. */
   endDate?: string | undefined;
+  /** The user who uploaded. */
   username: string;
+  /** `RUNNING` until `polls` reaches 0, then `outcome.status`. */
   status: 'RUNNING' | 'FINISHED' | 'FAILED';
+  /** A counter that grows while the run is read `RUNNING` (at least 1 once `FINISHED`). */
   progress: number;
+  /** The upload's `notify=true`. */
   notify: boolean;
+  /** `outcome.message`, once the run has ended. */
   message?: string | undefined;
+  /** `outcome.importedEntities` (comma-separated entity type ids), once the run has finished. */
   importedEntities?: string | undefined;
   /** What the run ends as, once `polls` reads have seen it RUNNING. */
   outcome: { status: 'FINISHED' | 'FAILED'; message: string; importedEntities?: string | undefined };
+  /** Reads left that still see the run `RUNNING`; starts at the simulator's `importPolls`. */
   polls: number;
 }
 
@@ -242,10 +285,15 @@ export interface SimImportRun {
  * ```
  */
 export interface MolgenisSimulatorState {
+  /** Entity type id → entity type and rows (built-in ones and the seed's). */
   entities: Map<string, SimEntity>;
+  /** Username → user (built-in users and the seed's). */
   users: Map<string, SimulatedUser>;
+  /** Token handed out by `/api/v1/login` → username; `/api/v1/logout` removes it. */
   tokens: Map<string, string>;
+  /** `sys_ImportRun` id → import run. */
   importRuns: Map<string, SimImportRun>;
+  /** File id → file stored by a multipart add. */
   files: Map<string, SimFile>;
   /** Counter for generated ids and tokens. */
   sequence: number;
