@@ -25,12 +25,19 @@ export type OneOrMany<T> = T | readonly T[];
  * ```
  */
 export interface AnnotationTarget {
+  /** Screen id(s) (sent as repeated `screen=`). */
   screen?: OneOrMany<IdInput<ScreenId>>;
+  /** Plate id(s) (`plate=`). */
   plate?: OneOrMany<IdInput<PlateId>>;
+  /** Plate acquisition (run) id(s) (`acquisition=`). */
   acquisition?: OneOrMany<IdInput<PlateAcquisitionId>>;
+  /** Well id(s) (`well=`); on IDR a screen's per-well annotations sit on its wells. */
   well?: OneOrMany<IdInput<WellId>>;
+  /** Project id(s) (`project=`). */
   project?: OneOrMany<IdInput<ProjectId>>;
+  /** Dataset id(s) (`dataset=`). */
   dataset?: OneOrMany<IdInput<DatasetId>>;
+  /** Image id(s) (`image=`). */
   image?: OneOrMany<IdInput<ImageId>>;
 }
 
@@ -52,24 +59,33 @@ export interface AnnotationOptions extends IdrListOptions {
 
 /** The object an annotation is linked to. @example `ann.parent.class === 'ScreenI'` */
 export interface AnnotationParent {
+  /** The linked object's id (of the type `class` names). */
   id: number;
   /** OMERO class name: `ScreenI`, `PlateI`, `WellI`, `ImageI`, `ProjectI`, `DatasetI`. */
   class: string;
-  /** Well names are built like `"O2"`. */
+  /** The object's name; well names are built like `"O2"`, runs without a name as `"Run 123"`; absent when it has none. */
   name?: string;
 }
 
 /** Fields common to every annotation of `webclient/api/annotations/`. @example `ann.ns` */
 export interface AnnotationBase {
+  /** The annotation's id. */
   id: AnnotationId;
+  /** The namespace, e.g. `idr.openmicroscopy.org/study/info` or `openmicroscopy.org/mapr/gene`; null when none. */
   ns: string | null;
+  /** The annotation's name; usually null. */
   name?: string | null;
+  /** The annotation's description; usually null. */
   description?: string | null;
   /** The owner, with the names the server lists next to the annotations (`experimenters`) when it does. */
   owner?: AnnotationExperimenter;
+  /** When the annotation was created, ISO 8601 in the server's time zone. */
   date?: string;
+  /** What the caller may do with the annotation; `canDownload` on file annotations only. */
   permissions?: { canDelete?: boolean; canAnnotate?: boolean; canLink?: boolean; canEdit?: boolean; canDownload?: boolean };
+  /** The link to the annotated object: its id, owner, creation date (ISO 8601), permissions and `parent`. */
   link?: { id: number; owner?: { id: ExperimenterId }; date?: string; permissions?: Record<string, boolean>; parent: AnnotationParent };
+  /** OMERO class name, e.g. `MapAnnotationI`, `FileAnnotationI`. */
   class: string;
 }
 
@@ -83,7 +99,9 @@ export interface AnnotationBase {
  * ```
  */
 export interface MapAnnotation extends AnnotationBase {
+  /** Always `MapAnnotationI`. */
   class: 'MapAnnotationI';
+  /** The `[key, value]` pairs in the server's order; a key may appear several times. */
   values: [string, string][];
   /** `link.parent`, hoisted. */
   parent: AnnotationParent | undefined;
@@ -91,17 +109,25 @@ export interface MapAnnotation extends AnnotationBase {
 
 /** The file behind a file annotation. @example `ann.file.name` */
 export interface AnnotationFile {
+  /** The original file's id (for an OMERO.table, the id {@link Idr.table} takes). */
   id: FileId;
+  /** The file's name, e.g. `bulk_annotations`. */
   name: string;
+  /** Size in bytes. */
   size?: number;
+  /** The path OMERO records for the file (its directory part). */
   path?: string;
+  /** The MIME type, e.g. `text/csv`, or `OMERO.tables` for a table; null when not set. */
   mimetype?: string | null;
 }
 
 /** A file annotation with its absolute download link. @example `console.log(ann.file.name, ann.downloadUrl)` */
 export interface FileAnnotation extends AnnotationBase {
+  /** Always `FileAnnotationI`. */
   class: 'FileAnnotationI';
+  /** The file behind the annotation. */
   file: AnnotationFile;
+  /** `link.parent`, hoisted. */
   parent: AnnotationParent | undefined;
   /** `…/webclient/annotation/{id}` — stream it with `idr.download(ann.id)`. */
   downloadUrl: string;
@@ -109,9 +135,13 @@ export interface FileAnnotation extends AnnotationBase {
 
 /** An experimenter listed next to the annotations. @example `list.experimenters[0]?.omeName` */
 export interface AnnotationExperimenter {
+  /** The experimenter's id. */
   id: ExperimenterId;
+  /** The OMERO login name; absent when the server listed only the id. */
   omeName?: string;
+  /** First name; absent when the server listed only the id. */
   firstName?: string;
+  /** Last name; absent when the server listed only the id. */
   lastName?: string;
 }
 

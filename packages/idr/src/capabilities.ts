@@ -9,11 +9,17 @@ import { isObject } from './internal/json.js';
 
 /** One mapr menu (e.g. `gene`) from `/mapr/api/config/`. @example `caps.mapr.keys.gene?.all // ['Gene Symbol', 'Gene Identifier']` */
 export interface MaprKeyConfig {
+  /** Every map-annotation key the menu searches, e.g. `['Gene Symbol', 'Gene Identifier']`. */
   all: string[];
+  /** The key(s) the web UI's search field uses by default, e.g. `['Gene Symbol']`. */
   default: string[];
+  /** The annotation namespaces of the menu, e.g. `['openmicroscopy.org/mapr/gene']`. */
   ns: string[];
+  /** The menu's display name, e.g. `Gene`. */
   label: string;
+  /** Whether a case-sensitive match may be asked for (otherwise `caseSensitive` is ignored); absent = no. */
   case_sensitive?: boolean;
+  /** `enabled`: the web UI lists every value of the menu without a search term (e.g. `phenotype` on IDR). */
   wildcard?: { enabled?: boolean };
 }
 

@@ -16,12 +16,15 @@ import { isObject } from './internal/json.js';
  * ```
  */
 export class EndpointRemovedError extends NotFoundError {
+  /** Always `EndpointRemovedError` (what `isEndpointRemovedError` also checks, across duplicated package copies). */
   override name = 'EndpointRemovedError';
+  /** Always `ENDPOINT_REMOVED`. */
   override readonly code: ErrorCode = 'ENDPOINT_REMOVED';
   /** The removed route, e.g. `/mapr/api/gene/`. */
   readonly endpoint: string;
   /** What to call instead, e.g. `idr.search({ key: 'Gene Symbol', value: 'CDC20' })`. */
   readonly replacement: string;
+  /** Status 410 and a message naming `endpoint` and `replacement`, unless `init` gives its own. */
   constructor(init: BioHttpErrorInit & { endpoint: string; replacement: string }) {
     super({
       status: 410,
@@ -59,10 +62,13 @@ export function isEndpointRemovedError(e: unknown): e is EndpointRemovedError {
  * ```
  */
 export class NoTableError extends NotFoundError {
+  /** Always `NoTableError` (what `isNoTableError` also checks, across duplicated package copies). */
   override name = 'NoTableError';
+  /** Always `NO_TABLE`. */
   override readonly code: ErrorCode = 'NO_TABLE';
   /** What was asked for, e.g. `well 45217`. */
   readonly target: string;
+  /** Status 404 and the message `{target} has no bulk annotation table`, unless `init` gives its own. */
   constructor(init: BioHttpErrorInit & { target: string }) {
     super({ status: 404, service: 'idr', message: `${init.target} has no bulk annotation table`, ...init });
     this.target = init.target;
@@ -94,10 +100,13 @@ export function isNoTableError(e: unknown): e is NoTableError {
  * ```
  */
 export class ThumbnailsError extends BatchError<ImageId> {
+  /** Always `ThumbnailsError` (what `isThumbnailsError` also checks, across duplicated package copies). */
   override name = 'ThumbnailsError';
+  /** Always `THUMBNAILS_INCOMPLETE`. */
   override readonly code: ErrorCode = 'THUMBNAILS_INCOMPLETE';
   /** Every thumbnail fetched (`null` where the server had none), keyed by image id. */
   readonly thumbnails: Map<ImageId, Uint8Array | null>;
+  /** The thumbnails fetched and the batch outcome (`processed`, `failed`, `unprocessed`, `errors`). */
   constructor(
     init: BioHttpErrorInit & {
       thumbnails: Map<ImageId, Uint8Array | null>;

@@ -29,8 +29,11 @@ import { type SearchContainer, type SearchHit, type SearchOperator, search, sear
 export interface AttributeQuery {
   /** A map-annotation key as the search engine knows it (`Gene Symbol`, `Organism`, …) or a mapr menu (`gene`). */
   key: string;
+  /** The value to look for, e.g. `CDC20`; must not be empty. */
   value: string;
+  /** How `value` is compared (search engine; default `equals`). On the mapr path `contains` asks for a substring match and the others match exactly. */
   operator?: SearchOperator | undefined;
+  /** Default: the server's (case-insensitive on the search engine; on mapr, only honoured when the menu allows it). */
   caseSensitive?: boolean | undefined;
 }
 
@@ -55,22 +58,50 @@ export interface FindByAttributeOptions extends CallOptions {
  * if (plates.truncated) console.warn('raise maxImages to see every plate');
  * ```
  */
-export type AttributeList<T> = T[] & { readonly truncated: boolean };
+export type AttributeList<T> = T[] & {
+  /** True when `maxImages` stopped the read of the search-engine hits before this container's were all seen; always false on the mapr path. */
+  readonly truncated: boolean;
+};
 
 /** What every node of {@link AttributeMatches} has: its kind, id and name, and its full record on request. */
 export interface AttributeNode<K extends string, I extends number, D> {
+  /** What the node is: `screen`, `project`, `plate`, `dataset` or `image`. */
   kind: K;
+  /** The object's OMERO id. */
   id: I;
+  /** The object's name as the search engine or mapr sent it; undefined when it sent none. */
   name: string | undefined;
-  /** The object from `/api/v0/m/{type}/{id}/`. */
+  /**
+   * The object from `/api/v0/m/{type}/{id}/`.
+   *
+   * @example
+   * ```ts
+   * const found = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20' });
+   * const screen = found.containers[0];
+   * if (screen) console.log((await screen.details()).Description);
+   * ```
+   */
   details(options?: CallOptions): Promise<D>;
 }
 /** A plate or a dataset, whose matching images are fetched when asked for. */
 export interface AttributeImageSet<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
+  /**
+   * The matching images of this plate or dataset (search engine: from the shared hits; mapr: `{key}/images/`).
+   *
+   * @example
+   * ```ts
+   * const found = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20' });
+   * for (const c of found.containers) {
+   *   const sets = c.kind === 'screen' ? await c.plates() : await c.datasets();
+   *   for (const set of sets) console.log(set.id, (await set.images()).map((i) => i.id));
+   * }
+   * ```
+   */
   images(options?: CallOptions): Promise<AttributeList<AttributeImage>>;
 }
 /** A screen or a project: a study's container, named, with the number of matching images. */
 export interface AttributeStudyContainer<K extends string, I extends number, D> extends AttributeNode<K, I, D> {
+  /** The container's name, e.g. `idr0002-heriche-condensation/screenA` (mapr's appended image count removed). */
   name: string;
   /** Matching images in the container, when the server says. */
   imageCount: number | undefined;
@@ -78,8 +109,17 @@ export interface AttributeStudyContainer<K extends string, I extends number, D> 
 
 /** A matching image. @example `await img.details()` */
 export interface AttributeImage extends AttributeNode<'image', ImageId, Image> {
+  /** The image's well (the hit's `well_id`); undefined outside plates and on the mapr path. */
   wellId: WellId | undefined;
-  /** The image's map annotations. */
+  /**
+   * The image's map annotations.
+   *
+   * @example
+   * ```ts
+   * const images = await plate.images(); // plate: an AttributePlate of a findByAttribute result
+   * for await (const ann of images[0]?.mapAnnotations() ?? []) console.log(ann.values);
+   * ```
+   */
   mapAnnotations(options?: AnnotationOptions): Paged<MapAnnotation>;
 }
 /** A matching plate. @example `await plate.images()` */
@@ -88,10 +128,28 @@ export interface AttributePlate extends AttributeImageSet<'plate', PlateId, Plat
 export interface AttributeDataset extends AttributeImageSet<'dataset', DatasetId, Dataset> {}
 /** A matching screen. @example `for (const p of await screen.plates()) …` */
 export interface AttributeScreen extends AttributeStudyContainer<'screen', ScreenId, Screen> {
+  /**
+   * The screen's plates that hold matching images.
+   *
+   * @example
+   * ```ts
+   * const found = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20' });
+   * for (const c of found.containers) if (c.kind === 'screen') console.log(c.name, (await c.plates()).length);
+   * ```
+   */
   plates(options?: CallOptions): Promise<AttributeList<AttributePlate>>;
 }
 /** A matching project. @example `for (const d of await project.datasets()) …` */
 export interface AttributeProject extends AttributeStudyContainer<'project', ProjectId, Project> {
+  /**
+   * The project's datasets that hold matching images.
+   *
+   * @example
+   * ```ts
+   * const found = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDK5RAP2' });
+   * for (const c of found.containers) if (c.kind === 'project') console.log(c.name, (await c.datasets()).length);
+   * ```
+   */
   datasets(options?: CallOptions): Promise<AttributeList<AttributeDataset>>;
 }
 /** A screen or a project. @example `c.kind === 'screen' ? await c.plates() : await c.datasets()` */
@@ -100,6 +158,7 @@ export type AttributeContainer = AttributeScreen | AttributeProject;
 export interface AttributeStudy {
   /** `idrNNNN` parsed from the container names, when they follow IDR's naming. */
   accession: string | undefined;
+  /** The study's screens and projects (a container whose name has no accession is a study of its own). */
   containers: AttributeContainer[];
 }
 
@@ -114,10 +173,15 @@ export interface AttributeStudy {
  * ```
  */
 export interface AttributeMatches {
+  /** The key asked for. */
   key: string;
+  /** The value asked for. */
   value: string;
+  /** Who answered: the IDR search engine, or OMERO.mapr on servers without it. */
   source: 'searchengine' | 'mapr';
+  /** The containers grouped by study accession (`idrNNNN`). */
   studies: AttributeStudy[];
+  /** Every matching screen and project, ungrouped. */
   containers: AttributeContainer[];
 }
 

@@ -164,6 +164,10 @@ export class Idr {
   readonly #noRedirect: HttpClient;
   readonly #capabilities: CapabilityCache;
 
+  /**
+   * A client for `options.baseUrl` (default the public IDR); no request is made until a method is
+   * called. A `webclientPageSize` that is not a positive integer throws a ValidationError.
+   */
   constructor(options: IdrOptions = {}) {
     const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     const pageSize = options.webclientPageSize ?? DEFAULT_WEBCLIENT_PAGE_SIZE;

@@ -2,7 +2,10 @@ import { ValidationError } from '@bio/core-http';
 
 declare const brand: unique symbol;
 /** A number tagged with the kind of OMERO object it identifies. @example `type ScreenId = Id<'Screen'>;` */
-export type Id<Kind extends string> = number & { readonly [brand]: Kind };
+export type Id<Kind extends string> = number & {
+  /** Compile-time tag naming the kind; no such property exists at run time. */
+  readonly [brand]: Kind;
+};
 
 /**
  * A screen id. Ids are per type on OMERO: screen 51 and project 51 are different studies,

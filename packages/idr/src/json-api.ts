@@ -31,32 +31,42 @@ export interface ScreenFilters extends CommonListFilters {
 export interface ProjectFilters extends CommonListFilters {
   /** Projects containing this dataset. */
   dataset?: IdInput<DatasetId>;
+  /** Add `omero:childCount` (number of datasets). */
   childCount?: boolean;
 }
 /** Filters of {@link Idr.datasets}. @example `idr.datasets({ project: 51 })` */
 export interface DatasetFilters extends CommonListFilters {
+  /** Datasets of this project. */
   project?: IdInput<ProjectId>;
+  /** Datasets containing this image. */
   image?: IdInput<ImageId>;
+  /** Add `omero:childCount` (number of images). */
   childCount?: boolean;
 }
 /** Filters of {@link Idr.plates}. @example `idr.plates({ screen: 102 })` */
 export interface PlateFilters extends CommonListFilters {
+  /** Plates of this screen. */
   screen?: IdInput<ScreenId>;
+  /** The plate containing this well. */
   well?: IdInput<WellId>;
+  /** Sent as `childCount=true`; OMERO.web adds no child count to plates, so it has no effect on this list. */
   childCount?: boolean;
 }
 /** Filters of {@link Idr.wells}. @example `idr.wells({ plate: 2551 })` */
 export interface WellFilters extends CommonListFilters {
+  /** Wells of this plate. */
   plate?: IdInput<PlateId>;
 }
 /** Filters of {@link Idr.images}. @example `idr.images({ dataset: 51 })` */
 export interface ImageFilters extends CommonListFilters {
+  /** Images of this dataset. */
   dataset?: IdInput<DatasetId>;
   /** Only images in no dataset. */
   orphaned?: boolean;
 }
 /** Filters of {@link Idr.rois}. @example `idr.rois({ image: 1229801 })` */
 export interface RoiFilters extends CommonListFilters {
+  /** ROIs of this image. */
   image?: IdInput<ImageId>;
 }
 

@@ -8,13 +8,34 @@ import { singleTarget } from './internal/targets.js';
 
 /** An object the webclient can show: exactly one key. @example `{ image: 1229801 }` */
 export type ShowTarget =
-  | { project: number }
-  | { dataset: number }
-  | { image: number }
-  | { screen: number }
-  | { plate: number }
-  | { acquisition: number }
-  | { well: number };
+  | {
+      /** Show this project (`?show=project-ID`). */
+      project: number;
+    }
+  | {
+      /** Show this dataset (`?show=dataset-ID`). */
+      dataset: number;
+    }
+  | {
+      /** Show this image (`?show=image-ID`). */
+      image: number;
+    }
+  | {
+      /** Show this screen (`?show=screen-ID`). */
+      screen: number;
+    }
+  | {
+      /** Show this plate (`?show=plate-ID`). */
+      plate: number;
+    }
+  | {
+      /** Show this plate acquisition (run) (`?show=acquisition-ID`). */
+      acquisition: number;
+    }
+  | {
+      /** Show this well (`?show=well-ID`). */
+      well: number;
+    };
 
 const SHOW_KEYS = ['project', 'dataset', 'image', 'screen', 'plate', 'acquisition', 'well'] as const;
 
@@ -29,15 +50,50 @@ const SHOW_KEYS = ['project', 'dataset', 'image', 'screen', 'plate', 'acquisitio
  * ```
  */
 export interface IdrLinks {
-  /** The webclient page with the object selected in its tree (`webclient/?show=image-ID`; also project, dataset, screen, plate, acquisition (run), well). */
+  /**
+   * The webclient page with the object selected in its tree (`webclient/?show=image-ID`; also project, dataset, screen, plate, acquisition (run), well).
+   *
+   * @example
+   * ```ts
+   * idr.links.show({ screen: 102 }); // 'https://idr.openmicroscopy.org/webclient/?show=screen-102'
+   * ```
+   */
   show(target: ShowTarget): string;
-  /** The full image viewer (`webclient/img_detail/ID/`). */
+  /**
+   * The full image viewer (`webclient/img_detail/ID/`).
+   *
+   * @example
+   * ```ts
+   * idr.links.viewer(1229801); // 'https://idr.openmicroscopy.org/webclient/img_detail/1229801/'
+   * ```
+   */
   viewer(id: IdInput<ImageId>): string;
-  /** The thumbnail JPEG (`webgateway/render_thumbnail/ID/[size/]`), as `idr.thumbnailUrl`. */
+  /**
+   * The thumbnail JPEG (`webgateway/render_thumbnail/ID/[size/]`), as `idr.thumbnailUrl`.
+   *
+   * @example
+   * ```ts
+   * idr.links.thumbnail(1229801); // 'https://idr.openmicroscopy.org/webgateway/render_thumbnail/1229801/'
+   * ```
+   */
   thumbnail(id: IdInput<ImageId>, options?: { size?: number | undefined }): string;
-  /** The IDR gallery's search page for a key/value (`search/?key=K&value=V`), where IDR sends its old mapr pages. */
+  /**
+   * The IDR gallery's search page for a key/value (`search/?key=K&value=V`), where IDR sends its old mapr pages.
+   *
+   * @example
+   * ```ts
+   * idr.links.attribute({ key: 'Gene Symbol', value: 'CDC20' }); // '…/search/?key=Gene+Symbol&value=CDC20'
+   * ```
+   */
   attribute(query: { key: string; value: string }): string;
-  /** mapr's page for a menu and value (`mapr/{menu}/?value=V`) on servers with mapr's web pages. */
+  /**
+   * mapr's page for a menu and value (`mapr/{menu}/?value=V`) on servers with mapr's web pages.
+   *
+   * @example
+   * ```ts
+   * new Idr({ baseUrl: 'https://omero.example.org' }).links.mapr('gene', 'CDC20'); // 'https://omero.example.org/mapr/gene/?value=CDC20'
+   * ```
+   */
   mapr(menu: string, value: string): string;
 }
 

@@ -26,14 +26,19 @@ import { itemsAt, type PageRead, pageLimitList } from './internal/page-limit.js'
 
 /** A container matched by mapr. `name` is the container's own name; mapr's `"idr0002… (12)"` suffix is read into `imageCount`. @example `s.imageCount` */
 export interface MaprContainer<I extends number> {
+  /** The container's id (screen, project, plate or dataset, per the list). */
   id: I;
   /** The name without the image count mapr appends to screens and projects. */
   name: string;
   /** Matching images in the container (`extra.counter`, else the count mapr appends to the name); undefined when mapr sends neither. */
   imageCount?: number | undefined;
+  /** The owner's experimenter id. */
   ownerId?: ExperimenterId;
+  /** Number of children as mapr counts them (a screen's plates, a plate's matching images). */
   childCount?: number;
+  /** CSS class names describing the permissions, e.g. `"canEdit canAnnotate isOwned"`. */
   permsCss?: string;
+  /** mapr's extras: `counter` (matching images), `value` (the value matched), `node` (`plate` or `dataset` on child lists). */
   extra?: { counter?: number; value?: string; node?: string };
 }
 /** A screen matched by mapr. @example `(await idr.mapr.screens('gene', 'CDC20'))[0]?.id` */
@@ -46,10 +51,15 @@ export type MaprPlate = MaprContainer<PlateId>;
 export type MaprDataset = MaprContainer<DatasetId>;
 /** An image matched by mapr. @example `await idr.mapr.images('gene', 'CDC20', { plate: 422 })` */
 export interface MaprImage {
+  /** The image's id. */
   id: ImageId;
+  /** The image's name. */
   name: string;
+  /** The owner's experimenter id. */
   ownerId?: ExperimenterId;
+  /** CSS class names describing the permissions. */
   permsCss?: string;
+  /** The id of the fileset the image was imported with; absent when it has none. */
   filesetId?: number;
 }
 

@@ -16,21 +16,35 @@ import { wellLabel } from './wells.js';
 
 /** What every object has: its kind, id, name, the JSON it was read from, and its map annotations. */
 export interface ObjectBase<K extends string, I extends number, R> {
+  /** What the object is: `screen`, `project`, `dataset`, `plate`, `well` or `image`. */
   kind: K;
+  /** The object's OMERO id (`@id`). */
   id: I;
+  /** The object's `Name`; undefined when the JSON has none (always for wells, which have no name). */
   name: string | undefined;
   /** The JSON the object was built from, unchanged (`/api/v0` marshal object). */
   raw: R;
-  /** The object's map annotations (`webclient/api/annotations/`). */
+  /**
+   * The object's map annotations (`webclient/api/annotations/`).
+   *
+   * @example
+   * ```ts
+   * const image = await idr.objects.image(122770);
+   * for await (const ann of image.annotations({ ns: 'openmicroscopy.org/mapr/gene' })) console.log(ann.values);
+   * ```
+   */
   annotations(options?: AnnotationOptions): Paged<MapAnnotation>;
 }
 
 /** A channel of an image. @example `image.channels.map((c) => c.name ?? `#${c.index}`)` */
 export interface ChannelInfo {
+  /** 0-based position of the channel in the image. */
   index: number;
   /** Absent on many IDR images. */
   name: string | undefined;
+  /** Emission wavelength (`EmissionWavelength`, unit kept); undefined when not recorded. */
   emissionWavelength: PhysicalSize | undefined;
+  /** Excitation wavelength (`ExcitationWavelength`, unit kept); undefined when not recorded. */
   excitationWavelength: PhysicalSize | undefined;
 }
 
@@ -44,51 +58,128 @@ export interface ChannelInfo {
  * ```
  */
 export interface ImageObject extends ObjectBase<'image', ImageId, Image | ImageRef> {
+  /** Width, height (pixels), z-planes, channels and timepoints (`Pixels.SizeX` …); undefined when the JSON has no `Pixels`. */
   size: { x: number; y: number; z: number; c: number; t: number } | undefined;
+  /** The pixel type (`Pixels.Type.value`), e.g. `uint16`; undefined when not sent. */
   pixelsType: string | undefined;
+  /** Size of a pixel along x and y, and the z step (`Pixels.PhysicalSize*`, unit kept); undefined where unknown. */
   physicalSize: { x: PhysicalSize | undefined; y: PhysicalSize | undefined; z: PhysicalSize | undefined };
   /** Empty when the JSON lists no channels (images inside a well list them only when read alone: see `details()`). */
   channels: ChannelInfo[];
-  /** The image read alone (`/api/v0/m/images/{id}/`, with channels). */
+  /**
+   * The image read alone (`/api/v0/m/images/{id}/`, with channels).
+   *
+   * @example
+   * ```ts
+   * const well = await idr.objects.well(590809);
+   * const image = await well.images()[0]?.details();
+   * console.log(image?.channels.map((c) => c.name));
+   * ```
+   */
   details(options?: CallOptions): Promise<ImageObject>;
-  /** Its thumbnail JPEG. */
+  /**
+   * Its thumbnail JPEG.
+   *
+   * @example
+   * ```ts
+   * const jpeg = await (await idr.objects.image(1229801)).thumbnail();
+   * ```
+   */
   thumbnail(options?: ThumbnailOptions): Promise<Uint8Array>;
 }
 
 /** A well: position (0-based, with its label such as `A1`) and its images, one per field. @example `well.images().map((i) => i.id)` */
 export interface WellObject extends ObjectBase<'well', WellId, Well> {
+  /** 0-based row (`Row`). */
   row: number;
+  /** 0-based column (`Column`). */
   column: number;
   /** `A1`, from the plate's naming conventions when known. */
   label: string;
-  /** Its images, one per field (from the well's JSON, no request); empty for a well never imaged. */
+  /**
+   * Its images, one per field (from the well's JSON, no request); empty for a well never imaged.
+   *
+   * @example
+   * ```ts
+   * const well = await idr.objects.well(590809);
+   * console.log(well.label, well.images().map((i) => i.id));
+   * ```
+   */
   images(): ImageObject[];
 }
 
 /** A plate and its wells. @example `for await (const w of plate.wells()) console.log(w.label, w.images().length);` */
 export interface PlateObject extends ObjectBase<'plate', PlateId, Plate> {
+  /** Number of well rows (`Rows`); undefined when not set. */
   rows: number | undefined;
+  /** Number of well columns (`Columns`); undefined when not set. */
   columns: number | undefined;
+  /**
+   * Its wells (`/api/v0/m/wells/?plate={id}`), labelled with the plate's naming conventions.
+   *
+   * @example
+   * ```ts
+   * const plate = await idr.objects.plate(2551);
+   * for await (const well of plate.wells()) console.log(well.label, well.images().length);
+   * ```
+   */
   wells(options?: IdrListOptions): Paged<WellObject>;
-  /** The plate grid of one field (cells carry `row` and `column`). */
+  /**
+   * The plate grid of one field (cells carry `row` and `column`).
+   *
+   * @example
+   * ```ts
+   * const grid = await (await idr.objects.plate(4554)).grid({ field: 0 });
+   * ```
+   */
   grid(options?: PlateGridOptions): Promise<PlateGrid>;
 }
 
 /** A screen and its plates. @example `for await (const p of screen.plates()) console.log(p.name);` */
 export interface ScreenObject extends ObjectBase<'screen', ScreenId, Screen> {
+  /** The screen's `Description`; undefined when not set. */
   description: string | undefined;
+  /**
+   * Its plates (`/api/v0/m/plates/?screen={id}`).
+   *
+   * @example
+   * ```ts
+   * const screen = await idr.objects.screen(102);
+   * const plates = await screen.plates().toArray();
+   * ```
+   */
   plates(options?: IdrListOptions): Paged<PlateObject>;
 }
 
 /** A project and its datasets. @example `for await (const d of project.datasets()) console.log(d.name);` */
 export interface ProjectObject extends ObjectBase<'project', ProjectId, Project> {
+  /** The project's `Description`; undefined when not set. */
   description: string | undefined;
+  /**
+   * Its datasets (`/api/v0/m/datasets/?project={id}`).
+   *
+   * @example
+   * ```ts
+   * const project = await idr.objects.project(51);
+   * for await (const dataset of project.datasets()) console.log(dataset.id, dataset.name);
+   * ```
+   */
   datasets(options?: IdrListOptions): Paged<DatasetObject>;
 }
 
 /** A dataset and its images. @example `for await (const i of dataset.images()) console.log(i.name);` */
 export interface DatasetObject extends ObjectBase<'dataset', DatasetId, Dataset> {
+  /** The dataset's `Description`; undefined when not set. */
   description: string | undefined;
+  /**
+   * Its images (`/api/v0/m/images/?dataset={id}`, with pixels but without channels).
+   *
+   * @example
+   * ```ts
+   * const dataset = await idr.objects.dataset(51);
+   * for await (const image of dataset.images({ max: 10 })) console.log(image.name, image.size?.x);
+   * ```
+   */
   images(options?: IdrListOptions): Paged<ImageObject>;
 }
 
@@ -102,11 +193,63 @@ export interface DatasetObject extends ObjectBase<'dataset', DatasetId, Dataset>
  * ```
  */
 export interface IdrObjects {
+  /**
+   * A screen (`/api/v0/m/screens/{id}/`); 404 → NotFoundError.
+   *
+   * @example
+   * ```ts
+   * const screen = await idr.objects.screen(102);
+   * console.log(screen.name, screen.description);
+   * ```
+   */
   screen(id: IdInput<ScreenId>, options?: CallOptions): Promise<ScreenObject>;
+  /**
+   * A project (`/api/v0/m/projects/{id}/`); 404 → NotFoundError.
+   *
+   * @example
+   * ```ts
+   * const project = await idr.objects.project(51);
+   * ```
+   */
   project(id: IdInput<ProjectId>, options?: CallOptions): Promise<ProjectObject>;
+  /**
+   * A dataset (`/api/v0/m/datasets/{id}/`); 404 → NotFoundError.
+   *
+   * @example
+   * ```ts
+   * const dataset = await idr.objects.dataset(51);
+   * ```
+   */
   dataset(id: IdInput<DatasetId>, options?: CallOptions): Promise<DatasetObject>;
+  /**
+   * A plate (`/api/v0/m/plates/{id}/`); 404 → NotFoundError.
+   *
+   * @example
+   * ```ts
+   * const plate = await idr.objects.plate(2551);
+   * console.log(plate.rows, plate.columns); // 8 12
+   * ```
+   */
   plate(id: IdInput<PlateId>, options?: CallOptions): Promise<PlateObject>;
+  /**
+   * A well (`/api/v0/m/wells/{id}/`); read alone, its label uses the default naming (letter rows, numbered columns).
+   *
+   * @example
+   * ```ts
+   * const well = await idr.objects.well(590809);
+   * console.log(well.label); // 'A1'
+   * ```
+   */
   well(id: IdInput<WellId>, options?: CallOptions): Promise<WellObject>;
+  /**
+   * An image (`/api/v0/m/images/{id}/`, with its channels); 404 → NotFoundError.
+   *
+   * @example
+   * ```ts
+   * const image = await idr.objects.image(1884807);
+   * console.log(image.size, image.physicalSize.x?.micrometres);
+   * ```
+   */
   image(id: IdInput<ImageId>, options?: CallOptions): Promise<ImageObject>;
 }
 

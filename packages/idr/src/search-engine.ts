@@ -26,6 +26,7 @@ export type SearchOperator = 'equals' | 'not_equals' | 'contains' | 'not_contain
 export interface SearchQuery {
   /** Map-annotation key, e.g. `Gene Symbol`, `Organism`, `Phenotype`. */
   key: string;
+  /** The value to compare with (sent as `value`), e.g. `CDC20`; must not be empty. */
   value: string;
   /** Default `equals`. */
   operator?: SearchOperator | undefined;
@@ -41,8 +42,11 @@ export interface SearchQuery {
 
 /** A key/value pair of a hit. @example `hit.key_values.find((kv) => kv.name === 'Gene Symbol')?.value` */
 export interface SearchKeyValue {
+  /** The map-annotation key, e.g. `Gene Symbol`. */
   name: string;
+  /** The value, as annotated. */
   value: string;
+  /** The pair's 0-based position in its map annotation. */
   index?: number;
 }
 
@@ -55,36 +59,59 @@ export interface SearchKeyValue {
  * ```
  */
 export interface SearchHit {
+  /** The OMERO id of the object found (of the searched `resource`: an image id for image searches). */
   id: number;
+  /** The object's name. */
   name?: string;
+  /** The object's description; null or absent when none. */
   description?: string | null;
+  /** Every map-annotation pair indexed for the object (not only the matching one). */
   key_values: SearchKeyValue[];
+  /** The owner's experimenter id. */
   owner_id?: number;
+  /** The group's id. */
   group_id?: number;
+  /** The data source the hit comes from (the search engine can index several OMERO servers). */
   data_source?: string;
+  /** Images in a project: the project's id; null otherwise. */
   project_id?: ProjectId | null;
+  /** Images in a project: the project's name (the study, e.g. `idr0021-…/experimentA`); null otherwise. */
   project_name?: string | null;
+  /** Images in a dataset: the dataset's id; null otherwise. */
   dataset_id?: DatasetId | null;
+  /** Images in a dataset: the dataset's name; null otherwise. */
   dataset_name?: string | null;
+  /** Images in a screen: the screen's id; null otherwise. */
   screen_id?: ScreenId | null;
+  /** Images in a screen: the screen's name (the study, e.g. `idr0002-…/screenA`); null otherwise. */
   screen_name?: string | null;
+  /** Images in a plate: the plate's id; null otherwise. */
   plate_id?: PlateId | null;
+  /** Images in a plate: the plate's name; null otherwise. */
   plate_name?: string | null;
+  /** Images in a plate: the well's id; null otherwise. */
   well_id?: WellId | null;
+  /** Images in a plate: the WellSample's (field's) id; null otherwise. */
   wellsample_id?: number | null;
 }
 
 /** A hit of an image search, with its id typed. @example `hit.id as ImageId` */
 export interface ImageSearchHit extends SearchHit {
+  /** The image's id. */
   id: ImageId;
 }
 
 /** A study container matched by a search with `return_containers=true`. @example `c.type === 'screen' ? c.id : …` */
 export interface SearchContainer {
+  /** The screen's or project's id (of the kind `type` says). */
   id: number;
+  /** The container's name, e.g. `idr0002-heriche-condensation/screenA`. */
   name: string;
+  /** Whether `id` is a screen or a project id. */
   type: 'project' | 'screen';
+  /** The container's description, when the server sends it. */
   description?: string | null;
+  /** The container's own map-annotation pairs (study information), as `key`/`value`. */
   key_values?: { key: string; value: string }[];
   /** Matching images in the container. */
   'image count': number;

@@ -13,7 +13,9 @@ import { type Download, filenameFromContentDisposition } from './webclient.js';
 
 /** One key/value condition. @example `{ key: 'Organism', value: 'Homo sapiens' }` */
 export interface SearchFilter {
+  /** The map-annotation key (sent as `name`), e.g. `Organism`; must not be empty. */
   key: string;
+  /** The value to compare with; must not be empty. */
   value: string;
   /** Default `equals`. */
   operator?: SearchOperator | undefined;
@@ -31,7 +33,9 @@ export interface SearchFilter {
  * ```
  */
 export interface SearchQueryLanguage {
+  /** Filters that must all hold (`and_filters`). */
   and?: readonly SearchFilter[] | undefined;
+  /** Groups of filters, each group non-empty, of which at least one filter must hold (`or_filters`). */
   or?: readonly (readonly SearchFilter[])[] | undefined;
   /** Default: the server's (case-insensitive). */
   caseSensitive?: boolean | undefined;

@@ -10,7 +10,9 @@ import { isObject, unexpectedShape } from './internal/json.js';
 
 /** Credentials for {@link Idr.login}. @example `{ username: 'alice', password: process.env.OMERO_PASSWORD! }` */
 export interface LoginCredentials {
+  /** The OMERO user name; must not be empty. */
   username: string;
+  /** The password (sent as a form field over the client's connection only). */
   password: string;
   /** Server id from `/api/v0/servers/` (default: the first one listed). */
   server?: number | undefined;
@@ -18,24 +20,39 @@ export interface LoginCredentials {
 
 /** The session OMERO.web opened. @example `const ctx = await idr.login({ username, password }); ctx.userName` */
 export interface EventContext {
+  /** The OMERO session's id. */
   sessionId?: number;
+  /** The session key (UUID); OMERO clients can join the session with it. */
   sessionUuid: string;
+  /** The logged-in experimenter's id. */
   userId: ExperimenterId;
+  /** The logged-in experimenter's login name. */
   userName: string;
+  /** The id of the session's current group. */
   groupId: number;
+  /** The name of the session's current group. */
   groupName: string;
+  /** Whether the user is an OMERO administrator. */
   isAdmin: boolean;
+  /** The id of the login event. */
   eventId?: number;
+  /** The type of the login event (e.g. `User`). */
   eventType?: string;
+  /** Ids of every group the user is a member of. */
   memberOfGroups?: number[];
+  /** Ids of the groups the user leads (owns). */
   leaderOfGroups?: number[];
 }
 
 /** An OMERO server behind OMERO.web (`/api/v0/servers/`). @example `(await idr.servers())[0]?.id` */
 export interface OmeroServer {
+  /** The server's id, as `server` in {@link LoginCredentials} (1-based). */
   id: number;
+  /** The OMERO server's host as OMERO.web sees it (`localhost` on IDR). */
   host: string;
+  /** The OMERO server's port (4064 by default; not reachable from outside on IDR). */
   port: number;
+  /** The server's name in OMERO.web's configuration (`omero`). */
   server: string;
 }
 
@@ -122,7 +139,16 @@ export interface KeepAliveOptions {
 
 /** What {@link Idr.keepAlive} returns. @example `alive.stop()` */
 export interface KeepAlive {
-  /** Stop pinging. */
+  /**
+   * Stop pinging.
+   *
+   * @example
+   * ```ts
+   * const alive = omero.keepAlive({ interval: 120_000 });
+   * // … long work with the session …
+   * alive.stop();
+   * ```
+   */
   stop(): void;
 }
 

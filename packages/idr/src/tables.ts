@@ -19,7 +19,9 @@ export type TableCell = string | number | boolean | null;
 
 /** A column with its OMERO.tables type (`WellColumn`, `StringColumn`, `LongColumn`, …). @example `table.columns.map((c) => `${c.name}: ${c.type}`)` */
 export interface TableColumn {
+  /** The column's name, e.g. `Well`, `Characteristics [Organism]`. */
   name: string;
+  /** The OMERO.tables column type (`column_types`), e.g. `WellColumn`; `unknown` when the server sends no types. */
   type: string;
 }
 
@@ -33,19 +35,27 @@ export interface TableColumn {
  * ```
  */
 export interface TableResult {
+  /** The columns returned, in order. */
   columns: TableColumn[];
+  /** The rows as objects keyed by column name (`null` for a missing cell). */
   rows: Record<string, TableCell>[];
+  /** The rows as the server sent them: one array per row, cells in `columns` order. */
   rawRows: TableCell[][];
+  /** `rowCount`: rows in the whole table; `totalCount`: rows matching the query; `limit` (null when none) and `offset` as applied. */
   meta: { rowCount: number; totalCount: number; limit: number | null; offset: number };
   /** The OMERO.table's original file id. */
   tableId: FileId | undefined;
   /** The file annotation holding the table (download it with `idr.download(annotationId)`). */
   annotationId: AnnotationId | undefined;
+  /** Bulk annotations only: the OMERO type of the object the table is attached to, e.g. `Screen`. */
   parentType?: string;
+  /** Bulk annotations only: the id of the object the table is attached to, e.g. screen 206. */
   parentId?: number;
+  /** Bulk annotations only: the owner of the file annotation holding the table, `"first last"` (`Public data` on IDR). */
   owner?: string;
+  /** Bulk annotations only: who linked the table to the object (the link's owner), `"first last"`. */
   addedBy?: string;
-  /** Milliseconds since the epoch. */
+  /** Bulk annotations only: when the table was linked to the object, milliseconds since the epoch. */
   addedOn?: number;
 }
 
@@ -260,9 +270,25 @@ export interface BulkTable {
   tableId: FileId;
   /** The file annotation holding it. */
   annotationId: AnnotationId;
-  /** Every row (see {@link Idr.tableRows}). */
+  /**
+   * Every row (see {@link Idr.tableRows}).
+   *
+   * @example
+   * ```ts
+   * const table = await idr.bulkTable({ screen: 206 });
+   * const hits = await table.rows({ query: '(Well==45217)' }).toArray();
+   * ```
+   */
   rows(options?: TableRowsOptions): Paged<Record<string, TableCell>>;
-  /** The whole table as CSV (see {@link Idr.tableCsv}). */
+  /**
+   * The whole table as CSV (see {@link Idr.tableCsv}).
+   *
+   * @example
+   * ```ts
+   * const table = await idr.bulkTable({ screen: 206 });
+   * const csv = await new Response(table.csv()).text();
+   * ```
+   */
   csv(options?: TableCsvOptions): ReadableStream<Uint8Array>;
 }
 

@@ -179,7 +179,9 @@ export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>
 
 /** Options of {@link Idr.renderImage}. @example `{ z: 0, t: 0, channels: '1|0:4095$FF0000', quality: 0.9 }` */
 export interface RenderImageOptions extends CallOptions {
+  /** 0-based focal plane. Default 0. */
   z?: number;
+  /** 0-based timepoint. Default 0. */
   t?: number;
   /** Rendering settings `c=1|0:255$FF0000,2|…` as the webgateway expects. */
   channels?: string;

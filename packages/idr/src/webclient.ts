@@ -27,8 +27,11 @@ import { singleTarget } from './internal/targets.js';
 
 /** Fields every webclient tree node carries. @example `plate.childCount` */
 export interface WebclientNode<I extends number> {
+  /** The object's id. */
   id: I;
+  /** The object's name. */
   name: string;
+  /** The owner's experimenter id. */
   ownerId?: ExperimenterId;
   /** CSS class names describing the permissions, e.g. `"canEdit canAnnotate isOwned"`. */
   permsCss?: string;
@@ -41,19 +44,29 @@ export type WebclientPlate = WebclientNode<PlateId>;
 export type WebclientDataset = WebclientNode<DatasetId>;
 /** An image from `webclient/api/images/?id={dataset}`. Size fields only with `sizeXYZ: true`. @example `idr.webclient.images({ dataset: 51 }, { sizeXYZ: true })` */
 export interface WebclientImage extends WebclientNode<ImageId> {
+  /** The id of the fileset the image was imported with; absent when it has none. */
   filesetId?: number;
+  /** OMERO's `archived` flag of the image (false when not set). */
   archived?: boolean;
+  /** Width in pixels; only with `sizeXYZ: true`. */
   sizeX?: number;
+  /** Height in pixels; only with `sizeXYZ: true`. */
   sizeY?: number;
+  /** Number of z-planes; only with `sizeXYZ: true`. */
   sizeZ?: number;
+  /** When the image was imported, ISO 8601 in the server's time zone; only with `date: true`. */
   date?: string;
+  /** The version of the image's thumbnail (to build cache-safe thumbnail URLs); only with `thumbVersion: true`. */
   thumbVersion?: number;
 }
 
 /** Extra fields of {@link WebclientApi.images}. @example `{ sizeXYZ: true, date: true }` */
 export interface WebclientImageFields {
+  /** Add `sizeX`, `sizeY`, `sizeZ` (sent as `sizeXYZ=true`). Default false. */
   sizeXYZ?: boolean | undefined;
+  /** Add `date`, the import time (sent as `date=true`). Default false. */
   date?: boolean | undefined;
+  /** Add `thumbVersion` (sent as `thumbVersion=true`). Default false. */
   thumbVersion?: boolean | undefined;
 }
 
@@ -98,22 +111,50 @@ export function createWebclientApi(ctx: IdrContext): WebclientApi {
 
 /** One step of a path: `{ type: 'screen', id: 102 }`. @example `path.map((n) => `${n.type}:${n.id}`).join(' › ')` */
 export interface PathNode {
+  /** The kind of object at this step; a path starts at `experimenter`. */
   type: 'experimenter' | 'project' | 'dataset' | 'screen' | 'plate' | 'acquisition' | 'well' | 'image' | 'roi' | 'shape' | 'orphaned' | (string & {});
+  /** The object's id (of the kind `type` says). */
   id: number;
+  /** The object's name, when the server sends one. */
   name?: string;
+  /** Number of children, when the server sends it. */
   childCount?: number;
 }
 
 /** Which object to locate. Exactly one key. @example `{ image: 1229801 }` */
 export type PathsToObjectTarget =
-  | { image: IdInput<ImageId> }
-  | { dataset: IdInput<DatasetId> }
-  | { project: IdInput<ProjectId> }
-  | { screen: IdInput<ScreenId> }
-  | { plate: IdInput<PlateId> }
-  | { acquisition: IdInput<PlateAcquisitionId> }
-  | { well: IdInput<WellId> }
-  | { roi: IdInput<RoiId> };
+  | {
+      /** Locate this image (`image=`). */
+      image: IdInput<ImageId>;
+    }
+  | {
+      /** Locate this dataset (`dataset=`). */
+      dataset: IdInput<DatasetId>;
+    }
+  | {
+      /** Locate this project (`project=`). */
+      project: IdInput<ProjectId>;
+    }
+  | {
+      /** Locate this screen (`screen=`). */
+      screen: IdInput<ScreenId>;
+    }
+  | {
+      /** Locate this plate (`plate=`). */
+      plate: IdInput<PlateId>;
+    }
+  | {
+      /** Locate this plate acquisition (run) (`acquisition=`). */
+      acquisition: IdInput<PlateAcquisitionId>;
+    }
+  | {
+      /** Locate this well (`well=`). */
+      well: IdInput<WellId>;
+    }
+  | {
+      /** Locate this ROI (`roi=`). */
+      roi: IdInput<RoiId>;
+    };
 
 const PATH_TARGET_KEYS = ['image', 'dataset', 'project', 'screen', 'plate', 'acquisition', 'well', 'roi'] as const;
 
@@ -129,6 +170,7 @@ export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget
 export interface Download {
   /** From `Content-Disposition` (`attachment; filename=…`), else the last path segment. */
   filename: string;
+  /** From `Content-Type` (`application/force-download` for `/webclient/annotation/{id}`), when sent. */
   contentType: string | undefined;
   /** From `Content-Length`, when sent. */
   size: number | undefined;

@@ -33,13 +33,19 @@ export interface PlateGridCell {
   row: number;
   /** 0-based column of the grid. */
   column: number;
+  /** The well's id (`wellId`). */
   wellId: WellId;
+  /** The id of the well's image for this field (`id`). */
   imageId: ImageId;
+  /** The 0-based field (WellSample index) the image is (`field`; the asked field when the server omits it). */
   field: number;
+  /** The image's name (`name`; `''` when the server omits it). */
   name: string;
+  /** The image's description (`''` when it has none); absent when the server omits the key. */
   description?: string;
+  /** The image owner's `"first last"` name; absent when the server omits the key. */
   author?: string;
-  /** Acquisition date, Unix seconds. */
+  /** Acquisition date (the import date when there is none), Unix seconds. */
   date?: number;
   /** Absolute thumbnail URL (the server sends a server-relative path). */
   thumbUrl: string;
@@ -58,11 +64,17 @@ export interface PlateGridCell {
  * ```
  */
 export interface PlateGrid {
+  /** The plate asked for. */
   plateId: PlateId;
+  /** The 0-based field (WellSample index) the grid shows. */
   field: number;
+  /** Row labels, top to bottom (`A`, `B`, … or numbers, per the plate's naming convention). */
   rowlabels: (string | number)[];
+  /** Column labels, left to right (`1`, `2`, … or letters). */
   collabels: (string | number)[];
+  /** Rows of cells; `null` where the well has no image for the field. */
   grid: (PlateGridCell | null)[][];
+  /** `image_sizes`: the width and height in pixels of the grid's first image (one entry, none for an empty grid), to help lay it out. */
   imageSizes?: { x: number; y: number; image_id: number }[];
 }
 
@@ -137,32 +149,55 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
 
 /** `meta` of imgData. @example `data.meta.imageName` */
 export interface ImageDataMeta {
+  /** The image's name (`''` when it has none). */
   imageName: string;
+  /** The image's description (`''` when it has none). */
   imageDescription?: string;
+  /** The owner's `"first last"` name (`Public data` on IDR). */
   imageAuthor?: string;
+  /** The project's name, or `Multiple` when the image is not in exactly one dataset with one project. */
   projectName?: string;
+  /** The project's id; null when `projectName` is `Multiple`. */
   projectId?: number | null;
+  /** The project's description (`''` when none). */
   projectDescription?: string;
+  /** The dataset's name, or `Multiple` when the image is not in exactly one dataset (e.g. a plate image). */
   datasetName?: string;
+  /** The dataset's id; null when `datasetName` is `Multiple`. */
   datasetId?: number | null;
+  /** The dataset's description (`''` when none). */
   datasetDescription?: string;
+  /** The WellSample's id for a plate image, else `''`. */
   wellSampleId?: number | string;
+  /** The well's id for a plate image, else `''`. */
   wellId?: number | string | null;
+  /** Acquisition date (the import date when there is none), Unix seconds. */
   imageTimestamp?: number;
+  /** The image's id. */
   imageId: number;
+  /** The pixel type, e.g. `uint16`. */
   pixelsType?: string;
 }
 
 /** One channel's rendering settings. @example `data.channels.map((c) => c.label)` */
 export interface ImageDataChannel {
+  /** The channel's name, else its emission wavelength, else its index, e.g. `DAPI`. */
   label: string;
+  /** Rendering colour as hex RGB without `#`, e.g. `FF0000`. */
   color: string;
+  /** Whether the channel is on in the default rendering. */
   active: boolean;
+  /** Emission wavelength in nm; null when not recorded. */
   emissionWave?: number | null;
+  /** Whether the intensities are rendered inverted. */
   inverted?: boolean;
+  /** Same as `inverted` (the server's older, deprecated name). */
   reverseIntensity?: boolean;
+  /** The mapping curve: `linear`, `polynomial`, `exponential` or `logarithmic`. */
   family?: string;
+  /** The curve's coefficient (1 for `linear`). */
   coefficient?: number;
+  /** `min`/`max`: the channel's pixel range; `start`/`end`: the rendering window within it. */
   window: { min: number; max: number; start: number; end: number };
 }
 
@@ -176,22 +211,37 @@ export interface ImageDataChannel {
  * ```
  */
 export interface ImageDataOk {
+  /** Set by this client: the pixels could be read. */
   status: 'ok';
+  /** The image asked for. */
   id: ImageId;
+  /** Names, containers, date and pixel type. */
   meta: ImageDataMeta;
+  /** What the caller may do: `canAnnotate`, `canEdit`, `canDelete`, `canLink`. */
   perms?: Record<string, boolean>;
+  /** Whether the viewer should load the image as tiles (large, pyramidal images). */
   tiles?: boolean;
+  /** Whether the viewer should interpolate pixels when zooming (the server's viewer setting). */
   interpolate?: boolean;
+  /** Dimensions: width and height in pixels, and the number of z-planes, timepoints and channels. */
   size: { width: number; height: number; z: number; t: number; c: number };
+  /** Pixel size in µm along x, y and z; null where unknown. */
   pixel_size?: { x: number | null; y: number | null; z: number | null };
+  /** The viewer's initial zoom level (the server's viewer setting). */
   init_zoom?: number;
+  /** `[min, max]` the pixel type can hold, e.g. `[0, 65535]` for `uint16`. */
   pixel_range?: [number, number];
+  /** Rendering settings, one per channel. */
   channels: ImageDataChannel[];
+  /** Layout hints of the split-channel view (`g` greyscale, `c` colour), as sent. */
   split_channel?: Record<string, unknown>;
+  /** The default rendering: colour `model` (`color` or `greyscale`), `projection`, default z and t (0-based), `invertAxis`. */
   rdefs?: { model?: string; projection?: string; defaultZ?: number; defaultT?: number; invertAxis?: boolean };
   /** Tiled (pyramidal) images only. */
   tile_size?: { width: number; height: number };
+  /** Tiled images only: the number of resolution levels. */
   levels?: number;
+  /** Tiled images only: each level's width relative to the full resolution, keyed by level index. */
   zoomLevelScaling?: Record<string, number>;
 }
 
@@ -205,10 +255,15 @@ export interface ImageDataOk {
  * ```
  */
 export interface ImageDataUnavailable {
+  /** Set by this client: the server could not open the pixels. */
   status: 'pixels-unavailable';
+  /** The image asked for. */
   id: ImageId;
+  /** Names, containers, date and pixel type, when the server sent them. */
   meta?: ImageDataMeta;
+  /** What the caller may do, when the server sent it. */
   perms?: Record<string, boolean>;
+  /** The server's `Exception` text, e.g. `Error instantiating pixel buffer…`. */
   exception: string;
 }
 

@@ -10,17 +10,24 @@ export interface IdrSeedMapAnnotation {
   id?: number | undefined;
   /** Default `null` (no namespace). */
   ns?: string | null | undefined;
+  /** The `[key, value]` pairs, in order; keys may repeat. */
   values: [string, string][];
 }
 /** An image. @example `{ id: 9000001, name: 'my image', sizeX: 1024, channels: ['DAPI', 'GFP'] }` */
 export interface IdrSeedImage {
+  /** The image's id: a positive integer no other image has. */
   id: number;
+  /** The image's name; must not be empty. */
   name: string;
   /** Defaults: 512, 512, 1, the number of `channels` (else 1), 1. */
   sizeX?: number | undefined;
+  /** Height in pixels. Default 512. */
   sizeY?: number | undefined;
+  /** Number of z-planes. Default 1. */
   sizeZ?: number | undefined;
+  /** Number of channels. Default: the number of `channels`, else 1. */
   sizeC?: number | undefined;
+  /** Number of timepoints. Default 1. */
   sizeT?: number | undefined;
   /** Default `uint16`. */
   pixelsType?: string | undefined;
@@ -32,46 +39,72 @@ export interface IdrSeedImage {
   pixels?: 'ok' | 'unavailable' | undefined;
   /** false: no thumbnail (get_thumbnails null, render_thumbnail 404). Default true. */
   thumbnail?: boolean | undefined;
+  /** Map annotations linked to the image. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
 /** A well at a 0-based row and column, one image per field (none: never imaged). @example `{ id: 7000001, row: 0, column: 0, images: [{ id: 9000001, name: 'A1' }] }` */
 export interface IdrSeedWell {
+  /** The well's id: a positive integer no other well has. */
   id: number;
+  /** 0-based row, inside the plate. */
   row: number;
+  /** 0-based column, inside the plate. */
   column: number;
+  /** Its images, one per field; none = a well never imaged (no `WellSamples`). */
   images?: IdrSeedImage[] | undefined;
+  /** Map annotations linked to the well. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
 /** A plate (default 8×12, letter rows, numbered columns). @example `{ id: 8000001, name: 'plate A', wells: [...] }` */
 export interface IdrSeedPlate {
+  /** The plate's id: a positive integer no other plate has. */
   id: number;
+  /** The plate's name; must not be empty. */
   name: string;
+  /** Number of well rows. Default 8. */
   rows?: number | undefined;
+  /** Number of well columns. Default 12. */
   columns?: number | undefined;
+  /** Its wells (at most one per position). */
   wells?: IdrSeedWell[] | undefined;
+  /** Map annotations linked to the plate. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
 /** A screen with its plates. @example `{ id: 9001, name: 'idr9001-my/screenA', plates: [...] }` */
 export interface IdrSeedScreen {
+  /** The screen's id: a positive integer no other screen has. */
   id: number;
+  /** The screen's name (IDR style: `idrNNNN-…/screenA`); must not be empty. */
   name: string;
+  /** The screen's description. Default `''`. */
   description?: string | undefined;
+  /** Its plates. */
   plates?: IdrSeedPlate[] | undefined;
+  /** Map annotations linked to the screen. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
 /** A dataset with its images. @example `{ id: 9101, name: 'controls', images: [...] }` */
 export interface IdrSeedDataset {
+  /** The dataset's id: a positive integer no other dataset has. */
   id: number;
+  /** The dataset's name; must not be empty. */
   name: string;
+  /** Its images. */
   images?: IdrSeedImage[] | undefined;
+  /** Map annotations linked to the dataset. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
 /** A project with its datasets. @example `{ id: 9201, name: 'idr9201-my/experimentA', datasets: [...] }` */
 export interface IdrSeedProject {
+  /** The project's id: a positive integer no other project has. */
   id: number;
+  /** The project's name (IDR style: `idrNNNN-…/experimentA`); must not be empty. */
   name: string;
+  /** The project's description. Default `''`. */
   description?: string | undefined;
+  /** Its datasets. */
   datasets?: IdrSeedDataset[] | undefined;
+  /** Map annotations linked to the project. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
 
@@ -90,7 +123,9 @@ export interface IdrSeedProject {
  * ```
  */
 export interface IdrSeed {
+  /** Screens, with their plates, wells and images. */
   screens?: IdrSeedScreen[] | undefined;
+  /** Projects, with their datasets and images. */
   projects?: IdrSeedProject[] | undefined;
   /** Images in no dataset and no well (`orphaned=true`). */
   images?: IdrSeedImage[] | undefined;
