@@ -31,7 +31,7 @@ export interface AttributeQuery {
   key: string;
   /** The value to look for, e.g. `CDC20`; must not be empty. */
   value: string;
-  /** How `value` is compared (search engine; default `equals`). On the mapr path `contains` asks for a substring match and the others match exactly. */
+  /** How `value` is compared (search engine; default `equals`). On the mapr path only `equals` and `contains` (a substring match) exist; another operator is a `ValidationError` before any mapr request. */
   operator?: SearchOperator | undefined;
   /** Default: the server's (case-insensitive on the search engine; on mapr, only honoured when the menu allows it). */
   caseSensitive?: boolean | undefined;
@@ -409,6 +409,13 @@ export async function findByAttribute(ctx: IdrContext, mapr: MaprApi, q: Attribu
   if (maprCaps.status === 'available') {
     const menu = q.key in maprCaps.keys ? q.key : Object.entries(maprCaps.keys).find(([, c]) => c.all?.includes(q.key))?.[0];
     if (menu === undefined) throw new ValidationError({ message: `no mapr menu on this server covers the key "${q.key}"`, field: 'key' });
+    // mapr matches a value exactly or as a substring: any other operator would silently become an exact match.
+    if (q.operator !== undefined && q.operator !== 'equals' && q.operator !== 'contains') {
+      throw new ValidationError({
+        message: `operator "${q.operator}" needs the IDR search engine; this server answers through OMERO.mapr, which matches only "equals" and "contains"`,
+        field: 'operator',
+      });
+    }
     return viaMapr(ctx, mapr, menu, q, options);
   }
   throw createHttpError({ status: 404, service: 'idr', message: 'findByAttribute: this server has neither the IDR search engine nor OMERO.mapr' });

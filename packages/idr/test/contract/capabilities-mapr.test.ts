@@ -128,6 +128,19 @@ describe('findByAttribute', () => {
     expect((await dataset!.images()).map((i) => i.id)).toEqual([1884807]);
   });
 
+  it('refuses an operator mapr cannot express instead of matching exactly, before asking mapr for the value', async () => {
+    for (const operator of ['not_equals', 'not_contains', 'in', 'not_in'] as const) {
+      const urls: string[] = [];
+      const idr = newIdr({ baseUrl: EXAMPLE_URL, hooks: { onRequest: (e) => void urls.push(e.url) } });
+      const error = await idr.findByAttribute({ key: 'Gene Symbol', value: 'CDC20', operator }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'ValidationError', field: 'operator', message: expect.stringContaining(`"${operator}"`) });
+      // Only the capability probe ran; nothing asked mapr for the value.
+      expect(urls.filter((u) => u.includes('CDC20'))).toEqual([]);
+    }
+    const found = await newIdr({ baseUrl: EXAMPLE_URL }).findByAttribute({ key: 'Gene Symbol', value: 'CDC20', operator: 'equals' });
+    expect(found.source).toBe('mapr');
+  });
+
   it('a container id the server sends that is not an id is a ResponseFormatError, not bad input', async () => {
     // The mapr answer for the gene, with the screen's id replaced by a non-id.
     const corrupt = async ({ request, response }: { request: Request; response: Response }) => {

@@ -37,6 +37,8 @@ describe('simulator: /api/v0', () => {
   it('serves the walkthrough objects with optional keys absent', async () => {
     const idr = newIdr();
     expect((await idr.screen(102, { childCount: true }))['omero:childCount']).toBe(12);
+    // As OMERO.web: a plate never carries a child count (its wrapper has no link class).
+    expect(await idr.plate(422, { childCount: true })).not.toHaveProperty('omero:childCount');
     expect(await idr.plate(2551)).toMatchObject({ Rows: 8, Columns: 12, 'omero:wellsampleIndex': [0, 5] });
     expect((await idr.well(590809)).WellSamples).toHaveLength(6);
     expect((await idr.image(1884807)).Pixels?.PhysicalSizeX?.Value).toBe(0.0396);

@@ -89,3 +89,24 @@ describe('bulkTable', () => {
     expect(sim.requests.length).toBe(before); // refused before any request
   });
 });
+
+describe('several bulk tables on one screen', () => {
+  it("a well's bulk annotations come from the highest file id, as OMERO.web picks (not the latest addedOn)", async () => {
+    const original = sim.state.tables.get(15026339)!;
+    const copy = (fileId: number, addedOn: number, gene: string) => ({
+      ...original,
+      fileId,
+      addedOn,
+      rows: original.rows.map((r) => r.map((v, i) => (i === 5 ? gene : v))),
+    });
+    sim.state.tables.set(15026340, copy(15026340, 1, 'highest-id'));
+    sim.state.tables.set(15026338, copy(15026338, Date.now(), 'newest-addedOn'));
+    try {
+      const bulk = await newIdr().bulkAnnotations({ well: 45217 });
+      expect(bulk.rows[0]).toMatchObject({ Well: 45217, 'Gene Symbol': 'highest-id' });
+    } finally {
+      sim.state.tables.delete(15026340);
+      sim.state.tables.delete(15026338);
+    }
+  });
+});

@@ -72,7 +72,8 @@ export function datasetJson(d: SimDataset, m: MarshalContext): Record<string, un
 
 export function plateJson(p: SimPlate, m: MarshalContext): Record<string, unknown> {
   const out: Record<string, unknown> = { '@id': p.id, '@type': `${OME}Plate`, Name: p.name, 'omero:details': details(), Rows: p.rows, Columns: p.columns };
-  if (m.childCount) out['omero:childCount'] = [...m.state.wells.values()].filter((w) => w.plateId === p.id).length;
+  // No `omero:childCount` even when asked: OMERO.web counts children through the wrapper's link
+  // class (api_query.py), and omero-py's plate wrapper has none (wells are not linked).
   if (m.single) {
     if (p.rowNaming !== undefined) out.RowNamingConvention = p.rowNaming;
     if (p.columnNaming !== undefined) out.ColumnNamingConvention = p.columnNaming;

@@ -79,7 +79,8 @@ export function handleTable(ctx: RouteContext): Response | undefined {
   if (!byWell) return undefined;
   const well = ctx.state.wells.get(Number(byWell[1]));
   const screen = well && [...ctx.state.screens.values()].find((s) => s.plateIds.includes(well.plateId));
-  // The newest bulk-annotation table on the well's screen.
+  // Several bulk-annotation tables: OMERO.web's object_table_query takes "the most recent one
+  // (= the one with the highest identifier)" — the highest file id, not the latest addedOn.
   const table =
     screen &&
     [...ctx.state.tables.values()]
@@ -87,7 +88,7 @@ export function handleTable(ctx: RouteContext): Response | undefined {
         const parent = parentOf(ctx, t);
         return parent?.type === 'screen' && parent.id === screen.id;
       })
-      .sort((a, b) => b.addedOn - a.addedOn)[0];
+      .sort((a, b) => b.fileId - a.fileId)[0];
   // object_table_query: no bulk-annotation file reached from the well (or no such well).
   if (table === undefined) return json({ error: 'Could not retrieve bulk annotations table' });
   return query(ctx, table, ctx.params.get('query'), parentOf(ctx, table));
