@@ -50,8 +50,30 @@ export type StreamFault = (typeof STREAM_FAULTS)[number];
 export const PAGE_FAULTS = ['408', '413', 'html-mid-body'] as const;
 /** One fault of the multi-request matrix. */
 export type PageFault = (typeof PAGE_FAULTS)[number];
-/** One step of a plan: a fault, or forward to the upstream. */
-export type Step = Fault | StreamFault | PageFault | 'ok';
+/**
+ * A canned answer, for a service's own error dialect (`{"errors":[{"message"}]}`, an OMERO.web
+ * HTML page …): sent as it is in place of the upstream's answer; `label` names it in logs and
+ * matrix reports.
+ */
+export interface Answer {
+  label: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+/**
+ * `trickle`: the real answer (full `Content-Length` declared) in {@link TRICKLE}`.pieces` writes
+ * {@link TRICKLE}`.everyMs` apart — never idle longer than that, but slower in total than a short
+ * timeout (≈ pieces × everyMs).
+ */
+export const TRICKLE = { pieces: 40, everyMs: 40 } as const;
+/** One step of a plan: a fault, a canned answer, or forward to the upstream. */
+export type Step = Fault | StreamFault | PageFault | 'trickle' | Answer | 'ok';
+
+/** The name of a step (an answer's label). */
+export function stepName(step: Step): string {
+  return typeof step === 'string' ? step : step.label;
+}
 
 /** A request the server saw. */
 export interface LoggedRequest {
@@ -210,6 +232,7 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
     }
     const body = await readBody(req);
     entry.body = body;
+    if (typeof step === 'object') return send(res, step.status, step.headers, step.body);
     switch (step) {
       case 'ok':
         return forwardTo(options.upstream, agent, req, body, (status, headers, out) => send(res, status, headers, out));
@@ -232,22 +255,27 @@ export async function startChaosServer(options: { upstream: string; elsewhere: s
           res.on('close', () => hanging.delete(res));
         });
       case 'slow-bytes':
-        // The real answer in ~40 small writes 1 ms apart (byte by byte for small bodies).
+      case 'trickle':
+        // The real answer in ~40 small writes 1 ms apart (byte by byte for small bodies), or
+        // TRICKLE.pieces writes TRICKLE.everyMs apart.
         return forwardTo(options.upstream, agent, req, body, (status, headers, out) => {
           delete headers['transfer-encoding'];
           res.writeHead(status, { ...headers, 'content-length': String(out.length) });
-          const step = Math.max(1, Math.ceil(out.length / 40));
+          const piece = Math.max(1, Math.ceil(out.length / (step === 'trickle' ? TRICKLE.pieces : 40)));
           let i = 0;
-          const timer = setInterval(() => {
-            if (res.destroyed || i >= out.length) {
-              clearInterval(timer);
-              timers.delete(timer);
-              if (!res.destroyed) res.end();
-              return;
-            }
-            res.write(out.subarray(i, i + step));
-            i += step;
-          }, 1);
+          const timer = setInterval(
+            () => {
+              if (res.destroyed || i >= out.length) {
+                clearInterval(timer);
+                timers.delete(timer);
+                if (!res.destroyed) res.end();
+                return;
+              }
+              res.write(out.subarray(i, i + piece));
+              i += piece;
+            },
+            step === 'trickle' ? TRICKLE.everyMs : 1,
+          );
           timers.add(timer);
         });
       case 'reset-before-trailer':

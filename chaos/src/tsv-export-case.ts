@@ -5,6 +5,7 @@ import { InterMine } from '@bio/intermine';
 import { createSimulator } from '@bio/intermine/testing';
 import type { Step } from './chaos-server.js';
 import { startSimulatorStage } from './harness.js';
+import { addChaosGenes } from './stages.js';
 
 /** What the faulty read gave next to the fault-free one, and the steps the proxy applied. */
 export interface TsvUnderFault {
@@ -17,18 +18,7 @@ export interface TsvUnderFault {
 /** 5,000 extra genes, then the fault-free export and the export under `fault`. */
 export async function tsvUnderFault(fault: Step): Promise<TsvUnderFault> {
   const sim = createSimulator();
-  for (let i = 0; i < 5000; i++) {
-    sim.state.store.add({
-      class: 'Gene',
-      id: 30_000_000 + i,
-      primaryIdentifier: `FBgn${String(i).padStart(7, '0')}c`,
-      secondaryIdentifier: null,
-      symbol: `chaos${i}`,
-      name: null,
-      description: null,
-      length: 1000 + i,
-    });
-  }
+  addChaosGenes(sim, 5000);
   const stage = await startSimulatorStage(sim);
   try {
     const client = () => new InterMine({ baseUrl: stage.baseUrl, retry: { limit: 2, delay: 0 }, timeout: 5000 });

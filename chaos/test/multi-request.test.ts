@@ -11,41 +11,33 @@
 //     written/refused/unknown/not-sent rows partition the input, in order, and agree with what
 //     the simulator stored;
 //   - no socket is left carrying a request; after the file, no extra socket or timer.
-import { isAbortError, isBioError } from '@bio/core-http';
 import { Idr } from '@bio/idr';
 import { createSimulator as createIdrSimulator } from '@bio/idr/testing';
 import { InterMine } from '@bio/intermine';
-import { createSimulator as createInterMineSimulator, failAfter } from '@bio/intermine/testing';
+import { failAfter } from '@bio/intermine/testing';
 import { isMolgenisBatchError, Molgenis, type MolgenisBatchError, type Row } from '@bio/molgenis';
 import { createSimulator as createMolgenisSimulator } from '@bio/molgenis/testing';
 import { isScrollExpiredError, MyGene } from '@bio/mygene';
-import { createSimulator as createMyGeneSimulator } from '@bio/mygene/testing';
+import type { createSimulator as createMyGeneSimulator } from '@bio/mygene/testing';
+import { isBioError } from '@bio/core-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Step } from '../src/chaos-server.js';
-import { activeResources, leakedResources, type SimulatorStage, startSimulatorStage, trapUnhandled } from '../src/harness.js';
+import { type SimulatorStage, startSimulatorStage } from '../src/harness.js';
+import { GENES, intermineStage, molgenisMeta, mygeneStage, seedRows } from '../src/stages.js';
+import {
+  type Cell,
+  consume,
+  expectPartition,
+  itemsOf,
+  multiRequestMatrix,
+  type Outcome,
+  planAt,
+  READ_FAULTS,
+  RETRY,
+  recoverExcept,
+  WRITE_FAULTS,
+} from '../src/multi-request-matrix.js';
 
-const RETRY = { limit: 2, delay: 0, maxRetryAfter: 0 };
 const TIMEOUT = 1500;
-
-/** A fault of this matrix, or `abort`: the caller's signal aborts when the middle request is sent. */
-type Cell = Step | 'abort';
-const READ_FAULTS: Cell[] = [
-  'reset-before-headers',
-  'reset-mid-body',
-  'stall-mid-body',
-  '500',
-  '503',
-  '503-retry-after',
-  '429-retry-after-seconds',
-  '408',
-  '413',
-  'truncated-json',
-  'html-200',
-  'html-mid-body',
-  'abort',
-];
-/** Faults a read must recover from under the default policy (idempotent, no answer or a retryable status). */
-const MUST_RECOVER = new Set<Cell>(['reset-before-headers', '500', '503', '503-retry-after', '429-retry-after-seconds', '408']);
 const STREAM_FAULTS: Cell[] = ['reset-mid-body', 'reset-before-trailer', 'trailer-failure', 'truncated-json', 'html-mid-body', 'stall-mid-body', 'abort'];
 
 /**
@@ -55,137 +47,13 @@ const STREAM_FAULTS: Cell[] = ['reset-mid-body', 'reset-before-trailer', 'traile
 const KNOWN_BUGS: Record<string, string> = {
   'InterMine tsv (text export) × truncated-json': 'known-bugs/intermine-tsv-truncated.test.ts',
 };
-
-const results: { op: string; cell: string; pass: boolean }[] = [];
-const trap = trapUnhandled();
-let before: Record<string, number>;
-beforeAll(() => {
-  before = activeResources();
-});
-afterAll(async () => {
-  trap.stop();
-  const pass = results.filter((r) => r.pass).length;
-  const ops = [...new Set(results.map((r) => r.op))];
-  console.log(
-    `multi-request matrix: ${results.length + Object.keys(KNOWN_BUGS).length} cells, ${pass} pass, ${Object.keys(KNOWN_BUGS).length} 🐞 known bugs\n` +
-      Object.entries(KNOWN_BUGS)
-        .map(([cell, file]) => `  🐞 ${cell} (${file})\n`)
-        .join('') +
-      ops.map((op) => `  ${op}: ${results.filter((r) => r.op === op && r.pass).length}/${results.filter((r) => r.op === op).length}`).join('\n'),
-  );
-  expect(trap.errors).toEqual([]);
-  expect(await leakedResources(before, 100)).toEqual({});
-});
-
-/** What one run delivered. */
-interface Outcome<T> {
-  items: T[];
-  error: unknown;
-}
-
-interface ReadOp<T> {
-  /** Build a client (retry and timeout of the matrix) on the stage, with the call's signal and a request counter. */
-  run(stage: SimulatorStage, call: { signal?: AbortSignal | undefined; onRequest: () => void }): AsyncIterable<T>;
-  /** Items are compared as JSON (order kept). */
-  key?: (item: T) => string;
-}
-
-async function consume<T>(iterable: AsyncIterable<T>): Promise<Outcome<T>> {
-  const items: T[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-    return { items, error: undefined };
-  } catch (error) {
-    return { items, error };
-  }
-}
-
-/** Plan `fault` at request `at` (0-based) and run; `abort` aborts the call's signal as request `at` is sent. */
-async function runCell<T>(stage: SimulatorStage, op: ReadOp<T>, fault: Cell, at: number): Promise<Outcome<T>> {
-  const controller = new AbortController();
-  let sent = 0;
-  const onRequest = () => {
-    if (fault === 'abort' && sent === at) controller.abort();
-    sent++;
-  };
-  stage.chaos.plan(fault === 'abort' ? ['ok'] : [...Array.from({ length: at }, () => 'ok' as const), fault, 'ok']);
-  return consume(op.run(stage, { signal: controller.signal, onRequest }));
-}
-
-function describeReads<T>(
-  name: string,
-  setup: () => Promise<{ stage: SimulatorStage; reset?: () => void; minItems: number }>,
-  op: ReadOp<T>,
-  faults: Cell[],
-  mustRecover: ReadonlySet<Cell> = MUST_RECOVER,
-): void {
-  describe(name, () => {
-    let stage: SimulatorStage;
-    let reset: (() => void) | undefined;
-    let baseline: T[] = [];
-    let requests = 0;
-    beforeAll(async () => {
-      const s = await setup();
-      stage = s.stage;
-      reset = s.reset;
-      stage.chaos.plan(['ok']);
-      const control = await runCell(stage, op, 'ok', 0);
-      expect(control.error).toBeUndefined();
-      baseline = control.items;
-      requests = stage.chaos.log.length;
-      expect(baseline.length).toBeGreaterThanOrEqual(s.minItems);
-      expect(requests).toBeGreaterThanOrEqual(2);
-    }, 60_000);
-    afterAll(() => stage?.close());
-
-    it.each(faults.filter((f) => !(`${name} × ${f}` in KNOWN_BUGS)))('%s in the middle', async (fault) => {
-      let pass = false;
-      try {
-        reset?.();
-        const at = Math.floor(requests / 2);
-        const { items, error } = await runCell(stage, op, fault, at);
-        const json = (list: T[]) => list.map((x) => (op.key ? op.key(x) : JSON.stringify(x)));
-        if (error === undefined) {
-          expect(fault, 'a fault the client cannot repair must not end quietly').not.toBe('abort');
-          expect(json(items)).toEqual(json(baseline));
-        } else {
-          expect(mustRecover.has(fault), `${String(error)}`).toBe(false);
-          expect(isBioError(error), String(error)).toBe(true);
-          if (fault === 'abort') expect(isAbortError(error), String(error)).toBe(true);
-          // A prefix of the fault-free items (all of them when the failure came after the last row).
-          expect(items.length).toBeLessThanOrEqual(baseline.length);
-          expect(json(items)).toEqual(json(baseline.slice(0, items.length)));
-        }
-        expect(await stage.chaos.drain()).toBe(0);
-        pass = true;
-      } finally {
-        results.push({ op: name, cell: String(fault), pass });
-      }
-    });
-  });
-}
+const { describeReads, record } = multiRequestMatrix('multi-request matrix', KNOWN_BUGS);
 
 // ---------------------------------------------------------------- MyGene
 
-const GENES = 2_500; // three scroll pages of 1000
-function mygeneSeed() {
-  return {
-    genes: Array.from({ length: GENES }, (_, i) => ({
-      _id: String(800_000 + i),
-      symbol: `CHX${i}`,
-      name: `chaosgene protein ${i}`,
-      taxid: 9606,
-      entrezgene: String(800_000 + i),
-    })),
-  };
-}
-
 describeReads(
   'MyGene fetchAll',
-  async () => {
-    const sim = createMyGeneSimulator({ seed: mygeneSeed(), builtIn: false });
-    return { stage: await startSimulatorStage(sim), reset: () => sim.reset(), minItems: GENES };
-  },
+  mygeneStage,
   {
     run: (stage, call) =>
       new MyGene({ baseUrl: stage.baseUrl, retry: RETRY, timeout: TIMEOUT, hooks: { onRequest: call.onRequest } }).fetchAll('chaosgene', {
@@ -198,15 +66,14 @@ describeReads(
   // A scroll advances on every page served: after a connection failure the client cannot know
   // whether the page was served, so it ends with the typed error instead of retrying (a retry
   // could skip a page). Refusals (5xx, 429, 408) are still retried and must recover.
-  new Set([...MUST_RECOVER].filter((f) => f !== 'reset-before-headers')),
+  recoverExcept('reset-before-headers'),
 );
 
 describe('MyGene fetchAll: the scroll expires mid-way', () => {
   let sim: ReturnType<typeof createMyGeneSimulator>;
   let stage: SimulatorStage;
   beforeAll(async () => {
-    sim = createMyGeneSimulator({ seed: mygeneSeed(), builtIn: false });
-    stage = await startSimulatorStage(sim);
+    ({ sim, stage } = await mygeneStage());
   });
   afterAll(() => stage.close());
 
@@ -224,48 +91,33 @@ describe('MyGene fetchAll: the scroll expires mid-way', () => {
     }
   }
 
-  it('without restartOnExpiry: ScrollExpiredError says how many hits were delivered', async () => {
-    let pass = false;
-    try {
+  it('without restartOnExpiry: ScrollExpiredError says how many hits were delivered', () =>
+    record('MyGene fetchAll', 'scroll expired', async () => {
       const { items, error } = await expiringAfterFirstPage(false);
       expect(isScrollExpiredError(error)).toBe(true);
       expect((error as { yielded: number }).yielded).toBe(items.length);
       expect(items.length).toBeGreaterThanOrEqual(1000);
       expect(new Set(items.map((h) => h._id)).size).toBe(items.length);
       expect(await stage.chaos.drain()).toBe(0);
-      pass = true;
-    } finally {
-      results.push({ op: 'MyGene fetchAll', cell: 'scroll expired', pass });
-    }
-  });
+    }));
 
-  it('with restartOnExpiry: every hit exactly once', async () => {
-    let pass = false;
-    try {
+  it('with restartOnExpiry: every hit exactly once', () =>
+    record('MyGene fetchAll', 'scroll expired, restart', async () => {
       const { items, error } = await expiringAfterFirstPage(true);
       expect(error).toBeUndefined();
       expect(items).toHaveLength(GENES);
       expect(new Set(items.map((h) => h._id)).size).toBe(GENES);
       expect(await stage.chaos.drain()).toBe(0);
-      pass = true;
-    } finally {
-      results.push({ op: 'MyGene fetchAll', cell: 'scroll expired, restart', pass });
-    }
-  });
+    }));
 });
 
 /** A promise-returning batch call as an iterable of its hits (delivered only on success). */
-async function* hitsOf<T>(result: Promise<{ hits: T[] }>): AsyncGenerator<T> {
-  yield* (await result).hits;
-}
+const hitsOf = <T>(result: Promise<{ hits: T[] }>) => itemsOf(result.then((r) => r.hits));
 
 const TERMS = Array.from({ length: 2_500 }, (_, i) => (i % 3 === 0 ? `CHX${i}` : `nothing${i}`));
 describeReads(
   'MyGene queryMany (3 batches)',
-  async () => {
-    const sim = createMyGeneSimulator({ seed: mygeneSeed(), builtIn: false });
-    return { stage: await startSimulatorStage(sim), reset: () => sim.reset(), minItems: 800 };
-  },
+  async () => ({ ...(await mygeneStage()), minItems: 800 }),
   {
     run: (stage, call) =>
       hitsOf(
@@ -283,10 +135,7 @@ describeReads(
 const IDS = Array.from({ length: 2_500 }, (_, i) => String(800_000 + i));
 describeReads(
   'MyGene genes (3 batches)',
-  async () => {
-    const sim = createMyGeneSimulator({ seed: mygeneSeed(), builtIn: false });
-    return { stage: await startSimulatorStage(sim), reset: () => sim.reset(), minItems: GENES };
-  },
+  mygeneStage,
   {
     run: (stage, call) =>
       hitsOf(
@@ -302,23 +151,6 @@ describeReads(
 
 // ---------------------------------------------------------------- InterMine
 
-const EXTRA_GENES = 5_000;
-async function intermineStage(): Promise<{ stage: SimulatorStage; minItems: number }> {
-  const sim = createInterMineSimulator();
-  for (let i = 0; i < EXTRA_GENES; i++) {
-    sim.state.store.add({
-      class: 'Gene',
-      id: 30_000_000 + i,
-      primaryIdentifier: `FBgn${String(i).padStart(7, '0')}c`,
-      secondaryIdentifier: null,
-      symbol: `chaos${i}`,
-      name: null,
-      description: null,
-      length: 1000 + i,
-    });
-  }
-  return { stage: await startSimulatorStage(sim), minItems: EXTRA_GENES };
-}
 const geneQuery = (mine: InterMine) => mine.query('Gene').select('symbol', 'primaryIdentifier', 'length').orderBy('primaryIdentifier');
 /**
  * The streamed request is the last of the operation (the model, then the results), so `at` =
@@ -357,9 +189,8 @@ describe('InterMine: the mine fails after some rows (trailer after a dangling co
     ['records', (m: InterMine, q: ReturnType<InterMine['query']>) => m.records(q)],
     ['tsv', (m: InterMine, q: ReturnType<InterMine['query']>) => m.tsv(q)],
   ] as const;
-  it.each(shapes)('%s: a typed error after exactly the rows the mine sent', async (name, call) => {
-    let pass = false;
-    try {
+  it.each(shapes)('%s: a typed error after exactly the rows the mine sent', (name, call) =>
+    record(`InterMine ${name} failAfter`, 'wasSuccessful:false trailer', async () => {
       const m = new InterMine({ baseUrl: stage.baseUrl, retry: RETRY, timeout: TIMEOUT });
       stage.chaos.plan(['ok']);
       const q = geneQuery(m).where('symbol', '!=', failAfter(1234, { status: 500, message: 'Database connection lost' }));
@@ -369,11 +200,8 @@ describe('InterMine: the mine fails after some rows (trailer after a dangling co
       expect(items.length).toBeLessThanOrEqual(1234 + 1); // tsv: no header line is counted as a row
       expect(items.length).toBeGreaterThanOrEqual(1234);
       expect(await stage.chaos.drain()).toBe(0);
-      pass = true;
-    } finally {
-      results.push({ op: `InterMine ${name} failAfter`, cell: 'wasSuccessful:false trailer', pass });
-    }
-  });
+    }),
+  );
 });
 
 // ---------------------------------------------------------------- IDR
@@ -393,14 +221,13 @@ describeReads(
   },
   READ_FAULTS,
   // IDR never retries a 500 (OMERO.web answers 500 for failures a retry repeats: see README).
-  new Set([...MUST_RECOVER].filter((f) => f !== '500')),
+  recoverExcept('500'),
 );
 
 // ---------------------------------------------------------------- MOLGENIS
 
 const ROWS = 25_000;
-const meta = { idAttribute: 'id', attributes: { id: { fieldType: 'STRING' as const }, value: { fieldType: 'INT' as const } } };
-const seedRows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${String(i).padStart(6, '0')}`, value: i }));
+const meta = molgenisMeta;
 
 describeReads(
   'MOLGENIS get past 10,000 rows (concurrent pages)',
@@ -421,19 +248,6 @@ describeReads(
 
 describe('MOLGENIS batch writes', () => {
   const WRITE_ROWS = 3_500; // 4 batches of 1000
-  const WRITE_FAULTS: Cell[] = [
-    'reset-before-headers',
-    'reset-mid-body',
-    'stall-mid-body',
-    '500',
-    '503-retry-after',
-    '429-retry-after-seconds',
-    '408',
-    '413',
-    'html-200',
-    'truncated-json',
-    'abort',
-  ];
   const ops = ['addAll', 'updateAll', 'deleteList'] as const;
 
   async function writeCell(op: (typeof ops)[number], fault: Cell) {
@@ -459,7 +273,7 @@ describe('MOLGENIS batch writes', () => {
       await m.login('admin', sim.users.admin?.password ?? '');
       const stored = () => sim.state.entities.get('w')?.rows as Map<string, Row>;
       // The third request after login gets the fault (the client aborts as its third write is sent).
-      stage.chaos.plan(fault === 'abort' ? ['ok'] : [...Array.from({ length: 2 }, () => 'ok' as const), fault, 'ok']);
+      stage.chaos.plan(planAt(fault, 2));
       const changed = rows.map((r) => ({ ...r, value: -r.value }));
       const run =
         op === 'addAll'
@@ -484,11 +298,12 @@ describe('MOLGENIS batch writes', () => {
         const e = error as MolgenisBatchError<unknown>;
         const idOf = (x: unknown) => (typeof x === 'string' ? x : String((x as Row).id));
         // written, failed (refused or unknown), not sent: the input, each row once, in order.
-        expect([...e.processed, ...e.failed, ...e.unprocessed].map(idOf)).toEqual(rows.map((r) => r.id));
-        expect(e.processed.every((x) => applied(idOf(x)))).toBe(true);
-        expect(e.unprocessed.every((x) => !applied(idOf(x)))).toBe(true);
-        const unknown = new Set(e.unknown.map(idOf));
-        expect(e.refused.every((x) => !applied(idOf(x)) || unknown.has(idOf(x)))).toBe(true);
+        expectPartition(
+          { written: e.processed, failed: e.failed, unknown: e.unknown, unsent: e.unprocessed },
+          op === 'deleteList' ? rows.map((r) => r.id) : rows,
+          idOf,
+          applied,
+        );
         expect(e.notWritten.every((x) => !applied(idOf(x)))).toBe(true);
       }
       // Nothing was sent twice.
@@ -501,14 +316,10 @@ describe('MOLGENIS batch writes', () => {
   }
 
   for (const op of ops) {
-    it.each(WRITE_FAULTS)(`${op}: %s at batch 3`, async (fault) => {
-      let pass = false;
-      try {
+    it.each(WRITE_FAULTS)(`${op}: %s at batch 3`, (fault) =>
+      record(`MOLGENIS ${op}`, String(fault), async () => {
         await writeCell(op, fault);
-        pass = true;
-      } finally {
-        results.push({ op: `MOLGENIS ${op}`, cell: String(fault), pass });
-      }
-    });
+      }),
+    );
   }
 });
