@@ -57,12 +57,8 @@ const DJANGO_500 =
  * Cells of open client defects, reproduced in known-bugs/ (failing until fixed): printed as 🐞,
  * no test run. Delete an entry once its reproduction passes, and move the reproduction to test/.
  */
-const TABLE_CSV_BUG = 'known-bugs/idr-tablecsv-quiet-short.test.ts';
 const MOLGENIS_CSV_BUG = 'known-bugs/molgenis-csv-quiet-short.test.ts';
 const KNOWN_BUGS: Record<string, string> = {
-  'IDR tableCsv (bulk table, text pages) × truncated-json': TABLE_CSV_BUG,
-  'IDR tableCsv (bulk table, text pages) × html-200': TABLE_CSV_BUG,
-  'IDR tableCsv (bulk table, text pages) × html-mid-body': TABLE_CSV_BUG,
   'MOLGENIS csv() (paged CSV export) × truncated-json': MOLGENIS_CSV_BUG,
   'MOLGENIS csv() (paged CSV export) × html-200': MOLGENIS_CSV_BUG,
   'MOLGENIS csv() (paged CSV export) × html-mid-body': MOLGENIS_CSV_BUG,

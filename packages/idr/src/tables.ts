@@ -1,7 +1,7 @@
 // OMERO.tables through webgateway: the bulk annotation of a well
 // (`/webgateway/table/Screen.plateLinks.child.wells/{well}/query/?query=Well-{well}`) and
 // queries of a table by file id. Soft errors are HTTP 200 `{"error": …}` (see omeroErrorInBody).
-import { type CallOptions, createHttpError, isNotFoundError, offsetPages, type Paged, paged, path, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, isNotFoundError, offsetPages, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { DEFAULT_CONCURRENCY } from './constants.js';
 import { NoTableError, omeroErrorInBody } from './errors.js';
 import { withProgress } from './internal/progress.js';
@@ -187,7 +187,7 @@ export function tableRows(ctx: IdrContext, id: IdInput<FileId>, options: TableRo
 }
 
 /** CSV records in `text` (line ends inside quotes do not count). */
-function csvRecords(text: string): number {
+function csvRecords(text: string): { records: number; complete: boolean } {
   let records = 0;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -195,8 +195,12 @@ function csvRecords(text: string): number {
     if (ch === '"') quoted = !quoted;
     else if (ch === '\n' && !quoted) records++;
   }
-  return records;
+  // csv.writer ends every record with \r\n: a page that does not was cut inside a record.
+  return { records, complete: !quoted && (text.length === 0 || text.endsWith('\n')) };
 }
+
+/** The start of an HTML document (a proxy's or OMERO.web's error page) anywhere in a CSV page. */
+const HTML_START = /<(!doctype\s+html|html[\s>])/i;
 
 /**
  * Options of {@link Idr.tableCsv}.
@@ -225,6 +229,7 @@ export function tableCsv(ctx: IdrContext, id: IdInput<FileId>, options: TableCsv
   const route = path`webclient/omero_table/${file}/csv/`;
   const encoder = new TextEncoder();
   let offset = 0;
+  let delivered = 0;
   const signal = callSignal(ctx, options);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -247,10 +252,28 @@ export function tableCsv(ctx: IdrContext, id: IdInput<FileId>, options: TableCsv
         controller.close();
         return;
       }
-      const rows = csvRecords(text) - (offset === 0 ? 1 : 0);
+      // Only a complete text/csv page is data: an HTML page (with HTTP 200, or after some rows) or
+      // a page cut inside a record is a ResponseFormatError naming what was delivered before it.
+      const refuse = (problem: string) =>
+        new ResponseFormatError({
+          message: `GET ${ctx.http.url(route, searchParams)}: ${problem}; ${delivered} rows were delivered before it, the rest of the table was not`,
+          service: 'idr',
+          method: 'GET',
+          url: ctx.http.url(route, searchParams),
+          contentType,
+          snippet: text,
+        });
+      if (!/^text\/csv\b/i.test(contentType)) throw refuse(`expected a text/csv page, got ${contentType || 'no content type'}`);
+      if (HTML_START.test(text)) throw refuse('the page holds an HTML document (a proxy or server error page)');
+      const { records, complete } = csvRecords(text);
+      if (!complete) throw refuse('the page ends inside a record (the answer was cut short)');
+      const rows = records - (offset === 0 ? 1 : 0);
       if (text.length > 0) controller.enqueue(encoder.encode(text));
       offset += rows;
-      if (rows < limit) controller.close();
+      delivered += rows;
+      // Only an empty page ends the table: a short page may be an answer cut at a record boundary
+      // with a clean end, so the next offset is asked for (one more request per export).
+      if (rows === 0) controller.close();
     },
   });
 }
