@@ -151,7 +151,7 @@ async function tableMeta(emx2: Emx2, schema: string, table: string): Promise<Tab
 export function registerEmx2(molgenis: Command, context: () => CommandContext): void {
   const emx2 = molgenis
     .command('emx2')
-    .description('MOLGENIS EMX2: schemas, tables, rows (RSQL filters), writes, CSV/ZIP import and export, types (token from MOLGENIS_EMX2_TOKEN)')
+    .description('MOLGENIS EMX2: schemas, tables, rows (RSQL filters), writes, CSV/ZIP/Excel import and export, types (token from MOLGENIS_EMX2_TOKEN)')
     .addOption(baseUrlOption('emx2', 'none: required'))
     .option('--token <token>', 'a token (prefer $MOLGENIS_EMX2_TOKEN: a command-line token lands in your shell history)');
 
@@ -287,24 +287,33 @@ export function registerEmx2(molgenis: Command, context: () => CommandContext): 
   schemaOption(
     emx2
       .command('import')
-      .description("import a CSV file into the table its name says (Pet.csv → Pet), or a ZIP of a schema's CSV files (one transaction)")
-      .argument('<file>', 'a .csv (or .tsv) file, or a .zip'),
+      .description(
+        "import a CSV file into the table its name says (Pet.csv → Pet), or a ZIP of a schema's CSV files or an Excel .xlsx workbook (one sheet per table; one transaction)",
+      )
+      .argument('<file>', 'a .csv (or .tsv) file, a .zip or an .xlsx'),
   )
     .option('--table <table>', 'the table a CSV file goes to (default: the file name without its extension)')
     .addHelpText(
       'after',
-      examples(["bio molgenis emx2 import Pet.csv --schema 'pet store' --offline", "bio molgenis emx2 import petstore.zip --schema 'pet store' --offline"]),
+      examples([
+        "bio molgenis emx2 import Pet.csv --schema 'pet store' --offline",
+        "bio molgenis emx2 import petstore.zip --schema 'pet store' --offline",
+        "bio molgenis emx2 import petstore.xlsx --schema 'pet store' --base-url https://emx2.example.org",
+      ]),
     )
     .action(async (file: string, opts: { schema: string; table?: string }, cmd: Command) => {
       const ctx = context();
       checkSource({ file });
       const ext = extname(file).toLowerCase();
-      if (!['.csv', '.tsv', '.zip'].includes(ext))
-        throw new ValidationError({ message: `import ${file}: a .csv, .tsv or .zip file is expected`, field: 'file' });
+      if (!['.csv', '.tsv', '.zip', '.xlsx'].includes(ext))
+        throw new ValidationError({ message: `import ${file}: a .csv, .tsv, .zip or .xlsx file is expected`, field: 'file' });
       const schema = client(ctx, cmd).schema(opts.schema);
-      if (ext === '.zip') {
-        if (opts.table !== undefined) throw new ValidationError({ message: '--table is for a CSV file; a ZIP names its tables', field: 'table' });
-        const task = await schema.importZip(new Uint8Array(await readFile(file)), { fileName: basename(file), interval: ctx.options.offline ? 0 : undefined });
+      if (ext === '.zip' || ext === '.xlsx') {
+        if (opts.table !== undefined)
+          throw new ValidationError({ message: `--table is for a CSV file; a ${ext === '.zip' ? 'ZIP' : 'workbook'} names its tables`, field: 'table' });
+        const bytes = new Uint8Array(await readFile(file));
+        const options = { fileName: basename(file), interval: ctx.options.offline ? 0 : undefined };
+        const task = ext === '.zip' ? await schema.importZip(bytes, options) : await schema.importExcel(bytes, options);
         ctx.print([{ file: basename(file), status: task?.status ?? 'COMPLETED', description: task?.description }], ['file', 'status', 'description']);
         return;
       }
@@ -319,36 +328,47 @@ export function registerEmx2(molgenis: Command, context: () => CommandContext): 
   schemaOption(
     emx2
       .command('export')
-      .description("a table's CSV streamed to stdout, or with --zip the whole schema as a ZIP file")
+      .description("a table's CSV streamed to stdout; with --zip the whole schema as a ZIP file; with --excel the schema (or the table) as an .xlsx workbook")
       .argument('[table]', 'the table, e.g. Pet (not with --zip)'),
   )
     .option('--filter <rsql>', "RSQL filter (run on the server), e.g. 'category.name==cat'")
     .option('--zip <file>', "write the schema's ZIP export to this file")
-    .option('--force', 'overwrite the --zip file if it exists')
+    .option('--excel <file>', 'write an Excel .xlsx export to this file: the whole schema (a sheet per table), or with a table that table')
+    .option('--force', 'overwrite the --zip or --excel file if it exists')
     .addHelpText(
       'after',
       examples([
         "bio molgenis emx2 export Pet --schema 'pet store' --filter 'category.name==cat' --offline > cats.csv",
         "bio molgenis emx2 export --zip petstore-export.zip --schema 'pet store' --offline   # --force to overwrite",
+        "bio molgenis emx2 export --excel petstore.xlsx --schema 'pet store' --offline",
+        "bio molgenis emx2 export Pet --excel cats.xlsx --filter 'category.name==cat' --schema 'pet store' --offline",
       ]),
     )
-    .action(async (table: string | undefined, opts: { schema: string; filter?: string; zip?: string; force?: boolean }, cmd: Command) => {
+    .action(async (table: string | undefined, opts: { schema: string; filter?: string; zip?: string; excel?: string; force?: boolean }, cmd: Command) => {
       const ctx = context();
-      if (opts.zip !== undefined) {
-        if (table !== undefined || opts.filter !== undefined)
+      if (opts.zip !== undefined && opts.excel !== undefined) throw new ValidationError({ message: 'give --zip or --excel, not both', field: 'excel' });
+      const target = opts.zip ?? opts.excel;
+      if (target !== undefined) {
+        const field = opts.zip !== undefined ? 'zip' : 'excel';
+        if (field === 'zip' && (table !== undefined || opts.filter !== undefined))
           throw new ValidationError({ message: '--zip exports the whole schema: give no table and no --filter', field: 'zip' });
+        if (field === 'excel' && table === undefined && opts.filter !== undefined)
+          throw new ValidationError({ message: '--filter needs a table: --excel without a table exports the whole schema', field: 'filter' });
+        const filter = filterOf(opts.filter);
         // Refused before any request when the file is there; written with `wx` so a file that
         // appeared meanwhile is not overwritten either, and nothing is left behind on failure.
-        const exists = () => new ValidationError({ message: `${opts.zip} exists; pass --force to overwrite it`, field: 'zip' });
-        if (!opts.force && existsSync(opts.zip)) throw exists();
-        const bytes = await client(ctx, cmd).schema(opts.schema).exportZip();
-        await writeFile(opts.zip, bytes, { flag: opts.force ? 'w' : 'wx' }).catch((error: NodeJS.ErrnoException) => {
+        const exists = () => new ValidationError({ message: `${target} exists; pass --force to overwrite it`, field });
+        if (!opts.force && existsSync(target)) throw exists();
+        const schema = client(ctx, cmd).schema(opts.schema);
+        const bytes =
+          field === 'zip' ? await schema.exportZip() : table === undefined ? await schema.exportExcel() : await schema.table(table).exportExcel({ filter });
+        await writeFile(target, bytes, { flag: opts.force ? 'w' : 'wx' }).catch((error: NodeJS.ErrnoException) => {
           throw error.code === 'EEXIST' ? exists() : error;
         });
-        ctx.note(`${bytes.length} bytes written to ${opts.zip}`);
+        ctx.note(`${bytes.length} bytes written to ${target}`);
         return;
       }
-      if (table === undefined) throw new ValidationError({ message: 'export needs a table, or --zip <file>', field: 'table' });
+      if (table === undefined) throw new ValidationError({ message: 'export needs a table, or --zip <file> or --excel <file>', field: 'table' });
       const filter = filterOf(opts.filter);
       const body = await client(ctx, cmd).schema(opts.schema).table(table).exportCsv({ filter }).stream();
       for await (const piece of body as unknown as AsyncIterable<Uint8Array>) {

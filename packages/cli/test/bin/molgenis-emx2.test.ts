@@ -1,10 +1,35 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bio, scratch, tsv, zip } from './run-bin.js';
 
 const PET_STORE = ['--schema', 'pet store', '--offline'];
 const TOKEN = 'eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2Vu.c2ln'; // never to be printed
+
+/** The entries of a ZIP (an .xlsx), read from its central directory: stored or deflated. */
+function unzipSync(zip: Uint8Array): Record<string, Uint8Array> {
+  const b = Buffer.from(zip);
+  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const out: Record<string, Uint8Array> = {};
+  let at = b.readUInt32LE(end + 16);
+  for (let n = b.readUInt16LE(end + 10); n > 0; n--) {
+    const [method, size, nameLength, extra, comment, local] = [
+      b.readUInt16LE(at + 10),
+      b.readUInt32LE(at + 20),
+      b.readUInt16LE(at + 28),
+      b.readUInt16LE(at + 30),
+      b.readUInt16LE(at + 32),
+      b.readUInt32LE(at + 42),
+    ];
+    const name = b.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    const data = b.subarray(start, start + size);
+    out[name] = method === 8 ? new Uint8Array(inflateRawSync(data)) : new Uint8Array(data);
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
 
 describe.concurrent('bio molgenis emx2 (built binary, --offline: the EMX2 simulator)', () => {
   it('schemas and tables', async () => {
@@ -72,7 +97,7 @@ describe.concurrent('bio molgenis emx2 (built binary, --offline: the EMX2 simula
       [['get', 'Pet', '--offline'], /required option '--schema <name>' not specified/],
       [['save', 'Pet', 'missing.tsv', ...PET_STORE], /cannot read missing.tsv: no such file/],
       [['export', ...PET_STORE], /export needs a table, or --zip <file>/],
-      [['import', 'pets.txt', ...PET_STORE], /cannot read pets.txt|a \.csv, \.tsv or \.zip file/],
+      [['import', 'pets.txt', ...PET_STORE], /cannot read pets.txt|a \.csv, \.tsv, \.zip or \.xlsx file/],
     ];
     for (const [args, message] of cases) {
       const r = await bio(['molgenis', 'emx2', ...args]);
@@ -150,6 +175,52 @@ describe.concurrent('bio molgenis emx2 (built binary, --offline: the EMX2 simula
     const failed = await bio(['molgenis', 'emx2', 'import', badZip, ...PET_STORE]);
     expect({ code: failed.code, stdout: failed.stdout }).toEqual({ code: 1, stdout: '' });
     expect(failed.stderr).toMatch(/^error: molgenis: Import failed: .*unicorn.*\n$/);
+  });
+
+  it('export --excel writes the schema or one table as .xlsx, never overwriting without --force; import takes the .xlsx', { timeout: 150_000 }, async () => {
+    const dir = scratch();
+    const book = join(dir, 'petstore.xlsx');
+    const first = await bio(['molgenis', 'emx2', 'export', '--excel', book, ...PET_STORE]);
+    expect({ code: first.code, stdout: first.stdout }).toEqual({ code: 0, stdout: '' });
+    expect(first.stderr).toMatch(/^\d+ bytes written to .*petstore\.xlsx\n$/);
+    const parts = unzipSync(new Uint8Array(readFileSync(book)));
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet4.xml']));
+    expect([...new TextDecoder().decode(parts['xl/workbook.xml']).matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'molgenis',
+      'Category',
+      'Order',
+      'Pet',
+      'Tag',
+      'User',
+    ]);
+    const cats = join(dir, 'cats.xlsx');
+    const table = await bio(['molgenis', 'emx2', 'export', 'Pet', '--excel', cats, '--filter', 'category.name==cat', ...PET_STORE]);
+    expect(table.code).toBe(0);
+    const sheet = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(cats)))['xl/worksheets/sheet1.xml']);
+    expect([...sheet.matchAll(/<c r="A\d+" t="inlineStr"><is><t>([^<]*)<\/t>/g)].map((m) => m[1])).toEqual(['name', 'pooky', 'tom', 'sylvester']);
+    const imported = await bio(['molgenis', 'emx2', 'import', book, ...PET_STORE]);
+    expect({ code: imported.code, stderr: imported.stderr, rows: tsv(imported.stdout).map((r) => r.slice(0, 2)) }).toEqual({
+      code: 0,
+      stderr: '',
+      rows: [
+        ['file', 'status'],
+        ['petstore.xlsx', 'COMPLETED'],
+      ],
+    });
+    writeFileSync(book, 'mine');
+    const again = await bio(['molgenis', 'emx2', 'export', '--excel', book, ...PET_STORE]);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 1, stderr: `error: invalid argument: ${book} exists; pass --force to overwrite it\n` });
+    expect(readFileSync(book, 'utf8')).toBe('mine');
+    const notXlsx = join(dir, 'fake.xlsx');
+    writeFileSync(notXlsx, 'name,category\nrex,dog\n');
+    const refused = await bio(['molgenis', 'emx2', 'import', notXlsx, '--verbose', ...PET_STORE]);
+    expect({ code: refused.code, stdout: refused.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(/^error: invalid argument: file is not an \.xlsx workbook/);
+    expect(refused.stderr).not.toMatch(/POST|GET/); // refused before any request
+    const both = await bio(['molgenis', 'emx2', 'export', '--excel', book, '--zip', join(dir, 'x.zip'), ...PET_STORE]);
+    expect({ code: both.code, stderr: both.stderr }).toEqual({ code: 1, stderr: 'error: invalid argument: give --zip or --excel, not both\n' });
+    const withTable = await bio(['molgenis', 'emx2', 'import', book, '--table', 'Pet', ...PET_STORE]);
+    expect(withTable.stderr).toBe('error: invalid argument: --table is for a CSV file; a workbook names its tables\n');
   });
 
   it('types prints generateTypes for the schema', async () => {

@@ -39,6 +39,11 @@ export class Emx2BatchError<I = Record<string, unknown>> extends BatchError<I> {
   /** Rows of the chunk whose answer was lost: perhaps written. Also in `failed`. */
   readonly unknown: I[];
 
+  /**
+   * Made by the chunked writes when a chunk fails. Without `message`, the message names the
+   * operation, the table, the failed chunk (1-based), the counts of written / refused / unknown /
+   * unsent rows and the first error's server message; `status` defaults to the first error's.
+   */
   constructor(
     init: BioHttpErrorInit & { operation: string; table: string; processed: I[]; failed: I[]; unprocessed: I[]; unknown: I[]; errors: BatchFailure<I>[] },
   ) {
@@ -95,6 +100,11 @@ export class Emx2TaskError extends BioHttpError {
   override readonly code: ErrorCode = 'TASK_FAILED';
   /** The task as last polled. */
   readonly task: Emx2Task;
+  /**
+   * Made when a polled task ends `ERROR` or `CANCELLED`: the message is
+   * `EMX2 task <id> ended <status>: <description>`, and the description (the status when there is
+   * none) is also the `serviceMessage`.
+   */
   constructor(task: Emx2Task, init: BioHttpErrorInit = {}) {
     const description = task.description ?? task.status;
     super({ service: 'molgenis', ...init, serviceMessage: description, message: `EMX2 task ${task.id} ended ${task.status}: ${description}` }, 'task failed');

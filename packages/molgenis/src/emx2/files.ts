@@ -1,9 +1,10 @@
 // The batch API: CSV per table (download streamed, with the server's filter; upload = upsert;
 // delete by keys) and ZIP per schema (download; upload as a task, polled).
 import { type CallOptions, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { CsvReader, csvLine, EMX2_CSV, joinArrayCell } from '../internal/csv.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
-import { CsvParser, csvLine, joinArrayCell } from './internal/csv.js';
+import { checkUpload, postUpload } from './internal/upload.js';
 import { type TableRef, tableMeta } from './read.js';
 import { waitForTask } from './tasks.js';
 import type { CsvExportOptions, CsvImportOptions, Emx2Task, ZipImportOptions } from './types.js';
@@ -13,11 +14,37 @@ import type { CsvExportOptions, CsvImportOptions, Emx2Task, ZipImportOptions } f
  * arrive (header line → keys).
  */
 export interface CsvExport {
-  /** The whole CSV text. */
+  /**
+   * The whole CSV text.
+   *
+   * @example
+   * ```ts
+   * const csv = await pets.exportCsv().text(); // 'name,category,photoUrls,status,tags,weight,orders,mg_draft\npooky,cat,…'
+   * ```
+   */
   text(): Promise<string>;
-  /** The body as it arrives. */
+  /**
+   * The body as it arrives.
+   *
+   * @example
+   * ```ts
+   * import { createWriteStream } from 'node:fs';
+   *
+   * const out = createWriteStream('Pet.csv');
+   * const reader = (await pets.exportCsv().stream()).getReader();
+   * for (let part = await reader.read(); !part.done; part = await reader.read()) out.write(part.value);
+   * out.end();
+   * ```
+   */
   stream(): Promise<ReadableStream<Uint8Array>>;
-  /** Rows as `{ column name: cell text }`, parsed while streaming; a truncated body rejects. */
+  /**
+   * Rows as `{ column name: cell text }`, parsed while streaming; a truncated body rejects.
+   *
+   * @example
+   * ```ts
+   * for await (const row of pets.exportCsv({ filter: 'status==sold' }).rows()) console.log(row.name, Number(row.weight));
+   * ```
+   */
   rows(): AsyncIterable<Record<string, string>>;
 }
 
@@ -46,7 +73,7 @@ export function exportCsv(ref: TableRef, options: CsvExportOptions = {}): CsvExp
     async *rows() {
       const response = await request();
       if (response.body === null) return;
-      const parser = new CsvParser(separator);
+      const parser = new CsvReader(separator, EMX2_CSV);
       const decoder = new TextDecoder();
       let header: string[] | undefined;
       const emit = function* (records: string[][]): Generator<Record<string, string>> {
@@ -86,7 +113,19 @@ function cellOf(value: unknown, field: string): string {
   return String(value);
 }
 
-/** Rows (column name or id → value) as an EMX2 CSV text; the header is the union of keys in first-seen order. */
+/**
+ * Rows (column name or id → value) as an EMX2 CSV text; the header is the union of keys in first-seen order.
+ * A reference is written as its one key value, a list as one comma-joined cell, an absent or
+ * `null` value as an empty cell.
+ *
+ * @example
+ * ```ts
+ * import { toCsv } from '@bio/molgenis/emx2';
+ *
+ * toCsv([{ name: 'rex', category: { name: 'dog' }, weight: 12.5, tags: ['red', 'green'] }, { name: 'pooky', category: { name: 'cat' } }]);
+ * // 'name,category,weight,tags\nrex,dog,12.5,"red,green"\npooky,cat,,\n'
+ * ```
+ */
 export function toCsv(rows: readonly Record<string, unknown>[]): string {
   const header: string[] = [];
   const seen = new Set<string>();
@@ -168,21 +207,15 @@ export async function exportZip(ctx: Ctx, schema: string, options: CallOptions &
 /**
  * `POST /{schema}/api/zip` (multipart `file`): metadata then data, in one transaction. As a task
  * (default) it is polled with `_tasks(id:)` until it ends; a failed import rejects with
- * `Emx2TaskError` carrying the task's message.
+ * `Emx2TaskError` carrying the task's message. An `.xlsx` goes to `/api/excel` (`importExcel`):
+ * `/api/zip` imports one synchronously even when asked `?async`, answering no task.
  */
 export async function importZip(ctx: Ctx, schema: string, zip: Uint8Array | Blob, options: ZipImportOptions = {}): Promise<Emx2Task | undefined> {
   const fileName = options.fileName ?? 'upload.zip';
-  if (!/\.(zip|xlsx)$/i.test(fileName)) throw new ValidationError({ message: `fileName must end .zip or .xlsx, got "${fileName}"`, field: 'fileName' });
-  if (!(zip instanceof Uint8Array) && !(zip instanceof Blob)) throw new ValidationError({ message: 'zip must be a Uint8Array or a Blob', field: 'zip' });
-  const form = new FormData();
-  form.append('file', zip instanceof Blob ? zip : new Blob([zip as Uint8Array<ArrayBuffer>]), fileName);
-  const async = options.async ?? true;
-  const response = ctx.http.post(path`${schema}/api/zip`, { body: form, searchParams: async ? { async: 'true' } : {}, retry: false, ...callOf(options) });
-  if (!async) {
-    await response.text();
-    return undefined;
+  if (typeof fileName === 'string' && /\.xlsx$/i.test(fileName)) {
+    await checkUpload(zip, fileName, 'zip', ['.xlsx'], 'an .xlsx workbook');
+    return postUpload(ctx, schema, 'excel', zip, fileName, options);
   }
-  const reference = await response.json<{ id?: unknown }>();
-  if (typeof reference?.id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async import answered no task id' });
-  return waitForTask(ctx, reference.id, options);
+  await checkUpload(zip, fileName, 'zip', ['.zip', '.xlsx'], 'a ZIP file');
+  return postUpload(ctx, schema, 'zip', zip, fileName, options);
 }

@@ -1,11 +1,12 @@
-// One schema: its metadata, tables, GraphQL, ZIP. Holds the schema name, not the client.
+// One schema: its metadata, tables, GraphQL, ZIP and Excel. Holds the schema name, not the client.
 import type { CallOptions } from '@bio/core-http';
+import { exportExcel, importExcel } from './excel.js';
 import { exportZip, importZip } from './files.js';
 import type { Ctx } from './internal/context.js';
 import { graphql } from './internal/graphql.js';
 import { loadMetadata } from './metadata.js';
 import { Emx2Table } from './table.js';
-import type { Emx2Row, Emx2Task, SchemaMetadata, ZipImportOptions } from './types.js';
+import type { Emx2Row, Emx2Task, ExcelExportOptions, ExcelImportOptions, SchemaMetadata, ZipImportOptions } from './types.js';
 import { ValidationError } from '@bio/core-http';
 
 /**
@@ -84,8 +85,10 @@ export class Emx2Schema {
   }
 
   /**
-   * Import a ZIP (or `.xlsx` with `fileName`) in one transaction; by default as a server task
-   * polled until it ends (`onProgress` per poll). Fails with `Emx2TaskError` and the task's message.
+   * Import a ZIP (or `.xlsx` with `fileName`, sent to the Excel API as `importExcel` does) in one
+   * transaction; by default as a server task polled until it ends (`onProgress` per poll). Fails
+   * with `Emx2TaskError` and the task's message; a wrong file name, no bytes or bytes that are not
+   * a ZIP are a `ValidationError` before any request.
    *
    * @example
    * ```ts
@@ -94,5 +97,35 @@ export class Emx2Schema {
    */
   importZip(zip: Uint8Array | Blob, options?: ZipImportOptions): Promise<Emx2Task | undefined> {
     return importZip(this.#ctx, this.name, zip, options);
+  }
+
+  /**
+   * The schema as an .xlsx workbook: a `molgenis` sheet with the metadata, then one sheet per
+   * table (header row = column names). `emx1: true` exports EMX1 (classic MOLGENIS: `entities`
+   * and `attributes` sheets, then the data). A download that is not an .xlsx is a `ResponseFormatError`.
+   *
+   * @example
+   * ```ts
+   * await writeFile('pet-store.xlsx', await petStore.exportExcel());
+   * ```
+   */
+  exportExcel(options?: ExcelExportOptions): Promise<Uint8Array> {
+    return exportExcel(this.#ctx, this.name, options);
+  }
+
+  /**
+   * Import an .xlsx workbook (a metadata sheet and one sheet per table, named as the table) in one
+   * transaction; by default as a server task polled until it ends (`onProgress` per poll). Sheets
+   * naming no table are skipped and unknown columns ignored (both reported as the task's
+   * sub-tasks). A wrong file name, no bytes or bytes that are not a ZIP are a `ValidationError`
+   * before any request; a failed import is an `Emx2TaskError` with the task's message.
+   *
+   * @example
+   * ```ts
+   * const task = await petStore.importExcel(await readFile('pet-store.xlsx'), { onProgress: (p) => console.log(`${p.done}/${p.total}`) });
+   * ```
+   */
+  importExcel(file: Uint8Array | Blob, options?: ExcelImportOptions): Promise<Emx2Task | undefined> {
+    return importExcel(this.#ctx, this.name, file, options);
   }
 }

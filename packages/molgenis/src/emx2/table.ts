@@ -1,5 +1,6 @@
-// One table of a schema: reads, writes, CSV. Holds where the table is, not the client.
+// One table of a schema: reads, writes, CSV, Excel. Holds where the table is, not the client.
 import type { CallOptions, Paged } from '@bio/core-http';
+import { exportTableExcel } from './excel.js';
 import { type CsvExport, deleteCsv, exportCsv, importCsv } from './files.js';
 import type { Ctx } from './internal/context.js';
 import { count, get, rows, type TableRef } from './read.js';
@@ -12,6 +13,7 @@ import type {
   Filter,
   QueryOptions,
   RowsOptions,
+  TableExcelExportOptions,
   TableMetadata,
   WriteOptions,
   WriteResult,
@@ -194,5 +196,18 @@ export class Emx2Table<T extends object = Emx2Row> {
    */
   deleteCsv(keys: string | readonly Record<string, unknown>[], options?: CallOptions): Promise<number> {
     return deleteCsv(this.#ref, keys, options);
+  }
+
+  /**
+   * Download the table as an .xlsx workbook of one sheet named as the table (header row = column
+   * names; the filter runs on the server).
+   *
+   * @example
+   * ```ts
+   * await writeFile('cats.xlsx', await pets.exportExcel({ filter: 'category.name==cat' }));
+   * ```
+   */
+  exportExcel(options?: TableExcelExportOptions): Promise<Uint8Array> {
+    return exportTableExcel(this.#ref, options);
   }
 }

@@ -162,16 +162,27 @@ export type Emx2Row = Record<string, unknown>;
 
 /** A column filter of EMX2's grammar: one operator per column object. */
 export interface ColumnFilter {
+  /** A value or list: the column equals any of them (case-sensitive; on array columns, shares one). */
   equals?: unknown;
+  /** A value or list: the column equals none of them; empty values match too. */
   not_equals?: unknown;
+  /** A text or list: the column contains any of them, ignoring case (`%` and `_` are wildcards). */
   like?: unknown;
+  /** A text or list: the column contains none of them; empty values do not match. */
   not_like?: unknown;
+  /** Bounds in pairs `[from, to, from2, to2, …]` (inclusive, pairs ORed); `null` leaves a side open: `[5, null]` is ≥ 5. Numbers, dates and date-times. */
   between?: unknown[];
+  /** As `between`, negated; empty values do not match. */
   not_between?: unknown[];
+  /** `true`: the column is empty (an array column: empty or null; a refback: no referring rows); `false`: it has a value. */
   is_null?: boolean;
+  /** A value or list: as `equals`, the column equals any of them (on array columns, shares one). */
   match_any?: unknown;
+  /** A list, array columns only: the column holds all of them. */
   match_all?: unknown;
+  /** Words searched in the whole row's text (not only this column), as `_search`. */
   text_search?: unknown;
+  /** As `text_search`: EMX2 answers both with its whole-row search. */
   trigram_search?: unknown;
   [key: string]: unknown;
 }
@@ -320,10 +331,58 @@ export interface CsvImportOptions extends TaskWaitOptions {
   async?: boolean | undefined;
 }
 
+/**
+ * Options of `schema.exportExcel()`.
+ *
+ * @example
+ * ```ts
+ * const options: ExcelExportOptions = { includeSystemColumns: true };
+ * await writeFile('pet-store.xlsx', await petStore.exportExcel(options));
+ * ```
+ */
+export interface ExcelExportOptions extends CallOptions {
+  /** Include `mg_insertedBy`, `mg_insertedOn` … Default false. Not with `emx1`. */
+  includeSystemColumns?: boolean | undefined;
+  /** EMX1 (the classic MOLGENIS format: `entities` and `attributes` sheets, then the data) instead of EMX2. Default false. */
+  emx1?: boolean | undefined;
+}
+
+/**
+ * Options of `table.exportExcel()`: which rows, which columns (as `exportCsv`).
+ *
+ * @example
+ * ```ts
+ * const options: TableExcelExportOptions = { filter: 'category.name==cat' };
+ * await writeFile('cats.xlsx', await pets.exportExcel(options));
+ * ```
+ */
+export interface TableExcelExportOptions extends CallOptions {
+  /** Which rows (compiled to EMX2's filter, run by the server). */
+  filter?: Filter | undefined;
+  /** Include `mg_insertedBy`, `mg_insertedOn` … Default false. */
+  includeSystemColumns?: boolean | undefined;
+}
+
+/**
+ * Options of `schema.importExcel()`.
+ *
+ * @example
+ * ```ts
+ * const options: ExcelImportOptions = { fileName: 'pet-store.xlsx', deadline: 60_000 };
+ * await petStore.importExcel(await readFile('pet-store.xlsx'), options);
+ * ```
+ */
+export interface ExcelImportOptions extends TaskWaitOptions {
+  /** Import as a server task and poll it (default true); false waits on one long request. */
+  async?: boolean | undefined;
+  /** The part's file name (must end `.xlsx`). Default `upload.xlsx`. */
+  fileName?: string | undefined;
+}
+
 /** Options of `schema.importZip()`. */
 export interface ZipImportOptions extends TaskWaitOptions {
   /** Import as a server task and poll it (default true); false waits on one long request. */
   async?: boolean | undefined;
-  /** The part's file name (must end `.zip` or `.xlsx`). Default `upload.zip`. */
+  /** The part's file name (must end `.zip` or `.xlsx`; an `.xlsx` is imported as `importExcel` does). Default `upload.zip`. */
   fileName?: string | undefined;
 }

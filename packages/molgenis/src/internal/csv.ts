@@ -1,10 +1,26 @@
-// A small incremental CSV reader (RFC 4180: quoted fields, doubled quotes, CR LF or LF, line
-// breaks inside quotes), fed text as it arrives. Written here because it is the only CSV this
-// package reads and a library would be its only dependency for ~60 lines.
+// The one CSV module of the package (RFC 4180: quoted fields, doubled quotes, CR LF, LF or CR
+// line ends, line breaks inside quotes): an incremental reader fed text as it arrives, in two
+// dialects — the classic API's (lenient) and EMX2's (`EMX2_CSV`: blank lines skipped, a text
+// ending inside quotes is an error, so a truncated download is never half-read) — and EMX2's
+// writing rules. Written here because a library would be this package's only dependency for
+// ~100 lines.
+
+/** How a {@link CsvReader} treats blank lines and a text that ends inside quotes. */
+export interface CsvDialect {
+  /** Blank lines give no record (else one record of one empty field). Default false. */
+  skipBlankLines?: boolean | undefined;
+  /** `end()` throws a `SyntaxError` when the text ends inside a quoted field. Default false. */
+  strict?: boolean | undefined;
+}
+
+/** EMX2's CSV: blank lines skipped, an unclosed quote at the end an error. */
+export const EMX2_CSV: CsvDialect = Object.freeze({ skipBlankLines: true, strict: true });
 
 /** Reads records from text pushed in pieces; a record is complete once its line break has arrived. */
 export class CsvReader {
   readonly #separator: string;
+  readonly #skipBlankLines: boolean;
+  readonly #strict: boolean;
   #field = '';
   #record: string[] = [];
   #quoted = false; // inside a quoted field
@@ -12,8 +28,10 @@ export class CsvReader {
   #fieldStarted = false;
   #skipLf = false;
 
-  constructor(separator = ',') {
+  constructor(separator = ',', dialect: CsvDialect = {}) {
     this.#separator = separator;
+    this.#skipBlankLines = dialect.skipBlankLines === true;
+    this.#strict = dialect.strict === true;
   }
 
   /** Feed text; returns the records it completed. */
@@ -48,6 +66,7 @@ export class CsvReader {
         this.#endField();
       } else if (c === '\n' || c === '\r') {
         this.#skipLf = c === '\r';
+        if (this.#skipBlankLines && this.#blank()) continue;
         out.push(this.#endRecord());
       } else {
         this.#field += c;
@@ -59,12 +78,15 @@ export class CsvReader {
 
   /** The last record when the text did not end with a line break. */
   end(): string[][] {
-    if (this.#quoteSeen) {
-      this.#quoteSeen = false;
-      this.#quoted = false;
-    }
-    if (!this.#fieldStarted && this.#record.length === 0) return [];
+    if (this.#quoted && !this.#quoteSeen && this.#strict) throw new SyntaxError('CSV ends inside a quoted cell');
+    this.#quoted = false;
+    this.#quoteSeen = false;
+    if (this.#blank()) return [];
     return [this.#endRecord()];
+  }
+
+  #blank(): boolean {
+    return !this.#fieldStarted && this.#record.length === 0;
   }
 
   #endField(): void {
@@ -82,7 +104,30 @@ export class CsvReader {
 }
 
 /** Every record of a whole CSV text. */
-export function readCsv(text: string, separator = ','): string[][] {
-  const reader = new CsvReader(separator);
+export function readCsv(text: string, separator = ',', dialect: CsvDialect = {}): string[][] {
+  const reader = new CsvReader(separator, dialect);
   return [...reader.push(text), ...reader.end()];
+}
+
+// --- EMX2's writing: `\n` line ends, cells quoted when they hold the separator, a quote or a line break.
+
+/** Quote one cell when it needs it. */
+export function csvCell(value: string, separator = ','): string {
+  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One CSV line (without its line end). */
+export function csvLine(cells: readonly string[], separator = ','): string {
+  return cells.map((c) => csvCell(c, separator)).join(separator);
+}
+
+/** EMX2 array cells: elements comma-joined, an element holding a comma quoted (then the cell is quoted as a whole). */
+export function joinArrayCell(values: readonly string[]): string {
+  return values.map((v) => csvCell(v)).join(',');
+}
+
+/** The elements of an EMX2 array cell. */
+export function splitArrayCell(cell: string): string[] {
+  if (cell === '') return [];
+  return readCsv(cell, ',', EMX2_CSV)[0] ?? [];
 }

@@ -1,5 +1,16 @@
 // Never executed: type-checked by `tsc -p tsconfig.json` to pin the public types of @bio/molgenis/emx2.
-import type { CallOptions, Emx2, Emx2BatchError, Emx2Options, Emx2Row, Paged, RowsOptions, WriteResult } from '../../src/emx2/index.js';
+import type {
+  CallOptions,
+  Emx2,
+  Emx2BatchError,
+  Emx2Options,
+  Emx2Row,
+  Emx2Task,
+  ExcelImportOptions,
+  Paged,
+  RowsOptions,
+  WriteResult,
+} from '../../src/emx2/index.js';
 import type { Order, Pet } from './pet-store.generated.js';
 
 declare const emx2: Emx2;
@@ -33,6 +44,17 @@ export async function pinned(): Promise<void> {
   // @ts-expect-error orderby directions are ASC or DESC
   pets.rows({ orderby: { weight: 'down' } });
   void noBase;
+
+  // Excel: bytes out, bytes or a Blob in; options accept undefined
+  const book: Uint8Array = await emx2.schema('pet store').exportExcel({ includeSystemColumns: undefined, emx1: maybe === undefined ? undefined : true });
+  const cats: Uint8Array = await pets.exportExcel({ filter: 'category.name==cat', includeSystemColumns: undefined });
+  const importOptions: ExcelImportOptions = { async: undefined, fileName: undefined, interval: maybe, onProgress: undefined };
+  const task: Emx2Task | undefined = await emx2.schema('pet store').importExcel(new Blob([]), importOptions);
+  // @ts-expect-error a workbook is bytes, not text
+  await emx2.schema('pet store').importExcel('name\nrex\n');
+  // @ts-expect-error a table export has no emx1 (only the schema's has)
+  await pets.exportExcel({ emx1: true });
+  void [book, cats, task];
 
   const e = undefined as unknown as Emx2BatchError<Pet>;
   const resend: Pet[] = [...e.unknown, ...e.notWritten];

@@ -169,7 +169,17 @@ export function petStore(): SimSchema {
 
 const SITES = ['Amsterdam', 'Berlin', 'Cairo', 'Delhi', 'Edinburgh', 'Fukuoka', 'Groningen', 'Hanoi', 'Ibadan', 'Jakarta'];
 
-/** Row `i` of the synthetic `Sample` table: every value a function of `i`, so runs repeat exactly. */
+/**
+ * Row `i` of the synthetic `Sample` table: every value a function of `i`, so runs repeat exactly.
+ * Exported from `@bio/molgenis/testing` as `emx2SyntheticRow`.
+ *
+ * @example
+ * ```ts
+ * import { emx2SyntheticRow } from '@bio/molgenis/testing';
+ *
+ * emx2SyntheticRow(4); // { id: 'S000005', site: 'Edinburgh', index: 4, count: 148n, value: 90.17, flag: false, day: '2020-01-05', … }
+ * ```
+ */
 export function syntheticRow(i: number): SimRow {
   const hash = (Math.imul(i + 1, 2654435761) >>> 0) / 2 ** 32; // Knuth's multiplicative hash in [0, 1)
   const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000);

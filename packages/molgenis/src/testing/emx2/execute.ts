@@ -104,6 +104,7 @@ function queryField(ctx: ExecContext, f: GqlField): unknown {
       } else {
         task.status = task.outcome.status;
         task.description = task.outcome.description;
+        if (task.outcome.subTasks !== undefined) task.subTasks = task.outcome.subTasks;
       }
       return [taskView(task)];
     }

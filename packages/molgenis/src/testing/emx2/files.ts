@@ -2,13 +2,13 @@
 // delete by keys), ZIP of the schema (download; upload in one transaction, sync or as a task).
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { csvLine, joinArrayCell, parseCsv, splitArrayCell } from '../../emx2/internal/csv.js';
+import { csvLine, EMX2_CSV, joinArrayCell, readCsv, splitArrayCell } from '../../internal/csv.js';
 import { matches } from './filter.js';
 import { Emx2SimError, javaDouble, jsonAnswer } from './json.js';
 import { isArray, isLayout, isRef, isRefArray, keyColumn, referenced, refTable } from './model.js';
 import { applyRows } from './mutate.js';
 import type { ExecContext } from './query.js';
-import type { SimColumn, SimRow, SimSchema, SimTable } from './types.js';
+import type { SimColumn, SimRow, SimSchema, SimSubTask, SimTable, SimTask } from './types.js';
 
 function csvColumns(table: SimTable, system: boolean): SimColumn[] {
   return table.columns.filter((c) => !isLayout(c) && (!c.name.startsWith('mg_') || system || c.name === 'mg_draft'));
@@ -24,32 +24,31 @@ function cellText(column: SimColumn, value: unknown): string {
   return String(value);
 }
 
+/** A table's download as cells: a header of column names, then the rows in stored order (CSV and Excel alike). */
+export function tableRecords(schema: SimSchema, table: SimTable, options: { filter?: unknown; system?: boolean }): string[][] {
+  const columns = csvColumns(table, options.system === true);
+  const records = [columns.map((c) => c.name)];
+  for (const row of table.rows) {
+    if (!matches(schema, table, row, options.filter)) continue;
+    records.push(
+      columns.map((c) => {
+        if (c.columnType === 'REFBACK') {
+          const key = keyColumn(refTable(schema, c)).id;
+          return joinArrayCell(referenced(schema, table, c, row).map((r) => String(r[key])));
+        }
+        return cellText(c, row[c.id]);
+      }),
+    );
+  }
+  return records;
+}
+
 /** `GET /{schema}/api/csv/{table}`: header of column names, rows in stored order. */
 export function tableCsv(schema: SimSchema, table: SimTable, options: { filter?: unknown; separator?: string; system?: boolean }): string {
   const sep = options.separator ?? ',';
-  const columns = csvColumns(table, options.system === true);
-  const lines = [
-    csvLine(
-      columns.map((c) => c.name),
-      sep,
-    ),
-  ];
-  for (const row of table.rows) {
-    if (!matches(schema, table, row, options.filter)) continue;
-    lines.push(
-      csvLine(
-        columns.map((c) => {
-          if (c.columnType === 'REFBACK') {
-            const key = keyColumn(refTable(schema, c)).id;
-            return joinArrayCell(referenced(schema, table, c, row).map((r) => String(r[key])));
-          }
-          return cellText(c, row[c.id]);
-        }),
-        sep,
-      ),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return `${tableRecords(schema, table, options)
+    .map((r) => csvLine(r, sep))
+    .join('\n')}\n`;
 }
 
 function guessSeparator(text: string): string {
@@ -77,8 +76,17 @@ function inputValue(schema: SimSchema, column: SimColumn, cell: string): unknown
 
 /** CSV text → GraphQL-style input rows (unknown columns ignored, as EMX2 does with a warning). */
 export function csvInputs(schema: SimSchema, table: SimTable, text: string): { rows: Record<string, unknown>[]; deletes: Record<string, unknown>[] } {
-  const records = parseCsv(text, guessSeparator(text));
-  const header = records.shift() ?? [];
+  const records = readCsv(text, guessSeparator(text), EMX2_CSV);
+  return recordInputs(schema, table, records.shift() ?? [], records);
+}
+
+/** Header and records (cell texts) → GraphQL-style input rows (unknown columns ignored). */
+export function recordInputs(
+  schema: SimSchema,
+  table: SimTable,
+  header: readonly string[],
+  records: readonly (readonly string[])[],
+): { rows: Record<string, unknown>[]; deletes: Record<string, unknown>[] } {
   const key = keyColumn(table);
   const columns = header.map((h) => table.columns.find((c) => c.name === h || c.id === h));
   const keyAt = columns.indexOf(key);
@@ -120,26 +128,31 @@ export function deleteCsv(ctx: ExecContext, schema: SimSchema, table: SimTable, 
   return applyRows(ctx, schema, table, 'delete', rows, 'csv');
 }
 
-function metadataCsv(schema: SimSchema): string {
-  const lines = [csvLine(['tableName', 'columnName', 'columnType', 'key', 'required', 'refTable', 'refBack', 'description'])];
+/** The schema's metadata as EMX2's `molgenis` table: one line per table, then one per column. */
+export function metadataRecords(schema: SimSchema): string[][] {
+  const lines = [['tableName', 'columnName', 'columnType', 'key', 'required', 'refTable', 'refBack', 'description']];
   for (const t of schema.tables) {
-    lines.push(csvLine([t.name, '', '', '', '', '', '', t.description ?? '']));
+    lines.push([t.name, '', '', '', '', '', '', t.description ?? '']);
     for (const c of t.columns)
       if (!c.name.startsWith('mg_'))
-        lines.push(
-          csvLine([
-            t.name,
-            c.name,
-            c.columnType.toLowerCase(),
-            c.key ? String(c.key) : '',
-            c.required ?? '',
-            c.refTableName ?? '',
-            c.refBackName ?? '',
-            c.description ?? '',
-          ]),
-        );
+        lines.push([
+          t.name,
+          c.name,
+          c.columnType.toLowerCase(),
+          c.key ? String(c.key) : '',
+          c.required ?? '',
+          c.refTableName ?? '',
+          c.refBackName ?? '',
+          c.description ?? '',
+        ]);
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+function metadataCsv(schema: SimSchema): string {
+  return `${metadataRecords(schema)
+    .map((r) => csvLine(r))
+    .join('\n')}\n`;
 }
 
 /** `GET /{schema}/api/zip[/{table}]`: `molgenis.csv` and one CSV per table. */
@@ -149,8 +162,8 @@ export function schemaZip(schema: SimSchema, only: SimTable | undefined, system:
   return zipSync(files);
 }
 
-// Referenced tables before the tables referring to them (self references aside).
-function dependencyOrder(schema: SimSchema, tables: SimTable[]): SimTable[] {
+/** Referenced tables before the tables referring to them (self references aside). */
+export function dependencyOrder(schema: SimSchema, tables: SimTable[]): SimTable[] {
   const out: SimTable[] = [];
   const visit = (t: SimTable, path: Set<SimTable>): void => {
     if (out.includes(t) || path.has(t)) return;
@@ -192,14 +205,18 @@ export function importZip(ctx: ExecContext, schema: SimSchema, zip: Uint8Array):
   }
 }
 
-/** Start a task that ends (after `taskPolls` polls) as the work did; answers EMX2's task reference. */
-export function startTask(ctx: ExecContext, schema: SimSchema, what: string, work: () => void): Response {
+/**
+ * Start a task that ends (after `taskPolls` polls) as the work did; answers EMX2's task reference.
+ * Sub-tasks the work returns (an array) are the task's own once it ends.
+ */
+export function startTask(ctx: ExecContext, schema: SimSchema, what: string, work: () => unknown): Response {
   const id = randomUUID();
-  let outcome: { status: 'COMPLETED' | 'ERROR'; description: string };
+  let outcome: SimTask['outcome'];
   const started = Date.now();
   try {
-    work();
+    const steps = work();
     outcome = { status: 'COMPLETED', description: `${what} completed in ${Date.now() - started}ms` };
+    if (Array.isArray(steps)) outcome.subTasks = steps as SimSubTask[];
   } catch (error) {
     if (!(error instanceof Emx2SimError)) throw error;
     outcome = { status: 'ERROR', description: `Import failed: ${error.message}` };

@@ -13,6 +13,7 @@ export type {
   SimRow as Emx2SimRow,
   SimSchema as Emx2SimSchema,
   SimTable as Emx2SimTable,
+  SimSubTask as Emx2SimSubTask,
   SimTask as Emx2SimTask,
   SimUser as Emx2SimUser,
 } from './types.js';
@@ -66,8 +67,8 @@ const USERS: Record<string, SimUser> = {
  * the database API (`/api/graphql`) and schema APIs (`/<schema>/graphql`, `/<schema>/<app>/graphql`)
  * with the GraphQL subset clients send (tables with `filter`/`search`/`limit`/`offset`/`orderby`,
  * `<Table>_agg { count }`, `_schema`, `_session`, `_manifest`, `_schemas`, `_tasks(id:)`; mutations
- * `signin`/`signout`/`createToken`, `insert`/`update`/`save`/`delete`/`truncate`), the CSV and ZIP
- * batch API (sync and `?async` imports) — with EMX2's answers: pretty JSON without null fields, no
+ * `signin`/`signout`/`createToken`, `insert`/`update`/`save`/`delete`/`truncate`), the CSV, ZIP and Excel
+ * (real .xlsx files) batch API (sync and `?async` imports) — with EMX2's answers: pretty JSON without null fields, no
  * key for an empty result, every error HTTP 400 `{"errors":[{"message"}]}` (404 for an unknown
  * schema), sign-in failures as 200 `status: FAILED`, bad tokens refused. Anything else is a 404
  * naming the request.
@@ -76,7 +77,7 @@ const USERS: Record<string, SimUser> = {
  * `synthetic` (`Sample` with `syntheticRows` generated rows, `Site`). Users: `admin`/`admin`,
  * `editor`/`editor-secret`, `viewer`/`viewer-secret` (no role: sees only what anonymous sees),
  * `retired` (disabled). Not simulated: sessions by cookie (sign-in tokens are used instead),
- * fragments, nested field arguments, aggregates other than `count`, files, Excel, validation
+ * fragments, nested field arguments, aggregates other than `count`, files, date-formatted Excel cells, validation
  * expressions, metadata changes.
  *
  * @example

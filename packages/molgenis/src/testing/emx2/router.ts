@@ -2,6 +2,7 @@
 // after resolving who asks (token header; a bad token is an error, never anonymous).
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { executeGraphql } from './execute.js';
+import { importXlsx, schemaEmx1Xlsx, schemaXlsx, tableXlsx, XLSX_CONTENT_TYPE } from './excel.js';
 import { deleteCsv, importCsv, importZip, schemaZip, startTask, tableCsv } from './files.js';
 import { Emx2SimError, errorAnswer, jsonAnswer } from './json.js';
 import { tableByName } from './model.js';
@@ -78,15 +79,7 @@ async function batchApi(request: SimulatedRequest, schema: SimSchema, rest: stri
   if (kind === 'csv' && tableName !== undefined) {
     const table = tableByName(schema, tableName);
     if (request.method === 'GET') {
-      let filter: unknown;
-      const raw = q.get('filter');
-      if (raw !== null) {
-        try {
-          filter = JSON.parse(raw);
-        } catch (error) {
-          throw new Emx2SimError(`Invalid filter JSON: ${(error as Error).message}`);
-        }
-      }
+      const filter = parseFilter(q.get('filter'));
       const separator = q.get('separator') === 'TAB' ? '\t' : ',';
       const text = tableCsv(schema, table, { filter, separator, system: q.get('includeSystemColumns') === 'true' });
       return new Response(text, { headers: { 'content-type': 'text/csv;charset=utf-8', 'content-disposition': `attachment; filename="${table.name}.csv"` } });
@@ -117,13 +110,54 @@ async function batchApi(request: SimulatedRequest, schema: SimSchema, rest: stri
   if (kind === 'zip' && request.method === 'POST' && tableName === undefined) {
     const { name, bytes } = await fileUpload(request);
     const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')) : name;
+    if (ext === '.xlsx') {
+      // `ZipApi#postZip` imports an .xlsx synchronously, `?async` or not
+      const started = Date.now();
+      importXlsx(ctx, schema, bytes);
+      return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
+    }
     if (ext !== '.zip') throw new Emx2SimError(`File upload failed: extension ${ext} not supported`);
     if (q.has('async')) return startTask(ctx, schema, `Import ${name}`, () => importZip(ctx, schema, bytes));
     const started = Date.now();
     importZip(ctx, schema, bytes);
     return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
   }
+  if (kind === 'excel') return excelApi(request, schema, tableName, ctx);
   return undefined;
+}
+
+// `web/ExcelApi.java`: file names are unquoted and carry the time in ms, as the server sends them.
+async function excelApi(request: SimulatedRequest, schema: SimSchema, tableName: string | undefined, ctx: ExecContext): Promise<Response | undefined> {
+  const q = request.url.searchParams;
+  const download = (bytes: Uint8Array, fileName: string): Response =>
+    new Response(new Uint8Array(bytes), { headers: { 'content-type': XLSX_CONTENT_TYPE, 'content-disposition': `attachment; filename=${fileName}` } });
+  const system = q.get('includeSystemColumns') === 'true';
+  if (request.method === 'GET' && tableName === undefined) {
+    const bytes = q.has('emx1') ? schemaEmx1Xlsx(schema) : schemaXlsx(schema, system);
+    return download(bytes, `${schema.name}${Date.now()}.xlsx`);
+  }
+  if (request.method === 'GET') {
+    const table = tableByName(schema, tableName as string);
+    const filter = parseFilter(q.get('filter'));
+    return download(tableXlsx(schema, table, { filter, system }), `${schema.name}_${table.name}${Date.now()}.xlsx`);
+  }
+  if (request.method === 'POST' && tableName === undefined) {
+    const { bytes } = await fileUpload(request); // no extension check here (unlike `/api/zip`)
+    if (q.has('async')) return startTask(ctx, schema, 'Import excel file', () => importXlsx(ctx, schema, bytes));
+    const started = Date.now();
+    importXlsx(ctx, schema, bytes);
+    return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
+  }
+  return undefined;
+}
+
+function parseFilter(raw: string | null): unknown {
+  if (raw === null) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new Emx2SimError(`Invalid filter JSON: ${(error as Error).message}`);
+  }
 }
 
 /** Answer one request; anything the simulator does not know is a 404 naming it. */
