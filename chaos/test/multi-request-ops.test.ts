@@ -57,12 +57,7 @@ const DJANGO_500 =
  * Cells of open client defects, reproduced in known-bugs/ (failing until fixed): printed as 🐞,
  * no test run. Delete an entry once its reproduction passes, and move the reproduction to test/.
  */
-const MOLGENIS_CSV_BUG = 'known-bugs/molgenis-csv-quiet-short.test.ts';
-const KNOWN_BUGS: Record<string, string> = {
-  'MOLGENIS csv() (paged CSV export) × truncated-json': MOLGENIS_CSV_BUG,
-  'MOLGENIS csv() (paged CSV export) × html-200': MOLGENIS_CSV_BUG,
-  'MOLGENIS csv() (paged CSV export) × html-mid-body': MOLGENIS_CSV_BUG,
-};
+const KNOWN_BUGS: Record<string, string> = {};
 const { describeReads } = multiRequestMatrix('multi-request matrix (more reads)', KNOWN_BUGS);
 
 /** A BatchError whose failed batch failed with a `kind` error. */

@@ -1,4 +1,4 @@
-import { type CallOptions, checkListOptions, offsetPages, type Paged, paged, path, ValidationError } from '@bio/core-http';
+import { type CallOptions, checkListOptions, offsetPages, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
 import { CsvReader } from './internal/csv.js';
 import { qParam, searches, withQ } from './internal/params.js';
@@ -56,21 +56,93 @@ async function sortOf(ctx: Context, entity: string, query: CsvQuery, max: number
   return { column: await idAttributeOf(ctx, entity, call), order: 'ASC' };
 }
 
-/** One CSV page, as text pieces while they arrive; `onRecords` sees the records each piece completes. */
-async function* pageText(ctx: Context, query: CsvQuery, sort: CsvQuery['sort'], start: number, num: number, call: CallOptions): AsyncGenerator<string> {
+/** The start of an HTML document (a proxy's or the server's error page) in a CSV page. */
+const HTML_START = /<(!doctype\s+html|html[\s>])/i;
+
+/**
+ * Checks a CSV page as it arrives and splits it at record boundaries, so a consumer only ever
+ * gets whole records: the server's CSV writer ends every record with a line break, so text after
+ * the last one (outside quotes) is held back until the page ends, and a page that ends there was
+ * cut short. An HTML page in place of CSV (with HTTP 200, or after some records) is refused too.
+ */
+class CsvPageCheck {
+  #quoted = false;
+  #held = '';
+  #tail = ''; // the last characters seen: an HTML start may straddle two pieces
+  constructor(
+    readonly describe: (problem: string) => ResponseFormatError,
+    contentType: string,
+  ) {
+    if (!/^text\/csv\b/i.test(contentType)) throw describe(`expected a text/csv page, got ${contentType || 'no content type'}`);
+  }
+
+  /** The whole records `text` completes (with what was held back before them). */
+  push(text: string): string {
+    if (HTML_START.test(this.#tail + text)) throw this.describe('the page holds an HTML document (a proxy or server error page)');
+    this.#tail = text.slice(-16);
+    let boundary = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"')
+        this.#quoted = !this.#quoted; // a doubled quote toggles twice
+      else if (c === '\n' && !this.#quoted) boundary = i;
+    }
+    if (boundary === -1) {
+      this.#held += text;
+      return '';
+    }
+    const whole = this.#held + text.slice(0, boundary + 1);
+    this.#held = text.slice(boundary + 1);
+    return whole;
+  }
+
+  /** The page ended: it must have ended with a whole record. */
+  end(): void {
+    if (this.#held !== '' || this.#quoted) throw this.describe('the page ends inside a record (the answer was cut short)');
+  }
+}
+
+/**
+ * One CSV page, as text pieces of whole records while they arrive. A page that is not CSV, holds
+ * HTML or ends inside a record throws a ResponseFormatError saying how many rows came before it.
+ */
+async function* pageText(
+  ctx: Context,
+  query: CsvQuery,
+  sort: CsvQuery['sort'],
+  start: number,
+  num: number,
+  call: CallOptions,
+  delivered: () => number,
+): AsyncGenerator<string> {
   const searchParams = { attributes: query.attributes, sortColumn: sort?.column, sortOrder: sort?.order, start, num };
-  const body = await ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf(call) }).stream();
+  const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf(call) });
+  const body = await pending.stream(); // timed per wait for the next chunk
+  const contentType = (await pending).headers.get('content-type') ?? '';
+  const url = ctx.http.url(query.url, searchParams);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
+    const check = new CsvPageCheck(
+      (problem) =>
+        new ResponseFormatError({
+          message: `GET ${url}: ${problem}; ${delivered()} rows were delivered before it, the rest of the export was not`,
+          service: 'molgenis',
+          method: 'GET',
+          url,
+          contentType,
+        }),
+      contentType,
+    );
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      const text = decoder.decode(value, { stream: true });
+      const text = check.push(decoder.decode(value, { stream: true }));
       if (text !== '') yield text;
     }
-    const rest = decoder.decode();
+    const rest = check.push(decoder.decode());
     if (rest !== '') yield rest;
+    check.end();
   } finally {
     reader.releaseLock();
     body.cancel().catch(() => undefined);
@@ -89,7 +161,8 @@ export function csvRows(ctx: Context, entity: string, options: CsvOptions = {}):
           async ({ offset, limit, signal: pageSignal }) => {
             const reader = new CsvReader();
             const records: string[][] = [];
-            for await (const text of pageText(ctx, query, sort, offset, limit, { ...query.call, signal: pageSignal })) records.push(...reader.push(text));
+            for await (const text of pageText(ctx, query, sort, offset, limit, { ...query.call, signal: pageSignal }, () => offset - query.start))
+              records.push(...reader.push(text));
             records.push(...reader.end());
             const [header = [], ...lines] = records.filter((r) => !(r.length === 1 && r[0] === ''));
             const items = lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
@@ -121,7 +194,7 @@ async function* textPages(ctx: Context, entity: string, query: CsvQuery, options
     const reader = new CsvReader();
     let records = 0; // header included
     let skipping = page > 0; // drop the header line of later pages
-    for await (let text of pageText(ctx, query, sort, start, num, call)) {
+    for await (let text of pageText(ctx, query, sort, start, num, call, () => sent)) {
       records += reader.push(text).length;
       if (skipping) {
         const end = text.indexOf('\n');

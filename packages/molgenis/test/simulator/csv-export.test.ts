@@ -102,3 +102,49 @@ describe('the CSV reader', () => {
     expect([...records, ...reader.end()]).toEqual(expected);
   });
 });
+
+describe('csv(): a page that is not whole CSV is an error, never rows', () => {
+  /** A client whose second export page (start=5) is replaced by `answer(original text)`. */
+  const corrupting = (answer: (text: string) => Response) =>
+    new Molgenis({
+      baseUrl: DEFAULT_BASE_URL,
+      retry: 0,
+      hooks: {
+        afterResponse: [
+          async ({ request, response }: { request: Request; response: Response }) =>
+            new URL(request.url).searchParams.get('start') === '5' ? answer(await response.text()) : undefined,
+        ],
+      },
+    });
+  const csv = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'text/csv;charset=UTF-8' } });
+  const cases: [string, (text: string) => Response, RegExp][] = [
+    [
+      'an HTML page with HTTP 200',
+      () => new Response('<!DOCTYPE html><html><body>Bad gateway</body></html>', { headers: { 'content-type': 'text/html' } }),
+      /expected a text\/csv page, got text\/html/,
+    ],
+    ['CSV that turns into an HTML page', (text) => csv(`${text.split('\n').slice(0, 3).join('\n')}\n<html><body>proxy error</body></html>\n`), /HTML document/],
+    ['CSV cut inside a record', (text) => csv(text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 8)), /ends inside a record/],
+  ];
+
+  it.each(cases)('rows: %s after the first page → ResponseFormatError naming the 5 rows delivered, and no row from it', async (_name, answer, says) => {
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const row of corrupting(answer).csv('celiacsprue', { pageSize: 5 })) seen.push(row);
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ResponseFormatError', message: expect.stringMatching(says) });
+    expect((error as Error).message).toContain('5 rows were delivered before it');
+    expect(seen).toEqual(await m().csv('celiacsprue').toArray({ max: 5 }));
+  });
+
+  it.each(cases)('text: %s after the first page → ResponseFormatError, only whole records streamed', async (_name, answer, says) => {
+    let text = '';
+    const error = await (async () => {
+      for await (const piece of corrupting(answer).csvText('celiacsprue', { pageSize: 5 })) text += piece;
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ResponseFormatError', message: expect.stringMatching(says) });
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text).not.toContain('<');
+    expect(readCsv(text).filter((r) => r.join('') !== '').length).toBeGreaterThanOrEqual(6); // the header and the first page's 5 rows, at least
+  });
+});
