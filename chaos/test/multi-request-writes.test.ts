@@ -34,16 +34,7 @@ import { EMX2_TASK_DIALECT, emx2, emx2Errors, emx2ImportCase, molgenisImportCase
  * Cells of open client defects, reproduced in known-bugs/ (failing until fixed): printed as 🐞,
  * no test run. Delete an entry once its reproduction passes, and move the reproduction to test/.
  */
-const EMX2_TASK_BUG = 'known-bugs/emx2-task-poll-error-loses-task.test.ts';
-const KNOWN_BUGS: Record<string, string> = {
-  'EMX2 importCsv async (_tasks polling) × stall-mid-body': EMX2_TASK_BUG,
-  'EMX2 importCsv async (_tasks polling) × 413': EMX2_TASK_BUG,
-  'EMX2 importCsv async (_tasks polling) × truncated-json': EMX2_TASK_BUG,
-  'EMX2 importCsv async (_tasks polling) × html-200': EMX2_TASK_BUG,
-  'EMX2 importCsv async (_tasks polling) × html-mid-body': EMX2_TASK_BUG,
-  'EMX2 importCsv async (_tasks polling) × abort': EMX2_TASK_BUG,
-  'EMX2 importCsv async (_tasks polling) × EMX2 GraphQL errors (400)': EMX2_TASK_BUG,
-};
+const KNOWN_BUGS: Record<string, string> = {};
 const matrix = multiRequestMatrix('multi-request matrix (writes and polls)', KNOWN_BUGS);
 const { record } = matrix;
 

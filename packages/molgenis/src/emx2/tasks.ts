@@ -1,6 +1,6 @@
 // Server tasks (asynchronous imports): polled with `_tasks(id:)` on the database API, which any
 // user may ask (`/api/tasks/{id}` is admin-only since 2026-04).
-import { type CallOptions, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, isBioError, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { Emx2TaskError } from './errors.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { graphql } from './internal/graphql.js';
@@ -32,8 +32,22 @@ export async function getTask(ctx: Ctx, id: string, options: CallOptions = {}): 
   return task(first);
 }
 
-/** Poll a task until it ends: resolves with it when done, rejects with `Emx2TaskError` on `ERROR`/`CANCELLED`. */
+/**
+ * Poll a task until it ends: resolves with it when done, rejects with `Emx2TaskError` on
+ * `ERROR`/`CANCELLED`. Any other failure while waiting (a poll that failed, a timeout, an abort)
+ * keeps its type, and its message names the task: the server accepted the work and may still be
+ * doing it, and `waitForTask(id)` can wait again.
+ */
 export function waitForTask(ctx: Ctx, id: string, options: TaskWaitOptions = {}): Promise<Emx2Task> {
+  return pollTask(ctx, id, options).catch((error: unknown) => {
+    // Only our own errors (made for this call) are annotated, never a caller's abort reason.
+    if (error instanceof Emx2TaskError || !isBioError(error)) throw error;
+    error.message = `waiting for EMX2 task ${id} failed; the server accepted it and may still be running it (waitForTask('${id}') waits again): ${error.message}`;
+    throw error;
+  });
+}
+
+function pollTask(ctx: Ctx, id: string, options: TaskWaitOptions): Promise<Emx2Task> {
   return poll<Emx2Task>(
     async ({ attempt, signal }) => {
       const t = await getTask(ctx, id, { ...callOf(options), ...(signal === undefined ? {} : { signal }) });

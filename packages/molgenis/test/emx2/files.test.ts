@@ -70,6 +70,33 @@ describe('CSV', () => {
     expect(isEmx2TaskError(failed) && failed.task.description).toMatch(/^Import failed: .*whale/);
   });
 
+  it('a failed poll keeps its type and names the task the server is still running', async () => {
+    const client = await admin();
+    // The upload is answered; every _tasks poll after it fails with a status no retry covers.
+    const failing = emx2({
+      token: undefined,
+      hooks: {
+        afterResponse: [
+          async ({ request, response }: { request: Request; response: Response }) =>
+            request.method === 'POST' && new URL(request.url).pathname === '/api/graphql' && (await request.clone().text()).includes('_tasks')
+              ? new Response('{"errors":[{"message":"request too large"}]}', { status: 413, headers: { 'content-type': 'application/json' } })
+              : undefined,
+        ],
+      },
+    });
+    await failing.signin('admin', sim.users.admin?.password ?? '');
+    const error = await failing
+      .schema('pet store')
+      .table('Pet')
+      .importCsv('name,category,weight\nrex,dog,12.5\n', { async: true, interval: 0 })
+      .catch((e: unknown) => e);
+    const [id] = [...sim.state.tasks.keys()];
+    expect(error).toMatchObject({ name: 'BioHttpError', status: 413, message: expect.stringContaining(`EMX2 task ${id}`) });
+    expect((error as Error).message).toContain(`waitForTask('${id}')`);
+    // Waiting again (the task ended meanwhile) answers it.
+    expect((await client.waitForTask(id!)).status).toBe('COMPLETED');
+  });
+
   it('writes EMX2 CSV: arrays comma-joined and quoted, references as their key', () => {
     expect(toCsv([{ a: 'x,y', b: ['p', 'q,r'], c: { name: 'k' } }, { d: 1 }])).toBe('a,b,c,d\n"x,y","p,""q,r""",k,\n,,,1\n');
   });
