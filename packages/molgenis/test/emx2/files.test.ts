@@ -77,7 +77,7 @@ describe('CSV', () => {
       token: undefined,
       hooks: {
         afterResponse: [
-          async ({ request, response }: { request: Request; response: Response }) =>
+          async ({ request }: { request: Request }) =>
             request.method === 'POST' && new URL(request.url).pathname === '/api/graphql' && (await request.clone().text()).includes('_tasks')
               ? new Response('{"errors":[{"message":"request too large"}]}', { status: 413, headers: { 'content-type': 'application/json' } })
               : undefined,
