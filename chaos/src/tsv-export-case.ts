@@ -1,6 +1,6 @@
 // One InterMine text export (tsv) read twice from a simulator behind the chaos proxy: once fault
-// free, once with `fault` on the export request. Shared by the fixed HTML case (test/) and the
-// open clean-cut case (known-bugs/), which differ only in the fault.
+// free, once with `fault` on the export request (test/intermine-tsv-html-mid-body.test.ts; the
+// clean-cut case, fixed too, is a cell of test/multi-request.test.ts).
 import { InterMine } from '@bio/intermine';
 import { createSimulator } from '@bio/intermine/testing';
 import type { Step } from './chaos-server.js';

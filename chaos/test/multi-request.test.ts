@@ -44,9 +44,7 @@ const STREAM_FAULTS: Cell[] = ['reset-mid-body', 'reset-before-trailer', 'traile
  * Cells of open client defects, reproduced in known-bugs/ (failing until fixed): printed as 🐞,
  * no test run. Delete an entry once its reproduction passes, and move the reproduction to test/.
  */
-const KNOWN_BUGS: Record<string, string> = {
-  'InterMine tsv (text export) × truncated-json': 'known-bugs/intermine-tsv-truncated.test.ts',
-};
+const KNOWN_BUGS: Record<string, string> = {};
 const { describeReads, record } = multiRequestMatrix('multi-request matrix', KNOWN_BUGS);
 
 // ---------------------------------------------------------------- MyGene

@@ -31,6 +31,7 @@ import {
   fetchCount,
   fetchSummary,
   postLines,
+  postWholeLines,
   type RowsOptions,
   resultsPaged,
   type SummaryOptions,
@@ -530,12 +531,38 @@ export class InterMine {
 
   async *#text(query: Query, format: TextFormat, options: TextOptions): AsyncGenerator<string> {
     checkTextOptions(format, options);
-    const { endpoint, form } = textRequest(await this.prepare(query, options), format, options);
-    yield* postLines(this.http, endpoint, form, options);
+    const q = await this.prepare(query, options);
+    const { endpoint, form } = textRequest(q, format, options);
+    if (format !== 'tsv' && format !== 'csv') {
+      yield* postLines(this.http, endpoint, form, options);
+      return;
+    }
+    let lines = 0;
+    for await (const line of postWholeLines(this.http, endpoint, form, options)) {
+      lines++;
+      yield line;
+    }
+    // TSV and CSV have no trailer: an answer cut at a line end with a clean end of message looks
+    // complete. The query's count tells (one more request, after the last row).
+    const rows = lines - (options.headers ? 1 : 0);
+    const count = await fetchCount(this.http, 'query/results', { query: q.toXML() }, options);
+    const expected = Math.max(0, Math.min(count - (options.start ?? 0), options.max ?? Number.POSITIVE_INFINITY));
+    if (rows < expected) {
+      const url = this.http.url(endpoint);
+      throw new ResponseFormatError({
+        message: `POST ${url}: the ${format} export ended after ${rows} of ${expected} rows (the answer was cut short); the ${rows} rows before were delivered, the rest were not`,
+        service: 'intermine',
+        method: 'POST',
+        url,
+      });
+    }
   }
 
   /**
-   * Tab-separated lines (`headers` optional). A trailing `[ERROR] <code> <msg>` line throws.
+   * Tab-separated lines (`headers` optional). A trailing `[ERROR] <code> <msg>` line throws. The
+   * format has no trailer, so completeness is checked: a last row without its line break is a
+   * `ResponseFormatError` (never a row), and after the last row the query's count is asked (one
+   * more request) — fewer rows than it says is a `ResponseFormatError` naming both numbers.
    *
    * @example
    * ```ts
@@ -547,7 +574,7 @@ export class InterMine {
   }
 
   /**
-   * Comma-separated lines.
+   * Comma-separated lines, checked complete as {@link InterMine.tsv} is (a cut last row, then the count).
    *
    * @example
    * ```ts

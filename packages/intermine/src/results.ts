@@ -237,6 +237,50 @@ export async function* postLines(http: HttpClient, endpoint: string, form: Form,
   yield* checkedLines(stream, http.url(endpoint), 'POST', options.signal);
 }
 
+/**
+ * POST a form and stream the answer as checked lines, for the flat formats (TSV, CSV) whose
+ * writer ends every row with a line break: the last line is held back until the answer ends, and
+ * a last line without its line break is a cut row — a ResponseFormatError, never a row.
+ */
+export async function* postWholeLines(http: HttpClient, endpoint: string, form: Form, options: CallOptions): AsyncGenerator<string> {
+  const stream = await http.post(endpoint, { form, idempotent: true, ...callOpt(options) }).stream();
+  let endsWithLineBreak = true;
+  const watched = stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        if (chunk.length > 0) endsWithLineBreak = chunk[chunk.length - 1] === 0x0a;
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  let held: string | undefined;
+  let delivered = 0;
+  try {
+    for await (const line of checkedLines(watched, http.url(endpoint), 'POST', options.signal)) {
+      if (held !== undefined) {
+        delivered++;
+        yield held;
+      }
+      held = line;
+    }
+  } catch (error) {
+    // A failure after the held line (an [ERROR] trailer, an HTML page, a reset): something came
+    // after it, so it was whole.
+    if (held !== undefined) yield held;
+    throw error;
+  }
+  if (held === undefined) return;
+  if (!endsWithLineBreak) {
+    throw new ResponseFormatError({
+      message: `POST ${http.url(endpoint)}: the answer ends inside a row (cut short); the ${delivered} lines before it were delivered, the rest were not`,
+      service: 'intermine',
+      method: 'POST',
+      url: http.url(endpoint),
+    });
+  }
+  yield held;
+}
+
 /** Check the text options of `format` before any request. */
 export function checkTextOptions(format: TextFormat, options: TextOptions): void {
   nonNegativeInt(options.start, 'start');

@@ -142,3 +142,47 @@ describe('a failure after HTTP 200 (chunk boundaries)', () => {
     expect(findFailureTrailer('["a"],\n')).toBeUndefined();
   });
 });
+
+describe('TSV and CSV cut short with a clean end of message (no trailer in these formats)', () => {
+  useSimulator();
+  /** A client whose export answers (format=tsv/csv) are replaced by `cut(original text)`. */
+  const cutting = (cut: (text: string) => string) =>
+    client({
+      hooks: {
+        afterResponse: [
+          async ({ request, response }: { request: Request; response: Response }) => {
+            const format = new URLSearchParams(await request.clone().text()).get('format');
+            if (format !== 'tsv' && format !== 'csv') return undefined;
+            return new Response(cut(await response.text()), { status: 200, headers: response.headers });
+          },
+        ],
+      },
+    });
+  const genes = (mine: InterMine) => mine.query('Gene').select('symbol', 'length').where('Gene', 'IN', 'demo-list').orderBy('symbol');
+
+  it('a last row without its line break is an error, never a row; the whole rows before it are delivered', async () => {
+    const full = await drain(client().tsv(genes(client())));
+    expect(full.error).toBeUndefined();
+    const mine = cutting((text) => text.slice(0, text.lastIndexOf('\n', text.length - 2) + 3));
+    const { items, error } = await drain(mine.tsv(genes(mine)));
+    expect(isResponseFormatError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/ends inside a row/);
+    expect(items).toEqual(full.items.slice(0, -1));
+  });
+
+  it('an answer cut at a row boundary is found short by the count (one request more), for TSV and CSV', async () => {
+    const full = await drain(client().csv(genes(client())));
+    expect(full.items.length).toBeGreaterThan(2);
+    const mine = cutting((text) => text.slice(0, text.indexOf('\n') + 1)); // only the first row
+    for (const read of [mine.tsv(genes(mine)), mine.csv(genes(mine))]) {
+      const { items, error } = await drain(read);
+      expect(items).toHaveLength(1);
+      expect(isResponseFormatError(error)).toBe(true);
+      expect((error as Error).message).toContain(`ended after 1 of ${full.items.length} rows`);
+    }
+    // Complete answers (also with headers, start and max) pass the same check.
+    const ok = client();
+    expect((await drain(ok.tsv(genes(ok), { headers: 'path' }))).items).toHaveLength(full.items.length + 1);
+    expect((await drain(ok.tsv(genes(ok), { start: 1, max: 1 }))).items).toHaveLength(1);
+  });
+});
