@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chunks, ordered } from '../../src/stream.js';
 
 async function* counting(n: number, read: { count: number }): AsyncGenerator<number> {
@@ -8,8 +8,11 @@ async function* counting(n: number, read: { count: number }): AsyncGenerator<num
   }
 }
 
+afterEach(() => vi.useRealTimers());
+
 describe('ordered batches', () => {
   it('yields in input order with at most inFlight pending, reading input only as slots free', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the batches' uneven waits run on a fake clock
     const read = { count: 0 };
     let pending = 0;
     let most = 0;
@@ -22,12 +25,16 @@ describe('ordered batches', () => {
       pending--;
       return batch[0]!;
     };
-    for await (const [batch, first] of ordered(chunks(counting(100, read), 10), 3, work)) {
-      expect(first).toBe(batch[0]);
-      seen.push(first);
-      // Never more than the batches in flight plus the one being yielded have been read.
-      expect(read.count).toBeLessThanOrEqual(seen.length * 10 + 3 * 10);
-    }
+    const run = (async () => {
+      for await (const [batch, first] of ordered(chunks(counting(100, read), 10), 3, work)) {
+        expect(first).toBe(batch[0]);
+        seen.push(first);
+        // Never more than the batches in flight plus the one being yielded have been read.
+        expect(read.count).toBeLessThanOrEqual(seen.length * 10 + 3 * 10);
+      }
+    })();
+    await vi.runAllTimersAsync();
+    await run;
     expect(seen).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
     expect(most).toBe(3);
   });

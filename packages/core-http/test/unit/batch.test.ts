@@ -57,9 +57,11 @@ describe('batch', () => {
   });
 
   it('never runs more than `concurrency` handlers at once', async () => {
+    // Handlers of uneven length (0–4 ms of a fake clock), so batches finish out of order.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     let active = 0;
     let peak = 0;
-    const outcomes = await all(
+    const result = all(
       batch(range(60), { size: 3, concurrency: 3 }, async (items) => {
         active++;
         peak = Math.max(peak, active);
@@ -68,6 +70,8 @@ describe('batch', () => {
         return items.length;
       }),
     );
+    await vi.runAllTimersAsync();
+    const outcomes = await result;
     expect(outcomes).toHaveLength(20);
     expect(peak).toBe(3);
   });
@@ -130,11 +134,13 @@ describe('batch', () => {
   });
 
   it('stops on a failure, lets in-flight batches settle and accounts for every input (array)', async () => {
+    // A fake clock orders it: batch 2 fails at 0 ms, batch 3 (still running then) settles at 20 ms.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const boom = new Error('HTTP 500');
     const gate = deferred<void>();
     let settledAfterFailure = false;
     const seen: number[] = [];
-    const error = await rejection(
+    const failing = rejection(
       (async () => {
         for await (const o of batch(range(10), { size: 2, concurrency: 2 }, async (_items, { index }) => {
           if (index === 2) {
@@ -153,6 +159,8 @@ describe('batch', () => {
         }
       })(),
     );
+    await vi.runAllTimersAsync();
+    const error = await failing;
     expect(seen).toEqual([0, 1]);
     expect(settledAfterFailure).toBe(true);
     expect(isBatchError(error)).toBe(true);
@@ -298,6 +306,7 @@ describe('batch', () => {
   });
 
   it('runs many batches at once on one signal without a listener warning', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }); // the rate limit's and the handlers' waits
     const warnings: string[] = [];
     const onWarning = (w: Error): void => {
       warnings.push(w.name);
@@ -306,13 +315,17 @@ describe('batch', () => {
     try {
       const controller = new AbortController();
       const out: number[] = [];
-      for await (const o of batch(range(60), { size: 1, concurrency: 30, rateLimit: 1000, signal: controller.signal }, async (items, { signal }) => {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        signal.throwIfAborted();
-        return items[0]!;
-      })) {
-        if (o.ok) out.push(o.result);
-      }
+      const run = (async () => {
+        for await (const o of batch(range(60), { size: 1, concurrency: 30, rateLimit: 1000, signal: controller.signal }, async (items, { signal }) => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          signal.throwIfAborted();
+          return items[0]!;
+        })) {
+          if (o.ok) out.push(o.result);
+        }
+      })();
+      await vi.runAllTimersAsync();
+      await run;
       await new Promise((resolve) => setImmediate(resolve));
       expect(out).toEqual(range(60));
       expect(warnings).toEqual([]);

@@ -1,5 +1,5 @@
 // Errors while reading a body come out as our classes, not the platform's (undici `terminated`, DOMException).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AbortError, createHttpClient, isAbortError, isNetworkError, isTimeoutError, jsonArrayItems, lines, NetworkError, tokenAuth } from '../../src/index.js';
 import { type Loopback, startLoopback } from './client-loopback.js';
 
@@ -24,6 +24,36 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+afterEach(() => vi.useRealTimers());
+
+/** Lets real I/O run (setImmediate is not faked) until `condition` holds; vi.waitFor would move a fake clock on. */
+async function untilReal(condition: () => boolean, what = 'the condition'): Promise<void> {
+  const giveUp = process.hrtime.bigint() + 5_000_000_000n; // 5 s of the real clock, which no test fakes
+  while (!condition()) {
+    if (process.hrtime.bigint() > giveUp) throw new Error(`${what} never held`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Reads `run` on a fake clock until its first `seen()` item, then checks the per-chunk timeout:
+ * still reading at `ms` - 1, failed at `ms`. The socket is real; the stall is the server's silence.
+ */
+async function stallsFor(ms: number, seen: () => number, run: () => Promise<unknown>): Promise<unknown> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  let settled = false;
+  const outcome = run()
+    .catch((e: unknown) => e)
+    .finally(() => {
+      settled = true;
+    });
+  await untilReal(() => seen() > 0 || settled, 'the first item');
+  await vi.advanceTimersByTimeAsync(ms - 1);
+  expect(settled).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(settled).toBe(true);
+  return outcome;
+}
 
 const client = (extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) =>
   createHttpClient({ baseUrl: `${server.origin}/`, retry: 0, auth: tokenAuth({ token: TOKEN }), service: 'test', ...extra });
@@ -84,10 +114,11 @@ describe('caller abort and timeouts while reading a streamed body', () => {
     const stream = await client().get('stall', { signal: controller.signal }).stream();
     const reader = stream.getReader();
     await reader.read();
-    setTimeout(() => controller.abort(), 20);
-    const e = await failure(async () => {
+    const reading = failure(async () => {
       for (;;) if ((await reader.read()).done) return;
     });
+    controller.abort(); // a read is waiting for the rest of the body
+    const e = await reading;
     expect(e).toBeInstanceOf(AbortError);
     expect(isAbortError(e)).toBe(true);
     expectNoSecret(e);
@@ -96,10 +127,11 @@ describe('caller abort and timeouts while reading a streamed body', () => {
   it('lines() over a Response: the client signal aborting mid-body → AbortError', async () => {
     const controller = new AbortController();
     const response = await client({ signal: controller.signal }).get('stall');
-    setTimeout(() => controller.abort(), 20);
-    const e = await failure(async () => {
+    const reading = failure(async () => {
       for await (const _ of lines(response));
     });
+    controller.abort(); // the head is in, the body stalls
+    const e = await reading;
     expect(isAbortError(e)).toBe(true);
   });
 
@@ -129,24 +161,30 @@ describe('caller abort and timeouts while reading a streamed body', () => {
 
 describe('a body that stops arriving', () => {
   it('stream(): the timeout bounds each wait for the next chunk, so a stalled body fails instead of hanging', async () => {
-    const started = Date.now();
     const items: unknown[] = [];
-    const error = await (async () => {
-      for await (const item of jsonArrayItems(await client({ timeout: 300 }).get('stall').stream(), 'results')) items.push(item);
-    })().catch((e: unknown) => e);
+    const error = await stallsFor(
+      300,
+      () => items.length,
+      async () => {
+        for await (const item of jsonArrayItems(await client({ timeout: 300 }).get('stall').stream(), 'results')) items.push(item);
+      },
+    );
     expect(items).toEqual([[1, 'a']]);
     expect(isTimeoutError(error)).toBe(true);
     expect((error as Error).message).toMatch(/no data for 300 ms while reading the body/);
     expect((error as Error).message).not.toContain(TOKEN);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('lines(): same bound; a body that keeps arriving slowly is not cut off', async () => {
-    const error = await (async () => {
-      for await (const _line of lines(await client({ timeout: 300 }).get('stall').stream())) {
-        // keep reading
-      }
-    })().catch((e: unknown) => e);
+    let read = 0;
+    const error = await stallsFor(
+      300,
+      () => read,
+      async () => {
+        for await (const _line of lines(await client({ timeout: 300 }).get('stall').stream())) read++;
+      },
+    );
+    expect(read).toBe(1);
     expect(isTimeoutError(error)).toBe(true);
   });
 });

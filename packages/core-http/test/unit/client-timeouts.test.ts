@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AbortError, createHttpClient, isAbortError, isNetworkError, isResponseTooLargeError, isTimeoutError, TimeoutError } from '@bio/core-http';
 import { json, type Loopback, startLoopback } from './client-loopback.js';
 
 let lb: Loopback;
+let trickled = 0; // lines the last /trickle answer has written so far
 const open = new Set<{ end(): void }>();
 beforeAll(async () => {
   lb = await startLoopback({
@@ -46,10 +47,12 @@ beforeAll(async () => {
     'GET /small': (_req, res) => json(res, 200, { small: true }),
     'GET /trickle': (_req, res) => {
       // The head at once, then a chunk every 50 ms for 300 ms.
-      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.writeHead(200, { 'content-type': 'text/plain' }).flushHeaders();
       let n = 0;
+      trickled = 0;
       const timer = setInterval(() => {
         res.write(`line ${++n}\n`);
+        trickled = n;
         if (n === 6) {
           clearInterval(timer);
           res.end();
@@ -62,54 +65,129 @@ afterAll(async () => {
   for (const r of open) r.end();
   await lb.close();
 });
+afterEach(() => vi.useRealTimers());
+
+// The server runs in this process, so with a fake clock its stalls and trickles, ky's timeout and
+// our deadline all wait for vi.advanceTimersByTimeAsync(); only the loopback I/O is real. A test
+// lets that I/O run with untilReal() before it moves the clock.
+const fakeClock = (): void => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+};
+
+/** Lets real I/O run (setImmediate is not faked) until `condition` holds; vi.waitFor would move a fake clock on. */
+async function untilReal(condition: () => boolean, what = 'the condition'): Promise<void> {
+  const giveUp = process.hrtime.bigint() + 5_000_000_000n; // 5 s of the real clock, which no test fakes
+  while (!condition()) {
+    if (process.hrtime.bigint() > giveUp) throw new Error(`${what} never held`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** `promise`, and a flag that turns true once it settles. */
+function watch<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let done = false;
+  const watched = promise.finally(() => {
+    done = true;
+  });
+  return { promise: watched, settled: () => done };
+}
 
 describe('timeouts and cancellation (loopback)', () => {
   it('TimeoutError when no response head arrives in time', async () => {
+    fakeClock();
+    const before = lb.requests.length;
     const c = createHttpClient({ baseUrl: lb.origin, timeout: 100 });
-    const started = Date.now();
-    const e = await c
-      .get('slow-head')
-      .json()
-      .catch((x: unknown) => x);
+    const call = watch(
+      c
+        .get('slow-head')
+        .json()
+        .catch((x: unknown) => x),
+    );
+    await untilReal(() => lb.requests.length > before);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1); // at 100 ms; the server would answer at 2 s
+    expect(call.settled()).toBe(true);
+    const e = await call.promise;
     expect(e).toBeInstanceOf(TimeoutError);
     expect((e as TimeoutError).status).toBe(0);
     expect((e as Error).message).toContain('100 ms');
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
   it('the timeout covers a stalled body for json()', async () => {
-    const c = createHttpClient({ baseUrl: lb.origin, timeout: 150, retry: 0 });
-    const e = await c
-      .get('stall-body')
-      .json()
-      .catch((x: unknown) => x);
-    expect(isTimeoutError(e)).toBe(true);
+    fakeClock();
+    let heads = 0;
+    const c = createHttpClient({ baseUrl: lb.origin, timeout: 150, retry: 0, hooks: { onResponse: () => heads++ } });
+    const call = watch(
+      c
+        .get('stall-body')
+        .json()
+        .catch((x: unknown) => x),
+    );
+    await untilReal(() => heads === 1); // the head (and half the body) are in: json() is now waiting on the body
+    await vi.advanceTimersByTimeAsync(149);
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled()).toBe(true);
+    expect(isTimeoutError(await call.promise)).toBe(true);
   });
   it('for stream() and a plain await the timeout covers only the response head', async () => {
+    fakeClock();
     const c = createHttpClient({ baseUrl: lb.origin, timeout: 120, retry: 0 });
-    const stream = await c.get('trickle').stream();
-    expect(await new Response(stream).text()).toBe('line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n');
+    // The server writes a line every 50 ms of the fake clock, 300 ms in all: more than the timeout.
+    // stream(): each line is read before the clock moves on, so no 120 ms pass without data.
+    const reader = (await c.get('trickle').stream()).getReader();
+    const lines = (n: number): string => Array.from({ length: n }, (_, i) => `line ${i + 1}\n`).join('');
+    let streamed = '';
+    for (;;) {
+      const next = reader.read();
+      if (streamed === lines(trickled)) await vi.advanceTimersByTimeAsync(50); // all read: the server's next line
+      const { done, value } = await next;
+      if (done) break;
+      streamed += new TextDecoder().decode(value);
+    }
+    expect(streamed).toBe('line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n');
+    // A plain await: nothing bounds the body, however the clock and the I/O interleave.
     const res = await c.get('trickle');
-    expect((await res.text()).split('\n').length).toBe(7);
-    const e = await c
-      .get('trickle')
-      .text()
-      .catch((x: unknown) => x);
-    expect(isTimeoutError(e)).toBe(true);
+    const text = watch(res.text());
+    while (!text.settled()) {
+      await vi.advanceTimersByTimeAsync(50);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await text.promise).split('\n').length).toBe(7);
+    // .text() on the call: the timeout covers the whole body, and ends it at 120 ms.
+    const call = watch(
+      c
+        .get('trickle')
+        .text()
+        .catch((x: unknown) => x),
+    );
+    await vi.advanceTimersByTimeAsync(119);
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled()).toBe(true);
+    expect(isTimeoutError(await call.promise)).toBe(true);
   });
   it('a per-request timeout overrides the client one', async () => {
+    fakeClock();
     const c = createHttpClient({ baseUrl: lb.origin, timeout: false });
-    const e = await c.get('slow-head', { timeout: 80 }).catch((x: unknown) => x);
-    expect(isTimeoutError(e)).toBe(true);
+    const call = watch(c.get('slow-head', { timeout: 80 }).catch((x: unknown) => x));
+    await vi.advanceTimersByTimeAsync(79);
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled()).toBe(true);
+    expect(isTimeoutError(await call.promise)).toBe(true);
   });
   it('the caller aborting mid-body gives AbortError (not retried)', async () => {
     const controller = new AbortController();
-    const c = createHttpClient({ baseUrl: lb.origin, retry: { delay: 0 } });
+    let heads = 0;
+    const c = createHttpClient({ baseUrl: lb.origin, retry: { delay: 0 }, hooks: { onResponse: () => heads++ } });
     const before = lb.requests.length;
     const p = c
       .get('stall-body', { signal: controller.signal })
       .json()
       .catch((x: unknown) => x);
-    setTimeout(() => controller.abort(new Error('user cancelled')), 100);
+    await untilReal(() => heads === 1); // mid-body: the head is in, the body stalls
+    controller.abort(new Error('user cancelled'));
     const e = await p;
     expect(e).toBeInstanceOf(AbortError);
     expect((e as AbortError).code).toBe('ABORTED');
@@ -148,8 +226,14 @@ describe('timeouts and cancellation (loopback)', () => {
     expect((e as Error).cause).toBeInstanceOf(Error);
   });
   it('the deadline ends a slow attempt with TimeoutError', async () => {
+    fakeClock();
     const c = createHttpClient({ baseUrl: lb.origin, timeout: false, retry: { deadline: 120 } });
-    const e = await c.get('slow-head').catch((x: unknown) => x);
+    const call = watch(c.get('slow-head').catch((x: unknown) => x));
+    await vi.advanceTimersByTimeAsync(119);
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled()).toBe(true);
+    const e = await call.promise;
     expect(isTimeoutError(e)).toBe(true);
     expect((e as Error).message).toContain('deadline');
   });

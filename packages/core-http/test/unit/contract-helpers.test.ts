@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BadRequestError,
   BioError,
@@ -79,11 +79,18 @@ describe('createServiceClient', () => {
 });
 
 describe('poll', () => {
+  // poll waits with setTimeout and measures its deadline with Date.now(): a fake clock runs both.
+  const fakeClock = (): void => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  };
+  afterEach(() => vi.useRealTimers());
+
   it('checks until done, growing the interval by backoff up to maxInterval', async () => {
+    fakeClock();
     const waits: number[] = [];
     let last = Date.now();
     let n = 0;
-    const value = await poll(
+    const polling = poll(
       async ({ attempt }) => {
         const now = Date.now();
         if (attempt > 1) waits.push(now - last);
@@ -92,25 +99,51 @@ describe('poll', () => {
       },
       { interval: 20, backoff: 2, maxInterval: 50 },
     );
-    expect(value).toBe('ok');
+    await vi.runAllTimersAsync();
+    expect(await polling).toBe('ok');
     expect(n).toBe(4);
-    expect(waits.length).toBe(3);
-    expect(waits[0]).toBeGreaterThanOrEqual(18);
-    expect(waits[1]).toBeGreaterThanOrEqual(38);
-    expect(waits[2]).toBeGreaterThanOrEqual(48);
-    expect(waits[2]).toBeLessThan(200);
+    expect(waits).toEqual([20, 40, 50]);
   });
 
   it('gives up with a TimeoutError at the deadline, naming what it waited for', async () => {
-    await expect(poll(async () => ({ done: false }), { interval: 10, deadline: 35, what: 'import run 42' })).rejects.toSatisfy(
-      (e: unknown) => isTimeoutError(e) && (e as Error).message.startsWith('import run 42 still not done'),
-    );
+    fakeClock();
+    let checks = 0;
+    const polling = poll(
+      async () => {
+        checks++;
+        return { done: false };
+      },
+      { interval: 10, deadline: 35, what: 'import run 42' },
+    ).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(30); // checks at 0, 10, 20, 30 ms; a fifth at 40 would pass 35
+    expect(checks).toBe(4);
+    expect(vi.getTimerCount()).toBe(0); // gave up instead of waiting again
+    const e = await polling;
+    expect(isTimeoutError(e) && (e as Error).message.startsWith('import run 42 still not done')).toBe(true);
   });
 
   it('stops with an AbortError when the signal fires during a wait', async () => {
+    fakeClock();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    await expect(poll(async () => ({ done: false }), { interval: 1000, signal: controller.signal })).rejects.toSatisfy(isAbortError);
+    let checks = 0;
+    let stopped = false;
+    const polling = poll(
+      async () => {
+        checks++;
+        return { done: false };
+      },
+      { interval: 1000, signal: controller.signal },
+    )
+      .catch((e: unknown) => e)
+      .finally(() => {
+        stopped = true;
+      });
+    await vi.advanceTimersByTimeAsync(20);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(true); // at 20 ms, not at the end of the 1 s wait
+    expect(checks).toBe(1);
+    expect(isAbortError(await polling)).toBe(true);
   });
 
   it('refuses bad options before the first check', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   BadRequestError,
@@ -43,6 +43,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => lb.close());
+afterEach(() => vi.useRealTimers());
 
 const client = () => createHttpClient({ baseUrl: `${lb.origin}/`, service: 'loop', retry: 0 });
 
@@ -89,13 +90,25 @@ describe('every error class from a real response (loopback)', () => {
     await expect(client().get('errors-array')).rejects.toMatchObject({ serviceMessage: 'Unknown attribute [foo]' });
   });
   it('TimeoutError, AbortError, NetworkError, ResponseFormatError, ResponseTooLargeError', async () => {
-    const timeout = await createHttpClient({ baseUrl: lb.origin, timeout: 50 })
+    // ky's timeout and the server's 1 s stall are timers in this process: on a fake clock the
+    // timeout surely comes first, with no real waiting.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let settled = false;
+    const timing = createHttpClient({ baseUrl: lb.origin, timeout: 50 })
       .get('slow')
-      .catch((x: unknown) => x);
+      .catch((x: unknown) => x)
+      .finally(() => {
+        settled = true;
+      });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(settled).toBe(true);
+    const timeout = await timing;
+    vi.useRealTimers();
     expect(timeout).toBeInstanceOf(TimeoutError);
     expect(isTimeoutError(timeout)).toBe(true);
     expect((timeout as TimeoutError).status).toBe(0);
 
+    // AbortSignal.timeout() runs on Node's own timers, which no fake clock reaches: 30 real ms.
     const abort = await client()
       .get('slow', { signal: AbortSignal.timeout(30) })
       .catch((x: unknown) => x);

@@ -1,9 +1,19 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collect, isAbortError, isValidationError, offsetPages, paginateOffset } from '@bio/core-http';
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The fake API's delays run on a fake clock that jumps to the next timer whenever nothing else can
+// run: pages finish in the order of their delays, every time, and no test waits for real.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.setTimerTickMode('nextTimerAsync');
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 interface Call {
   offset: number;

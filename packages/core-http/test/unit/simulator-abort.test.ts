@@ -1,7 +1,7 @@
 import { createHttpClient, isAbortError } from '@bio/core-http';
 import { createServiceSimulator } from '@bio/core-http/testing';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 const sim = createServiceSimulator({ baseUrl: 'https://slow.example.org/v1', initialState: () => ({}), handle: () => Response.json({ ok: true }) });
 const server = setupServer(...sim.handlers());
@@ -13,7 +13,8 @@ it('a request aborted during simulated latency is an AbortError, and nothing is 
   const client = createHttpClient({ baseUrl: 'https://slow.example.org/v1/', retry: 0 });
   const controller = new AbortController();
   const pending = client.get('x', { signal: controller.signal }).json();
-  setTimeout(() => controller.abort(), 20);
+  await vi.waitFor(() => expect(sim.requests).toHaveLength(1)); // the request is in its simulated latency
+  controller.abort();
   const error = await pending.then(
     () => undefined,
     (e: unknown) => e,

@@ -59,6 +59,15 @@ describe('createServiceSimulator through msw', () => {
   });
 });
 
+/** Lets real I/O run (setImmediate is not faked) until `condition` holds; vi.waitFor would move a fake clock on. */
+async function untilReal(condition: () => boolean, what = 'the condition'): Promise<void> {
+  const giveUp = process.hrtime.bigint() + 5_000_000_000n; // 5 s of the real clock, which no test fakes
+  while (!condition()) {
+    if (process.hrtime.bigint() > giveUp) throw new Error(`${what} never held`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 describe('createServiceSimulator on loopback', () => {
   it('serves the same service at a baseUrl a client takes as it is', async () => {
     const sim = counter();
@@ -71,12 +80,33 @@ describe('createServiceSimulator on loopback', () => {
       await expect((await fetch(`${served.baseUrl}/count`)).text()).rejects.toThrow();
       sim.faults.set({ reset: true });
       await expect(fetch(`${served.baseUrl}/count`)).rejects.toThrow();
-      sim.faults.clear();
-      sim.faults.set({ latency: 50 });
-      const t0 = Date.now();
-      await fetch(`${served.baseUrl}/count`);
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
     } finally {
+      await served.close();
+    }
+  });
+
+  it('holds every answer back by the latency fault, and not a millisecond less', async () => {
+    const sim = counter();
+    const served = await sim.listen();
+    // The socket is real; the latency is a timer in this process, so a fake clock decides when it ends.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      sim.faults.set({ latency: 50 });
+      let answered = false;
+      const request = fetch(`${served.baseUrl}/count`).then(async (r) => {
+        answered = true;
+        return r.json();
+      });
+      await untilReal(() => sim.requests.length === 1); // arrived: the latency timer is now set
+      await vi.advanceTimersByTimeAsync(49);
+      // The answer goes out only when the timer fires, so no amount of real I/O can bring it sooner.
+      expect(vi.getTimerCount()).toBe(1);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(vi.getTimerCount()).toBe(0);
+      await expect(request).resolves.toEqual({ count: 0 });
+    } finally {
+      vi.useRealTimers();
       await served.close();
     }
   });

@@ -1,6 +1,6 @@
 // The family client contract (docs/client-contract.md) as @bio/idr implements it.
 import { tokenAuth } from '@bio/core-http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BioError,
   DEFAULT_RETRY,
@@ -84,13 +84,34 @@ describe('Paged lists', () => {
   });
 });
 
+/**
+ * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
+ * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
+ */
+async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    let settled = false;
+    const outcome = work()
+      .catch((e: unknown) => e)
+      .finally(() => {
+        settled = true;
+      });
+    await vi.advanceTimersByTimeAsync(ms - 1);
+    expect(settled, `settled before ${ms} ms`).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled, `still pending at ${ms} ms`).toBe(true);
+    return await outcome;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('CallOptions', () => {
   it("a call's timeout replaces the client's for that call only", async () => {
     const idr = new Idr({ fetch: never, retry: 0 });
-    const started = Date.now();
-    const error = await idr.screen(102, { timeout: 20 }).catch((e: unknown) => e);
+    const error = await settlesAt(20, () => idr.screen(102, { timeout: 20 })); // the client's own is minutes
     expect(isTimeoutError(error)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it.each([
@@ -98,7 +119,7 @@ describe('CallOptions', () => {
     ['a JPEG', (idr: Idr) => idr.thumbnail(1, { timeout: 20 })],
     ['the capability probe', (idr: Idr) => idr.capabilities({ timeout: 20, refresh: true })],
   ])("the call's timeout applies to %s", async (_what, call) => {
-    await expect(call(new Idr({ fetch: never, retry: 0 }))).rejects.toSatisfy(isTimeoutError);
+    expect(isTimeoutError(await settlesAt(20, () => call(new Idr({ fetch: never, retry: 0 }))))).toBe(true);
   });
 
   it("a call's signal cancels only that call", async () => {

@@ -1,8 +1,10 @@
 import { isAbortError, isBatchError, isNetworkError, isServerError } from '@bio/core-http';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUT, Idr, sessionAuth } from '../../src/index.js';
 import { createSimulator } from '../../src/testing/index.js';
 import { inFlightCounter } from './server.js';
+
+afterEach(() => vi.useRealTimers());
 
 const screenBody = JSON.stringify({
   data: { '@id': 102, '@type': 'http://www.openmicroscopy.org/Schemas/OME/2016-06#Screen', 'url:plates': 'x', 'url:screen': 'y' },
@@ -83,11 +85,20 @@ describe('polite defaults', () => {
       expect(settled).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(200);
       expect(await pending).toMatchObject({ name: 'TimeoutError' });
+      // A configured limit: still waiting at 19 ms, a TimeoutError at 20 ms.
+      const configured = vi.fn();
+      const short = new Idr({ fetch: hanging, timeout: 20, retry: 0 }).screen(102).then(configured, (e: unknown) => {
+        configured(e);
+        return e;
+      });
+      await vi.advanceTimersByTimeAsync(19);
+      expect(configured).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(configured).toHaveBeenCalled();
+      expect(await short).toMatchObject({ name: 'TimeoutError' });
     } finally {
       vi.useRealTimers();
     }
-    const idr = new Idr({ fetch: hanging, timeout: 20, retry: 0 });
-    await expect(idr.screen(102)).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it('keeps an optional cookie session (IDR: sessionid_idr) when asked', async () => {
@@ -108,6 +119,7 @@ describe('polite defaults', () => {
   });
 
   it("stops a list when the caller's signal aborts", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }); // to wait a minute after the abort in no time
     const controller = new AbortController();
     let calls = 0;
     const fetch = (async () => {
@@ -129,7 +141,7 @@ describe('polite defaults', () => {
     // The first page, then at most the concurrent window (4 on IDR) ahead of the consumer; nothing after the abort.
     expect(calls).toBeLessThanOrEqual(5);
     const atAbort = calls;
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(calls).toBe(atAbort);
   });
 

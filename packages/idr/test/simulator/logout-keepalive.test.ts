@@ -2,7 +2,7 @@
 // answers as omero-web's views: keepalive_ping "OK" (text/plain); logout POST (CSRF-checked)
 // flushes the session and 302s to the login page; @login_required without a session → 403 (ajax).
 import { isValidationError } from '@bio/core-http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionAuth } from '../../src/index.js';
 import { createSimulator } from '../../src/testing/index.js';
 import { newIdr, serve } from './helpers.js';
@@ -10,6 +10,22 @@ import { newIdr, serve } from './helpers.js';
 const OMERO = 'https://omero.example.org';
 const sim = createSimulator({ baseUrl: OMERO, mapr: 'available', searchEngine: false });
 serve([sim, OMERO]);
+
+afterEach(() => vi.useRealTimers());
+
+/** The keep-alive's interval (and ky's timeouts) on a fake clock; msw answers in this process, so nothing else waits. */
+const fakeClock = (): void => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+};
+
+/** Lets msw and the client run (setImmediate is not faked) until `condition` holds; vi.waitFor would move the fake clock on. */
+async function untilReal(condition: () => boolean, what = 'the condition'): Promise<void> {
+  const giveUp = process.hrtime.bigint() + 5_000_000_000n; // 5 s of the real clock, which no test fakes
+  while (!condition()) {
+    if (process.hrtime.bigint() > giveUp) throw new Error(`${what} never held`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 async function loggedIn() {
   const omero = newIdr({ baseUrl: OMERO, auth: sessionAuth() });
@@ -41,27 +57,42 @@ describe('logout and keep-alive', () => {
 
   it('keepAlive pings every interval, and stops (onExpired) when the session is gone', async () => {
     const omero = await loggedIn();
+    fakeClock();
     let expired = 0;
     const errors: unknown[] = [];
     const alive = omero.keepAlive({ interval: 1000, onExpired: () => expired++, onError: (e) => errors.push(e) });
-    await new Promise((r) => setTimeout(r, 1150));
     const pings = () => sim.requests.filter((r) => r.url.pathname === '/webclient/keepalive_ping/').length;
+    const session = sim.state.sessions.values().next().value;
+    const seenBefore = session?.requests ?? 0;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(pings()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await untilReal(() => (session?.requests ?? 0) > seenBefore, 'the first ping'); // the first ping reached the live session
     expect(pings()).toBe(1);
-    expect(sim.state.sessions.values().next().value?.requests).toBeGreaterThanOrEqual(1);
     sim.state.sessions.clear(); // the server forgets the session
-    await new Promise((r) => setTimeout(r, 1100));
-    expect(expired).toBe(1);
-    await new Promise((r) => setTimeout(r, 1100));
+    await vi.advanceTimersByTimeAsync(1000);
+    await untilReal(() => expired === 1, 'onExpired');
+    expect(pings()).toBe(2);
+    expect(vi.getTimerCount()).toBe(0); // the interval is cleared: no ping is coming
+    await vi.advanceTimersByTimeAsync(5000);
     expect(pings()).toBe(2); // stopped after the expiry
     alive.stop();
+    expect(expired).toBe(1);
     expect(errors).toEqual([]);
   });
 
   it('stop() and the signal stop the pings; a bad interval is a ValidationError', async () => {
     const omero = await loggedIn();
+    fakeClock();
     const alive = omero.keepAlive({ interval: 1000 });
+    expect(vi.getTimerCount()).toBe(1);
     alive.stop();
-    await new Promise((r) => setTimeout(r, 1100));
+    expect(vi.getTimerCount()).toBe(0);
+    const controller = new AbortController();
+    omero.keepAlive({ interval: 1000, signal: controller.signal });
+    controller.abort();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5000);
     expect(sim.requests.filter((r) => r.url.pathname === '/webclient/keepalive_ping/')).toHaveLength(0);
     let error: unknown;
     try {

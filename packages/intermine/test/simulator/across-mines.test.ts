@@ -3,7 +3,7 @@
 import { isServerError, isValidationError } from '@bio/core-http';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Query, Registry } from '../../src/index.js';
 import { createSimulator } from '../../src/testing/index.js';
 
@@ -83,13 +83,17 @@ describe('across mines', () => {
   });
 
   it('works on at most `concurrency` mines at once', async () => {
+    // Each task holds its slot until the test lets it go, so the bound is counted, not timed.
+    const held: (() => void)[] = [];
+    let started = 0;
     let active = 0;
     let most = 0;
-    const result = await registry.acrossMines(
+    const running = registry.acrossMines(
       async (mine) => {
+        started++;
         most = Math.max(most, ++active);
         try {
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await new Promise<void>((resolve) => held.push(resolve));
           return await mine.version();
         } finally {
           active--;
@@ -97,7 +101,20 @@ describe('across mines', () => {
       },
       { development: true, concurrency: 2, client },
     );
+    const settle = () => new Promise((resolve) => setImmediate(resolve)); // not a timer: room for anything pending to run
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    await settle();
+    expect(started).toBe(2); // two of four mines, and the others wait for a slot
+    for (const next of [3, 4]) {
+      held.shift()?.(); // one mine finishes: exactly one more starts
+      await vi.waitFor(() => expect(started).toBe(next));
+      await settle();
+      expect(held).toHaveLength(2);
+    }
+    for (const release of held.splice(0)) release();
+    const result = await running;
     expect(result.outcomes).toHaveLength(4);
+    expect(result.failed).toEqual(['BrokenMine']); // its server answers 500
     expect(most).toBe(2);
     await expect(registry.acrossMines(async () => 1, { concurrency: 0 })).rejects.toSatisfy(isValidationError);
   });

@@ -1,5 +1,5 @@
 import { AbortError, TimeoutError, ValidationError } from '@bio/core-http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isMolgenisImportError, MolgenisImportError } from '../../src/index.js';
 import { client, fixture, useFixtureServer } from '../helpers.js';
 
@@ -59,14 +59,23 @@ describe('uploadZip', () => {
     expect(error.code).toBe('IMPORT_FAILED');
   });
 
+  // core-http's poll waits with setTimeout and reads Date.now(); msw answers in this process.
+  const fakeClock = (): void => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  };
+  afterEach(() => vi.useRealTimers());
+
   it('leaving importRuns() early stops the polling', async () => {
+    fakeClock();
     server.use(fixture('import-finished'));
     const { m, requests } = client();
     for await (const run of m.importRuns(RUN, { interval: 10 })) {
       expect(run.status).toBe('RUNNING');
       break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0); // no next check is waiting
+    await vi.advanceTimersByTimeAsync(1_000); // a hundred intervals
     expect(requests).toHaveLength(1);
   });
 
@@ -80,10 +89,21 @@ describe('uploadZip', () => {
   it('stops polling when the signal aborts', async () => {
     server.use(fixture('import-finished'));
     const { m } = client();
+    fakeClock();
     const controller = new AbortController();
-    const waiting = m.waitForImport(RUN, { interval: 60_000, signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await expect(waiting).rejects.toThrow(AbortError);
+    let stopped = false;
+    const waiting = m
+      .waitForImport(RUN, { interval: 60_000, signal: controller.signal })
+      .catch((e: unknown) => e)
+      .finally(() => {
+        stopped = true;
+      });
+    await vi.advanceTimersByTimeAsync(20); // the first check is done; the 60 s wait has begun
+    expect(stopped).toBe(false);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(true); // at 20 ms, not at the end of the wait
+    expect(await waiting).toBeInstanceOf(AbortError);
   });
 
   it('validates options before uploading', async () => {

@@ -2,7 +2,7 @@
 // User-Agent, per-call CallOptions, undefined-tolerant options, error codes and markers.
 // A fake fetch (no msw) answering with MOLGENIS v2 shapes.
 import { basicAuth, headerAuth } from '@bio/core-http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   isBioError,
   isBioHttpError,
@@ -91,27 +91,48 @@ describe('constructor options', () => {
   });
 });
 
+/**
+ * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
+ * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
+ */
+async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    let settled = false;
+    const outcome = work()
+      .catch((e: unknown) => e)
+      .finally(() => {
+        settled = true;
+      });
+    await vi.advanceTimersByTimeAsync(ms - 1);
+    expect(settled, `settled before ${ms} ms`).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled, `still pending at ${ms} ms`).toBe(true);
+    return await outcome;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('CallOptions: per-call timeout and signal', () => {
   it('a call timeout replaces the client one for that call only', async () => {
     const m = new Molgenis({ baseUrl: BASE, fetch: hanging, retry: 0, timeout: 60_000 });
-    const started = Date.now();
-    const error = await m.getById('demo_sightings', '151', { timeout: 30 }).catch((e: unknown) => e);
+    const error = await settlesAt(30, () => m.getById('demo_sightings', '151', { timeout: 30 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(isTimeoutError(error)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('get(…, { timeout }) applies to each page request, metadata included', async () => {
     const m = new Molgenis({ baseUrl: BASE, fetch: hanging, retry: 0, timeout: 60_000 });
-    await expect(m.get('demo_sightings', { timeout: 30 }).toArray()).rejects.toBeInstanceOf(TimeoutError);
-    await expect(m.get('demo_sightings', { timeout: 30, max: 10 }).toArray()).rejects.toBeInstanceOf(TimeoutError);
-    await expect(m.getEntityMetaData('demo_sightings', { timeout: 30 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(await settlesAt(30, () => m.get('demo_sightings', { timeout: 30 }).toArray())).toBeInstanceOf(TimeoutError);
+    expect(await settlesAt(30, () => m.get('demo_sightings', { timeout: 30, max: 10 }).toArray())).toBeInstanceOf(TimeoutError);
+    expect(await settlesAt(30, () => m.getEntityMetaData('demo_sightings', { timeout: 30 }))).toBeInstanceOf(TimeoutError);
   });
 
   it('writes take the call timeout per batch (and count the batch in flight as unknown)', async () => {
     const m = new Molgenis({ baseUrl: BASE, fetch: hanging, retry: 0, timeout: 60_000 });
     const rows = [{ id: 'a' }, { id: 'b' }];
-    const error = (await m.addAll('demo_sightings', rows, { timeout: 30 }).catch((e: unknown) => e)) as MolgenisBatchError;
+    const error = (await settlesAt(30, () => m.addAll('demo_sightings', rows, { timeout: 30 }))) as MolgenisBatchError;
     expect(isMolgenisBatchError(error)).toBe(true);
     expect(error.unknown).toEqual(rows);
     expect(isTimeoutError(error.errors[0]?.error)).toBe(true);

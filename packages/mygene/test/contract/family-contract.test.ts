@@ -12,7 +12,7 @@ import {
   type Progress,
   ScrollExpiredError,
 } from '@bio/mygene';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VERSION } from '../../src/internal/version.js';
 import { client, countingFetch, useFixtureServer } from './helpers.js';
 
@@ -187,6 +187,29 @@ describe('client options', () => {
   });
 });
 
+/**
+ * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
+ * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
+ */
+async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    let settled = false;
+    const outcome = work()
+      .catch((e: unknown) => e)
+      .finally(() => {
+        settled = true;
+      });
+    await vi.advanceTimersByTimeAsync(ms - 1);
+    expect(settled, `settled before ${ms} ms`).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled, `still pending at ${ms} ms`).toBe(true);
+    return await outcome;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('CallOptions', () => {
   // A server that never answers: only a timeout or an abort ends the request.
   const silent: typeof fetch = (input, init) =>
@@ -198,17 +221,12 @@ describe('CallOptions', () => {
 
   it('timeout per call replaces the client’s for that call’s requests', async () => {
     const mg = new MyGene({ fetch: silent, retry: 0, timeout: 10_000 });
-    const t0 = performance.now();
-    const e = await mg.gene('1017', { timeout: 50 }).catch((x: unknown) => x);
+    const e = await settlesAt(50, () => mg.gene('1017', { timeout: 50 }));
     expect(isTimeoutError(e)).toBe(true);
     expect((e as api.TimeoutError).message).toMatch(/50 ms/);
-    expect(performance.now() - t0).toBeLessThan(5000);
-    const scroll = await mg
-      .fetchAll('brain', { timeout: 50 })
-      .toArray()
-      .catch((x: unknown) => x);
+    const scroll = await settlesAt(50, () => mg.fetchAll('brain', { timeout: 50 }).toArray());
     expect(isTimeoutError(scroll)).toBe(true);
-    const batch = await mg.genes(['1017'], { timeout: 50 }).catch((x: unknown) => x);
+    const batch = await settlesAt(50, () => mg.genes(['1017'], { timeout: 50 }));
     expect(api.isBatchError(batch) && isTimeoutError(batch.errors[0]?.error)).toBe(true);
   });
 
