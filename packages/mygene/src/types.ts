@@ -96,9 +96,15 @@ export interface PathwayRef {
  * if (cdk2 && !Array.isArray(cdk2.genomic_pos)) console.log(cdk2.genomic_pos?.chr); // '12'
  * ```
  */
-export interface Gene extends Partial<Record<'genomic_pos' | 'genomic_pos_hg19' | 'genomic_pos_mm9', OneOrMany<GenomicPos>>> {
+export interface Gene {
   /** MyGene's document id: the Entrez gene id, or an Ensembl gene id for Ensembl-only genes. */
   _id: string;
+  /** Position(s) on the current reference assembly of the species (GRCh38/hg38 for human); a list when the gene maps to several places. */
+  genomic_pos?: OneOrMany<GenomicPos>;
+  /** Position(s) on the human hg19 (GRCh37) assembly; human genes only. */
+  genomic_pos_hg19?: OneOrMany<GenomicPos>;
+  /** Position(s) on the mouse mm9 (NCBI37) assembly; mouse genes only. */
+  genomic_pos_mm9?: OneOrMany<GenomicPos>;
   /** Document version in the MyGene index. */
   _version?: number;
   /** Relevance score; present on query hits. */
