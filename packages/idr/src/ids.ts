@@ -42,10 +42,13 @@ export type ExperimenterId = Id<'Experimenter'>;
 export type IdInput<T extends Id<string>> = T | number;
 
 function make<T extends Id<string>>(kind: string) {
-  return (value: number | string, field = `${kind.toLowerCase()}Id`): T => {
+  // `PlateAcquisition` → `plateAcquisitionId` (the name the API uses), not `plateacquisitionId`.
+  return (value: number | string, field = `${kind[0]?.toLowerCase()}${kind.slice(1)}Id`): T => {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-      throw new ValidationError({ message: `${field} must be a non-negative integer, got ${JSON.stringify(value)}`, field });
+      // String() for what JSON cannot write (a bigint throws, undefined vanishes).
+      const shown = typeof value === 'bigint' || value === undefined ? String(value) : JSON.stringify(value);
+      throw new ValidationError({ message: `${field} must be a non-negative integer, got ${shown}`, field });
     }
     return n as T;
   };

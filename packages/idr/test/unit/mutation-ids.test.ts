@@ -3,7 +3,7 @@
 // `'1e3'`, `'0x10'` read as 12, 1000, 16) instead of refusing it.
 import { isValidationError, type ValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
-import { annotationId, datasetId, experimenterId, fileId, imageId, plateId, projectId, roiId, screenId, wellId } from '../../src/index.js';
+import { annotationId, datasetId, experimenterId, fileId, imageId, plateAcquisitionId, plateId, projectId, roiId, screenId, wellId } from '../../src/index.js';
 
 function refusal(fn: () => unknown): ValidationError {
   try {
@@ -63,5 +63,20 @@ describe('id checks', () => {
     const named = refusal(() => screenId('x', 'screen'));
     expect(named.field).toBe('screen');
     expect(named.message).toBe('screen must be a non-negative integer, got "x"');
+  });
+});
+
+describe('ids: what JSON cannot write, and two-word kinds', () => {
+  it('a bigint or undefined is a ValidationError, not a TypeError from the message', () => {
+    expect(() => imageId(12n as never)).toThrow(
+      expect.objectContaining({ name: 'ValidationError', message: 'imageId must be a non-negative integer, got 12' }),
+    );
+    expect(() => imageId(undefined as never)).toThrow(
+      expect.objectContaining({ name: 'ValidationError', message: 'imageId must be a non-negative integer, got undefined' }),
+    );
+  });
+
+  it('the default field of a two-word kind keeps its capital (plateAcquisitionId)', () => {
+    expect(() => plateAcquisitionId(-1)).toThrow(expect.objectContaining({ field: 'plateAcquisitionId' }));
   });
 });
