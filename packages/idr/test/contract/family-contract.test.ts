@@ -1,6 +1,6 @@
 // The family client contract (docs/client-contract.md) as @bio/idr implements it.
 import { tokenAuth } from '@bio/core-http';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BioError,
   DEFAULT_RETRY,
@@ -17,6 +17,7 @@ import {
 } from '../../src/index.js';
 import { VERSION } from '../../src/internal/version.js';
 import { inFlightCounter, newIdr, useFixtureServer } from './server.js';
+import { settlesAt } from '../../../../scripts/test-clock.js';
 
 useFixtureServer();
 
@@ -83,29 +84,6 @@ describe('Paged lists', () => {
     expect(urls).toEqual([]);
   });
 });
-
-/**
- * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
- * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
- */
-async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  try {
-    let settled = false;
-    const outcome = work()
-      .catch((e: unknown) => e)
-      .finally(() => {
-        settled = true;
-      });
-    await vi.advanceTimersByTimeAsync(ms - 1);
-    expect(settled, `settled before ${ms} ms`).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(settled, `still pending at ${ms} ms`).toBe(true);
-    return await outcome;
-  } finally {
-    vi.useRealTimers();
-  }
-}
 
 describe('CallOptions', () => {
   it("a call's timeout replaces the client's for that call only", async () => {

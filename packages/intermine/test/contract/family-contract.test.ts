@@ -1,5 +1,5 @@
 // The family client contract (docs/client-contract.md) as this client implements it.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   IdResolutionError,
   InterMine,
@@ -14,6 +14,7 @@ import {
 } from '../../src/index.js';
 import { VERSION } from '../../src/internal/version.js';
 import { ROOT, testMine, useFixtureServer } from './setup.js';
+import { settlesAt } from '../../../../scripts/test-clock.js';
 
 useFixtureServer();
 
@@ -80,29 +81,6 @@ describe('Paged results', () => {
     expect(await lists.total()).toBe(2);
   });
 });
-
-/**
- * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
- * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
- */
-async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  try {
-    let settled = false;
-    const outcome = work()
-      .catch((e: unknown) => e)
-      .finally(() => {
-        settled = true;
-      });
-    await vi.advanceTimersByTimeAsync(ms - 1);
-    expect(settled, `settled before ${ms} ms`).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(settled, `still pending at ${ms} ms`).toBe(true);
-    return await outcome;
-  } finally {
-    vi.useRealTimers();
-  }
-}
 
 describe('constructor and call options', () => {
   it("sends @bio/intermine/<version> as User-Agent, after the caller's value", async () => {

@@ -2,7 +2,7 @@
 // User-Agent, per-call CallOptions, undefined-tolerant options, error codes and markers.
 // A fake fetch (no msw) answering with MOLGENIS v2 shapes.
 import { basicAuth, headerAuth } from '@bio/core-http';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   isBioError,
   isBioHttpError,
@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from '../../src/index.js';
 import { VERSION } from '../../src/internal/version.js';
+import { settlesAt } from '../../../../scripts/test-clock.js';
 
 const BASE = 'https://molgenis.example.org';
 const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -90,29 +91,6 @@ describe('constructor options', () => {
     expect(seen.map((r) => new URL(r.url).pathname)).toEqual(['/api/v2/demo_sightings/151', '/api/v2/demo_sightings/151', '/api/v2/demo_sightings']);
   });
 });
-
-/**
- * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
- * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
- */
-async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  try {
-    let settled = false;
-    const outcome = work()
-      .catch((e: unknown) => e)
-      .finally(() => {
-        settled = true;
-      });
-    await vi.advanceTimersByTimeAsync(ms - 1);
-    expect(settled, `settled before ${ms} ms`).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(settled, `still pending at ${ms} ms`).toBe(true);
-    return await outcome;
-  } finally {
-    vi.useRealTimers();
-  }
-}
 
 describe('CallOptions: per-call timeout and signal', () => {
   it('a call timeout replaces the client one for that call only', async () => {

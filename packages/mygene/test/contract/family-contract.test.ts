@@ -12,9 +12,10 @@ import {
   type Progress,
   ScrollExpiredError,
 } from '@bio/mygene';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/internal/version.js';
 import { client, countingFetch, useFixtureServer } from './helpers.js';
+import { settlesAt } from '../../../../scripts/test-clock.js';
 
 useFixtureServer();
 
@@ -186,29 +187,6 @@ describe('client options', () => {
     expect(await peakWith(2)).toBe(2);
   });
 });
-
-/**
- * The outcome of `work`, run on a fake clock (the fetch is injected and never answers, so only
- * ky's timeout timer can end it): checks that it settles exactly at `ms`, not a millisecond sooner.
- */
-async function settlesAt(ms: number, work: () => Promise<unknown>): Promise<unknown> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  try {
-    let settled = false;
-    const outcome = work()
-      .catch((e: unknown) => e)
-      .finally(() => {
-        settled = true;
-      });
-    await vi.advanceTimersByTimeAsync(ms - 1);
-    expect(settled, `settled before ${ms} ms`).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(settled, `still pending at ${ms} ms`).toBe(true);
-    return await outcome;
-  } finally {
-    vi.useRealTimers();
-  }
-}
 
 describe('CallOptions', () => {
   // A server that never answers: only a timeout or an abort ends the request.
