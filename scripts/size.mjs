@@ -6,8 +6,12 @@
 // costs more than 1 % over the direct one.
 //
 // The budgets are today's sizes plus a few percent, so growth is a decision, not an accident.
-// The issue's goal for `{ MyGene }` is 14 KiB; it is 20.8 KiB today (core-http's client, errors and
-// ky), so its budget holds the line while the goal stays open.
+// The issue's goal for `{ MyGene }` is 14 KiB; it is 20.9 KiB (measured 2026-12-07). The floor, in
+// the same bundling: ky 1.14 alone is 4.9 KiB, and `{ createHttpClient }` (ky + the client core:
+// retries, errors, redirects, auth, size guard) is 13.6 KiB before any MyGene code; the rest is
+// MyGene's own code plus batch/paging/concurrency from core-http, all reachable from the class's
+// methods. 14 KiB is not reachable without dropping features or ky, so the budget holds the line
+// (measured value + ~1.5 %) while the goal stays open.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -39,8 +43,8 @@ const budgets = {
   '@bio/molgenis': 39,
   '@bio/molgenis/emx2': 32,
   '@bio/sdk': 110,
-  "{ MyGene } from '@bio/mygene'": 21.5,
-  "{ MyGene } from '@bio/sdk'": 21.5,
+  "{ MyGene } from '@bio/mygene'": 21.2,
+  "{ MyGene } from '@bio/sdk'": 21.2,
 };
 
 const rows = [];

@@ -51,6 +51,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (options.headers) for (const k in options.headers) clientHeaders[k.toLowerCase()] = options.headers[k] as string;
   const unlimited: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
   const fetchFn: typeof fetch = concurrency === undefined ? unlimited : limitFetch(() => unlimited, concurrency);
+  const hasClientHeaders = Object.keys(clientHeaders).length > 0;
   // beforeError hooks see (and may replace) every error a request or its body read fails with
   // (ky's own beforeError sees only status errors, so this stays ours).
   const rethrow = async (error: unknown): Promise<never> => {
@@ -73,11 +74,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // Like ky: start on the next microtask, so a body method called right away chooses the mode.
     let bodyTaken = false; // then the body method reports the error, and its hooks run there only
     const promise = Promise.resolve()
-      .then(() => start('response').then((o) => o.read.response))
-      .catch((error: unknown) => (bodyTaken ? Promise.reject(error) : rethrow(error))) as ResponsePromise;
+      .then(() => start('response'))
+      .then(responseOf, (error: unknown) => (bodyTaken ? Promise.reject(error) : rethrow(error))) as ResponsePromise;
     const body = async (mode: Exclude<Mode, 'response'>): Promise<Outcome> => {
       bodyTaken = true;
-      promise.catch(() => undefined); // the caller awaits the body method, not this promise
+      promise.catch(ignore); // the caller awaits the body method, not this promise
       const outcome = await start(mode);
       if (mode !== 'stream' && outcome.bytes === undefined) {
         // The request was started in another mode: read the body now, still guarded.
@@ -148,7 +149,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       mode,
       timeout: opts.timeout ?? options.timeout ?? DEFAULT_TIMEOUT,
       serviceMessage: options.serviceMessage,
-      cancel: new Cancellation([options.signal, opts.signal], retry.deadline),
+      cancel: Cancellation.of(options.signal, opts.signal, retry.deadline),
       attempt: 0,
       lastUrl: url,
       csrfRetried: false,
@@ -156,7 +157,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       received: undefined,
     };
     // A plain record with lower-case names, set on ky's Request (by ky or the exchange): cheaper than Headers twice.
-    const headers: Record<string, string> = { ...clientHeaders };
+    const headers: Record<string, string> = hasClientHeaders ? { ...clientHeaders } : {};
     if (options.userAgent !== undefined && !browser) headers['user-agent'] = options.userAgent;
     if (opts.headers) for (const k in opts.headers) headers[k.toLowerCase()] = opts.headers[k] as string;
     if (opts.accept !== undefined) headers.accept = opts.accept;
@@ -196,7 +197,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         retry: kyRetry(retry, ctx, mayRetry ? methods : [], retryState),
         throwHttpErrors: userThrows === true ? true : throws, // then `throws` is always true
         fetch: exchange,
-        hooks,
+        hooks: kyHeaders ? hooks : undefined,
         retryState,
         redirect: browser ? 'follow' : 'manual',
       });
@@ -234,6 +235,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     url: (p, searchParams) => resolveUrl(base, p, searchParams, options.arrayFormat ?? 'comma').href,
   };
 }
+
+const responseOf = (o: Outcome): Response => o.read.response;
+const ignore = (): undefined => undefined;
 
 /** A started request: its context, the response, and the body when an attempt read it. */
 interface Outcome {

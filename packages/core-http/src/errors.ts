@@ -554,7 +554,7 @@ export function isBioHttpError(e: unknown): e is BioHttpError {
  * if (isBadRequestError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isBadRequestError = guard(BadRequestError, 'BadRequestError');
+export const isBadRequestError = /* @__PURE__ */ guard(BadRequestError, 'BadRequestError');
 /**
  * True when `e` is a 401 {@link UnauthorizedError}, from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -564,7 +564,7 @@ export const isBadRequestError = guard(BadRequestError, 'BadRequestError');
  * if (isUnauthorizedError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isUnauthorizedError = guard(UnauthorizedError, 'UnauthorizedError');
+export const isUnauthorizedError = /* @__PURE__ */ guard(UnauthorizedError, 'UnauthorizedError');
 /**
  * True when `e` is a 403 {@link ForbiddenError}, from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -574,7 +574,7 @@ export const isUnauthorizedError = guard(UnauthorizedError, 'UnauthorizedError')
  * if (isForbiddenError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isForbiddenError = guard(ForbiddenError, 'ForbiddenError');
+export const isForbiddenError = /* @__PURE__ */ guard(ForbiddenError, 'ForbiddenError');
 /**
  * True when `e` is a 404 {@link NotFoundError}, from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -585,7 +585,7 @@ export const isForbiddenError = guard(ForbiddenError, 'ForbiddenError');
  * catch (e) { if (isNotFoundError(e)) console.log('no such gene'); else throw e; }
  * ```
  */
-export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
+export const isNotFoundError = /* @__PURE__ */ guard(NotFoundError, 'NotFoundError');
 /**
  * True when `e` is a 409 {@link ConflictError}, from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -595,7 +595,7 @@ export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
  * if (isConflictError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isConflictError = guard(ConflictError, 'ConflictError');
+export const isConflictError = /* @__PURE__ */ guard(ConflictError, 'ConflictError');
 /**
  * True when `e` is a 429 {@link RateLimitError}, from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -605,7 +605,7 @@ export const isConflictError = guard(ConflictError, 'ConflictError');
  * if (isRateLimitError(e) && e.retryAfter !== undefined) await new Promise((r) => setTimeout(r, e.retryAfter));
  * ```
  */
-export const isRateLimitError = guard(RateLimitError, 'RateLimitError');
+export const isRateLimitError = /* @__PURE__ */ guard(RateLimitError, 'RateLimitError');
 /**
  * True when `e` is a 5xx {@link ServerError}, from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -615,7 +615,7 @@ export const isRateLimitError = guard(RateLimitError, 'RateLimitError');
  * if (isServerError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isServerError = guard(ServerError, 'ServerError');
+export const isServerError = /* @__PURE__ */ guard(ServerError, 'ServerError');
 /**
  * True when `e` is a {@link TimeoutError} (no response in time, or 408), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -625,7 +625,7 @@ export const isServerError = guard(ServerError, 'ServerError');
  * if (isTimeoutError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isTimeoutError = guard(TimeoutError, 'TimeoutError');
+export const isTimeoutError = /* @__PURE__ */ guard(TimeoutError, 'TimeoutError');
 /**
  * True when `e` is a {@link NetworkError} (connection failed or broke), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -635,7 +635,7 @@ export const isTimeoutError = guard(TimeoutError, 'TimeoutError');
  * if (isNetworkError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isNetworkError = guard(NetworkError, 'NetworkError');
+export const isNetworkError = /* @__PURE__ */ guard(NetworkError, 'NetworkError');
 /**
  * True when `e` is a {@link AbortError} (the caller aborted), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -645,7 +645,7 @@ export const isNetworkError = guard(NetworkError, 'NetworkError');
  * if (isAbortError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isAbortError = guard(AbortError, 'AbortError');
+export const isAbortError = /* @__PURE__ */ guard(AbortError, 'AbortError');
 /**
  * True when `e` is a {@link ResponseFormatError} (unexpected body or content type), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -655,7 +655,7 @@ export const isAbortError = guard(AbortError, 'AbortError');
  * if (isResponseFormatError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isResponseFormatError = guard(ResponseFormatError, 'ResponseFormatError');
+export const isResponseFormatError = /* @__PURE__ */ guard(ResponseFormatError, 'ResponseFormatError');
 /**
  * True when `e` is a {@link ResponseTooLargeError} (body over `maxResponseBytes`), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -665,7 +665,7 @@ export const isResponseFormatError = guard(ResponseFormatError, 'ResponseFormatE
  * if (isResponseTooLargeError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isResponseTooLargeError = guard(ResponseTooLargeError, 'ResponseTooLargeError');
+export const isResponseTooLargeError = /* @__PURE__ */ guard(ResponseTooLargeError, 'ResponseTooLargeError');
 /**
  * True when `e` is a {@link ValidationError} (bad arguments, nothing sent), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -675,7 +675,7 @@ export const isResponseTooLargeError = guard(ResponseTooLargeError, 'ResponseToo
  * if (isValidationError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isValidationError = guard(ValidationError, 'ValidationError');
+export const isValidationError = /* @__PURE__ */ guard(ValidationError, 'ValidationError');
 /**
  * True when `e` is a {@link BatchError} (a batched operation had failures), from this or any other installed copy of core-http
  * (`instanceof`, or the `isBioError` marker plus the class name). Narrows `e` to that class.
@@ -685,7 +685,7 @@ export const isValidationError = guard(ValidationError, 'ValidationError');
  * if (isBatchError(e)) console.error(e.code, e.message);
  * ```
  */
-export const isBatchError = guard(BatchError, 'BatchError');
+export const isBatchError = /* @__PURE__ */ guard(BatchError, 'BatchError');
 
 /**
  * Build the error subclass that fits an HTTP status.

@@ -4,6 +4,18 @@
  * deadline, only a per-attempt timeout; this is the part core-http adds.
  */
 export class Cancellation {
+  /**
+   * The cancellation of one request: a shared inert one when nothing can cancel it (no signal,
+   * no deadline), which is most requests, so they allocate nothing here.
+   */
+  static of(clientSignal: AbortSignal | undefined, callSignal: AbortSignal | undefined, deadline: number | undefined): Cancellation {
+    if (clientSignal === undefined && callSignal === undefined && deadline === undefined) {
+      inert ??= new Cancellation([], undefined);
+      return inert;
+    }
+    return new Cancellation([clientSignal, callSignal], deadline);
+  }
+
   /** The combined signal, or undefined when nothing can cancel the request. */
   readonly signal: AbortSignal | undefined;
   /** When the deadline passes (epoch ms), if there is one. */
@@ -51,3 +63,6 @@ export class Cancellation {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
   }
 }
+
+/** The inert cancellation ({@link Cancellation.of}): made on first use, never at import time. */
+let inert: Cancellation | undefined;

@@ -65,6 +65,23 @@ function readable(original: Response, bytes: Uint8Array): Response {
   return copy;
 }
 
+/** The request sent again (a redirect hop, or after a CSRF refresh). */
+function again(
+  ctx: RequestContext,
+  url: URL,
+  headers: Headers,
+  method: string,
+  body: BodyInit | undefined,
+  signal: AbortSignal,
+  redirect: RequestRedirect,
+): Request {
+  if (body === undefined || (typeof FormData !== 'undefined' && body instanceof FormData)) headers.delete('content-type');
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal, redirect };
+  if (body !== undefined) init.body = body;
+  if (ctx.auth?.credentials !== undefined) init.credentials = ctx.auth.credentials;
+  return new Request(url, init);
+}
+
 /**
  * The `fetch` ky calls, once per attempt: applies auth (same origin only), follows redirects by
  * hand (dropping credentials across origins), refreshes a refused CSRF token once, reports every
@@ -93,26 +110,21 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
     let request = first;
     let current = first.url === ctx.url.href ? ctx.url : new URL(first.url);
     let method = first.method;
-    // The body to send again: the prepared one, or (a hook replaced the request) its own bytes.
-    let body: BodyInit | undefined = first.body === null ? undefined : ctx.replaced ? await first.clone().arrayBuffer() : o.body;
+    // The body to send again: the prepared one (ky's Request carries exactly that one, or none
+    // when it is undefined), or (a hook replaced the request) its own bytes.
+    let body: BodyInit | undefined = !ctx.replaced ? o.body : first.body === null ? undefined : await first.clone().arrayBuffer();
     let crossOrigin = current.origin !== ctx.base.origin;
     let hops = 0;
-    const again = (url: URL, headers: Headers): Request => {
-      if (body === undefined || (typeof FormData !== 'undefined' && body instanceof FormData)) headers.delete('content-type');
-      const init: RequestInit & { duplex?: 'half' } = { method, headers, signal: first.signal, redirect };
-      if (body !== undefined) init.body = body;
-      if (ctx.auth?.credentials !== undefined) init.credentials = ctx.auth.credentials;
-      return new Request(url, init);
-    };
     try {
       for (;;) {
         ctx.lastUrl = current;
         if (crossOrigin) stripCredentials(request.headers, ctx.auth);
         else if (ctx.auth) await ctx.auth.apply(applyContext(ctx, current, request.headers, method, send));
-        observe(o.hooks.onRequest, () => ({ method, url: safeUrl(ctx, current), attempt }));
+        if (o.hooks.onRequest) observe(o.hooks.onRequest, () => ({ method, url: safeUrl(ctx, current), attempt }));
         const t0 = o.hooks.onResponse ? performance.now() : 0;
         const response = await o.fetch(request);
-        observe(o.hooks.onResponse, () => ({ method, url: safeUrl(ctx, current), status: response.status, attempt, durationMs: performance.now() - t0 }));
+        if (o.hooks.onResponse)
+          observe(o.hooks.onResponse, () => ({ method, url: safeUrl(ctx, current), status: response.status, attempt, durationMs: performance.now() - t0 }));
         if (!crossOrigin && ctx.auth?.onResponse) await ctx.auth.onResponse(response, current);
 
         const next = o.browser ? undefined : redirectLocation(response, current);
@@ -141,7 +153,7 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
             });
           }
           if (next.origin !== ctx.base.origin) crossOrigin = true;
-          request = again(next, new Headers(request.headers));
+          request = again(ctx, next, new Headers(request.headers), method, body, first.signal, redirect);
           current = next;
           continue;
         }
@@ -150,7 +162,7 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
           if (await csrfRefreshed(ctx.auth, response, context)) {
             ctx.csrfRetried = true; // once per request, so a server that keeps refusing cannot loop us
             discard(response.body);
-            request = again(current, new Headers(request.headers));
+            request = again(ctx, current, new Headers(request.headers), method, body, first.signal, redirect);
             continue;
           }
         }

@@ -11,6 +11,22 @@ export interface ReadBody {
   attempts: number;
 }
 
+/** The error for a body that is not the JSON expected (built only on that path). */
+function jsonFormatError(ctx: RequestContext, read: ReadBody, contentType: string | null, problem: string, text: string): ResponseFormatError {
+  const shownUrl = redactUrl(read.finalUrl.href);
+  const after = read.redirected ? ` after a redirect to ${shownUrl}` : '';
+  return new ResponseFormatError({
+    message: `${ctx.method} ${shownUrl}: expected JSON${after} but got ${problem}`,
+    status: read.response.status,
+    method: ctx.method,
+    url: read.finalUrl.href,
+    ...(contentType === null ? {} : { contentType }),
+    ...(text === '' ? {} : { snippet: text.slice(0, 300) }),
+    attempts: read.attempts,
+    ...common(ctx),
+  });
+}
+
 /**
  * Parse a JSON body: `ResponseFormatError` for an empty body, a web page, another content type
  * or invalid JSON; then `errorInBody` may turn a 2xx body into an HTTP error.
@@ -21,35 +37,21 @@ export function parseJson(
   bytes: Uint8Array,
   errorInBody: ((body: unknown, response: Response) => { status: number; message: string } | undefined) | undefined,
 ): unknown {
-  const { response, finalUrl, redirected, attempts } = read;
+  const { response, finalUrl, attempts } = read;
   const contentType = response.headers.get('content-type');
-  const formatError = (problem: string, text: string): ResponseFormatError => {
-    const shownUrl = redactUrl(finalUrl.href);
-    const after = redirected ? ` after a redirect to ${shownUrl}` : '';
-    return new ResponseFormatError({
-      message: `${ctx.method} ${shownUrl}: expected JSON${after} but got ${problem}`,
-      status: response.status,
-      method: ctx.method,
-      url: finalUrl.href,
-      ...(contentType === null ? {} : { contentType }),
-      ...(text === '' ? {} : { snippet: text.slice(0, 300) }),
-      attempts,
-      ...common(ctx),
-    });
-  };
   const text = decodeUtf8(bytes);
   if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === ''))
-    throw formatError(`an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
+    throw jsonFormatError(ctx, read, contentType, `an empty body (status ${response.status}${contentType ? `, ${contentType}` : ''})`, '');
   const json = isJsonContentType(contentType);
   if (!json && (isHtmlContentType(contentType) || /^\s*</.test(text))) {
-    throw formatError(`${contentType ?? 'an HTML/XML page'} (a web page, not an API response)`, text);
+    throw jsonFormatError(ctx, read, contentType, `${contentType ?? 'an HTML/XML page'} (a web page, not an API response)`, text);
   }
-  if (contentType !== null && !json) throw formatError(contentType, text);
+  if (contentType !== null && !json) throw jsonFormatError(ctx, read, contentType, contentType, text);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw formatError(`invalid JSON (${e instanceof Error ? e.message : String(e)})`, text);
+    throw jsonFormatError(ctx, read, contentType, `invalid JSON (${e instanceof Error ? e.message : String(e)})`, text);
   }
   const bodyError = errorInBody?.(data, response);
   if (bodyError) {

@@ -19,7 +19,7 @@ export function normaliseBaseUrl(baseUrl: string): URL {
 
 /** A path relative to `base` (a leading slash too) or an absolute URL, plus query parameters. */
 export function resolveUrl(base: URL, path: string, searchParams: QueryParams | undefined, arrayFormat: ArrayFormat): URL {
-  const url = ABSOLUTE_URL.test(path) ? new URL(path) : new URL(path.replace(/^\/+/, ''), base);
+  const url = ABSOLUTE_URL.test(path) ? new URL(path) : new URL(path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path, base);
   if (searchParams !== undefined) {
     const extra = buildSearchParams(searchParams, { arrayFormat }).toString();
     if (extra !== '') url.search = url.search.length > 1 ? `${url.search}&${extra}` : `?${extra}`;
@@ -46,5 +46,8 @@ export function prepareBody(o: { json?: unknown; form?: Record<string, QueryValu
   if (o.body !== undefined && o.body !== null) {
     return { body: o.body, replayable: !(typeof ReadableStream !== 'undefined' && o.body instanceof ReadableStream) };
   }
-  return { replayable: true };
+  return NO_BODY;
 }
+
+/** The prepared body of a request without one (shared: nothing changes a PreparedBody). */
+const NO_BODY: PreparedBody = { replayable: true };

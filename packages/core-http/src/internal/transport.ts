@@ -18,7 +18,8 @@ export interface SendOptions {
   throwHttpErrors: true | ((status: number) => boolean);
   /** The exchange (auth, redirects, observers, body reads) ky calls once per attempt. */
   fetch: (request: Request) => Promise<Response>;
-  hooks: HttpHooks;
+  /** The client's hooks when ky runs some of them ({@link kyRunsHooks}), else undefined. */
+  hooks: HttpHooks | undefined;
   retryState: RetryState;
   redirect: RequestRedirect;
 }
@@ -88,7 +89,7 @@ export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
     fetch: o.fetch as NonNullable<KyOptions['fetch']>,
   };
   if (o.headers !== undefined) options.headers = o.headers;
-  if (kyRunsHooks(o.hooks)) options.hooks = kyHooks(ctx, o.hooks, o.retryState);
+  if (o.hooks !== undefined) options.hooks = kyHooks(ctx, o.hooks, o.retryState);
   if (o.throwHttpErrors !== true) options.throwHttpErrors = o.throwHttpErrors;
   if (o.method !== 'GET') options.method = o.method;
   if (o.body !== undefined) options.body = o.body;
