@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpHooks } from '@bio/core-http';
@@ -60,7 +60,8 @@ export interface CliConfig {
 
 /**
  * Read the JSON config file (`--config`, `$BIO_CONFIG`, or `~/.config/bio/config.json`); a missing
- * default file is fine, a missing `--config` file is an error.
+ * default file is fine, a missing `--config` file is an error, and a file holding a token that
+ * group or others can read is refused (`chmod 600` it).
  *
  * @example
  * ```ts
@@ -76,10 +77,26 @@ export function readConfig(io: CliIO, explicit?: string): CliConfig {
     if (explicit) throw new Error(`cannot read config file ${file}: ${(error as Error).message}`);
     return {};
   }
+  let config: CliConfig;
   try {
-    return JSON.parse(text) as CliConfig;
+    config = JSON.parse(text) as CliConfig;
   } catch {
     throw new Error(`config file ${file} is not valid JSON`);
+  }
+  refuseReadableTokens(file, config);
+  return config;
+}
+
+/**
+ * A config file holding a token must be readable by its owner only (as ssh does for keys): one
+ * that others can read is refused before any request, naming the fix. POSIX permissions only
+ * (Windows has no such bits).
+ */
+function refuseReadableTokens(file: string, config: CliConfig): void {
+  if (process.platform === 'win32' || !(config.intermine?.token || config.molgenis?.token)) return;
+  const mode = statSync(file).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new Error(`config file ${file} holds a token but others can read it (mode ${mode.toString(8).padStart(3, '0')}); run: chmod 600 ${file}`);
   }
 }
 

@@ -1,6 +1,6 @@
 // Behaviour every command shares: exit codes, one-line errors, --debug, tokens never echoed,
 // the config file, --offline reporting a request it has no recording for.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bio, scratch } from './run-bin.js';
@@ -97,11 +97,29 @@ describe.concurrent('bio (built binary): tokens are never echoed', () => {
     const dir = scratch();
     const config = join(dir, 'bio.json');
     const token = '0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a';
-    writeFileSync(config, JSON.stringify({ molgenis: { url: 'https://molgenis.example.org', token } }));
+    writeFileSync(config, JSON.stringify({ molgenis: { url: 'https://molgenis.example.org', token } }), { mode: 0o600 });
     const r = await bio(['--config', config, 'molgenis', 'get', 'demo_private', '--offline', '--debug']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: 401 molgenis');
     expect(r.stdout + r.stderr).not.toContain(token);
+  });
+
+  it.skipIf(process.platform === 'win32')('a config file holding a token that others can read is refused, naming the fix', async () => {
+    const dir = scratch();
+    const config = join(dir, 'bio.json');
+    const token = '0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a';
+    writeFileSync(config, JSON.stringify({ intermine: { token } }));
+    for (const mode of [0o644, 0o640, 0o604]) {
+      chmodSync(config, mode);
+      const r = await bio(['--config', config, 'rsql', 'format', 'a==1']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`error: config file ${config} holds a token but others can read it (mode ${mode.toString(8)}); run: chmod 600 ${config}\n`);
+      expect(r.stdout + r.stderr).not.toContain(token);
+    }
+    // Without a token, the same permissions are fine.
+    writeFileSync(config, JSON.stringify({ idr: { baseUrl: 'https://idr.openmicroscopy.org' } }));
+    chmodSync(config, 0o644);
+    expect((await bio(['--config', config, 'rsql', 'format', 'a==1'])).code).toBe(0);
   });
 
   it('a --config file that is missing or not JSON is one error line', async () => {
