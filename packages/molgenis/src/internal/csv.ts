@@ -34,43 +34,69 @@ export class CsvReader {
     this.#strict = dialect.strict === true;
   }
 
-  /** Feed text; returns the records it completed. */
+  /**
+   * Feed text; returns the records it completed. Runs of ordinary characters (and the inside of
+   * quoted cells) are sliced out whole rather than appended one character at a time.
+   */
   push(text: string): string[][] {
     const out: string[][] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i] as string;
+    const separator = this.#separator;
+    const separatorCode = separator.charCodeAt(0);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
       if (this.#skipLf) {
         this.#skipLf = false;
-        if (c === '\n') continue;
+        if (text.charCodeAt(i) === 10) {
+          i++;
+          continue;
+        }
       }
       if (this.#quoted) {
         if (this.#quoteSeen) {
           this.#quoteSeen = false;
-          if (c === '"') {
+          if (text.charCodeAt(i) === 34) {
             this.#field += '"';
+            i++;
             continue;
           }
-          this.#quoted = false; // the closing quote: c is read as outside a quoted field below
-        } else if (c === '"') {
-          this.#quoteSeen = true;
-          continue;
+          this.#quoted = false; // the closing quote: text[i] is read as outside a quoted cell below
         } else {
-          this.#field += c;
+          const quote = text.indexOf('"', i);
+          if (quote === -1) {
+            this.#field += text.slice(i);
+            break;
+          }
+          this.#field += text.slice(i, quote);
+          this.#quoteSeen = true;
+          i = quote + 1;
           continue;
         }
       }
+      const c = text[i] as string;
       if (c === '"' && !this.#fieldStarted) {
         this.#quoted = true;
         this.#fieldStarted = true;
-      } else if (c === this.#separator) {
+        i++;
+      } else if (c === separator) {
         this.#endField();
+        i++;
       } else if (c === '\n' || c === '\r') {
         this.#skipLf = c === '\r';
+        i++;
         if (this.#skipBlankLines && this.#blank()) continue;
         out.push(this.#endRecord());
       } else {
-        this.#field += c;
+        // An ordinary run up to the next separator or line break (a quote inside it is text).
+        let j = i + 1;
+        while (j < n) {
+          const code = text.charCodeAt(j);
+          if (code === separatorCode || code === 10 || code === 13) break;
+          j++;
+        }
+        this.#field += text.slice(i, j);
         this.#fieldStarted = true;
+        i = j;
       }
     }
     return out;
