@@ -260,9 +260,13 @@ export interface Well extends MarshalObject<'Well', WellId> {
   ExternalDescription?: string;
   /** An identifier from outside OMERO; absent when not set. */
   ExternalIdentifier?: string;
+  /** The well's status (free text), under the key omero-marshal gives it; absent when not set. */
+  'omero:status'?: string;
   /**
-   * The well's status. omero-marshal sends OMERO's well status under the key `omero:status`,
-   * so this key is normally absent.
+   * Never sent for a well: omero-marshal writes a well's status as `omero:status` (a plate's is
+   * `Status`).
+   *
+   * @deprecated Read `'omero:status'`.
    */
   Status?: string;
   /** The well's colour as a signed 32-bit RGBA integer (`0xRRGGBBAA`); absent when not set. */
