@@ -36,3 +36,19 @@ export function htmlErrorMessage(html: string): string | undefined {
     readable(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' '))?.slice(0, 300)
   );
 }
+
+const HTML_DOCUMENT_START = /<(!doctype\s+html|html[\s>])/i;
+
+/**
+ * Whether `text` holds the start of an HTML document (`<!DOCTYPE html`, `<html>`) anywhere: a
+ * proxy's or server's error page in place of, or in the middle of, a flat text answer (TSV, CSV).
+ *
+ * @example
+ * ```ts
+ * containsHtmlDocument('a\tb\n<!DOCTYPE html><html>…'); // true
+ * containsHtmlDocument('name\n"<b>bold</b>"\n'); // false
+ * ```
+ */
+export function containsHtmlDocument(text: string): boolean {
+  return HTML_DOCUMENT_START.test(text);
+}

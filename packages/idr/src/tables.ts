@@ -1,7 +1,18 @@
 // OMERO.tables through webgateway: the bulk annotation of a well
 // (`/webgateway/table/Screen.plateLinks.child.wells/{well}/query/?query=Well-{well}`) and
 // queries of a table by file id. Soft errors are HTTP 200 `{"error": …}` (see omeroErrorInBody).
-import { type CallOptions, createHttpError, isNotFoundError, offsetPages, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  containsHtmlDocument,
+  createHttpError,
+  isNotFoundError,
+  offsetPages,
+  paged,
+  type Paged,
+  path,
+  ResponseFormatError,
+  ValidationError,
+} from '@bio/core-http';
 import { DEFAULT_CONCURRENCY } from './constants.js';
 import { NoTableError, omeroErrorInBody } from './errors.js';
 import { withProgress } from './internal/progress.js';
@@ -199,9 +210,6 @@ function csvRecords(text: string): { records: number; complete: boolean } {
   return { records, complete: !quoted && (text.length === 0 || text.endsWith('\n')) };
 }
 
-/** The start of an HTML document (a proxy's or OMERO.web's error page) anywhere in a CSV page. */
-const HTML_START = /<(!doctype\s+html|html[\s>])/i;
-
 /**
  * Options of {@link Idr.tableCsv}.
  *
@@ -264,7 +272,7 @@ export function tableCsv(ctx: IdrContext, id: IdInput<FileId>, options: TableCsv
           snippet: text,
         });
       if (!/^text\/csv\b/i.test(contentType)) throw refuse(`expected a text/csv page, got ${contentType || 'no content type'}`);
-      if (HTML_START.test(text)) throw refuse('the page holds an HTML document (a proxy or server error page)');
+      if (containsHtmlDocument(text)) throw refuse('the page holds an HTML document (a proxy or server error page)');
       const { records, complete } = csvRecords(text);
       if (!complete) throw refuse('the page ends inside a record (the answer was cut short)');
       const rows = records - (offset === 0 ? 1 : 0);

@@ -1,4 +1,14 @@
-import { type CallOptions, type HttpClient, jsonArrayItems, type ListOptions, lines, type Paged, ResponseFormatError, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  containsHtmlDocument,
+  type HttpClient,
+  jsonArrayItems,
+  lines,
+  type ListOptions,
+  type Paged,
+  ResponseFormatError,
+  ValidationError,
+} from '@bio/core-http';
 import { deferred } from './internal/deferred.js';
 import { interMineErrorInBody, parseErrorLine, streamError } from './internal/errors.js';
 import { callOpt } from './internal/request-options.js';
@@ -207,7 +217,7 @@ export async function* checkedLines(
       continue;
     }
     error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
-    if (!error && HTML_START.test(line)) {
+    if (!error && containsHtmlDocument(line)) {
       // A flat format never holds an HTML document: a proxy's error page replaced the rest of the
       // answer. The rows before it were delivered; the export did not end.
       throw new ResponseFormatError({
@@ -224,9 +234,6 @@ export async function* checkedLines(
   }
   if (error) throw streamError({ ...error, message: error.message.trimEnd(), method, url });
 }
-
-/** The start of an HTML document (a proxy's error page), anywhere in a line: it may follow a cut row. */
-const HTML_START = /<(!doctype\s+html|html[\s>])/i;
 
 /** How many lines of an `[ERROR]` message are kept (a dev-mode mine may add a stack trace). */
 const MESSAGE_LINES = 200;

@@ -1,4 +1,14 @@
-import { type CallOptions, checkListOptions, offsetPages, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  checkListOptions,
+  containsHtmlDocument,
+  offsetPages,
+  paged,
+  type Paged,
+  path,
+  ResponseFormatError,
+  ValidationError,
+} from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
 import { CsvReader } from './internal/csv.js';
 import { qParam, searches, withQ } from './internal/params.js';
@@ -56,9 +66,6 @@ async function sortOf(ctx: Context, entity: string, query: CsvQuery, max: number
   return { column: await idAttributeOf(ctx, entity, call), order: 'ASC' };
 }
 
-/** The start of an HTML document (a proxy's or the server's error page) in a CSV page. */
-const HTML_START = /<(!doctype\s+html|html[\s>])/i;
-
 /**
  * Checks a CSV page as it arrives and splits it at record boundaries, so a consumer only ever
  * gets whole records: the server's CSV writer ends every record with a line break, so text after
@@ -78,7 +85,7 @@ class CsvPageCheck {
 
   /** The whole records `text` completes (with what was held back before them). */
   push(text: string): string {
-    if (HTML_START.test(this.#tail + text)) throw this.describe('the page holds an HTML document (a proxy or server error page)');
+    if (containsHtmlDocument(this.#tail + text)) throw this.describe('the page holds an HTML document (a proxy or server error page)');
     this.#tail = text.slice(-16);
     let boundary = -1;
     for (let i = 0; i < text.length; i++) {

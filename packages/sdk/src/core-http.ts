@@ -24,6 +24,7 @@ export {
   collect,
   computeBackoff,
   ConflictError,
+  containsHtmlDocument,
   createHttpClient,
   createHttpError,
   createServiceClient,

@@ -26,6 +26,7 @@ const EXPECTED_EXPORTS = [
   'checkListOptions',
   'collect',
   'computeBackoff',
+  'containsHtmlDocument',
   'createHttpClient',
   'createHttpError',
   'createServiceClient',
