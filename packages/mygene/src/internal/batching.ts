@@ -1,4 +1,4 @@
-import { batch, type BatchOptions, type ConcurrencyLimit, limitConcurrency, type Progress, sleep, ValidationError } from '@bio/core-http';
+import { batch, type BatchOptions, type ConcurrencyLimit, limitConcurrency, type Progress, ResponseFormatError, sleep, ValidationError } from '@bio/core-http';
 import type { BatchCallOptions } from '../options.js';
 import { requestOptions } from './call-options.js';
 import { cacheKeyPrefix, type WireParams } from './params.js';
@@ -101,12 +101,19 @@ export function groupByQuery(body: unknown, sent: readonly string[], where: stri
   if (!list) throw formatError(where, 'a JSON array of hits', body);
   const groups = new Map<string, Entry[]>(sent.map((term) => [term, []]));
   let last: Entry[] | undefined;
-  for (const item of list) {
-    if (!isRecord(item)) continue;
+  for (const [index, item] of list.entries()) {
+    // A hit that cannot be filed under a sent term fails the batch: dropping it would report a
+    // found term as missing.
+    if (!isRecord(item)) throw formatError(`${where}, item ${index}`, 'a JSON object', item);
     const query = typeof item.query === 'string' ? item.query : item.query === undefined ? undefined : String(item.query);
     // An echo we did not send (a server that normalised it) stays with the group before it.
     const group = (query === undefined ? undefined : groups.get(query)) ?? last;
-    if (!group) continue;
+    if (!group)
+      throw new ResponseFormatError({
+        message: `${where}, item ${index}: a hit for query ${describe(item.query)}, which was not sent, before any hit of a sent term`,
+        service: 'mygene',
+        body,
+      });
     group.push(item as Entry);
     last = group;
   }

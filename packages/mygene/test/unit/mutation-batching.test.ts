@@ -72,14 +72,17 @@ describe('splitting a batch answer per term', () => {
     expect(r.missing).toEqual([]);
   });
 
-  it('an unknown echo with no term before it is dropped, and that term reported missing', async () => {
+  it('an unknown echo with no term before it fails the batch instead of being dropped', async () => {
     const { fetch } = fakeServer(() => [
       { query: 'TP53 (normalised)', _id: '22059' },
       { query: 'cdk2', _id: '1017' },
     ]);
-    const r = await new MyGene({ fetch, retry: 0 }).queryMany(['tp53', 'cdk2'], { scopes: 'symbol' });
-    expect(r.hits.map((h) => h._id)).toEqual(['1017']);
-    expect(r.missing).toEqual(['tp53']);
+    const e = await rejection(new MyGene({ fetch, retry: 0 }).queryMany(['tp53', 'cdk2'], { scopes: 'symbol' }));
+    const cause = e.errors[0]?.error as Error;
+    expect(isResponseFormatError(cause)).toBe(true);
+    expect(cause.message).toContain('item 0');
+    expect(cause.message).toContain('TP53 (normalised)');
+    expect(e.errors[0]?.items).toEqual(['tp53', 'cdk2']);
   });
 
   it('a failed batch is reported in the BatchError while the other batches are processed', async () => {
@@ -92,8 +95,19 @@ describe('splitting a batch answer per term', () => {
     expect(e.processed).toEqual(['1', '2']);
   });
 
-  it('skips items that are not objects and reports a term without entries as missing', async () => {
-    const { fetch } = fakeServer(() => [null, 'junk', 7, [1], { query: 'cdk2', _id: '1017' }]);
+  it('an item that is not an object fails the batch, naming its place', async () => {
+    for (const junk of [null, 'junk', 7, [1]]) {
+      const { fetch } = fakeServer(() => [{ query: 'cdk2', _id: '1017' }, junk]);
+      const e = await rejection(new MyGene({ fetch, retry: 0 }).queryMany(['cdk2', 'dummy'], { scopes: 'symbol' }));
+      const cause = e.errors[0]?.error as Error;
+      expect(isResponseFormatError(cause)).toBe(true);
+      expect(cause.message).toContain('item 1');
+      expect(e.errors[0]?.items).toEqual(['cdk2', 'dummy']);
+    }
+  });
+
+  it('reports a sent term without entries as missing', async () => {
+    const { fetch } = fakeServer(() => [{ query: 'cdk2', _id: '1017' }]);
     const r = await new MyGene({ fetch, retry: 0 }).queryMany(['cdk2', 'dummy'], { scopes: 'symbol' });
     expect(r.hits).toEqual([{ query: 'cdk2', _id: '1017' }]);
     expect(r.missing).toEqual(['dummy']);
