@@ -54,8 +54,10 @@ export interface WebclientImage extends WebclientNode<ImageId> {
   sizeY?: number;
   /** Number of z-planes; only with `sizeXYZ: true`. */
   sizeZ?: number;
-  /** When the image was imported, ISO 8601 in the server's time zone; only with `date: true`. */
+  /** When the image was imported (its creation event), ISO 8601 in the server's time zone with a `Z` appended; only with `date: true`. */
   date?: string;
+  /** When the image was acquired, written as `date` is; only with `date: true`, and only when the image has an acquisition date. */
+  acqDate?: string;
   /** The version of the image's thumbnail (to build cache-safe thumbnail URLs); only with `thumbVersion: true`. */
   thumbVersion?: number;
 }
@@ -64,7 +66,7 @@ export interface WebclientImage extends WebclientNode<ImageId> {
 export interface WebclientImageFields {
   /** Add `sizeX`, `sizeY`, `sizeZ` (sent as `sizeXYZ=true`). Default false. */
   sizeXYZ?: boolean | undefined;
-  /** Add `date`, the import time (sent as `date=true`). Default false. */
+  /** Add `date`, the import time, and `acqDate`, the acquisition date where there is one (sent as `date=true`). Default false. */
   date?: boolean | undefined;
   /** Add `thumbVersion` (sent as `thumbVersion=true`). Default false. */
   thumbVersion?: boolean | undefined;

@@ -1,10 +1,13 @@
 // Small constructors that fill a state: used by the built-in dataset and by `seed`.
 import type { IdrSimulatorState, SimImage, SimParentType, SimPlate, SimScreen } from './state.js';
 
+/** The import time of an image added without one: 2016-05-26 10:11:12 UTC (IDR's first release month). */
+export const DEFAULT_IMPORT_DATE = Date.UTC(2016, 4, 26, 10, 11, 12);
+
 /** Image fields a caller may leave out, with their defaults. */
 export type ImageInit = Pick<SimImage, 'id' | 'name'> & { [K in Exclude<keyof SimImage, 'id' | 'name'>]?: SimImage[K] | undefined };
 
-/** Add an image (defaults: 512×512×1, 1 channel, uint16, pixels ok, a thumbnail). */
+/** Add an image (defaults: 512×512×1, 1 channel, uint16, pixels ok, a thumbnail, imported at {@link DEFAULT_IMPORT_DATE}). */
 export function addImage(state: IdrSimulatorState, init: ImageInit): SimImage {
   const sizeC = init.sizeC ?? init.channelNames?.length ?? 1;
   const image: SimImage = {
@@ -19,6 +22,7 @@ export function addImage(state: IdrSimulatorState, init: ImageInit): SimImage {
     physicalSize: init.physicalSize,
     channelNames: init.channelNames ?? Array.from({ length: sizeC }, () => undefined),
     acquisitionDate: init.acquisitionDate,
+    importDate: init.importDate ?? DEFAULT_IMPORT_DATE,
     filesetId: init.filesetId ?? init.id + 1_000_000_000,
     pixels: init.pixels ?? 'ok',
     thumbnail: init.thumbnail ?? true,

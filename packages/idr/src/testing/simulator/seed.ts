@@ -39,6 +39,10 @@ export interface IdrSeedImage {
   pixels?: 'ok' | 'unavailable' | undefined;
   /** false: no thumbnail (get_thumbnails null, render_thumbnail 404). Default true. */
   thumbnail?: boolean | undefined;
+  /** When the image was acquired, an ISO 8601 date-time (`'2012-07-31T13:00:00Z'`); absent = no `AcquisitionDate`. */
+  acquisitionDate?: string | undefined;
+  /** When the image was imported, an ISO 8601 date-time. Default 2016-05-26T10:11:12Z. */
+  importDate?: string | undefined;
   /** Map annotations linked to the image. */
   mapAnnotations?: IdrSeedMapAnnotation[] | undefined;
 }
@@ -156,6 +160,12 @@ function text(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.length === 0) fail(field, 'must be a non-empty string');
   return value;
 }
+function optDate(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) fail(field, "must be an ISO 8601 date-time such as '2016-05-26T10:11:12Z'");
+  return ms;
+}
 function fresh(map: Map<number, unknown>, id: number, field: string, what: string): number {
   if (map.has(id)) fail(field, `${what} ${id} already exists`);
   return id;
@@ -199,6 +209,8 @@ function image(state: IdrSimulatorState, raw: unknown, field: string): number {
     channelNames: channels,
     pixels: i.pixels as 'ok' | 'unavailable' | undefined,
     thumbnail: i.thumbnail as boolean | undefined,
+    acquisitionDate: optDate(i.acquisitionDate, `${field}.acquisitionDate`),
+    importDate: optDate(i.importDate, `${field}.importDate`),
   });
   maps(state, i.mapAnnotations, `${field}.mapAnnotations`, ['image', id]);
   return id;

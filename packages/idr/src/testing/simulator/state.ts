@@ -93,6 +93,11 @@ export interface SimImage {
   channelNames: (string | undefined)[];
   /** Milliseconds since the epoch; `undefined` = no `AcquisitionDate`. */
   acquisitionDate: number | undefined;
+  /**
+   * Milliseconds since the epoch: the import (the image's creation event). The webclient's `date`;
+   * `imageTimestamp` and the plate grid's `date` fall back to it when there is no acquisition date.
+   */
+  importDate: number;
   /** The fileset id the webclient and mapr lists report. */
   filesetId: number;
   /** `unavailable`: imgData answers 200 with an `Exception` (IDR's pixel buffers moving to OME-Zarr). */

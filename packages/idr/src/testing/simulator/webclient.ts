@@ -47,13 +47,27 @@ function treeList(ctx: RouteContext, kind: 'plates' | 'datasets' | 'images'): Re
       .map((i) => {
         const out: Record<string, unknown> = { id: i.id, name: i.name, ownerId: 2, permsCss: '', filesetId: i.filesetId, archived: false };
         if (ctx.params.get('sizeXYZ') === 'true') Object.assign(out, { sizeX: i.sizeX, sizeY: i.sizeY, sizeZ: i.sizeZ });
-        if (ctx.params.get('date') === 'true' && i.acquisitionDate !== undefined) out.date = new Date(i.acquisitionDate).toISOString();
+        // OMERO.web's tree.py: `date` is the import (creation event), `acqDate` only when set.
+        if (ctx.params.get('date') === 'true') {
+          out.date = pythonIsoDate(i.importDate);
+          if (i.acquisitionDate !== undefined) out.acqDate = pythonIsoDate(i.acquisitionDate);
+        }
         if (ctx.params.get('thumbVersion') === 'true') out.thumbVersion = 0;
         return out;
       });
   }
   const page = paging(ctx, items);
   return page === undefined ? invalidParameter() : json({ [kind]: page });
+}
+
+/**
+ * A date as OMERO.web's `_marshal_date` writes it: `datetime.fromtimestamp(ms / 1000).isoformat() + 'Z'`
+ * — no fraction on a whole second, six digits otherwise (the simulated server runs on UTC).
+ */
+function pythonIsoDate(ms: number): string {
+  const iso = new Date(ms).toISOString(); // 2017-08-16T15:08:30.123Z
+  const millis = ms % 1000;
+  return millis === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 23)}000Z`;
 }
 
 type Node = { type: string; id: number };

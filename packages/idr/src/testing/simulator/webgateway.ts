@@ -42,7 +42,7 @@ function plateGrid(ctx: RouteContext, plateId: number, field: number): Response 
       name: image.name,
       description: '',
       author: 'Public data',
-      date: Math.floor((image.acquisitionDate ?? 0) / 1000),
+      date: Math.floor((image.acquisitionDate ?? image.importDate) / 1000), // BlitzImageWrapper.getDate()
       wellId: well.id,
       field,
       thumb_url: size === null ? `/webgateway/render_thumbnail/${image.id}/` : `/webgateway/render_thumbnail/${image.id}/${size}/`,
@@ -73,7 +73,7 @@ function imgData(ctx: RouteContext, id: number): Response {
     datasetDescription: '',
     wellSampleId: '',
     wellId: wellId ?? null,
-    imageTimestamp: Math.floor((image.acquisitionDate ?? 0) / 1000),
+    imageTimestamp: Math.floor((image.acquisitionDate ?? image.importDate) / 1000), // BlitzImageWrapper.getDate()
     imageId: id,
     pixelsType: image.pixelsType,
   };
