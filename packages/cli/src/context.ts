@@ -151,6 +151,24 @@ export class CommandContext {
     return this.#output;
   }
 
+  /**
+   * Stream `items` as rows through a new writer, waiting for stdout between rows (a slow reader
+   * holds the producer back), then end it; resolves to the number of rows written.
+   *
+   * @example
+   * ```ts
+   * ctx.note(`${await ctx.writeAll(['id', 'name'], idr.screens(), (s) => ({ id: s['@id'], name: s.Name }))} screens`);
+   * ```
+   */
+  async writeAll<T>(columns: readonly string[], items: AsyncIterable<T>, toRow: (item: T) => Row): Promise<number> {
+    const out = this.writer(columns);
+    for await (const item of items) {
+      out.row(toRow(item));
+      await this.drained();
+    }
+    return out.end();
+  }
+
   /** Resolves once stdout has taken what was written (a slow reader holds the producer back). */
   async drained(): Promise<void> {
     if (!this.#backlog) return;

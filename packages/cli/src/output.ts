@@ -31,6 +31,18 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'tsv',
 export type Row = Record<string, unknown>;
 
 /**
+ * A row from positional cells named by their columns (InterMine's views).
+ *
+ * @example
+ * ```ts
+ * rowOf(['Gene.symbol', 'Gene.length'], ['eve', 1539]); // { 'Gene.symbol': 'eve', 'Gene.length': 1539 }
+ * ```
+ */
+export function rowOf(columns: readonly string[], cells: readonly unknown[]): Row {
+  return Object.fromEntries(columns.map((column, i) => [column, cells[i]]));
+}
+
+/**
  * Table on a terminal, TSV when piped (what a shell pipeline expects).
  *
  * @example

@@ -33,12 +33,8 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .addHelpText('after', examples(['bio idr screens --max 2 --offline']))
     .action(async (opts: { max?: number; pageSize?: number }, cmd: Command) => {
       const ctx = context();
-      const out = ctx.writer(['id', 'name', 'title']);
-      for await (const s of idrClient(ctx, baseUrlOf(cmd)).screens({}, { max: opts.max, pageSize: opts.pageSize })) {
-        out.row({ id: s['@id'], name: s.Name, title: title(s.Description) });
-        await ctx.drained();
-      }
-      out.end();
+      const screens = idrClient(ctx, baseUrlOf(cmd)).screens({}, { max: opts.max, pageSize: opts.pageSize });
+      await ctx.writeAll(['id', 'name', 'title'], screens, (s) => ({ id: s['@id'], name: s.Name, title: title(s.Description) }));
     });
 
   idr
@@ -50,12 +46,8 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .addHelpText('after', examples(['bio idr plates --screen 102 --offline']))
     .action(async (opts: { screen: number; max?: number; pageSize?: number }, cmd: Command) => {
       const ctx = context();
-      const out = ctx.writer(['id', 'name', 'rows', 'columns']);
-      for await (const p of idrClient(ctx, baseUrlOf(cmd)).plates({ screen: opts.screen }, { max: opts.max, pageSize: opts.pageSize })) {
-        out.row({ id: p['@id'], name: p.Name, rows: p.Rows, columns: p.Columns });
-        await ctx.drained();
-      }
-      out.end();
+      const plates = idrClient(ctx, baseUrlOf(cmd)).plates({ screen: opts.screen }, { max: opts.max, pageSize: opts.pageSize });
+      await ctx.writeAll(['id', 'name', 'rows', 'columns'], plates, (p) => ({ id: p['@id'], name: p.Name, rows: p.Rows, columns: p.Columns }));
     });
 
   idr
@@ -67,13 +59,14 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .addHelpText('after', examples(['bio idr wells --plate 4554 --offline']))
     .action(async (opts: { plate: number; max?: number; pageSize?: number }, cmd: Command) => {
       const ctx = context();
-      const out = ctx.writer(['id', 'well', 'row', 'column', 'images']);
-      for await (const w of idrClient(ctx, baseUrlOf(cmd)).wells({ plate: opts.plate }, { max: opts.max, pageSize: opts.pageSize })) {
-        const images = (w.WellSamples ?? []).map((s) => s.Image['@id']);
-        out.row({ id: w['@id'], well: wellLabel(w), row: w.Row, column: w.Column, images });
-        await ctx.drained();
-      }
-      out.end();
+      const wells = idrClient(ctx, baseUrlOf(cmd)).wells({ plate: opts.plate }, { max: opts.max, pageSize: opts.pageSize });
+      await ctx.writeAll(['id', 'well', 'row', 'column', 'images'], wells, (w) => ({
+        id: w['@id'],
+        well: wellLabel(w),
+        row: w.Row,
+        column: w.Column,
+        images: (w.WellSamples ?? []).map((s) => s.Image['@id']),
+      }));
     });
 
   idr
@@ -85,13 +78,16 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .addHelpText('after', examples(['bio idr images --dataset 51 --offline']))
     .action(async (opts: { dataset: number; max?: number; pageSize?: number }, cmd: Command) => {
       const ctx = context();
-      const out = ctx.writer(['id', 'name', 'sizeX', 'sizeY', 'sizeZ', 'sizeC', 'sizeT']);
-      for await (const i of idrClient(ctx, baseUrlOf(cmd)).images({ dataset: opts.dataset }, { max: opts.max, pageSize: opts.pageSize })) {
-        const p = i.Pixels;
-        out.row({ id: i['@id'], name: i.Name, sizeX: p?.SizeX, sizeY: p?.SizeY, sizeZ: p?.SizeZ, sizeC: p?.SizeC, sizeT: p?.SizeT });
-        await ctx.drained();
-      }
-      out.end();
+      const images = idrClient(ctx, baseUrlOf(cmd)).images({ dataset: opts.dataset }, { max: opts.max, pageSize: opts.pageSize });
+      await ctx.writeAll(['id', 'name', 'sizeX', 'sizeY', 'sizeZ', 'sizeC', 'sizeT'], images, ({ '@id': id, Name: name, Pixels: p }) => ({
+        id,
+        name,
+        sizeX: p?.SizeX,
+        sizeY: p?.SizeY,
+        sizeZ: p?.SizeZ,
+        sizeC: p?.SizeC,
+        sizeT: p?.SizeT,
+      }));
     });
 
   idr
@@ -161,12 +157,13 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
       const ctx = context();
       const hits = idrClient(ctx, baseUrlOf(cmd)).search({ key: opts.key, value: opts.value, study: opts.study }, { max: opts.max });
       // Streamed page by page: a common gene has thousands of images.
-      const out = ctx.writer(['id', 'name', 'study', 'container']);
-      for await (const h of hits) {
-        out.row({ id: h.id, name: h.name, study: h.screen_name ?? h.project_name ?? '', container: h.plate_name ?? h.dataset_name ?? '' });
-        await ctx.drained();
-      }
-      ctx.note(`${out.end()} images`);
+      const written = await ctx.writeAll(['id', 'name', 'study', 'container'], hits, (h) => ({
+        id: h.id,
+        name: h.name,
+        study: h.screen_name ?? h.project_name ?? '',
+        container: h.plate_name ?? h.dataset_name ?? '',
+      }));
+      ctx.note(`${written} images`);
     });
 
   idr

@@ -3,6 +3,7 @@ import type { Command, Option } from 'commander';
 import { intermineClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { checkColumn, checkSource, count, list, readTerms } from '../input.js';
+import { rowOf } from '../output.js';
 import { baseUrlOf, examples } from './common.js';
 
 /**
@@ -34,12 +35,8 @@ export function registerLists(intermine: Command, context: () => CommandContext,
       const views = list(opts.select) ?? (await mine.summaryFields())[found.type] ?? [`${found.type}.id`];
       const query = found.query(...views);
       const columns = query.views;
-      const out = ctx.writer(columns);
-      for await (const cells of mine.rows(query, { max: opts.max })) {
-        out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
-        await ctx.drained();
-      }
-      ctx.note(`${out.end()} of ${found.size} members of ${found.name}`);
+      const written = await ctx.writeAll(columns, mine.rows(query, { max: opts.max }), (cells) => rowOf(columns, cells));
+      ctx.note(`${written} of ${found.size} members of ${found.name}`);
     });
 
   lists

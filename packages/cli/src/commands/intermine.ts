@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { modelToTypeScript } from '@bio/intermine';
 import { intermineClient } from '../clients.js';
 import { MINES } from '../gene-context.js';
+import { rowOf } from '../output.js';
 import { parsePathSort } from '../sort.js';
 import type { CommandContext } from '../context.js';
 import { count, list, positive } from '../input.js';
@@ -170,11 +171,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
         if (opts.sort) query.orderBy(opts.sort.path, opts.sort.direction);
         // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
         const columns = query.views;
-        const out = ctx.writer(columns);
-        for await (const cells of mine.rows(query, { max: opts.max, pageSize: opts.pageSize, start: opts.start })) {
-          out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
-        }
-        ctx.note(`${out.end()} rows`);
+        const rows = mine.rows(query, { max: opts.max, pageSize: opts.pageSize, start: opts.start });
+        ctx.note(`${await ctx.writeAll(columns, rows, (cells) => rowOf(columns, cells))} rows`);
       },
     );
 
@@ -317,12 +315,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
           throw new ValidationError({ message: `template ${name} has no editable constraint ${code} (it has: ${codes.join(', ')})`, field: 'value' });
       }
       const columns = template.query.views;
-      const out = ctx.writer(columns);
-      for await (const cells of template.rows(values, { max: opts.max, pageSize: opts.pageSize })) {
-        out.row(Object.fromEntries(columns.map((view, i) => [view, cells[i]])));
-        await ctx.drained();
-      }
-      ctx.note(`${out.end()} rows`);
+      const rows = template.rows(values, { max: opts.max, pageSize: opts.pageSize });
+      ctx.note(`${await ctx.writeAll(columns, rows, (cells) => rowOf(columns, cells))} rows`);
     });
 
   intermine

@@ -141,13 +141,8 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .action(async (q: string, opts: { species?: string; fields?: string; max?: number }, cmd: Command) => {
       const ctx = context();
       const fields = list(opts.fields) ?? DEFAULT_HIT_FIELDS;
-      const out = ctx.writer(['_id', ...fields]);
       const hits = client(ctx, undefined, baseUrlOf(cmd)).fetchAll(q, { fields, species: species(opts.species), max: opts.max });
-      for await (const hit of hits) {
-        out.row(termRow('', [hit as unknown as Hit], fields));
-        await ctx.drained();
-      }
-      ctx.note(`${out.end()} hits`);
+      ctx.note(`${await ctx.writeAll(['_id', ...fields], hits, (hit) => termRow('', [hit as unknown as Hit], fields))} hits`);
     });
 
   mygene
