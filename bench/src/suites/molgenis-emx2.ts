@@ -5,10 +5,19 @@
 //   first) against raw fetch loops sending the same GraphQL pages — one after the other, and with
 //   the same concurrency — and against what the Python client's `get` does (one CSV download of
 //   the whole table, parsed; measured here as a raw fetch + our CSV parser, no Python involved);
+// - the same 25,000 rows typed through the CSV endpoint, `exportCsv().records()` (the values
+//   rows() gives), warm (metadata cached) and cold (a new client: `_schema`, then the CSV), against
+//   a Python stand-in of the pyclient's `get` (bench/python/pyclient_get.py: the requests `get`
+//   sends, over a requests.Session, then pandas.read_csv + to_dict('records'); timed inside
+//   Python, one process per round, interleaved with our read) when a python3 with pandas and
+//   requests is found (BENCH_PYTHON=<path>|none to choose) — it is a stand-in that replays the
+//   pyclient's requests and parse, not the pyclient package;
 // - save 2,500 rows in chunks of 1,000 (ceil(2500/1000) = 3 mutations) against a raw loop
 //   sending the same 3 mutations.
 // Prints a markdown table. Run: node --expose-gc --import tsx bench/src/suites/molgenis-emx2.ts
 import { Emx2 } from '@bio/molgenis/emx2';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const ROWS = 25_000;
@@ -20,6 +29,9 @@ const WRITE_ROWS = 2500;
 const CHUNK = 1000;
 const RUNS = 5;
 const GOAL = 1.1;
+const PY_WARMUP = 1; // runs per Python process before the timed one (each round starts a new process), on the small Site table
+const PY_ROUNDS = 9; // rounds of the group that compares with Python: more than RUNS, its spread is the machine's
+const PY_SCRIPT = fileURLToPath(new URL('../../python/pyclient_get.py', import.meta.url));
 
 const FIELDS = '{ id site { name } index count value flag day measuredAt labels note }';
 const PAGE_QUERY = (agg: boolean) =>
@@ -32,18 +44,22 @@ interface Measured {
   note: string;
 }
 
-// Runs the works round-robin (run 1 of each, then run 2 …), so table growth, GC and JIT warm-up
-// fall on all of them alike; the median and the fastest run of each.
-async function measureAll(works: ((run: number) => Promise<string>)[]): Promise<Measured[]> {
+// Runs the works round-robin (run 1 of each, then run 2 …), so table growth, GC, JIT warm-up and
+// the load of the machine fall on all of them alike, each after a GC here and in the simulator's
+// worker; the median and the fastest run of each.
+// A work may report the time it measured itself (the Python stand-in times its runs inside Python).
+async function measureAll(works: ((run: number) => Promise<string | { note: string; seconds: number }>)[], runs = RUNS): Promise<Measured[]> {
   const times: number[][] = works.map(() => []);
   const out: Measured[] = works.map(() => ({ seconds: 0, fastest: 0, requests: 0, note: '' }));
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < runs; run++) {
     for (const [i, work] of works.entries()) {
       (globalThis as { gc?: () => void }).gc?.();
+      await serverGc();
       const before = sent;
       const t0 = performance.now();
-      const note = await work(run);
-      (times[i] as number[]).push((performance.now() - t0) / 1000);
+      const done = await work(run);
+      const note = typeof done === 'string' ? done : done.note;
+      (times[i] as number[]).push(typeof done === 'string' ? (performance.now() - t0) / 1000 : done.seconds);
       out[i] = { ...(out[i] as Measured), requests: sent - before, note };
     }
   }
@@ -60,22 +76,35 @@ const counting: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
-// The simulator in a worker thread: 25,000 rows, 50 ms latency; answers its base URL.
+// Collects the simulator's garbage (its worker thread), so no work pays for the one before it.
+let serverGc: () => Promise<void> = async () => undefined;
+
+// The simulator in a worker thread: 25,000 rows, 50 ms latency; answers its base URL. The
+// package is resolved here, so the suite runs from any working directory.
 async function startSimulator(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const code = `
     const { parentPort } = require('node:worker_threads');
-    import('@bio/molgenis/testing').then(async ({ createEmx2Simulator }) => {
+    import(${JSON.stringify(import.meta.resolve('@bio/molgenis/testing'))}).then(async ({ createEmx2Simulator }) => {
       const sim = createEmx2Simulator({ syntheticRows: ${ROWS} });
       const server = await sim.listen();
       sim.faults.set({ latency: ${LATENCY_MS} });
       parentPort.postMessage(server.baseUrl);
-      parentPort.on('message', async () => { await server.close(); parentPort.close(); });
+      parentPort.on('message', async (m) => {
+        if (m === 'gc') { globalThis.gc?.(); parentPort.postMessage('gc done'); return; }
+        await server.close();
+        parentPort.close();
+      });
     });`;
   const worker = new Worker(code, { eval: true });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+  serverGc = () =>
+    new Promise<void>((resolve) => {
+      worker.once('message', () => resolve());
+      worker.postMessage('gc');
+    });
   return {
     baseUrl,
     stop: async () => {
@@ -133,10 +162,38 @@ function writeRows(prefix: string) {
   }));
 }
 
+function run1(file: string, args: string[], timeout: number): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+// A python3 that has pandas and requests: /usr/bin/python3, then python3 on the PATH
+// (BENCH_PYTHON=<path> tries only that one; BENCH_PYTHON=none skips Python).
+async function findPython(): Promise<string | undefined> {
+  const only = process.env.BENCH_PYTHON;
+  if (only === 'none') return undefined;
+  for (const candidate of only === undefined || only === '' ? ['/usr/bin/python3', 'python3'] : [only]) {
+    const { code } = await run1(candidate, ['-c', 'import pandas, requests'], 60_000);
+    if (code === 0) return candidate;
+  }
+  return undefined;
+}
+
+interface PythonTimes {
+  python: string;
+  shape: string;
+}
+
 export async function run(): Promise<void> {
   const server = await startSimulator();
   const root = `${server.baseUrl.replace(/\/$/, '')}/`;
   const rows: { label: string; m: Measured; baseline?: number; goal: string }[] = [];
+  let pythonNote = '';
+  let pythonTimes: PythonTimes | undefined;
   try {
     const anonymous = new Emx2({ baseUrl: server.baseUrl, fetch: counting });
     const writer = new Emx2({ baseUrl: server.baseUrl, fetch: counting });
@@ -149,7 +206,7 @@ export async function run(): Promise<void> {
     });
     const token = (signin.signin as { token: string }).token;
 
-    const [seq, conc, csv, client, big, csvRows] = (await measureAll([
+    const [seq, conc, csv, client, big, csvRows, typed] = (await measureAll([
       async () => `${await rawSequential(root)} rows`,
       async () => `${await rawConcurrent(root)} rows`,
       async () => {
@@ -180,7 +237,17 @@ export async function run(): Promise<void> {
         if (n !== ROWS) throw new Error(`exportCsv rows: ${n}`);
         return `${n} rows (strings, as CSV has them)`;
       },
-    ])) as [Measured, Measured, Measured, Measured, Measured, Measured];
+      async () => {
+        // One CSV download, decoded as rows() decodes (metadata cached, as in use).
+        let n = 0;
+        for await (const r of anonymous.schema('synthetic').table<{ id: string; count: number | bigint }>('Sample').exportCsv().records()) {
+          if (typeof r.count !== 'number' && typeof r.count !== 'bigint') throw new Error(`records: count ${String(r.count)}`);
+          n++;
+        }
+        if (n !== ROWS) throw new Error(`records: ${n}`);
+        return `${n} rows, decoded as rows() decodes`;
+      },
+    ])) as [Measured, Measured, Measured, Measured, Measured, Measured, Measured];
     rows.push({ label: `raw fetch loop, ${ROWS / PAGE} pages one after the other`, m: seq, goal: '—' });
     rows.push({ label: `raw fetch loop, same pages, ${CONCURRENCY} in flight after the first`, m: conc, goal: '—' });
     rows.push({ label: 'Python get model: one CSV download of the table (raw fetch)', m: csv, goal: '—' });
@@ -204,6 +271,95 @@ export async function run(): Promise<void> {
       baseline: csv.seconds,
       goal: `vs the bare CSV download: ${(csvRows.seconds / csv.seconds).toFixed(2)}×; vs rows() pageSize ${BIG_PAGE}: ${(csvRows.seconds / big.seconds).toFixed(2)}×`,
     });
+
+    rows.push({
+      label: '@bio/molgenis/emx2 exportCsv().records(): the same one CSV download, typed as rows() types it',
+      m: typed,
+      baseline: csv.seconds,
+      goal: `vs the bare CSV download: ${(typed.seconds / csv.seconds).toFixed(2)}×; vs rows() pageSize ${BIG_PAGE}: ${(typed.seconds / big.seconds).toFixed(2)}×`,
+    });
+
+    // Our typed read, warm and with a new client, and the Python stand-in of the pyclient's get
+    // against the same simulator (same latency), one Python process per round — interleaved, so
+    // all see the same machine load.
+    const python = await findPython();
+    const cold: number[] = [];
+    let shape = '';
+    const [ours, oursCold, warm] = (await measureAll(
+      [
+        async () => {
+          let n = 0;
+          for await (const _ of anonymous.schema('synthetic').table('Sample').exportCsv().records()) n++;
+          if (n !== ROWS) throw new Error(`records: ${n}`);
+          return `${n} rows, decoded as rows() decodes`;
+        },
+        async () => {
+          const fresh = new Emx2({ baseUrl: server.baseUrl, fetch: counting });
+          const n = (await fresh.schema('synthetic').table('Sample').exportCsv().records().toArray()).length;
+          if (n !== ROWS) throw new Error(`records (new client): ${n}`);
+          return `${n} rows, decoded, collected with toArray()`;
+        },
+        ...(python === undefined
+          ? []
+          : [
+              async () => {
+                const { code, stdout, stderr } = await run1(
+                  python,
+                  [PY_SCRIPT, server.baseUrl, 'synthetic', 'Sample', '1', String(PY_WARMUP), 'Site'],
+                  300_000,
+                );
+                if (code !== 0) throw new Error(`${python} ${PY_SCRIPT} failed (${code}): ${stderr.slice(-500)}`);
+                const py = JSON.parse(stdout) as { rows: number; columns: number; bytes: number; cold: number[]; warm: number[] };
+                if (py.rows !== ROWS) throw new Error(`Python stand-in read ${py.rows} rows`);
+                cold.push(py.cold[0] as number);
+                shape = `${py.rows} rows × ${py.columns} columns, ${py.bytes} bytes`;
+                return { note: `${py.rows} rows (pandas' own types)`, seconds: py.warm[0] as number };
+              },
+            ]),
+      ],
+      PY_ROUNDS,
+    )) as [Measured, Measured, Measured | undefined];
+    rows.push({
+      label: `@bio/molgenis/emx2 exportCsv().records(), metadata cached (second group, ${PY_ROUNDS} rounds)`,
+      m: ours,
+      baseline: csv.seconds,
+      goal: `vs the bare CSV download: ${(ours.seconds / csv.seconds).toFixed(2)}×`,
+    });
+    rows.push({
+      label: `@bio/molgenis/emx2 exportCsv().records(), new client each run (_schema + CSV; second group, ${PY_ROUNDS} rounds)`,
+      m: oursCold,
+      goal: '—',
+    });
+    if (python === undefined || warm === undefined) {
+      pythonNote = 'Python stand-in not measured: no python3 with pandas and requests';
+      console.log(pythonNote);
+    } else {
+      pythonTimes = { python, shape };
+      const coldSorted = [...cold].sort((a, b) => a - b);
+      const coldM: Measured = { seconds: coldSorted[Math.floor(coldSorted.length / 2)] as number, fastest: coldSorted[0] as number, requests: 3, note: '' };
+      rows.push({
+        label: 'Python stand-in of pyclient get(), warm: GET CSV + pandas.read_csv + to_dict(records)',
+        m: { ...warm, requests: 1, note: `${shape}; timed in Python (perf_counter)` },
+        goal: '—',
+      });
+      rows.push({
+        label: 'Python stand-in of pyclient get(), cold: _schemas + _schema + GET CSV + parse',
+        m: { ...coldM, note: 'timed in Python, same processes' },
+        goal: '—',
+      });
+      rows.push({
+        label: 'ratio: exportCsv().records() / Python stand-in, warm',
+        m: ours,
+        baseline: warm.seconds,
+        goal: `< 1.0 (faster): ${ours.seconds / warm.seconds < 1 ? 'met' : 'NOT met'}`,
+      });
+      rows.push({
+        label: 'ratio: exportCsv().records() with a new client (_schema + CSV) / Python stand-in, cold',
+        m: oursCold,
+        baseline: coldM.seconds,
+        goal: `< 1.0 (faster): ${oursCold.seconds / coldM.seconds < 1 ? 'met' : 'NOT met'}`,
+      });
+    }
 
     const mutation = 'mutation($rows: [SampleInput]) { save(Sample: $rows) { status message } }';
     const [rawSave, save] = (await measureAll([
@@ -232,7 +388,11 @@ export async function run(): Promise<void> {
     await server.stop();
   }
   console.log(
-    `${LATENCY_MS} ms latency per request; median of ${RUNS} interleaved runs, simulator in a worker thread; ${ROWS} rows read, ${WRITE_ROWS} saved. Python/pandas not run here (not installed): the CSV row is what its get() requests.\n`,
+    `${LATENCY_MS} ms latency per request; median of ${RUNS} interleaved runs, simulator in a worker thread; ${ROWS} rows read, ${WRITE_ROWS} saved. ${
+      pythonTimes === undefined
+        ? `No Python stand-in (${pythonNote ? 'see above' : 'not run'}): the "Python get model" row is what its get() requests, parsed by our CSV reader.`
+        : `Python stand-in (${pythonTimes.python}, bench/python/pyclient_get.py — replays the pyclient's requests and parse, it is not the pyclient package): one process per round (${PY_WARMUP} warm-up run on the 10-row Site table, then the timed warm and cold runs, timed in Python), median of ${PY_ROUNDS} rounds interleaved with our typed read (second group); ${pythonTimes.shape}.`
+    }\n`,
   );
   console.log('| run | requests | median (s) | fastest (s) | median / baseline | goal | result |');
   console.log('| --- | ---: | ---: | ---: | ---: | --- | --- |');

@@ -32,6 +32,7 @@ export type {
   CsvExport,
   CsvExportOptions,
   CsvImportOptions,
+  CsvRecordsOptions,
   DeleteOptions,
   Emx2Filter,
   Emx2Options,

@@ -13,6 +13,7 @@ export type {
   ColumnType,
   CsvExportOptions,
   CsvImportOptions,
+  CsvRecordsOptions,
   DeleteOptions,
   ExcelExportOptions,
   ExcelImportOptions,

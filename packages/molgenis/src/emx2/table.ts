@@ -162,15 +162,18 @@ export class Emx2Table<T extends object = Emx2Row> {
   }
 
   /**
-   * Download the table as CSV (column names as header; the filter runs on the server).
+   * Download the table as CSV (column names as header; the filter runs on the server), in one
+   * request: as text, bytes, rows of cell texts, or `records()` typed as `rows()` types them —
+   * the whole-table read of the pyclient's `get`, parsed while it arrives.
    *
    * @example
    * ```ts
    * for await (const row of pets.exportCsv({ filter: 'status==sold' }).rows()) console.log(row.name);
+   * const all = await pets.exportCsv().records().toArray(); // the values rows() gives, in one download
    * ```
    */
-  exportCsv(options?: CsvExportOptions): CsvExport {
-    return exportCsv(this.#ref, options);
+  exportCsv(options?: CsvExportOptions): CsvExport<T> {
+    return exportCsv<T>(this.#ref, options);
   }
 
   /**

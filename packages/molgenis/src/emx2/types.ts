@@ -325,6 +325,28 @@ export interface CsvExportOptions extends CallOptions {
   includeSystemColumns?: boolean | undefined;
 }
 
+/**
+ * Options of `table.exportCsv().records()`: which columns to decode, and how many rows to read.
+ * The download itself is chosen by {@link CsvExportOptions} (filter, signal, timeout).
+ *
+ * @example
+ * ```ts
+ * const options: CsvRecordsOptions = { columns: ['name', 'category', 'weight'], max: 100 };
+ * const first = await pets.exportCsv({ filter: 'weight=gt=1' }).records(options).toArray();
+ * ```
+ */
+export interface CsvRecordsOptions {
+  /**
+   * Columns to decode, by id or name (as in {@link RowsOptions}); a dotted path may name a
+   * referenced table's key only (`category.name`), since CSV holds nothing else of it. Default:
+   * every data column (no headings, no `mg_` columns), as `rows()`. The server sends every
+   * column either way; an `mg_` column other than `mg_draft` adds `includeSystemColumns`.
+   */
+  columns?: readonly string[] | undefined;
+  /** Stop after this many rows (the rest of the body is not read). Default: all. */
+  max?: number | undefined;
+}
+
 /** Options of `table.importCsv()`. */
 export interface CsvImportOptions extends TaskWaitOptions {
   /** Import as a server task and poll it. Default false (one request, answered when done). */

@@ -6,8 +6,8 @@ import { type Catalog, isLayoutColumn, isRefArrayColumn, isRefColumn, refTableOf
 import { nearest } from './internal/names.js';
 import type { ColumnMetadata, Emx2Row, TableMetadata } from './types.js';
 
-const base = (c: ColumnMetadata): string => c.columnType.replace(/_ARRAY$/, '');
-const isList = (c: ColumnMetadata): boolean => c.columnType.endsWith('_ARRAY') || isRefArrayColumn(c) || c.columnType === 'REFBACK';
+export const base = (c: ColumnMetadata): string => c.columnType.replace(/_ARRAY$/, '');
+export const isList = (c: ColumnMetadata): boolean => c.columnType.endsWith('_ARRAY') || isRefArrayColumn(c) || c.columnType === 'REFBACK';
 
 function bad(column: ColumnMetadata, value: unknown): ResponseFormatError {
   return new ResponseFormatError({
@@ -26,16 +26,80 @@ export function decodeLong(text: unknown, column: ColumnMetadata): number | bigi
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
+const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
+const two = (text: string, i: number): number => digit(text, i) * 10 + digit(text, i + 1);
+const isDigit = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), so the
+// common forms need neither Date.parse nor Date.UTC.
+function epochDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+// The common forms, `2026-01-01`, `2026-01-01T12:34`, `…:56`, `…:56.789` (DATE_TEXT's, with
+// `T`), read by character codes: the ms since the epoch, or NaN for anything else (a day or
+// time out of range, a year before 100 included), which the general path then decides.
+function fastDateMs(text: string): number {
+  const n = text.length;
+  if (n !== 10 && n !== 16 && n !== 19 && n !== 23) return Number.NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  if (
+    !isDigit(text, 0) ||
+    !isDigit(text, 1) ||
+    !isDigit(text, 2) ||
+    !isDigit(text, 3) ||
+    !isDigit(text, 5) ||
+    !isDigit(text, 6) ||
+    !isDigit(text, 8) ||
+    !isDigit(text, 9)
+  )
+    return Number.NaN;
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (DAYS_IN_MONTH[month - 1] as number) + (leap ? 1 : 0)) return Number.NaN;
+  let ms = epochDays(year, month, day) * 86_400_000;
+  if (n === 10) return ms;
+  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || !isDigit(text, 11) || !isDigit(text, 12) || !isDigit(text, 14) || !isDigit(text, 15))
+    return Number.NaN;
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (hour > 23 || minute > 59) return Number.NaN;
+  ms += hour * 3_600_000 + minute * 60_000;
+  if (n === 16) return ms;
+  if (text.charCodeAt(16) !== 58 || !isDigit(text, 17) || !isDigit(text, 18)) return Number.NaN;
+  const second = two(text, 17);
+  if (second > 59) return Number.NaN;
+  ms += second * 1000;
+  if (n === 19) return ms;
+  if (text.charCodeAt(19) !== 46 || !isDigit(text, 20) || !isDigit(text, 21) || !isDigit(text, 22)) return Number.NaN;
+  return ms + digit(text, 20) * 100 + two(text, 21);
+}
+
 function decodeDate(text: unknown, column: ColumnMetadata): Date {
   // EMX2 DATE and DATETIME carry no zone: read as UTC, so writing the Date back gives the same text
-  if (typeof text !== 'string' || !DATE_TEXT.test(text)) throw bad(column, text);
+  if (typeof text !== 'string') throw bad(column, text);
+  const fast = fastDateMs(text);
+  if (!Number.isNaN(fast)) return new Date(fast);
+  if (!DATE_TEXT.test(text)) throw bad(column, text);
   const iso = text.length === 10 ? `${text}T00:00:00Z` : `${text.length === 16 ? `${text}:00` : text}Z`;
   const ms = Date.parse(text.charCodeAt(10) === 32 ? `${iso.slice(0, 10)}T${iso.slice(11)}` : iso);
   if (Number.isNaN(ms)) throw bad(column, text);
   return new Date(ms);
 }
 
-function decodeScalar(value: unknown, column: ColumnMetadata, kind: string): unknown {
+/** One value of a column of base type `kind` (the `_ARRAY` suffix removed), as GraphQL answers it. */
+export function decodeScalar(value: unknown, column: ColumnMetadata, kind: string): unknown {
   switch (kind) {
     case 'INT':
     case 'NON_NEGATIVE_INT':

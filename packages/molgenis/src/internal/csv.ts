@@ -157,3 +157,46 @@ export function splitArrayCell(cell: string): string[] {
   if (cell === '') return [];
   return readCsv(cell, ',', EMX2_CSV)[0] ?? [];
 }
+
+/**
+ * An array cell as the EMX2 server writes it (`TypeUtils#joinCsvString`): elements comma-joined,
+ * an element holding a comma wrapped in quotes, nothing escaped, an empty element for null.
+ * (`joinArrayCell` is what we *send*: there quotes are doubled, which the server's reader takes apart.)
+ */
+export function serverArrayCell(values: readonly string[]): string {
+  return values.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',');
+}
+
+/**
+ * The elements of an array cell written as {@link serverArrayCell} writes them, or `undefined`
+ * when the cell cannot be read back unambiguously: the server does not escape quotes, so an
+ * element starting with a double quote that is not the wrapping of a comma-holding element (with
+ * no quote inside) could be read in more than one way. An element is never trimmed.
+ */
+export function readServerArrayCell(cell: string): string[] | undefined {
+  if (cell === '') return [];
+  if (!cell.includes('"')) return cell.split(',');
+  const out: string[] = [];
+  const n = cell.length;
+  let i = 0;
+  for (;;) {
+    if (cell.charCodeAt(i) === 34) {
+      const close = cell.indexOf('"', i + 1);
+      if (close === -1) return undefined;
+      const inner = cell.slice(i + 1, close);
+      if (!inner.includes(',') || (close + 1 < n && cell.charCodeAt(close + 1) !== 44)) return undefined;
+      out.push(inner);
+      if (close + 1 === n) return out;
+      i = close + 2;
+    } else {
+      const comma = cell.indexOf(',', i);
+      out.push(cell.slice(i, comma === -1 ? n : comma));
+      if (comma === -1) return out;
+      i = comma + 1;
+    }
+    if (i === n) {
+      out.push('');
+      return out;
+    }
+  }
+}

@@ -179,6 +179,19 @@ describe('CSV, ZIP and tasks', () => {
     );
   });
 
+  it('writes cells as the server does: a FILE as <name> and <name>_filename, array elements unescaped, every cell trimmed', async () => {
+    const user = sim.state.schemas.get('pet store')?.tables.find((t) => t.name === 'User');
+    user?.rows.push({ username: 'pic', picture: { id: 'f1', filename: 'me.png' }, firstName: '  Ann  ', pets: ['spike'] });
+    const pet = sim.state.schemas.get('pet store')?.tables.find((t) => t.name === 'Pet');
+    pet?.rows.push({ name: 'odd', category: 'cat', weight: 1, photoUrls: ['a,b', '5"', ' c '] });
+    const users = await (await fetch(`${BASE}/pet%20store/api/csv/User`)).text();
+    expect(users.split('\n')[0]).toBe('username,firstName,lastName,picture,picture_filename,email,password,phone,userStatus,pets,street,mg_draft');
+    expect(users).toContain('\npic,Ann,,f1,me.png,,,,,spike,,\n');
+    const pets = await (await fetch(`${BASE}/pet%20store/api/csv/Pet?filter=${encodeURIComponent('{"name":{"equals":["odd"]}}')}`)).text();
+    // `"a,b",5", c` (joinCsvString, then trimmed), quoted as a whole by the CSV writer
+    expect(pets.split('\n')[1]).toBe('odd,cat,"""a,b"",5"", c",,,1.0,,');
+  });
+
   it('imports CSV (upsert, answers null) and deletes by keys (answers the count)', async () => {
     const t = { 'x-molgenis-token': await token() };
     const up = await fetch(`${BASE}/pet%20store/api/csv/Pet`, { method: 'POST', headers: t, body: 'name,category,weight\nrex,dog,12.5\nmax,cat,3\n' });

@@ -129,7 +129,8 @@ export function importXlsx(ctx: ExecContext, schema: SimSchema, bytes: Uint8Arra
     );
     for (const table of tables) {
       const { header, records } = sheetRecords(byName.get(table.name) as XlsxReadSheet);
-      const known = new Set([...table.columns.map((c) => c.name), 'mg_delete']);
+      // the download's column names (a FILE column adds `<name>_filename`), as `ImportRowProcessor` knows them
+      const known = new Set([...table.columns.flatMap((c) => (c.columnType === 'FILE' ? [c.name, `${c.name}_filename`] : [c.name])), 'mg_delete']);
       const unknown = header.filter((h) => h !== '' && !known.has(h));
       if (unknown.length > 0 && records.length > 0) steps.push(step('WARNING', `Found unknown columns [${unknown.join(', ')}] in sheet ${table.name}`));
       const { rows, deletes } = recordInputs(schema, table, header, records);

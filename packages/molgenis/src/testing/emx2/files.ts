@@ -2,7 +2,7 @@
 // delete by keys), ZIP of the schema (download; upload in one transaction, sync or as a task).
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { csvLine, EMX2_CSV, joinArrayCell, readCsv, splitArrayCell } from '../../internal/csv.js';
+import { csvLine, EMX2_CSV, readCsv, serverArrayCell, splitArrayCell } from '../../internal/csv.js';
 import { matches } from './filter.js';
 import { Emx2SimError, javaDouble, jsonAnswer } from './json.js';
 import { isArray, isLayout, isRef, isRefArray, keyColumn, referenced, refTable } from './model.js';
@@ -14,31 +14,46 @@ function csvColumns(table: SimTable, system: boolean): SimColumn[] {
   return table.columns.filter((c) => !isLayout(c) && (!c.name.startsWith('mg_') || system || c.name === 'mg_draft'));
 }
 
+// `Row#getString` → `TypeUtils#toString`: arrays through `joinCsvString` (an element with a comma
+// wrapped in quotes, nothing escaped), then every cell trimmed; DECIMAL as Java's Double.toString,
+// DATETIME as LocalDateTime.toString (zero seconds dropped).
 function cellText(column: SimColumn, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value))
-    return joinArrayCell(value.map((v) => cellText({ ...column, columnType: column.columnType.replace(/_ARRAY$/, '') as SimColumn['columnType'] }, v)));
+  if (Array.isArray(value)) {
+    const element = { ...column, columnType: column.columnType.replace(/_ARRAY$/, '') as SimColumn['columnType'] };
+    return serverArrayCell(value.map((v) => (v === undefined || v === null ? '' : rawText(element, v)))).trim();
+  }
+  return rawText(column, value).trim();
+}
+
+function rawText(column: SimColumn, value: unknown): string {
   if (column.columnType === 'DECIMAL') return javaDouble(value as number);
   if (column.columnType === 'DATETIME') return String(value).replace(/:00$/, ''); // LocalDateTime.toString drops zero seconds
   if (column.columnType === 'FILE') return String((value as { id?: unknown }).id ?? '');
   return String(value);
 }
 
-/** A table's download as cells: a header of column names, then the rows in stored order (CSV and Excel alike). */
+/**
+ * A table's download as cells: a header of column names, then the rows in stored order (CSV and
+ * Excel alike). A FILE column is two columns, `<name>` (the file id) and `<name>_filename`
+ * (`TableMetadata#getDownloadColumnNames`).
+ */
 export function tableRecords(schema: SimSchema, table: SimTable, options: { filter?: unknown; system?: boolean }): string[][] {
   const columns = csvColumns(table, options.system === true);
-  const records = [columns.map((c) => c.name)];
+  const records = [columns.flatMap((c) => (c.columnType === 'FILE' ? [c.name, `${c.name}_filename`] : [c.name]))];
   for (const row of table.rows) {
     if (!matches(schema, table, row, options.filter)) continue;
-    records.push(
-      columns.map((c) => {
-        if (c.columnType === 'REFBACK') {
-          const key = keyColumn(refTable(schema, c)).id;
-          return joinArrayCell(referenced(schema, table, c, row).map((r) => String(r[key])));
-        }
-        return cellText(c, row[c.id]);
-      }),
-    );
+    const cells: string[] = [];
+    for (const c of columns) {
+      if (c.columnType === 'REFBACK') {
+        const key = keyColumn(refTable(schema, c)).id;
+        cells.push(serverArrayCell(referenced(schema, table, c, row).map((r) => String(r[key]))).trim());
+      } else if (c.columnType === 'FILE') {
+        const file = row[c.id] as { filename?: unknown } | undefined | null;
+        cells.push(cellText(c, row[c.id]), file?.filename === undefined || file.filename === null ? '' : String(file.filename).trim());
+      } else cells.push(cellText(c, row[c.id]));
+    }
+    records.push(cells);
   }
   return records;
 }
