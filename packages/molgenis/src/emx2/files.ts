@@ -1,7 +1,7 @@
 // The batch API: CSV per table (download streamed, with the server's filter; upload = upsert;
 // delete by keys) and ZIP per schema (download; upload as a task, polled).
 import { type CallOptions, containsHtmlDocument, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
-import { CsvReader, csvLine, EMX2_CSV, joinArrayCell } from '../internal/csv.js';
+import { CsvReader, csvLine, EMX2_CSV, readUploadedArrayCell, serverArrayCell } from '../internal/csv.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { csvFields, csvRowDecoder, needsSystemColumns } from './internal/csv-values.js';
@@ -223,9 +223,37 @@ function typedRecords<T>(
   );
 }
 
+/**
+ * An array as one cell, refused when the server would read back something else: its CSV reader
+ * drops empty elements, trims white space and unescapes no quotes (`TypeUtils#splitCsvString`).
+ */
+function arrayCell(elements: string[], field: string): string {
+  const cell = serverArrayCell(elements);
+  const back = readUploadedArrayCell(cell);
+  if (back.length === elements.length && back.every((v, i) => v === elements[i])) return cell;
+  // Name the element at fault: one that does not survive on its own, else one whose quotes change
+  // how the cell splits.
+  const survives = (v: string): boolean => readUploadedArrayCell(serverArrayCell([v]))[0] === v;
+  let at = elements.findIndex((v) => !survives(v));
+  if (at === -1) at = elements.findIndex((v) => v.includes('"'));
+  if (at === -1)
+    at = Math.max(
+      0,
+      elements.findIndex((v, i) => v !== back[i]),
+    );
+  throw new ValidationError({
+    message: `${field}[${at}]: ${JSON.stringify(elements[at] ?? null)} cannot go through EMX2's CSV API as it is (the server drops empty array elements, trims their white space and unescapes no quotes: it would store ${JSON.stringify(back)}); send this row with table.save() (GraphQL) instead`,
+    field: `${field}[${at}]`,
+  });
+}
+
 function cellOf(value: unknown, field: string): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return joinArrayCell(value.map((v, i) => cellOf(v, `${field}[${i}]`)));
+  if (Array.isArray(value))
+    return arrayCell(
+      value.map((v, i) => cellOf(v, `${field}[${i}]`)),
+      field,
+    );
   if (value instanceof Date) return value.toISOString().replace(/Z$/, '');
   if (typeof value === 'object') {
     const keys = Object.values(value as Record<string, unknown>);
@@ -239,7 +267,9 @@ function cellOf(value: unknown, field: string): string {
 /**
  * Rows (column name or id → value) as an EMX2 CSV text; the header is the union of keys in first-seen order.
  * A reference is written as its one key value, a list as one comma-joined cell, an absent or
- * `null` value as an empty cell.
+ * `null` value as an empty cell. An array element the server's CSV reader would not read back as
+ * given (empty, white space at an edge, a quote that changes how the cell splits) is a
+ * `ValidationError` naming it: send such rows with `table.save()`.
  *
  * @example
  * ```ts

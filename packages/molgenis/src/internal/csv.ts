@@ -147,21 +147,42 @@ export function csvLine(cells: readonly string[], separator = ','): string {
   return cells.map((c) => csvCell(c, separator)).join(separator);
 }
 
-/** EMX2 array cells: elements comma-joined, an element holding a comma quoted (then the cell is quoted as a whole). */
-export function joinArrayCell(values: readonly string[]): string {
-  return values.map((v) => csvCell(v)).join(',');
+/**
+ * The elements the EMX2 server reads from an uploaded array cell (`TypeUtils#splitCsvString`):
+ * split at commas outside double quotes (every `"` toggles; the last character is never a split
+ * point), an element wrapped in quotes unwrapped, nothing unescaped, elements trimmed, empty
+ * elements dropped (an element of only white space is kept as `''`).
+ */
+export function readUploadedArrayCell(cell: string): string[] {
+  const out: string[] = [];
+  const add = (raw: string): void => {
+    const v = unwrapQuotes(raw);
+    if (v !== '') out.push(v.trim());
+  };
+  let inside = false;
+  let start = 0;
+  for (let i = 0; i < cell.length - 1; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 44 && !inside) {
+      add(cell.slice(start, i));
+      start = i + 1;
+    } else if (c === 34) inside = !inside;
+  }
+  add(cell.slice(start));
+  return out;
 }
 
-/** The elements of an EMX2 array cell. */
-export function splitArrayCell(cell: string): string[] {
-  if (cell === '') return [];
-  return readCsv(cell, ',', EMX2_CSV)[0] ?? [];
+function unwrapQuotes(value: string): string {
+  if (!value.includes('"')) return value;
+  const t = value.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
 }
 
 /**
  * An array cell as the EMX2 server writes it (`TypeUtils#joinCsvString`): elements comma-joined,
  * an element holding a comma wrapped in quotes, nothing escaped, an empty element for null.
- * (`joinArrayCell` is what we *send*: there quotes are doubled, which the server's reader takes apart.)
+ * It is also what we send: the server's reader ({@link readUploadedArrayCell}) unescapes nothing, so
+ * an upload is checked to read back as sent before it goes.
  */
 export function serverArrayCell(values: readonly string[]): string {
   return values.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',');

@@ -1,7 +1,7 @@
 // CSV and ZIP: export (text, rows, filter), import, delete; ZIP import as a polled task.
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { type Emx2TaskError, isEmx2TaskError, isResponseFormatError, toCsv } from '../../src/emx2/index.js';
+import { type Emx2TaskError, isEmx2TaskError, isResponseFormatError, isValidationError, toCsv } from '../../src/emx2/index.js';
 import { emx2, useEmx2Simulator } from './helpers.js';
 
 const sim = useEmx2Simulator({ syntheticRows: 300 });
@@ -95,6 +95,27 @@ describe('CSV', () => {
     expect((error as Error).message).toContain(`waitForTask('${id}')`);
     // Waiting again (the task ended meanwhile) answers it.
     expect((await client.waitForTask(id!)).status).toBe('COMPLETED');
+  });
+
+  it('sends array elements as the server reads them, and refuses before any request what it would change', async () => {
+    const pets = (await admin()).schema('pet store').table('Pet');
+    await pets.importCsv([{ name: 'fido', category: 'dog', weight: 7, photoUrls: ['https://x/a,b.jpg', 'https://x/c.jpg'] }]);
+    expect(await pets.get('fido', { columns: ['photoUrls'] })).toEqual({ photoUrls: ['https://x/a,b.jpg', 'https://x/c.jpg'] });
+    await pets.importCsv([{ name: 'quoted', category: 'dog', weight: 7, photoUrls: ['say "hi"', 'x'] }]); // balanced quotes split as sent
+    expect(await pets.get('quoted', { columns: ['photoUrls'] })).toEqual({ photoUrls: ['say "hi"', 'x'] });
+    const sent = sim.requests.length;
+    for (const [photoUrls, at] of [
+      [['a"b', 'c'], 0],
+      [['x', ''], 1],
+      [[' padded'], 0],
+      [['a', null], 1],
+    ] as const) {
+      const error = await pets.importCsv([{ name: 'fido', category: 'dog', weight: 7, photoUrls }]).catch((e: unknown) => e);
+      expect(isValidationError(error)).toBe(true);
+      expect((error as { field?: string }).field).toBe(`rows[0].photoUrls[${at}]`);
+      expect((error as Error).message).toContain('table.save()');
+    }
+    expect(sim.requests.length).toBe(sent);
   });
 
   it('writes EMX2 CSV: arrays comma-joined and quoted, references as their key', () => {

@@ -1,7 +1,7 @@
 // The package's one CSV reader, in both dialects: the classic API's (lenient) and EMX2's
 // (blank lines skipped, an unclosed quote at the end an error); EMX2's writing round-trips.
 import { describe, expect, it } from 'vitest';
-import { CsvReader, csvLine, EMX2_CSV, joinArrayCell, readCsv, splitArrayCell } from '../../src/internal/csv.js';
+import { CsvReader, csvLine, EMX2_CSV, readCsv, readUploadedArrayCell, serverArrayCell } from '../../src/internal/csv.js';
 
 /** Feed `text` one character at a time, the worst chunking a stream can give. */
 function byChar(text: string, separator = ',', dialect = {}): string[][] {
@@ -47,10 +47,21 @@ describe('the EMX2 dialect', () => {
     expect(byChar(text, ',', EMX2_CSV)).toEqual(records);
   });
 
-  it('joins and splits array cells', () => {
-    const cell = joinArrayCell(['a', 'b,c', 'd"e']);
-    expect(cell).toBe('a,"b,c","d""e"');
-    expect(splitArrayCell(cell)).toEqual(['a', 'b,c', 'd"e']);
-    expect(splitArrayCell('')).toEqual([]);
+  it('reads an uploaded array cell as the EMX2 server does (TypeUtils#splitCsvString)', () => {
+    expect(readUploadedArrayCell('a,"b,c",d')).toEqual(['a', 'b,c', 'd']);
+    expect(readUploadedArrayCell(' a , b ')).toEqual(['a', 'b']); // trimmed
+    expect(readUploadedArrayCell('a,,b')).toEqual(['a', 'b']); // empty elements dropped
+    expect(readUploadedArrayCell('a, ,b')).toEqual(['a', '', 'b']); // white space only: kept, trimmed to ''
+    expect(readUploadedArrayCell('"d""e"')).toEqual(['d""e']); // nothing unescaped
+    expect(readUploadedArrayCell('a"b,c')).toEqual(['a"b,c']); // a lone quote swallows the next comma
+    expect(readUploadedArrayCell('a,')).toEqual(['a,']); // the last character is never a split point
+    expect(readUploadedArrayCell('')).toEqual([]);
+  });
+
+  it('what serverArrayCell writes reads back unchanged when no element has a quote or edge white space', () => {
+    const elements = ['a', 'b,c', 'x y', 'line\nbreak', '1.5'];
+    expect(serverArrayCell(elements)).toBe('a,"b,c",x y,line\nbreak,1.5');
+    expect(readUploadedArrayCell(serverArrayCell(elements))).toEqual(elements);
+    expect(readUploadedArrayCell(serverArrayCell(['d"e', 'f']))).not.toEqual(['d"e', 'f']);
   });
 });

@@ -2,7 +2,7 @@
 // delete by keys), ZIP of the schema (download; upload in one transaction, sync or as a task).
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { csvLine, EMX2_CSV, readCsv, serverArrayCell, splitArrayCell } from '../../internal/csv.js';
+import { csvLine, EMX2_CSV, readCsv, readUploadedArrayCell, serverArrayCell } from '../../internal/csv.js';
 import { matches } from './filter.js';
 import { Emx2SimError, javaDouble, jsonAnswer } from './json.js';
 import { isArray, isLayout, isRef, isRefArray, keyColumn, referenced, refTable } from './model.js';
@@ -84,8 +84,9 @@ function inputValue(schema: SimSchema, column: SimColumn, cell: string): unknown
     return v;
   };
   if (isRef(column)) return { [keyColumn(refTable(schema, column)).id]: cell };
-  if (isRefArray(column)) return splitArrayCell(cell).map((k) => ({ [keyColumn(refTable(schema, column)).id]: k }));
-  if (isArray(column)) return splitArrayCell(cell).map((v) => scalar(column, v));
+  // The server's array reader (`TypeUtils#splitCsvString`): no unescaping, trimmed, empty dropped.
+  if (isRefArray(column)) return readUploadedArrayCell(cell).map((k) => ({ [keyColumn(refTable(schema, column)).id]: k }));
+  if (isArray(column)) return readUploadedArrayCell(cell).map((v) => scalar(column, v));
   return scalar(column, cell);
 }
 
