@@ -1,6 +1,6 @@
 // The batch API: CSV per table (download streamed, with the server's filter; upload = upsert;
 // delete by keys) and ZIP per schema (download; upload as a task, polled).
-import { type CallOptions, containsHtmlDocument, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, containsHtmlDocument, type Paged, paged, path, ResponseFormatError, type ResponsePromise, ValidationError } from '@bio/core-http';
 import { CsvReader, csvLine, EMX2_CSV, readUploadedArrayCell, serverArrayCell } from '../internal/csv.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
@@ -46,7 +46,9 @@ export interface CsvExport<T extends object = Emx2Row> {
    */
   stream(): Promise<ReadableStream<Uint8Array>>;
   /**
-   * Rows as `{ column name: cell text }`, parsed while streaming; a truncated body rejects.
+   * Rows as `{ column name: cell text }`, parsed while streaming. A body that is not CSV (an HTML
+   * page with 200), holds an HTML page or ends inside a record rejects with a `ResponseFormatError`
+   * naming the rows delivered before it — never with half a row.
    *
    * @example
    * ```ts
@@ -109,31 +111,23 @@ export function exportCsv<T extends object = Emx2Row>(ref: TableRef, options: Cs
       return body;
     },
     async *rows() {
-      const response = await request();
-      if (response.body === null) return;
-      const parser = new CsvReader(separator, EMX2_CSV);
-      const decoder = new TextDecoder();
+      const { url, searchParams } = await params(false, options);
+      const fullUrl = ref.ctx.http.url(url, searchParams);
+      let delivered = 0;
+      const fail = downloadFailure(fullUrl, () => delivered);
       let header: string[] | undefined;
-      const emit = function* (records: string[][]): Generator<Record<string, string>> {
+      for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) }), separator, fail)) {
         for (const record of records) {
           if (header === undefined) {
             header = record;
             continue;
           }
-          if (record.length !== header.length)
-            throw new ResponseFormatError({ service: 'molgenis', message: `CSV row has ${record.length} cells, the header ${header.length}` });
+          if (record.length !== header.length) throw fail(`a row has ${record.length} cells, the header ${header.length}`);
+          delivered++;
           yield Object.fromEntries(header.map((h, i) => [h, record[i] as string]));
         }
-      };
-      try {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) yield* emit(parser.push(decoder.decode(chunk, { stream: true })));
-        yield* emit(parser.push(decoder.decode()));
-        yield* emit(parser.end());
-      } catch (error) {
-        if (error instanceof SyntaxError)
-          throw new ResponseFormatError({ service: 'molgenis', message: `the CSV download ended early: ${error.message}`, cause: error });
-        throw error;
       }
+      if (header === undefined) throw fail('the body has no header line');
     },
   };
 }
@@ -157,70 +151,81 @@ function typedRecords<T>(
       const { catalog, table } = await tableMeta(ref, call);
       const fields = csvFields(catalog, table, selection(catalog, table, o.columns)); // refuses before the download
       const { url, searchParams } = await params(needsSystemColumns(table, fields), call);
-      const pending = ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...call });
-      const body = await pending.stream(); // a cut connection is a NetworkError from here on
-      const contentType = (await pending).headers.get('content-type') ?? '';
       const fullUrl = ref.ctx.http.url(url, searchParams);
       let delivered = 0;
-      const fail = (problem: string): ResponseFormatError =>
-        new ResponseFormatError({
-          service: 'molgenis',
-          message: `GET ${fullUrl}: ${problem}; ${delivered} rows were delivered before it, the rest of the table was not`,
-          method: 'GET',
-          url: fullUrl,
-          contentType,
-        });
-      if (!/^text\/csv\b/i.test(contentType)) {
-        await body.cancel().catch(() => undefined);
-        throw fail(`expected the CSV download (text/csv), got ${contentType || 'no content type'}`);
-      }
-      const parser = new CsvReader(separator, EMX2_CSV);
-      const decoder = new TextDecoder();
-      const reader = body.getReader();
+      const fail = downloadFailure(fullUrl, () => delivered);
       let decode: ((cells: readonly string[]) => Emx2Row) | undefined;
-      let tail = '';
-      const page = (records: string[][]): { items: T[] } => {
+      for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...call }), separator, fail)) {
         const items: T[] = [];
         for (const cells of records) {
           if (decode === undefined) decode = csvRowDecoder(table, fields, cells);
           else items.push(decode(cells) as T);
         }
         delivered += items.length;
-        return { items };
-      };
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-          // an HTML page's start may straddle two pieces; the regular expression runs only where a `<` is
-          if ((text.includes('<') || tail.includes('<')) && containsHtmlDocument(tail + text))
-            throw fail('the body holds an HTML document (a proxy or server error page)');
-          tail = text.slice(-16);
-          let records: string[][];
-          try {
-            records = parser.push(text);
-            if (done) {
-              const last = parser.end();
-              if (last.length > 0) throw new SyntaxError('the body ends inside a record (the answer was cut short)');
-            }
-          } catch (error) {
-            if (error instanceof SyntaxError) throw fail(error.message);
-            throw error;
-          }
-          if (records.length > 0) {
-            const p = page(records);
-            if (p.items.length > 0) yield p;
-          }
-          if (done) break;
-        }
-        if (decode === undefined) throw fail('the body has no header line');
-      } finally {
-        reader.releaseLock();
-        body.cancel().catch(() => undefined);
+        if (items.length > 0) yield { items };
       }
+      if (decode === undefined) throw fail('the body has no header line');
     },
     { max: o.max, signal: options.signal },
   );
+}
+
+/** A malformed CSV download, naming the URL and how many rows were delivered before it. */
+function downloadFailure(fullUrl: string, delivered: () => number): (problem: string, contentType?: string) => ResponseFormatError {
+  return (problem, contentType) =>
+    new ResponseFormatError({
+      service: 'molgenis',
+      message: `GET ${fullUrl}: ${problem}; ${delivered()} rows were delivered before it, the rest of the table was not`,
+      method: 'GET',
+      url: fullUrl,
+      ...(contentType === undefined ? {} : { contentType }),
+    });
+}
+
+/**
+ * The records of a CSV download as they arrive, one batch per piece of the body — refused (a
+ * `ResponseFormatError` from `fail`) when the answer is not `text/csv`, holds an HTML page (a
+ * proxy's or server's error page with 200) or ends inside a record (cut short); a dropped
+ * connection is the client's `NetworkError`. A record is yielded only once it is whole.
+ */
+async function* checkedCsvRecords(
+  pending: ResponsePromise,
+  separator: string,
+  fail: (problem: string, contentType?: string) => ResponseFormatError,
+): AsyncGenerator<string[][]> {
+  const body = await pending.stream(); // a cut connection is a NetworkError from here on
+  const contentType = (await pending).headers.get('content-type') ?? '';
+  if (!/^text\/csv\b/i.test(contentType)) {
+    await body.cancel().catch(() => undefined);
+    throw fail(`expected the CSV download (text/csv), got ${contentType || 'no content type'}`, contentType);
+  }
+  const parser = new CsvReader(separator, EMX2_CSV);
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  let tail = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      // an HTML page's start may straddle two pieces; the regular expression runs only where a `<` is
+      if ((text.includes('<') || tail.includes('<')) && containsHtmlDocument(tail + text))
+        throw fail('the body holds an HTML document (a proxy or server error page)', contentType);
+      tail = text.slice(-16);
+      let records: string[][];
+      try {
+        records = parser.push(text);
+        if (done && parser.end().length > 0) throw new SyntaxError('the body ends inside a record (the answer was cut short)');
+      } catch (error) {
+        if (error instanceof SyntaxError) throw fail(error.message, contentType);
+        throw error;
+      }
+      if (records.length > 0) yield records;
+      if (done) return;
+    }
+  } finally {
+    reader.releaseLock();
+    body.cancel().catch(() => undefined);
+  }
 }
 
 /**

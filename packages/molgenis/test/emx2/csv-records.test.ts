@@ -422,6 +422,32 @@ describe('exportCsv().records() on a bad body', () => {
   });
 });
 
+describe('exportCsv().rows() (cell texts) on a bad body: refused as records() is', () => {
+  const texts = (client: ReturnType<typeof emx2>) => drain(client.schema('synthetic').table('Sample').exportCsv().rows() as AsyncIterable<Emx2Row>);
+
+  it('a body cut inside a record, even at a cell boundary: a ResponseFormatError, whole rows only before it', async () => {
+    const whole = (await texts(emx2())).delivered;
+    for (const cutAt of [(t: string) => t.indexOf('\n', 500) + 10, (t: string) => t.lastIndexOf('\n', t.length - 2) + 3, (t: string) => t.length - 1]) {
+      const cut = clientWith((text, r) => new Response(text.slice(0, cutAt(text)), { status: 200, headers: r.headers }));
+      const { delivered, error } = await texts(cut);
+      expect(isResponseFormatError(error) && error.message).toMatch(/ends inside a record.*rows were delivered before it/);
+      expect(delivered).toEqual(whole.slice(0, delivered.length));
+    }
+  });
+
+  it('an HTML page in place of the CSV or after some rows, or no header at all: a ResponseFormatError', async () => {
+    const page = '<!DOCTYPE html><html><head><title>Sign in</title></head><body>…</body></html>';
+    const html = clientWith(() => new Response(page, { status: 200, headers: { 'content-type': 'text/html' } }));
+    const first = await texts(html);
+    expect(isResponseFormatError(first.error) && first.error.message).toMatch(/expected the CSV download \(text\/csv\), got text\/html/);
+    const mid = clientWith((text, r) => new Response(`${text.split('\n').slice(0, 3).join('\n')}\n${page}\n`, { status: 200, headers: r.headers }));
+    const second = await texts(mid);
+    expect(isResponseFormatError(second.error) && second.error.message).toMatch(/HTML document.*rows were delivered before it/);
+    const empty = clientWith((_, r) => new Response('', { status: 200, headers: r.headers }));
+    expect(isResponseFormatError((await texts(empty)).error) && (await texts(empty)).error).toMatchObject({ message: expect.stringMatching(/no header line/) });
+  });
+});
+
 describe('exportCsv().records() options', () => {
   it('max stops early; mg_ columns ask for includeSystemColumns; signal aborts', async () => {
     const table = emx2().schema('pet store').table('Pet');
