@@ -60,51 +60,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     throw current;
   };
 
+  // Resolved once per client: `tick.then(start)` starts a request on the next microtask.
+  const tick: Promise<undefined> = Promise.resolve(undefined);
+
   function request(methodIn: string, path: string, opts: RequestOptions = {}): ResponsePromise {
     const method = methodIn.toUpperCase();
     let started: Promise<Outcome> | undefined;
     let startMode: Mode = 'response';
-    const start = (mode: Mode): Promise<Outcome> => {
+    let bodyTaken = false; // then the body method reports the error, and its hooks run there only
+    let resolve!: (response: Response) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<Response>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    }) as ResponsePromise;
+    const start = (mode: Mode = 'response'): void => {
       if (started === undefined) {
         startMode = mode;
         started = execute(method, path, opts, mode);
+        // The response promise settles with the request, no promise layers in between.
+        started.then(
+          (o) => resolve(o.read.response),
+          (error: unknown) => (bodyTaken ? reject(error) : rethrow(error).catch(reject)),
+        );
       }
-      return started;
     };
     // Like ky: start on the next microtask, so a body method called right away chooses the mode.
-    let bodyTaken = false; // then the body method reports the error, and its hooks run there only
-    const promise = Promise.resolve()
-      .then(() => start('response'))
-      .then(responseOf, (error: unknown) => (bodyTaken ? Promise.reject(error) : rethrow(error))) as ResponsePromise;
-    const body = async (mode: Exclude<Mode, 'response'>): Promise<Outcome> => {
+    void tick.then(start); // (start returns nothing: this promise never rejects)
+    const body = (mode: Exclude<Mode, 'response'>): Promise<Outcome> => {
       bodyTaken = true;
       promise.catch(ignore); // the caller awaits the body method, not this promise
-      const outcome = await start(mode);
-      if (mode !== 'stream' && outcome.bytes === undefined) {
-        // The request was started in another mode: read the body now, still guarded.
-        const { read, ctx } = outcome;
-        outcome.bytes = await readLimited(read.response, maxBytes, () => ({
-          method,
-          url: read.finalUrl.href,
-          ...common(ctx),
-          attempts: read.attempts,
-          status: read.response.status,
-        }));
-      }
-      return outcome;
+      start(mode);
+      return started as Promise<Outcome>;
     };
-    promise.json = <T>() =>
-      body('json')
-        .then((o) => parseJson(o.ctx, o.read, o.bytes as Uint8Array, options.errorInBody) as T)
-        .catch(rethrow);
-    promise.text = () =>
-      body('text')
-        .then((o) => decodeUtf8(o.bytes as Uint8Array))
-        .catch(rethrow);
-    promise.bytes = () =>
-      body('bytes')
-        .then((o) => o.bytes as Uint8Array)
-        .catch(rethrow);
+    promise.json = <T>() => body('json').then(jsonOf).catch(rethrow) as Promise<T>;
+    promise.text = () => body('text').then(textOf).catch(rethrow);
+    promise.bytes = () => body('bytes').then(bytesOf).catch(rethrow);
     promise.stream = () =>
       body('stream')
         .then((o) => (startMode !== 'stream' && o.bytes !== undefined ? streamOf(o.bytes) : streamed(o)))
@@ -112,6 +103,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return promise;
   }
 
+  /** The whole body of a request started in another mode (`response`): read now, still guarded. */
+  async function readRest(outcome: Outcome): Promise<Uint8Array> {
+    const { read, ctx } = outcome;
+    outcome.bytes = await readLimited(read.response, maxBytes, () => ({
+      method: ctx.method,
+      url: read.finalUrl.href,
+      ...common(ctx),
+      attempts: read.attempts,
+      status: read.response.status,
+    }));
+    return outcome.bytes;
+  }
+  // The body methods' last steps, made once per client (the attempt read the body in their mode).
+  const parsed = (o: Outcome, bytes: Uint8Array): unknown => parseJson(o.ctx, o.read, bytes, options.errorInBody);
+  const jsonOf = (o: Outcome): unknown => (o.bytes === undefined ? readRest(o).then((b) => parsed(o, b)) : parsed(o, o.bytes));
+  const textOf = (o: Outcome): string | Promise<string> => (o.bytes === undefined ? readRest(o).then(decodeUtf8) : decodeUtf8(o.bytes));
+  const bytesOf = (o: Outcome): Uint8Array | Promise<Uint8Array> => o.bytes ?? readRest(o);
   /** A streamed body: read errors mapped to ours, and the timeout applied to every chunk. */
   function streamed({ read, ctx }: Outcome): ReadableStream<Uint8Array> {
     const raw = read.response.body;
@@ -184,8 +192,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       replayable: prepared.replayable,
       throws,
       keepReadable: (hooks.afterResponse?.length ?? 0) > 0,
-      plainHeaders: () => userAgentHeaders(browser),
+      plainHeaders: userAgentHeaders,
       headers: kyHeaders ? undefined : headers,
+      platformFetch: options.fetch === undefined,
     });
     try {
       if (ctx.cancel.aborted()) throw abortedError(ctx, 0);
@@ -236,7 +245,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-const responseOf = (o: Outcome): Response => o.read.response;
 const ignore = (): undefined => undefined;
 
 /** A started request: its context, the response, and the body when an attempt read it. */

@@ -21,10 +21,12 @@ export interface ExchangeOptions {
   throws: (status: number) => boolean;
   /** afterResponse hooks will read the response: hand ky a readable one. */
   keepReadable: boolean;
-  /** The client's headers, for the plain GET of auth strategies. */
-  plainHeaders: () => HeadersInit;
+  /** The client's headers (for this runtime), for the plain GET of auth strategies. */
+  plainHeaders: (browser: boolean) => HeadersInit;
   /** The request's headers when ky was not given them (no ky hooks): set on each attempt's Request. */
   headers: Record<string, string> | undefined;
+  /** `fetch` is the platform's (no `fetch` option): its responses are new, their bodies unused. */
+  platformFetch: boolean;
 }
 
 /** A value ky drops (`undefined`, or the string 'undefined' once Headers has trimmed it). */
@@ -92,7 +94,7 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
   const redirect: RequestRedirect = o.browser ? 'follow' : 'manual';
   let plain: ((target: URL) => Promise<Response>) | undefined;
   const send = (target: URL): Promise<Response> => {
-    plain ??= plainGet(ctx, o.fetch, o.plainHeaders(), redirect);
+    plain ??= plainGet(ctx, o.fetch, o.plainHeaders(o.browser), redirect);
     return plain(target);
   };
   const buffered = ctx.mode === 'json' || ctx.mode === 'text' || ctx.mode === 'bytes';
@@ -108,7 +110,9 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
     }
     const attempt = ++ctx.attempt;
     let request = first;
-    let current = first.url === ctx.url.href ? ctx.url : new URL(first.url);
+    // Without ky hooks (o.headers set) nothing can replace ky's Request, built from ctx.url.href:
+    // its URL is that one, so the Request's URL is not serialised again to compare.
+    let current = (o.headers !== undefined && !ctx.replaced) || first.url === ctx.url.href ? ctx.url : new URL(first.url);
     let method = first.method;
     // The body to send again: the prepared one (ky's Request carries exactly that one, or none
     // when it is undefined), or (a hook replaced the request) its own bytes.
@@ -176,13 +180,18 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
           return received.response;
         }
         if (!buffered) return response;
-        const bytes = await readLimited(response, o.maxBytes, () => ({
-          method: ctx.method,
-          url: current.href,
-          ...common(ctx),
-          attempts: attempt,
-          status: response.status,
-        }));
+        const bytes = await readLimited(
+          response,
+          o.maxBytes,
+          () => ({
+            method: ctx.method,
+            url: current.href,
+            ...common(ctx),
+            attempts: attempt,
+            status: response.status,
+          }),
+          o.platformFetch,
+        );
         received.bytes = bytes;
         if (o.keepReadable) received.response = readable(response, bytes);
         return received.response;
