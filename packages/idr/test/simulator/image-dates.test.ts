@@ -68,7 +68,7 @@ describe('simulator: image dates', () => {
     const idr = newIdr();
     const acquired = await idr.imageData(6003);
     const notAcquired = await idr.imageData(6004);
-    expect([acquired.meta.imageTimestamp, notAcquired.meta.imageTimestamp]).toEqual([Date.UTC(2012, 6, 31, 13) / 1000, DEFAULT_IMPORT_DATE / 1000]);
+    expect([acquired.meta?.imageTimestamp, notAcquired.meta?.imageTimestamp]).toEqual([Date.UTC(2012, 6, 31, 13) / 1000, DEFAULT_IMPORT_DATE / 1000]);
     const grid = await idr.plateGrid(8001);
     expect(grid.grid[0]?.[1]?.date).toBe(Date.UTC(2017, 0, 2, 3, 4, 5) / 1000);
   });
