@@ -137,6 +137,22 @@ describe('ZIP and tasks', () => {
     expect(await client.schema('pet store').table('Category').count('name==fish')).toBe(1);
   });
 
+  it('an async ZIP import (one transaction on the server) shows none of its rows until the task ends', async () => {
+    const client = await admin();
+    const categories = client.schema('pet store').table('Category');
+    expect(await categories.count('name==fish')).toBe(0); // metadata loaded: a count below is one request
+    const whileRunning: Promise<number>[] = [];
+    const task = await client.schema('pet store').importZip(zipSync({ 'Category.csv': strToU8('name\nfish\n') }), {
+      interval: 150, // the count below is answered long before the next poll
+      onProgress: (p) => {
+        if (p.task.status === 'RUNNING') whileRunning.push(categories.count('name==fish'));
+      },
+    });
+    expect(task?.status).toBe('COMPLETED');
+    expect(await Promise.all(whileRunning)).toEqual([0]);
+    expect(await categories.count('name==fish')).toBe(1);
+  });
+
   it('fails with the task own message, and writes nothing of the file (one transaction)', async () => {
     const client = await admin();
     const bad = zipSync({ 'Category.csv': strToU8('name\nfish\n'), 'Pet.csv': strToU8('name,category,weight\nnemo,whale,1\n') });

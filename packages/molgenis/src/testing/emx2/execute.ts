@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type GqlField, type GqlOperation, parseGraphql } from './graphql-parse.js';
 import { Emx2SimError } from './json.js';
 import { rowMutation, truncate } from './mutate.js';
+import { endTask } from './task-work.js';
 import { aggField, argsOf, type ExecContext, projectPlain, schemaMeta, session, tableField } from './query.js';
 import type { Emx2SimulatorState } from './types.js';
 
@@ -102,6 +103,7 @@ function queryField(ctx: ExecContext, f: GqlField): unknown {
         task.status = 'RUNNING';
         task.subTasks.push({ id: randomUUID(), status: 'COMPLETED', description: `step ${task.subTasks.length + 1}`, subTasks: [] });
       } else {
+        endTask(task); // a held-back import runs now
         task.status = task.outcome.status;
         task.description = task.outcome.description;
         if (task.outcome.subTasks !== undefined) task.subTasks = task.outcome.subTasks;

@@ -8,7 +8,8 @@ import { Emx2SimError, javaDouble, jsonAnswer } from './json.js';
 import { isArray, isLayout, isRef, isRefArray, keyColumn, referenced, refTable } from './model.js';
 import { applyRows } from './mutate.js';
 import type { ExecContext } from './query.js';
-import type { SimColumn, SimRow, SimSchema, SimSubTask, SimTable, SimTask } from './types.js';
+import { holdBack, outcomeOf } from './task-work.js';
+import type { SimColumn, SimRow, SimSchema, SimTable, SimTask } from './types.js';
 
 function csvColumns(table: SimTable, system: boolean): SimColumn[] {
   return table.columns.filter((c) => !isLayout(c) && (!c.name.startsWith('mg_') || system || c.name === 'mg_draft'));
@@ -223,20 +224,16 @@ export function importZip(ctx: ExecContext, schema: SimSchema, zip: Uint8Array):
 
 /**
  * Start a task that ends (after `taskPolls` polls) as the work did; answers EMX2's task reference.
- * Sub-tasks the work returns (an array) are the task's own once it ends.
+ * Sub-tasks the work returns (an array) are the task's own once it ends. `oneTransaction` (ZIP and
+ * Excel imports, which the server runs in one transaction): the work runs when the task ends, so
+ * nothing of it is visible while the task is WAITING or RUNNING; otherwise (a CSV import, committed
+ * every 100 rows) it runs at once.
  */
-export function startTask(ctx: ExecContext, schema: SimSchema, what: string, work: () => unknown): Response {
+export function startTask(ctx: ExecContext, schema: SimSchema, what: string, work: () => unknown, oneTransaction = false): Response {
   const id = randomUUID();
-  let outcome: SimTask['outcome'];
-  const started = Date.now();
-  try {
-    const steps = work();
-    outcome = { status: 'COMPLETED', description: `${what} completed in ${Date.now() - started}ms` };
-    if (Array.isArray(steps)) outcome.subTasks = steps as SimSubTask[];
-  } catch (error) {
-    if (!(error instanceof Emx2SimError)) throw error;
-    outcome = { status: 'ERROR', description: `Import failed: ${error.message}` };
-  }
-  ctx.state.tasks.set(id, { id, status: 'WAITING', description: `${what} (waiting)`, subTasks: [], pollsLeft: ctx.state.taskPolls, outcome });
+  const outcome: SimTask['outcome'] = oneTransaction ? { status: 'COMPLETED', description: '' } : outcomeOf(what, work);
+  const task: SimTask = { id, status: 'WAITING', description: `${what} (waiting)`, subTasks: [], pollsLeft: ctx.state.taskPolls, outcome };
+  if (oneTransaction) holdBack(task, work);
+  ctx.state.tasks.set(id, task);
   return jsonAnswer({ id, url: `/${schema.name}/api/tasks/${id}` });
 }

@@ -33,7 +33,11 @@ export const EMX2_DEFAULT_BASE_URL = 'https://emx2.example.org';
 export interface Emx2SimulatorOptions {
   /** Rows of the `Sample` table of the `synthetic` schema. Default 25,000. */
   syntheticRows?: number | undefined;
-  /** How many `_tasks(id:)` polls a new import task answers `RUNNING` before it ends. Default 1. */
+  /**
+   * How many `_tasks(id:)` polls a new import task answers `RUNNING` before it ends. Default 1. A ZIP
+   * or Excel import (one transaction on the server) is applied when its task ends — none of its rows
+   * is visible before; an asynchronous CSV import (committed every 100 rows) is applied at upload.
+   */
   taskPolls?: number | undefined;
   /** The root the msw handlers answer at. Default {@link EMX2_DEFAULT_BASE_URL}. */
   baseUrl?: string | undefined;

@@ -117,7 +117,7 @@ async function batchApi(request: SimulatedRequest, schema: SimSchema, rest: stri
       return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
     }
     if (ext !== '.zip') throw new Emx2SimError(`File upload failed: extension ${ext} not supported`);
-    if (q.has('async')) return startTask(ctx, schema, `Import ${name}`, () => importZip(ctx, schema, bytes));
+    if (q.has('async')) return startTask(ctx, schema, `Import ${name}`, () => importZip(ctx, schema, bytes), true);
     const started = Date.now();
     importZip(ctx, schema, bytes);
     return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
@@ -143,7 +143,7 @@ async function excelApi(request: SimulatedRequest, schema: SimSchema, tableName:
   }
   if (request.method === 'POST' && tableName === undefined) {
     const { bytes } = await fileUpload(request); // no extension check here (unlike `/api/zip`)
-    if (q.has('async')) return startTask(ctx, schema, 'Import excel file', () => importXlsx(ctx, schema, bytes));
+    if (q.has('async')) return startTask(ctx, schema, 'Import excel file', () => importXlsx(ctx, schema, bytes), true);
     const started = Date.now();
     importXlsx(ctx, schema, bytes);
     return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });

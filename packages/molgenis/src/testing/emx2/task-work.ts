@@ -1,0 +1,33 @@
+// The work of an import task that the server runs in one transaction (ZIP, Excel): held back
+// until the task ends, so its rows are not visible while the task is WAITING or RUNNING.
+import { Emx2SimError } from './json.js';
+import type { SimSubTask, SimTask } from './types.js';
+
+const heldBack = new WeakMap<SimTask, () => unknown>();
+
+/** Hold `work` back until {@link endTask}; the task's outcome is decided then. */
+export function holdBack(task: SimTask, work: () => unknown): void {
+  heldBack.set(task, work);
+}
+
+/** Run a held-back task's work (once) and set its outcome as the work ended. */
+export function endTask(task: SimTask): void {
+  const work = heldBack.get(task);
+  if (work === undefined) return;
+  heldBack.delete(task);
+  task.outcome = outcomeOf(task.description.replace(/ \(waiting\)$/, ''), work);
+}
+
+/** What a task ends as: COMPLETED (with the work's steps as sub-tasks, when it returns them) or ERROR. */
+export function outcomeOf(what: string, work: () => unknown): SimTask['outcome'] {
+  const started = Date.now();
+  try {
+    const steps = work();
+    const outcome: SimTask['outcome'] = { status: 'COMPLETED', description: `${what} completed in ${Date.now() - started}ms` };
+    if (Array.isArray(steps)) outcome.subTasks = steps as SimSubTask[];
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof Emx2SimError)) throw error;
+    return { status: 'ERROR', description: `Import failed: ${error.message}` };
+  }
+}
