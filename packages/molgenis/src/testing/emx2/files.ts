@@ -233,7 +233,7 @@ export function startTask(ctx: ExecContext, schema: SimSchema, what: string, wor
   const id = randomUUID();
   const outcome: SimTask['outcome'] = oneTransaction ? { status: 'COMPLETED', description: '' } : outcomeOf(what, work);
   const task: SimTask = { id, status: 'WAITING', description: `${what} (waiting)`, subTasks: [], pollsLeft: ctx.state.taskPolls, outcome };
-  if (oneTransaction) holdBack(task, work);
+  if (oneTransaction) holdBack(task, what, work);
   ctx.state.tasks.set(id, task);
   return jsonAnswer({ id, url: `/${schema.name}/api/tasks/${id}` });
 }

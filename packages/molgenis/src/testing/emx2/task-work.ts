@@ -3,19 +3,19 @@
 import { Emx2SimError } from './json.js';
 import type { SimSubTask, SimTask } from './types.js';
 
-const heldBack = new WeakMap<SimTask, () => unknown>();
+const heldBack = new WeakMap<SimTask, { what: string; work: () => unknown }>();
 
 /** Hold `work` back until {@link endTask}; the task's outcome is decided then. */
-export function holdBack(task: SimTask, work: () => unknown): void {
-  heldBack.set(task, work);
+export function holdBack(task: SimTask, what: string, work: () => unknown): void {
+  heldBack.set(task, { what, work });
 }
 
 /** Run a held-back task's work (once) and set its outcome as the work ended. */
 export function endTask(task: SimTask): void {
-  const work = heldBack.get(task);
-  if (work === undefined) return;
+  const held = heldBack.get(task);
+  if (held === undefined) return;
   heldBack.delete(task);
-  task.outcome = outcomeOf(task.description.replace(/ \(waiting\)$/, ''), work);
+  task.outcome = outcomeOf(held.what, held.work);
 }
 
 /** What a task ends as: COMPLETED (with the work's steps as sub-tasks, when it returns them) or ERROR. */
