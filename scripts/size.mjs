@@ -6,7 +6,7 @@
 // costs more than 1 % over the direct one.
 //
 // The budgets are today's sizes plus a few percent, so growth is a decision, not an accident.
-// The issue's goal for `{ MyGene }` is 14 KiB; it is 21.2 KiB (measured 2026-12-07). The floor, in
+// The issue's goal for `{ MyGene }` is 14 KiB; it is 21.3 KiB (measured 2026-12-07). The floor, in
 // the same bundling: ky 1.14 alone is 4.9 KiB, and `{ createHttpClient }` (ky + the client core:
 // retries, errors, redirects, auth, size guard) is 13.6 KiB before any MyGene code; the rest is
 // MyGene's own code plus batch/paging/concurrency from core-http, all reachable from the class's
@@ -43,8 +43,10 @@ const budgets = {
   '@bio/molgenis': 39,
   '@bio/molgenis/emx2': 35, // 2026-12-07: 32 → 35 for exportCsv().records() (typed CSV read, the pyclient get's route): 34.3 KiB
   '@bio/sdk': 110,
-  "{ MyGene } from '@bio/mygene'": 21.2,
-  "{ MyGene } from '@bio/sdk'": 21.2,
+  // 2026-12-07, second session: 21.2 → 21.4 for core-http's per-request fast paths (a plain path
+  // parsed once, the base origin computed once, one promise per body method): 21.3 KiB.
+  "{ MyGene } from '@bio/mygene'": 21.4,
+  "{ MyGene } from '@bio/sdk'": 21.4,
 };
 
 const rows = [];

@@ -8,7 +8,7 @@ import { abortedError, bodyReadError, finalError } from './internal/error-map.js
 import { createExchange } from './internal/exchange.js';
 import { parseJson, type ReadBody } from './internal/json-body.js';
 import { limitFetch } from './internal/limit-fetch.js';
-import { normaliseBaseUrl, prepareBody, resolveUrl } from './internal/request-parts.js';
+import { isAbsoluteUrl, normaliseBaseUrl, prepareBody, resolveUrl } from './internal/request-parts.js';
 import { kyRetry, type RetryState } from './internal/retry-policy.js';
 import { isBrowserRuntime } from './internal/runtime.js';
 import { guardStream, streamOf } from './internal/stream-body.js';
@@ -38,6 +38,7 @@ const DEFAULT_MAX_REDIRECTS = 10;
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = normaliseBaseUrl(options.baseUrl);
+  const baseOrigin = base.origin;
   let currentAuth = options.auth;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
@@ -81,7 +82,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         // The response promise settles with the request, no promise layers in between.
         started.then(
           (o) => resolve(o.read.response),
-          (error: unknown) => (bodyTaken ? reject(error) : rethrow(error).catch(reject)),
+          (error: unknown) => {
+            if (!bodyTaken) return rethrow(error).catch(reject);
+            promise.catch(ignore); // the caller awaits the body method, not this promise
+            reject(error);
+          },
         );
       }
     };
@@ -89,17 +94,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     void tick.then(start); // (start returns nothing: this promise never rejects)
     const body = (mode: Exclude<Mode, 'response'>): Promise<Outcome> => {
       bodyTaken = true;
-      promise.catch(ignore); // the caller awaits the body method, not this promise
       start(mode);
       return started as Promise<Outcome>;
     };
-    promise.json = <T>() => body('json').then(jsonOf).catch(rethrow) as Promise<T>;
-    promise.text = () => body('text').then(textOf).catch(rethrow);
-    promise.bytes = () => body('bytes').then(bytesOf).catch(rethrow);
-    promise.stream = () =>
-      body('stream')
-        .then((o) => (startMode !== 'stream' && o.bytes !== undefined ? streamOf(o.bytes) : streamed(o)))
-        .catch(rethrow);
+    // One promise per body method: its last step reports its own failures (see jsonOf).
+    promise.json = <T>() => body('json').then(jsonOf, rethrow) as Promise<T>;
+    promise.text = () => body('text').then(textOf, rethrow);
+    promise.bytes = () => body('bytes').then(bytesOf, rethrow);
+    promise.stream = () => body('stream').then((o) => bodyStream(o, startMode), rethrow);
     return promise;
   }
 
@@ -117,9 +119,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
   // The body methods' last steps, made once per client (the attempt read the body in their mode).
   const parsed = (o: Outcome, bytes: Uint8Array): unknown => parseJson(o.ctx, o.read, bytes, options.errorInBody);
-  const jsonOf = (o: Outcome): unknown => (o.bytes === undefined ? readRest(o).then((b) => parsed(o, b)) : parsed(o, o.bytes));
-  const textOf = (o: Outcome): string | Promise<string> => (o.bytes === undefined ? readRest(o).then(decodeUtf8) : decodeUtf8(o.bytes));
-  const bytesOf = (o: Outcome): Uint8Array | Promise<Uint8Array> => o.bytes ?? readRest(o);
+  // Each reports its failure through the beforeError hooks itself (a `.catch` would add a promise).
+  const jsonOf = (o: Outcome): unknown => {
+    if (o.bytes === undefined)
+      return readRest(o)
+        .then((b) => parsed(o, b))
+        .catch(rethrow);
+    try {
+      return parsed(o, o.bytes);
+    } catch (e) {
+      return rethrow(e);
+    }
+  };
+  const textOf = (o: Outcome): string | Promise<string> => (o.bytes === undefined ? readRest(o).then(decodeUtf8).catch(rethrow) : decodeUtf8(o.bytes));
+  const bytesOf = (o: Outcome): Uint8Array | Promise<Uint8Array> => o.bytes ?? readRest(o).catch(rethrow);
+  /** The body as a stream: the bytes an attempt read in another mode, else the response's own. */
+  const bodyStream = (o: Outcome, startMode: Mode): ReadableStream<Uint8Array> | Promise<never> => {
+    try {
+      return startMode !== 'stream' && o.bytes !== undefined ? streamOf(o.bytes) : streamed(o);
+    } catch (e) {
+      return rethrow(e);
+    }
+  };
   /** A streamed body: read errors mapped to ours, and the timeout applied to every chunk. */
   function streamed({ read, ctx }: Outcome): ReadableStream<Uint8Array> {
     const raw = read.response.body;
@@ -152,6 +173,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       method,
       url,
       base,
+      crossOrigin: isAbsoluteUrl(path) && url.origin !== baseOrigin, // a relative path cannot leave the base's origin
       auth: currentAuth,
       service: options.service,
       mode,

@@ -27,6 +27,8 @@ export interface RequestContext {
   readonly method: string;
   readonly url: URL;
   readonly base: URL;
+  /** `url` is on another origin than `base` (an absolute URL was given). */
+  readonly crossOrigin: boolean;
   readonly auth: AuthStrategy | undefined;
   readonly service: string | undefined;
   readonly mode: Mode;

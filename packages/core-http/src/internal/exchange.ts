@@ -117,7 +117,7 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
     // The body to send again: the prepared one (ky's Request carries exactly that one, or none
     // when it is undefined), or (a hook replaced the request) its own bytes.
     let body: BodyInit | undefined = !ctx.replaced ? o.body : first.body === null ? undefined : await first.clone().arrayBuffer();
-    let crossOrigin = current.origin !== ctx.base.origin;
+    let crossOrigin = current === ctx.url ? ctx.crossOrigin : current.origin !== ctx.base.origin;
     let hops = 0;
     try {
       for (;;) {

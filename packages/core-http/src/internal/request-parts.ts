@@ -17,9 +17,26 @@ export function normaliseBaseUrl(baseUrl: string): URL {
   return url;
 }
 
+/**
+ * A path of plain segments (letters, digits, `_`, `-`, a dot inside a segment, no dot segments):
+ * against a base that ends in `/` with no query or fragment it resolves exactly as the base's text
+ * followed by it parses, so it is parsed once instead of the base's serialisation and two parses
+ * (measurable: core-http-overhead bench). Anything else takes `new URL(path, base)`.
+ */
+const PLAIN_PATH = /^[\w-]+(?:[./][\w-]+)*\/?$/;
+
+/** Whether `path` is an absolute URL (the request may leave the base's origin). */
+export function isAbsoluteUrl(path: string): boolean {
+  return ABSOLUTE_URL.test(path);
+}
+
 /** A path relative to `base` (a leading slash too) or an absolute URL, plus query parameters. */
 export function resolveUrl(base: URL, path: string, searchParams: QueryParams | undefined, arrayFormat: ArrayFormat): URL {
-  const url = ABSOLUTE_URL.test(path) ? new URL(path) : new URL(path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path, base);
+  const url = PLAIN_PATH.test(path)
+    ? new URL(base.href + path)
+    : ABSOLUTE_URL.test(path)
+      ? new URL(path)
+      : new URL(path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path, base);
   if (searchParams !== undefined) {
     const extra = buildSearchParams(searchParams, { arrayFormat }).toString();
     if (extra !== '') url.search = url.search.length > 1 ? `${url.search}&${extra}` : `?${extra}`;
