@@ -112,7 +112,7 @@ export async function apiObject<T>(ctx: IdrContext, route: string, params: Recor
 }
 
 /** The item and the filters of each `/api/v0/m/{type}/` list. */
-interface ApiLists {
+export interface ApiLists {
   screens: { item: Screen; filters: ScreenFilters };
   projects: { item: Project; filters: ProjectFilters };
   datasets: { item: Dataset; filters: DatasetFilters };

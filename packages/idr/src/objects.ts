@@ -6,7 +6,7 @@ import { type CallOptions, type Page, type Paged, paged } from '@bio/core-http';
 import { type AnnotationOptions, type MapAnnotation, mapAnnotations } from './annotations.js';
 import type { DatasetId, IdInput, ImageId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import type { IdrContext } from './internal/context.js';
-import { getDataset, getImage, getPlate, getProject, getScreen, getWell, listObjects } from './json-api.js';
+import { type ApiLists, getDataset, getImage, getPlate, getProject, getScreen, getWell, listObjects } from './json-api.js';
 import type { IdrListOptions } from './list-options.js';
 import type { Dataset, Image, ImageRef, Plate, Project, Screen, Well } from './models.js';
 import { type ThumbnailOptions, thumbnail } from './thumbnails.js';
@@ -265,6 +265,24 @@ export function createObjects(ctx: IdrContext): IdrObjects {
   const annotations = (key: 'screen' | 'project' | 'dataset' | 'plate' | 'well' | 'image', id: number) => (o?: AnnotationOptions) =>
     mapAnnotations(ctx, { [key]: id }, o);
 
+  /** One `/api/v0` list filtered by its parent, as objects (what `plates()`, `wells()` … return). */
+  const children =
+    <K extends keyof ApiLists, U>(type: K, parent: ApiLists[K]['filters'], convert: (item: ApiLists[K]['item']) => U) =>
+    (o?: IdrListOptions): Paged<U> =>
+      mapPaged((x) => listObjects(ctx, type, parent, x), convert, o);
+
+  // What screens, projects and datasets share; each adds its children, then `annotations` (kept last).
+  const described = <K extends 'screen' | 'project' | 'dataset', R extends Screen | Project | Dataset>(
+    kind: K,
+    raw: R,
+  ): { kind: K; id: R['@id']; name: string | undefined; description: string | undefined; raw: R } => ({
+    kind,
+    id: raw['@id'],
+    name: raw.Name,
+    description: raw.Description,
+    raw,
+  });
+
   const image = (raw: Image | ImageRef): ImageObject => {
     const px = raw.Pixels;
     return {
@@ -306,51 +324,32 @@ export function createObjects(ctx: IdrContext): IdrObjects {
     raw,
     rows: raw.Rows,
     columns: raw.Columns,
-    wells: (o) =>
-      mapPaged(
-        (x) => listObjects(ctx, 'wells', { plate: raw['@id'] }, x),
-        (w) => well(w, raw),
-        o,
-      ),
+    wells: children('wells', { plate: raw['@id'] }, (w) => well(w, raw)),
     grid: (o) => plateGrid(ctx, raw['@id'], o),
     annotations: annotations('plate', raw['@id']),
   });
 
   const datasetObject = (raw: Dataset): DatasetObject => ({
-    kind: 'dataset',
-    id: raw['@id'],
-    name: raw.Name,
-    description: raw.Description,
-    raw,
-    images: (o) => mapPaged((x) => listObjects(ctx, 'images', { dataset: raw['@id'] }, x), image, o),
+    ...described('dataset', raw),
+    images: children('images', { dataset: raw['@id'] }, image),
     annotations: annotations('dataset', raw['@id']),
   });
 
+  const projectObject = (raw: Project): ProjectObject => ({
+    ...described('project', raw),
+    datasets: children('datasets', { project: raw['@id'] }, datasetObject),
+    annotations: annotations('project', raw['@id']),
+  });
+
+  const screenObject = (raw: Screen): ScreenObject => ({
+    ...described('screen', raw),
+    plates: children('plates', { screen: raw['@id'] }, plateObject),
+    annotations: annotations('screen', raw['@id']),
+  });
+
   return {
-    async screen(id, o) {
-      const raw = await getScreen(ctx, id, o);
-      return {
-        kind: 'screen',
-        id: raw['@id'],
-        name: raw.Name,
-        description: raw.Description,
-        raw,
-        plates: (lo) => mapPaged((x) => listObjects(ctx, 'plates', { screen: raw['@id'] }, x), plateObject, lo),
-        annotations: annotations('screen', raw['@id']),
-      };
-    },
-    async project(id, o) {
-      const raw = await getProject(ctx, id, o);
-      return {
-        kind: 'project',
-        id: raw['@id'],
-        name: raw.Name,
-        description: raw.Description,
-        raw,
-        datasets: (lo) => mapPaged((x) => listObjects(ctx, 'datasets', { project: raw['@id'] }, x), datasetObject, lo),
-        annotations: annotations('project', raw['@id']),
-      };
-    },
+    screen: async (id, o) => screenObject(await getScreen(ctx, id, o)),
+    project: async (id, o) => projectObject(await getProject(ctx, id, o)),
     dataset: async (id, o) => datasetObject(await getDataset(ctx, id, o)),
     plate: async (id, o) => plateObject(await getPlate(ctx, id, o)),
     async well(id, o) {

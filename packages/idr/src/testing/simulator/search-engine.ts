@@ -187,8 +187,16 @@ function isFilter(value: unknown): value is Filter {
   );
 }
 
+/** A query as both POST endpoints read it from their body. */
+interface PostedQuery {
+  and: Filter[];
+  or: Filter[][];
+  caseSensitive: boolean;
+  bookmark: string | null;
+}
+
 /** `POST submitquery/` body → its and/or filters, or the engine's error text. */
-function readQuery(body: unknown): { and: Filter[]; or: Filter[][]; caseSensitive: boolean; bookmark: string | null } | string {
+function readQuery(body: unknown): PostedQuery | string {
   const q = body as { query_details?: { and_filters?: unknown; or_filters?: unknown; case_sensitive?: unknown }; bookmark?: unknown } | null;
   const details = q?.query_details;
   if (typeof details !== 'object' || details === null) return 'No query is provided';
@@ -206,6 +214,18 @@ function readQuery(body: unknown): { and: Filter[]; or: Filter[][]; caseSensitiv
   return { and: (and as Filter[]).map(norm), or: (or as Filter[][]).map((g) => g.map(norm)), caseSensitive: details.case_sensitive === true, bookmark };
 }
 
+/** The query of a POST body, or the engine's HTTP 200 `{"Error": …}` (a body that is not JSON counts as no query). */
+function postedQuery(ctx: RouteContext): PostedQuery | Response {
+  let body: unknown;
+  try {
+    body = ctx.request.json();
+  } catch {
+    body = undefined;
+  }
+  const query = readQuery(body);
+  return typeof query === 'string' ? json({ Error: query, results: {} }) : query;
+}
+
 /** The image hits matching every and-filter and one filter of each or-group. */
 function queryHits(state: IdrSimulatorState, query: { and: Filter[]; or: Filter[][]; caseSensitive: boolean }): Hit[] {
   const test = (f: Filter) => {
@@ -221,14 +241,8 @@ function queryHits(state: IdrSimulatorState, query: { and: Filter[]; or: Filter[
 
 /** `POST submitquery/`: a JSON query (and/or filters), paged by the `bookmark` of the body. */
 function submitQuery(ctx: RouteContext): Response {
-  let body: unknown;
-  try {
-    body = ctx.request.json();
-  } catch {
-    body = undefined;
-  }
-  const query = readQuery(body);
-  if (typeof query === 'string') return json({ Error: query, results: {} });
+  const query = postedQuery(ctx);
+  if (query instanceof Response) return query;
   const hits = queryHits(ctx.state, query);
   const base = {
     query_details: { and_filters: query.and, or_filters: query.or, case_sensitive: query.caseSensitive },
@@ -241,14 +255,8 @@ function submitQuery(ctx: RouteContext): Response {
 
 /** `POST async_submitquery/`: a job (`{"query_id"}`); an identical query already run gives its id back. */
 function asyncSubmit(ctx: RouteContext): Response {
-  let body: unknown;
-  try {
-    body = ctx.request.json();
-  } catch {
-    body = undefined;
-  }
-  const query = readQuery(body);
-  if (typeof query === 'string') return json({ Error: query, results: {} });
+  const query = postedQuery(ctx);
+  if (query instanceof Response) return query;
   const key = JSON.stringify({ and: query.and, or: query.or, caseSensitive: query.caseSensitive });
   const existing = [...ctx.state.searchJobs.values()].find((j) => j.key === key);
   if (existing) return json({ 'message ': 'Existing query, please use the attached query id to retrieve the results', query_id: existing.id });
