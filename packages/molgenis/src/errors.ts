@@ -1,5 +1,7 @@
-import { BatchError, type BatchFailure, BioHttpError, type BioHttpErrorInit, type ErrorCode, isBioError } from '@bio/core-http';
+import { BatchError, type BatchFailure, BioHttpError, type BioHttpErrorInit, type ErrorCode } from '@bio/core-http';
+import { firstFailure, refusedOf } from './internal/batch-failure.js';
 import { parseErrorBody } from './internal/error-body.js';
+import { guard } from './internal/error-guard.js';
 import type { MolgenisErrorDetails } from './error-details.js';
 import type { ImportRun } from './types.js';
 
@@ -94,8 +96,7 @@ export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<
       unknown?: I[] | undefined;
     },
   ) {
-    const first = init.errors[0]?.error;
-    const reason = first instanceof BioHttpError ? (first.serviceMessage ?? first.message) : first instanceof Error ? first.message : String(first);
+    const failure = firstFailure(init.errors);
     const { operation, entity, ids, unknown = [], ...rest } = init;
     const refused = init.failed.length - unknown.length;
     const counts = [
@@ -107,8 +108,8 @@ export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<
     super({
       service: 'molgenis',
       ...rest,
-      message: init.message ?? `${operation}(${entity}) stopped at batch ${(init.errors[0]?.batchIndex ?? 0) + 1}: ${counts.join(', ')} — ${reason}`,
-      ...(init.status === undefined && first instanceof BioHttpError ? { status: first.status } : {}),
+      message: init.message ?? `${operation}(${entity}) stopped at batch ${failure.batch}: ${counts.join(', ')} — ${failure.reason}`,
+      ...(init.status === undefined && failure.status !== undefined ? { status: failure.status } : {}),
     });
     this.ids = ids;
     this.operation = operation;
@@ -117,9 +118,7 @@ export class MolgenisBatchError<I = Record<string, unknown>> extends BatchError<
 
   /** The rows (or ids) of `failed` that are certainly not on the server: `failed` without `unknown`. */
   get refused(): I[] {
-    if (this.unknown.length === 0) return [...this.failed];
-    const unknown = new Set(this.unknown);
-    return this.failed.filter((item) => !unknown.has(item));
+    return refusedOf(this.failed, this.unknown);
   }
 
   /** The rows (or ids) certainly not on the server, safe to send again: `refused` followed by `unprocessed` (never `unknown`). */
@@ -160,12 +159,6 @@ export class MolgenisImportError extends BioHttpError {
     );
     this.run = run;
   }
-}
-
-type Ctor<T> = abstract new (...args: never[]) => T;
-// instanceof, or (for an error from another copy of this package) the BioError marker plus the class name.
-function guard<T>(ctor: Ctor<T>, name: string): (e: unknown) => e is T {
-  return (e: unknown): e is T => e instanceof ctor || (isBioError(e) && e.name === name);
 }
 
 /**

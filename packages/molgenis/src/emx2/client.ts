@@ -108,12 +108,10 @@ export class Emx2 {
   async signin(user: string, password: string, options?: CallOptions): Promise<void> {
     if (typeof user !== 'string' || user === '') throw new ValidationError({ message: 'user must be a non-empty string', field: 'user' });
     if (typeof password !== 'string' || password === '') throw new ValidationError({ message: 'password must be a non-empty string', field: 'password' });
-    const data = await graphql<{ signin?: SignResult }>(
-      this.#ctx,
-      undefined,
+    const data = await this.#mutate<{ signin?: SignResult }>(
       'mutation($email: String, $password: String) { signin(email: $email, password: $password) { status message token } }',
       { email: user, password },
-      { ...callOf(options), mutation: true },
+      options,
     );
     const result = data.signin;
     if (result?.status !== 'SUCCESS' || typeof result.token !== 'string' || result.token === '') {
@@ -142,7 +140,7 @@ export class Emx2 {
   async signout(options?: CallOptions): Promise<void> {
     if (this.#http.auth === undefined) return;
     try {
-      await graphql(this.#ctx, undefined, 'mutation { signout { status message } }', undefined, { ...callOf(options), mutation: true });
+      await this.#mutate('mutation { signout { status message } }', undefined, options);
     } finally {
       this.#http.setAuth(undefined);
       this.#user = undefined;
@@ -164,18 +162,21 @@ export class Emx2 {
     if (this.#http.auth === undefined)
       throw new ValidationError({ message: 'createToken needs a signed-in user: call signin first (or pass a token)', field: 'name' });
     const user = options?.user ?? this.#user ?? (await this.#sessionUser(options));
-    const data = await graphql<{ createToken?: SignResult }>(
-      this.#ctx,
-      undefined,
+    const data = await this.#mutate<{ createToken?: SignResult }>(
       'mutation($email: String, $name: String) { createToken(email: $email, tokenName: $name) { status message token } }',
       { email: user, name },
-      { ...callOf(options), mutation: true },
+      options,
     );
     const token = data.createToken?.token;
     if (data.createToken?.status !== 'SUCCESS' || typeof token !== 'string' || token === '') {
       throw new ResponseFormatError({ service: 'molgenis', message: `createToken answered no token: ${data.createToken?.message ?? 'no message'}` });
     }
     return token;
+  }
+
+  /** A mutation on the database API (`/api/graphql`): sent once, never retried. */
+  #mutate<T = Record<string, unknown>>(mutation: string, variables: Record<string, unknown> | undefined, options: CallOptions | undefined): Promise<T> {
+    return graphql<T>(this.#ctx, undefined, mutation, variables, { ...callOf(options), mutation: true });
   }
 
   async #sessionUser(options: CallOptions | undefined): Promise<string> {

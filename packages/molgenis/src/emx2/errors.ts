@@ -1,5 +1,7 @@
 // The EMX2 client's own errors: a chunked write that stopped, and a server task that failed.
-import { BatchError, type BatchFailure, BioHttpError, type BioHttpErrorInit, type ErrorCode, isBioError } from '@bio/core-http';
+import { BatchError, type BatchFailure, BioHttpError, type BioHttpErrorInit, type ErrorCode } from '@bio/core-http';
+import { firstFailure, refusedOf } from '../internal/batch-failure.js';
+import { guard } from '../internal/error-guard.js';
 import type { Emx2Task } from './types.js';
 
 /**
@@ -47,8 +49,7 @@ export class Emx2BatchError<I = Record<string, unknown>> extends BatchError<I> {
   constructor(
     init: BioHttpErrorInit & { operation: string; table: string; processed: I[]; failed: I[]; unprocessed: I[]; unknown: I[]; errors: BatchFailure<I>[] },
   ) {
-    const first = init.errors[0]?.error;
-    const reason = first instanceof BioHttpError ? (first.serviceMessage ?? first.message) : first instanceof Error ? first.message : String(first);
+    const failure = firstFailure(init.errors);
     const { operation, table, unknown, ...rest } = init;
     const refused = init.failed.length - unknown.length;
     super({
@@ -56,8 +57,8 @@ export class Emx2BatchError<I = Record<string, unknown>> extends BatchError<I> {
       ...rest,
       message:
         init.message ??
-        `${operation}(${table}) stopped at chunk ${(init.errors[0]?.batchIndex ?? 0) + 1}: ${init.processed.length} written, ${refused} refused, ${unknown.length} unknown, ${init.unprocessed.length} unsent — ${reason}`,
-      ...(init.status === undefined && first instanceof BioHttpError ? { status: first.status } : {}),
+        `${operation}(${table}) stopped at chunk ${failure.batch}: ${init.processed.length} written, ${refused} refused, ${unknown.length} unknown, ${init.unprocessed.length} unsent — ${failure.reason}`,
+      ...(init.status === undefined && failure.status !== undefined ? { status: failure.status } : {}),
     });
     this.operation = operation;
     this.table = table;
@@ -70,8 +71,7 @@ export class Emx2BatchError<I = Record<string, unknown>> extends BatchError<I> {
   }
   /** Rows the server refused: certainly not written. */
   get refused(): I[] {
-    const unknown = new Set(this.unknown);
-    return this.failed.filter((r) => !unknown.has(r));
+    return refusedOf(this.failed, this.unknown);
   }
   /** Rows never sent (`unprocessed`). */
   get unsent(): I[] {
@@ -110,11 +110,6 @@ export class Emx2TaskError extends BioHttpError {
     super({ service: 'molgenis', ...init, serviceMessage: description, message: `EMX2 task ${task.id} ended ${task.status}: ${description}` }, 'task failed');
     this.task = task;
   }
-}
-
-type Ctor<T> = abstract new (...args: never[]) => T;
-function guard<T>(ctor: Ctor<T>, name: string): (e: unknown) => e is T {
-  return (e: unknown): e is T => e instanceof ctor || (isBioError(e) && e.name === name);
 }
 
 /**

@@ -11,23 +11,13 @@ export function qParam(q: Query | undefined): string | undefined {
   if (q === undefined) return undefined;
   if (typeof q === 'string') {
     if (q.trim() === '') throw new ValidationError({ message: 'q must not be empty; leave it out to read every row', field: 'q' });
-    let node: Node;
-    try {
-      node = parse(q, { operators: molgenisOperators });
-    } catch (cause) {
-      throw rsqlError(cause, 'q is not valid MOLGENIS RSQL');
-    }
+    const node = orRsqlError('q is not valid MOLGENIS RSQL', () => parse(q, { operators: molgenisOperators }));
     refuseUnsupported(node);
     return serialize(node, { operators: molgenisOperators });
   }
   if (typeof q !== 'object' || q === null) throw new ValidationError({ message: 'q must be an RSQL string or an @bio/rsql node', field: 'q' });
-  let text: string;
-  try {
-    // serialize checks operators (against the MOLGENIS set), arity and selectors.
-    text = serialize(q, { operators: molgenisOperators });
-  } catch (cause) {
-    throw rsqlError(cause, 'q is not a valid MOLGENIS RSQL node');
-  }
+  // serialize checks operators (against the MOLGENIS set), arity and selectors.
+  const text = orRsqlError('q is not a valid MOLGENIS RSQL node', () => serialize(q, { operators: molgenisOperators }));
   refuseUnsupported(q);
   return text;
 }
@@ -75,10 +65,15 @@ export function searches(q: string | undefined): boolean {
   return walk(parse(q, { operators: molgenisOperators }));
 }
 
-function rsqlError(cause: unknown, prefix: string): ValidationError {
-  if (cause instanceof ValidationError) return cause;
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new ValidationError({ message: `${prefix}: ${detail}`, field: 'q', cause });
+/** `run()`, with what it throws rethrown as a ValidationError of `q` (a ValidationError passes through unchanged). */
+function orRsqlError<T>(prefix: string, run: () => T): T {
+  try {
+    return run();
+  } catch (cause) {
+    if (cause instanceof ValidationError) throw cause;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new ValidationError({ message: `${prefix}: ${detail}`, field: 'q', cause });
+  }
 }
 
 /** `attrs` for v2: attributes as given, expanded ones as `attr(*)`; `*` plus expansions when only `expand` is given. */

@@ -44,23 +44,19 @@ export function lastSegment(href: string, base: string): string | undefined {
   const trimmed = href.trim();
   // The fast path for what MOLGENIS sends (`/api/v2/E/<id>`, thousands per batch): `new URL`
   // for every id of a 1000-row answer costs more than the rest of the answer's handling.
-  if (PLAIN_PATH.test(trimmed) && !DOT_SEGMENT.test(trimmed)) {
-    const segments = trimmed.split('/').filter((s) => s !== '');
-    const last = segments[segments.length - 1];
-    if (last === undefined) return undefined;
-    try {
-      return decodeURIComponent(last);
-    } catch {
-      return last;
-    }
-  }
+  if (PLAIN_PATH.test(trimmed) && !DOT_SEGMENT.test(trimmed)) return lastOfPath(trimmed);
   let pathname: string;
   try {
-    pathname = new URL(href.trim(), base).pathname;
+    pathname = new URL(trimmed, base).pathname;
   } catch {
     return undefined;
   }
-  const segments = pathname.split('/').filter((s) => s !== '');
+  return lastOfPath(pathname);
+}
+
+/** The last non-empty segment of a path, percent-decoded when it decodes (else as it is). */
+function lastOfPath(path: string): string | undefined {
+  const segments = path.split('/').filter((s) => s !== '');
   const last = segments[segments.length - 1];
   if (last === undefined) return undefined;
   try {
