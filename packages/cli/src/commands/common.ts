@@ -2,6 +2,17 @@ import { ValidationError } from '@bio/core-http';
 import { type Command, Option } from 'commander';
 import { BASE_URL_ENV } from '../clients.js';
 
+type Service = keyof typeof BASE_URL_ENV;
+
+/** The base URL each service falls back to last, as its `--base-url` help says (the clients' defaults). */
+const BASE_URL_FALLBACK: Readonly<Record<Service, string>> = {
+  mygene: 'https://mygene.info/v3',
+  intermine: 'FlyMine',
+  idr: 'https://idr.openmicroscopy.org',
+  molgenis: 'none: required',
+  emx2: 'none: required',
+};
+
 /**
  * `--base-url <url>` of a service command (`bio mygene --base-url …`, also accepted after the
  * subcommand), naming its environment variable.
@@ -11,8 +22,25 @@ import { BASE_URL_ENV } from '../clients.js';
  * program.command('mygene').addOption(baseUrlOption('mygene'));
  * ```
  */
-export function baseUrlOption(service: keyof typeof BASE_URL_ENV, fallback: string): Option {
-  return new Option('--base-url <url>', `the service's base URL (default: $${BASE_URL_ENV[service]}, else the config file, else ${fallback})`);
+export function baseUrlOption(service: Service): Option {
+  return new Option(
+    '--base-url <url>',
+    `the service's base URL (default: $${BASE_URL_ENV[service]}, else the config file, else ${BASE_URL_FALLBACK[service]})`,
+  );
+}
+
+/**
+ * A service's command group (`bio mygene`, `bio idr`, …), with its `--base-url` option; its
+ * subcommands are added to what this returns.
+ *
+ * @example
+ * ```ts
+ * const mygene = serviceCommand(program, 'mygene', 'MyGene.info: gene annotation and id mapping');
+ * mygene.command('gene');
+ * ```
+ */
+export function serviceCommand(parent: Command, service: Service, description: string): Command {
+  return parent.command(service).description(description).addOption(baseUrlOption(service));
 }
 
 /**

@@ -9,7 +9,7 @@ import { emx2Client } from '../clients.js';
 import type { CliIO, CommandContext } from '../context.js';
 import { between, checkSource, count, list } from '../input.js';
 import { readRows } from '../table-input.js';
-import { baseUrlOf, baseUrlOption, examples } from './common.js';
+import { baseUrlOf, examples, serviceCommand } from './common.js';
 
 /** Rows `bio molgenis emx2 get` prints without `--max` (the client itself reads every row). */
 const DEFAULT_MAX = 100;
@@ -139,6 +139,28 @@ async function tableMeta(emx2: Emx2, schema: string, table: string): Promise<Tab
   return emx2.schema(schema).table(table).metadata();
 }
 
+/** What `save` and `delete` read from their file, and the column of the count they print. */
+const WRITES = { save: { input: 'rows', done: 'saved' }, delete: { input: 'keys', done: 'deleted' } } as const;
+
+/**
+ * The action of `bio molgenis emx2 save|delete <table> <file>`: the file's rows, typed by the
+ * table's columns, upserted or deleted in chunks; prints how many the server took.
+ */
+function writeAction(context: () => CommandContext, write: keyof typeof WRITES) {
+  const { input, done } = WRITES[write];
+  return async (table: string, file: string, opts: { schema: string; chunkSize?: number }, cmd: Command): Promise<void> => {
+    const ctx = context();
+    const { rows, text } = await inputRows(ctx.io, file);
+    if (rows.length === 0) throw new ValidationError({ message: `no ${input} in ${file === '-' ? 'stdin' : file}`, field: 'file' });
+    const emx2c = client(ctx, cmd);
+    const meta = await tableMeta(emx2c, opts.schema, table);
+    const target = emx2c.schema(opts.schema).table(table);
+    const typedRows = rows.map((r) => typed(r, meta, text));
+    const result = await (write === 'save' ? target.save(typedRows, { chunkSize: opts.chunkSize }) : target.delete(typedRows, { chunkSize: opts.chunkSize }));
+    ctx.print([{ table, [done]: result.count, chunks: result.chunks }], ['table', done, 'chunks']);
+  };
+}
+
 /**
  * Register `bio molgenis emx2 schemas|tables|get|count|save|delete|import|export|types` on the
  * `molgenis` command.
@@ -149,13 +171,19 @@ async function tableMeta(emx2: Emx2, schema: string, table: string): Promise<Tab
  * ```
  */
 export function registerEmx2(molgenis: Command, context: () => CommandContext): void {
-  const emx2 = molgenis
-    .command('emx2')
-    .description('MOLGENIS EMX2: schemas, tables, rows (RSQL filters), writes, CSV/ZIP/Excel import and export, types (token from MOLGENIS_EMX2_TOKEN)')
-    .addOption(baseUrlOption('emx2', 'none: required'))
-    .option('--token <token>', 'a token (prefer $MOLGENIS_EMX2_TOKEN: a command-line token lands in your shell history)');
+  const emx2 = serviceCommand(
+    molgenis,
+    'emx2',
+    'MOLGENIS EMX2: schemas, tables, rows (RSQL filters), writes, CSV/ZIP/Excel import and export, types (token from MOLGENIS_EMX2_TOKEN)',
+  ).option('--token <token>', 'a token (prefer $MOLGENIS_EMX2_TOKEN: a command-line token lands in your shell history)');
 
   const schemaOption = (c: Command): Command => c.requiredOption('--schema <name>', 'the schema, e.g. "pet store"');
+
+  /** `save` and `delete`: a table, a file of its rows, and how many rows go in one transaction. */
+  const writeCommand = (write: keyof typeof WRITES, description: string, fileHelp: string): Command =>
+    schemaOption(emx2.command(write).description(description).argument('<table>', 'the table, e.g. Pet').argument('<file>', fileHelp))
+      .option('--chunk-size <n>', 'rows per mutation, each one transaction (1-1000; default 1000)', between(1, 1000))
+      .action(writeAction(context, write));
 
   emx2
     .command('schemas')
@@ -228,61 +256,19 @@ export function registerEmx2(molgenis: Command, context: () => CommandContext): 
       ctx.print([{ table, count: n }], ['table', 'count']);
     });
 
-  schemaOption(
-    emx2
-      .command('save')
-      .description('upsert rows (whole rows: absent columns are emptied) from CSV/TSV, a JSON array or NDJSON')
-      .argument('<table>', 'the table, e.g. Pet')
-      .argument('<file>', 'the rows (- for stdin)'),
-  )
-    .option('--chunk-size <n>', 'rows per mutation, each one transaction (1-1000; default 1000)', between(1, 1000))
-    .addHelpText(
-      'after',
-      examples([
-        "printf 'name\\tcategory\\tweight\\nrex\\tdog\\t12.5\\n' | bio molgenis emx2 save Pet - --schema 'pet store' --offline",
-        "bio molgenis emx2 save Pet pets.json --schema 'pet store' --base-url https://emx2.example.org",
-      ]),
-    )
-    .action(async (table: string, file: string, opts: { schema: string; chunkSize?: number }, cmd: Command) => {
-      const ctx = context();
-      const { rows, text } = await inputRows(ctx.io, file);
-      if (rows.length === 0) throw new ValidationError({ message: `no rows in ${file === '-' ? 'stdin' : file}`, field: 'file' });
-      const emx2c = client(ctx, cmd);
-      const meta = await tableMeta(emx2c, opts.schema, table);
-      const result = await emx2c
-        .schema(opts.schema)
-        .table(table)
-        .save(
-          rows.map((r) => typed(r, meta, text)),
-          { chunkSize: opts.chunkSize },
-        );
-      ctx.print([{ table, saved: result.count, chunks: result.chunks }], ['table', 'saved', 'chunks']);
-    });
+  writeCommand('save', 'upsert rows (whole rows: absent columns are emptied) from CSV/TSV, a JSON array or NDJSON', 'the rows (- for stdin)').addHelpText(
+    'after',
+    examples([
+      "printf 'name\\tcategory\\tweight\\nrex\\tdog\\t12.5\\n' | bio molgenis emx2 save Pet - --schema 'pet store' --offline",
+      "bio molgenis emx2 save Pet pets.json --schema 'pet store' --base-url https://emx2.example.org",
+    ]),
+  );
 
-  schemaOption(
-    emx2
-      .command('delete')
-      .description('delete rows by key (a missing key is no error) from CSV/TSV, a JSON array or NDJSON')
-      .argument('<table>', 'the table, e.g. Pet')
-      .argument('<file>', 'the keys, e.g. a column "name" (- for stdin)'),
-  )
-    .option('--chunk-size <n>', 'rows per mutation, each one transaction (1-1000; default 1000)', between(1, 1000))
-    .addHelpText('after', examples(["printf 'name\\ntom\\n' | bio molgenis emx2 delete Pet - --schema 'pet store' --offline"]))
-    .action(async (table: string, file: string, opts: { schema: string; chunkSize?: number }, cmd: Command) => {
-      const ctx = context();
-      const { rows, text } = await inputRows(ctx.io, file);
-      if (rows.length === 0) throw new ValidationError({ message: `no keys in ${file === '-' ? 'stdin' : file}`, field: 'file' });
-      const emx2c = client(ctx, cmd);
-      const meta = await tableMeta(emx2c, opts.schema, table);
-      const result = await emx2c
-        .schema(opts.schema)
-        .table(table)
-        .delete(
-          rows.map((r) => typed(r, meta, text)),
-          { chunkSize: opts.chunkSize },
-        );
-      ctx.print([{ table, deleted: result.count, chunks: result.chunks }], ['table', 'deleted', 'chunks']);
-    });
+  writeCommand(
+    'delete',
+    'delete rows by key (a missing key is no error) from CSV/TSV, a JSON array or NDJSON',
+    'the keys, e.g. a column "name" (- for stdin)',
+  ).addHelpText('after', examples(["printf 'name\\ntom\\n' | bio molgenis emx2 delete Pet - --schema 'pet store' --offline"]));
 
   schemaOption(
     emx2

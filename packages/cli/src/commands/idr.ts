@@ -6,10 +6,22 @@ import { idrClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { checkColumn, checkSource, positive } from '../input.js';
 import { saveThumbnails } from '../thumbnails.js';
-import { baseUrlOf, baseUrlOption, examples } from './common.js';
+import { baseUrlOf, examples, serviceCommand } from './common.js';
+import { type Paging, pagingOf, pagingOfItems, withPaging } from './paging.js';
 
 /** The second line of an IDR description is the study title. */
 const title = (description: string | undefined): string => description?.split('\n')[1] ?? description ?? '';
+
+/**
+ * `bio idr <items> --<container> <id>`: the paged listing of the plates of a screen, the wells of a
+ * plate or the images of a dataset; `example` is a container id that the simulator knows.
+ */
+function childListing(idr: Command, items: string, description: string, container: string, example: number): Command {
+  return withPaging(
+    idr.command(items).description(description).requiredOption(`--${container} <id>`, `the ${container} id, e.g. ${example}`, positive),
+    pagingOfItems(items),
+  ).addHelpText('after', examples([`bio idr ${items} --${container} ${example} --offline`]));
+}
 
 /**
  * Register `bio idr screens|plates|wells|images|image|annotations|search|thumbnail|thumbnails`.
@@ -20,75 +32,47 @@ const title = (description: string | undefined): string => description?.split('\
  * ```
  */
 export function registerIdr(program: Command, context: () => CommandContext): void {
-  const idr = program
-    .command('idr')
-    .description('the Image Data Resource (OMERO.web): screens, plates, wells, images, annotations, search, thumbnails')
-    .addOption(baseUrlOption('idr', 'https://idr.openmicroscopy.org'));
+  const idr = serviceCommand(program, 'idr', 'the Image Data Resource (OMERO.web): screens, plates, wells, images, annotations, search, thumbnails');
 
-  idr
-    .command('screens')
-    .description('list the screens (high-content studies)')
-    .option('--max <n>', 'at most this many screens', positive)
-    .option('--page-size <n>', 'screens per request', positive)
+  withPaging(idr.command('screens').description('list the screens (high-content studies)'), pagingOfItems('screens'))
     .addHelpText('after', examples(['bio idr screens --max 2 --offline']))
-    .action(async (opts: { max?: number; pageSize?: number }, cmd: Command) => {
+    .action(async (opts: Paging, cmd: Command) => {
       const ctx = context();
-      const screens = idrClient(ctx, baseUrlOf(cmd)).screens({}, { max: opts.max, pageSize: opts.pageSize });
+      const screens = idrClient(ctx, baseUrlOf(cmd)).screens({}, pagingOf(opts));
       await ctx.writeAll(['id', 'name', 'title'], screens, (s) => ({ id: s['@id'], name: s.Name, title: title(s.Description) }));
     });
 
-  idr
-    .command('plates')
-    .description('the plates of a screen')
-    .requiredOption('--screen <id>', 'the screen id, e.g. 102', positive)
-    .option('--max <n>', 'at most this many plates', positive)
-    .option('--page-size <n>', 'plates per request', positive)
-    .addHelpText('after', examples(['bio idr plates --screen 102 --offline']))
-    .action(async (opts: { screen: number; max?: number; pageSize?: number }, cmd: Command) => {
-      const ctx = context();
-      const plates = idrClient(ctx, baseUrlOf(cmd)).plates({ screen: opts.screen }, { max: opts.max, pageSize: opts.pageSize });
-      await ctx.writeAll(['id', 'name', 'rows', 'columns'], plates, (p) => ({ id: p['@id'], name: p.Name, rows: p.Rows, columns: p.Columns }));
-    });
+  childListing(idr, 'plates', 'the plates of a screen', 'screen', 102).action(async (opts: { screen: number } & Paging, cmd: Command) => {
+    const ctx = context();
+    const plates = idrClient(ctx, baseUrlOf(cmd)).plates({ screen: opts.screen }, pagingOf(opts));
+    await ctx.writeAll(['id', 'name', 'rows', 'columns'], plates, (p) => ({ id: p['@id'], name: p.Name, rows: p.Rows, columns: p.Columns }));
+  });
 
-  idr
-    .command('wells')
-    .description('the wells of a plate, with their images')
-    .requiredOption('--plate <id>', 'the plate id, e.g. 4554', positive)
-    .option('--max <n>', 'at most this many wells', positive)
-    .option('--page-size <n>', 'wells per request', positive)
-    .addHelpText('after', examples(['bio idr wells --plate 4554 --offline']))
-    .action(async (opts: { plate: number; max?: number; pageSize?: number }, cmd: Command) => {
-      const ctx = context();
-      const wells = idrClient(ctx, baseUrlOf(cmd)).wells({ plate: opts.plate }, { max: opts.max, pageSize: opts.pageSize });
-      await ctx.writeAll(['id', 'well', 'row', 'column', 'images'], wells, (w) => ({
-        id: w['@id'],
-        well: wellLabel(w),
-        row: w.Row,
-        column: w.Column,
-        images: (w.WellSamples ?? []).map((s) => s.Image['@id']),
-      }));
-    });
+  childListing(idr, 'wells', 'the wells of a plate, with their images', 'plate', 4554).action(async (opts: { plate: number } & Paging, cmd: Command) => {
+    const ctx = context();
+    const wells = idrClient(ctx, baseUrlOf(cmd)).wells({ plate: opts.plate }, pagingOf(opts));
+    await ctx.writeAll(['id', 'well', 'row', 'column', 'images'], wells, (w) => ({
+      id: w['@id'],
+      well: wellLabel(w),
+      row: w.Row,
+      column: w.Column,
+      images: (w.WellSamples ?? []).map((s) => s.Image['@id']),
+    }));
+  });
 
-  idr
-    .command('images')
-    .description('the images of a dataset')
-    .requiredOption('--dataset <id>', 'the dataset id, e.g. 51', positive)
-    .option('--max <n>', 'at most this many images', positive)
-    .option('--page-size <n>', 'images per request', positive)
-    .addHelpText('after', examples(['bio idr images --dataset 51 --offline']))
-    .action(async (opts: { dataset: number; max?: number; pageSize?: number }, cmd: Command) => {
-      const ctx = context();
-      const images = idrClient(ctx, baseUrlOf(cmd)).images({ dataset: opts.dataset }, { max: opts.max, pageSize: opts.pageSize });
-      await ctx.writeAll(['id', 'name', 'sizeX', 'sizeY', 'sizeZ', 'sizeC', 'sizeT'], images, ({ '@id': id, Name: name, Pixels: p }) => ({
-        id,
-        name,
-        sizeX: p?.SizeX,
-        sizeY: p?.SizeY,
-        sizeZ: p?.SizeZ,
-        sizeC: p?.SizeC,
-        sizeT: p?.SizeT,
-      }));
-    });
+  childListing(idr, 'images', 'the images of a dataset', 'dataset', 51).action(async (opts: { dataset: number } & Paging, cmd: Command) => {
+    const ctx = context();
+    const images = idrClient(ctx, baseUrlOf(cmd)).images({ dataset: opts.dataset }, pagingOf(opts));
+    await ctx.writeAll(['id', 'name', 'sizeX', 'sizeY', 'sizeZ', 'sizeC', 'sizeT'], images, ({ '@id': id, Name: name, Pixels: p }) => ({
+      id,
+      name,
+      sizeX: p?.SizeX,
+      sizeY: p?.SizeY,
+      sizeZ: p?.SizeZ,
+      sizeC: p?.SizeC,
+      sizeT: p?.SizeT,
+    }));
+  });
 
   idr
     .command('image')

@@ -7,9 +7,10 @@ import { MINES } from '../gene-context.js';
 import { rowOf } from '../output.js';
 import { parsePathSort } from '../sort.js';
 import type { CommandContext } from '../context.js';
-import { count, list, positive } from '../input.js';
-import { baseUrlOf, baseUrlOption, examples } from './common.js';
+import { count, list } from '../input.js';
+import { baseUrlOf, examples, serviceCommand } from './common.js';
 import { registerLists } from './intermine-lists.js';
+import { ALL_ROWS_PAGING, type Paging, pagingOf, withPaging } from './paging.js';
 
 const WORD_OPERATORS = [
   'ONE OF',
@@ -121,21 +122,19 @@ const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www
  * ```
  */
 export function registerIntermine(program: Command, context: () => CommandContext): void {
-  const intermine = program
-    .command('intermine')
-    .description('InterMine (FlyMine, HumanMine, …): queries, templates, lists, enrichment, regions')
-    .addOption(baseUrlOption('intermine', 'FlyMine'));
+  const intermine = serviceCommand(program, 'intermine', 'InterMine (FlyMine, HumanMine, …): queries, templates, lists, enrichment, regions');
 
-  intermine
-    .command('query')
-    .description('run a path query and print its rows')
-    .addOption(rootOption())
-    .requiredOption('--select <paths>', 'comma-separated view paths, e.g. Gene.symbol,Gene.length')
-    .option('--where <constraint>', "a constraint such as 'Gene.length>5000' (repeatable)", collectWhere)
-    .option('--logic <expression>', 'constraint logic, e.g. "A or B"')
-    .option('--sort <path>', "sort by this path: 'PATH [asc|desc]', e.g. 'Gene.length desc'", parsePathSort)
-    .option('--max <n>', 'at most this many rows (default: all)', count)
-    .option('--page-size <n>', 'rows per request', positive)
+  withPaging(
+    intermine
+      .command('query')
+      .description('run a path query and print its rows')
+      .addOption(rootOption())
+      .requiredOption('--select <paths>', 'comma-separated view paths, e.g. Gene.symbol,Gene.length')
+      .option('--where <constraint>', "a constraint such as 'Gene.length>5000' (repeatable)", collectWhere)
+      .option('--logic <expression>', 'constraint logic, e.g. "A or B"')
+      .option('--sort <path>', "sort by this path: 'PATH [asc|desc]', e.g. 'Gene.length desc'", parsePathSort),
+    ALL_ROWS_PAGING,
+  )
     .option('--start <n>', 'skip this many rows', count)
     .addHelpText(
       'after',
@@ -153,10 +152,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
           where?: string[];
           logic?: string;
           sort?: { path: string; direction: 'asc' | 'desc' };
-          max?: number;
-          pageSize?: number;
           start?: number;
-        },
+        } & Paging,
         cmd: Command,
       ) => {
         const ctx = context();
@@ -171,7 +168,7 @@ export function registerIntermine(program: Command, context: () => CommandContex
         if (opts.sort) query.orderBy(opts.sort.path, opts.sort.direction);
         // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
         const columns = query.views;
-        const rows = mine.rows(query, { max: opts.max, pageSize: opts.pageSize, start: opts.start });
+        const rows = mine.rows(query, { ...pagingOf(opts), start: opts.start });
         ctx.note(`${await ctx.writeAll(columns, rows, (cells) => rowOf(columns, cells))} rows`);
       },
     );
@@ -284,15 +281,16 @@ export function registerIntermine(program: Command, context: () => CommandContex
       );
     });
 
-  intermine
-    .command('template')
-    .description('run a template: its editable constraints take --value CODE=VALUE (and --op CODE=OP)')
-    .argument('<name>', 'the template, e.g. Gene_Pathways (see `bio intermine templates`)')
-    .addOption(rootOption())
-    .option('--value <code=value>', 'a value for constraint CODE, e.g. A=eve (repeatable; a,b for ONE OF)', collectWhere)
-    .option('--op <code=op>', "an operator for constraint CODE, e.g. 'A=ONE OF' (repeatable)", collectWhere)
-    .option('--max <n>', 'at most this many rows (default: all)', count)
-    .option('--page-size <n>', 'rows per request', positive)
+  withPaging(
+    intermine
+      .command('template')
+      .description('run a template: its editable constraints take --value CODE=VALUE (and --op CODE=OP)')
+      .argument('<name>', 'the template, e.g. Gene_Pathways (see `bio intermine templates`)')
+      .addOption(rootOption())
+      .option('--value <code=value>', 'a value for constraint CODE, e.g. A=eve (repeatable; a,b for ONE OF)', collectWhere)
+      .option('--op <code=op>', "an operator for constraint CODE, e.g. 'A=ONE OF' (repeatable)", collectWhere),
+    ALL_ROWS_PAGING,
+  )
     .addHelpText(
       'after',
       examples([
@@ -300,7 +298,7 @@ export function registerIntermine(program: Command, context: () => CommandContex
         "bio intermine template Gene_Proteins --op 'A=ONE OF' --value A=eve,zen --offline",
       ]),
     )
-    .action(async (name: string, opts: { root?: string; value?: string[]; op?: string[]; max?: number; pageSize?: number }, cmd: Command) => {
+    .action(async (name: string, opts: { root?: string; value?: string[]; op?: string[] } & Paging, cmd: Command) => {
       const ctx = context();
       const values = templateValues(opts.value ?? [], opts.op ?? []);
       const mine = intermineClient(ctx, opts.root ?? baseUrlOf(cmd));
@@ -315,7 +313,7 @@ export function registerIntermine(program: Command, context: () => CommandContex
           throw new ValidationError({ message: `template ${name} has no editable constraint ${code} (it has: ${codes.join(', ')})`, field: 'value' });
       }
       const columns = template.query.views;
-      const rows = template.rows(values, { max: opts.max, pageSize: opts.pageSize });
+      const rows = template.rows(values, pagingOf(opts));
       ctx.note(`${await ctx.writeAll(columns, rows, (cells) => rowOf(columns, cells))} rows`);
     });
 

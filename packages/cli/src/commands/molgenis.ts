@@ -10,8 +10,9 @@ import { ValidationError } from '@bio/core-http';
 import { between, checkSource, count, list, positive } from '../input.js';
 import { progressReporter } from '../progress.js';
 import { readRows } from '../table-input.js';
-import { baseUrlOf, baseUrlOption, examples } from './common.js';
+import { baseUrlOf, examples, serviceCommand } from './common.js';
 import { registerEmx2 } from './emx2.js';
+import { ALL_ROWS_PAGING, type Paging, pagingOf, withPaging } from './paging.js';
 
 /** Rows `bio molgenis get` prints without `--max` (the client itself reads every row). */
 const DEFAULT_MAX = 100;
@@ -34,10 +35,11 @@ const urlOption = (): Option => new Option('--url <url>', 'the MOLGENIS server (
  * ```
  */
 export function registerMolgenis(program: Command, context: () => CommandContext): void {
-  const molgenis = program
-    .command('molgenis')
-    .description('MOLGENIS: read, add and export rows, import EMX files (token from MOLGENIS_TOKEN); `emx2`: MOLGENIS EMX2')
-    .addOption(baseUrlOption('molgenis', 'none: required'));
+  const molgenis = serviceCommand(
+    program,
+    'molgenis',
+    'MOLGENIS: read, add and export rows, import EMX files (token from MOLGENIS_TOKEN); `emx2`: MOLGENIS EMX2',
+  );
 
   molgenis
     .command('get')
@@ -167,16 +169,17 @@ export function registerMolgenis(program: Command, context: () => CommandContext
       }
     });
 
-  molgenis
-    .command('export')
-    .description("the server's CSV export of an entity type, streamed to stdout as it arrives")
-    .argument('<entity>', 'entity type id, e.g. celiacsprue')
-    .addOption(urlOption())
-    .option('--q <rsql>', "RSQL filter, e.g. 'celiac_gender==Female'")
-    .option('--attrs <attributes>', 'comma-separated attributes (default: all)')
-    .option('--sort <key>', 'one sort key, attr[:asc|desc]', parseAttrSort)
-    .option('--max <n>', 'at most this many rows (default: all)', count)
-    .option('--page-size <n>', 'rows per request', positive)
+  withPaging(
+    molgenis
+      .command('export')
+      .description("the server's CSV export of an entity type, streamed to stdout as it arrives")
+      .argument('<entity>', 'entity type id, e.g. celiacsprue')
+      .addOption(urlOption())
+      .option('--q <rsql>', "RSQL filter, e.g. 'celiac_gender==Female'")
+      .option('--attrs <attributes>', 'comma-separated attributes (default: all)')
+      .option('--sort <key>', 'one sort key, attr[:asc|desc]', parseAttrSort),
+    ALL_ROWS_PAGING,
+  )
     .addHelpText(
       'after',
       examples([
@@ -184,7 +187,7 @@ export function registerMolgenis(program: Command, context: () => CommandContext
         'bio molgenis export hospitals --sort beds:desc --offline',
       ]),
     )
-    .action(async (entity: string, opts: { url?: string; q?: string; attrs?: string; sort?: SortKey[]; max?: number; pageSize?: number }, cmd: Command) => {
+    .action(async (entity: string, opts: { url?: string; q?: string; attrs?: string; sort?: SortKey[] } & Paging, cmd: Command) => {
       const ctx = context();
       const q = opts.q === undefined ? undefined : parse(opts.q, { operators: molgenisOperators });
       if (opts.sort && opts.sort.length > 1)
@@ -193,8 +196,7 @@ export function registerMolgenis(program: Command, context: () => CommandContext
         q,
         attributes: list(opts.attrs),
         sort: opts.sort,
-        max: opts.max,
-        pageSize: opts.pageSize,
+        ...pagingOf(opts),
       });
       for await (const piece of pieces) {
         if (ctx.io.stdout.write(piece) === false && ctx.io.stdout.once) await new Promise<void>((resolve) => ctx.io.stdout.once?.('drain', resolve));

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { mygeneClient as client } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { between, checkColumn, checkSource, count, list, positive } from '../input.js';
-import { baseUrlOption, baseUrlOf, examples } from './common.js';
+import { baseUrlOf, examples, serviceCommand } from './common.js';
 import { mapTerms, termRow } from './mygene-map.js';
 
 /** What MyGene.info returns for a query hit when no `fields` are sent. */
@@ -25,10 +25,7 @@ function species(value: string | undefined): Species | undefined {
  * ```
  */
 export function registerMygene(program: Command, context: () => CommandContext): void {
-  const mygene = program
-    .command('mygene')
-    .description('MyGene.info: gene annotation and id mapping')
-    .addOption(baseUrlOption('mygene', 'https://mygene.info/v3'));
+  const mygene = serviceCommand(program, 'mygene', 'MyGene.info: gene annotation and id mapping');
 
   mygene
     .command('gene')

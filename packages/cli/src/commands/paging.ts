@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { count, positive } from '../input.js';
+
+/**
+ * What `--max` and `--page-size` parse to, and what the clients' listing calls take.
+ *
+ * @example
+ * ```ts
+ * const paging: Paging = { max: 10, pageSize: 100 };
+ * ```
+ */
+export interface Paging {
+  max?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/**
+ * The help of a listing's `--max` and `--page-size`, and the parser of `--max`.
+ *
+ * @example
+ * ```ts
+ * const help: PagingHelp = { max: 'at most this many plates', pageSize: 'plates per request' };
+ * ```
+ */
+export interface PagingHelp {
+  max: string;
+  pageSize: string;
+  /** `positive` unless given (`count` where `--max 0` is allowed). */
+  parseMax?: (value: string) => number;
+}
+
+/**
+ * The paging help of a listing named by what it lists: "at most this many plates", "plates per request".
+ *
+ * @example
+ * ```ts
+ * withPaging(cmd, pagingOfItems('plates'));
+ * ```
+ */
+export function pagingOfItems(items: string): PagingHelp {
+  return { max: `at most this many ${items}`, pageSize: `${items} per request` };
+}
+
+/** The paging help of a listing that reads every row unless `--max` is given. */
+export const ALL_ROWS_PAGING: PagingHelp = { max: 'at most this many rows (default: all)', pageSize: 'rows per request', parseMax: count };
+
+/**
+ * Add `--max <n>` and `--page-size <n>` to a listing command; `pagingOf` reads them back.
+ *
+ * @example
+ * ```ts
+ * withPaging(idr.command('screens'), pagingOfItems('screens')).action((opts) => client.screens({}, pagingOf(opts)));
+ * ```
+ */
+export function withPaging(cmd: Command, help: PagingHelp): Command {
+  return cmd.option('--max <n>', help.max, help.parseMax ?? positive).option('--page-size <n>', help.pageSize, positive);
+}
+
+/**
+ * The paging of a listing's parsed options (its other options left out).
+ *
+ * @example
+ * ```ts
+ * pagingOf({ screen: 102, max: 5 }); // { max: 5, pageSize: undefined }
+ * ```
+ */
+export function pagingOf(opts: Paging): Paging {
+  return { max: opts.max, pageSize: opts.pageSize };
+}
