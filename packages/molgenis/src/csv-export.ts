@@ -11,6 +11,7 @@ import {
 } from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
 import { CsvReader } from './internal/csv.js';
+import { type CsvDownloadFailure, checkedCsvRecords } from './internal/csv-download.js';
 import { qParam, searches, withQ } from './internal/params.js';
 import { assertAttributeName, assertEntity, assertInteger, MAX_PAGE_SIZE } from './internal/validate.js';
 import { idAttributeOf } from './metadata.js';
@@ -109,8 +110,25 @@ class CsvPageCheck {
   }
 }
 
+/** The query of one export page. */
+function pageParams(query: CsvQuery, sort: CsvQuery['sort'], start: number, num: number): Record<string, string | number | undefined> {
+  return { attributes: query.attributes, sortColumn: sort?.column, sortOrder: sort?.order, start, num };
+}
+
+/** A malformed export page, naming its URL and how many rows came before it. */
+function pageFailure(url: string, delivered: () => number): CsvDownloadFailure {
+  return (problem, contentType) =>
+    new ResponseFormatError({
+      message: `GET ${url}: ${problem}; ${delivered()} rows were delivered before it, the rest of the export was not`,
+      service: 'molgenis',
+      method: 'GET',
+      url,
+      ...(contentType === undefined ? {} : { contentType }),
+    });
+}
+
 /**
- * One CSV page, as text pieces of whole records while they arrive. A page that is not CSV, holds
+ * One CSV page of `csvText`, as text pieces of whole records while they arrive. A page that is not CSV, holds
  * HTML or ends inside a record throws a ResponseFormatError saying how many rows came before it.
  */
 async function* pageText(
@@ -122,25 +140,15 @@ async function* pageText(
   call: CallOptions,
   delivered: () => number,
 ): AsyncGenerator<string> {
-  const searchParams = { attributes: query.attributes, sortColumn: sort?.column, sortOrder: sort?.order, start, num };
+  const searchParams = pageParams(query, sort, start, num);
   const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf(call) });
   const body = await pending.stream(); // timed per wait for the next chunk
   const contentType = (await pending).headers.get('content-type') ?? '';
-  const url = ctx.http.url(query.url, searchParams);
+  const fail = pageFailure(ctx.http.url(query.url, searchParams), delivered);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
-    const check = new CsvPageCheck(
-      (problem) =>
-        new ResponseFormatError({
-          message: `GET ${url}: ${problem}; ${delivered()} rows were delivered before it, the rest of the export was not`,
-          service: 'molgenis',
-          method: 'GET',
-          url,
-          contentType,
-        }),
-      contentType,
-    );
+    const check = new CsvPageCheck((problem) => fail(problem, contentType), contentType);
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -166,12 +174,12 @@ export function csvRows(ctx: Context, entity: string, options: CsvOptions = {}):
         const sort = await sortOf(ctx, entity, query, max, call);
         yield* offsetPages<CsvRow>(
           async ({ offset, limit, signal: pageSignal }) => {
-            const reader = new CsvReader();
+            const searchParams = pageParams(query, sort, offset, limit);
+            const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf({ ...query.call, signal: pageSignal }) });
+            const fail = pageFailure(ctx.http.url(query.url, searchParams), () => offset - query.start);
             const records: string[][] = [];
-            for await (const text of pageText(ctx, query, sort, offset, limit, { ...query.call, signal: pageSignal }, () => offset - query.start))
-              records.push(...reader.push(text));
-            records.push(...reader.end());
-            const [header = [], ...lines] = records.filter((r) => !(r.length === 1 && r[0] === ''));
+            for await (const batch of checkedCsvRecords(pending, fail, { kind: 'page' })) records.push(...batch);
+            const [header = [], ...lines] = records;
             const items = lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
             return { items }; // no total: a page shorter than asked is the last
           },

@@ -1,7 +1,8 @@
 // The batch API: CSV per table (download streamed, with the server's filter; upload = upsert;
 // delete by keys) and ZIP per schema (download; upload as a task, polled).
-import { type CallOptions, containsHtmlDocument, type Paged, paged, path, ResponseFormatError, type ResponsePromise, ValidationError } from '@bio/core-http';
-import { CsvReader, csvLine, EMX2_CSV, readUploadedArrayCell, serverArrayCell } from '../internal/csv.js';
+import { type CallOptions, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { csvLine, readUploadedArrayCell, serverArrayCell } from '../internal/csv.js';
+import { checkedCsvRecords } from '../internal/csv-download.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { csvFields, csvRowDecoder, needsSystemColumns } from './internal/csv-values.js';
@@ -116,7 +117,10 @@ export function exportCsv<T extends object = Emx2Row>(ref: TableRef, options: Cs
       let delivered = 0;
       const fail = downloadFailure(fullUrl, () => delivered);
       let header: string[] | undefined;
-      for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) }), separator, fail)) {
+      for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) }), fail, {
+        kind: 'download',
+        separator,
+      })) {
         for (const record of records) {
           if (header === undefined) {
             header = record;
@@ -155,7 +159,10 @@ function typedRecords<T>(
       let delivered = 0;
       const fail = downloadFailure(fullUrl, () => delivered);
       let decode: ((cells: readonly string[]) => Emx2Row) | undefined;
-      for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...call }), separator, fail)) {
+      for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...call }), fail, {
+        kind: 'download',
+        separator,
+      })) {
         const items: T[] = [];
         for (const cells of records) {
           if (decode === undefined) decode = csvRowDecoder(table, fields, cells);
@@ -180,52 +187,6 @@ function downloadFailure(fullUrl: string, delivered: () => number): (problem: st
       url: fullUrl,
       ...(contentType === undefined ? {} : { contentType }),
     });
-}
-
-/**
- * The records of a CSV download as they arrive, one batch per piece of the body — refused (a
- * `ResponseFormatError` from `fail`) when the answer is not `text/csv`, holds an HTML page (a
- * proxy's or server's error page with 200) or ends inside a record (cut short); a dropped
- * connection is the client's `NetworkError`. A record is yielded only once it is whole.
- */
-async function* checkedCsvRecords(
-  pending: ResponsePromise,
-  separator: string,
-  fail: (problem: string, contentType?: string) => ResponseFormatError,
-): AsyncGenerator<string[][]> {
-  const body = await pending.stream(); // a cut connection is a NetworkError from here on
-  const contentType = (await pending).headers.get('content-type') ?? '';
-  if (!/^text\/csv\b/i.test(contentType)) {
-    await body.cancel().catch(() => undefined);
-    throw fail(`expected the CSV download (text/csv), got ${contentType || 'no content type'}`, contentType);
-  }
-  const parser = new CsvReader(separator, EMX2_CSV);
-  const decoder = new TextDecoder();
-  const reader = body.getReader();
-  let tail = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      // an HTML page's start may straddle two pieces; the regular expression runs only where a `<` is
-      if ((text.includes('<') || tail.includes('<')) && containsHtmlDocument(tail + text))
-        throw fail('the body holds an HTML document (a proxy or server error page)', contentType);
-      tail = text.slice(-16);
-      let records: string[][];
-      try {
-        records = parser.push(text);
-        if (done && parser.end().length > 0) throw new SyntaxError('the body ends inside a record (the answer was cut short)');
-      } catch (error) {
-        if (error instanceof SyntaxError) throw fail(error.message, contentType);
-        throw error;
-      }
-      if (records.length > 0) yield records;
-      if (done) return;
-    }
-  } finally {
-    reader.releaseLock();
-    body.cancel().catch(() => undefined);
-  }
 }
 
 /**

@@ -13,7 +13,7 @@ export interface CsvDialect {
   strict?: boolean | undefined;
 }
 
-/** EMX2's CSV: blank lines skipped, an unclosed quote at the end an error. */
+/** EMX2's CSV, and how a checked download of either API is read: blank lines skipped, an unclosed quote at the end an error. */
 export const EMX2_CSV: CsvDialect = Object.freeze({ skipBlankLines: true, strict: true });
 
 /** Reads records from text pushed in pieces; a record is complete once its line break has arrived. */

@@ -1,0 +1,66 @@
+// A CSV download read as records while it arrives, checked as it goes: the classic API's export
+// pages (`csv`) and EMX2's table download (`exportCsv().rows()`, `.records()`) share it.
+import { containsHtmlDocument, type ResponseFormatError, type ResponsePromise } from '@bio/core-http';
+import { CsvReader, EMX2_CSV } from './csv.js';
+
+/** What is read, as the refusals name it: a page of the classic API's export, or EMX2's table download. */
+export type CsvDownloadKind = 'page' | 'download';
+const WORDS: Record<CsvDownloadKind, { expected: string; it: string }> = {
+  page: { expected: 'a text/csv page', it: 'the page' },
+  download: { expected: 'the CSV download (text/csv)', it: 'the body' },
+};
+
+/** The text read so far stops inside a record: an unclosed quote, or a last record without its line break. */
+function endsInsideRecord(parser: CsvReader): boolean {
+  try {
+    return parser.end().length > 0;
+  } catch (error) {
+    if (error instanceof SyntaxError) return true; // strict: inside a quoted cell
+    throw error;
+  }
+}
+
+/** The caller's error for a download it refuses, naming what it has delivered so far. */
+export type CsvDownloadFailure = (problem: string, contentType?: string) => ResponseFormatError;
+
+/**
+ * The records of a CSV download as they arrive, one batch per piece of the body — refused (a
+ * `ResponseFormatError` from `fail`) when the answer is not `text/csv`, holds an HTML page (a
+ * proxy's or server's error page with 200) or ends inside a record (cut short: both servers end
+ * every record with a line break); a dropped connection is the client's `NetworkError`. A record
+ * is yielded only once it is whole; blank lines give none.
+ */
+export async function* checkedCsvRecords(
+  pending: ResponsePromise,
+  fail: CsvDownloadFailure,
+  { kind, separator = ',' }: { kind: CsvDownloadKind; separator?: string | undefined },
+): AsyncGenerator<string[][]> {
+  const words = WORDS[kind];
+  const body = await pending.stream(); // a cut connection is a NetworkError from here on
+  const contentType = (await pending).headers.get('content-type') ?? '';
+  if (!/^text\/csv\b/i.test(contentType)) {
+    await body.cancel().catch(() => undefined);
+    throw fail(`expected ${words.expected}, got ${contentType || 'no content type'}`, contentType);
+  }
+  const parser = new CsvReader(separator, EMX2_CSV);
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  let tail = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      // an HTML page's start may straddle two pieces; the regular expression runs only where a `<` is
+      if ((text.includes('<') || tail.includes('<')) && containsHtmlDocument(tail + text))
+        throw fail(`${words.it} holds an HTML document (a proxy or server error page)`, contentType);
+      tail = text.slice(-16);
+      const records = parser.push(text);
+      if (done && endsInsideRecord(parser)) throw fail(`${words.it} ends inside a record (the answer was cut short)`, contentType);
+      if (records.length > 0) yield records;
+      if (done) return;
+    }
+  } finally {
+    reader.releaseLock();
+    body.cancel().catch(() => undefined);
+  }
+}
