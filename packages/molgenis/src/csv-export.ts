@@ -1,17 +1,7 @@
-import {
-  type CallOptions,
-  checkListOptions,
-  containsHtmlDocument,
-  offsetPages,
-  paged,
-  type Paged,
-  path,
-  ResponseFormatError,
-  ValidationError,
-} from '@bio/core-http';
+import { type CallOptions, checkListOptions, offsetPages, paged, type Paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
 import { CsvReader } from './internal/csv.js';
-import { type CsvDownloadFailure, checkedCsvRecords } from './internal/csv-download.js';
+import { CsvBodyCheck, type CsvDownloadFailure, checkedCsvRecords } from './internal/csv-download.js';
 import { qParam, searches, withQ } from './internal/params.js';
 import { assertAttributeName, assertEntity, assertInteger, MAX_PAGE_SIZE } from './internal/validate.js';
 import { idAttributeOf } from './metadata.js';
@@ -68,26 +58,19 @@ async function sortOf(ctx: Context, entity: string, query: CsvQuery, max: number
 }
 
 /**
- * Checks a CSV page as it arrives and splits it at record boundaries, so a consumer only ever
- * gets whole records: the server's CSV writer ends every record with a line break, so text after
- * the last one (outside quotes) is held back until the page ends, and a page that ends there was
- * cut short. An HTML page in place of CSV (with HTTP 200, or after some records) is refused too.
+ * Splits a CSV page at record boundaries as it arrives, so a consumer only ever gets whole
+ * records: the server's CSV writer ends every record with a line break, so text after the last
+ * one (outside quotes) is held back until the page ends, and a page that ends there was cut
+ * short. The refusals (not CSV, an HTML page, a cut) are the shared {@link CsvBodyCheck}'s.
  */
-class CsvPageCheck {
+class CsvPageSplit {
   #quoted = false;
   #held = '';
-  #tail = ''; // the last characters seen: an HTML start may straddle two pieces
-  constructor(
-    readonly describe: (problem: string) => ResponseFormatError,
-    contentType: string,
-  ) {
-    if (!/^text\/csv\b/i.test(contentType)) throw describe(`expected a text/csv page, got ${contentType || 'no content type'}`);
-  }
+  constructor(readonly check: CsvBodyCheck) {}
 
   /** The whole records `text` completes (with what was held back before them). */
   push(text: string): string {
-    if (containsHtmlDocument(this.#tail + text)) throw this.describe('the page holds an HTML document (a proxy or server error page)');
-    this.#tail = text.slice(-16);
+    this.check.piece(text);
     let boundary = -1;
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
@@ -106,7 +89,7 @@ class CsvPageCheck {
 
   /** The page ended: it must have ended with a whole record. */
   end(): void {
-    if (this.#held !== '' || this.#quoted) throw this.describe('the page ends inside a record (the answer was cut short)');
+    if (this.#held !== '' || this.#quoted) throw this.check.cut();
   }
 }
 
@@ -148,7 +131,7 @@ async function* pageText(
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
-    const check = new CsvPageCheck((problem) => fail(problem, contentType), contentType);
+    const check = new CsvPageSplit(new CsvBodyCheck('page', contentType, fail));
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -24,38 +24,61 @@ function endsInsideRecord(parser: CsvReader): boolean {
 export type CsvDownloadFailure = (problem: string, contentType?: string) => ResponseFormatError;
 
 /**
+ * The refusals of a CSV body, in the words of its kind: an answer that is not `text/csv` (at
+ * once), an HTML page (a proxy's or server's error page with 200, also after some records), and
+ * a body cut inside a record (the caller knows where records end).
+ */
+export class CsvBodyCheck {
+  readonly #words: { expected: string; it: string };
+  #tail = ''; // the last characters seen: an HTML start may straddle two pieces
+
+  constructor(
+    kind: CsvDownloadKind,
+    readonly contentType: string,
+    readonly fail: CsvDownloadFailure,
+  ) {
+    this.#words = WORDS[kind];
+    if (!/^text\/csv\b/i.test(contentType)) throw fail(`expected ${this.#words.expected}, got ${contentType || 'no content type'}`, contentType);
+  }
+
+  /** Check the next piece of text (the regular expression runs only where a `<` is). */
+  piece(text: string): void {
+    if ((text.includes('<') || this.#tail.includes('<')) && containsHtmlDocument(this.#tail + text))
+      throw this.fail(`${this.#words.it} holds an HTML document (a proxy or server error page)`, this.contentType);
+    this.#tail = text.slice(-16);
+  }
+
+  /** The error for a body that ended inside a record. */
+  cut(): ResponseFormatError {
+    return this.fail(`${this.#words.it} ends inside a record (the answer was cut short)`, this.contentType);
+  }
+}
+
+/**
  * The records of a CSV download as they arrive, one batch per piece of the body — refused (a
- * `ResponseFormatError` from `fail`) when the answer is not `text/csv`, holds an HTML page (a
- * proxy's or server's error page with 200) or ends inside a record (cut short: both servers end
- * every record with a line break); a dropped connection is the client's `NetworkError`. A record
- * is yielded only once it is whole; blank lines give none.
+ * `ResponseFormatError` from `fail`, see {@link CsvBodyCheck}) when the answer is not `text/csv`,
+ * holds an HTML page or ends inside a record (cut short: both servers end every record with a
+ * line break); a dropped connection is the client's `NetworkError`. A record is yielded only once
+ * it is whole; blank lines give none.
  */
 export async function* checkedCsvRecords(
   pending: ResponsePromise,
   fail: CsvDownloadFailure,
   { kind, separator = ',' }: { kind: CsvDownloadKind; separator?: string | undefined },
 ): AsyncGenerator<string[][]> {
-  const words = WORDS[kind];
   const body = await pending.stream(); // a cut connection is a NetworkError from here on
   const contentType = (await pending).headers.get('content-type') ?? '';
-  if (!/^text\/csv\b/i.test(contentType)) {
-    await body.cancel().catch(() => undefined);
-    throw fail(`expected ${words.expected}, got ${contentType || 'no content type'}`, contentType);
-  }
-  const parser = new CsvReader(separator, EMX2_CSV);
-  const decoder = new TextDecoder();
   const reader = body.getReader();
-  let tail = '';
   try {
+    const check = new CsvBodyCheck(kind, contentType, fail);
+    const parser = new CsvReader(separator, EMX2_CSV);
+    const decoder = new TextDecoder();
     for (;;) {
       const { done, value } = await reader.read();
       const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      // an HTML page's start may straddle two pieces; the regular expression runs only where a `<` is
-      if ((text.includes('<') || tail.includes('<')) && containsHtmlDocument(tail + text))
-        throw fail(`${words.it} holds an HTML document (a proxy or server error page)`, contentType);
-      tail = text.slice(-16);
+      check.piece(text);
       const records = parser.push(text);
-      if (done && endsInsideRecord(parser)) throw fail(`${words.it} ends inside a record (the answer was cut short)`, contentType);
+      if (done && endsInsideRecord(parser)) throw check.cut();
       if (records.length > 0) yield records;
       if (done) return;
     }
