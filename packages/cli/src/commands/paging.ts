@@ -1,18 +1,17 @@
+import type { ListOptions } from '@bio/core-http';
 import type { Command } from 'commander';
 import { count, positive } from '../input.js';
 
 /**
- * What `--max` and `--page-size` parse to, and what the clients' listing calls take.
+ * What `--max` and `--page-size` parse to: the paging half of the family's `ListOptions`, which
+ * every client's listing call takes.
  *
  * @example
  * ```ts
  * const paging: Paging = { max: 10, pageSize: 100 };
  * ```
  */
-export interface Paging {
-  max?: number | undefined;
-  pageSize?: number | undefined;
-}
+export type Paging = Pick<ListOptions, 'max' | 'pageSize'>;
 
 /**
  * The help of a listing's `--max` and `--page-size`, and the parser of `--max`.
