@@ -141,6 +141,8 @@ function answering(chunks: unknown[], headers: Record<string, string> = {}) {
     );
   return createHttpClient({ baseUrl: BASE, service: 'example', fetch, retry: { delay: 0, limit: 0 } });
 }
+/** What a promise rejects with (the test then asserts on it). */
+const failure = (p: Promise<unknown>): Promise<unknown> => p.catch((e: unknown) => e);
 const bytesOf = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
 describe('bodies with a Content-Length, read chunk by chunk (no copy into a new ArrayBuffer)', () => {
@@ -189,10 +191,7 @@ describe('bodies with a Content-Length, read chunk by chunk (no copy into a new 
 
   it('a chunk that is not bytes: the network error arrayBuffer() gave', async () => {
     const c = answering(['{"v":1}'], { 'content-length': '7' });
-    const error = await c
-      .get('x')
-      .json()
-      .catch((e: unknown) => e);
+    const error = await failure(c.get('x').json());
     expect(isNetworkError(error)).toBe(true);
     expect((error as Error).message).toContain('Received non-Uint8Array chunk');
   });
@@ -200,10 +199,7 @@ describe('bodies with a Content-Length, read chunk by chunk (no copy into a new 
   it('a fetch that sends more than it declares, past maxResponseBytes: refused while reading', async () => {
     const fetch = async (): Promise<Response> => new Response(bytesOf('[1,2,3,4,5,6,7,8,9]'), { headers: { 'content-length': '2' } });
     const c = createHttpClient({ baseUrl: BASE, fetch, maxResponseBytes: 8, retry: 0 });
-    const error = await c
-      .get('x')
-      .json()
-      .catch((e: unknown) => e);
+    const error = await failure(c.get('x').json());
     expect(isResponseTooLargeError(error)).toBe(true);
     expect((error as Error).message).toContain('of more than that');
   });
@@ -237,19 +233,13 @@ describe('the exchange: the request URL without reading it back; credentials by 
 
   it('without hooks the error names the request URL; a beforeRequest hook that replaces the request: its URL', async () => {
     const plain = createHttpClient({ baseUrl: `${home.origin}/api/`, retry: 0 });
-    const missing = await plain
-      .get('missing')
-      .json()
-      .catch((e: unknown) => e);
+    const missing = await failure(plain.get('missing').json());
     expect(isNotFoundError(missing)).toBe(true);
     expect((missing as { url: string }).url).toBe(`${home.origin}/api/missing`);
 
     const hooks: HttpHooks = { beforeRequest: [({ request }) => new Request(`${home.origin}/api/elsewhere`, request)] };
     const replaced = createHttpClient({ baseUrl: `${home.origin}/api/`, retry: 0, hooks });
-    const error = await replaced
-      .get('missing')
-      .json()
-      .catch((e: unknown) => e);
+    const error = await failure(replaced.get('missing').json());
     expect(isNotFoundError(error)).toBe(true);
     expect((error as { url: string }).url).toBe(`${home.origin}/api/elsewhere`);
   });
@@ -318,7 +308,7 @@ describe('the response promise settles with the request (no promise layers in be
     ];
     const c = createHttpClient({ baseUrl: BASE, fetch, retry: 0, hooks: { beforeError: count } });
     const p = c.get('boom');
-    const error = await p.catch((e: unknown) => e);
+    const error = await failure(p);
     expect(isNotFoundError(error)).toBe(true);
     expect(calls).toBe(1);
     await expect(p.json()).rejects.toBe(error);
