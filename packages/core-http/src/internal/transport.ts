@@ -95,5 +95,11 @@ export function send(ctx: RequestContext, o: SendOptions): Promise<Response> {
   if (o.body !== undefined) options.body = o.body;
   if (ctx.cancel.signal !== undefined) options.signal = ctx.cancel.signal;
   if (ctx.auth?.credentials !== undefined) options.credentials = ctx.auth.credentials;
+  // Last, and undefined (ky then uses its default, `{}`): ky copies the options key by key into
+  // new objects on every call (its deepMerge), and V8 gave those copies — and ky's own options built
+  // from them — new hidden classes on every request unless `context`, a key ky copies its own way,
+  // came last: garbage that slowed every ky request in the process, bare ky calls included
+  // (core-http-overhead bench; test/unit/ky-options.test.ts).
+  (options as { context?: unknown }).context = undefined; // ky's type wants an object: undefined is its default
   return ky(ctx.url.href, options); // a string: ky and the Request constructor take it as is
 }
