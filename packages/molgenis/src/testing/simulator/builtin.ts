@@ -16,21 +16,32 @@ export function builtinUsers(): Record<string, SimulatedUser> {
   };
 }
 
-const celiac: [string, 'Male' | 'Female', number, number][] = [
-  ['celiac_0001', 'Male', 72.4, 181.0],
-  ['celiac_0002', 'Male', 68.0, 175.5],
-  ['celiac_0003', 'Male', 85.1, 186.2],
-  ['celiac_0004', 'Male', 77.7, 179.0],
-  ['celiac_0005', 'Male', 95.0, 190.3],
-  ['celiac_0006', 'Male', 66.2, 171.8],
-  ['celiac_0007', 'Female', 64.0, 170.0],
-  ['celiac_0008', 'Male', 79.9, 178.4],
-  ['celiac_0009', 'Male', 88.0, 183.0],
-  ['celiac_0010', 'Male', 70.5, 169.9],
-  ['celiac_0011', 'Male', 74.0, 182.5],
-  ['celiac_0012', 'Male', 91.3, 177.2],
-  ['celiac_0031', 'Female', 58.9, 183.4],
-];
+/** The `celiacsprue` rows, one a line: Individual, gender, weight (kg), height (cm). */
+const CELIAC = `
+  celiac_0001  Male    72.4  181.0
+  celiac_0002  Male    68.0  175.5
+  celiac_0003  Male    85.1  186.2
+  celiac_0004  Male    77.7  179.0
+  celiac_0005  Male    95.0  190.3
+  celiac_0006  Male    66.2  171.8
+  celiac_0007  Female  64.0  170.0
+  celiac_0008  Male    79.9  178.4
+  celiac_0009  Male    88.0  183.0
+  celiac_0010  Male    70.5  169.9
+  celiac_0011  Male    74.0  182.5
+  celiac_0012  Male    91.3  177.2
+  celiac_0031  Female  58.9  183.4
+`;
+
+/** {@link CELIAC} as rows (parsed on each call, so a fresh state gets fresh rows). */
+function celiacRows(): SimRow[] {
+  return CELIAC.trim()
+    .split('\n')
+    .map((line) => {
+      const [Individual, celiac_gender, weight, height] = line.trim().split(/\s+/);
+      return { Individual, celiac_gender, celiac_weight: Number(weight), celiac_height: Number(height) };
+    });
+}
 
 /** A built-in entity type: its metadata but for the attributes, its attributes, and its rows. */
 function entity(head: Omit<SeedEntityMeta, 'attributes'>, attributes: SeedEntityMeta['attributes'], rows: SimRow[] = []): SeedEntity {
@@ -56,7 +67,7 @@ export function builtinEntities(): Record<string, SeedEntity> {
         celiac_weight: { fieldType: 'DECIMAL', label: 'Weight (kg)' },
         celiac_height: { fieldType: 'DECIMAL', label: 'Height (cm)' },
       },
-      celiac.map(([Individual, celiac_gender, celiac_weight, celiac_height]) => ({ Individual, celiac_gender, celiac_weight, celiac_height })),
+      celiacRows(),
     ),
     demo_sightings: entity(
       { label: 'Sightings', description: 'Sightings of mythical creatures', package: 'demo', idAttribute: 'id', labelAttribute: 'type' },
