@@ -93,36 +93,37 @@ export function builtInMetadata(): Record<string, unknown> {
   };
 }
 
-/** `GET /metadata/fields` entries of the indexed fields (others are derived from the documents). */
-export const KNOWN_FIELDS: Readonly<Record<string, Record<string, unknown>>> = {
-  alias: { index: true, searched_by_default: true, type: 'keyword' },
-  ensembl: { type: 'object' },
-  'ensembl.gene': { index: true, type: 'keyword' },
-  entrezgene: { index: true, type: 'keyword' },
-  genomic_pos: { type: 'object' },
-  'genomic_pos.chr': { index: true, type: 'keyword' },
-  'genomic_pos.end': { index: true, type: 'long' },
-  'genomic_pos.ensemblgene': { index: true, type: 'keyword' },
-  'genomic_pos.start': { index: true, type: 'long' },
-  'genomic_pos.strand': { index: true, type: 'byte' },
-  HGNC: { index: true, type: 'keyword' },
-  map_location: { index: true, type: 'keyword' },
-  name: { index: true, searched_by_default: true, type: 'text' },
-  other_names: { index: true, searched_by_default: true, type: 'text' },
-  refseq: { type: 'object' },
-  'refseq.genomic': { index: false, type: 'text' },
-  'refseq.protein': { index: false, type: 'text' },
-  'refseq.rna': { index: false, type: 'text' },
-  refseq_agg: { index: true, type: 'keyword' },
-  retired: { index: true, type: 'long' },
-  summary: { index: true, searched_by_default: true, type: 'text' },
-  symbol: { index: true, searched_by_default: true, type: 'keyword' },
-  taxid: { index: true, type: 'integer' },
-  type_of_gene: { index: true, type: 'keyword' },
-  uniprot: { type: 'object' },
-  'uniprot.Swiss-Prot': { index: true, type: 'keyword' },
-  'uniprot.TrEMBL': { index: true, type: 'keyword' },
-};
+/**
+ * `GET /metadata/fields` entries of the indexed fields (others are derived from the documents),
+ * grouped by how the service indexes them.
+ */
+export function knownFields(): Record<string, Record<string, unknown>> {
+  const groups: [info: Record<string, unknown>, paths: string[]][] = [
+    [{ type: 'object' }, ['ensembl', 'genomic_pos', 'refseq', 'uniprot']],
+    [{ index: true, searched_by_default: true, type: 'keyword' }, ['alias', 'symbol']],
+    [{ index: true, searched_by_default: true, type: 'text' }, ['name', 'other_names', 'summary']],
+    [
+      { index: true, type: 'keyword' },
+      [
+        'ensembl.gene',
+        'entrezgene',
+        'genomic_pos.chr',
+        'genomic_pos.ensemblgene',
+        'HGNC',
+        'map_location',
+        'refseq_agg',
+        'type_of_gene',
+        'uniprot.Swiss-Prot',
+        'uniprot.TrEMBL',
+      ],
+    ],
+    [{ index: true, type: 'long' }, ['genomic_pos.end', 'genomic_pos.start', 'retired']],
+    [{ index: true, type: 'integer' }, ['taxid']],
+    [{ index: true, type: 'byte' }, ['genomic_pos.strand']],
+    [{ index: false, type: 'text' }, ['refseq.genomic', 'refseq.protein', 'refseq.rna']],
+  ];
+  return Object.fromEntries(groups.flatMap(([info, paths]) => paths.map((path) => [path, { ...info }])));
+}
 
 /** The free-text `notes` entry of `/metadata/fields` (the client drops it). */
 export const FIELDS_NOTES = 'Fields with "searched_by_default" are searched when a query has no field prefix.';

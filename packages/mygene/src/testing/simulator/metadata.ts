@@ -1,7 +1,7 @@
 // GET /metadata (build info, stats of the simulator's genes) and GET /metadata/fields (the
 // indexed fields, filtered by a case-sensitive `search` substring or a `prefix`, with the free-text
 // `notes` when a listed field is `searched_by_default`).
-import { FIELDS_NOTES, KNOWN_FIELDS } from './dataset.js';
+import { FIELDS_NOTES, knownFields } from './dataset.js';
 import { sortKeys } from './documents.js';
 import type { Params } from './params.js';
 import { fieldValues } from './search.js';
@@ -50,7 +50,7 @@ function derivedFields(state: MyGeneSimulatorState): Record<string, Record<strin
 export function getFields(state: MyGeneSimulatorState, params: Params): Response {
   const search = params.string('search');
   const prefix = params.string('prefix');
-  const all = { ...derivedFields(state), ...KNOWN_FIELDS };
+  const all = { ...derivedFields(state), ...knownFields() };
   const out: Record<string, unknown> = {};
   for (const [path, info] of Object.entries(all)) {
     if (search !== undefined && !path.includes(search)) continue;
