@@ -160,13 +160,19 @@ function text(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.length === 0) fail(field, 'must be a non-empty string');
   return value;
 }
+function optString(value: unknown, field: string): string | undefined {
+  if (value !== undefined && typeof value !== 'string') fail(field, 'must be a string');
+  return value;
+}
 function optDate(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) fail(field, "must be an ISO 8601 date-time such as '2016-05-26T10:11:12Z'");
   return ms;
 }
-function fresh(map: Map<number, unknown>, id: number, field: string, what: string): number {
+/** The id of a new object: a positive integer that `map` does not hold yet. */
+function freshId(map: Map<number, unknown>, value: unknown, field: string, what: string): number {
+  const id = int(value, field, 1);
   if (map.has(id)) fail(field, `${what} ${id} already exists`);
   return id;
 }
@@ -181,14 +187,14 @@ function maps(state: IdrSimulatorState, value: unknown, field: string, parent: [
       return [pair[0], pair[1]] as [string, string];
     });
     if (a.ns !== undefined && a.ns !== null && typeof a.ns !== 'string') fail(`${f}.ns`, 'must be a string or null');
-    const id = a.id === undefined ? nextId(state, 90_000_000) : fresh(state.annotations, int(a.id, `${f}.id`, 1), `${f}.id`, 'annotation');
+    const id = a.id === undefined ? nextId(state, 90_000_000) : freshId(state.annotations, a.id, `${f}.id`, 'annotation');
     addMap(state, id, (a.ns as string | null | undefined) ?? null, parent, pairs);
   });
 }
 
 function image(state: IdrSimulatorState, raw: unknown, field: string): number {
   const i = object(raw, field);
-  const id = fresh(state.images, int(i.id, `${field}.id`, 1), `${field}.id`, 'image');
+  const id = freshId(state.images, i.id, `${field}.id`, 'image');
   const channels = i.channels === undefined ? undefined : array(i.channels, `${field}.channels`).map((c, j) => text(c, `${field}.channels[${j}]`));
   const sizeC = optInt(i.sizeC, `${field}.sizeC`, 1);
   if (channels && sizeC !== undefined && channels.length !== sizeC) fail(`${field}.channels`, `has ${channels.length} names but sizeC is ${sizeC}`);
@@ -224,14 +230,14 @@ export function applySeed(state: IdrSimulatorState, seed: unknown): void {
   array(s.screens, 'seed.screens').forEach((raw, i) => {
     const f = `seed.screens[${i}]`;
     const sc = object(raw, f);
-    const id = fresh(state.screens, int(sc.id, `${f}.id`, 1), `${f}.id`, 'screen');
-    const description = sc.description === undefined ? '' : typeof sc.description === 'string' ? sc.description : fail(`${f}.description`, 'must be a string');
+    const id = freshId(state.screens, sc.id, `${f}.id`, 'screen');
+    const description = optString(sc.description, `${f}.description`) ?? '';
     addScreen(state, id, text(sc.name, `${f}.name`), description);
     maps(state, sc.mapAnnotations, `${f}.mapAnnotations`, ['screen', id]);
     array(sc.plates, `${f}.plates`).forEach((rawPlate, j) => {
       const pf = `${f}.plates[${j}]`;
       const p = object(rawPlate, pf);
-      const plateId = fresh(state.plates, int(p.id, `${pf}.id`, 1), `${pf}.id`, 'plate');
+      const plateId = freshId(state.plates, p.id, `${pf}.id`, 'plate');
       const rows = optInt(p.rows, `${pf}.rows`, 1) ?? 8;
       const columns = optInt(p.columns, `${pf}.columns`, 1) ?? 12;
       const wells = array(p.wells, `${pf}.wells`);
@@ -241,7 +247,7 @@ export function applySeed(state: IdrSimulatorState, seed: unknown): void {
       wells.forEach((rawWell, k) => {
         const wf = `${pf}.wells[${k}]`;
         const w = object(rawWell, wf);
-        const wellId = fresh(state.wells, int(w.id, `${wf}.id`, 1), `${wf}.id`, 'well');
+        const wellId = freshId(state.wells, w.id, `${wf}.id`, 'well');
         const row = int(w.row, `${wf}.row`, 0);
         const column = int(w.column, `${wf}.column`, 0);
         if (row >= rows) fail(`${wf}.row`, `is outside the plate (${rows} rows)`);
@@ -258,15 +264,15 @@ export function applySeed(state: IdrSimulatorState, seed: unknown): void {
   array(s.projects, 'seed.projects').forEach((raw, i) => {
     const f = `seed.projects[${i}]`;
     const pr = object(raw, f);
-    const id = fresh(state.projects, int(pr.id, `${f}.id`, 1), `${f}.id`, 'project');
-    const description = pr.description === undefined ? '' : typeof pr.description === 'string' ? pr.description : fail(`${f}.description`, 'must be a string');
+    const id = freshId(state.projects, pr.id, `${f}.id`, 'project');
+    const description = optString(pr.description, `${f}.description`) ?? '';
     const project = { id, name: text(pr.name, `${f}.name`), description, datasetIds: [] as number[] };
     state.projects.set(id, project);
     maps(state, pr.mapAnnotations, `${f}.mapAnnotations`, ['project', id]);
     array(pr.datasets, `${f}.datasets`).forEach((rawDs, j) => {
       const df = `${f}.datasets[${j}]`;
       const d = object(rawDs, df);
-      const dsId = fresh(state.datasets, int(d.id, `${df}.id`, 1), `${df}.id`, 'dataset');
+      const dsId = freshId(state.datasets, d.id, `${df}.id`, 'dataset');
       const dataset = { id: dsId, name: text(d.name, `${df}.name`), description: '', imageIds: [] as number[] };
       state.datasets.set(dsId, dataset);
       project.datasetIds.push(dsId);
