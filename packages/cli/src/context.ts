@@ -131,6 +131,21 @@ export class CommandContext {
   }
 
   /**
+   * Print one record (a gene, an image, the service metadata): with `--format json` the whole
+   * object as the service sent it, pretty-printed; in the other formats `toRows(record)`, a flat
+   * view of it.
+   *
+   * @example
+   * ```ts
+   * ctx.printRecord(await client.image(id), (i) => [{ id: i['@id'], name: i.Name }]);
+   * ```
+   */
+  printRecord<T>(record: T, toRows: (record: T) => readonly Row[], columns?: readonly string[]): void {
+    if (this.format === 'json') this.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    else this.print(toRows(record), columns);
+  }
+
+  /**
    * A writer that streams rows (JSON/NDJSON/TSV/CSV) or collects them (table) until `end()`.
    * The latest writer is the command's output: if the command fails, `abortOutput()` closes it.
    *
@@ -167,6 +182,22 @@ export class CommandContext {
       await this.drained();
     }
     return out.end();
+  }
+
+  /**
+   * Copy `pieces` (text or bytes, e.g. a server's CSV export) to stdout as they arrive, waiting
+   * for a slow reader between pieces.
+   *
+   * @example
+   * ```ts
+   * await ctx.pipe(molgenis.csvText('celiacsprue'));
+   * ```
+   */
+  async pipe(pieces: AsyncIterable<string | Uint8Array>): Promise<void> {
+    for await (const piece of pieces) {
+      if (this.io.stdout.write(piece) === false) this.#backlog = true;
+      await this.drained();
+    }
   }
 
   /** Resolves once stdout has taken what was written (a slow reader holds the producer back). */

@@ -357,9 +357,7 @@ export function registerEmx2(molgenis: Command, context: () => CommandContext): 
       if (table === undefined) throw new ValidationError({ message: 'export needs a table, or --zip <file> or --excel <file>', field: 'table' });
       const filter = filterOf(opts.filter);
       const body = await client(ctx, cmd).schema(opts.schema).table(table).exportCsv({ filter }).stream();
-      for await (const piece of body as unknown as AsyncIterable<Uint8Array>) {
-        if (ctx.io.stdout.write(piece) === false && ctx.io.stdout.once) await new Promise<void>((resolve) => ctx.io.stdout.once?.('drain', resolve));
-      }
+      await ctx.pipe(body as unknown as AsyncIterable<Uint8Array>);
     });
 
   schemaOption(emx2.command('types').description("TypeScript types of a schema's tables (generateTypes)"))

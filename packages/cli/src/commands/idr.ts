@@ -82,26 +82,23 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .action(async (id: number, _opts: unknown, cmd: Command) => {
       const ctx = context();
       const client = idrClient(ctx, baseUrlOf(cmd));
-      const i = await client.image(id);
-      if (ctx.format === 'json') {
-        ctx.io.stdout.write(`${JSON.stringify(i, null, 2)}\n`);
-        return;
-      }
-      const p = i.Pixels;
-      ctx.print([
-        {
-          id: i['@id'],
-          name: i.Name,
-          sizeX: p?.SizeX,
-          sizeY: p?.SizeY,
-          sizeZ: p?.SizeZ,
-          sizeC: p?.SizeC,
-          sizeT: p?.SizeT,
-          pixelType: p?.Type?.value,
-          link: `${client.baseUrl}/webclient/?show=image-${i['@id']}`,
-          thumbnail: client.thumbnailUrl(i['@id']),
-        },
-      ]);
+      ctx.printRecord(await client.image(id), (i) => {
+        const p = i.Pixels;
+        return [
+          {
+            id: i['@id'],
+            name: i.Name,
+            sizeX: p?.SizeX,
+            sizeY: p?.SizeY,
+            sizeZ: p?.SizeZ,
+            sizeC: p?.SizeC,
+            sizeT: p?.SizeT,
+            pixelType: p?.Type?.value,
+            link: `${client.baseUrl}/webclient/?show=image-${i['@id']}`,
+            thumbnail: client.thumbnailUrl(i['@id']),
+          },
+        ];
+      });
     });
 
   idr

@@ -198,9 +198,7 @@ export function registerMolgenis(program: Command, context: () => CommandContext
         sort: opts.sort,
         ...pagingOf(opts),
       });
-      for await (const piece of pieces) {
-        if (ctx.io.stdout.write(piece) === false && ctx.io.stdout.once) await new Promise<void>((resolve) => ctx.io.stdout.once?.('drain', resolve));
-      }
+      await ctx.pipe(pieces);
     });
 
   registerEmx2(molgenis, context);

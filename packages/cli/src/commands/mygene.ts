@@ -45,8 +45,7 @@ export function registerMygene(program: Command, context: () => CommandContext):
       const fields = opts.fields === 'all' ? undefined : list(opts.fields);
       const gene = await client(ctx, undefined, baseUrlOf(cmd)).gene(id, { fields });
       if (gene === null) throw new NotFoundError({ status: 404, service: 'mygene', message: `no gene with id ${id}` });
-      if (ctx.format === 'json') ctx.io.stdout.write(`${JSON.stringify(gene, null, 2)}\n`);
-      else ctx.print(toRows([gene], fields ? { columns: fields } : {}));
+      ctx.printRecord(gene, (g) => toRows([g], fields ? { columns: fields } : {}));
     });
 
   mygene
@@ -148,18 +147,17 @@ export function registerMygene(program: Command, context: () => CommandContext):
     .addHelpText('after', examples(['bio mygene metadata --offline', 'bio mygene metadata --format json']))
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = context();
-      const m = await client(ctx, undefined, baseUrlOf(cmd)).metadata();
-      if (ctx.format === 'json') {
-        ctx.io.stdout.write(`${JSON.stringify(m, null, 2)}\n`);
-        return;
-      }
-      const rows: { key: string; value: unknown }[] = [
-        { key: 'build_version', value: m.build_version },
-        { key: 'build_date', value: m.build_date },
-        ...Object.entries(m.stats).map(([key, value]) => ({ key: `stats.${key}`, value })),
-        ...Object.entries(m.taxonomy).map(([key, value]) => ({ key: `taxonomy.${key}`, value })),
-        ...Object.entries(m.genome_assembly ?? {}).map(([key, value]) => ({ key: `genome_assembly.${key}`, value })),
-      ];
-      ctx.print(rows, ['key', 'value']);
+      const metadata = await client(ctx, undefined, baseUrlOf(cmd)).metadata();
+      ctx.printRecord(
+        metadata,
+        (m) => [
+          { key: 'build_version', value: m.build_version },
+          { key: 'build_date', value: m.build_date },
+          ...Object.entries(m.stats).map(([key, value]) => ({ key: `stats.${key}`, value })),
+          ...Object.entries(m.taxonomy).map(([key, value]) => ({ key: `taxonomy.${key}`, value })),
+          ...Object.entries(m.genome_assembly ?? {}).map(([key, value]) => ({ key: `genome_assembly.${key}`, value })),
+        ],
+        ['key', 'value'],
+      );
     });
 }

@@ -68,4 +68,16 @@ describe('backpressure: no row is written while stdout is full', () => {
     expect(r.writesWhileFull).toBe(0);
     expect(r.drains).toBeGreaterThanOrEqual(r.rows - 1);
   });
+
+  // The CSV exports copy the server's pieces (ctx.pipe), not rows: a drain per piece, not per row.
+  it.each([
+    ['molgenis export', ['molgenis', 'export', 'celiacsprue', '--page-size', '5']],
+    ['molgenis emx2 export', ['molgenis', 'emx2', 'export', 'Pet', '--schema', 'pet store']],
+  ])('%s', async (_name, args) => {
+    const r = await run(args);
+    expect(r.exit).toBe(0);
+    expect(r.rows).toBeGreaterThan(1);
+    expect(r.writesWhileFull).toBe(0);
+    expect(r.drains).toBeGreaterThan(0);
+  });
 });
