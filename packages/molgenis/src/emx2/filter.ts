@@ -3,7 +3,7 @@
 // What EMX2 cannot express is a ValidationError naming the operator.
 import { ValidationError } from '@bio/core-http';
 import { type ComparisonNode, isRsqlSyntaxError, molgenisOperators, type Node, parse } from '@bio/rsql';
-import { type Catalog, isRefArrayColumn, isReferenceColumn, refTableOf } from './internal/catalog.js';
+import { type Catalog, isReferenceColumn, refTableOf } from './internal/catalog.js';
 import { columnOf } from './metadata.js';
 import type { ColumnMetadata, Emx2Filter, Filter, TableMetadata } from './types.js';
 
@@ -170,7 +170,8 @@ function comparison(catalog: Catalog, table: TableMetadata, node: ComparisonNode
       return wrap({ between: values });
     case '=like=':
     case '=notlike=':
-      if (column.columnType.endsWith('_ARRAY') || isRefArrayColumn(column))
+      // (a reference was resolved to its key column above: only arrays of values get here)
+      if (column.columnType.endsWith('_ARRAY'))
         throw new ValidationError({ message: `${node.operator} on "${node.selector}": EMX2's like never matches array columns; use ==`, field: 'filter' });
       return wrap({ [node.operator === '=like=' ? 'like' : 'not_like']: values });
     default:

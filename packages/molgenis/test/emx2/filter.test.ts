@@ -50,6 +50,17 @@ describe('RSQL to EMX2', () => {
     expect(await names({ filter: 'name=notlike=e' })).toEqual(['pooky', 'smaug', 'tom', 'yakul']);
   });
 
+  it('compiles =like= on an array of references to the referenced key (a value, not an array)', async () => {
+    const tagged = await names({ filter: 'tags=like=re' });
+    expect(lastFilter()).toEqual({ tags: { name: { like: ['re'] } } });
+    expect(tagged.length).toBeGreaterThan(0);
+    const all = await pets()
+      .rows({ columns: ['name', 'tags'] })
+      .toArray();
+    const expected = all.filter((p) => ((p as { tags?: { name: string }[] }).tags ?? []).some((t) => t.name.toLowerCase().includes('re'))).map((p) => p.name);
+    expect(tagged).toEqual(expected.sort());
+  });
+
   it('compiles *=q= to _search (every term must occur)', async () => {
     expect(await names({ filter: '*=q="hungry cat"' })).toEqual(['the very hungry caterpillar']);
     expect(lastFilter()).toEqual({ _search: 'hungry cat' });
