@@ -385,6 +385,27 @@ describe('exportCsv().records() on a bad body', () => {
     });
     const third = await drain(split.schema('pet store').table('Pet').exportCsv().records());
     expect(isResponseFormatError(third.error) && third.error.message).toMatch(/HTML document/);
+    // a page inside a quoted cell is a value (a TEXT column may hold one), read as such
+    const inCell = clientWith(
+      (text, r) => new Response(text.replace(/\n[^,\n]*,([^\n]*)\n$/, `\n"${page.replaceAll('"', '""')}",$1\n`), { status: 200, headers: r.headers }),
+    );
+    const fourth = await drain(inCell.schema('pet store').table('Pet').exportCsv().rows());
+    expect(fourth.error).toBeUndefined();
+    expect(fourth.delivered.some((cells) => JSON.stringify(cells).includes('<!DOCTYPE html>'))).toBe(true);
+    // the same body in pieces of 7 bytes: whether a piece starts inside quotes carries over
+    const inPieces = clientWith((text, r) => {
+      const bytes = new TextEncoder().encode(text.replace(/\n[^,\n]*,([^\n]*)\n$/, `\n"${page.replaceAll('"', '""')}",$1\n`));
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 7) controller.enqueue(bytes.slice(i, i + 7));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: r.headers });
+    });
+    const fifth = await drain(inPieces.schema('pet store').table('Pet').exportCsv().rows());
+    expect(fifth.error).toBeUndefined();
+    expect(fifth.delivered).toEqual(fourth.delivered);
     const empty = clientWith((_, r) => new Response('', { status: 200, headers: r.headers }));
     expect(isResponseFormatError((await drain(empty.schema('pet store').table('Pet').exportCsv().records())).error)).toBe(true);
   });

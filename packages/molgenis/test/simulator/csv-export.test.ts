@@ -49,6 +49,17 @@ describe('csv(): rows', () => {
     expect(rows.map((r) => r.title)).toEqual(['C++ & more', 'line one\nline "two", and three']);
   });
 
+  it('keeps a web page stored in a value (quoted) as a value, not an error page', async () => {
+    const client = m();
+    await client.login('admin', sim.users.admin!.password);
+    const page = '<!DOCTYPE html>\n<html lang="en"><body>notes, as a page</body></html>';
+    await client.add('demo_notes', { id: 'n3', title: page });
+    expect((await client.csv('demo_notes').toArray()).map((r) => r.title)).toEqual(['C++ & more', page]);
+    let text = '';
+    for await (const piece of client.csvText('demo_notes')) text += piece;
+    expect(text).toContain('<html lang=""en"">');
+  });
+
   it('refuses more than one sort key and a bad pageSize before any request', () => {
     for (const call of [
       () => m().csv('celiacsprue', { sort: [{ attr: 'a' }, { attr: 'b' }] }),
