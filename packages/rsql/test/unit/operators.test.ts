@@ -47,6 +47,9 @@ describe('operator registries', () => {
     [[{ symbol: '=a1=', arity: 'single' }], /invalid operator symbol/],
     [[{ symbol: '=x=', aliases: ['~'], arity: 'single' }], /invalid operator symbol "~"/],
     [[{ symbol: '=x=', arity: 'none' }], /arity must be 'single' or 'multi'/],
+    [[{ symbol: '=x=' }], /=x=: arity must be 'single' or 'multi', got undefined/],
+    [[null], /operator definition must be an object/],
+    [['=x='], /operator definition must be an object/],
     [
       [
         { symbol: '=x=', arity: 'single' },
