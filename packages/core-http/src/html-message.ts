@@ -52,3 +52,54 @@ const HTML_DOCUMENT_START = /<(!doctype\s+html|html[\s>])/i;
 export function containsHtmlDocument(text: string): boolean {
   return HTML_DOCUMENT_START.test(text);
 }
+
+/** Every start of an HTML document, for {@link CsvHtmlDocumentScan}. */
+const HTML_DOCUMENT_STARTS = /<(!doctype\s+html|html[\s>])/gi;
+
+/** Whether `text` holds an odd number of quotes before `end`. */
+function oddQuotes(text: string, end = text.length): boolean {
+  let odd = false;
+  for (let i = text.indexOf('"'); i !== -1 && i < end; i = text.indexOf('"', i + 1)) odd = !odd;
+  return odd;
+}
+
+/**
+ * {@link containsHtmlDocument} for a CSV body read piece by piece: finds the start of an HTML
+ * document outside quoted cells (a proxy's or server's error page in place of the CSV or after
+ * some records), also when the start is split between two pieces. Inside a quoted cell it is a
+ * value (a text column may hold a web page). RFC 4180 writers quote every cell that holds a
+ * quote, so the number of quotes before a position tells whether it is inside one.
+ *
+ * @example
+ * ```ts
+ * const scan = new CsvHtmlDocumentScan();
+ * scan.push('name,notes\n"a","<html lang=""en"">…"\n'); // false: a value
+ * scan.push('<!DOCTYPE html><html>…');                   // true: an error page after the records
+ * ```
+ */
+export class CsvHtmlDocumentScan {
+  #tail = ''; // the last characters seen: an HTML start may straddle two pieces
+  #tailQuoted = false; // whether the tail starts inside a quoted cell
+
+  /**
+   * Read the next piece; true when an HTML document starts outside a quoted cell.
+   *
+   * @example
+   * ```ts
+   * for await (const piece of textPieces) if (scan.push(piece)) throw new Error('an error page, not CSV');
+   * ```
+   */
+  push(text: string): boolean {
+    const seen = this.#tail + text;
+    if (text.includes('<') || this.#tail.includes('<')) {
+      HTML_DOCUMENT_STARTS.lastIndex = 0;
+      for (let m = HTML_DOCUMENT_STARTS.exec(seen); m !== null; m = HTML_DOCUMENT_STARTS.exec(seen)) {
+        if (this.#tailQuoted === oddQuotes(seen, m.index)) return true;
+      }
+    }
+    const quoted = this.#tailQuoted !== oddQuotes(seen); // at the end of the text so far
+    this.#tail = seen.slice(-16);
+    this.#tailQuoted = quoted !== oddQuotes(this.#tail);
+    return false;
+  }
+}

@@ -4,7 +4,7 @@
 // so it is exported whole here too rather than listed a second time.
 export * from './errors.js';
 export { redactSecrets, redactUrl, SECRET_QUERY_PARAMS } from './redact.js';
-export { containsHtmlDocument, htmlErrorMessage } from './html-message.js';
+export { CsvHtmlDocumentScan, containsHtmlDocument, htmlErrorMessage } from './html-message.js';
 
 // query strings and paths
 export { buildSearchParams, encodePathSegment, path } from './query.js';

@@ -3,7 +3,7 @@
 // queries of a table by file id. Soft errors are HTTP 200 `{"error": …}` (see omeroErrorInBody).
 import {
   type CallOptions,
-  containsHtmlDocument,
+  CsvHtmlDocumentScan,
   createHttpError,
   isNotFoundError,
   offsetPages,
@@ -272,7 +272,8 @@ export function tableCsv(ctx: IdrContext, id: IdInput<FileId>, options: TableCsv
           snippet: text,
         });
       if (!/^text\/csv\b/i.test(contentType)) throw refuse(`expected a text/csv page, got ${contentType || 'no content type'}`);
-      if (containsHtmlDocument(text)) throw refuse('the page holds an HTML document (a proxy or server error page)');
+      // (an HTML start inside a quoted cell is a value: a string column may hold a web page)
+      if (new CsvHtmlDocumentScan().push(text)) throw refuse('the page holds an HTML document (a proxy or server error page)');
       const { records, complete } = csvRecords(text);
       if (!complete) throw refuse('the page ends inside a record (the answer was cut short)');
       const rows = records - (offset === 0 ? 1 : 0);

@@ -25,6 +25,7 @@ export {
   computeBackoff,
   ConflictError,
   containsHtmlDocument,
+  CsvHtmlDocumentScan,
   createHttpClient,
   createHttpError,
   createServiceClient,

@@ -9,6 +9,7 @@ const EXPECTED_EXPORTS = [
   'BioError',
   'BioHttpError',
   'ConflictError',
+  'CsvHtmlDocumentScan',
   'ForbiddenError',
   'NetworkError',
   'NotFoundError',

@@ -66,6 +66,14 @@ describe('tableCsv', () => {
     ]);
   });
 
+  it('a web page stored in a string cell is a value (quoted), not an error page', async () => {
+    addBigTable(3);
+    const page = '<!DOCTYPE html>\n<html lang="en"><body>notes</body></html>';
+    (sim.state.tables.get(BIG)?.rows[2] as unknown[])[1] = page;
+    const text = await new Response(newIdr().tableCsv(BIG, { pageSize: 2 })).text();
+    expect(text).toContain(`2,"${page.replaceAll('"', '""')}"`);
+  });
+
   it('a query error is an error of the stream', async () => {
     addBigTable(10);
     const error = await failure(new Response(newIdr().tableCsv(BIG, { query: '((' })).text());

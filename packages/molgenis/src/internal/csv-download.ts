@@ -1,6 +1,6 @@
 // A CSV download read as records while it arrives, checked as it goes: the classic API's export
 // pages (`csv`) and EMX2's table download (`exportCsv().rows()`, `.records()`) share it.
-import type { ResponseFormatError, ResponsePromise } from '@bio/core-http';
+import { CsvHtmlDocumentScan, type ResponseFormatError, type ResponsePromise } from '@bio/core-http';
 import { CsvReader, EMX2_CSV } from './csv.js';
 
 /** What is read, as the refusals name it: a page of the classic API's export, or EMX2's table download. */
@@ -20,16 +20,6 @@ function endsInsideRecord(parser: CsvReader): boolean {
   }
 }
 
-/** The start of an HTML document (as `containsHtmlDocument` finds it), every occurrence. */
-const HTML_DOCUMENT_START = /<(!doctype\s+html|html[\s>])/gi;
-
-/** Whether `text` holds an odd number of quotes before `end`. */
-function oddQuotes(text: string, end = text.length): boolean {
-  let odd = false;
-  for (let i = text.indexOf('"'); i !== -1 && i < end; i = text.indexOf('"', i + 1)) odd = !odd;
-  return odd;
-}
-
 /** The caller's error for a download it refuses, naming what it has delivered so far. */
 export type CsvDownloadFailure = (problem: string, contentType?: string) => ResponseFormatError;
 
@@ -40,8 +30,7 @@ export type CsvDownloadFailure = (problem: string, contentType?: string) => Resp
  */
 export class CsvBodyCheck {
   readonly #words: { expected: string; it: string };
-  #tail = ''; // the last characters seen: an HTML start may straddle two pieces
-  #tailQuoted = false; // whether the tail starts inside a quoted cell
+  readonly #html = new CsvHtmlDocumentScan();
 
   constructor(
     kind: CsvDownloadKind,
@@ -52,24 +41,9 @@ export class CsvBodyCheck {
     if (!/^text\/csv\b/i.test(contentType)) throw fail(`expected ${this.#words.expected}, got ${contentType || 'no content type'}`, contentType);
   }
 
-  /**
-   * Check the next piece of text (the regular expression runs only where a `<` is). An HTML start
-   * inside a quoted cell is a value (a TEXT column may hold a web page), not an error page: both
-   * servers quote every cell that holds a quote, so an odd number of quotes before it means inside.
-   */
+  /** Check the next piece of text: an HTML document outside quoted cells (inside one it is a value). */
   piece(text: string): void {
-    const seen = this.#tail + text;
-    if (text.includes('<') || this.#tail.includes('<')) {
-      HTML_DOCUMENT_START.lastIndex = 0;
-      for (let m = HTML_DOCUMENT_START.exec(seen); m !== null; m = HTML_DOCUMENT_START.exec(seen)) {
-        if (this.#tailQuoted === oddQuotes(seen, m.index)) {
-          throw this.fail(`${this.#words.it} holds an HTML document (a proxy or server error page)`, this.contentType);
-        }
-      }
-    }
-    const quoted = this.#tailQuoted !== oddQuotes(seen); // at the end of the text so far
-    this.#tail = seen.slice(-16);
-    this.#tailQuoted = quoted !== oddQuotes(this.#tail);
+    if (this.#html.push(text)) throw this.fail(`${this.#words.it} holds an HTML document (a proxy or server error page)`, this.contentType);
   }
 
   /** The error for a body that ended inside a record. */
