@@ -54,7 +54,7 @@ export function containsHtmlDocument(text: string): boolean {
 }
 
 /** Every start of an HTML document, for {@link CsvHtmlDocumentScan}. */
-const HTML_DOCUMENT_STARTS = /<(!doctype\s+html|html[\s>])/gi;
+const HTML_DOCUMENT_STARTS = new RegExp(HTML_DOCUMENT_START.source, 'gi');
 
 /** Whether `text` holds an odd number of quotes before `end`. */
 function oddQuotes(text: string, end = text.length): boolean {
