@@ -53,8 +53,8 @@ export function containsHtmlDocument(text: string): boolean {
   return HTML_DOCUMENT_START.test(text);
 }
 
-/** Every start of an HTML document, for {@link CsvHtmlDocumentScan}. */
-const HTML_DOCUMENT_STARTS = new RegExp(HTML_DOCUMENT_START.source, 'gi');
+/** Every start of an HTML document, for {@link CsvHtmlDocumentScan}: made on first use (bundles without the scan drop it). */
+let htmlDocumentStarts: RegExp | undefined;
 
 /** Whether `text` holds an odd number of quotes before `end`. */
 function oddQuotes(text: string, end = text.length): boolean {
@@ -92,8 +92,9 @@ export class CsvHtmlDocumentScan {
   push(text: string): boolean {
     const seen = this.#tail + text;
     if (text.includes('<') || this.#tail.includes('<')) {
-      HTML_DOCUMENT_STARTS.lastIndex = 0;
-      for (let m = HTML_DOCUMENT_STARTS.exec(seen); m !== null; m = HTML_DOCUMENT_STARTS.exec(seen)) {
+      const starts = (htmlDocumentStarts ??= new RegExp(HTML_DOCUMENT_START.source, 'gi'));
+      starts.lastIndex = 0;
+      for (let m = starts.exec(seen); m !== null; m = starts.exec(seen)) {
         if (this.#tailQuoted === oddQuotes(seen, m.index)) return true;
       }
     }
