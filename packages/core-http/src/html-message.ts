@@ -92,7 +92,8 @@ export class CsvHtmlDocumentScan {
   push(text: string): boolean {
     const seen = this.#tail + text;
     if (text.includes('<') || this.#tail.includes('<')) {
-      const starts = (htmlDocumentStarts ??= new RegExp(HTML_DOCUMENT_START.source, 'gi'));
+      htmlDocumentStarts ??= new RegExp(HTML_DOCUMENT_START.source, 'gi');
+      const starts = htmlDocumentStarts;
       starts.lastIndex = 0;
       for (let m = starts.exec(seen); m !== null; m = starts.exec(seen)) {
         if (this.#tailQuoted === oddQuotes(seen, m.index)) return true;
