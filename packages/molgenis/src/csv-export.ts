@@ -1,7 +1,7 @@
-import { type CallOptions, checkListOptions, offsetPages, paged, type Paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, checkListOptions, offsetPages, paged, type Paged, path, ValidationError } from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
 import { CsvReader } from './internal/csv.js';
-import { CsvBodyCheck, type CsvDownloadFailure, checkedCsvRecords } from './internal/csv-download.js';
+import { CsvBodyCheck, checkedCsvRecords, csvDownloadFailure } from './internal/csv-download.js';
 import { qParam, searches, withQ } from './internal/params.js';
 import { assertAttributeName, assertEntity, assertInteger, MAX_PAGE_SIZE } from './internal/validate.js';
 import { idAttributeOf } from './metadata.js';
@@ -98,18 +98,6 @@ function pageParams(query: CsvQuery, sort: CsvQuery['sort'], start: number, num:
   return { attributes: query.attributes, sortColumn: sort?.column, sortOrder: sort?.order, start, num };
 }
 
-/** A malformed export page, naming its URL and how many rows came before it. */
-function pageFailure(url: string, delivered: () => number): CsvDownloadFailure {
-  return (problem, contentType) =>
-    new ResponseFormatError({
-      message: `GET ${url}: ${problem}; ${delivered()} rows were delivered before it, the rest of the export was not`,
-      service: 'molgenis',
-      method: 'GET',
-      url,
-      ...(contentType === undefined ? {} : { contentType }),
-    });
-}
-
 /**
  * One CSV page of `csvText`, as text pieces of whole records while they arrive. A page that is not CSV, holds
  * HTML or ends inside a record throws a ResponseFormatError saying how many rows came before it.
@@ -127,7 +115,7 @@ async function* pageText(
   const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf(call) });
   const body = await pending.stream(); // timed per wait for the next chunk
   const contentType = (await pending).headers.get('content-type') ?? '';
-  const fail = pageFailure(ctx.http.url(query.url, searchParams), delivered);
+  const fail = csvDownloadFailure('page', ctx.http.url(query.url, searchParams), delivered);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
@@ -159,7 +147,7 @@ export function csvRows(ctx: Context, entity: string, options: CsvOptions = {}):
           async ({ offset, limit, signal: pageSignal }) => {
             const searchParams = pageParams(query, sort, offset, limit);
             const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf({ ...query.call, signal: pageSignal }) });
-            const fail = pageFailure(ctx.http.url(query.url, searchParams), () => offset - query.start);
+            const fail = csvDownloadFailure('page', ctx.http.url(query.url, searchParams), () => offset - query.start);
             const records: string[][] = [];
             for await (const batch of checkedCsvRecords(pending, fail, { kind: 'page' })) records.push(...batch);
             const [header = [], ...lines] = records;

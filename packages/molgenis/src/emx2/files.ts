@@ -2,7 +2,7 @@
 // delete by keys) and ZIP per schema (download; upload as a task, polled).
 import { type CallOptions, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { csvLine, readUploadedArrayCell, serverArrayCell } from '../internal/csv.js';
-import { checkedCsvRecords } from '../internal/csv-download.js';
+import { checkedCsvRecords, csvDownloadFailure } from '../internal/csv-download.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { csvFields, csvRowDecoder, needsSystemColumns } from './internal/csv-values.js';
@@ -115,7 +115,7 @@ export function exportCsv<T extends object = Emx2Row>(ref: TableRef, options: Cs
       const { url, searchParams } = await params(false, options);
       const fullUrl = ref.ctx.http.url(url, searchParams);
       let delivered = 0;
-      const fail = downloadFailure(fullUrl, () => delivered);
+      const fail = csvDownloadFailure('download', fullUrl, () => delivered);
       let header: string[] | undefined;
       for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) }), fail, {
         kind: 'download',
@@ -157,7 +157,7 @@ function typedRecords<T>(
       const { url, searchParams } = await params(needsSystemColumns(table, fields), call);
       const fullUrl = ref.ctx.http.url(url, searchParams);
       let delivered = 0;
-      const fail = downloadFailure(fullUrl, () => delivered);
+      const fail = csvDownloadFailure('download', fullUrl, () => delivered);
       let decode: ((cells: readonly string[]) => Emx2Row) | undefined;
       for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...call }), fail, {
         kind: 'download',
@@ -175,18 +175,6 @@ function typedRecords<T>(
     },
     { max: o.max, signal: options.signal },
   );
-}
-
-/** A malformed CSV download, naming the URL and how many rows were delivered before it. */
-function downloadFailure(fullUrl: string, delivered: () => number): (problem: string, contentType?: string) => ResponseFormatError {
-  return (problem, contentType) =>
-    new ResponseFormatError({
-      service: 'molgenis',
-      message: `GET ${fullUrl}: ${problem}; ${delivered()} rows were delivered before it, the rest of the table was not`,
-      method: 'GET',
-      url: fullUrl,
-      ...(contentType === undefined ? {} : { contentType }),
-    });
 }
 
 /**

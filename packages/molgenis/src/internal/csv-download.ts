@@ -1,13 +1,13 @@
 // A CSV download read as records while it arrives, checked as it goes: the classic API's export
 // pages (`csv`) and EMX2's table download (`exportCsv().rows()`, `.records()`) share it.
-import { CsvHtmlDocumentScan, type ResponseFormatError, type ResponsePromise } from '@bio/core-http';
+import { CsvHtmlDocumentScan, ResponseFormatError, type ResponsePromise } from '@bio/core-http';
 import { CsvReader, EMX2_CSV } from './csv.js';
 
 /** What is read, as the refusals name it: a page of the classic API's export, or EMX2's table download. */
 export type CsvDownloadKind = 'page' | 'download';
-const WORDS: Record<CsvDownloadKind, { expected: string; it: string }> = {
-  page: { expected: 'a text/csv page', it: 'the page' },
-  download: { expected: 'the CSV download (text/csv)', it: 'the body' },
+const WORDS: Record<CsvDownloadKind, { expected: string; it: string; whole: string }> = {
+  page: { expected: 'a text/csv page', it: 'the page', whole: 'the export' },
+  download: { expected: 'the CSV download (text/csv)', it: 'the body', whole: 'the table' },
 };
 
 /** The text read so far stops inside a record: an unclosed quote, or a last record without its line break. */
@@ -23,13 +23,25 @@ function endsInsideRecord(parser: CsvReader): boolean {
 /** The caller's error for a download it refuses, naming what it has delivered so far. */
 export type CsvDownloadFailure = (problem: string, contentType?: string) => ResponseFormatError;
 
+/** The {@link CsvDownloadFailure} of a download from `url`: the problem, and how many rows came before it. */
+export function csvDownloadFailure(kind: CsvDownloadKind, url: string, delivered: () => number): CsvDownloadFailure {
+  return (problem, contentType) =>
+    new ResponseFormatError({
+      message: `GET ${url}: ${problem}; ${delivered()} rows were delivered before it, the rest of ${WORDS[kind].whole} was not`,
+      service: 'molgenis',
+      method: 'GET',
+      url,
+      ...(contentType === undefined ? {} : { contentType }),
+    });
+}
+
 /**
  * The refusals of a CSV body, in the words of its kind: an answer that is not `text/csv` (at
  * once), an HTML page (a proxy's or server's error page with 200, also after some records), and
  * a body cut inside a record (the caller knows where records end).
  */
 export class CsvBodyCheck {
-  readonly #words: { expected: string; it: string };
+  readonly #words: (typeof WORDS)[CsvDownloadKind];
   readonly #html = new CsvHtmlDocumentScan();
 
   constructor(

@@ -144,7 +144,7 @@ describe('csv(): a page that is not whole CSV is an error, never rows', () => {
       for await (const row of corrupting(answer).csv('celiacsprue', { pageSize: 5 })) seen.push(row);
     })().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ResponseFormatError', message: expect.stringMatching(says) });
-    expect((error as Error).message).toContain('5 rows were delivered before it');
+    expect((error as Error).message).toContain('5 rows were delivered before it, the rest of the export was not');
     expect(seen).toEqual(await m().csv('celiacsprue').toArray({ max: 5 }));
   });
 
