@@ -160,9 +160,7 @@ export class CommandContext {
    * ```
    */
   writer(columns: readonly string[]): RowWriter {
-    this.#output = rowWriter(this.format, columns, (text) => {
-      if (this.io.stdout.write(text) === false) this.#backlog = true;
-    });
+    this.#output = rowWriter(this.format, columns, (text) => this.#write(text));
     return this.#output;
   }
 
@@ -195,9 +193,14 @@ export class CommandContext {
    */
   async pipe(pieces: AsyncIterable<string | Uint8Array>): Promise<void> {
     for await (const piece of pieces) {
-      if (this.io.stdout.write(piece) === false) this.#backlog = true;
+      this.#write(piece);
       await this.drained();
     }
+  }
+
+  /** Write to stdout, noting a full buffer for {@link drained}. */
+  #write(chunk: string | Uint8Array): void {
+    if (this.io.stdout.write(chunk) === false) this.#backlog = true;
   }
 
   /** Resolves once stdout has taken what was written (a slow reader holds the producer back). */

@@ -1,14 +1,16 @@
 import { ValidationError } from '@bio/core-http';
 import { type Command, Option } from 'commander';
+import { DEFAULT_BASE_URL as IDR_BASE_URL } from '@bio/idr';
+import { MYGENE_BASE_URL } from '@bio/mygene';
 import { BASE_URL_ENV } from '../clients.js';
 
 type Service = keyof typeof BASE_URL_ENV;
 
 /** The base URL each service falls back to last, as its `--base-url` help says (the clients' defaults). */
 const BASE_URL_FALLBACK: Readonly<Record<Service, string>> = {
-  mygene: 'https://mygene.info/v3',
+  mygene: MYGENE_BASE_URL,
   intermine: 'FlyMine',
-  idr: 'https://idr.openmicroscopy.org',
+  idr: IDR_BASE_URL,
   molgenis: 'none: required',
   emx2: 'none: required',
 };
