@@ -56,6 +56,20 @@ export function containsHtmlDocument(text: string): boolean {
 /** Every start of an HTML document, for {@link CsvHtmlDocumentScan}: made on first use (bundles without the scan drop it). */
 let htmlDocumentStarts: RegExp | undefined;
 
+/**
+ * Whether an HTML document starts in `text` before `before`, outside quoted cells (`quoted`: the
+ * text starts inside one).
+ */
+function htmlStartOutsideQuotes(text: string, quoted: boolean, before: number): boolean {
+  htmlDocumentStarts ??= new RegExp(HTML_DOCUMENT_START.source, 'gi');
+  const starts = htmlDocumentStarts;
+  starts.lastIndex = 0;
+  for (let m = starts.exec(text); m !== null && m.index < before; m = starts.exec(text)) {
+    if (quoted === oddQuotes(text, m.index)) return true;
+  }
+  return false;
+}
+
 /** Whether `text` holds an odd number of quotes before `end`. */
 function oddQuotes(text: string, end = text.length): boolean {
   let odd = false;
@@ -78,6 +92,7 @@ function oddQuotes(text: string, end = text.length): boolean {
  * ```
  */
 export class CsvHtmlDocumentScan {
+  #quoted = false; // whether the text so far ends inside a quoted cell
   #tail = ''; // the last characters seen: an HTML start may straddle two pieces
   #tailQuoted = false; // whether the tail starts inside a quoted cell
 
@@ -90,18 +105,14 @@ export class CsvHtmlDocumentScan {
    * ```
    */
   push(text: string): boolean {
-    const seen = this.#tail + text;
-    if (text.includes('<') || this.#tail.includes('<')) {
-      htmlDocumentStarts ??= new RegExp(HTML_DOCUMENT_START.source, 'gi');
-      const starts = htmlDocumentStarts;
-      starts.lastIndex = 0;
-      for (let m = starts.exec(seen); m !== null; m = starts.exec(seen)) {
-        if (this.#tailQuoted === oddQuotes(seen, m.index)) return true;
-      }
-    }
-    const quoted = this.#tailQuoted !== oddQuotes(seen); // at the end of the text so far
-    this.#tail = seen.slice(-16);
-    this.#tailQuoted = quoted !== oddQuotes(this.#tail);
+    const tail = this.#tail;
+    // A start that begins in the previous piece, then one that begins in this piece; each text is
+    // scanned once (joining every piece to the tail would copy it).
+    if (tail.includes('<') && htmlStartOutsideQuotes(tail + text.slice(0, 16), this.#tailQuoted, tail.length)) return true;
+    if (text.includes('<') && htmlStartOutsideQuotes(text, this.#quoted, text.length)) return true;
+    this.#quoted = this.#quoted !== oddQuotes(text);
+    this.#tail = text.length >= 16 ? text.slice(-16) : (tail + text).slice(-16);
+    this.#tailQuoted = this.#quoted !== oddQuotes(this.#tail);
     return false;
   }
 }
