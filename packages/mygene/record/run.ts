@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recordScenarios } from '@bio/core-http/testing';
-import { MYGENE_BASE_URL } from '../src/index.js';
+import { DEFAULT_BASE_URL } from '../src/index.js';
 import { scenarios, unrecordable } from './scenarios.js';
 
 const USAGE = 'usage: BIO_RECORD=1 tsx record/run.ts [scenario…] [--out <dir>] [--base-url <url>]';
@@ -33,11 +33,11 @@ function parse() {
 const args = parse();
 if (args.values.help) {
   console.log(USAGE);
-  console.log(`scenarios: ${Object.keys(scenarios(MYGENE_BASE_URL)).join(', ')}`);
+  console.log(`scenarios: ${Object.keys(scenarios(DEFAULT_BASE_URL)).join(', ')}`);
   process.exit(0);
 }
 
-const baseUrl = args.values['base-url'] ?? MYGENE_BASE_URL;
+const baseUrl = args.values['base-url'] ?? DEFAULT_BASE_URL;
 const dir = args.values.out === undefined ? fileURLToPath(new URL('../fixtures/', import.meta.url)) : resolve(args.values.out);
 const all = scenarios(baseUrl);
 const names = args.positionals;

@@ -9,16 +9,7 @@ import type { Context } from './internal/context.js';
 import { mygeneServiceMessage } from './internal/service-message.js';
 import { checkInt, checkNonNegative, checkString, fail, LIMITS } from './internal/validate.js';
 import { VERSION } from './internal/version.js';
-
-/**
- * The public MyGene.info v3 service root.
- *
- * @example
- * ```ts
- * new MyGene({ baseUrl: MYGENE_BASE_URL }); // the default
- * ```
- */
-export const MYGENE_BASE_URL = 'https://mygene.info/v3';
+import { DEFAULT_BASE_URL } from './base-url.js';
 
 /** Requests in flight by default: MyGene asks for polite use and publishes no per-client limit. */
 const DEFAULT_CONCURRENCY = 1;
@@ -74,7 +65,7 @@ export class MyGene {
     const delay = checkNonNegative('delay', options.delay ?? 0);
     this.http = createServiceClient(
       { ...options, concurrency },
-      { name: 'mygene', version: VERSION, baseUrl: MYGENE_BASE_URL, serviceMessage: (body) => mygeneServiceMessage(body) },
+      { name: 'mygene', version: VERSION, baseUrl: DEFAULT_BASE_URL, serviceMessage: (body) => mygeneServiceMessage(body) },
     );
     this.baseUrl = this.http.baseUrl;
     this.#ctx = { http: this.http, email, cache: options.cache, batchSize, concurrency, delay };

@@ -1,6 +1,7 @@
 // The public surface of @bio/mygene, listed by hand. src/internal/ is never exported.
 
-export { MyGene, MYGENE_BASE_URL } from './client.js';
+export { DEFAULT_BASE_URL, MYGENE_BASE_URL } from './base-url.js';
+export { MyGene } from './client.js';
 export type { Ids } from './client.js';
 export type {
   BatchCallOptions,

@@ -12,6 +12,7 @@
 // `@bio/sdk/mygene`: the MyGene.info client, name by name (the same list as `@bio/mygene`'s index less the family's
 // errors, which are in `@bio/sdk/core-http`; a test compares them, so a name added there must be added here).
 export {
+  DEFAULT_BASE_URL,
   escapeLucene,
   fielded,
   flatten,

@@ -1,7 +1,7 @@
 import { ValidationError } from '@bio/core-http';
 import { type Command, Option } from 'commander';
 import { DEFAULT_BASE_URL as IDR_BASE_URL } from '@bio/idr';
-import { MYGENE_BASE_URL } from '@bio/mygene';
+import { DEFAULT_BASE_URL as MYGENE_BASE_URL } from '@bio/mygene';
 import { BASE_URL_ENV } from '../clients.js';
 
 type Service = keyof typeof BASE_URL_ENV;

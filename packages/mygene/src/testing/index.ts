@@ -2,9 +2,9 @@
 // a stateful simulator of the service. Node only; msw is an optional peer dependency.
 import { type Fixture, type FixtureReplayOptions, fixtureHandlers, type LenientQuery, loadFixtures } from '@bio/core-http/testing';
 import type { RequestHandler } from 'msw';
-import { DEFAULT_BASE_URL } from './base-url.js';
+import { DEFAULT_BASE_URL } from '../base-url.js';
 
-export { DEFAULT_BASE_URL } from './base-url.js';
+export { DEFAULT_BASE_URL } from '../base-url.js';
 export { createSimulator } from './simulator/index.js';
 export type { MyGeneSimulator, MyGeneSimulatorOptions } from './simulator/index.js';
 export type { MyGeneSeed } from './simulator/seed.js';

@@ -158,6 +158,14 @@ describe('client options', () => {
     expect(mine.userAgents).toEqual([`my-pipeline/1.4 @bio/mygene/${VERSION}`]);
   });
 
+  it('the default baseUrl is exported as DEFAULT_BASE_URL (the family name), the testing kit serves it, MYGENE_BASE_URL is its old name', async () => {
+    const testing = await import('@bio/mygene/testing');
+    expect(new MyGene().baseUrl.replace(/\/$/, '')).toBe(api.DEFAULT_BASE_URL);
+    expect(api.DEFAULT_BASE_URL).toBe('https://mygene.info/v3');
+    expect(testing.DEFAULT_BASE_URL).toBe(api.DEFAULT_BASE_URL);
+    expect(api.MYGENE_BASE_URL).toBe(api.DEFAULT_BASE_URL);
+  });
+
   it('baseUrl is exposed; undefined is accepted for the options and for every option', async () => {
     expect(new MyGene(undefined).baseUrl).toMatch(/^https:\/\/mygene\.info\/v3\/?$/);
     const { mg } = client({

@@ -3,7 +3,7 @@
 // families; the wire facts live in the modules next to it.
 import { ValidationError } from '@bio/core-http';
 import { createServiceSimulator, type SimulatedRequest, type Simulator } from '@bio/core-http/testing';
-import { DEFAULT_BASE_URL } from '../base-url.js';
+import { DEFAULT_BASE_URL } from '../../base-url.js';
 import { getGene, postGenes } from './gene.js';
 import { getFields, getMetadata } from './metadata.js';
 import { Params } from './params.js';
