@@ -4,6 +4,7 @@ import { Molgenis } from '@bio/molgenis';
 import { Emx2 } from '@bio/molgenis/emx2';
 import { MyGene } from '@bio/mygene';
 import type { CommandContext } from './context.js';
+import { FLYMINE_URL } from './mines.js';
 
 // Where the simulators of `--offline` answer: with --offline every client points there (unless a
 // base URL is given on the command line), the clients' default base URLs.
@@ -15,7 +16,7 @@ import type { CommandContext } from './context.js';
  * new InterMine({ baseUrl: OFFLINE_INTERMINE_BASE_URL });
  * ```
  */
-export const OFFLINE_INTERMINE_BASE_URL = 'https://www.flymine.org/flymine';
+export const OFFLINE_INTERMINE_BASE_URL = FLYMINE_URL;
 /**
  * The MOLGENIS simulator's server, used with `--offline` when no `--url` is given.
  *

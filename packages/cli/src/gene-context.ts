@@ -6,6 +6,7 @@ import type { Idr } from '@bio/idr';
 import type { InterMine } from '@bio/intermine';
 import type { Hit, MyGene } from '@bio/mygene';
 import type { CommandContext } from './context.js';
+import { FLYMINE_URL, HUMANMINE_URL } from './mines.js';
 import { describeError } from './errors.js';
 import { readTerms, type TermSource } from './input.js';
 import type { Row } from './output.js';
@@ -20,8 +21,8 @@ import { chunks, ordered } from './stream.js';
  * ```
  */
 export const MINES: Readonly<Record<number, { name: string; baseUrl: string; env: string; option: 'humanmine' | 'flymine' }>> = {
-  9606: { name: 'HumanMine', baseUrl: 'https://www.humanmine.org/humanmine', env: 'HUMANMINE_URL', option: 'humanmine' },
-  7227: { name: 'FlyMine', baseUrl: 'https://www.flymine.org/flymine', env: 'FLYMINE_URL', option: 'flymine' },
+  9606: { name: 'HumanMine', baseUrl: HUMANMINE_URL, env: 'HUMANMINE_URL', option: 'humanmine' },
+  7227: { name: 'FlyMine', baseUrl: FLYMINE_URL, env: 'FLYMINE_URL', option: 'flymine' },
 };
 
 /** The columns of `bio gene-context`, in order. */

@@ -2,6 +2,8 @@
 // stateful in-memory services with built-in data) through msw, at each client's default base
 // URL, so any reasonable command works with no network. Loaded only when asked for.
 
+import { HUMANMINE_URL } from './mines.js';
+
 /**
  * The MOLGENIS simulator's user an offline command logs in as when no token is given (the
  * simulator's documented `admin`/`admin`), so writes such as `molgenis import` work offline.
@@ -23,7 +25,7 @@ export const OFFLINE_MOLGENIS_USER = 'admin';
  * new InterMine({ baseUrl: OFFLINE_HUMANMINE_BASE_URL });
  * ```
  */
-export const OFFLINE_HUMANMINE_BASE_URL = 'https://www.humanmine.org/humanmine';
+export const OFFLINE_HUMANMINE_BASE_URL = HUMANMINE_URL;
 
 /**
  * Genes added to the MyGene.info simulator offline so `bio gene-context CDC20 eve --offline` joins

@@ -24,8 +24,8 @@ export function registerGeneContext(program: Command, context: () => CommandCont
     .option('--species <species>', 'MyGene species to match, comma-separated (human, fruitfly, …)', 'human,fruitfly')
     .option('--scopes <scopes>', 'MyGene fields the genes are matched against', 'symbol,entrezgene,ensembl.gene')
     .option('--max-images <n>', 'images per gene at most (1-1000)', between(1, 1000), 20)
-    .option('--humanmine <url>', 'HumanMine base URL (default: $HUMANMINE_URL, else https://www.humanmine.org/humanmine)')
-    .option('--flymine <url>', 'FlyMine base URL (default: $FLYMINE_URL, else https://www.flymine.org/flymine)')
+    .option('--humanmine <url>', `HumanMine base URL (default: $HUMANMINE_URL, else ${MINES[9606]?.baseUrl})`)
+    .option('--flymine <url>', `FlyMine base URL (default: $FLYMINE_URL, else ${MINES[7227]?.baseUrl})`)
     .addHelpText(
       'after',
       [
