@@ -30,8 +30,8 @@ import {
   checkTextOptions,
   fetchCount,
   fetchSummary,
+  flatExport,
   postLines,
-  postWholeLines,
   type RowsOptions,
   resultsPaged,
   type SummaryOptions,
@@ -537,25 +537,7 @@ export class InterMine {
       yield* postLines(this.http, endpoint, form, options);
       return;
     }
-    let lines = 0;
-    for await (const line of postWholeLines(this.http, endpoint, form, options)) {
-      lines++;
-      yield line;
-    }
-    // TSV and CSV have no trailer: an answer cut at a line end with a clean end of message looks
-    // complete. The query's count tells (one more request, after the last row).
-    const rows = lines - (options.headers ? 1 : 0);
-    const count = await fetchCount(this.http, 'query/results', { query: q.toXML() }, options);
-    const expected = Math.max(0, Math.min(count - (options.start ?? 0), options.max ?? Number.POSITIVE_INFINITY));
-    if (rows < expected) {
-      const url = this.http.url(endpoint);
-      throw new ResponseFormatError({
-        message: `POST ${url}: the ${format} export ended after ${rows} of ${expected} rows (the answer was cut short); the ${rows} rows before were delivered, the rest were not`,
-        service: 'intermine',
-        method: 'POST',
-        url,
-      });
-    }
+    yield* flatExport(this.http, endpoint, form, options, format, () => fetchCount(this.http, 'query/results', { query: q.toXML() }, options));
   }
 
   /**

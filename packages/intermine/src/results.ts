@@ -1,6 +1,7 @@
 import {
   type CallOptions,
   containsHtmlDocument,
+  CsvHtmlDocumentScan,
   type HttpClient,
   jsonArrayItems,
   lines,
@@ -199,16 +200,23 @@ export async function fetchCount(http: HttpClient, endpoint: string, form: Form,
   return body.count;
 }
 
-/** Stream a flat-format body as lines; an `[ERROR] <code> <message>` line throws a typed error. */
+/**
+ * Stream a flat-format body as lines; an `[ERROR] <code> <message>` line throws a typed error,
+ * and so does an HTML page. `format: 'csv'`: the mine's CSV writer quotes every cell but numbers
+ * (`RowFormatterImpl`), so an HTML start inside a quoted cell is a value; its TSV writer leaves
+ * cells bare (a quote in one is a plain character), so there any HTML start ends the answer.
+ */
 export async function* checkedLines(
   response: Response | ReadableStream<Uint8Array>,
   url: string,
   method: string,
   signal: AbortSignal | undefined,
+  format?: 'csv',
 ): AsyncGenerator<string> {
   let error: { status: number; message: string } | undefined;
   let extra = 0;
   let rows = 0;
+  const csv = format === 'csv' ? new CsvHtmlDocumentScan() : undefined;
   for await (const line of lines(response, signal === undefined ? {} : { signal })) {
     if (error) {
       // The server writes its message unescaped: the lines after `[ERROR]` are the rest of it.
@@ -217,7 +225,7 @@ export async function* checkedLines(
       continue;
     }
     error = line.startsWith('[ERROR]') ? parseErrorLine(line) : undefined;
-    if (!error && containsHtmlDocument(line)) {
+    if (!error && (csv ? csv.push(`${line}\n`) : containsHtmlDocument(line))) {
       // A flat format never holds an HTML document: a proxy's error page replaced the rest of the
       // answer. The rows before it were delivered; the export did not end.
       throw new ResponseFormatError({
@@ -249,7 +257,7 @@ export async function* postLines(http: HttpClient, endpoint: string, form: Form,
  * writer ends every row with a line break: the last line is held back until the answer ends, and
  * a last line without its line break is a cut row — a ResponseFormatError, never a row.
  */
-export async function* postWholeLines(http: HttpClient, endpoint: string, form: Form, options: CallOptions): AsyncGenerator<string> {
+async function* postWholeLines(http: HttpClient, endpoint: string, form: Form, options: CallOptions, format: 'tsv' | 'csv'): AsyncGenerator<string> {
   const stream = await http.post(endpoint, { form, idempotent: true, ...callOpt(options) }).stream();
   let endsWithLineBreak = true;
   const watched = stream.pipeThrough(
@@ -263,7 +271,7 @@ export async function* postWholeLines(http: HttpClient, endpoint: string, form: 
   let held: string | undefined;
   let delivered = 0;
   try {
-    for await (const line of checkedLines(watched, http.url(endpoint), 'POST', options.signal)) {
+    for await (const line of checkedLines(watched, http.url(endpoint), 'POST', options.signal, format === 'csv' ? 'csv' : undefined)) {
       if (held !== undefined) {
         delivered++;
         yield held;
@@ -286,6 +294,37 @@ export async function* postWholeLines(http: HttpClient, endpoint: string, form: 
     });
   }
   yield held;
+}
+
+/**
+ * A TSV or CSV export, whole or failed: a cut last row is an error ({@link postWholeLines}), and
+ * so is an answer cut at a row end with a clean end of message — these formats have no trailer,
+ * so `count()` (one more request, after the last row) tells how many rows should have come.
+ */
+export async function* flatExport(
+  http: HttpClient,
+  endpoint: string,
+  form: Form,
+  options: TextOptions,
+  format: 'tsv' | 'csv',
+  count: () => Promise<number>,
+): AsyncGenerator<string> {
+  let lines = 0;
+  for await (const line of postWholeLines(http, endpoint, form, options, format)) {
+    lines++;
+    yield line;
+  }
+  const rows = lines - (options.headers ? 1 : 0);
+  const expected = Math.max(0, Math.min((await count()) - (options.start ?? 0), options.max ?? Number.POSITIVE_INFINITY));
+  if (rows < expected) {
+    const url = http.url(endpoint);
+    throw new ResponseFormatError({
+      message: `POST ${url}: the ${format} export ended after ${rows} of ${expected} rows (the answer was cut short); the ${rows} rows before were delivered, the rest were not`,
+      service: 'intermine',
+      method: 'POST',
+      url,
+    });
+  }
 }
 
 /** Check the text options of `format` before any request. */

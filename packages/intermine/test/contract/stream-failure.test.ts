@@ -185,4 +185,24 @@ describe('TSV and CSV cut short with a clean end of message (no trailer in these
     expect((await drain(ok.tsv(genes(ok), { headers: 'path' }))).items).toHaveLength(full.items.length + 1);
     expect((await drain(ok.tsv(genes(ok), { start: 1, max: 1 }))).items).toHaveLength(1);
   });
+
+  it("a template's TSV gets the same checks: a cut row, and a cut at a row boundary found by the template's count", async () => {
+    const ok = client();
+    const full = await drain((await ok.template('Gene_Pathways')).tsv({ A: { op: 'LOOKUP', value: 'zen' } }, { headers: 'path' }));
+    expect(full.error).toBeUndefined();
+    expect(full.items).toEqual([
+      'Gene.symbol\tGene.pathways.identifier\tGene.pathways.name',
+      'zen\tdme04320\tDorso-ventral axis formation - Drosophila melanogaster (fruit fly)',
+      'zen\tR-DME-212436\tGeneric Transcription Pathway',
+    ]);
+    const midRow = cutting((text) => text.slice(0, -5));
+    const cut = await drain((await midRow.template('Gene_Pathways')).tsv({ A: { op: 'LOOKUP', value: 'zen' } }, { headers: 'path' }));
+    expect(cut.items).toEqual(full.items.slice(0, -1));
+    expect((cut.error as Error).message).toMatch(/ends inside a row/);
+    const atRowEnd = cutting((text) => text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1)); // headers and one row
+    const short = await drain((await atRowEnd.template('Gene_Pathways')).tsv({ A: { op: 'LOOKUP', value: 'zen' } }, { headers: 'path' }));
+    expect(short.items).toEqual(full.items.slice(0, 2));
+    expect(isResponseFormatError(short.error)).toBe(true);
+    expect((short.error as Error).message).toContain('ended after 1 of 2 rows');
+  });
 });

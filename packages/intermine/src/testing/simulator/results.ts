@@ -215,6 +215,15 @@ function csvCell(v: unknown): string {
   return `"${String(v ?? '').replace(/"/g, '""')}"`;
 }
 
+/**
+ * A TSV cell as the mine writes it (`RowFormatterImpl` unquoted): bare, but quoted like a CSV
+ * cell when empty (also a null) or holding a tab; a quote in a bare cell is a plain character.
+ */
+function tsvCell(v: unknown): string {
+  const text = String(v ?? '');
+  return text === '' || text.includes('\t') ? csvCell(text) : text;
+}
+
 /** Answer a parsed query in the requested format (shared by `/query/results` and `/template/results`). */
 export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | null, state: InterMineSimulatorState, user: string | undefined): Response {
   const format = (
@@ -239,7 +248,7 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
   const rowsOfPage = primed(page(rows, start, size));
   if (format === 'tsv' || format === 'tab' || format === 'csv') {
     const sep = format === 'csv' ? ',' : '\t';
-    const fmt = format === 'csv' ? csvCell : (v: unknown) => String(v ?? '');
+    const fmt = format === 'csv' ? csvCell : tsvCell;
     const headers = all.get('columnheaders');
     const head =
       headers === 'path'
