@@ -142,15 +142,19 @@ describe('ZIP and tasks', () => {
     const categories = client.schema('pet store').table('Category');
     expect(await categories.count('name==fish')).toBe(0); // metadata loaded: a count below is one request
     const whileRunning: Promise<number>[] = [];
+    const outcomes: unknown[] = [];
     const task = await client.schema('pet store').importZip(zipSync({ 'Category.csv': strToU8('name\nfish\n') }), {
       interval: 150, // the count below is answered long before the next poll
       onProgress: (p) => {
         if (p.task.status === 'RUNNING') whileRunning.push(categories.count('name==fish'));
+        outcomes.push(sim.state.tasks.get(p.task.id)?.outcome);
       },
     });
     expect(task?.status).toBe('COMPLETED');
     expect(await Promise.all(whileRunning)).toEqual([0]);
     expect(await categories.count('name==fish')).toBe(1);
+    // The simulator's state decides the outcome only when the work runs, as the task ends.
+    expect(outcomes).toEqual([undefined, expect.objectContaining({ status: 'COMPLETED', description: expect.stringMatching(/completed in \d+ms$/) })]);
   });
 
   it('fails with the task own message, and writes nothing of the file (one transaction)', async () => {

@@ -103,10 +103,10 @@ function queryField(ctx: ExecContext, f: GqlField): unknown {
         task.status = 'RUNNING';
         task.subTasks.push({ id: randomUUID(), status: 'COMPLETED', description: `step ${task.subTasks.length + 1}`, subTasks: [] });
       } else {
-        endTask(task); // a held-back import runs now
-        task.status = task.outcome.status;
-        task.description = task.outcome.description;
-        if (task.outcome.subTasks !== undefined) task.subTasks = task.outcome.subTasks;
+        const outcome = endTask(task); // a held-back import runs now
+        task.status = outcome.status;
+        task.description = outcome.description;
+        if (outcome.subTasks !== undefined) task.subTasks = outcome.subTasks;
       }
       return [taskView(task)];
     }

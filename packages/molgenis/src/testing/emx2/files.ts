@@ -231,7 +231,7 @@ export function importZip(ctx: ExecContext, schema: SimSchema, zip: Uint8Array):
  */
 export function startTask(ctx: ExecContext, schema: SimSchema, what: string, work: () => unknown, oneTransaction = false): Response {
   const id = randomUUID();
-  const outcome: SimTask['outcome'] = oneTransaction ? { status: 'COMPLETED', description: '' } : outcomeOf(what, work);
+  const outcome = oneTransaction ? undefined : outcomeOf(what, work);
   const task: SimTask = { id, status: 'WAITING', description: `${what} (waiting)`, subTasks: [], pollsLeft: ctx.state.taskPolls, outcome };
   if (oneTransaction) holdBack(task, what, work);
   ctx.state.tasks.set(id, task);

@@ -15,6 +15,7 @@ export type {
   SimTable as Emx2SimTable,
   SimSubTask as Emx2SimSubTask,
   SimTask as Emx2SimTask,
+  SimTaskOutcome as Emx2SimTaskOutcome,
   SimUser as Emx2SimUser,
 } from './types.js';
 export { syntheticRow as emx2SyntheticRow } from './datasets.js';

@@ -1,7 +1,7 @@
 // The work of an import task that the server runs in one transaction (ZIP, Excel): held back
 // until the task ends, so its rows are not visible while the task is WAITING or RUNNING.
 import { Emx2SimError } from './json.js';
-import type { SimSubTask, SimTask } from './types.js';
+import type { SimSubTask, SimTask, SimTaskOutcome } from './types.js';
 
 const heldBack = new WeakMap<SimTask, { what: string; work: () => unknown }>();
 
@@ -10,20 +10,23 @@ export function holdBack(task: SimTask, what: string, work: () => unknown): void
   heldBack.set(task, { what, work });
 }
 
-/** Run a held-back task's work (once) and set its outcome as the work ended. */
-export function endTask(task: SimTask): void {
+/** The task's outcome, running its held-back work first (once) to decide it. */
+export function endTask(task: SimTask): SimTaskOutcome {
   const held = heldBack.get(task);
-  if (held === undefined) return;
-  heldBack.delete(task);
-  task.outcome = outcomeOf(held.what, held.work);
+  if (held !== undefined) {
+    heldBack.delete(task);
+    task.outcome = outcomeOf(held.what, held.work);
+  }
+  if (task.outcome === undefined) throw new Error(`EMX2 simulator: task ${task.id} has neither an outcome nor work to decide it`);
+  return task.outcome;
 }
 
 /** What a task ends as: COMPLETED (with the work's steps as sub-tasks, when it returns them) or ERROR. */
-export function outcomeOf(what: string, work: () => unknown): SimTask['outcome'] {
+export function outcomeOf(what: string, work: () => unknown): SimTaskOutcome {
   const started = Date.now();
   try {
     const steps = work();
-    const outcome: SimTask['outcome'] = { status: 'COMPLETED', description: `${what} completed in ${Date.now() - started}ms` };
+    const outcome: SimTaskOutcome = { status: 'COMPLETED', description: `${what} completed in ${Date.now() - started}ms` };
     if (Array.isArray(steps)) outcome.subTasks = steps as SimSubTask[];
     return outcome;
   } catch (error) {

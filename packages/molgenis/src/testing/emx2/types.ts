@@ -112,6 +112,16 @@ export interface SimSubTask {
   subTasks: never[];
 }
 
+/** What an import task ends as (`SimTask.outcome`). */
+export interface SimTaskOutcome {
+  /** The task's last status. */
+  status: 'COMPLETED' | 'ERROR';
+  /** The ended task's description, e.g. `Import failed: …`. */
+  description: string;
+  /** The ended task's sub-tasks (the work's steps), when the work returns them. */
+  subTasks?: SimSubTask[];
+}
+
 /** An import task (`_tasks(id:)`). */
 export interface SimTask {
   /** A random UUID, answered by the asynchronous upload (`{ id, url }`). */
@@ -124,8 +134,12 @@ export interface SimTask {
   subTasks: SimSubTask[];
   /** Polls left before the task ends. */
   pollsLeft: number;
-  /** What the task ends as; `subTasks`, when given, are the ended task's sub-tasks. */
-  outcome: { status: 'COMPLETED' | 'ERROR'; description: string; subTasks?: SimSubTask[] };
+  /**
+   * What the task ends as; `subTasks`, when given, are the ended task's sub-tasks. `undefined`
+   * while a one-transaction import (ZIP, Excel) waits: its work runs, and so decides it, when the
+   * task ends.
+   */
+  outcome: SimTaskOutcome | undefined;
 }
 
 /** Everything the simulator holds; `sim.state` exposes it (writes change it). */
