@@ -2,7 +2,7 @@ import type { HttpClient, HttpClientOptions, RequestOptions, ResponsePromise } f
 import { type BioHttpError, isBioHttpError, TimeoutError, ValidationError } from './errors.js';
 import type { HttpHooks } from './hooks.js';
 import { decodeUtf8, readLimited } from './internal/body.js';
-import { common, type Mode, type RequestContext, safeUrl } from './internal/context.js';
+import { common, type Mode, type RequestContext, readContext, safeUrl } from './internal/context.js';
 import { Cancellation } from './internal/deadline.js';
 import { abortedError, bodyReadError, finalError } from './internal/error-map.js';
 import { createExchange } from './internal/exchange.js';
@@ -108,13 +108,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   /** The whole body of a request started in another mode (`response`): read now, still guarded. */
   async function readRest(outcome: Outcome): Promise<Uint8Array> {
     const { read, ctx } = outcome;
-    outcome.bytes = await readLimited(read.response, maxBytes, () => ({
-      method: ctx.method,
-      url: read.finalUrl.href,
-      ...common(ctx),
-      attempts: read.attempts,
-      status: read.response.status,
-    }));
+    outcome.bytes = await readLimited(read.response, maxBytes, () => readContext(ctx, read.finalUrl, read.attempts, read.response.status));
     return outcome.bytes;
   }
   // The body methods' last steps, made once per client (the attempt read the body in their mode).

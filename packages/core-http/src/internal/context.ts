@@ -1,6 +1,7 @@
 import type { AuthStrategy } from '../auth.js';
 import type { BioHttpError } from '../errors.js';
 import { redactSecrets, redactUrl } from '../redact.js';
+import type { ReadContext } from './body.js';
 import type { Cancellation } from './deadline.js';
 
 /** How the caller will read the body: decides what an attempt reads before it counts as done. */
@@ -56,6 +57,11 @@ export function secretsOf(auth: AuthStrategy | undefined): readonly string[] {
 export function common(ctx: Pick<RequestContext, 'auth' | 'service'>): { service?: string; secrets: readonly string[] } {
   const secrets = secretsOf(ctx.auth);
   return ctx.service === undefined ? { secrets } : { service: ctx.service, secrets };
+}
+
+/** What a body read over the size limit reports: the request, where its body came from, the attempts, the status. */
+export function readContext(ctx: RequestContext, url: URL, attempts: number, status: number): ReadContext {
+  return { method: ctx.method, url: url.href, ...common(ctx), attempts, status };
 }
 
 /** A URL as hooks and messages may show it: secret parameters and auth secrets replaced. */

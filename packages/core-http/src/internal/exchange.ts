@@ -1,7 +1,7 @@
 import type { HttpHooks } from '../hooks.js';
 import { NetworkError } from '../errors.js';
 import { discard, readLimited } from './body.js';
-import { common, type Received, type RequestContext, safeUrl } from './context.js';
+import { common, type Received, type RequestContext, readContext, safeUrl } from './context.js';
 import { applyContext, csrfRefreshed, plainGet } from './csrf.js';
 import { attemptError, errorPrefix, httpError, observe, PassThrough, testingRefusal } from './error-map.js';
 import { becomesGet, redirectLocation, refusal, stripCredentials } from './redirects.js';
@@ -180,18 +180,7 @@ export function createExchange(ctx: RequestContext, o: ExchangeOptions): (input:
           return received.response;
         }
         if (!buffered) return response;
-        const bytes = await readLimited(
-          response,
-          o.maxBytes,
-          () => ({
-            method: ctx.method,
-            url: current.href,
-            ...common(ctx),
-            attempts: attempt,
-            status: response.status,
-          }),
-          o.platformFetch,
-        );
+        const bytes = await readLimited(response, o.maxBytes, () => readContext(ctx, current, attempt, response.status), o.platformFetch);
         received.bytes = bytes;
         if (o.keepReadable) received.response = readable(response, bytes);
         return received.response;
