@@ -326,7 +326,10 @@ export interface FacetTerm {
 export interface TermsFacet {
   /** The facet kind; `'terms'` for the facets MyGene supports. */
   _type: 'terms' | (string & {});
-  /** Documents counted (sent by older servers only). */
+  /**
+   * The sum of the returned buckets' counts: biothings.web's formatter (`transform_aggs`) adds it;
+   * MyGene's documented example leaves it out, so it is optional.
+   */
   total?: number;
   /** The buckets, most frequent first. */
   terms: FacetTerm[];

@@ -115,11 +115,19 @@ describe('GET /query', () => {
     expect((await mg.query('symbol:cdk2', { species: 'human' })).total).toBe(1);
   });
 
-  it('refuses size 1001 the way MyGene does (400 keyword size, max 1000, num 1001)', async () => {
+  it('refuses size 1001 the way MyGene does (400 keyword size, max 1000, num 1001, alias limit)', async () => {
     const mg = new MyGene(quick);
     const error = await mg.query('cdk2', { params: { size: 1001 } }).catch((e: unknown) => e);
     expect(isBadRequestError(error)).toBe(true);
-    expect((error as { body: unknown }).body).toEqual({ code: 400, success: false, error: 'Bad Request', keyword: 'size', max: 1000, num: 1001 });
+    expect((error as { body: unknown }).body).toEqual({
+      code: 400,
+      success: false,
+      error: 'Bad Request',
+      keyword: 'size',
+      max: 1000,
+      num: 1001,
+      alias: 'limit',
+    });
   });
 
   it('refuses a from+size window past 10 000 with the Elasticsearch error, and accepts 9000+1000', async () => {
@@ -158,6 +166,7 @@ describe('GET /query', () => {
           ],
           other: 1,
           missing: 0,
+          total: 2,
         },
       },
     });

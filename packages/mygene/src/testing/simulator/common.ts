@@ -1,7 +1,7 @@
 // The parameters every search and fetch shares: how documents are shaped and which ones pass.
 import type { ShapeOptions } from './documents.js';
 import { MAX, type Params } from './params.js';
-import { type DocFilter, speciesTaxids } from './search.js';
+import { type DocFilter, speciesFilter } from './search.js';
 
 /** `fields` of `/query` (GET and POST) when the request names none. */
 export const QUERY_DEFAULT_FIELDS = ['name', 'symbol', 'taxid', 'entrezgene'] as const;
@@ -19,7 +19,7 @@ export function shapeOf(params: Params, defaultFields: readonly string[] | undef
 /** `species`, `entrezonly`, `ensemblonly`. */
 export function filterOf(params: Params): DocFilter {
   return {
-    species: speciesTaxids(params.list('species', MAX.species)),
+    species: speciesFilter(params.list('species', MAX.species)),
     entrezonly: params.bool('entrezonly') ?? false,
     ensemblonly: params.bool('ensemblonly') ?? false,
   };

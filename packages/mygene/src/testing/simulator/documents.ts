@@ -1,5 +1,5 @@
-// What the server does to a document before it answers: `fields` (_source filtering), `dotfield`
-// flattening, `always_list` / `allow_null`, keys sorted alphabetically, and the leaf values of a
+// What the server does to a document before it answers: `fields` (_source filtering),
+// `allow_null` / `always_list`, `dotfield` flattening, keys sorted alphabetically, and the leaf values of a
 // dotted path (for matching, sorting and facets).
 import type { SimGene } from './dataset.js';
 
@@ -91,18 +91,15 @@ export function selectFields(doc: SimGene, fields: readonly string[] | undefined
   return kept === undefined ? {} : structuredClone(kept);
 }
 
-function compareValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** `dotfield=true`: dotted leaf paths; one value → a scalar, several → falsy items dropped, sorted. */
+/**
+ * `dotfield=true`: dotted leaf paths (an empty list counts as a leaf); one value → a scalar,
+ * several → a list in document order with falsy items dropped (ESResultFormatter._dotfield: its
+ * `_sorted` step only sorts objects, so the lists stay unsorted).
+ */
 export function flattenDotfield(doc: Json, alwaysList: ReadonlySet<string>): Json {
   const paths = new Map<string, unknown[]>();
   const walk = (value: unknown, prefix: string): void => {
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) && value.length > 0) {
       for (const item of value) walk(item, prefix);
     } else if (isObject(value)) {
       for (const [key, v] of Object.entries(value)) walk(v, prefix === '' ? key : `${prefix}.${key}`);
@@ -116,7 +113,7 @@ export function flattenDotfield(doc: Json, alwaysList: ReadonlySet<string>): Jso
   const out: Json = {};
   for (const [path, values] of paths) {
     if (values.length === 1 && !alwaysList.has(path)) out[path] = values[0];
-    else out[path] = values.filter(Boolean).sort(compareValues);
+    else out[path] = values.filter((v) => Boolean(v) && !(Array.isArray(v) && v.length === 0));
   }
   return out;
 }
@@ -130,18 +127,40 @@ export function sortKeys(value: unknown): unknown {
   return out;
 }
 
-function applyAt(doc: Json, path: string, create: boolean, change: (parent: Json, key: string) => void): void {
-  const segments = path.split('.');
-  let node: unknown = doc;
-  for (const segment of segments.slice(0, -1)) {
-    if (!isObject(node)) return;
-    if (node[segment] === undefined) {
-      if (!create) return;
-      node[segment] = {};
-    }
-    node = node[segment];
+/** Every object of a document with its dotted path, children first (list items share their list's path), as `traverse` walks it. */
+function eachObject(value: unknown, path: string, visit: (obj: Json, path: string) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) eachObject(item, path, visit);
+    return;
   }
-  if (isObject(node)) change(node, segments[segments.length - 1] as string);
+  if (!isObject(value)) return;
+  for (const [key, child] of Object.entries(value)) eachObject(child, path === '' ? key : `${path}.${key}`, visit);
+  visit(value, path);
+}
+
+/** The key a dotted `field` names directly inside the object at `path`, if any. */
+function childKey(field: string, path: string): string | undefined {
+  const rest = path === '' ? field : field.startsWith(`${path}.`) ? field.slice(path.length + 1) : undefined;
+  return rest === undefined || rest === '' || rest.includes('.') ? undefined : rest;
+}
+
+/**
+ * `allow_null` then `always_list`, object by object (ESResultFormatter._transform_hit): a missing
+ * field is added as null only where its parent object exists (in every item of a list of objects),
+ * and `always_list` wraps a value in a list, turning null into `[]`.
+ */
+function applyNullAndList(body: Json, allowNull: readonly string[], alwaysList: readonly string[]): void {
+  eachObject(body, '', (obj, path) => {
+    for (const field of allowNull) {
+      const key = childKey(field, path);
+      if (key !== undefined && !Object.hasOwn(obj, key)) obj[key] = null;
+    }
+    for (const field of alwaysList) {
+      const key = childKey(field, path);
+      if (key === undefined || !Object.hasOwn(obj, key) || Array.isArray(obj[key])) continue;
+      obj[key] = obj[key] === null ? [] : [obj[key]];
+    }
+  });
 }
 
 /** How a document is shaped for one answer. */
@@ -155,20 +174,7 @@ export interface ShapeOptions {
 /** The document body (without `_id`, `_version`, `_score`) as the answer carries it. */
 export function shapeBody(doc: SimGene, o: ShapeOptions): Json {
   let body = selectFields(doc, o.fields);
-  if (o.dotfield) {
-    body = flattenDotfield(body, new Set(o.alwaysList));
-    for (const path of o.allowNull) if (!Object.hasOwn(body, path)) body[path] = null;
-    return sortKeys(body) as Json;
-  }
-  for (const path of o.alwaysList) {
-    applyAt(body, path, false, (parent, key) => {
-      if (parent[key] !== undefined && !Array.isArray(parent[key])) parent[key] = [parent[key]];
-    });
-  }
-  for (const path of o.allowNull) {
-    applyAt(body, path, true, (parent, key) => {
-      if (parent[key] === undefined) parent[key] = null;
-    });
-  }
+  if (o.allowNull.length > 0 || o.alwaysList.length > 0) applyNullAndList(body, o.allowNull, o.alwaysList);
+  if (o.dotfield) body = flattenDotfield(body, new Set(o.alwaysList));
   return sortKeys(body) as Json;
 }

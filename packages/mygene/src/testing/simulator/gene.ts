@@ -2,11 +2,11 @@
 import type { SimGene } from './dataset.js';
 import { shapeBody, type ShapeOptions } from './documents.js';
 import { filterOf, shapeOf } from './common.js';
-import { MAX, type Params } from './params.js';
+import { MAX, missingParam, type Params } from './params.js';
 import { type GeneIndex, geneIndex } from './gene-index.js';
 import { type DocFilter, ID_SCOPES, passes, scopeScore, scopeTargets } from './search.js';
 import type { MyGeneSimulatorState } from './state.js';
-import { badParam, errorBody, json } from './wire.js';
+import { errorBody, json } from './wire.js';
 
 /** More documents than this for one id is the server's 500 "Too Many Matches.". */
 const TOO_MANY = 1000;
@@ -31,7 +31,7 @@ export function getGene(state: MyGeneSimulatorState, params: Params, id: string)
 /** `POST /gene`: one entry per matching document per id, in input order; `{query, notfound: true}` for misses. */
 export function postGenes(state: MyGeneSimulatorState, params: Params): Response {
   const ids = params.list('id', MAX.ids, { jsonArray: true });
-  if (ids === undefined || ids.length === 0) return badParam('id', 'Missing required parameter.');
+  if (ids === undefined || ids.length === 0) missingParam('id');
   const shape = shapeOf(params, undefined);
   const filter = filterOf(params);
   const out: Record<string, unknown>[] = [];

@@ -11,7 +11,7 @@ import { getQuery, postQuery } from './query.js';
 import { expireScrolls } from './scroll.js';
 import { type MyGeneSeed, seedGenes } from './seed.js';
 import { initialState, type MyGeneSimulatorState } from './state.js';
-import { methodNotAllowed, Refusal, routeNotFound } from './wire.js';
+import { errorBody, methodNotAllowed, Refusal, routeNotFound } from './wire.js';
 
 /**
  * Options of {@link createSimulator}. Every field is optional.
@@ -74,9 +74,14 @@ function route(request: SimulatedRequest, state: MyGeneSimulatorState, path: str
   // The unversioned /metadata route the server also has.
   if (path === undefined) return request.url.pathname.replace(/\/+$/, '') === '/metadata' && method === 'GET' ? getMetadata(state) : routeNotFound();
   const p = path.replace(/\/+$/, '');
-  if (p === 'gene') return method === 'POST' ? postGenes(state, Params.of(request)) : methodNotAllowed();
-  if (p.startsWith('gene/') && p.length > 'gene/'.length && !p.slice(5).includes('/')) {
-    return method === 'GET' ? getGene(state, Params.of(request), geneId(request)) : methodNotAllowed();
+  // One handler serves /gene and /gene/{id} (BiothingHandler): POST reads `ids` from the body
+  // whatever the path says, GET takes the id from the path or else from `?id=`.
+  if (p === 'gene' || (p.startsWith('gene/') && !p.slice('gene/'.length).includes('/'))) {
+    if (method === 'POST') return postGenes(state, Params.of(request));
+    if (method !== 'GET') return methodNotAllowed();
+    const id = p === 'gene' ? request.url.searchParams.get('id') : geneId(request);
+    // The GET `id` option is required and has no alias (settings/default.py ANNOTATION_KWARGS).
+    return id === null || id === '' ? errorBody(400, 'Bad Request', { missing: 'id' }) : getGene(state, Params.of(request), id);
   }
   if (p === 'query') {
     if (method === 'GET') return getQuery(state, Params.of(request), now);

@@ -1,28 +1,53 @@
-// Request parameters as biothings.web reads them: the query string and the body (JSON or form),
-// aliases (`fields` → `_source`, `skip` → `from`, `facets` → `aggs`, `ids` → `id`), list
-// splitting, type checks and maximums. Every refusal is the server's 400 body.
+// Request parameters as biothings.web reads them (biothings/web/options/manager.py): the query
+// string, then a form body, then a JSON body; aliases (`fields` → `_source`, `limit` → `size`,
+// `skip` → `from`, `facets` → `aggs`, `ids` → `id`); list splitting; type conversion by where a
+// value came from; maximums. Every refusal is the server's 400 option-error body.
 import type { SimulatedRequest } from '@bio/core-http/testing';
-import { badParam, errorBody, overMax, refuse } from './wire.js';
+import { errorBody, refuse } from './wire.js';
 import { LIMITS } from '../../internal/validate.js';
 
-/** Canonical names (used as `keyword` in error bodies) and the names the server accepts for them. */
+/** Canonical names (used as `keyword` in error bodies) and the other names the server accepts (settings/default.py). */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  _source: ['fields', 'field', 'filter', '_source'],
-  from: ['from', 'skip'],
-  aggs: ['facets', 'aggs'],
-  id: ['ids', 'id'],
+  _source: ['fields', 'field'],
+  size: ['limit'],
+  from: ['skip'],
+  aggs: ['facets'],
+  id: ['ids'],
 };
+
+/** The `alias` an option error names: the option's alias setting, a string when there is one alias. */
+function aliasOf(name: string): string | readonly string[] | undefined {
+  const aliases = ALIASES[name];
+  if (aliases === undefined) return undefined;
+  return aliases.length === 1 ? aliases[0] : aliases;
+}
+
+/**
+ * Refuse with the server's option error: `{"code":400,…,"error":"Bad Request", …info, "keyword", "alias"}`,
+ * empty entries left out (OptionSet.parse, OptionError.simplify).
+ */
+export function optionError(keyword: string | undefined, info: Record<string, unknown>): never {
+  const body: Record<string, unknown> = { ...info };
+  if (keyword !== undefined) body.keyword = keyword;
+  const alias = aliasOf(keyword ?? String(info.missing));
+  if (alias !== undefined) body.alias = alias;
+  refuse(errorBody(400, 'Bad Request', body));
+}
+
+/** A required option that is absent: `{"missing": name, "alias": …}` (Existentialist.inquire). */
+export function missingParam(name: string): never {
+  optionError(undefined, { missing: name });
+}
 
 /** Server maximums: the client's own record of them (biothings.web defaults and mygene's config_web), plus two it does not check. */
 export const MAX = { ...LIMITS, species: 1000, ids: 1000 } as const;
 
-const SEPARATORS = new Set([' ', '\t', '\n', '\r', '|', ',', '+']);
+const SEPARATORS = new Set([' ', '\t', '\n', '\r', '\v', '\f', '|', ',', '+']);
 
-/** Split a list parameter the way the server does: on space, tab, newline, `|`, `,` and `+`, keeping quoted phrases whole. */
+/** Split a list parameter the way the server does (shlex on space, tab, newline, `|`, `,`, `+`, quoted phrases whole, empty items dropped). */
 export function splitList(text: string, keyword: string): string[] {
   const out: string[] = [];
   let current = '';
-  let started = false;
   let quote: string | undefined;
   for (const ch of text) {
     if (quote !== undefined) {
@@ -30,80 +55,87 @@ export function splitList(text: string, keyword: string): string[] {
       else current += ch;
     } else if (ch === '"' || ch === "'") {
       quote = ch;
-      started = true;
     } else if (SEPARATORS.has(ch)) {
-      if (started) out.push(current);
+      out.push(current);
       current = '';
-      started = false;
     } else {
       current += ch;
-      started = true;
     }
   }
-  if (quote !== undefined) refuse(badParam(keyword, 'No closing quotation'));
-  if (started) out.push(current);
-  return out;
+  if (quote !== undefined) optionError(keyword, { reason: 'No closing quotation' });
+  out.push(current);
+  return out.map((item) => item.trim()).filter((item) => item !== '');
 }
 
-const TRUE = new Set(['true', '1', 'yes', 'on', 't', 'y']);
-const FALSE = new Set(['false', '0', 'no', 'off', 'f', 'n']);
+/** Words Converter.str_to_bool reads as true; any other non-number is false, never an error. */
+const TRUE = new Set(['1', 'true', 'yes', 'y', 't']);
+
+/** Where a value came from: it decides how the value is converted (QueryArgCvter, FormArgCvter, JsonArgCvter). */
+type Source = 'query' | 'form' | 'json';
+
+interface Found {
+  value: unknown;
+  source: Source;
+}
 
 /** The parameters of one request. */
 export class Params {
-  readonly #values: Map<string, unknown>;
+  readonly #sources: ReadonlyMap<Source, ReadonlyMap<string, unknown>>;
 
-  constructor(values: Map<string, unknown>) {
-    this.#values = values;
+  constructor(sources: ReadonlyMap<Source, ReadonlyMap<string, unknown>>) {
+    this.#sources = sources;
   }
 
   /** The query string, plus the body of a POST (JSON when the content type says so, else form fields). */
   static of(request: SimulatedRequest): Params {
-    const values = new Map<string, unknown>();
-    for (const [key, value] of request.url.searchParams) values.set(key, value);
+    const sources = new Map<Source, Map<string, unknown>>([['query', new Map(request.url.searchParams)]]);
     if (request.method === 'POST' && request.body.byteLength > 0) {
       const type = request.headers.get('content-type') ?? '';
-      if (type.startsWith('application/json')) {
-        let body: unknown;
-        try {
-          body = request.json();
-        } catch {
-          refuse(errorBody(400, 'Invalid JSON body.'));
-        }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) refuse(errorBody(400, 'Invalid JSON body.'));
-        for (const [key, value] of Object.entries(body)) values.set(key, value);
-      } else {
-        for (const [key, value] of request.form()) values.set(key, value);
+      if (type.startsWith('application/json')) sources.set('json', jsonBody(request));
+      else sources.set('form', new Map(request.form()));
+    }
+    return new Params(sources);
+  }
+
+  /** The value of `name` (or of an alias) and where it came from: query string first, then form, then JSON (ReqArgs.lookup). */
+  find(name: string): Found | undefined {
+    for (const source of ['query', 'form', 'json'] as const) {
+      const values = this.#sources.get(source);
+      if (values === undefined) continue;
+      for (const key of [name, ...(ALIASES[name] ?? [])]) {
+        const value = values.get(key);
+        if (value !== undefined && value !== null) return { value, source };
       }
     }
-    return new Params(values);
+    return undefined;
   }
 
   /** The raw value of `name` (or of one of its aliases). */
   raw(name: string): unknown {
-    for (const alias of ALIASES[name] ?? [name]) if (this.#values.has(alias)) return this.#values.get(alias);
-    return undefined;
+    return this.find(name)?.value;
   }
 
   has(name: string): boolean {
-    return this.raw(name) !== undefined;
+    return this.find(name) !== undefined;
   }
 
   string(name: string): string | undefined {
     const value = this.raw(name);
-    if (value === undefined || value === null) return undefined;
+    if (value === undefined) return undefined;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    refuse(badParam(name, 'Expect type str.'));
+    optionError(name, { reason: 'Expect type str.' });
   }
 
-  /** A list parameter: a JSON array, or a string split on the server's separators (`jsonArray`: a `["…"]` string is read as JSON). */
+  /** A list parameter: a JSON array, or a string split on the server's separators (`jsonArray`: a form value `["…"]` is read as JSON). */
   list(name: string, max?: number, options: { jsonArray?: boolean } = {}): string[] | undefined {
-    const value = this.raw(name);
-    if (value === undefined || value === null) return undefined;
+    const found = this.find(name);
+    if (found === undefined) return undefined;
+    const { value } = found;
     let list: string[];
     if (Array.isArray(value)) {
       list = value.map((item) =>
-        typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item) : refuse(badParam(name, 'Expect type list.')),
+        typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? String(item) : optionError(name, { reason: 'Expect type list.' }),
       );
     } else if (typeof value === 'string') {
       const parsed = options.jsonArray && value.trim().startsWith('[') ? parseJsonArray(value) : undefined;
@@ -111,33 +143,54 @@ export class Params {
     } else if (typeof value === 'number') {
       list = [String(value)];
     } else {
-      refuse(badParam(name, 'Expect type list.'));
+      optionError(name, { reason: 'Expect type list.' });
     }
-    if (max !== undefined && list.length > max) refuse(overMax(name, max, { size: list.length }));
+    if (max !== undefined && list.length > max) optionError(name, { max, size: list.length });
     return list;
   }
 
+  /** An integer (Python `int()` of a string; a JSON body must hold a JSON integer), with the server's maximum. */
   int(name: string, options: { max?: number; min?: number } = {}): number | undefined {
-    const value = this.raw(name);
-    if (value === undefined || value === null || value === '') return undefined;
+    const found = this.find(name);
+    if (found === undefined) return undefined;
+    const { value, source } = found;
     let n: number;
     if (typeof value === 'number' && Number.isInteger(value)) n = value;
-    else if (typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) n = Number.parseInt(value, 10);
-    else refuse(badParam(name, `invalid literal for int() with base 10: '${String(value)}'`));
-    if (options.max !== undefined && n > options.max) refuse(overMax(name, options.max, { num: n }));
+    else if (source !== 'json' && typeof value === 'string' && /^\s*[-+]?\d+(_\d+)*\s*$/.test(value)) n = Number.parseInt(value.replace(/_/g, ''), 10);
+    else optionError(name, { reason: 'Expect type int.' });
+    if (options.max !== undefined && n > options.max) optionError(name, { max: options.max, num: n });
     if (options.min !== undefined && n < options.min) refuse(errorBody(400, 'Bad Request', { keyword: name, min: options.min, num: n }));
     return n;
   }
 
+  /**
+   * A boolean the way the server reads one: a number above 0 or `1/true/yes/y/t` is true, any other
+   * text false (never an error); a bare key in the query string (`?dotfield`) is true; a JSON body
+   * must hold a JSON boolean.
+   */
   bool(name: string): boolean | undefined {
-    const value = this.raw(name);
-    if (value === undefined || value === null || value === '') return undefined;
+    const found = this.find(name);
+    if (found === undefined) return undefined;
+    const { value, source } = found;
     if (typeof value === 'boolean') return value;
-    const text = String(value).trim().toLowerCase();
-    if (TRUE.has(text)) return true;
-    if (FALSE.has(text)) return false;
-    refuse(badParam(name, `Expect type bool, got '${String(value)}'.`));
+    if (source === 'json') optionError(name, { reason: 'Expect type bool.' });
+    const text = String(value).trim();
+    if (source === 'query' && text === '') return true;
+    const number = Number(text);
+    if (text !== '' && !Number.isNaN(number)) return number > 0;
+    return TRUE.has(text.toLowerCase());
   }
+}
+
+/** A JSON body: an object gives the parameters; any other JSON value is ignored (ReqArgs keeps dicts only). */
+function jsonBody(request: SimulatedRequest): Map<string, unknown> {
+  let body: unknown;
+  try {
+    body = request.json();
+  } catch {
+    refuse(errorBody(400, 'Invalid JSON body.'));
+  }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? new Map(Object.entries(body)) : new Map();
 }
 
 function parseJsonArray(text: string): string[] | undefined {

@@ -3,12 +3,12 @@
 import type { SimGene } from './dataset.js';
 import { shapeBody, type ShapeOptions } from './documents.js';
 import { filterOf, QUERY_DEFAULT_FIELDS, shapeOf, took } from './common.js';
-import { MAX, type Params } from './params.js';
+import { MAX, missingParam, type Params } from './params.js';
 import { geneIndex } from './gene-index.js';
-import { fieldValues, ID_SCOPES, type Match, passes, scopeScore, scopeTargets, search, speciesTaxids } from './search.js';
+import { type DocFilter, fieldValues, ID_SCOPES, type Match, passes, scopeScore, scopeTargets, search, speciesTaxids } from './search.js';
 import { nextPage, openScroll } from './scroll.js';
 import type { MyGeneSimulatorState } from './state.js';
-import { badParam, json, searchError } from './wire.js';
+import { json, searchError } from './wire.js';
 
 function hit(match: Match, shape: ShapeOptions, score: number | null = match.score): Record<string, unknown> {
   return { _id: match.doc._id, _score: score, ...shapeBody(match.doc, shape) };
@@ -58,9 +58,39 @@ function facets(docs: readonly SimGene[], names: readonly string[], size: number
     const terms = [...counts.values()].sort((a, b) => b.count - a.count || compare(a.term, b.term));
     const shown = terms.slice(0, size);
     const other = terms.slice(size).reduce((sum, t) => sum + t.count, 0);
-    out[name] = { _type: 'terms', terms: shown.map(({ count, term }) => ({ count, term })), other, missing: 0 };
+    // `total` counts the shown buckets only (ESResultFormatter.transform_aggs).
+    const total = shown.reduce((sum, t) => sum + t.count, 0);
+    out[name] = { _type: 'terms', terms: shown.map(({ count, term }) => ({ count, term })), other, missing: 0, total };
   }
   return out;
+}
+
+/** Match every gene: no `q` or `__all__` (ESQueryBuilder._build_string_query). */
+function matchesAll(q: string | undefined): boolean {
+  return q === undefined || q === '__all__';
+}
+
+/** `size` when absent: 10, or 0 for a match-all query asking only for facets. */
+function defaultSize(q: string | undefined, aggs: readonly string[] | undefined): number {
+  return matchesAll(q) && aggs !== undefined ? 0 : 10;
+}
+
+/** The matches of a GET query string: every gene without `q`, none for an empty `q` (as Elasticsearch's match_none). */
+function searchAll(state: MyGeneSimulatorState, q: string | undefined, filter: DocFilter): Match[] {
+  if (q !== undefined && q.trim() === '') return [];
+  return search(geneIndex(state.genes), matchesAll(q) ? '*' : (q as string), filter);
+}
+
+const EVERY_DOC: DocFilter = { species: undefined, entrezonly: false, ensemblonly: false };
+
+/**
+ * `filter` / `post_filter`: extra query strings a hit must also match (ESQueryBuilder.apply_extras);
+ * `filter` narrows the matches before facets are counted, `post_filter` only the hits.
+ */
+function narrowedBy(state: MyGeneSimulatorState, query: string | undefined): ((m: Match) => boolean) | undefined {
+  if (query === undefined || query === '') return undefined;
+  const ids = new Set(search(geneIndex(state.genes), query, EVERY_DOC).map((m) => m.doc._id));
+  return (m) => ids.has(m.doc._id);
 }
 
 /** `GET /query`: a search, a `fetch_all` scroll, or the next page of one (`scroll_id`). */
@@ -68,14 +98,13 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
   const scrollId = params.string('scroll_id');
   if (scrollId !== undefined) return nextPage(state, scrollId, now);
   const q = params.string('q');
-  if (q === undefined || q.trim() === '') return badParam('q', 'Missing required parameter.');
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
   const filter = filterOf(params);
   const fetchAll = params.bool('fetch_all') ?? false;
-  const size = params.int('size', { max: MAX.size, min: 0 }) ?? 10;
+  const aggs = params.list('aggs', MAX.facets);
+  const size = params.int('size', { max: MAX.size, min: 0 }) ?? defaultSize(q, aggs);
   const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
   const sort = params.list('sort', MAX.sort);
-  const aggs = params.list('aggs', MAX.facets);
   const facetSize = params.int('facet_size', { max: MAX.facetSize, min: 0 }) ?? 10;
   const facetFilter = speciesTaxids(params.list('species_facet_filter', MAX.species));
   if (!fetchAll && from + size > MAX.window) {
@@ -84,18 +113,22 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
         'See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.',
     );
   }
-  const matches = search(geneIndex(state.genes), q, filter);
+  const inFilter = narrowedBy(state, params.string('filter'));
+  const inPostFilter = narrowedBy(state, params.string('post_filter'));
+  const found = searchAll(state, q, filter);
+  const matches = inFilter ? found.filter(inFilter) : found;
   const maxScore = matches.length === 0 ? null : Math.max(...matches.map((m) => m.score));
   if (fetchAll)
     return openScroll(
       state,
-      matches.map((m) => hit(m, shape)),
+      (inPostFilter ? matches.filter(inPostFilter) : matches).map((m) => hit(m, shape)),
       maxScore,
       now,
       took(matches.length),
     );
-  // species_facet_filter narrows the hits, not the facets.
-  const selected = facetFilter ? matches.filter((m) => typeof m.doc.taxid === 'number' && facetFilter.has(m.doc.taxid)) : matches;
+  // species_facet_filter narrows the hits, not the facets, and only when there are facets.
+  const facetFiltered = facetFilter && aggs !== undefined ? matches.filter((m) => typeof m.doc.taxid === 'number' && facetFilter.has(m.doc.taxid)) : matches;
+  const selected = inPostFilter ? facetFiltered.filter(inPostFilter) : facetFiltered;
   const sorted = sortMatches(selected, sort);
   const sortedByScore = sort === undefined || sort.every((s) => s.replace(/^-/, '') === '_score');
   const body: Record<string, unknown> = {
@@ -116,13 +149,15 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
 /** `POST /query`: each term against `scopes` (default `_id,entrezgene,ensembl.gene,retired`), `size` hits per term. */
 export function postQuery(state: MyGeneSimulatorState, params: Params): Response {
   const terms = params.list('q', undefined, { jsonArray: true });
-  if (terms === undefined || terms.length === 0) return badParam('q', 'Missing required parameter.');
+  if (terms === undefined || terms.length === 0) missingParam('q');
   const scopes = params.list('scopes', MAX.scopes) ?? ID_SCOPES;
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
   const filter = filterOf(params);
   const size = params.int('size', { max: MAX.size, min: 1 }) ?? 10;
   const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
   const withTotal = params.bool('with_total') ?? false;
+  // Without facets, filter and post_filter narrow each term's hits alike.
+  const narrowers = [narrowedBy(state, params.string('filter')), narrowedBy(state, params.string('post_filter'))].filter((f) => f !== undefined);
   const out: Record<string, unknown>[] = [];
   let maxTotal = 0;
   let over = 0;
@@ -131,18 +166,19 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
     const matches: Match[] = [];
     for (const doc of index.candidates(scopeTargets(term, scopes))) {
       if (!passes(doc, filter)) continue;
-      const score = scopeScore(doc, term, scopes);
-      if (score > 0) matches.push({ doc, score });
+      const match = { doc, score: scopeScore(doc, term, scopes) };
+      if (match.score > 0 && narrowers.every((inFilter) => inFilter(match))) matches.push(match);
     }
     matches.sort((a, b) => b.score - a.score);
     maxTotal = Math.max(maxTotal, matches.length);
-    if (matches.length > from + size) over++;
+    // The formatter compares each term's total with `size`, whatever `from` is.
+    if (matches.length > size) over++;
     const window = matches.slice(from, from + size);
     if (window.length === 0) out.push({ query: term, notfound: true });
     for (const m of window) out.push({ query: term, ...hit(m, shape) });
   }
   if (!withTotal) return json(out);
   const body: Record<string, unknown> = { max_total: maxTotal, hits: out };
-  if (over > 0) body.msg = `${over} query terms return > ${size} hits, using from=${size} to retrieve the remaining hits`;
+  if (over > 0) body.msg = `${over} query terms return > ${size} hits, using from=${from + size} to retrieve the remaining hits`;
   return json(body);
 }

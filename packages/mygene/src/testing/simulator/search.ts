@@ -5,7 +5,7 @@
 import { SPECIES } from '../../species.js';
 import type { SimGene } from './dataset.js';
 import { valuesAt } from './documents.js';
-import { refuse, searchError } from './wire.js';
+import { errorBody, refuse, searchError } from './wire.js';
 
 /** What a search needs of an index (`GeneIndex` in gene-index.ts, which builds on this module). */
 export interface CandidateIndex {
@@ -136,17 +136,34 @@ function round(score: number): number {
 
 // ---- species ------------------------------------------------------------------------------
 
-/** `species` / `species_facet_filter` as taxids; `undefined` for `all` or no filter. */
+/** A species name (matched case-insensitively) or a taxid as a taxid; `undefined` when it is neither. */
+function taxidOf(item: string): number | undefined {
+  const name = item.trim().toLowerCase();
+  const known = (SPECIES as Readonly<Record<string, number>>)[name];
+  if (known !== undefined) return known;
+  return /^\d+$/.test(name) ? Number(name) : undefined;
+}
+
+/**
+ * `species` as taxids; `undefined` for `all` or no filter. A value that is neither a known name nor
+ * a taxid is MyGene's own 400 "cannot map some species to taxids." (MygeneQueryBuilder.apply_extras).
+ */
+export function speciesFilter(list: readonly string[] | undefined): Set<number> | undefined {
+  if (list === undefined || list.length === 0 || list.includes('all')) return undefined;
+  const taxids = list.map(taxidOf);
+  if (taxids.some((taxid) => taxid === undefined)) refuse(errorBody(400, 'cannot map some species to taxids.'));
+  return new Set(taxids as number[]);
+}
+
+/** `species_facet_filter` as taxids (`undefined` for `all` or no filter); an unknown name reaches Elasticsearch as a taxid and fails there. */
 export function speciesTaxids(list: readonly string[] | undefined): Set<number> | undefined {
   if (list === undefined || list.length === 0) return undefined;
   const out = new Set<number>();
   for (const item of list) {
-    const name = item.trim().toLowerCase();
-    if (name === 'all') return undefined;
-    const known = (SPECIES as Readonly<Record<string, number>>)[name];
-    if (known !== undefined) out.add(known);
-    else if (/^\d+$/.test(name)) out.add(Number(name));
-    else refuse(searchError(`[query_shard_exception] Reason: failed to create query: For input string: "${item}"`));
+    if (item.trim().toLowerCase() === 'all') return undefined;
+    const taxid = taxidOf(item);
+    if (taxid === undefined) refuse(searchError(`[query_shard_exception] Reason: failed to create query: For input string: "${item}"`));
+    out.add(taxid);
   }
   return out;
 }

@@ -14,16 +14,6 @@ export function errorBody(status: number, error: string, extra: Record<string, u
   return json({ code: status, success: false, error, ...extra }, status);
 }
 
-/** 400 for a parameter: `{"code":400,"success":false,"error":"Bad Request","keyword":…,"reason":…}`. */
-export function badParam(keyword: string, reason: string | null): Response {
-  return errorBody(400, 'Bad Request', { keyword, reason });
-}
-
-/** 400 for a list or number over its maximum: `keyword`, `max` and `size` (list length) or `num` (value). */
-export function overMax(keyword: string, max: number, got: { size: number } | { num: number }): Response {
-  return errorBody(400, 'Bad Request', { keyword, max, ...got });
-}
-
 /** An Elasticsearch failure: 400 with the ES error type and `root_cause_line_NN` keys. */
 export function searchError(rootCause: string): Response {
   return errorBody(400, 'search_phase_execution_exception', { root_cause_line_00: rootCause });
