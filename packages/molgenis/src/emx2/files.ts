@@ -254,6 +254,20 @@ function csvBody(input: string | readonly Record<string, unknown>[], field: stri
   return toCsv(input);
 }
 
+// `CsvApi#mergeMetadata` writes the task reference's JSON text with `ctx.result`, so it comes as
+// `text/plain` (Javalin's default), not `application/json`: parse the text, whatever the type.
+function csvTaskId(text: string): string {
+  let reference: unknown;
+  try {
+    reference = JSON.parse(text);
+  } catch {
+    reference = undefined;
+  }
+  const id = (reference as { id?: unknown } | null | undefined)?.id;
+  if (typeof id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async CSV import answered no task id' });
+  return id;
+}
+
 /**
  * `POST /{schema}/api/csv/{table}`: upsert the rows (whole rows). EMX2 saves them in batches of
  * 100 rows, each its own transaction — a failure leaves earlier batches written. With
@@ -276,9 +290,8 @@ export async function importCsv(
         retry: false,
         ...callOf(options),
       })
-      .json<{ id?: unknown }>();
-    if (typeof reference?.id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async CSV import answered no task id' });
-    return waitForTask(ref.ctx, reference.id, options);
+      .text();
+    return waitForTask(ref.ctx, csvTaskId(reference), options);
   }
   const response = await ref.ctx.http.post(path`${ref.schema}/api/csv/${table.name}`, {
     body,

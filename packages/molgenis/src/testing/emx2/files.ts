@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { csvLine, EMX2_CSV, readCsv, readUploadedArrayCell, serverArrayCell } from '../../internal/csv.js';
 import { matches } from './filter.js';
-import { Emx2SimError, javaDouble, jsonAnswer } from './json.js';
+import { Emx2SimError, javaDouble } from './json.js';
 import { isArray, isLayout, isRef, isRefArray, keyColumn, referenced, refTable } from './model.js';
 import { applyRows } from './mutate.js';
 import type { ExecContext } from './query.js';
@@ -139,6 +139,15 @@ export function importCsv(ctx: ExecContext, schema: SimSchema, table: SimTable, 
   return rows.length + deletes.length;
 }
 
+/**
+ * `POST /{schema}/api/csv` with a `fileName` header, synchronous: `Table#save` of every row in one
+ * transaction (a bad row writes nothing) and no `mg_delete` handling (`CsvApi#mergeMetadata`).
+ */
+export function saveCsv(ctx: ExecContext, schema: SimSchema, table: SimTable, text: string): number {
+  const { rows, deletes } = csvInputs(schema, table, text);
+  return applyRows(ctx, schema, table, 'save', [...rows, ...deletes], 'csv');
+}
+
 /** `DELETE /{schema}/api/csv/{table}`: the count of rows deleted. */
 export function deleteCsv(ctx: ExecContext, schema: SimSchema, table: SimTable, text: string): number {
   const { rows } = csvInputs(schema, table, text);
@@ -223,17 +232,25 @@ export function importZip(ctx: ExecContext, schema: SimSchema, zip: Uint8Array):
 }
 
 /**
- * Start a task that ends (after `taskPolls` polls) as the work did; answers EMX2's task reference.
- * Sub-tasks the work returns (an array) are the task's own once it ends. `oneTransaction` (ZIP and
- * Excel imports, which the server runs in one transaction): the work runs when the task ends, so
- * nothing of it is visible while the task is WAITING or RUNNING; otherwise (a CSV import, committed
- * every 100 rows) it runs at once.
+ * Start a task that ends (after `taskPolls` polls) as the work did; answers EMX2's task reference
+ * (`web/TaskReference.java`, compact JSON) as `contentType`: `application/json` where the server
+ * sends it with `ctx.json` (ZIP, Excel), Javalin's default `text/plain` where it writes its text
+ * with `ctx.result` (the CSV upload, `CsvApi#mergeMetadata`). Sub-tasks the work returns (an array)
+ * are the task's own once it ends. `oneTransaction` (ZIP and Excel imports, which the server runs
+ * in one transaction): the work runs when the task ends, so nothing of it is visible while the task
+ * is WAITING or RUNNING; otherwise (a CSV import, committed every 100 rows) it runs at once.
  */
-export function startTask(ctx: ExecContext, schema: SimSchema, what: string, work: () => unknown, oneTransaction = false): Response {
+export function startTask(
+  ctx: ExecContext,
+  schema: SimSchema,
+  what: string,
+  work: () => unknown,
+  { oneTransaction = false, contentType = 'application/json' }: { oneTransaction?: boolean; contentType?: string } = {},
+): Response {
   const id = randomUUID();
   const outcome = oneTransaction ? undefined : outcomeOf(what, work);
   const task: SimTask = { id, status: 'WAITING', description: `${what} (waiting)`, subTasks: [], pollsLeft: ctx.state.taskPolls, outcome };
   if (oneTransaction) holdBack(task, what, work);
   ctx.state.tasks.set(id, task);
-  return jsonAnswer({ id, url: `/${schema.name}/api/tasks/${id}` });
+  return new Response(JSON.stringify({ id, url: `/${schema.name}/api/tasks/${id}` }), { headers: { 'content-type': contentType } });
 }

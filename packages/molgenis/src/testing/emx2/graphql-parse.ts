@@ -270,3 +270,39 @@ export function resolveValue(value: GqlValue, variables: Record<string, unknown>
       return Object.fromEntries(value.fields.map(([k, v]) => [k, resolveValue(v, variables)]));
   }
 }
+
+const OPENERS = new Set(['{', '(', '[']);
+const CLOSERS = new Set(['}', ')', ']']);
+
+/**
+ * The operation types (`query`, `mutation`, `subscription`) a document defines, or `undefined` when
+ * it is not valid syntax — `GraphqlExecutor#rejectMutations` refuses every GET whose parsed document
+ * defines anything but queries, and leaves a syntax error for the execution to report.
+ */
+export function operationTypes(text: string): string[] | undefined {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(text);
+    parseGraphql(text);
+  } catch (error) {
+    if (error instanceof Emx2SimError && error.message.startsWith('Invalid syntax')) return undefined;
+    tokens = tokenize(text); // valid syntax that the simulator does not run (two operations, fragments …)
+  }
+  const types: string[] = [];
+  let depth = 0;
+  let atDefinition = true; // the next top-level token starts a definition
+  for (const t of tokens) {
+    if (t.kind === 'punct' && OPENERS.has(t.value)) {
+      if (depth === 0 && atDefinition && t.value === '{') types.push('query'); // the `{ … }` shorthand
+      if (depth === 0) atDefinition = false;
+      depth++;
+    } else if (t.kind === 'punct' && CLOSERS.has(t.value)) {
+      depth--;
+      if (depth === 0 && t.value === '}') atDefinition = true;
+    } else if (depth === 0 && atDefinition && t.kind === 'name') {
+      types.push(t.value);
+      atDefinition = false;
+    }
+  }
+  return types.filter((t) => t === 'query' || t === 'mutation' || t === 'subscription');
+}

@@ -18,10 +18,15 @@ export function tableById(schema: SimSchema, id: string): SimTable | undefined {
   return schema.tables.find((t) => t.id === id);
 }
 
+/** The table by name or id, case-insensitive (`Schema#getTableByNameOrIdCaseInsensitive`); `undefined` when none. */
+export function findTable(schema: SimSchema, name: string): SimTable | undefined {
+  const lower = name.toLowerCase();
+  return schema.tables.find((t) => t.name.toLowerCase() === lower || t.id.toLowerCase() === lower);
+}
+
 /** The table by name or id, case-insensitive (as EMX2's REST paths look them up). */
 export function tableByName(schema: SimSchema, name: string): SimTable {
-  const lower = name.toLowerCase();
-  const found = schema.tables.find((t) => t.name.toLowerCase() === lower || t.id.toLowerCase() === lower);
+  const found = findTable(schema, name);
   if (!found) throw new Emx2SimError(`Table ${name} unknown`);
   return found;
 }

@@ -2,10 +2,11 @@
 // after resolving who asks (token header; a bad token is an error, never anonymous).
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { executeGraphql } from './execute.js';
+import { operationTypes } from './graphql-parse.js';
 import { importXlsx, schemaEmx1Xlsx, schemaXlsx, tableXlsx, XLSX_CONTENT_TYPE } from './excel.js';
-import { deleteCsv, importCsv, importZip, schemaZip, startTask, tableCsv } from './files.js';
+import { deleteCsv, importCsv, importZip, saveCsv, schemaZip, startTask, tableCsv } from './files.js';
 import { Emx2SimError, errorAnswer, jsonAnswer } from './json.js';
-import { tableByName } from './model.js';
+import { findTable, tableByName } from './model.js';
 import { canView, type ExecContext } from './query.js';
 import type { Emx2SimulatorState, SimSchema } from './types.js';
 
@@ -18,7 +19,7 @@ function who(state: Emx2SimulatorState, request: SimulatedRequest): { user: stri
   return { user: known.user, token };
 }
 
-async function graphqlRequest(request: SimulatedRequest): Promise<{ query: string | undefined; variables: unknown }> {
+async function graphqlRequest(request: SimulatedRequest): Promise<{ query: string; variables: unknown }> {
   if (request.method === 'GET') return { query: request.url.searchParams.get('query') ?? '{ __typename }', variables: undefined };
   const type = request.headers.get('content-type');
   if (type === null)
@@ -34,8 +35,37 @@ async function graphqlRequest(request: SimulatedRequest): Promise<{ query: strin
   } catch (error) {
     throw new Emx2SimError(`Unrecognized token: ${(error as Error).message}`);
   }
-  const { query, variables } = (body ?? {}) as { query?: unknown; variables?: unknown };
-  return { query: typeof query === 'string' ? query : undefined, variables };
+  const fields = (body ?? {}) as { query?: unknown; variables?: unknown };
+  return { query: queryText(fields.query), variables: variablesMap(fields.variables) };
+}
+
+// `GraphqlApi#getQueryFromRequest` reads `node.get("query").asText()`: a missing key is a
+// NullPointerException, other JSON values become their text (objects and lists an empty text).
+function queryText(query: unknown): string {
+  if (query === undefined)
+    throw new Emx2SimError(
+      'Cannot invoke "com.fasterxml.jackson.databind.JsonNode.asText()" because the return value of "com.fasterxml.jackson.databind.node.ObjectNode.get(String)" is null',
+    );
+  if (query === null) return 'null';
+  return typeof query === 'object' ? '' : String(query);
+}
+
+// The Java class Jackson reads a non-object JSON value into (`ObjectMapper#readValue(…, Map.class)`).
+function javaClassOf(value: unknown): string {
+  if (Array.isArray(value)) return 'java.util.ArrayList';
+  if (typeof value === 'string') return 'java.lang.String';
+  if (typeof value === 'boolean') return 'java.lang.Boolean';
+  if (!Number.isInteger(value)) return 'java.lang.Double';
+  return (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31 ? 'java.lang.Integer' : 'java.lang.Long';
+}
+
+// `GraphqlApi#getVariablesFromRequest` casts `variables` to a Map; any other JSON value fails the
+// cast, and the message is Java's ClassCastException text, twice (`MolgenisException(String, cause)`).
+function variablesMap(variables: unknown): unknown {
+  if (variables === undefined || variables === null || (typeof variables === 'object' && !Array.isArray(variables))) return variables;
+  const javaClass = javaClassOf(variables);
+  const cast = `class ${javaClass} cannot be cast to class java.util.Map (${javaClass} and java.util.Map are in module java.base of loader 'bootstrap')`;
+  throw new Emx2SimError(`Parsing of graphql variables failed. Should be an object with each graphql variable a key. ${cast}: ${cast}`);
 }
 
 async function graphql(
@@ -45,8 +75,8 @@ async function graphql(
   caller: { user: string; token: string | undefined },
 ): Promise<Response> {
   const { query, variables } = await graphqlRequest(request);
-  if (query === undefined || query.trim() === '') throw new Emx2SimError("Invalid syntax with offending token '<EOF>' at line 1 column 1");
-  if (request.method === 'GET' && /^\s*mutation\b/.test(query)) {
+  if (query.trim() === '') throw new Emx2SimError("Invalid syntax with offending token '<EOF>' at line 1 column 1");
+  if (request.method === 'GET' && operationTypes(query)?.some((type) => type !== 'query')) {
     throw new Emx2SimError('Only query operations are allowed via HTTP GET. Use a POST request to execute mutations.');
   }
   const ctx: ExecContext = { state, schema, user: caller.user, variables: {}, token: caller.token };
@@ -91,20 +121,14 @@ async function batchApi(request: SimulatedRequest, schema: SimSchema, rest: stri
     if (request.method === 'DELETE') return new Response(String(deleteCsv(ctx, schema, table, request.text())), { headers: { 'content-type': 'text/csv' } });
     return undefined;
   }
-  if (kind === 'csv' && request.method === 'POST') {
-    const fileName = request.headers.get('fileName');
-    if (fileName === null) throw new Emx2SimError('the EMX2 simulator does not implement metadata uploads');
-    const table = tableByName(schema, fileName);
-    const text = request.text();
-    if (q.has('async')) return startTask(ctx, schema, `Import ${table.name}`, () => importCsv(ctx, schema, table, text));
-    const n = importCsv(ctx, schema, table, text);
-    return new Response(`{ "message": "imported number of rows: " + ${n} }`, { headers: { 'content-type': 'application/json' } });
-  }
+  if (kind === 'csv' && request.method === 'POST') return tableUpload(request, schema, ctx);
   if (kind === 'zip' && request.method === 'GET') {
     const only = tableName === undefined ? undefined : tableByName(schema, tableName);
     const zip = schemaZip(schema, only, q.get('includeSystemColumns') === 'true');
+    // `ZipApi#getZip`/`#getZipTable`: unquoted names carrying the time in ms
+    const fileName = only === undefined ? `${schema.name}${Date.now()}.zip` : `${schema.name}_${only.name}${Date.now()}.zip`;
     return new Response(new Uint8Array(zip), {
-      headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${schema.name}.zip"` },
+      headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename=${fileName}` },
     });
   }
   if (kind === 'zip' && request.method === 'POST' && tableName === undefined) {
@@ -117,13 +141,27 @@ async function batchApi(request: SimulatedRequest, schema: SimSchema, rest: stri
       return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
     }
     if (ext !== '.zip') throw new Emx2SimError(`File upload failed: extension ${ext} not supported`);
-    if (q.has('async')) return startTask(ctx, schema, `Import ${name}`, () => importZip(ctx, schema, bytes), true);
+    if (q.has('async')) return startTask(ctx, schema, `Import ${name}`, () => importZip(ctx, schema, bytes), { oneTransaction: true });
     const started = Date.now();
     importZip(ctx, schema, bytes);
     return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
   }
   if (kind === 'excel') return excelApi(request, schema, tableName, ctx);
   return undefined;
+}
+
+// `CsvApi#mergeMetadata`: a `fileName` header naming a table imports the body into it — with `?async`
+// as an import task (100-row transactions), else as one `Table#save` (one transaction, no
+// `mg_delete`) answered as `text/csv`; any other body is metadata, which the simulator does not do.
+function tableUpload(request: SimulatedRequest, schema: SimSchema, ctx: ExecContext): Response {
+  const fileName = request.headers.get('fileName');
+  const table = fileName === null ? undefined : findTable(schema, fileName);
+  if (table === undefined) throw new Emx2SimError('the EMX2 simulator does not implement metadata uploads');
+  const text = request.text();
+  if (request.url.searchParams.has('async'))
+    return startTask(ctx, schema, `Import ${table.name}`, () => importCsv(ctx, schema, table, text), { contentType: 'text/plain' });
+  const n = saveCsv(ctx, schema, table, text);
+  return new Response(`{ "message": "imported number of rows: " + ${n} }`, { headers: { 'content-type': 'text/csv' } });
 }
 
 // `web/ExcelApi.java`: file names are unquoted and carry the time in ms, as the server sends them.
@@ -143,7 +181,7 @@ async function excelApi(request: SimulatedRequest, schema: SimSchema, tableName:
   }
   if (request.method === 'POST' && tableName === undefined) {
     const { bytes } = await fileUpload(request); // no extension check here (unlike `/api/zip`)
-    if (q.has('async')) return startTask(ctx, schema, 'Import excel file', () => importXlsx(ctx, schema, bytes), true);
+    if (q.has('async')) return startTask(ctx, schema, 'Import excel file', () => importXlsx(ctx, schema, bytes), { oneTransaction: true });
     const started = Date.now();
     importXlsx(ctx, schema, bytes);
     return new Response(`Import success in ${Date.now() - started}ms`, { headers: { 'content-type': 'text/plain' } });
@@ -158,6 +196,14 @@ function parseFilter(raw: string | null): unknown {
   } catch (error) {
     throw new Emx2SimError(`Invalid filter JSON: ${(error as Error).message}`);
   }
+}
+
+// `TaskApi#create` serves one task at `/api/tasks/{id}`, `/{schema}/api/tasks/{id}` (the `url` an
+// async upload answers) and `/{schema}/{app}/api/tasks/{id}`; the schema segment is not looked up.
+function taskPathId(segments: string[]): string | undefined {
+  const n = segments.length;
+  if (n < 3 || n > 5 || segments[n - 3] !== 'api' || segments[n - 2] !== 'tasks') return undefined;
+  return segments[n - 1];
 }
 
 /** Answer one request; anything the simulator does not know is a 404 naming it. */
@@ -175,11 +221,14 @@ export async function route(state: Emx2SimulatorState, request: SimulatedRequest
       if (segments.length === 2 || segments.length === 3)
         return await graphql(state, request, visibleSchema(state, first as string, caller.user, true), caller);
     }
-    if (segments[0] === 'api' && segments[1] === 'tasks' && segments.length === 3 && request.method === 'GET') {
+    const taskId = taskPathId(segments);
+    if (taskId !== undefined && request.method === 'GET') {
       if (!state.users.get(caller.user)?.admin) throw new Emx2SimError('Unable to get task: can only be done by admin');
-      const task = state.tasks.get(segments[2] as string);
-      if (!task) throw new Emx2SimError(`getTask(${segments[2]}) failed: task not found`);
-      return jsonAnswer({ id: task.id, status: task.status, description: task.description, subTasks: task.subTasks });
+      const task = state.tasks.get(taskId);
+      if (!task) throw new Emx2SimError(`getTask(${taskId}) failed: task not found`);
+      // `TaskApi#getTask` writes `Task#toString` (compact JSON, empty lists left out) with `ctx.result`: text/plain
+      const view = { id: task.id, description: task.description, status: task.status, ...(task.subTasks.length > 0 ? { subTasks: task.subTasks } : {}) };
+      return new Response(JSON.stringify(view), { headers: { 'content-type': 'text/plain' } });
     }
     if (segments.length >= 3 && segments[1] === 'api') {
       const schema = visibleSchema(state, segments[0] as string, caller.user, false);

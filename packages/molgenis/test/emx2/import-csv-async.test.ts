@@ -1,0 +1,41 @@
+// The async CSV import reads the task reference whatever its content type: the server writes it
+// as text (`CsvApi#mergeMetadata` → `ctx.result`, Javalin's default `text/plain`).
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isResponseFormatError } from '../../src/emx2/index.js';
+import { createEmx2Simulator } from '../../src/testing/index.js';
+import { BASE, emx2 } from './helpers.js';
+
+const sim = createEmx2Simulator({ syntheticRows: 10, taskPolls: 0 });
+const server = setupServer(...sim.handlers());
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  sim.reset();
+});
+afterAll(() => server.close());
+
+async function categories() {
+  const client = emx2();
+  await client.signin('admin', 'admin');
+  return client.schema('pet store').table('Category');
+}
+
+describe('importCsv({ async: true })', () => {
+  it('follows a task reference sent as text/plain, as the server sends it', async () => {
+    const table = await categories();
+    const task = await table.importCsv('name\nfish\n', { async: true, interval: 0 });
+    const upload = sim.requests.find((r) => r.url.pathname === '/pet%20store/api/csv');
+    expect(upload?.url.searchParams.has('async')).toBe(true);
+    expect(task?.status).toBe('COMPLETED');
+    expect(await table.count('name==fish')).toBe(1);
+  });
+
+  it('fails with a ResponseFormatError when the answer holds no task id', async () => {
+    const table = await categories();
+    server.use(http.post(`${BASE}/pet%20store/api/csv`, () => new HttpResponse('null', { headers: { 'content-type': 'text/plain' } })));
+    const failed = await table.importCsv('name\nfish\n', { async: true, interval: 0 }).catch((e: unknown) => e);
+    expect(isResponseFormatError(failed) && failed.message).toMatch(/the async CSV import answered no task id/);
+  });
+});
