@@ -1,4 +1,4 @@
-import { type CallOptions, type HttpClient, type ListOptions, type Paged, paged, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, type HttpClient, type ListOptions, type Paged, paged, ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type EnrichmentOptions, type EnrichmentResult, runEnrichment } from './enrichment.js';
 import { readText } from './internal/read-file.js';
 import { callOpt, writeOpt } from './internal/request-options.js';
@@ -625,15 +625,26 @@ export class Lists {
   async get(name: string, options: CallOptions = {}): Promise<InterMineList> {
     checkName(name);
     const body = await this.http.get('lists', { searchParams: { name }, ...callOpt(options) }).json<ListsBody>();
-    const found = listsOf(body, this.http.url('lists')).find((l) => l.name === name) ?? body.lists[0];
-    if (!found)
+    const answered = listsOf(body, this.http.url('lists'));
+    // The server trims the name and reads a leading or trailing `*` as a wildcard, so its answer
+    // may hold other lists; only the one with this exact name is the answer.
+    const found = answered.find((l) => l.name === name.trim());
+    if (found) return this.#wrap(found);
+    if (answered.length === 0)
       throw new ResponseFormatError({
         message: `GET ${this.http.url('lists')}: the server answered without the list ${name}`,
         service: 'intermine',
         method: 'GET',
         body,
       });
-    return this.#wrap(found);
+    throw createHttpError({
+      status: 404,
+      method: 'GET',
+      url: this.http.url('lists'),
+      service: 'intermine',
+      message: `GET ${this.http.url('lists')}: there is no list called ${JSON.stringify(name)} (the server's name filter matched ${answered.map((l) => l.name).join(', ')})`,
+      body,
+    });
   }
 
   /**

@@ -13,6 +13,18 @@ export function parseErrorLine(line: string): { status: number; message: string 
   return { status: Number(m[1]), message: m[2]?.trim() || 'the server reported an error' };
 }
 
+/**
+ * The message of a flat error body: the rest of the `[ERROR]` line and every line after it, since
+ * the server writes its message unescaped (a query's problems come one per line after the first).
+ */
+function flatErrorMessage(body: string): string | undefined {
+  const lines = body.split(/\r?\n/);
+  const at = lines.findIndex((line) => ERROR_LINE.test(line));
+  if (at === -1) return undefined;
+  const message = [ERROR_LINE.exec(lines[at]!)![2] ?? '', ...lines.slice(at + 1)].join('\n').trim();
+  return message || 'the server reported an error';
+}
+
 function clip(text: string): string {
   const t = text.trim();
   return t.length > 500 ? `${t.slice(0, 500)}…` : t;
@@ -31,11 +43,8 @@ export function interMineServiceMessage(body: unknown, _response: Response): str
       }
     }
   } else if (typeof body === 'string') {
-    const errorLine = body
-      .split(/\r?\n/)
-      .map(parseErrorLine)
-      .find((x) => x !== undefined);
-    if (errorLine) message = clip(errorLine.message);
+    const flat = flatErrorMessage(body);
+    if (flat) message = clip(flat);
     else {
       const xmlMessage = /<message>([\s\S]*?)<\/message>/i.exec(body)?.[1];
       const cause = /<cause>([\s\S]*?)<\/cause>/i.exec(body)?.[1];

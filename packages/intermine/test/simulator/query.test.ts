@@ -102,7 +102,10 @@ describe('simulator: queries', () => {
     expect(isBadRequestError(error)).toBe(true);
     expect((error as { serviceMessage: string }).serviceMessage).toContain('You do not have access to a list called no-such-list');
     const xml = '<query model="genomic" view="Gene.symbol"><constraint path="Gene.length" op="=" value="foo" code="A"/></query>';
-    const r = await fetch('https://www.flymine.org/flymine/service/query/results', { method: 'POST', body: new URLSearchParams({ query: xml }) });
+    const r = await fetch('https://www.flymine.org/flymine/service/query/results', {
+      method: 'POST',
+      body: new URLSearchParams({ query: xml, format: 'json' }),
+    });
     expect(((await r.json()) as { error: string }).error).toContain('Value in constraint Gene.length = foo is not in correct format for type of Integer');
   });
 

@@ -92,6 +92,19 @@ function created(list: SimList, extra: Record<string, unknown> = {}): Response {
   return ok({ listId: list.id, listName: list.name, listSize: list.ids.length, ...extra });
 }
 
+/**
+ * The `GET /lists?name=` filter (`AvailableListsService.getListsMatching`): a `*` at the start,
+ * the end or both makes it a suffix, prefix or substring match; otherwise the name is exact.
+ */
+function nameMatches(filter: string): (list: SimList) => boolean {
+  const term = filter.replace(/^\*+|\*+$/g, '');
+  const [leading, trailing] = [filter.startsWith('*'), filter.endsWith('*')];
+  if (leading && trailing) return (l) => l.name.includes(term);
+  if (leading) return (l) => l.name.endsWith(term);
+  if (trailing) return (l) => l.name.startsWith(term);
+  return (l) => l.name === term;
+}
+
 /** The common type of several lists (the nearest shared ancestor; `InterMineObject` when none). */
 function commonType(state: InterMineSimulatorState, types: string[]): string {
   const model = state.store.model;
@@ -110,11 +123,12 @@ export async function handleLists(
   const all = params(request);
   const method = request.method;
   if (path === 'lists' && method === 'GET') {
-    const name = all.get('name');
+    const filter = all.get('name')?.trim();
     const visible = [...state.lists.values()].filter((l) => canSee(l, user));
-    if (name !== null) {
-      const found = visible.filter((l) => l.name === name);
-      if (found.length === 0) throw new Refusal(404, `No lists found with the name ${name}`, { lists: [] });
+    if (filter) {
+      const found = visible.filter(nameMatches(filter));
+      // Refused before the "lists" header is set, so the error body has no "lists" key.
+      if (found.length === 0) throw new Refusal(404, `No lists matched ${filter}`);
       return ok({ lists: found.map((l) => listJson(l, user)) });
     }
     return ok({ lists: visible.map((l) => listJson(l, user)) });

@@ -1,6 +1,6 @@
 // `/query/results` in every format the client asks for (json, jsonobjects, jsonrows with
 // summaryPath, jsoncount, count, tsv, csv) and the bio exports `/query/results/fasta|gff3|bed`.
-import { badRequest, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
+import { badRequest, fail, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
 import { shortType } from './model.js';
 import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
@@ -119,12 +119,30 @@ function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
   for (const item of items) yield f(item);
 }
 
-function int(all: URLSearchParams, name: string, fallback: number): number {
+/** Java's `Integer` parse: an optional sign, then digits, within 32 bits. */
+function javaInt(raw: string): number | undefined {
+  if (!/^[+-]?\d+$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= -(2 ** 31) && n < 2 ** 31 ? n : undefined;
+}
+
+/**
+ * One paging parameter as `WebServiceRequestParser.parseInteger` reads it: absent or empty is the
+ * default; a value that is not an integer or lies outside [min, max] is a 400 with the raw text
+ * (the server's own range message is swallowed by its catch-all, so both read the same).
+ */
+function pagingParam(all: URLSearchParams, name: 'start' | 'size', min: number, max: number, fallback: number): number {
   const raw = all.get(name);
   if (raw === null || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) badRequest(`Illegal value for ${name}: ${raw}. It must be a non-negative integer`, { results: [] });
+  const n = javaInt(raw);
+  if (n === undefined || n < min || n > max) badRequest(`Invalid ${name} parameter: ${raw}`, { results: [] });
   return n;
+}
+
+/** `start` (from 0) and `size` (1 to {@link MAX_SIZE}), checked before anything else of a results request. */
+export function paging(all: URLSearchParams): { start: number; size: number } {
+  const start = pagingParam(all, 'start', 0, 2 ** 31 - 1, 0);
+  return { start, size: pagingParam(all, 'size', 1, MAX_SIZE, MAX_SIZE) };
 }
 
 /** The nested records of `format=jsonobjects`: one per root object, its views' fields and joined objects. */
@@ -224,13 +242,108 @@ function tsvCell(v: unknown): string {
   return text === '' || text.includes('\t') ? csvCell(text) : text;
 }
 
-/** Answer a parsed query in the requested format (shared by `/query/results` and `/template/results`). */
-export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | null, state: InterMineSimulatorState, user: string | undefined): Response {
-  const format = (
-    all.get('format') ?? (accept?.includes('text/tab-separated-values') ? 'tsv' : accept?.includes('text/comma-separated-values') ? 'csv' : 'json')
-  ).toLowerCase();
-  const known = ['json', 'jsonobjects', 'jsonrows', 'jsontable', 'jsoncount', 'count', 'tsv', 'tab', 'csv'];
-  if (!known.includes(format)) throw new Refusal(406, 'Cannot serve any format that is acceptable to you');
+/** The answer formats of `/query/results` and `/template/results` the simulator writes. */
+export type ResultFormat = 'json' | 'jsonobjects' | 'jsonrows' | 'jsontable' | 'jsoncount' | 'count' | 'tsv' | 'csv';
+
+/** What a request asks for: a format, the service's default (`*`), or one the simulator does not write (xml, html, rdf…). */
+type Asked = ResultFormat | 'default' | 'unwritten';
+
+/** `format` values as `WebServiceRequestParser.interpretFormat` maps them (case-sensitive); the rest are unknown. */
+const FORMAT_PARAM: Record<string, Asked> = {
+  '*/*': 'default',
+  json: 'json',
+  jsonp: 'json',
+  jsonobjects: 'jsonobjects',
+  jsonpobjects: 'jsonobjects',
+  jsontable: 'jsontable',
+  jsonptable: 'jsontable',
+  jsonrows: 'jsonrows',
+  jsonprows: 'jsonrows',
+  jsoncount: 'jsoncount',
+  jsonpcount: 'jsoncount',
+  count: 'count',
+  tab: 'tsv',
+  tsv: 'tsv',
+  csv: 'csv',
+  xml: 'unwritten',
+  html: 'unwritten',
+  text: 'unwritten',
+  rdf: 'unwritten',
+  ntriples: 'unwritten',
+};
+
+/** Accept types the server maps (`parseAcceptHeader` and the `ws.accept.*` web properties). */
+const ACCEPT_TYPE: Record<string, Asked> = {
+  'text/tab-separated-values': 'tsv',
+  'application/tsv': 'tsv',
+  'text/comma-separated-values': 'csv',
+  'application/csv': 'csv',
+  'text/xml': 'unwritten',
+  'application/xml': 'unwritten',
+  'text/html': 'unwritten',
+  'text/plain': 'unwritten',
+  'text/count': 'unwritten',
+};
+
+const JSON_ACCEPT = new Set(['application/json', 'text/javascript', 'application/javascript', 'application/jsonp']);
+const JSON_SUBTYPE: Record<string, ResultFormat> = { objects: 'jsonobjects', table: 'jsontable', rows: 'jsonrows' };
+
+function fromAccept(entry: string): Asked | undefined {
+  const pref = entry.trim().toLowerCase();
+  if (pref.startsWith('*')) return 'default';
+  const [type = '', ...options] = pref.split(';').map((p) => p.trim());
+  if (ACCEPT_TYPE[type]) return ACCEPT_TYPE[type];
+  if (!JSON_ACCEPT.has(type)) return undefined;
+  const sub = options.find((o) => o.startsWith('type='))?.slice(5);
+  return (sub && JSON_SUBTYPE[sub]) || 'json';
+}
+
+/**
+ * The format a results request gets, as `WebService.getFormat` picks it: the `format` parameter,
+ * then the Accept entries in order; the first one served wins, `*` or nothing asked means the
+ * service default, TSV. `undefined`: nothing it can serve (406); `'unwritten'`: one the real
+ * server writes but the simulator does not.
+ */
+export function resultFormat(all: URLSearchParams, accept: string | null): ResultFormat | 'unwritten' | undefined {
+  const param = all.get('format')?.trim();
+  const asked: (Asked | undefined)[] = [];
+  if (param) asked.push(FORMAT_PARAM[param]);
+  if (accept !== null) asked.push(...accept.split(',').map(fromAccept));
+  if (asked.length === 0) return 'tsv';
+  const first = asked.find((a) => a !== undefined);
+  return first === 'default' ? 'tsv' : first;
+}
+
+/** Content types of the flat formats (`ResponseUtil`). */
+const FLAT_TYPE: Partial<Record<ResultFormat, string>> = {
+  tsv: 'text/tab-separated-values',
+  csv: 'text/comma-separated-values',
+  count: 'text/plain',
+};
+
+/**
+ * Answer a results request in its format, and refuse it in that format too: the server writes an
+ * early error through the output it chose, so a flat request gets `[ERROR] <code> <message>`
+ * (`FlatFileFormatter.formatFooter`), a JSON one the trailer after `"results":[]` (none for counts).
+ */
+export function inResultFormat(all: URLSearchParams, accept: string | null, answer: (format: ResultFormat) => Response): Response {
+  const format = resultFormat(all, accept);
+  // NotAcceptableException is thrown before any output exists: the status alone, no body.
+  if (format === undefined || format === 'unwritten') return new Response(null, { status: 406 });
+  try {
+    return answer(format);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const message = error.status >= 500 ? 'Service failed. Please contact support.' : error.message;
+    const flatType = FLAT_TYPE[format];
+    if (flatType) return new Response(`[ERROR] ${error.status} ${message}`, { status: error.status, headers: { 'content-type': flatType } });
+    return fail(error.status, message, format === 'jsoncount' ? {} : { results: [] });
+  }
+}
+
+/** Answer a parsed query in the resolved format (shared by `/query/results` and `/template/results`). */
+export function answerQuery(q: SimQuery, format: ResultFormat, all: URLSearchParams, state: InterMineSimulatorState, user: string | undefined): Response {
+  const { start, size } = paging(all);
   const failure = takeStreamFailure(q);
   const rows = bindings(q, state.store, listAccess(state, user));
   const model = state.store.model;
@@ -242,11 +355,8 @@ export function answerQuery(q: SimQuery, all: URLSearchParams, accept: string | 
   }
   const summaryPath = all.get('summaryPath');
   if (summaryPath) return summary(q, rows, summaryPath, all, state);
-  const start = int(all, 'start', 0);
-  const size = int(all, 'size', MAX_SIZE);
-  if (size > MAX_SIZE) badRequest(`Illegal value for size: ${size}. The maximum is ${MAX_SIZE}`, { results: [] });
   const rowsOfPage = primed(page(rows, start, size));
-  if (format === 'tsv' || format === 'tab' || format === 'csv') {
+  if (format === 'tsv' || format === 'csv') {
     const sep = format === 'csv' ? ',' : '\t';
     const fmt = format === 'csv' ? csvCell : tsvCell;
     const headers = all.get('columnheaders');

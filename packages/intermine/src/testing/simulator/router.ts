@@ -4,14 +4,14 @@ import type { SimulatedRequest } from '@bio/core-http/testing';
 import { handleAccount } from './account.js';
 import { authenticate } from './auth.js';
 import { handleEnrichment } from './enrichment.js';
-import { fail, htmlNotFound, params, Refusal, required } from './envelope.js';
+import { badRequest, fail, htmlNotFound, params, Refusal, required } from './envelope.js';
 import { takeStreamFailure } from './failure.js';
 import { handleIds } from './ids.js';
 import { handleLists } from './lists.js';
 import { handleMeta } from './meta.js';
 import { parseQuery } from './pathquery.js';
 import { handleRegions } from './regions.js';
-import { answerQuery, bioExport, exportObjects } from './results.js';
+import { answerQuery, bioExport, exportObjects, inResultFormat, paging } from './results.js';
 import { handleSearch } from './search.js';
 import type { InterMineSimulatorState } from './state.js';
 import { handleTemplates } from './templates.js';
@@ -19,7 +19,13 @@ import { handleTemplates } from './templates.js';
 function handleQuery(request: SimulatedRequest, path: string, state: InterMineSimulatorState, user: string | undefined): Response | undefined {
   const all = params(request);
   if (path === 'query/results') {
-    return answerQuery(parseQuery(required(all, 'query', { results: [] }), state.store.model), all, request.headers.get('accept'), state, user);
+    return inResultFormat(all, request.headers.get('accept'), (format) => {
+      // The server reads start and size, then the query (QueryResultRequestParser).
+      paging(all);
+      const xml = all.get('query');
+      if (xml === null || xml.trim() === '') badRequest("The 'query' parameter must not be blank");
+      return answerQuery(parseQuery(xml, state.store.model), format, all, state, user);
+    });
   }
   const kind = /^query\/results\/(fasta|gff3|bed)$/.exec(path)?.[1];
   if (kind) {

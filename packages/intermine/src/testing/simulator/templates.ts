@@ -1,6 +1,7 @@
 // Templates: `GET /templates?format=json` and `/template/results` (`name`, `constraintN`,
 // `opN`, `valueN`, `extraN`, `codeN`, `format`, `start`, `size`). A run is the template's
-// query with the given values; switched-off constraints stay off unless given.
+// query with the given values, paired by path; an editable constraint left out is dropped when
+// optional (switched ON or OFF) and refused when required (LOCKED).
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { readQueryJSON, writeQueryXML } from '../../query-codec.js';
 import { requireUser } from './auth.js';
@@ -8,7 +9,7 @@ import { badRequest, multi, ok, params, Refusal, required } from './envelope.js'
 import { makeList } from './lists.js';
 import { fixtureJson } from './model.js';
 import { evaluate, parseQuery, type SimConstraint, type SimQuery } from './pathquery.js';
-import { answerQuery, listAccess } from './results.js';
+import { answerQuery, inResultFormat, listAccess, paging } from './results.js';
 import { templatesFromUpload, templatesXml } from './xml-formats.js';
 import type { InterMineSimulatorState } from './state.js';
 
@@ -45,35 +46,111 @@ export function builtInTemplates(): Record<string, Record<string, unknown>> {
   };
 }
 
-/** The query of a template run with the request's values. */
-function templateQuery(template: Record<string, unknown>, all: URLSearchParams): SimQuery {
-  const given = new Map<string, { op: string | null; values: string[]; extra: string | null; path: string | null }>();
-  for (let i = 1; all.has(`constraint${i}`) || all.has(`op${i}`) || all.has(`code${i}`); i++) {
-    const key = all.get(`code${i}`) ?? all.get(`constraint${i}`) ?? '';
-    given.set(key, { op: all.get(`op${i}`), values: all.getAll(`value${i}`), extra: all.get(`extra${i}`), path: all.get(`constraint${i}`) });
+/** One `constraintN`/`opN`/`valueN`/`extraN`/`codeN` group of a template run. */
+interface ConstraintInput {
+  path: string;
+  op: string;
+  values: string[];
+  extra: string | null;
+  code: string | null;
+}
+
+/** The most constraint groups a run may give (`PathQuery.MAX_CONSTRAINTS`, codes A to Z). */
+const MAX_INPUTS = 25;
+
+/** The request's constraint groups by path, checked as `Templates.parseConstraints` does. */
+function constraintInputs(all: URLSearchParams): Map<string, ConstraintInput[]> {
+  const byPath = new Map<string, ConstraintInput[]>();
+  for (let i = 1; i <= MAX_INPUTS; i++) {
+    const path = all.get(`constraint${i}`) ?? '';
+    const op = all.get(`op${i}`) ?? '';
+    const values = all.getAll(`value${i}`);
+    const extra = all.get(`extra${i}`);
+    const code = all.get(`code${i}`);
+    if (!path && !op && values.length === 0 && !extra && !code) continue;
+    const intro = `parameters were provided for constraint ${i}`;
+    if (!path) badRequest(`${intro} but no path was provided to identify the constraint. Missing parameter: 'constraint${i}'.`);
+    if (!op) badRequest(`${intro} but the operation was not specified. Missing parameter 'op${i}'.`);
+    if (op !== 'IS NULL' && op !== 'IS NOT NULL' && values.length === 0) {
+      badRequest(`${intro} but no values were provided, and ${op} requires at least one value. Missing parameter 'value${i}'.`);
+    }
+    byPath.set(path, [...(byPath.get(path) ?? []), { path, op, values, extra, code: code || null }]);
   }
+  return byPath;
+}
+
+/**
+ * The input for each editable constraint, as `Templates.getValuesFromInput` pairs them: by path,
+ * and by code only where a path has several editable constraints. Inputs on paths with no editable
+ * constraint are never read.
+ */
+function pairInputs(editable: TemplateWhere[], byPath: Map<string, ConstraintInput[]>): Map<TemplateWhere, ConstraintInput | undefined> {
+  const paired = new Map<TemplateWhere, ConstraintInput | undefined>();
+  for (const path of new Set(editable.map((w) => w.path))) {
+    const onPath = editable.filter((w) => w.path === path);
+    const inputs = byPath.get(path) ?? [];
+    if (inputs.length > onPath.length) {
+      badRequest(`There were more constraints specified  in the request than there are editable constraints for path ${path}.`);
+    }
+    if (onPath.length === 1) {
+      paired.set(onPath[0]!, inputs[0]);
+      continue;
+    }
+    if (inputs.some((i) => i.code === null)) {
+      badRequest(
+        `There are multiple editable constraintsfor path ${path} but codes weren't set.  If there is more than one constraint on a path you need to specify the corresponding constraint codes.`,
+      );
+    }
+    for (const w of onPath) {
+      const matching = inputs.filter((i) => i.code === w.code);
+      if (matching.length > 1) {
+        badRequest(
+          `There was more than one constraint specified with code: ${w.code} in the request for path: ${path}  You should only provide one value per code.`,
+        );
+      }
+      paired.set(w, matching[0]);
+    }
+  }
+  return paired;
+}
+
+/**
+ * The query of a template run with the request's values. A given value replaces the editable
+ * constraint's; an editable constraint without one is dropped when optional (`switched` ON or
+ * OFF) and refused when required (LOCKED, the default), as `checkAndAddValue` does.
+ */
+function templateQuery(template: Record<string, unknown>, inputs: Map<string, ConstraintInput[]>): SimQuery {
+  const where = template.where as TemplateWhere[];
+  const editable = where.filter((w) => w.editable === true && w.op !== undefined);
+  const paired = pairInputs(editable, inputs);
   const constraints: SimConstraint[] = [];
-  const used = new Set<string>();
-  const select = template.select as string[];
-  for (const w of template.where as TemplateWhere[]) {
-    const g = (w.code !== undefined ? given.get(w.code) : undefined) ?? given.get(w.path);
-    if (g) used.add(w.code ?? w.path);
-    if (!g && w.switched === 'OFF') continue;
-    if (g && w.editable === false) throw new Refusal(400, `Constraint ${w.code} (${w.path}) of template ${String(template.name)} is not editable`);
-    const op = g?.op ?? w.op;
-    const values = g ? g.values : (w.values ?? []);
+  for (const w of where) {
+    if (!paired.has(w)) {
+      const { path, op, value, values = [], extraValue, code, loopPath, type } = w;
+      constraints.push({ path, op, value, values, extraValue, code, loopPath, type });
+      continue;
+    }
+    const g = paired.get(w);
+    if (!g) {
+      if (w.switched === 'ON' || w.switched === 'OFF') continue;
+      const several = editable.filter((e) => e.path === w.path).length > 1;
+      badRequest(
+        `There isn't a specified constraint value and operation for path ${w.path}${several ? ` and code ${w.code}` : ''} in the request; this constraint is required.`,
+      );
+    }
+    const multi = g.op === 'ONE OF' || g.op === 'NONE OF' || g.op === 'ISA';
     constraints.push({
       path: w.path,
-      op,
-      value: g ? g.values[0] : w.value,
-      values: op === 'ONE OF' || op === 'NONE OF' || op === 'ISA' ? values : [],
-      extraValue: g ? (g.extra ?? undefined) : w.extraValue,
+      op: g.op,
+      value: g.values[0],
+      values: multi ? g.values : [],
+      extraValue: g.extra ?? undefined,
       code: w.code,
       loopPath: w.loopPath,
       type: w.type,
     });
   }
-  for (const key of given.keys()) if (!used.has(key)) throw new Refusal(400, `Template ${String(template.name)} has no editable constraint ${key}`);
+  const select = template.select as string[];
   const orderBy = (template.orderBy as Record<string, string>[] | undefined) ?? [];
   const subclasses: Record<string, string> = {};
   for (const c of constraints) if (c.type !== undefined && c.op === undefined) subclasses[c.path] = c.type;
@@ -122,17 +199,25 @@ export function handleTemplates(request: SimulatedRequest, path: string, state: 
     }
     return ok({});
   }
-  const template = (): Record<string, unknown> => {
-    const name = required(all, 'name');
+  // As TemplateResultRequestParser reads a run: the name and the constraint groups, then the template.
+  const run = (): SimQuery => {
+    const name = all.get('name');
+    if (!name) badRequest('Missing required parameter: name');
+    const inputs = constraintInputs(all);
     const t = visibleTemplates(state, user)[name];
-    if (!t) throw new Refusal(404, `There is no template called ${name}`);
-    return t;
+    if (!t) throw new Refusal(404, `You do not have access to a template called '${name}' in this mine.`);
+    return templateQuery(t, inputs);
   };
-  if (path === 'template/results') return answerQuery(templateQuery(template(), all), all, request.headers.get('accept'), state, user);
+  if (path === 'template/results') {
+    return inResultFormat(all, request.headers.get('accept'), (format) => {
+      paging(all);
+      return answerQuery(run(), format, all, state, user);
+    });
+  }
   if (path === 'template/tolist') {
     const owner = requireUser(user);
     const listName = required(all, 'listName', { listName: null });
-    const q = templateQuery(template(), all);
+    const q = run();
     const classPath = required(all, 'path', { listName });
     const r = state.store.model.resolve(classPath, q.subclasses);
     if (!r || r.attribute) badRequest('The new view string is not a valid path', { listName });
