@@ -41,7 +41,7 @@ export interface Permissions {
 
 /** An experimenter as embedded in `omero:details.owner`. @example `screen['omero:details']?.owner?.LastName` */
 export interface Experimenter {
-  /** The experimenter's id. With `normalize=true` the server leaves only this (and `@type`) here. */
+  /** The experimenter's id. With `normalize=true` the server leaves only this here. */
   '@id': ExperimenterId;
   /** `…#Experimenter`. */
   '@type'?: OmeType<'Experimenter'>;
@@ -113,8 +113,11 @@ export interface Screen extends MarshalObject<'Screen', ScreenId> {
   'omero:childCount'?: number;
   /** Absolute URL of the screen's plate list (`/api/v0/m/screens/{id}/plates/`). */
   'url:plates': string;
-  /** Absolute URL of the screen itself (`/api/v0/m/screens/{id}/`). */
-  'url:screen': string;
+  /**
+   * Absolute URL of the screen itself (`/api/v0/m/screens/{id}/`): in lists only; a single
+   * screen's answer has no link to itself (OMERO.web's object views list no self link).
+   */
+  'url:screen'?: string;
 }
 
 /** A project (`/api/v0/m/projects/{id}/`). @example `const p: Project = await idr.project(51);` */
@@ -127,8 +130,11 @@ export interface Project extends MarshalObject<'Project', ProjectId> {
   'omero:childCount'?: number;
   /** Absolute URL of the project's dataset list (`/api/v0/m/projects/{id}/datasets/`). */
   'url:datasets': string;
-  /** Absolute URL of the project itself (`/api/v0/m/projects/{id}/`). */
-  'url:project': string;
+  /**
+   * Absolute URL of the project itself (`/api/v0/m/projects/{id}/`): in lists only; a single
+   * project's answer has no link to itself (OMERO.web's object views list no self link).
+   */
+  'url:project'?: string;
 }
 
 /** A dataset. @example `for await (const d of idr.datasets({ project: 51 })) console.log(d.Name);` */
@@ -141,8 +147,11 @@ export interface Dataset extends MarshalObject<'Dataset', DatasetId> {
   'omero:childCount'?: number;
   /** Absolute URL of the dataset's image list (`/api/v0/m/datasets/{id}/images/`). */
   'url:images': string;
-  /** Absolute URL of the dataset itself (`/api/v0/m/datasets/{id}/`). */
-  'url:dataset': string;
+  /**
+   * Absolute URL of the dataset itself (`/api/v0/m/datasets/{id}/`): in lists only; a single
+   * dataset's answer has no link to itself (OMERO.web's object views list no self link).
+   */
+  'url:dataset'?: string;
   /** Absolute URL of the projects holding the dataset (`/api/v0/m/datasets/{id}/projects/`). */
   'url:projects'?: string;
 }
@@ -171,14 +180,17 @@ export interface Plate extends MarshalObject<'Plate', PlateId> {
   WellOriginY?: Length;
   /** The field (0-based WellSample index) shown by default (OMERO's `defaultSample`); absent when not set. */
   FieldIndex?: number;
-  /** `[min, max]` of the 0-based field (WellSample) indexes in the plate. */
-  'omero:wellsampleIndex'?: [number, number];
+  /** `[min, max]` of the 0-based field (WellSample) indexes in the plate; `[]` for a plate with no images. */
+  'omero:wellsampleIndex'?: [number, number] | [];
   /** A child count. OMERO.web adds none to plates, even with `childCount: true` (its plate wrapper has no link class), so this key is normally absent. */
   'omero:childCount'?: number;
   /** Absolute URLs of the plate's wells with their samples of one field, one per field index (`…/wellsampleindex/{i}/wells/`). */
   'url:wellsampleindex_wells'?: string[];
-  /** Absolute URL of the plate itself (`/api/v0/m/plates/{id}/`). */
-  'url:plate': string;
+  /**
+   * Absolute URL of the plate itself (`/api/v0/m/plates/{id}/`): in lists only; a single
+   * plate's answer has no link to itself (OMERO.web's object views list no self link).
+   */
+  'url:plate'?: string;
   /** Absolute URL of the plate's well list (`/api/v0/m/plates/{id}/wells/`). */
   'url:wells'?: string;
   /** Absolute URL of the screens holding the plate (`/api/v0/m/plates/{id}/screens/`). */
@@ -199,8 +211,8 @@ export interface PlateAcquisition extends MarshalObject<'PlateAcquisition', Plat
   EndTime?: number;
   /** Most fields (WellSamples) imaged in one well during the run; absent when not set. */
   MaximumFieldCount?: number;
-  /** `[min, max]` of the 0-based field (WellSample) indexes in the run. */
-  'omero:wellsampleIndex'?: [number, number];
+  /** `[min, max]` of the 0-based field (WellSample) indexes in the run; `[]` for a run with no images. */
+  'omero:wellsampleIndex'?: [number, number] | [];
 }
 
 /** A reference to an image inside a well sample. @example `well.WellSamples?.[0]?.Image['@id']` */
@@ -271,8 +283,11 @@ export interface Well extends MarshalObject<'Well', WellId> {
   Status?: string;
   /** The well's colour as a signed 32-bit RGBA integer (`0xRRGGBBAA`); absent when not set. */
   Color?: number;
-  /** Absolute URL of the well itself (`/api/v0/m/wells/{id}/`). */
-  'url:well': string;
+  /**
+   * Absolute URL of the well itself (`/api/v0/m/wells/{id}/`): in lists only; a single
+   * well's answer has no link to itself (OMERO.web's object views list no self link).
+   */
+  'url:well'?: string;
   /** Absolute URL of the plates holding the well (`/api/v0/m/wells/{id}/plates/`). */
   'url:plates'?: string;
 }
@@ -359,8 +374,11 @@ export interface Image extends MarshalObject<'Image', ImageId> {
   'omero:partial'?: boolean;
   /** Dimensions, pixel type, physical sizes (and channels, for a single image). */
   Pixels?: Pixels;
-  /** Absolute URL of the image itself (`/api/v0/m/images/{id}/`). */
-  'url:image': string;
+  /**
+   * Absolute URL of the image itself (`/api/v0/m/images/{id}/`): in lists only; a single
+   * image's answer has no link to itself (OMERO.web's object views list no self link).
+   */
+  'url:image'?: string;
   /** Absolute URL of the datasets holding the image (`/api/v0/m/images/{id}/datasets/`). */
   'url:datasets'?: string;
   /** Absolute URL of the image's ROIs (`/api/v0/m/images/{id}/rois/`). */

@@ -13,7 +13,7 @@ describe('simulator: loopback', () => {
       const jpeg = await idr.thumbnail(1884807);
       expect([jpeg[0], jpeg[1]]).toEqual([0xff, 0xd8]);
       const image = await idr.image(1884807);
-      expect(image['url:image' as never]).toBe(`${served.baseUrl}/api/v0/m/images/1884807/`);
+      expect(image['url:rois']).toBe(`${served.baseUrl}/api/v0/m/images/1884807/rois/`); // a single image links its ROIs, not itself
       const before = sim.requests.length;
       sim.faults.set({ every: 2, status: 503, retryAfter: 0 });
       expect((await idr.plate(2551)).Rows).toBe(8);

@@ -3,7 +3,7 @@
 import type { RouteContext } from './context.js';
 import { datasetJson, imageJson, type MarshalContext, plateJson, projectJson, roiJson, screenJson, wellJson } from './marshal.js';
 import { type IdrSimulatorState, links } from './state.js';
-import { apiError, apiJson, csrfFailure, intParam, notFoundPage } from './wire.js';
+import { apiError, apiJson, csrfFailure, notFoundPage } from './wire.js';
 
 type Kind = 'screens' | 'projects' | 'datasets' | 'plates' | 'wells' | 'images' | 'rois';
 const KINDS: readonly Kind[] = ['screens', 'projects', 'datasets', 'plates', 'wells', 'images', 'rois'];
@@ -117,35 +117,108 @@ function marshal(ctx: RouteContext, kind: Kind, id: number, single: boolean): Re
   return MARSHAL[kind](ctx.state, id, m);
 }
 
-/** A list page: filters, then order (lower(name); wells by column, row; ROIs by id), then offset/limit clamped to maxLimit. */
-function list(ctx: RouteContext, kind: Kind, forced: Record<string, number> = {}): Response {
-  const offset = intParam(ctx.params, 'offset', 0);
-  const asked = intParam(ctx.params, 'limit', ctx.settings.apiDefaultLimit);
-  if (offset === undefined || asked === undefined)
-    return apiError(400, `invalid literal for int() with base 10: '${ctx.params.get(offset === undefined ? 'offset' : 'limit')}'`);
-  const limit = Math.min(Math.max(asked, 0), ctx.settings.maxLimit);
+/** Python's `int()` of a query value: surrounding whitespace, a sign and digit-group underscores pass. */
+function pythonInt(raw: string): number | undefined {
+  return /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(raw) ? Number(raw.replace(/_/g, '').trim()) : undefined;
+}
+
+/** The `ValueError` message `int()` raises, quoting the value as Python's `repr` does. */
+function intError(raw: string): string {
+  const quoted = raw.includes("'") && !raw.includes('"') ? `"${raw}"` : `'${raw.replace(/'/g, "\\'")}'`;
+  return `invalid literal for int() with base 10: ${quoted}`;
+}
+
+/**
+ * OMERO.web's `getIntOrDefault`: `fallback` when the parameter is absent, else `int()` of it —
+ * an empty value included — or the `ValueError` that raises.
+ */
+function intOrDefault(params: URLSearchParams, name: string, fallback: number | null): number | null | Error {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  return pythonInt(raw) ?? new Error(intError(raw));
+}
+
+/** A `ValueError` that escaped a view's `try`: `json_response` answers 500 with the message and its traceback. */
+function uncaughtValueError(message: string): Response {
+  const stacktrace = `Traceback (most recent call last):\n  File "/opt/omero/web/venv3/lib/python3.9/site-packages/omeroweb/api/decorators.py", line 120, in wrapped\n    rv = f(request, *args, **kwargs)\n  File "/opt/omero/web/venv3/lib/python3.9/site-packages/omeroweb/webgateway/util.py", line 79, in getIntOrDefault\n    index = int(index)\nValueError: ${message}\n`;
+  return apiJson({ message, stacktrace }, 500);
+}
+
+interface ListWindow {
+  offset: number;
+  limit: number;
+  owner: number | null;
+}
+
+/**
+ * `ObjectsView.get_opts`, then `validate_opts` (api_query.py): offset, limit and owner are read in a
+ * `try` (a bad one is a 400); a negative or absent limit becomes the default, then is clamped to
+ * maxLimit; a negative offset becomes 0.
+ */
+function listWindow(ctx: RouteContext): ListWindow | Response {
+  const offset = intOrDefault(ctx.params, 'offset', 0);
+  const limit = intOrDefault(ctx.params, 'limit', null);
+  const owner = intOrDefault(ctx.params, 'owner', null);
+  for (const v of [offset, limit, owner]) if (v instanceof Error) return apiError(400, v.message);
+  const asked = limit as number | null;
+  return {
+    offset: Math.max(offset as number, 0),
+    limit: Math.min(asked === null || asked < 0 ? ctx.settings.apiDefaultLimit : asked, ctx.settings.maxLimit),
+    owner: owner as number | null,
+  };
+}
+
+/**
+ * The list's filters: the sub-list's own (`forced`), then the query's. Those are read outside the
+ * view's `try`, as is `group`, so a bad value is a 500, not a 400.
+ */
+function listFilters(ctx: RouteContext, kind: Kind, forced: Record<string, number>): [string, number][] | Response {
   const filters: [string, number][] = Object.entries(forced);
   for (const key of FILTERS[kind]) {
     if (key in forced) continue;
-    const raw = ctx.params.get(key);
-    if (raw === null) continue;
-    if (!/^-?\d+$/.test(raw)) return apiError(400, `invalid literal for int() with base 10: '${raw}'`);
-    filters.push([key, Number(raw)]);
+    const value = intOrDefault(ctx.params, key, null);
+    if (value instanceof Error) return uncaughtValueError(value.message);
+    if (value !== null) filters.push([key, value]);
   }
+  const group = intOrDefault(ctx.params, 'group', -1);
+  if (group instanceof Error) return uncaughtValueError(group.message);
   if (kind === 'images' && ctx.params.get('orphaned') === 'true') filters.push(['orphaned', 1]);
-  const owner = ctx.params.get('owner');
+  return filters;
+}
+
+/** A list page: filters, then order (lower(name); wells by column, row; ROIs by id), then the offset/limit window. */
+function list(ctx: RouteContext, kind: Kind, forced: Record<string, number> = {}): Response {
+  const window = listWindow(ctx);
+  if (window instanceof Response) return window;
+  const filters = listFilters(ctx, kind, forced);
+  if (filters instanceof Response) return filters;
+  const { offset, limit, owner } = window;
   let rows = rowsOf(ctx.state, kind).filter((r) => filters.every(([k, v]) => passes(ctx.state, kind, r.id, k, v)));
-  if (owner !== null && owner !== '-1') rows = rows.filter(() => owner === '2');
+  if (owner !== null && owner !== -1) rows = rows.filter(() => owner === 2);
   if (kind === 'wells') {
     const pos = (id: number) => ctx.state.wells.get(id)!;
     rows.sort((a, b) => pos(a.id).column - pos(b.id).column || pos(a.id).row - pos(b.id).row || a.id - b.id);
   } else if (kind === 'rois') rows.sort((a, b) => a.id - b.id);
   else rows.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id);
-  const page = rows.slice(Math.max(0, offset), Math.max(0, offset) + limit);
-  return apiJson({
-    data: page.map((r) => marshal(ctx, kind, r.id, false)),
-    meta: { offset, limit, maxLimit: ctx.settings.maxLimit, totalCount: rows.length },
+  const data = rows.slice(offset, offset + limit).map((r) => marshal(ctx, kind, r.id, false)!);
+  const meta = { offset, limit, maxLimit: ctx.settings.maxLimit, totalCount: rows.length };
+  return apiJson(ctx.params.get('normalize') === 'true' ? { ...normalized(data), meta } : { data, meta });
+}
+
+/**
+ * `normalize=true` (api_marshal.py `normalize_objects`): each object's owner and group move, once
+ * each, to top-level `experimenters` and `experimenterGroups`, leaving `{"@id"}` behind.
+ */
+function normalized(data: Record<string, unknown>[]): Record<string, unknown> {
+  const experimenters = new Map<unknown, unknown>();
+  const groups = new Map<unknown, unknown>();
+  const objects = data.map((o) => {
+    const d = o['omero:details'] as { owner: { '@id': number }; group: { '@id': number } };
+    experimenters.set(d.owner['@id'], d.owner);
+    groups.set(d.group['@id'], d.group);
+    return { ...o, 'omero:details': { ...d, owner: { '@id': d.owner['@id'] }, group: { '@id': d.group['@id'] } } };
   });
+  return { experimenters: [...experimenters.values()], experimenterGroups: [...groups.values()], data: objects };
 }
 
 /** `/api/v0/m/plates/{id}/wellsampleindex/{i}/wells/`: the plate's wells that have a field `i`. */
@@ -242,11 +315,8 @@ export function handleApi(ctx: RouteContext): Response | undefined {
   if (p === 'api/v0/login/') return login(ctx);
   const m = /^api\/v0\/m\/([a-z]+)\/(?:(\d+)\/(?:([a-z]+)\/)?)?$/.exec(p);
   const field = /^api\/v0\/m\/plates\/(\d+)\/wellsampleindex\/(\d+)\/wells\/$/.exec(p);
-  if (field) {
-    const plate = Number(field[1]);
-    if (!ctx.state.plates.has(plate)) return apiError(404, `Plate ${plate} not found`);
-    return wellsOfField(ctx, plate, Number(field[2]));
-  }
+  // Sub-lists are filtered lists (urls.py maps them to the list views): an unknown parent is an empty page, not a 404.
+  if (field) return wellsOfField(ctx, Number(field[1]), Number(field[2]));
   if (!m || !KINDS.includes(m[1] as Kind)) return notFoundPage(p);
   const kind = m[1] as Kind;
   if (m[2] === undefined) return list(ctx, kind);
@@ -257,6 +327,5 @@ export function handleApi(ctx: RouteContext): Response | undefined {
   }
   const child = CHILDREN[`${kind}/${m[3]}`];
   if (child === undefined) return notFoundPage(p);
-  if (marshal(ctx, kind, id, false) === undefined) return apiError(404, `${CLASS[kind]} ${id} not found`);
   return list(ctx, child[0], { [child[1]]: id });
 }

@@ -28,7 +28,11 @@ export function details(): Record<string, unknown> {
   };
 }
 
-/** What marshalling needs: the origin for links, whether to add `omero:childCount`, whether the object is listed or alone. */
+/**
+ * What marshalling needs: the origin for links, whether to add `omero:childCount`, whether the
+ * object is listed or alone. The two differ in their `url:*` links (each view's `urls` in
+ * omeroweb/api/views.py): only a listed object links to itself, only a single image to its ROIs.
+ */
 export interface MarshalContext {
   api: string;
   state: IdrSimulatorState;
@@ -36,7 +40,7 @@ export interface MarshalContext {
   single: boolean;
 }
 
-/** Screens and projects: name, description, child count, the link to their children, then their own link (`url:screen`). */
+/** Screens and projects: name, description, child count, the link to their children, then (listed) their own link (`url:screen`). */
 function containerJson(
   m: MarshalContext,
   kind: 'screens' | 'projects',
@@ -48,7 +52,7 @@ function containerJson(
   const out: Record<string, unknown> = { '@id': c.id, '@type': `${OME}${type}`, Name: c.name, Description: c.description, 'omero:details': details() };
   if (m.childCount) out['omero:childCount'] = childCount;
   out[`url:${children}`] = `${m.api}m/${kind}/${c.id}/${children}/`;
-  out[`url:${type.toLowerCase()}`] = `${m.api}m/${kind}/${c.id}/`;
+  if (!m.single) out[`url:${type.toLowerCase()}`] = `${m.api}m/${kind}/${c.id}/`;
   return out;
 }
 
@@ -65,26 +69,37 @@ export function datasetJson(d: SimDataset, m: MarshalContext): Record<string, un
   if (d.description) out.Description = d.description;
   if (m.childCount) out['omero:childCount'] = d.imageIds.length;
   out['url:images'] = `${m.api}m/datasets/${d.id}/images/`;
-  out['url:dataset'] = `${m.api}m/datasets/${d.id}/`;
+  if (!m.single) out['url:dataset'] = `${m.api}m/datasets/${d.id}/`;
   out['url:projects'] = `${m.api}m/datasets/${d.id}/projects/`;
   return out;
 }
 
+/** A plate; its naming conventions whenever set (omero-marshal's encoder is the same for lists), its field range only alone (`PlateView.add_data`). */
 export function plateJson(p: SimPlate, m: MarshalContext): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@id': p.id, '@type': `${OME}Plate`, Name: p.name, 'omero:details': details(), Rows: p.rows, Columns: p.columns };
+  const out: Record<string, unknown> = { '@id': p.id, '@type': `${OME}Plate`, Name: p.name, 'omero:details': details() };
+  if (p.columnNaming !== undefined) out.ColumnNamingConvention = p.columnNaming;
+  if (p.rowNaming !== undefined) out.RowNamingConvention = p.rowNaming;
+  Object.assign(out, { Columns: p.columns, Rows: p.rows });
   // No `omero:childCount` even when asked: OMERO.web counts children through the wrapper's link
   // class (api_query.py), and omero-py's plate wrapper has none (wells are not linked).
-  if (m.single) {
-    if (p.rowNaming !== undefined) out.RowNamingConvention = p.rowNaming;
-    if (p.columnNaming !== undefined) out.ColumnNamingConvention = p.columnNaming;
-    out['omero:wellsampleIndex'] = [0, Math.max(0, p.fields - 1)];
-    out['url:wellsampleindex_wells'] = Array.from({ length: p.fields }, (_, i) => `${m.api}m/plates/${p.id}/wellsampleindex/${i}/wells/`);
-  }
-  out['url:plate'] = `${m.api}m/plates/${p.id}/`;
-  out['url:wells'] = `${m.api}m/plates/${p.id}/wells/`;
   out['url:screens'] = `${m.api}m/plates/${p.id}/screens/`;
+  out['url:wells'] = `${m.api}m/plates/${p.id}/wells/`;
+  if (!m.single) out['url:plate'] = `${m.api}m/plates/${p.id}/`;
   out['url:plateacquisitions'] = `${m.api}m/plates/${p.id}/plateacquisitions/`;
+  if (m.single) {
+    const range = fieldRange(m.state, p.id);
+    out['omero:wellsampleIndex'] = range;
+    const fields = range.length === 2 ? range[1]! + 1 : 0;
+    out['url:wellsampleindex_wells'] = Array.from({ length: fields }, (_, i) => `${m.api}m/plates/${p.id}/wellsampleindex/${i}/wells/`);
+  }
   return out;
+}
+
+/** `get_wellsample_indices` (api_query.py): `[min, max]` field index over the plate's well samples; `[]` when it has none. */
+function fieldRange(state: IdrSimulatorState, plateId: number): number[] {
+  let most = 0;
+  for (const w of state.wells.values()) if (w.plateId === plateId) most = Math.max(most, w.imageIds.length);
+  return most === 0 ? [] : [0, most - 1];
 }
 
 function pixelsJson(i: SimImage, channels: boolean): Record<string, unknown> {
@@ -113,15 +128,15 @@ function pixelsJson(i: SimImage, channels: boolean): Record<string, unknown> {
   return px;
 }
 
-/** Lists load Pixels; a single image also loads its channels. */
+/** Lists load Pixels and link the image itself; a single image loads its channels and links its ROIs instead. */
 export function imageJson(i: SimImage, m: MarshalContext): Record<string, unknown> {
   const out: Record<string, unknown> = { '@id': i.id, '@type': `${OME}Image`, Name: i.name };
   if (i.acquisitionDate !== undefined) out.AcquisitionDate = i.acquisitionDate;
   out['omero:details'] = details();
   out.Pixels = pixelsJson(i, m.single);
-  out['url:image'] = `${m.api}m/images/${i.id}/`;
+  if (!m.single) out['url:image'] = `${m.api}m/images/${i.id}/`;
   out['url:datasets'] = `${m.api}m/images/${i.id}/datasets/`;
-  out['url:rois'] = `${m.api}m/images/${i.id}/rois/`;
+  if (m.single) out['url:rois'] = `${m.api}m/images/${i.id}/rois/`;
   return out;
 }
 
@@ -137,11 +152,19 @@ export function wellJson(w: SimWell, m: MarshalContext): Record<string, unknown>
     return [{ '@id': w.id * 10 + field, '@type': `${OME}WellSample`, Image: img }];
   });
   if (samples.length > 0) out.WellSamples = samples;
-  out['url:well'] = `${m.api}m/wells/${w.id}/`;
+  if (!m.single) out['url:well'] = `${m.api}m/wells/${w.id}/`;
   out['url:plates'] = `${m.api}m/wells/${w.id}/plates/`;
   return out;
 }
 
-export function roiJson(r: SimRoi): Record<string, unknown> {
-  return { '@id': r.id, '@type': `${OME}ROI`, 'omero:details': details(), shapes: r.shapes.map((s) => ({ ...s, 'omero:details': details() })) };
+/** A ROI with its shapes; listed, it also links itself (`RoisView.urls`). */
+export function roiJson(r: SimRoi, m: MarshalContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    '@id': r.id,
+    '@type': `${OME}ROI`,
+    'omero:details': details(),
+    shapes: r.shapes.map((s) => ({ ...s, 'omero:details': details() })),
+  };
+  if (!m.single) out['url:roi'] = `${m.api}m/rois/${r.id}/`;
+  return out;
 }

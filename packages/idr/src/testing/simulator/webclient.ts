@@ -4,14 +4,24 @@ import type { RouteContext } from './context.js';
 import { type IdrSimulatorState, links, type SimAnnotation, type SimParentType, wellName } from './state.js';
 import { csrfRefusal } from './api.js';
 import { tableCsv } from './tables.js';
-import { cookies, htmlPage, intParam, invalidParameter, json, notFoundPage, omeroErrorPage, omeroNotFoundPage, redirect, serverErrorPage } from './wire.js';
+import { cookies, htmlPage, invalidParameter, json, notFoundPage, omeroErrorPage, omeroNotFoundPage, redirect, serverErrorPage } from './wire.js';
 
-/** page (1-based; 0 = no paging) and limit (default the page size); undefined = a bad number. */
+/** An `int()` of an optional query value: `fallback` when absent, `undefined` when it raises (an empty value too). */
+function pyIntOr(params: URLSearchParams, name: string, fallback: number): number | undefined {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  return /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw.trim()) : undefined;
+}
+
+/**
+ * page (1-based; ≤ 0 = no paging, as tree.py's `page > 0` test) and limit (default the page size);
+ * `undefined` when `int()` fails on either or on `group` (an empty value too: the view's 400).
+ */
 function paging<T>(ctx: RouteContext, items: T[]): T[] | undefined {
-  const page = intParam(ctx.params, 'page', 1);
-  const limit = intParam(ctx.params, 'limit', ctx.settings.webclientPageSize);
-  if (page === undefined || limit === undefined || page < 0 || limit < 0) return undefined;
-  if (page === 0) return items;
+  const page = pyIntOr(ctx.params, 'page', 1);
+  const limit = pyIntOr(ctx.params, 'limit', ctx.settings.webclientPageSize);
+  if (page === undefined || limit === undefined || limit < 0 || pyIntOr(ctx.params, 'group', -1) === undefined) return undefined;
+  if (page <= 0) return items;
   return items.slice((page - 1) * limit, page * limit);
 }
 
@@ -177,38 +187,53 @@ export function annotationJson(state: IdrSimulatorState, a: SimAnnotation): Reco
   };
 }
 
-const ANNOTATION_TARGETS: Record<string, SimParentType | 'acquisition'> = {
-  image: 'image',
-  dataset: 'dataset',
-  project: 'project',
-  well: 'well',
-  plate: 'plate',
-  screen: 'screen',
-  acquisition: 'acquisition',
-};
+/**
+ * The query keys of `api_annotations`, in the order `marshal_annotations` (tree.py) queries each
+ * parent type; `acquisition` names plate acquisitions, which the simulator does not annotate.
+ */
+const ANNOTATION_TARGETS: readonly (SimParentType | 'acquisition')[] = ['project', 'dataset', 'image', 'screen', 'plate', 'acquisition', 'well'];
 
+/** The annotation kinds a `type` keeps: map and file as such; tag, comment, rating and custom match none here; any other (or none) keeps all. */
+function kindsOf(type: string | null): readonly SimAnnotation['kind'][] {
+  if (type === 'map' || type === 'file') return [type];
+  return type !== null && ['tag', 'comment', 'rating', 'custom'].includes(type) ? [] : ['map', 'file'];
+}
+
+/** HQL's `order by ch.ns` (PostgreSQL: nulls last), then id for a stable order. */
+function byNs(a: SimAnnotation, b: SimAnnotation): number {
+  if (a.ns === b.ns) return a.id - b.id;
+  if (a.ns === null || b.ns === null) return a.ns === null ? 1 : -1;
+  return a.ns < b.ns ? -1 : 1;
+}
+
+/**
+ * `api_annotations`: page and limit (default `ANNOTATIONS_LIMIT`, 100 pages) are read outside any
+ * `try`, so a bad one is a 500 page, as is a bad id; empty ids are dropped (`get_list`). Each parent
+ * type is queried and paged on its own, so a page holds up to `limit` annotations per type.
+ */
 function annotations(ctx: RouteContext): Response {
-  const type = ctx.params.get('type');
+  const page = pyIntOr(ctx.params, 'page', 1);
+  const limit = pyIntOr(ctx.params, 'limit', ctx.settings.webclientPageSize * 100);
+  if (page === undefined || limit === undefined) return serverErrorPage();
+  if (limit < 0) return invalidParameter(); // unchanged: what the server does with a negative limit is not known here
+  const kinds = kindsOf(ctx.params.get('type'));
   const ns = ctx.params.get('ns');
-  const wanted: { type: string; id: number }[] = [];
-  for (const [key, kind] of Object.entries(ANNOTATION_TARGETS)) {
-    for (const raw of ctx.params.getAll(key)) {
-      // A non-numeric id breaks the view's int() (HK-2026): a 500 page, not a 400.
-      if (!/^\d+$/.test(raw)) return serverErrorPage();
-      wanted.push({ type: kind, id: Number(raw) });
-    }
+  const wanted = new Map<string, Set<number>>();
+  for (const type of ANNOTATION_TARGETS) {
+    const raws = ctx.params.getAll(type).filter((raw) => raw !== '');
+    // A non-numeric id breaks the view's int() (HK-2026): a 500 page, not a 400.
+    if (raws.some((raw) => !/^\s*[+-]?\d+\s*$/.test(raw))) return serverErrorPage();
+    wanted.set(type, new Set(raws.map(Number)));
   }
-  const kind = type === 'map' ? 'map' : type === 'file' ? 'file' : type === null ? undefined : 'none';
-  const all = [...ctx.state.annotations.values()]
-    .filter((a) => (kind === undefined ? true : a.kind === kind))
-    .filter((a) => ns === null || a.ns === ns)
-    .filter((a) => wanted.some((w) => w.type === a.parent.type && w.id === a.parent.id))
-    .sort((a, b) => a.id - b.id);
-  const page = paging(ctx, all);
-  if (page === undefined) return invalidParameter();
+  const all = [...ctx.state.annotations.values()].filter((a) => kinds.includes(a.kind) && (ns === null || a.ns === ns));
+  const found = ANNOTATION_TARGETS.flatMap((type) => {
+    const ids = wanted.get(type)!;
+    const rows = all.filter((a) => a.parent.type === type && ids.has(a.parent.id)).sort(byNs);
+    return page > 0 ? rows.slice((page - 1) * limit, page * limit) : rows;
+  });
   return json({
-    annotations: page.map((a) => annotationJson(ctx.state, a)),
-    experimenters: page.length === 0 ? [] : [{ id: 2, omeName: 'public', firstName: 'Public', lastName: 'data' }],
+    annotations: found.map((a) => annotationJson(ctx.state, a)),
+    experimenters: found.length === 0 ? [] : [{ id: 2, omeName: 'public', firstName: 'Public', lastName: 'data' }],
   });
 }
 

@@ -115,23 +115,57 @@ function renderThumbnail(ctx: RouteContext, id: number, size: string | undefined
   return jpeg(thumbnailOf(image));
 }
 
+/**
+ * `get_thumbnails_json`: every `id` goes through `int()` (`get_longs`), so one bad id is the
+ * `@jsonp` 500 `ValueError`; the ids are then deduplicated and keyed as Python ints (`007` → `7`).
+ */
 function getThumbnails(ctx: RouteContext, size: string | undefined): Response {
-  const ids = ctx.params.getAll('id');
-  // HttpJavascriptResponseServerError (get_thumbnails_json): plain text, 500.
-  if (new Set(ids).size > ctx.settings.thumbnailsBatch)
-    return new Response(`Max ${ctx.settings.thumbnailsBatch} thumbnails at a time.`, { status: 500, headers: { 'content-type': 'application/javascript' } });
+  const ids: number[] = [];
+  for (const raw of ctx.params.getAll('id')) {
+    if (!/^\s*[+-]?\d+\s*$/.test(raw)) return jsonpError(500, `invalid literal for int() with base 10: '${raw}'`, 'ValueError');
+    ids.push(Number(raw.trim()));
+  }
+  const unique = [...new Set(ids)];
+  // HttpJavascriptResponseServerError: plain text, 500, text/javascript.
+  if (unique.length > ctx.settings.thumbnailsBatch)
+    return new Response(`Max ${ctx.settings.thumbnailsBatch} thumbnails at a time.`, { status: 500, headers: { 'content-type': 'text/javascript' } });
   const body: Record<string, string | null> = {};
-  for (const raw of ids) {
-    const image = /^\d+$/.test(raw) ? ctx.state.images.get(Number(raw)) : undefined;
-    body[raw] = image?.thumbnail && (size === undefined || Number(size) === THUMB) ? `data:image/jpeg;base64,${base64(thumbnailOf(image))}` : null;
+  for (const id of unique) {
+    const image = ctx.state.images.get(id);
+    body[id] = image?.thumbnail && (size === undefined || Number(size) === THUMB) ? `data:image/jpeg;base64,${base64(thumbnailOf(image))}` : null;
   }
   return json(body);
 }
 
+/** A JavaScript identifier, the only `callback` `@jsonp` accepts (`VALID_JS_VARIABLE`). */
+const JS_IDENTIFIER = /^[a-zA-Z_$][0-9a-zA-Z_$]*$/;
+
+/**
+ * `@jsonp` with `?callback=`: a view's returned dict becomes `callback(json)` (application/javascript);
+ * an invalid name is a 400. Responses a view builds itself (HTML, images, text) and raised errors pass unchanged.
+ */
+function withJsonp(ctx: RouteContext, response: Response): Response {
+  const callback = ctx.params.get('callback');
+  if (callback === null || response.status !== 200 || response.headers.get('content-type') !== 'application/json' || response.body === null) return response;
+  if (!JS_IDENTIFIER.test(callback)) return new Response('Invalid callback', { status: 400, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const text = new TextEncoder();
+  const wrapped = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start: (out) => out.enqueue(text.encode(`${callback}(`)),
+      flush: (out) => out.enqueue(text.encode(')')),
+    }),
+  );
+  return new Response(wrapped, { status: 200, headers: { 'content-type': 'application/javascript' } });
+}
+
 /** Answer `webgateway/…`, or undefined. */
 export function handleWebgateway(ctx: RouteContext): Response | undefined {
+  if (!ctx.path.startsWith('webgateway/')) return undefined;
+  return withJsonp(ctx, webgatewayView(ctx));
+}
+
+function webgatewayView(ctx: RouteContext): Response {
   const p = ctx.path;
-  if (!p.startsWith('webgateway/')) return undefined;
   let m = /^webgateway\/plate\/(\d+)\/(?:(\d+)\/(?:(\d+)\/)?)?$/.exec(p);
   if (m) return plateGrid(ctx, Number(m[1]), Number(m[2] ?? 0));
   m = /^webgateway\/imgData\/(\d+)\/(?:[a-z_]+\/)?$/.exec(p);
