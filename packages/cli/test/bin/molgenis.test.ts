@@ -63,10 +63,10 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
     expect(r.stderr).toBe("error: Unexpected end of input at position 20: expected selector or '('.\n  celiac_weight=ge=80;\n                      ^\n");
   });
 
-  it("get: the server's 400 is one line with its message", async () => {
+  it("get: the server's refusal is one line with its message", async () => {
     const r = await bio(['molgenis', 'get', 'demo_sightings', '--q', 'colour==red', '--offline']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: 400 molgenis: Unknown attribute [colour] in entity type [demo_sightings].\n');
+    expect(r.stderr).toBe("error: 404 molgenis: Unknown attribute 'colour' of entity type 'Sightings'. (check the identifier or name)\n");
   });
 
   it('import uploads the file and waits for the import run', async () => {

@@ -12,6 +12,16 @@ function sendsToken(auth: AuthStrategy | undefined, header: string): boolean {
   return auth?.headerNames.some((name) => name.toLowerCase() === header) === true;
 }
 
+/**
+ * Whether a 401 reads as MOLGENIS refusing an anonymous user: a permission denial ("No 'Read
+ * data' permission on …", the DS codes), or no message to tell by. Other 401s (a read-only
+ * attribute, a refused login) have nothing to do with the token.
+ */
+function refusedAsAnonymous(error: BioHttpError): boolean {
+  const message = error.serviceMessage;
+  return message === undefined || /^No '[^']+' permission /.test(message);
+}
+
 /** The fields of `error` worth keeping on a copy with a new message (secrets were already scrubbed). */
 function initOf(error: BioHttpError): BioHttpErrorInit {
   const init: BioHttpErrorInit = { status: error.status, cause: error };
@@ -26,13 +36,13 @@ function initOf(error: BioHttpError): BioHttpErrorInit {
 }
 
 /**
- * A `beforeError` hook: while the client sends a token in `header`, a 401 gets
+ * A `beforeError` hook: while the client sends a token in `header`, a 401 permission denial gets
  * {@link EXPIRED_TOKEN_HINT} added to its message. `authOf` reads the client's current auth
  * (it changes on login and logout).
  */
 export function expiredTokenHint(authOf: () => AuthStrategy | undefined, header: string): (error: BioHttpError) => BioHttpError {
   return (error) => {
-    if (!isUnauthorizedError(error) || !sendsToken(authOf(), header) || error.message.includes(EXPIRED_TOKEN_HINT)) return error;
+    if (!isUnauthorizedError(error) || !sendsToken(authOf(), header) || !refusedAsAnonymous(error) || error.message.includes(EXPIRED_TOKEN_HINT)) return error;
     return new UnauthorizedError({ ...initOf(error), message: `${error.message} (${EXPIRED_TOKEN_HINT})` });
   };
 }

@@ -1,4 +1,4 @@
-import { BadRequestError, isBioHttpError, ServerError } from '@bio/core-http';
+import { BadRequestError, isBioHttpError, NotFoundError, ServerError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { errorDetails, MolgenisBatchError } from '../../src/index.js';
 import { client, fixture, useFixtureServer } from '../helpers.js';
@@ -6,18 +6,19 @@ import { client, fixture, useFixtureServer } from '../helpers.js';
 const server = useFixtureServer();
 
 describe('the three error shapes (and text/plain)', () => {
-  it('classic {"errors":[{"message"}]} → BadRequestError with serviceMessage (the code is optional)', async () => {
+  it('classic {"errors":[{"message","code"}]} → the error class of its status, with serviceMessage and the code', async () => {
     server.use(fixture('errors'));
     const { m } = client();
+    // An unknown attribute in q: MolgenisRSQLVisitor's UnknownAttributeException (D04), a 404.
     const error = (await m
       .get('demo_sightings', { q: 'colour==red', max: 100 })
       .toArray()
-      .catch((e: unknown) => e)) as BadRequestError;
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect(error.status).toBe(400);
+      .catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.status).toBe(404);
     expect(error.service).toBe('molgenis');
-    expect(error.serviceMessage).toBe('Unknown attribute [colour] in entity type [demo_sightings].');
-    expect(errorDetails(error)).toEqual({ messages: ['Unknown attribute [colour] in entity type [demo_sightings].'] });
+    expect(error.serviceMessage).toBe("Unknown attribute 'colour' of entity type 'Sightings'.");
+    expect(errorDetails(error)).toEqual({ messages: ["Unknown attribute 'colour' of entity type 'Sightings'."], code: 'D04' });
   });
 
   it('a v2 batch write refused with the classic shape (v2 is not an ApiController) → BatchError with the cause', async () => {

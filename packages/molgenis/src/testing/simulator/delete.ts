@@ -5,7 +5,7 @@ import type { SimulatedRequest } from '@bio/core-http/testing';
 import { classicError, empty } from './http.js';
 import { rowOf } from './read.js';
 import type { MolgenisSimulatorState, SimEntity } from './types.js';
-import { MAX_ENTITIES } from './write.js';
+import { MAX_ENTITIES, v2Body } from './write.js';
 
 /** Refuse deleting a row another row still references (MOLGENIS keeps references intact). */
 function assertUnreferenced(state: MolgenisSimulatorState, entity: SimEntity, ids: ReadonlySet<string>): void {
@@ -52,15 +52,9 @@ export function deleteEntityType(state: MolgenisSimulatorState, entity: SimEntit
 
 /** `DELETE /api/v2/E` with `{"entityIds":[…]}`. */
 export function deleteList(state: MolgenisSimulatorState, entity: SimEntity, request: SimulatedRequest): Response {
-  let body: unknown;
-  try {
-    body = request.json();
-  } catch (error) {
-    throw classicError(400, `JSON parse error: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const ids = typeof body === 'object' && body !== null ? (body as { entityIds?: unknown }).entityIds : undefined;
+  const ids = v2Body(request).entityIds;
   if (!Array.isArray(ids) || ids.length === 0) throw classicError(400, 'Please provide at least one entity in the entityIds property.');
-  if (ids.length > MAX_ENTITIES) throw classicError(400, `Number of entities cannot be more than ${MAX_ENTITIES}.`);
+  if (ids.length > MAX_ENTITIES) throw classicError(400, `Number of entity identifiers cannot be more than ${MAX_ENTITIES}.`);
   const keys = new Set(ids.map(String));
   for (const id of keys) rowOf(entity, id);
   assertUnreferenced(state, entity, keys);

@@ -23,7 +23,20 @@ export function empty(status: number, headers: Record<string, string> = {}): Res
 
 /** The classic controllers' error body: `{"errors":[{"message","code"?}]}`. */
 export function classicError(status: number, message: string, code?: string): SimRefusal {
-  return new SimRefusal(json({ errors: [code === undefined ? { message } : { message, code }] }, status));
+  return classicErrors(status, [{ message, code }]);
+}
+
+/** One classic error body holding several messages (a binding failure names every bad field). */
+export function classicErrors(status: number, errors: readonly { message: string; code?: string | undefined }[]): SimRefusal {
+  return new SimRefusal(json({ errors: errors.map(({ message, code }) => (code === undefined ? { message } : { message, code })) }, status));
+}
+
+/**
+ * UnknownAttributeException (code D04), which GlobalControllerExceptionHandler answers with 404
+ * as an UnknownDataException; its message names the entity type by label.
+ */
+export function unknownAttribute(entityLabel: string, name: string): SimRefusal {
+  return classicError(404, `Unknown attribute '${name}' of entity type '${entityLabel}'.`, 'D04');
 }
 
 /** An ApiController's RFC 7807 problem document. */

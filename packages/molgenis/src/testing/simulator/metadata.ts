@@ -1,7 +1,7 @@
 // Entity and attribute metadata: v1 (`/api/v1/E/meta?expand=attributes`, `/api/v1/E/meta/attr`),
 // v2 (the `meta` of collection answers, `/api/v2/E/meta/attr`) and the Metadata API v3
 // (`/api/metadata/E`, problem+json errors).
-import { classicError, json, problem } from './http.js';
+import { classicError, json, problem, unknownAttribute } from './http.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity } from './types.js';
 import { ORDERED_TYPES } from './values.js';
 
@@ -78,15 +78,16 @@ export function v1EntityMeta(entity: SimEntity, expand: boolean): Response {
   return json(entityTypeBody('v1', entity, attributes));
 }
 
-function attributeOf(entity: SimEntity, name: string): SimAttribute {
-  const attr = entity.meta.attributes.find((a) => a.name === name);
-  if (attr === undefined) throw classicError(404, `Unknown attribute '${name}' of entity type '${entity.meta.name}'.`, 'D03');
-  return attr;
-}
-
-/** `GET /api/v1/E/meta/attr` or `/api/v2/E/meta/attr`. */
+/**
+ * `GET /api/v1/E/meta/attr` or `/api/v2/E/meta/attr`. An unknown attribute is v2's
+ * UnknownAttributeException (404 D04), but v1 (RestController.getAttributePostInternal) throws
+ * UnknownEntityTypeException for it: 404 D01 naming the entity type.
+ */
 export function attributeMeta(version: 'v1' | 'v2', entity: SimEntity, name: string): Response {
-  return json(attributeBody(version, entity, attributeOf(entity, name)));
+  const attr = entity.meta.attributes.find((a) => a.name === name);
+  if (attr !== undefined) return json(attributeBody(version, entity, attr));
+  if (version === 'v2') throw unknownAttribute(entity.meta.label, name);
+  throw classicError(404, `Unknown entity type '${entity.meta.name}'.`, 'D01');
 }
 
 /** The `meta` of a v2 answer (`_meta` of a single row); only the selected attributes when `attrs` was given. */

@@ -5,7 +5,7 @@
 // refusals (=out=, `<` on a string, a number that does not parse) are 500s: none of their
 // exceptions has a handler of its own, so FallbackExceptionHandler answers them.
 import { type ComparisonNode, isRsqlSyntaxError, molgenisOperators, type Node, parse } from '@bio/rsql';
-import { classicError } from './http.js';
+import { classicError, unknownAttribute } from './http.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity, SimRow } from './types.js';
 import { ORDERED_TYPES, REFERENCE_TYPES, referencedIds } from './values.js';
 
@@ -28,8 +28,7 @@ function resolve(state: MolgenisSimulatorState, entity: SimEntity, selector: str
   let current: SimEntity | undefined = entity;
   for (const token of selector.split('.')) {
     const attr: SimAttribute | undefined = current?.meta.attributes.find((a) => a.name === token);
-    if (current === undefined || attr === undefined)
-      throw classicError(400, `Unknown attribute [${selector}] in entity type [${(current ?? entity).meta.name}].`);
+    if (current === undefined || attr === undefined) throw unknownAttribute((current ?? entity).meta.label, selector);
     path.push([current, attr]);
     current = attr.refEntity === undefined ? undefined : state.entities.get(attr.refEntity);
   }

@@ -1,28 +1,62 @@
 // Reads: `GET /api/v2/E` (q, attrs, sort, start, num ≤ 10,000, total, prevHref/nextHref),
 // `GET /api/v2/E/<id>?attrs=`, and the v1 forms `GET /api/v1/E/<id>` and `GET /api/v1/E`.
-import { classicError, json } from './http.js';
+import { classicError, classicErrors, json, unknownAttribute } from './http.js';
 import { v2EntityMeta } from './metadata.js';
 import { parseQuery, rowTest } from './query.js';
 import type { Node } from '@bio/rsql';
 import type { MolgenisSimulatorState, SimEntity, SimRow } from './types.js';
-import { parseAttrs, renderV1, renderV2 } from './values.js';
+import { parseAttrs, renderV1, renderV2, type Selection } from './values.js';
 
 /** The most rows one request may ask for (`@Max(10000)` on `num`). */
 export const MAX_ROWS = 10_000;
 const DEFAULT_ROWS = 100;
 
-function integerParam(params: URLSearchParams, name: string, fallback: number): number {
-  const raw = params.get(name);
-  if (raw === null || raw === '') return fallback;
-  if (!/^-?\d+$/.test(raw.trim())) {
-    throw classicError(
-      400,
-      `Failed to convert property value of type 'java.lang.String' to required type 'int' for property '${name}'; nested exception is java.lang.NumberFormatException: For input string: "${raw}"`,
-    );
-  }
-  const value = Number(raw);
-  if (value < 0) throw classicError(400, `${name}: must be greater than or equal to 0`);
-  return value;
+/** The object MOLGENIS binds `start`/`num` into, and its `@Max` message, per API version. */
+const PAGING = {
+  v1: { objectName: 'entityCollectionRequest', maxMessage: `No more than ${MAX_ROWS} rows can be requested` },
+  v2: { objectName: 'entityCollectionRequestV2', maxMessage: `must be less than or equal to ${MAX_ROWS}` },
+} as const;
+
+const INT_RANGE = 2 ** 31;
+
+/**
+ * Spring's TypeMismatchException text as MOLGENIS renders it: through java.text.MessageFormat,
+ * which drops the quotes around the type and property names. A value holding quotes or braces
+ * would be formatted further; the simulator leaves such text unformatted.
+ */
+function typeMismatchText(name: string, value: string): string {
+  const text = `Failed to convert property value of type 'java.lang.String' to required type 'int' for property '${name}'; nested exception is java.lang.NumberFormatException: For input string: "${value}"`;
+  return /['{}]/.test(value) ? text : text.replace(/'/g, '');
+}
+
+/**
+ * `start` and `num` as Spring binds them into the request object (whitespace removed, a Java
+ * int) and validates them (`@Min(0)`, `num` `@Max(10000)`). Any bad field is a BindException,
+ * which GlobalControllerExceptionHandler answers with one error per field:
+ * "Field 'num' of 'entityCollectionRequestV2' must be …", coded by the constraint.
+ */
+function pagingOf(params: URLSearchParams, version: 'v1' | 'v2'): { start: number; num: number } {
+  const { objectName, maxMessage } = PAGING[version];
+  const errors: { message: string; code: string }[] = [];
+  const fail = (name: string, text: string, code: string): void => {
+    errors.push({ message: `Field '${name}' of '${objectName}' ${text}`, code });
+  };
+  const read = (name: 'start' | 'num', fallback: number): number => {
+    const raw = params.get(name);
+    const value = raw?.replace(/\s+/g, '') ?? '';
+    if (value === '') return fallback;
+    const n = /^[-+]?\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(n >= -INT_RANGE && n < INT_RANGE)) {
+      fail(name, typeMismatchText(name, value), 'typeMismatch');
+      return fallback;
+    }
+    if (n < 0) fail(name, 'must be greater than or equal to 0', 'Min');
+    if (name === 'num' && n > MAX_ROWS) fail(name, maxMessage, 'Max');
+    return n;
+  };
+  const paging = { start: read('start', 0), num: read('num', DEFAULT_ROWS) };
+  if (errors.length > 0) throw classicErrors(400, errors);
+  return paging;
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -76,23 +110,54 @@ export function matchingRows(state: MolgenisSimulatorState, entity: SimEntity, q
   return sortRows(entity, rows, sort);
 }
 
-function withStart(url: URL, start: number): string {
-  const next = new URL(url.href);
-  next.searchParams.set('start', String(start));
-  return next.href;
+/**
+ * The previous and next page starts as EntityPager counts them: no previous page at start 0; no
+ * next page once `start + num` passes the last row. With `num=0` the "next" page is this one.
+ */
+function pageStarts(start: number, num: number, total: number): { prev?: number; next?: number } {
+  return {
+    ...(start === 0 ? {} : { prev: Math.max(0, start - num) }),
+    ...(start + num > total - 1 ? {} : { next: start + num }),
+  };
+}
+
+/**
+ * RestControllerV2's page links: the request URL as received, its `start` replaced by one at the
+ * end (UriComponentsBuilder.replaceQueryParam), every other parameter as the client encoded it.
+ */
+function v2PageHrefs(url: URL, start: number, num: number, total: number): { prevHref?: string; nextHref?: string } {
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((param) => param !== '' && param.split('=')[0] !== 'start');
+  const href = (at: number): string => `${url.origin}${url.pathname}?${[...kept, `start=${at}`].join('&')}`;
+  const { prev, next } = pageStarts(start, num, total);
+  return { ...(prev === undefined ? {} : { prevHref: href(prev) }), ...(next === undefined ? {} : { nextHref: href(next) }) };
+}
+
+/** v1's page links (EntityCollectionResponse): the collection path with only `start` and `num`. */
+function v1PageHrefs(path: string, start: number, num: number, total: number): { prevHref?: string; nextHref?: string } {
+  const href = (at: number): string => `${path}?start=${at}&num=${num}`;
+  const { prev, next } = pageStarts(start, num, total);
+  return { ...(prev === undefined ? {} : { prevHref: href(prev) }), ...(next === undefined ? {} : { nextHref: href(next) }) };
+}
+
+/**
+ * `attrs` checked as AttributeFilterToFetchConverter does before any row is read: an unknown
+ * (top-level) attribute is UnknownAttributeException, 404 D04.
+ */
+function selectionOf(entity: SimEntity, params: URLSearchParams): Selection {
+  const selection = parseAttrs(params.get('attrs'));
+  for (const name of selection?.keys() ?? []) {
+    if (!entity.meta.attributes.some((a) => a.name === name)) throw unknownAttribute(entity.meta.label, name);
+  }
+  return selection;
 }
 
 /** `GET /api/v2/E`: `{href, meta, start, num, total, prevHref?, nextHref?, items}`. */
 export function v2Collection(state: MolgenisSimulatorState, entity: SimEntity, url: URL, params: URLSearchParams): Response {
-  const start = integerParam(params, 'start', 0);
-  const num = integerParam(params, 'num', DEFAULT_ROWS);
-  if (num > MAX_ROWS) throw classicError(400, `No more than ${MAX_ROWS} rows can be requested`);
-  const selection = parseAttrs(params.get('attrs'));
-  if (selection !== undefined) {
-    for (const name of selection.keys()) {
-      if (!entity.meta.attributes.some((a) => a.name === name)) throw classicError(400, `Unknown attribute [${name}] in entity type [${entity.meta.name}].`);
-    }
-  }
+  const { start, num } = pagingOf(params, 'v2');
+  const selection = selectionOf(entity, params);
   const rows = matchingRows(state, entity, params.get('q'), params.get('sort'));
   const total = rows.length;
   const page = rows.slice(start, start + num);
@@ -102,8 +167,7 @@ export function v2Collection(state: MolgenisSimulatorState, entity: SimEntity, u
     start,
     num,
     total,
-    ...(start > 0 ? { prevHref: withStart(url, Math.max(0, start - num)) } : {}),
-    ...(num > 0 && start + num < total ? { nextHref: withStart(url, start + num) } : {}),
+    ...v2PageHrefs(url, start, num, total),
     items: page.map((row) => renderV2(state, entity, row, selection)),
   });
 }
@@ -117,8 +181,8 @@ export function rowOf(entity: SimEntity, id: string): SimRow {
 
 /** `GET /api/v2/E/<id>?attrs=`: the row with its `_meta`. */
 export function v2Row(state: MolgenisSimulatorState, entity: SimEntity, id: string, params: URLSearchParams): Response {
+  const selection = selectionOf(entity, params);
   const row = rowOf(entity, id);
-  const selection = parseAttrs(params.get('attrs'));
   return json({ _meta: v2EntityMeta(state, entity), ...renderV2(state, entity, row, selection) });
 }
 
@@ -133,10 +197,8 @@ export function v1Row(state: MolgenisSimulatorState, entity: SimEntity, id: stri
 }
 
 /** `GET /api/v1/E?start=&num=&q=`: `{href, meta, start, num, total, items}` in the v1 shape. */
-export function v1Collection(state: MolgenisSimulatorState, entity: SimEntity, url: URL, params: URLSearchParams): Response {
-  const start = integerParam(params, 'start', 0);
-  const num = integerParam(params, 'num', DEFAULT_ROWS);
-  if (num > MAX_ROWS) throw classicError(400, `No more than ${MAX_ROWS} rows can be requested`);
+export function v1Collection(state: MolgenisSimulatorState, entity: SimEntity, params: URLSearchParams): Response {
+  const { start, num } = pagingOf(params, 'v1');
   const rows = matchingRows(state, entity, params.get('q'), null);
   const name = encodeURIComponent(entity.meta.name);
   return json({
@@ -145,8 +207,7 @@ export function v1Collection(state: MolgenisSimulatorState, entity: SimEntity, u
     start,
     num,
     total: rows.length,
-    ...(start > 0 ? { prevHref: withStart(url, Math.max(0, start - num)) } : {}),
-    ...(num > 0 && start + num < rows.length ? { nextHref: withStart(url, start + num) } : {}),
+    ...v1PageHrefs(`/api/v1/${name}`, start, num, rows.length),
     items: rows.slice(start, start + num).map((row) => renderV1(state, entity, row, v1Attributes(params))),
   });
 }

@@ -109,7 +109,7 @@ async function dispatch(state: MolgenisSimulatorState, request: SimulatedRequest
     switch (method) {
       case 'GET':
         requirePermission(entity, user, 'Read data');
-        return version === 'v2' ? v2Collection(state, entity, request.url, params) : v1Collection(state, entity, request.url, params);
+        return version === 'v2' ? v2Collection(state, entity, request.url, params) : v1Collection(state, entity, params);
       case 'POST':
         requirePermission(entity, user, 'Add data');
         return version === 'v2' ? v2AddAll(state, entity, request) : v1Add(state, entity, request);

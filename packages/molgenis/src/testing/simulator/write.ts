@@ -3,7 +3,7 @@
 // rows), `PUT /api/v2/E/<attr>` (one attribute of many rows), `PUT /api/v1/E/<id>` and
 // `PUT /api/v1/E/<id>/<attr>` (a bare JSON value).
 import type { SimulatedRequest } from '@bio/core-http/testing';
-import { classicError, empty, formDataOf, json, nextId, rowHref } from './http.js';
+import { classicError, empty, formDataOf, json, nextId, rowHref, unknownAttribute } from './http.js';
 import { rowOf } from './read.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity, SimRow } from './types.js';
 import { MULTI_TYPES, storedValue } from './values.js';
@@ -91,13 +91,29 @@ export async function v1Add(state: MolgenisSimulatorState, entity: SimEntity, re
   return empty(201, { location: rowHref('v1', entity.meta.name, id) });
 }
 
+/**
+ * A v2 request body. RestControllerV2.handleHttpMessageNotReadableException answers any body
+ * Gson cannot read (not JSON, or an entity that is no JSON object) with one fixed message.
+ */
+export function v2Body(request: SimulatedRequest): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = request.json();
+  } catch {
+    body = undefined;
+  }
+  // A missing (or `null`) body is "Required request body is missing", and Gson reads no array or
+  // bare value into the request object: the same handler for both.
+  if (!isObject(body)) throw classicError(400, 'Invalid request body.');
+  return body;
+}
+
 /** The `entities` of a v2 batch, with the server's two size checks. */
 function batchOf(request: SimulatedRequest): Record<string, unknown>[] {
-  const body = jsonBody(request);
-  const entities = isObject(body) ? body.entities : undefined;
+  const entities = v2Body(request).entities;
   if (!Array.isArray(entities) || entities.length === 0) throw classicError(400, 'Please provide at least one entity in the entities property.');
   if (entities.length > MAX_ENTITIES) throw classicError(400, `Number of entities cannot be more than ${MAX_ENTITIES}.`);
-  if (!entities.every(isObject)) throw classicError(400, 'Every entity must be a JSON object');
+  if (!entities.every(isObject)) throw classicError(400, 'Invalid request body.');
   return entities;
 }
 
@@ -134,11 +150,18 @@ export function v2UpdateAll(state: MolgenisSimulatorState, entity: SimEntity, re
   return empty(200);
 }
 
-function attributeOf(entity: SimEntity, name: string): SimAttribute {
+/**
+ * The attribute a cell update writes. Unknown: UnknownAttributeException (404 D04). Read-only
+ * (the id attribute, computed ONE_TO_MANY): a MolgenisDataAccessException, which both
+ * controllers answer with 401 (RestController.updateAttribute, RestControllerV2.updateAttribute).
+ */
+function writableAttribute(entity: SimEntity, name: string, version: 'v1' | 'v2'): SimAttribute {
   const attr = entity.meta.attributes.find((a) => a.name === name);
-  if (attr === undefined) throw classicError(400, `Unknown attribute [${name}] in entity type [${entity.meta.name}].`);
-  if (attr.name === entity.meta.idAttribute || attr.fieldType === 'ONE_TO_MANY')
-    throw classicError(400, `Attribute '${name}' of entity type '${entity.meta.name}' is read-only.`);
+  if (attr === undefined) throw unknownAttribute(entity.meta.label, name);
+  if (attr.readOnly || attr.fieldType === 'ONE_TO_MANY') {
+    const message = `Attribute '${name}' of entity '${entity.meta.name}' is readonly`;
+    throw classicError(401, version === 'v2' ? `Operation failed. ${message}` : message);
+  }
   return attr;
 }
 
@@ -150,8 +173,10 @@ function setCell(state: MolgenisSimulatorState, entity: SimEntity, row: SimRow, 
 
 /** `PUT /api/v2/E/<attr>` with `{"entities":[{id, attr}]}`: one attribute of many rows. */
 export function v2UpdateAttribute(state: MolgenisSimulatorState, entity: SimEntity, name: string, request: SimulatedRequest): Response {
-  const attr = attributeOf(entity, name);
-  const changes = batchOf(request).map((input) => {
+  // The body is validated (@Valid @RequestBody) before the method looks at the attribute.
+  const batch = batchOf(request);
+  const attr = writableAttribute(entity, name, 'v2');
+  const changes = batch.map((input) => {
     const row = rowOf(entity, String(input[entity.meta.idAttribute]));
     const copy = { ...row };
     setCell(state, entity, copy, attr, input[name]);
@@ -175,7 +200,7 @@ export async function v1Update(state: MolgenisSimulatorState, entity: SimEntity,
 /** `PUT /api/v1/E/<id>/<attr>` with the bare JSON value. */
 export function v1UpdateCell(state: MolgenisSimulatorState, entity: SimEntity, id: string, name: string, request: SimulatedRequest): Response {
   const row = rowOf(entity, id);
-  const attr = attributeOf(entity, name);
+  const attr = writableAttribute(entity, name, 'v1');
   const value = jsonBody(request);
   const copy = { ...row };
   setCell(state, entity, copy, attr, value);
