@@ -1,19 +1,27 @@
 // Shared helpers of the EMX2 tests: one simulator and msw server per test file.
-import { setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Emx2, type Emx2Options } from '../../src/emx2/index.js';
 import { createEmx2Simulator, EMX2_DEFAULT_BASE_URL, type Emx2Simulator, type Emx2SimulatorOptions } from '../../src/testing/index.js';
 
 export const BASE = EMX2_DEFAULT_BASE_URL;
 
-/** A simulator served by msw for the whole file, reset after every test. */
-export function useEmx2Simulator(options: Emx2SimulatorOptions = {}): Emx2Simulator {
+/** A simulator served by msw for the whole file, and its msw server (for `server.use`); both reset after every test. */
+export function useEmx2Server(options: Emx2SimulatorOptions = {}): { sim: Emx2Simulator; server: SetupServer } {
   const sim = createEmx2Simulator({ syntheticRows: 2500, ...options });
   const server = setupServer(...sim.handlers());
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => sim.reset());
+  afterEach(() => {
+    server.resetHandlers();
+    sim.reset();
+  });
   afterAll(() => server.close());
-  return sim;
+  return { sim, server };
+}
+
+/** A simulator served by msw for the whole file, reset after every test. */
+export function useEmx2Simulator(options: Emx2SimulatorOptions = {}): Emx2Simulator {
+  return useEmx2Server(options).sim;
 }
 
 /** POST a GraphQL document as a raw client would; returns status and parsed body. */

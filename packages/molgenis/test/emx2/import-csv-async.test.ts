@@ -1,20 +1,11 @@
 // The async CSV import reads the task reference whatever its content type: the server writes it
 // as text (`CsvApi#mergeMetadata` → `ctx.result`, Javalin's default `text/plain`).
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isResponseFormatError } from '../../src/emx2/index.js';
-import { createEmx2Simulator } from '../../src/testing/index.js';
-import { BASE, emx2 } from './helpers.js';
+import { BASE, emx2, useEmx2Server } from './helpers.js';
 
-const sim = createEmx2Simulator({ syntheticRows: 10, taskPolls: 0 });
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sim.reset();
-});
-afterAll(() => server.close());
+const { sim, server } = useEmx2Server({ syntheticRows: 10, taskPolls: 0 });
 
 async function categories() {
   const client = emx2();
