@@ -30,7 +30,7 @@ describe('lists', () => {
     expect(list.description).toBe('Segmentation genes (demo)');
     const error = await mine.lists.get('no-such-list').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as NotFoundError).serviceMessage).toBe('No lists found with the name no-such-list');
+    expect((error as NotFoundError).serviceMessage).toBe('No lists matched no-such-list');
   });
 
   it('creates a list from identifiers and reports the unmatched ones', async () => {

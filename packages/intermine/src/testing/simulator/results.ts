@@ -1,5 +1,6 @@
 // `/query/results` in every format the client asks for (json, jsonobjects, jsonrows with
 // summaryPath, jsoncount, count, tsv, csv) and the bio exports `/query/results/fasta|gff3|bed`.
+import { UnmatchedRequestError } from '@bio/core-http/testing';
 import { badRequest, fail, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
 import { shortType } from './model.js';
@@ -314,6 +315,9 @@ export function resultFormat(all: URLSearchParams, accept: string | null): Resul
   return first === 'default' ? 'tsv' : first;
 }
 
+/** The `format` values the simulator answers in. */
+const WRITTEN = Object.keys(FORMAT_PARAM).filter((name) => FORMAT_PARAM[name] !== 'unwritten' && FORMAT_PARAM[name] !== 'default');
+
 /** Content types of the flat formats (`ResponseUtil`). */
 const FLAT_TYPE: Partial<Record<ResultFormat, string>> = {
   tsv: 'text/tab-separated-values',
@@ -329,7 +333,12 @@ const FLAT_TYPE: Partial<Record<ResultFormat, string>> = {
 export function inResultFormat(all: URLSearchParams, accept: string | null, answer: (format: ResultFormat) => Response): Response {
   const format = resultFormat(all, accept);
   // NotAcceptableException is thrown before any output exists: the status alone, no body.
-  if (format === undefined || format === 'unwritten') return new Response(null, { status: 406 });
+  if (format === undefined) return new Response(null, { status: 406 });
+  // The real mine answers these; a made-up answer (or a 406) would mislead the test that asked.
+  if (format === 'unwritten')
+    throw new UnmatchedRequestError(
+      `the InterMine simulator does not write ${all.get('format') ?? accept} answers (the real mine does); it writes ${WRITTEN.join(', ')}`,
+    );
   try {
     return answer(format);
   } catch (error) {

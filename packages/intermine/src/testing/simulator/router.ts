@@ -1,6 +1,6 @@
 // One request in, one answer out: authenticate, then hand the path to its endpoint family.
 // Refusals become InterMine's JSON error bodies; unmapped paths Tomcat's HTML 404.
-import type { SimulatedRequest } from '@bio/core-http/testing';
+import { type SimulatedRequest, UnmatchedRequestError } from '@bio/core-http/testing';
 import { handleAccount } from './account.js';
 import { authenticate } from './auth.js';
 import { handleEnrichment } from './enrichment.js';
@@ -53,6 +53,7 @@ export async function route(request: SimulatedRequest, state: InterMineSimulator
     return htmlNotFound(request.url.pathname);
   } catch (error) {
     if (error instanceof Refusal) return fail(error.status, error.message, error.payload);
+    if (error instanceof UnmatchedRequestError) throw error; // what the simulator cannot answer fails the test's request
     return fail(500, error instanceof Error ? error.message : String(error));
   }
 }
