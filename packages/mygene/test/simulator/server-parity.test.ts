@@ -2,9 +2,10 @@
 // src/config_web.py and src/web/pipeline/build.py): option errors, boolean and integer reading,
 // species mapping, GET /query without q, facet totals, the with_total message, allow_null /
 // always_list and dotfield lists.
+import { isUnmatchedRequestError } from '@bio/core-http/testing';
 import { createSimulator } from '@bio/mygene/testing';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { raw } from './helpers.js';
 
 // A gene whose list values are out of alphabetical order, with a list of genomic positions.
@@ -210,5 +211,36 @@ describe('/gene without an id in the path (BiothingHandler, ANNOTATION_KWARGS)',
   it('POST /gene/{id} reads the ids of the body, not the path', async () => {
     const r = await postJson('gene/1017', { ids: ['695'], fields: 'symbol' });
     expect(r.body).toEqual([{ query: '695', _id: '695', _version: 1, symbol: 'BTK' }]);
+  });
+});
+
+describe('format (COMMON_KWARGS) and the query-only field filters (config_web.py FIELD_FILTERS)', () => {
+  it('a format outside json/yaml/html/msgpack is the option error naming the allowed ones', async () => {
+    expect(await raw('query?q=cdk2&format=xml')).toEqual({
+      status: 400,
+      type: 'application/json; charset=UTF-8',
+      body: { code: 400, success: false, error: 'Bad Request', allowed: ['json', 'yaml', 'html', 'msgpack'], keyword: 'format' },
+    });
+    expect((await raw('gene/1017?format=json&fields=symbol')).body).toEqual({ _id: '1017', _version: 1, symbol: 'CDK2' });
+  });
+
+  it('yaml, html and msgpack, which the real service writes, fail the request instead of answering JSON', async () => {
+    // msw reports the failed request on console.error (a test tool failing loudly), as for an unmatched fixture.
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const path of ['gene/1017?format=yaml', 'query?q=cdk2&format=msgpack']) {
+        const error = await fetch(`https://mygene.info/v3/${path}`).catch((e: unknown) => e);
+        expect(isUnmatchedRequestError(error)).toBe(true);
+        expect((error as Error).message).toMatch(/does not write format=(yaml|msgpack) answers \(the real service does\)/);
+      }
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('entrezonly and ensemblonly narrow /query only; /gene does not read them', async () => {
+    expect((await raw('gene/990001?entrezonly=true&fields=symbol')).body).toEqual({ _id: '990001', _version: 1, symbol: 'ZZ1' });
+    expect((await raw('query?q=symbol:ZZ1&entrezonly=true')).body).toMatchObject({ total: 0, hits: [] });
+    expect((await raw('query?q=symbol:ZZ1')).body).toMatchObject({ total: 1 });
   });
 });

@@ -22,7 +22,7 @@ function annotation(doc: SimGene, shape: ShapeOptions): Record<string, unknown> 
 /** `GET /gene/{id}`: the document (every field unless `fields`), a list when the id matches several, or 404. */
 export function getGene(state: MyGeneSimulatorState, params: Params, id: string): Response {
   const shape = shapeOf(params, undefined);
-  const docs = lookup(geneIndex(state.genes), id, filterOf(params));
+  const docs = lookup(geneIndex(state.genes), id, filterOf(params, 'gene'));
   if (docs.length === 0) return errorBody(404, 'Not Found.');
   if (docs.length > TOO_MANY) return errorBody(500, 'Too Many Matches.');
   return json(docs.length === 1 ? annotation(docs[0] as SimGene, shape) : docs.map((doc) => annotation(doc, shape)));
@@ -33,7 +33,7 @@ export function postGenes(state: MyGeneSimulatorState, params: Params): Response
   const ids = params.list('id', MAX.ids, { jsonArray: true });
   if (ids === undefined || ids.length === 0) missingParam('id');
   const shape = shapeOf(params, undefined);
-  const filter = filterOf(params);
+  const filter = filterOf(params, 'gene');
   const out: Record<string, unknown>[] = [];
   const index = geneIndex(state.genes);
   for (const id of ids) {

@@ -4,6 +4,7 @@
 import { ValidationError } from '@bio/core-http';
 import { createServiceSimulator, type SimulatedRequest, type Simulator } from '@bio/core-http/testing';
 import { DEFAULT_BASE_URL } from '../../base-url.js';
+import { checkFormat } from './common.js';
 import { getGene, postGenes } from './gene.js';
 import { getFields, getMetadata } from './metadata.js';
 import { Params } from './params.js';
@@ -77,15 +78,19 @@ function route(request: SimulatedRequest, state: MyGeneSimulatorState, path: str
   // One handler serves /gene and /gene/{id} (BiothingHandler): POST reads `ids` from the body
   // whatever the path says, GET takes the id from the path or else from `?id=`.
   if (p === 'gene' || (p.startsWith('gene/') && !p.slice('gene/'.length).includes('/'))) {
-    if (method === 'POST') return postGenes(state, Params.of(request));
-    if (method !== 'GET') return methodNotAllowed();
+    if (method !== 'GET' && method !== 'POST') return methodNotAllowed();
+    const params = Params.of(request);
+    checkFormat(params);
+    if (method === 'POST') return postGenes(state, params);
     const id = p === 'gene' ? request.url.searchParams.get('id') : geneId(request);
     // The GET `id` option is required and has no alias (settings/default.py ANNOTATION_KWARGS).
-    return id === null || id === '' ? errorBody(400, 'Bad Request', { missing: 'id' }) : getGene(state, Params.of(request), id);
+    return id === null || id === '' ? errorBody(400, 'Bad Request', { missing: 'id' }) : getGene(state, params, id);
   }
   if (p === 'query') {
-    if (method === 'GET') return getQuery(state, Params.of(request), now);
-    return method === 'POST' ? postQuery(state, Params.of(request)) : methodNotAllowed();
+    if (method !== 'GET' && method !== 'POST') return methodNotAllowed();
+    const params = Params.of(request);
+    checkFormat(params);
+    return method === 'GET' ? getQuery(state, params, now) : postQuery(state, params);
   }
   if (p === 'metadata') return method === 'GET' ? getMetadata(state) : methodNotAllowed();
   if (p === 'metadata/fields') return method === 'GET' ? getFields(state, Params.of(request)) : methodNotAllowed();

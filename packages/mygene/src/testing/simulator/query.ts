@@ -99,7 +99,7 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
   if (scrollId !== undefined) return nextPage(state, scrollId, now);
   const q = params.string('q');
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
-  const filter = filterOf(params);
+  const filter = filterOf(params, 'query');
   const fetchAll = params.bool('fetch_all') ?? false;
   const aggs = params.list('aggs', MAX.facets);
   const size = params.int('size', { max: MAX.size, min: 0 }) ?? defaultSize(q, aggs);
@@ -152,7 +152,7 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
   if (terms === undefined || terms.length === 0) missingParam('q');
   const scopes = params.list('scopes', MAX.scopes) ?? ID_SCOPES;
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
-  const filter = filterOf(params);
+  const filter = filterOf(params, 'query');
   const size = params.int('size', { max: MAX.size, min: 1 }) ?? 10;
   const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
   const withTotal = params.bool('with_total') ?? false;
