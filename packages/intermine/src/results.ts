@@ -59,7 +59,7 @@ export type TextFormat = 'tsv' | 'csv' | 'fasta' | 'gff3' | 'bed';
 export interface TextOptions extends CallOptions {
   /** TSV/CSV: first row (0-based). The bio formats cannot be paged. */
   start?: number | undefined;
-  /** TSV/CSV: how many rows at most. */
+  /** TSV/CSV: how many rows at most (1 or more). */
   max?: number | undefined;
   /** TSV/CSV: column headers — `true`/`'friendly'` for display names, `'path'` for paths. Default none. */
   headers?: boolean | 'friendly' | 'path' | undefined;
@@ -86,7 +86,7 @@ export interface TextOptions extends CallOptions {
 export interface SummaryOptions extends CallOptions {
   /** Only values containing this text. */
   filter?: string | undefined;
-  /** At most this many values (item summaries). */
+  /** At most this many values (item summaries; 1 or more). */
   max?: number | undefined;
 }
 
@@ -128,6 +128,12 @@ export type ColumnSummary =
 function nonNegativeInt(value: number | undefined, field: string): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < 0) throw new ValidationError({ message: `${field} must be a non-negative integer, got ${value}`, field });
+}
+
+/** `max` sent as `size`, which the mine refuses below 1 (`WebServiceRequestParser`: `Invalid size parameter: 0`). */
+function sizeLimit(value: number | undefined): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < 1) throw new ValidationError({ message: `max must be a positive integer (it is sent as size, which the mine refuses below 1), got ${value}`, field: 'max' });
 }
 
 /** One request for result rows, streamed item by item with the trailer checked. */
@@ -330,7 +336,7 @@ export async function* flatExport(
 /** Check the text options of `format` before any request. */
 export function checkTextOptions(format: TextFormat, options: TextOptions): void {
   nonNegativeInt(options.start, 'start');
-  nonNegativeInt(options.max, 'max');
+  sizeLimit(options.max);
   if (format !== 'tsv' && format !== 'csv' && (options.start !== undefined || options.max !== undefined)) {
     throw new ValidationError({ message: `${format} exports cannot be paged (the server ignores start/size)`, field: 'start' });
   }
@@ -365,7 +371,7 @@ interface SummaryBody {
 
 /** Check summary options before any request. */
 export function checkSummaryOptions(options: SummaryOptions): void {
-  nonNegativeInt(options.max, 'max');
+  sizeLimit(options.max);
 }
 
 /** `summaryPath` of a prepared query that selects `path`. */

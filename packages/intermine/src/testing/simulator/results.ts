@@ -202,6 +202,7 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
     if (e) e.count++;
     else distinct.set(key, { item: v, count: 1 });
   }
+  const { start, size } = paging(all);
   const type = shortType(r.attribute.type);
   if (['Integer', 'int', 'Double', 'double', 'Float', 'Long'].includes(type)) {
     const nums = values.filter((v): v is number => typeof v === 'number');
@@ -209,6 +210,7 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
     const stdev = Math.sqrt(nums.reduce((s, n) => s + (n - average) ** 2, 0) / Math.max(1, nums.length - 1));
     const round = (n: number) => Math.round(n * 100) / 100;
     return ok({
+      ...summaryHeader(q, start, ['min', 'max', 'average', 'standard-dev']),
       results: [
         {
           min: Math.min(...nums),
@@ -222,12 +224,30 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
       uniqueValues: distinct.size,
     });
   }
-  const filter = all.get('filterTerm')?.toLowerCase();
-  let items = [...distinct.values()].sort((a, b) => b.count - a.count || String(a.item).localeCompare(String(b.item)));
-  if (filter) items = items.filter((i) => String(i.item).toLowerCase().includes(filter));
-  const size = all.get('size');
-  if (size) items = items.slice(0, Number(size));
-  return ok({ results: items, uniqueValues: distinct.size });
+  const items = [...distinct.values()].sort((a, b) => b.count - a.count || String(a.item).localeCompare(String(b.item)));
+  // QueryResultService.runResults: a filterTerm (blank is none) becomes a CONTAINS constraint on
+  // the column, whose size is `filteredCount`; start and size then page the matching items
+  // (FilteringResultIterator).
+  const filter = filterTerm(all);
+  // A null never matches CONTAINS.
+  const matching = filter === undefined ? items : items.filter((i) => i.item !== null && String(i.item).toLowerCase().includes(filter));
+  return ok({
+    ...summaryHeader(q, start, ['item', 'count']),
+    uniqueValues: distinct.size,
+    ...(filter === undefined ? {} : { filteredCount: matching.length }),
+    results: matching.slice(start, start + size),
+  });
+}
+
+/** `filterTerm` lower-cased as FilteringResultIterator compares it; blank is none (getOptionalParameter). */
+function filterTerm(all: URLSearchParams): string | undefined {
+  const raw = all.get('filterTerm');
+  return raw === null || raw.trim() === '' ? undefined : raw.toLowerCase();
+}
+
+/** The header of a summary (QueryResultService.setHeaderAttributes): the column headers name the summary's fields. */
+function summaryHeader(q: SimQuery, start: number, columnHeaders: string[]): Record<string, unknown> {
+  return { modelName: 'genomic', columnHeaders, rootClass: q.root, start, views: q.views };
 }
 
 function csvCell(v: unknown): string {

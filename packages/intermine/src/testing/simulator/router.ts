@@ -1,5 +1,6 @@
 // One request in, one answer out: authenticate, then hand the path to its endpoint family.
-// Refusals become InterMine's JSON error bodies; unmapped paths Tomcat's HTML 404.
+// Refusals become InterMine's JSON error bodies (results services write theirs in the request's
+// format); unmapped paths Tomcat's HTML 404.
 import { type SimulatedRequest, UnmatchedRequestError } from '@bio/core-http/testing';
 import { handleAccount } from './account.js';
 import { authenticate } from './auth.js';
@@ -36,6 +37,26 @@ function handleQuery(request: SimulatedRequest, path: string, state: InterMineSi
   return undefined;
 }
 
+/** Services whose errors are written through the output of the request's result format (QueryResultService and its template subclass). */
+const RESULT_PATHS = new Set(['query/results', 'template/results']);
+
+/**
+ * The caller, or the answer refusing them. WebService.service picks the output for the request's
+ * format (initOutput) before it authenticates, so on a results service a bad token is answered in
+ * that format (a flat `[ERROR]` line for TSV, CSV and count), after a 406 for a format it cannot serve.
+ */
+function caller(request: SimulatedRequest, path: string, state: InterMineSimulatorState): { user: string | undefined } | Response {
+  const all = params(request);
+  try {
+    return { user: authenticate(request, all, state) };
+  } catch (error) {
+    if (!(error instanceof Refusal) || !RESULT_PATHS.has(path)) throw error;
+    return inResultFormat(all, request.headers.get('accept'), () => {
+      throw error;
+    });
+  }
+}
+
 const FAMILIES = [handleMeta, handleQuery, handleTemplates, handleEnrichment, handleSearch, handleIds, handleRegions, handleAccount];
 
 /** Answer one request against the state. */
@@ -43,7 +64,9 @@ export async function route(request: SimulatedRequest, state: InterMineSimulator
   if (path === undefined) return htmlNotFound(request.url.pathname);
   const clean = path.replace(/\/+$/, '');
   try {
-    const user = authenticate(request, params(request), state);
+    const who = caller(request, clean, state);
+    if (who instanceof Response) return who;
+    const { user } = who;
     for (const family of FAMILIES) {
       const answer = family(request, clean, state, user);
       if (answer) return answer;
