@@ -26,8 +26,7 @@ async function graphqlRequest(request: SimulatedRequest): Promise<{ query: strin
     throw new Emx2SimError('Cannot invoke "String.startsWith(String)" because the return value of "io.javalin.http.Context.header(String)" is null');
   if (type.startsWith('multipart/form-data')) {
     const form = await new Request(request.url, { method: 'POST', headers: request.headers, body: new Uint8Array(request.body) }).formData();
-    const variables = form.get('variables');
-    return { query: String(form.get('query') ?? ''), variables: typeof variables === 'string' ? JSON.parse(variables) : undefined };
+    return { query: String(form.get('query') ?? ''), variables: formVariables(form.get('variables')) };
   }
   let body: unknown;
   try {
@@ -37,6 +36,17 @@ async function graphqlRequest(request: SimulatedRequest): Promise<{ query: strin
   }
   const fields = (body ?? {}) as { query?: unknown; variables?: unknown };
   return { query: queryText(fields.query), variables: variablesMap(fields.variables) };
+}
+
+// `GraphqlApi#getVariablesFromRequest` hands the `variables` form field to Jackson's
+// `readValue(String, Map.class)`, which rejects a missing field (null) before parsing; the
+// MolgenisException wrapping that appends the cause's message after its own text.
+function formVariables(variables: FormDataEntryValue | null): unknown {
+  if (variables === null) {
+    const cause = 'argument "content" is null';
+    throw new Emx2SimError(`Parsing of graphql variables failed. Should be an object with each graphql variable a key. ${cause}: ${cause}`);
+  }
+  return typeof variables === 'string' ? JSON.parse(variables) : undefined;
 }
 
 // `GraphqlApi#getQueryFromRequest` reads `node.get("query").asText()`: a missing key is a

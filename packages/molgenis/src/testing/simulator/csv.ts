@@ -3,7 +3,7 @@
 // value quoted (opencsv), null as an empty unquoted field, references as their labels (lists
 // joined by commas), numbers and dates as Java prints them. num: default 100 (also for 0), at
 // most 10,000; a bad parameter is `sendError(400, message)` (an HTML error page).
-import { htmlPage } from './http.js';
+import { htmlPage, SimRefusal } from './http.js';
 import { matchingRows } from './read.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity, SimRow } from './types.js';
 import { referencedIds, REFERENCE_TYPES } from './values.js';
@@ -38,6 +38,16 @@ function badRequest(message: string): Response {
   return htmlPage(400, 'Bad Request', message);
 }
 
+/**
+ * A refusal of `q` as the CSV export gives it: the exceptions it catches while building the
+ * query (UnknownAttributeException, the NumberFormatException of a value, …) become
+ * `sendError(400, e.getMessage())`. Others keep the text the simulator always gave.
+ */
+function queryRefusal(error: unknown): Response {
+  const message = error instanceof SimRefusal ? error.exceptionMessage : undefined;
+  return badRequest(message ?? 'invalid query');
+}
+
 export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url: URL): Response {
   const params = url.searchParams;
   const num = Number(params.get('num') ?? '0') || 100;
@@ -57,8 +67,8 @@ export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url:
   let rows: SimRow[];
   try {
     rows = matchingRows(state, entity, params.get('q'), sortColumn === null || sortColumn === '' ? null : `${sortColumn}:${order.toLowerCase()}`);
-  } catch {
-    return badRequest('invalid query');
+  } catch (error) {
+    return queryRefusal(error);
   }
   const lines = [attributes.map((a) => quote(a.name)).join(',')];
   for (const row of rows.slice(start, start + num)) lines.push(attributes.map((a) => quote(cell(state, entity, a, row))).join(','));

@@ -6,9 +6,18 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 
 /** A refusal, thrown anywhere below the router and turned into the response it carries. */
 export class SimRefusal extends Error {
+  /** The Java exception's getMessage(), for answers that send it instead (the CSV export's sendError). */
+  exceptionMessage: string | undefined;
+
   constructor(readonly response: Response) {
     super(`simulated refusal ${response.status}`);
   }
+}
+
+/** A refusal that also carries its Java exception's getMessage(). */
+export function withExceptionMessage(refusal: SimRefusal, message: string): SimRefusal {
+  refusal.exceptionMessage = message;
+  return refusal;
 }
 
 /** A JSON answer with MOLGENIS's content type. */

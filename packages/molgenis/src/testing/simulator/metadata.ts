@@ -68,14 +68,22 @@ function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unk
   };
 }
 
-/** `GET /api/v1/E/meta`: attributes in full with `expand=attributes`, else as `{href}`. */
-export function v1EntityMeta(entity: SimEntity, expand: boolean): Response {
+/**
+ * v1's EntityTypeResponse: attributes in full with `expand=attributes`, else as `{href}`. The
+ * `meta` of a v1 collection is this unexpanded (EntityCollectionResponse builds it so).
+ */
+export function v1EntityTypeBody(entity: SimEntity, expand: boolean): Record<string, unknown> {
   const name = encodeURIComponent(entity.meta.name);
   const attributes: Record<string, unknown> = {};
   for (const attr of entity.meta.attributes) {
     attributes[attr.name] = expand ? attributeBody('v1', entity, attr) : { href: `/api/v1/${name}/meta/${encodeURIComponent(attr.name)}` };
   }
-  return json(entityTypeBody('v1', entity, attributes));
+  return entityTypeBody('v1', entity, attributes);
+}
+
+/** `GET /api/v1/E/meta`. */
+export function v1EntityMeta(entity: SimEntity, expand: boolean): Response {
+  return json(v1EntityTypeBody(entity, expand));
 }
 
 /**

@@ -5,7 +5,7 @@
 // refusals (=out=, `<` on a string, a number that does not parse) are 500s: none of their
 // exceptions has a handler of its own, so FallbackExceptionHandler answers them.
 import { type ComparisonNode, isRsqlSyntaxError, molgenisOperators, type Node, parse } from '@bio/rsql';
-import { classicError, unknownAttribute } from './http.js';
+import { classicError, unknownAttribute, withExceptionMessage } from './http.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity, SimRow } from './types.js';
 import { ORDERED_TYPES, REFERENCE_TYPES, referencedIds } from './values.js';
 
@@ -28,7 +28,10 @@ function resolve(state: MolgenisSimulatorState, entity: SimEntity, selector: str
   let current: SimEntity | undefined = entity;
   for (const token of selector.split('.')) {
     const attr: SimAttribute | undefined = current?.meta.attributes.find((a) => a.name === token);
-    if (current === undefined || attr === undefined) throw unknownAttribute((current ?? entity).meta.label, selector);
+    if (current === undefined || attr === undefined) {
+      const owner = (current ?? entity).meta;
+      throw withExceptionMessage(unknownAttribute(owner.label, selector), `type:${owner.name} attribute:${selector}`);
+    }
     path.push([current, attr]);
     current = attr.refEntity === undefined ? undefined : state.entities.get(attr.refEntity);
   }
@@ -61,7 +64,7 @@ function argument(attr: SimAttribute, arg: string): unknown {
       // MOLGENIS's fallback exception handler, a 500 with no error code.
       const n = Number(arg);
       if (!Number.isFinite(n) || ((attr.fieldType === 'INT' || attr.fieldType === 'LONG') && !Number.isInteger(n))) {
-        throw classicError(500, `For input string: "${arg}"`);
+        throw withExceptionMessage(classicError(500, `For input string: "${arg}"`), `For input string: "${arg}"`);
       }
       return n;
     }

@@ -1,7 +1,7 @@
 // Reads: `GET /api/v2/E` (q, attrs, sort, start, num ≤ 10,000, total, prevHref/nextHref),
 // `GET /api/v2/E/<id>?attrs=`, and the v1 forms `GET /api/v1/E/<id>` and `GET /api/v1/E`.
 import { classicError, classicErrors, json, unknownAttribute } from './http.js';
-import { v2EntityMeta } from './metadata.js';
+import { v1EntityTypeBody, v2EntityMeta } from './metadata.js';
 import { parseQuery, rowTest } from './query.js';
 import type { Node } from '@bio/rsql';
 import type { MolgenisSimulatorState, SimEntity, SimRow } from './types.js';
@@ -67,19 +67,38 @@ function compare(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
+/** `sort` as SortConverter reads it: comma-separated, an exact `:desc`/`:asc` suffix, else ascending. */
+function sortKeys(sort: string): { name: string; sign: number }[] {
+  return sort.split(',').map((part) => {
+    if (part.endsWith(':desc')) return { name: part.slice(0, -5), sign: -1 };
+    return { name: part.endsWith(':asc') ? part.slice(0, -4) : part, sign: 1 };
+  });
+}
+
+/**
+ * An unknown sort attribute (`x`, but also `a:DESC` or `a:up`, which SortConverter keeps whole)
+ * is never checked by name. PostgreSQL-bound reads fail in QueryUtils.containsComputedAttribute
+ * (IndexedRepositoryDecorator), a NullPointerException the fallback handler answers as a 500;
+ * a full-text search goes to Elasticsearch, whose SortGenerator throws UnknownAttributeException
+ * (404 D04), but only once rows are fetched: a search matching nothing answers normally.
+ */
+function checkSortAttribute(entity: SimEntity, name: string, search: boolean, matched: number): void {
+  if (entity.meta.attributes.some((a) => a.name === name)) return;
+  if (!search)
+    throw classicError(
+      500,
+      'Cannot invoke "org.molgenis.data.meta.model.Attribute.hasExpression()" because the return value of "org.molgenis.data.meta.model.EntityType.getAttribute(String)" is null',
+    );
+  if (matched > 0) throw unknownAttribute(entity.meta.label, name);
+}
+
 /**
  * Sort rows by `sort` (`a`, `a:desc`, `a:desc,b`) as PostgreSqlQueryGenerator.getSqlSort does:
- * no sort means the id attribute, and the id attribute breaks ties of any other sort. An
- * unknown attribute is a 400.
+ * no sort means the id attribute, and the id attribute breaks ties of any other sort.
  */
-function sortRows(entity: SimEntity, rows: SimRow[], sort: string | null): SimRow[] {
-  const given = sort === null || sort.trim() === '' ? [] : sort.split(',');
-  const keys = given.map((part) => {
-    const [name = '', order = 'asc'] = part.trim().split(':');
-    if (!entity.meta.attributes.some((a) => a.name === name)) throw classicError(400, `Unknown attribute [${name}] in entity type [${entity.meta.name}].`);
-    if (!/^(asc|desc)$/i.test(order)) throw classicError(400, `Invalid sort order [${order}]`);
-    return { name, sign: order.toLowerCase() === 'desc' ? -1 : 1 };
-  });
+function sortRows(entity: SimEntity, rows: SimRow[], sort: string | null, search: boolean): SimRow[] {
+  const keys = sort === null || sort.trim() === '' ? [] : sortKeys(sort);
+  for (const { name } of keys) checkSortAttribute(entity, name, search, rows.length);
   if (!keys.some((k) => k.name === entity.meta.idAttribute)) keys.push({ name: entity.meta.idAttribute, sign: 1 });
   return [...rows].sort((x, y) => {
     for (const { name, sign } of keys) {
@@ -102,12 +121,14 @@ function searching(node: Node): boolean {
  */
 export function matchingRows(state: MolgenisSimulatorState, entity: SimEntity, q: string | null, sort: string | null): SimRow[] {
   let rows = [...entity.rows.values()];
+  let search = false;
   if (q !== null && q.trim() !== '') {
     const node = parseQuery(q);
     rows = rows.filter(rowTest(state, entity, node));
-    if (searching(node) && (sort === null || sort.trim() === '')) return rows;
+    search = searching(node);
+    if (search && (sort === null || sort.trim() === '')) return rows;
   }
-  return sortRows(entity, rows, sort);
+  return sortRows(entity, rows, sort, search);
 }
 
 /**
@@ -196,14 +217,14 @@ export function v1Row(state: MolgenisSimulatorState, entity: SimEntity, id: stri
   return json(renderV1(state, entity, rowOf(entity, id), v1Attributes(params)));
 }
 
-/** `GET /api/v1/E?start=&num=&q=`: `{href, meta, start, num, total, items}` in the v1 shape. */
+/** `GET /api/v1/E?start=&num=&q=`: `{href, meta, start, num, total, items}` in the v1 shape, `meta` as `GET /api/v1/E/meta` gives it. */
 export function v1Collection(state: MolgenisSimulatorState, entity: SimEntity, params: URLSearchParams): Response {
   const { start, num } = pagingOf(params, 'v1');
   const rows = matchingRows(state, entity, params.get('q'), null);
   const name = encodeURIComponent(entity.meta.name);
   return json({
     href: `/api/v1/${name}`,
-    meta: { href: `/api/v1/${name}/meta` },
+    meta: v1EntityTypeBody(entity, false),
     start,
     num,
     total: rows.length,
