@@ -34,7 +34,11 @@ export interface SearchQuery {
   resource?: SearchResource | undefined;
   /** Default: the server's (case-insensitive). */
   caseSensitive?: boolean | undefined;
-  /** Restrict to one study (its name or accession, e.g. `idr0002`). The server returns only the first page for study-restricted searches. */
+  /**
+   * Restrict to studies whose project name contains this text, ignoring case (e.g. `idr0021`). The
+   * search engine looks it up among project names only, so a screen study such as `idr0002` finds
+   * nothing; and it returns only the first page for study-restricted searches.
+   */
   study?: string | undefined;
   /** Restrict to one data source. */
   dataSource?: string | undefined;
@@ -134,7 +138,9 @@ function params(q: SearchQuery): Record<string, QueryValue> {
   if (!isObject(q) || typeof q.key !== 'string' || q.key.length === 0) throw new ValidationError({ message: 'search needs a non-empty key', field: 'key' });
   if (typeof q.value !== 'string' || q.value.length === 0) throw new ValidationError({ message: 'search needs a non-empty value', field: 'value' });
   if (q.operator !== undefined && !OPERATORS.has(q.operator)) throw new ValidationError({ message: `unknown operator "${q.operator}"`, field: 'operator' });
-  return { key: q.key, value: q.value, operator: q.operator ?? 'equals', case_sensitive: q.caseSensitive, study: q.study, data_source: q.dataSource };
+  // The server tests the raw string (`if case_sensitive:`): "false" would turn case sensitivity on.
+  const caseSensitive = q.caseSensitive === true ? true : undefined;
+  return { key: q.key, value: q.value, operator: q.operator ?? 'equals', case_sensitive: caseSensitive, study: q.study, data_source: q.dataSource };
 }
 
 function resourceOf(q: SearchQuery): SearchResource {
@@ -172,6 +178,8 @@ export function readPage(body: unknown, url: string): SearchPage {
 export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptions = {}): Paged<SearchHit> {
   const base = params(query);
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
+  // With a study the server drops the bookmark (query_handler.py simple_search): every page would be the first.
+  const firstPageOnly = Boolean(query.study);
   return paged<SearchHit>(
     withProgress(({ max, signal }) => {
       let pagesRead = 0;
@@ -182,7 +190,12 @@ export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptio
           const page = readPage(body, ctx.http.url(route, searchParams));
           pagesRead++;
           const more =
-            page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
+            !firstPageOnly &&
+            page.hits.length > 0 &&
+            page.bookmark !== undefined &&
+            page.bookmark !== null &&
+            page.totalPages !== undefined &&
+            pagesRead < page.totalPages;
           const result = { items: page.hits, total: page.size };
           return more ? { ...result, next: String(page.bookmark) } : result;
         },

@@ -128,11 +128,11 @@ export function registerIdr(program: Command, context: () => CommandContext): vo
     .description('images whose annotations match a key and value (the IDR search engine)')
     .requiredOption('--key <key>', "annotation key, e.g. 'Gene Symbol'")
     .requiredOption('--value <value>', 'the value, e.g. CDC20')
-    .option('--study <name>', 'only this study, e.g. idr0002')
+    .option('--study <name>', 'only studies whose project name contains this, e.g. idr0021 (screen studies are not matched)')
     .option('--max <n>', 'at most this many images', positive)
     .addHelpText(
       'after',
-      examples(["bio idr search --key 'Gene Symbol' --value CDC20 --offline", "bio idr search --key 'Gene Symbol' --value CDC20 --study idr0002 --max 10"]),
+      examples(["bio idr search --key 'Gene Symbol' --value CDC20 --offline", "bio idr search --key 'Gene Symbol' --value CDC20 --study idr0021 --max 10"]),
     )
     .action(async (opts: { key: string; value: string; study?: string; max?: number }, cmd: Command) => {
       const ctx = context();

@@ -39,6 +39,13 @@ function matcher(value: string, operator: string, caseSensitive: boolean): (v: s
   }
 }
 
+/** Keys compare through the lower-cased `keynamenormalize` field unless the search is case-sensitive (utils.py templates). */
+function keyMatcher(key: string | null, caseSensitive: boolean): (k: string) => boolean {
+  if (key === null) return () => true;
+  const want = key.trim();
+  return caseSensitive ? (k) => k === want : (k) => k.toLowerCase() === want.toLowerCase();
+}
+
 function imageHits(state: IdrSimulatorState): Hit[] {
   const l = links(state);
   return [...state.images.values()].map((image) => {
@@ -85,9 +92,10 @@ function containerHits(state: IdrSimulatorState, resource: Exclude<Resource, 'im
   }));
 }
 
-function envelope(key: string, value: string, operator: string, resource: string): Record<string, unknown> {
+function envelope(key: string | null, value: string, operator: string, resource: string): Record<string, unknown> {
+  const filter = key === null ? { value, operator, resource } : { name: key, value, operator, resource };
   return {
-    query_details: { and_filters: [{ name: key, value, operator, resource }], case_sensitive: null, bookmark: [null] },
+    query_details: { and_filters: [filter], case_sensitive: null, bookmark: [null] },
     resource,
     server_query_time: '0.01',
     raw_elasticsearch_query: {
@@ -97,41 +105,72 @@ function envelope(key: string, value: string, operator: string, resource: string
   };
 }
 
+// elasticsearch_query_builder (utils.py) calls `value.strip()`; a missing value lands in its except clause,
+// whose message keeps the 20 spaces of a backslash-continued Python string.
+const FILTER_ERROR = `Each Filter needs to have, name,${' '.repeat(20)}value and operator keywords.`;
+
+/** Werkzeug's page for an exception raised in a Flask view. */
+function flaskServerError(): Response {
+  const text =
+    '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n' +
+    '<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n';
+  return new Response(text, { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/**
+ * `study` (query_handler.py `simple_search`) adds an `equals` filter on the project `name`, which
+ * `check_get_names` resolves to every project whose name contains it, case-insensitively: screens never match.
+ */
+function inStudy(state: IdrSimulatorState, hits: Hit[], study: string): Hit[] {
+  const want = study.trim().toLowerCase();
+  return hits.filter(
+    (h) =>
+      state.projects
+        .get(h.project ?? -1)
+        ?.name.toLowerCase()
+        .includes(want) === true,
+  );
+}
+
 function search(ctx: RouteContext, resource: Resource): Response {
-  const key = ctx.params.get('key');
+  const key = ctx.params.get('key') || null; // simple_search: no key (or an empty one) searches every key
   const value = ctx.params.get('value');
   const operator = ctx.params.get('operator') ?? 'equals';
-  if (!key || !value) return json({ Error: 'Key and value are required', results: {} });
+  if (value === null) return json({ Error: FILTER_ERROR });
   if (!OPERATORS.includes(operator)) return json({ Error: `Operator ${operator} is not supported`, results: {} });
-  const caseSensitive = ctx.params.get('case_sensitive') === 'true';
-  const test = matcher(value, operator, caseSensitive);
-  const s = ctx.state;
-  let hits = (resource === 'image' ? imageHits(s) : containerHits(s, resource)).filter((h) => h.pairs.some(([k, v]) => k === key && test(v)));
   const study = ctx.params.get('study');
-  if (study) {
-    const names = (h: Hit) => [s.screens.get(h.screen ?? -1)?.name, s.projects.get(h.project ?? -1)?.name].filter((n): n is string => n !== undefined);
-    hits = hits.filter((h) => names(h).some((n) => n.toLowerCase().includes(study.toLowerCase())));
-    if (hits.length === 0) return json({ Error: 'Your query returns no results' });
-  }
-  hits.sort((a, b) => a.id - b.id);
+  const containers = ctx.params.get('return_containers') === 'true';
+  // simple_search passes the bare query_details on, and determine_search_results_ raises reading it.
+  if (study && containers) return flaskServerError();
+  // The raw string reaches `if case_sensitive:` in the query builder: any non-empty value, even "false", counts.
+  const caseSensitive = Boolean(ctx.params.get('case_sensitive'));
+  const test = matcher(value, operator, caseSensitive);
+  const keyTest = keyMatcher(key, caseSensitive);
+  const s = ctx.state;
+  const all = resource === 'image' ? imageHits(s) : containerHits(s, resource);
+  const hits = all.filter((h) => h.pairs.some(([k, v]) => keyTest(k) && test(v))).sort((a, b) => a.id - b.id);
   const base = envelope(key, value, operator, resource);
-  if (ctx.params.get('return_containers') === 'true') {
-    const groups = new Map<string, { id: number; type: 'screen' | 'project'; count: number }>();
-    for (const h of hits) {
-      const c = h.screen !== null ? { id: h.screen, type: 'screen' as const } : h.project !== null ? { id: h.project, type: 'project' as const } : undefined;
-      if (c === undefined) continue;
-      const g = groups.get(`${c.type}${c.id}`) ?? { ...c, count: 0 };
-      g.count++;
-      groups.set(`${c.type}${c.id}`, g);
-    }
-    const results = [...groups.values()].map((g) => {
-      const c = g.type === 'screen' ? s.screens.get(g.id)! : s.projects.get(g.id)!;
-      const kv = pairsOf(s, g.type, g.id).map(([k, v]) => ({ key: k, value: v }));
-      return { id: g.id, name: c.name, type: g.type, description: c.description, key_values: kv, 'image count': g.count };
-    });
-    return json({ results: { results }, ...base });
-  }
+  // The study path (determine_search_results_ → search_query) loses the bookmark and adds "Error": "none".
+  if (study) return hitsPage(ctx, inStudy(s, hits, study), { ...base, Error: 'none' }, null);
+  if (containers) return json({ results: { results: containerGroups(s, hits) }, ...base });
   return hitsPage(ctx, hits, base, ctx.params.get('bookmark'));
+}
+
+/** The studies (screens and projects) of `hits`, with their matching image counts. */
+function containerGroups(s: IdrSimulatorState, hits: Hit[]): Record<string, unknown>[] {
+  const groups = new Map<string, { id: number; type: 'screen' | 'project'; count: number }>();
+  for (const h of hits) {
+    const c = h.screen !== null ? { id: h.screen, type: 'screen' as const } : h.project !== null ? { id: h.project, type: 'project' as const } : undefined;
+    if (c === undefined) continue;
+    const g = groups.get(`${c.type}${c.id}`) ?? { ...c, count: 0 };
+    g.count++;
+    groups.set(`${c.type}${c.id}`, g);
+  }
+  return [...groups.values()].map((g) => {
+    const c = g.type === 'screen' ? s.screens.get(g.id)! : s.projects.get(g.id)!;
+    const kv = pairsOf(s, g.type, g.id).map(([k, v]) => ({ key: k, value: v }));
+    return { id: g.id, name: c.name, type: g.type, description: c.description, key_values: kv, 'image count': g.count };
+  });
 }
 
 /** One page of hits after `bookmarkRaw` (the last id of the page before), in the engine's envelope. */
@@ -223,14 +262,15 @@ function postedQuery(ctx: RouteContext): PostedQuery | Response {
     body = undefined;
   }
   const query = readQuery(body);
-  return typeof query === 'string' ? json({ Error: query, results: {} }) : query;
+  return typeof query === 'string' ? json({ Error: query }) : query; // build_error_message: the Error alone
 }
 
 /** The image hits matching every and-filter and one filter of each or-group. */
 function queryHits(state: IdrSimulatorState, query: { and: Filter[]; or: Filter[][]; caseSensitive: boolean }): Hit[] {
   const test = (f: Filter) => {
     const match = matcher(f.value, f.operator, query.caseSensitive);
-    return (h: Hit) => h.pairs.some(([k, v]) => k === f.name && match(v));
+    const keyTest = keyMatcher(f.name, query.caseSensitive);
+    return (h: Hit) => h.pairs.some(([k, v]) => keyTest(k) && match(v));
   };
   const and = query.and.map(test);
   const or = query.or.map((g) => g.map(test));
