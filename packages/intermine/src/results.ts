@@ -133,7 +133,8 @@ function nonNegativeInt(value: number | undefined, field: string): void {
 /** `max` sent as `size`, which the mine refuses below 1 (`WebServiceRequestParser`: `Invalid size parameter: 0`). */
 function sizeLimit(value: number | undefined): void {
   if (value === undefined) return;
-  if (!Number.isInteger(value) || value < 1) throw new ValidationError({ message: `max must be a positive integer (it is sent as size, which the mine refuses below 1), got ${value}`, field: 'max' });
+  if (!Number.isInteger(value) || value < 1)
+    throw new ValidationError({ message: `max must be a positive integer (it is sent as size, which the mine refuses below 1), got ${value}`, field: 'max' });
 }
 
 /** One request for result rows, streamed item by item with the trailer checked. */
