@@ -20,6 +20,12 @@ describe('simulator: /api/v0 list corners', () => {
     expect(body.data).toHaveLength(3);
   });
 
+  it('reads numbers as int() does: spaces around, a sign and digit-group underscores pass', async () => {
+    const { status, body } = await get('screens/?limit=%202%20&offset=%2B0_1');
+    expect(status).toBe(200);
+    expect(body.meta).toEqual({ offset: 1, limit: 2, maxLimit: 3, totalCount: 4 });
+  });
+
   it('answers limit=0 with an empty page and the true total', async () => {
     const { body } = await get('screens/?limit=0');
     expect([body.data, body.meta]).toEqual([[], { offset: 0, limit: 0, maxLimit: 3, totalCount: 4 }]);

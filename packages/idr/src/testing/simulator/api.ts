@@ -2,6 +2,7 @@
 // `/api/v0/m/{type}/` lists (offset/limit, limit clamped to maxLimit, filters) and objects.
 import type { RouteContext } from './context.js';
 import { datasetJson, imageJson, type MarshalContext, plateJson, projectJson, roiJson, screenJson, wellJson } from './marshal.js';
+import { intError, pythonInt } from './python-int.js';
 import { type IdrSimulatorState, links } from './state.js';
 import { apiError, apiJson, csrfFailure, notFoundPage } from './wire.js';
 
@@ -115,17 +116,6 @@ const MARSHAL: Record<Kind, Marshaller> = {
 function marshal(ctx: RouteContext, kind: Kind, id: number, single: boolean): Record<string, unknown> | undefined {
   const m: MarshalContext = { api: `${ctx.root}api/v0/`, state: ctx.state, childCount: ctx.params.get('childCount') === 'true', single };
   return MARSHAL[kind](ctx.state, id, m);
-}
-
-/** Python's `int()` of a query value: surrounding whitespace, a sign and digit-group underscores pass. */
-function pythonInt(raw: string): number | undefined {
-  return /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(raw) ? Number(raw.replace(/_/g, '').trim()) : undefined;
-}
-
-/** The `ValueError` message `int()` raises, quoting the value as Python's `repr` does. */
-function intError(raw: string): string {
-  const quoted = raw.includes("'") && !raw.includes('"') ? `"${raw}"` : `'${raw.replace(/'/g, "\\'")}'`;
-  return `invalid literal for int() with base 10: ${quoted}`;
 }
 
 /**

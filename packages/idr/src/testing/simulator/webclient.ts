@@ -3,6 +3,7 @@
 import type { RouteContext } from './context.js';
 import { type IdrSimulatorState, links, type SimAnnotation, type SimParentType, wellName } from './state.js';
 import { csrfRefusal } from './api.js';
+import { pythonInt } from './python-int.js';
 import { tableCsv } from './tables.js';
 import { cookies, htmlPage, invalidParameter, json, notFoundPage, omeroErrorPage, omeroNotFoundPage, redirect, serverErrorPage } from './wire.js';
 
@@ -10,7 +11,7 @@ import { cookies, htmlPage, invalidParameter, json, notFoundPage, omeroErrorPage
 function pyIntOr(params: URLSearchParams, name: string, fallback: number): number | undefined {
   const raw = params.get(name);
   if (raw === null) return fallback;
-  return /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw.trim()) : undefined;
+  return pythonInt(raw);
 }
 
 /**
@@ -222,8 +223,9 @@ function annotations(ctx: RouteContext): Response {
   for (const type of ANNOTATION_TARGETS) {
     const raws = ctx.params.getAll(type).filter((raw) => raw !== '');
     // A non-numeric id breaks the view's int() (HK-2026): a 500 page, not a 400.
-    if (raws.some((raw) => !/^\s*[+-]?\d+\s*$/.test(raw))) return serverErrorPage();
-    wanted.set(type, new Set(raws.map(Number)));
+    const ids = raws.map(pythonInt);
+    if (ids.some((id) => id === undefined)) return serverErrorPage();
+    wanted.set(type, new Set(ids as number[]));
   }
   const all = [...ctx.state.annotations.values()].filter((a) => kinds.includes(a.kind) && (ns === null || a.ns === ns));
   const found = ANNOTATION_TARGETS.flatMap((type) => {

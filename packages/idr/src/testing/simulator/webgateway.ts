@@ -1,6 +1,7 @@
 // webgateway: plate grid, imgData, thumbnails (single and batched ≤ 50), render_image (403 on IDR).
 import type { RouteContext } from './context.js';
 import { tinyJpeg } from './jpeg.js';
+import { intError, pythonInt } from './python-int.js';
 import { letters, type SimImage } from './state.js';
 import { emptyForbidden, jpeg, json, jsonpError, notFoundPage, omeroNotFoundPage } from './wire.js';
 import { handleTable } from './tables.js';
@@ -122,8 +123,9 @@ function renderThumbnail(ctx: RouteContext, id: number, size: string | undefined
 function getThumbnails(ctx: RouteContext, size: string | undefined): Response {
   const ids: number[] = [];
   for (const raw of ctx.params.getAll('id')) {
-    if (!/^\s*[+-]?\d+\s*$/.test(raw)) return jsonpError(500, `invalid literal for int() with base 10: '${raw}'`, 'ValueError');
-    ids.push(Number(raw.trim()));
+    const id = pythonInt(raw);
+    if (id === undefined) return jsonpError(500, intError(raw), 'ValueError');
+    ids.push(id);
   }
   const unique = [...new Set(ids)];
   // HttpJavascriptResponseServerError: plain text, 500, text/javascript.
