@@ -209,7 +209,7 @@ export async function fetchCount(http: HttpClient, endpoint: string, form: Form,
 
 /**
  * Stream a flat-format body as lines; an `[ERROR] <code> <message>` line throws a typed error,
- * and so does an HTML page. `format: 'csv'`: the mine's CSV writer quotes every cell but numbers
+ * and so does an HTML page. For `csv` the mine's CSV writer quotes every cell but numbers
  * (`RowFormatterImpl`), so an HTML start inside a quoted cell is a value; its TSV writer leaves
  * cells bare (a quote in one is a plain character), so there any HTML start ends the answer.
  */
@@ -218,7 +218,7 @@ export async function* checkedLines(
   url: string,
   method: string,
   signal: AbortSignal | undefined,
-  format?: 'csv',
+  format?: 'tsv' | 'csv',
 ): AsyncGenerator<string> {
   let error: { status: number; message: string } | undefined;
   let extra = 0;
@@ -278,7 +278,7 @@ async function* postWholeLines(http: HttpClient, endpoint: string, form: Form, o
   let held: string | undefined;
   let delivered = 0;
   try {
-    for await (const line of checkedLines(watched, http.url(endpoint), 'POST', options.signal, format === 'csv' ? 'csv' : undefined)) {
+    for await (const line of checkedLines(watched, http.url(endpoint), 'POST', options.signal, format)) {
       if (held !== undefined) {
         delivered++;
         yield held;

@@ -19,10 +19,11 @@ export function parseErrorLine(line: string): { status: number; message: string 
  */
 function flatErrorMessage(body: string): string | undefined {
   const lines = body.split(/\r?\n/);
-  const at = lines.findIndex((line) => ERROR_LINE.test(line));
-  if (at === -1) return undefined;
-  const message = [ERROR_LINE.exec(lines[at]!)![2] ?? '', ...lines.slice(at + 1)].join('\n').trim();
-  return message || 'the server reported an error';
+  for (let i = 0; i < lines.length; i++) {
+    const m = ERROR_LINE.exec(lines[i] as string);
+    if (m) return [m[2] ?? '', ...lines.slice(i + 1)].join('\n').trim() || 'the server reported an error';
+  }
+  return undefined;
 }
 
 function clip(text: string): string {
