@@ -43,6 +43,7 @@ export type {
   ExcelImportOptions,
   Filter,
   GenerateTypesOptions,
+  KnownColumnType,
   ListOptions,
   OrderBy,
   Page,

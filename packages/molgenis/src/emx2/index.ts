@@ -23,6 +23,7 @@ export type {
   Emx2Task,
   Emx2Version,
   Filter,
+  KnownColumnType,
   OrderBy,
   QueryOptions,
   RowsOptions,

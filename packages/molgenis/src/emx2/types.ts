@@ -21,8 +21,8 @@ export interface Emx2Options extends ClientOptions {
   token?: string | undefined;
 }
 
-/** EMX2 column types (`emx2/ColumnType.java`), open for types added by newer servers. */
-export type ColumnType =
+/** The EMX2 column types this client knows (`emx2/ColumnType.java`). */
+export type KnownColumnType =
   | 'STRING'
   | 'TEXT'
   | 'EMAIL'
@@ -50,8 +50,10 @@ export type ColumnType =
   | 'REFBACK'
   | 'HEADING'
   | 'SECTION'
-  | `${'STRING' | 'TEXT' | 'EMAIL' | 'HYPERLINK' | 'UUID' | 'PERIOD' | 'JSON' | 'INT' | 'NON_NEGATIVE_INT' | 'LONG' | 'DECIMAL' | 'BOOL' | 'DATE' | 'DATETIME'}_ARRAY`
-  | (string & {});
+  | `${'STRING' | 'TEXT' | 'EMAIL' | 'HYPERLINK' | 'UUID' | 'PERIOD' | 'JSON' | 'INT' | 'NON_NEGATIVE_INT' | 'LONG' | 'DECIMAL' | 'BOOL' | 'DATE' | 'DATETIME'}_ARRAY`;
+
+/** EMX2 column types: the known ones, open for types added by newer servers. */
+export type ColumnType = KnownColumnType | (string & {});
 
 /**
  * One column of `_schema`. `id` is the GraphQL identifier (`measuredAt`), `name` the name CSV

@@ -1,36 +1,13 @@
 // The state of the EMX2 simulator: schemas with tables, columns and rows; users, tokens, tasks.
+import type { KnownColumnType } from '../../emx2/types.js';
 
-/** EMX2 column types the simulator stores (`emx2/ColumnType.java`). */
+/**
+ * EMX2 column types the simulator stores: the client's known types but `PERIOD` and the arrays of
+ * simple types other than `STRING`, `INT` and `DECIMAL`.
+ */
 export type SimColumnType =
-  | 'STRING'
-  | 'TEXT'
-  | 'EMAIL'
-  | 'HYPERLINK'
-  | 'UUID'
-  | 'AUTO_ID'
-  | 'INT'
-  | 'NON_NEGATIVE_INT'
-  | 'LONG'
-  | 'DECIMAL'
-  | 'BOOL'
-  | 'DATE'
-  | 'DATETIME'
-  | 'JSON'
-  | 'FILE'
-  | 'STRING_ARRAY'
-  | 'INT_ARRAY'
-  | 'DECIMAL_ARRAY'
-  | 'REF'
-  | 'SELECT'
-  | 'RADIO'
-  | 'ONTOLOGY'
-  | 'REF_ARRAY'
-  | 'MULTISELECT'
-  | 'CHECKBOX'
-  | 'ONTOLOGY_ARRAY'
-  | 'REFBACK'
-  | 'HEADING'
-  | 'SECTION';
+  | Exclude<KnownColumnType, 'PERIOD' | `${string}_ARRAY`>
+  | Extract<KnownColumnType, 'STRING_ARRAY' | 'INT_ARRAY' | 'DECIMAL_ARRAY' | 'REF_ARRAY' | 'ONTOLOGY_ARRAY'>;
 
 /** One column as `_schema` lists it (the fields the simulator knows). */
 export interface SimColumn {
