@@ -7,12 +7,10 @@ import { parse } from '@bio/rsql';
 import type { Command } from 'commander';
 import { emx2Client } from '../clients.js';
 import type { CliIO, CommandContext } from '../context.js';
-import { between, checkSource, count, list } from '../input.js';
+import { between, checkSource, list } from '../input.js';
 import { readRows } from '../table-input.js';
 import { baseUrlOf, examples, serviceCommand } from './common.js';
-
-/** Rows `bio molgenis emx2 get` prints without `--max` (the client itself reads every row). */
-const DEFAULT_MAX = 100;
+import { firstRowsPaging, type Paging, pagingOf, withPaging } from './paging.js';
 
 interface Emx2Globals {
   baseUrl?: string;
@@ -216,10 +214,12 @@ export function registerEmx2(molgenis: Command, context: () => CommandContext): 
       );
     });
 
-  schemaOption(emx2.command('get').description('rows of a table, filtered with RSQL').argument('<table>', 'the table, e.g. Pet'))
-    .option('--filter <rsql>', "RSQL filter, e.g. 'category.name==cat;weight=gt=1'")
-    .option('--columns <columns>', 'comma-separated columns (ids, names or dotted paths such as category.name; default: every data column)')
-    .option('--max <n>', 'at most this many rows', count, DEFAULT_MAX)
+  withPaging(
+    schemaOption(emx2.command('get').description('rows of a table, filtered with RSQL').argument('<table>', 'the table, e.g. Pet'))
+      .option('--filter <rsql>', "RSQL filter, e.g. 'category.name==cat;weight=gt=1'")
+      .option('--columns <columns>', 'comma-separated columns (ids, names or dotted paths such as category.name; default: every data column)'),
+    firstRowsPaging('rows per request (default: the client’s, 1000)'),
+  )
     .option('--order <keys>', 'comma-separated column[:asc|desc], e.g. weight:desc (the key breaks ties)', orderOf)
     .addHelpText(
       'after',
@@ -228,13 +228,16 @@ export function registerEmx2(molgenis: Command, context: () => CommandContext): 
         "bio molgenis emx2 get Pet --schema 'pet store' --columns name,category,weight --max 3 -f json --offline",
       ]),
     )
-    .action(async (table: string, opts: { schema: string; filter?: string; columns?: string; max: number; order?: OrderBy }, cmd: Command) => {
+    .action(async (table: string, opts: { schema: string; filter?: string; columns?: string; order?: OrderBy } & Paging, cmd: Command) => {
       const ctx = context();
       const filter = filterOf(opts.filter);
       const columns = list(opts.columns);
       const flat = ctx.format !== 'json' && ctx.format !== 'ndjson';
       let out: ReturnType<CommandContext['writer']> | undefined;
-      const rows = client(ctx, cmd).schema(opts.schema).table(table).rows({ filter, columns, orderby: opts.order, max: opts.max });
+      const rows = client(ctx, cmd)
+        .schema(opts.schema)
+        .table(table)
+        .rows({ filter, columns, orderby: opts.order, ...pagingOf(opts) });
       for await (const row of rows) {
         out ??= ctx.writer(columns ?? Object.keys(row));
         // A dotted column (`category.name`) comes back nested: flat formats print it in its own column.

@@ -7,15 +7,12 @@ import { molgenisClient } from '../clients.js';
 import { parseAttrSort } from '../sort.js';
 import type { CommandContext } from '../context.js';
 import { ValidationError } from '@bio/core-http';
-import { between, checkSource, count, list, positive } from '../input.js';
+import { between, checkSource, count, list } from '../input.js';
 import { progressReporter } from '../progress.js';
 import { readRows } from '../table-input.js';
 import { baseUrlOf, examples, serviceCommand } from './common.js';
 import { registerEmx2 } from './emx2.js';
-import { ALL_ROWS_PAGING, type Paging, pagingOf, withPaging } from './paging.js';
-
-/** Rows `bio molgenis get` prints without `--max` (the client itself reads every row). */
-const DEFAULT_MAX = 100;
+import { ALL_ROWS_PAGING, firstRowsPaging, type Paging, pagingOf, withPaging } from './paging.js';
 
 /** A reference cell (`{ _href, id, label }`) shown by its id in the flat formats. */
 function reference(value: unknown): unknown {
@@ -41,15 +38,16 @@ export function registerMolgenis(program: Command, context: () => CommandContext
     'MOLGENIS: read, add and export rows, import EMX files (token from MOLGENIS_TOKEN); `emx2`: MOLGENIS EMX2',
   );
 
-  molgenis
-    .command('get')
-    .description('rows of an entity type, filtered with RSQL')
-    .argument('<entity>', 'entity type id, e.g. celiacsprue')
-    .addOption(urlOption())
-    .option('--q <rsql>', "RSQL filter, e.g. 'age=gt=30;name==Jan*'")
-    .option('--attrs <attributes>', 'comma-separated attributes to return (default: all)')
-    .option('--max <n>', 'at most this many rows', count, DEFAULT_MAX)
-    .option('--page-size <n>', 'rows per request (1-10000; default: the client’s, 10000)', positive)
+  withPaging(
+    molgenis
+      .command('get')
+      .description('rows of an entity type, filtered with RSQL')
+      .argument('<entity>', 'entity type id, e.g. celiacsprue')
+      .addOption(urlOption())
+      .option('--q <rsql>', "RSQL filter, e.g. 'age=gt=30;name==Jan*'")
+      .option('--attrs <attributes>', 'comma-separated attributes to return (default: all)'),
+    firstRowsPaging('rows per request (1-10000; default: the client’s, 10000)'),
+  )
     .option('--start <n>', 'skip this many rows', count)
     .option('--sort <keys>', 'comma-separated attr[:asc|desc], e.g. age:desc,name', parseAttrSort)
     .addHelpText(
@@ -60,33 +58,27 @@ export function registerMolgenis(program: Command, context: () => CommandContext
         'bio molgenis get celiacsprue --attrs Individual,celiac_weight --max 1000 --base-url https://molgenis.example.org',
       ]),
     )
-    .action(
-      async (
-        entity: string,
-        opts: { url?: string; q?: string; attrs?: string; max: number; pageSize?: number; start?: number; sort?: SortKey[] },
-        cmd: Command,
-      ) => {
-        const ctx = context();
-        // Parsed here so a typo is reported with a caret before any request is sent.
-        const q = opts.q === undefined ? undefined : parse(opts.q, { operators: molgenisOperators });
-        const attributes = list(opts.attrs);
-        const sort: SortKey[] | undefined = opts.sort;
-        // The client reads every row when no `max` is given; the command keeps its bound of 100.
-        const rows = await molgenisClient(ctx, opts.url ?? baseUrlOf(cmd))
-          .get(entity, { q, attributes, max: opts.max, pageSize: opts.pageSize, start: opts.start, sort })
-          .toArray();
-        const structured = ctx.format === 'json' || ctx.format === 'ndjson';
-        const flat = rows.map((row) =>
-          Object.fromEntries(
-            Object.entries(row)
-              .filter(([key]) => key !== '_href')
-              .map(([key, value]) => [key, structured ? value : reference(value)]),
-          ),
-        );
-        ctx.print(flat, attributes);
-        ctx.note(`${rows.length} rows`);
-      },
-    );
+    .action(async (entity: string, opts: { url?: string; q?: string; attrs?: string; start?: number; sort?: SortKey[] } & Paging, cmd: Command) => {
+      const ctx = context();
+      // Parsed here so a typo is reported with a caret before any request is sent.
+      const q = opts.q === undefined ? undefined : parse(opts.q, { operators: molgenisOperators });
+      const attributes = list(opts.attrs);
+      const sort: SortKey[] | undefined = opts.sort;
+      // The client reads every row when no `max` is given; the command keeps its bound of 100.
+      const rows = await molgenisClient(ctx, opts.url ?? baseUrlOf(cmd))
+        .get(entity, { q, attributes, ...pagingOf(opts), start: opts.start, sort })
+        .toArray();
+      const structured = ctx.format === 'json' || ctx.format === 'ndjson';
+      const flat = rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row)
+            .filter(([key]) => key !== '_href')
+            .map(([key, value]) => [key, structured ? value : reference(value)]),
+        ),
+      );
+      ctx.print(flat, attributes);
+      ctx.note(`${rows.length} rows`);
+    });
 
   molgenis
     .command('import')

@@ -26,6 +26,8 @@ export interface PagingHelp {
   pageSize: string;
   /** `positive` unless given (`count` where `--max 0` is allowed). */
   parseMax?: (value: string) => number;
+  /** `--max` when not given; default: none (the client reads every item). */
+  defaultMax?: number;
 }
 
 /**
@@ -44,6 +46,19 @@ export function pagingOfItems(items: string): PagingHelp {
 export const ALL_ROWS_PAGING: PagingHelp = { max: 'at most this many rows (default: all)', pageSize: 'rows per request', parseMax: count };
 
 /**
+ * The paging help of a table's rows printed 100 at most unless `--max` says otherwise (the client
+ * itself reads every row); `pageSize` names the service's own page limits.
+ *
+ * @example
+ * ```ts
+ * withPaging(cmd, firstRowsPaging('rows per request (default: the client’s, 1000)'));
+ * ```
+ */
+export function firstRowsPaging(pageSize: string): PagingHelp {
+  return { max: 'at most this many rows', pageSize, parseMax: count, defaultMax: 100 };
+}
+
+/**
  * Add `--max <n>` and `--page-size <n>` to a listing command; `pagingOf` reads them back.
  *
  * @example
@@ -52,7 +67,7 @@ export const ALL_ROWS_PAGING: PagingHelp = { max: 'at most this many rows (defau
  * ```
  */
 export function withPaging(cmd: Command, help: PagingHelp): Command {
-  return cmd.option('--max <n>', help.max, help.parseMax ?? positive).option('--page-size <n>', help.pageSize, positive);
+  return cmd.option('--max <n>', help.max, help.parseMax ?? positive, help.defaultMax).option('--page-size <n>', help.pageSize, positive);
 }
 
 /**

@@ -76,6 +76,20 @@ describe.concurrent('bio molgenis emx2 (built binary, --offline: the EMX2 simula
     ]);
   });
 
+  it('get --page-size sizes the GraphQL requests; --max defaults to 100', async () => {
+    const pages = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('> POST') && line.includes('/graphql')).length;
+    const whole = await bio(['molgenis', 'emx2', 'get', 'Pet', '--verbose', ...PET_STORE]);
+    const paged = await bio(['molgenis', 'emx2', 'get', 'Pet', '--page-size', '3', '--verbose', ...PET_STORE]);
+    expect([whole.code, paged.code]).toEqual([0, 0]);
+    expect(tsv(whole.stdout)).toHaveLength(11);
+    expect(paged.stdout).toBe(whole.stdout);
+    // The 10 pets in pages of 3, 3, 3 and 1 instead of one page: three more requests.
+    expect(pages(paged.stderr) - pages(whole.stderr)).toBe(3);
+    const help = await bio(['molgenis', 'emx2', 'get', '--help']);
+    expect(help.stdout).toMatch(/--max <n>\s+at most this many rows \(default: 100\)/);
+    expect(help.stdout).toMatch(/--page-size <n>\s+rows per request/);
+  });
+
   it('count with and without --filter', async () => {
     const cats = await bio(['molgenis', 'emx2', 'count', 'Pet', '--filter', 'category.name==cat', ...PET_STORE]);
     expect({ code: cats.code, rows: tsv(cats.stdout) }).toEqual({
@@ -94,6 +108,7 @@ describe.concurrent('bio molgenis emx2 (built binary, --offline: the EMX2 simula
       [['get', 'Pet', '--filter', 'weight=gt=', ...PET_STORE], /^error: .*position/],
       [['get', 'Pet', '--order', 'weight:sideways', ...PET_STORE], /--order "weight:sideways": use column\[:asc\|desc\]/],
       [['get', 'Pet', '--max', '-1', ...PET_STORE], /--max/],
+      [['get', 'Pet', '--page-size', '0', ...PET_STORE], /--page-size <n>' argument '0' is invalid/],
       [['get', 'Pet', '--offline'], /required option '--schema <name>' not specified/],
       [['save', 'Pet', 'missing.tsv', ...PET_STORE], /cannot read missing.tsv: no such file/],
       [['export', ...PET_STORE], /export needs a table, or --zip <file>/],
