@@ -29,7 +29,7 @@ export { formatLogic, parseLogic, validateLogic } from './logic.js';
 export type { LogicNode } from './logic.js';
 
 export { Columns, Row } from './row.js';
-export type { Cell, ColumnSummary, RowsOptions, SummaryOptions, TextFormat, TextOptions } from './results.js';
+export type { Cell, ColumnSummary, HistogramBucket, RowsOptions, SummaryOptions, TextFormat, TextOptions } from './results.js';
 
 export { InterMineList, Lists, ListTags, splitIdentifiers } from './lists.js';
 export type {

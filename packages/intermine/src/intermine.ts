@@ -630,11 +630,11 @@ export class InterMine {
   }
 
   /**
-   * Summarise one column of a query: value counts, or min/max/average/stdev for numbers.
+   * Summarise one column of a query: value counts, or min/max/average/stdev and a histogram for numbers.
    *
    * @example
    * ```ts
-   * const s = await mine.summarise(q, 'length'); // { kind: 'numeric', min, max, average, stdev, uniqueValues }
+   * const s = await mine.summarise(q, 'length'); // { kind: 'numeric', min, max, average, stdev, uniqueValues, buckets, histogram: [{ bucket, count }, …] }
    * ```
    */
   async summarise(query: Query, path: string, options: SummaryOptions = {}): Promise<ColumnSummary> {

@@ -86,22 +86,48 @@ export interface TextOptions extends CallOptions {
 export interface SummaryOptions extends CallOptions {
   /** Only values containing this text. */
   filter?: string | undefined;
-  /** At most this many values (item summaries; 1 or more). */
+  /** At most this many values (item summaries) or histogram buckets (numeric summaries); 1 or more. */
   max?: number | undefined;
 }
 
 /**
- * A column summary (`summaryPath`): value counts, or statistics for numbers.
+ * One bucket of a numeric column's histogram.
+ *
+ * @example
+ * ```ts
+ * const s = await mine.summarise(q, 'length');
+ * if (s.kind === 'numeric') for (const { bucket, count } of s.histogram) console.log(bucket, count);
+ * ```
+ */
+export interface HistogramBucket {
+  /**
+   * The bucket's number, from 1 to `buckets`: the mine cuts `min` … `max × 1.01` into `buckets`
+   * equal widths, so bucket `b` holds the values from `min + (b − 1) × w` up to (not including)
+   * `min + b × w`, with `w = (max × 1.01 − min) / buckets`. (PostgreSQL's `width_bucket`: when
+   * `max` is 0 or below, `max × 1.01` is not above it, and values may land in 0 or `buckets + 1`.)
+   */
+  bucket: number;
+  /** How many of the column's values fall in it (one per result row). */
+  count: number;
+}
+
+/**
+ * A column summary (`summaryPath`): value counts, or statistics and a histogram for numbers.
  *
  * @example
  * ```ts
  * const s = await mine.summarise(q, 'organism.name');
  * if (s.kind === 'items') for (const { item, count } of s.items) console.log(item, count);
+ * const lengths = await mine.summarise(q, 'length');
+ * if (lengths.kind === 'numeric') console.log(lengths.min, lengths.max, lengths.histogram);
  * ```
  */
 export type ColumnSummary =
   | {
-      /** A summary of values: how often each occurs. */
+      /**
+       * A summary of values: how often each occurs. A numeric column with fewer than two
+       * distinct values (a null counts as one) is summarised this way too.
+       */
       kind: 'items';
       /** The values with their counts, most frequent first (at most `max`; only those matching `filter`). */
       items: { item: Cell; count: number }[];
@@ -109,7 +135,7 @@ export type ColumnSummary =
       uniqueValues: number;
     }
   | {
-      /** A summary of a numeric column: statistics. */
+      /** A summary of a numeric column: statistics and a histogram. */
       kind: 'numeric';
       /** Smallest value. */
       min: number;
@@ -117,12 +143,22 @@ export type ColumnSummary =
       max: number;
       /** Arithmetic mean. */
       average: number;
-      /** Standard deviation. */
+      /** Standard deviation (of a sample; `NaN` when the column has a single non-null value). */
       stdev: number;
-      /** Distinct values in the column. */
+      /** Distinct values in the column (a null counts as one). */
       uniqueValues: number;
-      /** Histogram buckets as the server sends them (untyped); absent when it sends none. */
-      buckets?: unknown[];
+      /**
+       * How many buckets the range is cut into: the mine's `querySummary.no-of-bins` (20 unless
+       * configured), for whole-number columns at most `max − min`. Absent when the server sends
+       * no histogram.
+       */
+      buckets?: number;
+      /**
+       * The histogram: every bucket that holds a value, in bucket order (empty buckets are left
+       * out; `max` cuts the list, like any summary page). Null values are in no bucket. Empty when
+       * the server sends no histogram.
+       */
+      histogram: HistogramBucket[];
     };
 
 function nonNegativeInt(value: number | undefined, field: string): void {
@@ -391,6 +427,14 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
   const results = body.results;
   const first = results[0];
   if (first && 'max' in first && 'min' in first) {
+    // The mine sends one row per histogram bucket (QueryResultService with JSONSummaryProcessor
+    // over MainHelper.getHistogram): every row repeats the statistics and the number of buckets,
+    // then names its bucket and how many values it holds. The rows for null values have no bucket.
+    const histogram: HistogramBucket[] = [];
+    for (const row of results) {
+      if (typeof row.bucket === 'number' && row.count !== undefined) histogram.push({ bucket: row.bucket, count: Number(row.count) });
+    }
+    const buckets = Number(first.buckets);
     return {
       kind: 'numeric',
       min: Number(first.min),
@@ -398,7 +442,8 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
       average: Number(first.average),
       stdev: Number(first.stdev),
       uniqueValues: body.uniqueValues ?? Number(first.uniqueValues ?? 0),
-      ...(Array.isArray(first.buckets) ? { buckets: first.buckets } : {}),
+      ...(first.buckets !== undefined && first.buckets !== null && Number.isFinite(buckets) ? { buckets } : {}),
+      histogram,
     };
   }
   return {

@@ -6,6 +6,7 @@ import {
   type ColumnSummary,
   type EnrichmentResult,
   type EnrichmentRow,
+  type HistogramBucket,
   type IdResolutionResult,
   type InterMine,
   type InterMineList,
@@ -48,6 +49,10 @@ export function pinned(): void {
   expectTypeOf<InterMine['count']>().returns.toEqualTypeOf<Promise<number>>();
   expectTypeOf<InterMine['tsv']>().returns.toEqualTypeOf<AsyncGenerator<string>>();
   expectTypeOf<InterMine['summarise']>().returns.toEqualTypeOf<Promise<ColumnSummary>>();
+  // A numeric summary carries the histogram the mine sends (one row per bucket), typed.
+  expectTypeOf<Extract<ColumnSummary, { kind: 'numeric' }>['histogram']>().toEqualTypeOf<HistogramBucket[]>();
+  expectTypeOf<HistogramBucket>().toEqualTypeOf<{ bucket: number; count: number }>();
+  expectTypeOf<Extract<ColumnSummary, { kind: 'numeric' }>['buckets']>().toEqualTypeOf<number | undefined>();
   expectTypeOf<InterMine['rows']>().returns.toEqualTypeOf<Paged<Cell[]>>();
   // Optional options accept undefined explicitly (exactOptionalPropertyTypes).
   expectTypeOf<{ timeout: undefined; userAgent: undefined; token: undefined; baseUrl: string }>().toMatchTypeOf<ConstructorParameters<typeof InterMine>[0]>();

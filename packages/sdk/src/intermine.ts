@@ -66,6 +66,7 @@ export type {
   EnrichmentResult,
   EnrichmentRow,
   GenomicRegion,
+  HistogramBucket,
   IdIssue,
   IdMatch,
   IdResolutionJSON,

@@ -160,8 +160,17 @@ describe('query results', () => {
       min: 1326,
       max: 3837,
       average: 2493.2,
-      stdev: 1099.65,
+      stdev: 1099.6516266527321,
       uniqueValues: 5,
+      buckets: 20,
+      // One row per bucket holding a value: every row's bucket and count, not just the first row.
+      histogram: [
+        { bucket: 1, count: 1 },
+        { bucket: 2, count: 1 },
+        { bucket: 10, count: 1 },
+        { bucket: 16, count: 1 },
+        { bucket: 20, count: 1 },
+      ],
     });
     expect(await mine.summarise(base().select('symbol'), 'organism.shortName')).toEqual({
       kind: 'items',

@@ -8,7 +8,9 @@ import type { InterMineSimulatorState } from './state.js';
 export function authenticate(request: SimulatedRequest, all: URLSearchParams, state: InterMineSimulatorState): string | undefined {
   const header = request.headers.get('authorization');
   const param = all.get('token');
-  let token: string | undefined = param ?? undefined;
+  // WebService.authenticate tests the parameter with StringUtils.isEmpty: an empty `token=` is no
+  // token, and the Authorization header is read instead.
+  let token: string | undefined = param === null || param === '' ? undefined : param;
   if (token === undefined && header) {
     const [scheme = '', ...rest] = header.trim().split(/\s+/);
     const value = rest.join(' ');

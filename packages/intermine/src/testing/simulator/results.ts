@@ -3,8 +3,8 @@
 import { UnmatchedRequestError } from '@bio/core-http/testing';
 import { badRequest, fail, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
-import { shortType } from './model.js';
 import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
+import { type AskedFormat, askedFormats, FORMAT_PARAM, type Format } from './output.js';
 import { canSee, type InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
 
@@ -203,26 +203,14 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
     else distinct.set(key, { item: v, count: 1 });
   }
   const { start, size } = paging(all);
-  const type = shortType(r.attribute.type);
-  if (['Integer', 'int', 'Double', 'double', 'Float', 'Long'].includes(type)) {
-    const nums = values.filter((v): v is number => typeof v === 'number');
-    const average = nums.reduce((s, n) => s + n, 0) / Math.max(1, nums.length);
-    const stdev = Math.sqrt(nums.reduce((s, n) => s + (n - average) ** 2, 0) / Math.max(1, nums.length - 1));
-    const round = (n: number) => Math.round(n * 100) / 100;
-    return ok({
-      ...summaryHeader(q, start, ['min', 'max', 'average', 'standard-dev']),
-      results: [
-        {
-          min: Math.min(...nums),
-          max: Math.max(...nums),
-          average: round(average),
-          stdev: round(stdev),
-          buckets: Math.min(nums.length, 20),
-          uniqueValues: distinct.size,
-        },
-      ],
-      uniqueValues: distinct.size,
-    });
+  const columnHeaders = summaryColumns(r.attribute.type);
+  // QueryResultService.runResults: fewer than 2 distinct values (a null counts as one) is always
+  // an item summary (occurancesOnly); otherwise MainHelper.recursiveMakeSummaryQuery makes a
+  // numeric column a histogram (getHistogram).
+  const histogramType = HISTOGRAM_TYPES[r.attribute.type];
+  if (histogramType !== undefined && distinct.size >= 2) {
+    const rows = histogram(values as (number | null)[], histogramType === 'whole');
+    return ok({ ...summaryHeader(q, start, columnHeaders), uniqueValues: distinct.size, results: rows.slice(start, start + size) });
   }
   const items = [...distinct.values()].sort((a, b) => b.count - a.count || String(a.item).localeCompare(String(b.item)));
   // QueryResultService.runResults: a filterTerm (blank is none) becomes a CONTAINS constraint on
@@ -232,7 +220,7 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
   // A null never matches CONTAINS.
   const matching = filter === undefined ? items : items.filter((i) => i.item !== null && String(i.item).toLowerCase().includes(filter));
   return ok({
-    ...summaryHeader(q, start, ['item', 'count']),
+    ...summaryHeader(q, start, columnHeaders),
     uniqueValues: distinct.size,
     ...(filter === undefined ? {} : { filteredCount: matching.length }),
     results: matching.slice(start, start + size),
@@ -243,6 +231,103 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
 function filterTerm(all: URLSearchParams): string | undefined {
   const raw = all.get('filterTerm');
   return raw === null || raw.trim() === '' ? undefined : raw.toLowerCase();
+}
+
+/**
+ * The numeric column types MainHelper.recursiveMakeSummaryQuery summarises as a histogram
+ * (`isNumeric` of the field's class) and whether getHistogram caps their bucket count at
+ * max - min (`LEAST(bins, max - min)` for Integer and Long only). The model's primitive types
+ * (`int`, …) are taken as their wrappers: the source read does not settle how the object store
+ * types them.
+ */
+const HISTOGRAM_TYPES: Record<string, 'whole' | 'fraction'> = {
+  'java.lang.Integer': 'whole',
+  'java.lang.Long': 'whole',
+  int: 'whole',
+  long: 'whole',
+  'java.lang.Short': 'fraction',
+  'java.lang.Byte': 'fraction',
+  short: 'fraction',
+  'java.lang.Float': 'fraction',
+  'java.lang.Double': 'fraction',
+  float: 'fraction',
+  double: 'fraction',
+  'java.math.BigDecimal': 'fraction',
+};
+
+/** `querySummary.no-of-bins`, whose default MainHelper.SummaryConfig.getNumberOfBins gives. */
+const NUMBER_OF_BINS = 20;
+
+/**
+ * The summary's `columnHeaders` as QueryResultService.setHeaderAttributes picks them: it compares
+ * the attribute's type string with short names (`"Integer".equals(type)`, …), so only the
+ * primitive types `int`, `long`, `float` and `double` get the statistics' headers; a
+ * `java.lang.Integer` column (Gene.length) is headed `item, count` even when its rows are a histogram.
+ */
+function summaryColumns(type: string): string[] {
+  const numeric = ['int', 'Integer', 'Float', 'float', 'Double', 'double', 'long', 'Long', 'Math.BigDecimal'].includes(type);
+  return numeric ? ['min', 'max', 'average', 'standard-dev'] : ['item', 'count'];
+}
+
+/** A summary query the database refuses: runResults turns it into "Problem getting summary." (a 500). */
+function summaryFailed(): never {
+  throw new Refusal(500, 'Problem getting summary.');
+}
+
+/**
+ * PostgreSQL's `width_bucket(operand, b1, b2, count)`, which getHistogram calls (SqlGenerator writes
+ * WidthBucketFunction as `WIDTH_BUCKET(value, min, max * 1.01, bins)`): 1..count for b1 <= operand
+ * < b2 in equal-width bins, 0 below, count + 1 at or above b2 (mirrored when b1 > b2); an error
+ * for count < 1 or b1 = b2. Whole numbers are compared exactly, in hundredths (b2 = max * 101 / 100),
+ * as the database's numeric type does; fractions in floating point.
+ */
+function widthBucket(value: number, min: number, max: number, bins: number, whole: boolean): number {
+  if (bins < 1) summaryFailed();
+  if (whole) {
+    const v = BigInt(value) * 100n;
+    const b1 = BigInt(min) * 100n;
+    const b2 = BigInt(max) * 101n;
+    if (b1 === b2) summaryFailed();
+    const [low, high, at] = b1 < b2 ? [b1, b2, v - b1] : [b2, b1, b1 - v];
+    if (b1 < b2 ? v < b1 : v > b1) return 0;
+    if (b1 < b2 ? v >= b2 : v <= b2) return bins + 1;
+    return Number((BigInt(bins) * at) / (high - low)) + 1;
+  }
+  const b1 = min;
+  const b2 = max * 1.01;
+  if (b1 === b2) summaryFailed();
+  if (b1 < b2 ? value < b1 : value > b1) return 0;
+  if (b1 < b2 ? value >= b2 : value <= b2) return bins + 1;
+  return Math.floor((bins * Math.abs(value - b1)) / Math.abs(b2 - b1)) + 1;
+}
+
+/**
+ * The rows of a numeric column's summary: MainHelper.getHistogram groups the column's values into
+ * buckets (one row per bucket that holds a value, in bucket order), each row repeating the
+ * column's statistics, and JSONSummaryProcessor names a 7-column row `min, max, average, stdev,
+ * buckets` (how many buckets), `bucket` (its number) and `count` (values in it). The statistics
+ * are SQL's MIN, MAX, AVG and STDDEV (the sample deviation) over the non-null values. A null value
+ * is in no bucket (width_bucket of NULL is NULL): those rows group into one last row (NULLs sort
+ * last) whose `bucket` is null, and org.json's JSONObject (built from the row's map) leaves out
+ * null values, so that row has no `bucket` (nor `stdev` when there is one value only).
+ */
+function histogram(values: (number | null)[], whole: boolean): Record<string, unknown>[] {
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  const min = numbers.reduce((a, b) => Math.min(a, b));
+  const max = numbers.reduce((a, b) => Math.max(a, b));
+  const average = numbers.reduce((s, n) => s + n, 0) / numbers.length;
+  const stdev = numbers.length > 1 ? Math.sqrt(numbers.reduce((s, n) => s + (n - average) ** 2, 0) / (numbers.length - 1)) : null;
+  const buckets = whole ? Math.min(NUMBER_OF_BINS, max - min) : NUMBER_OF_BINS;
+  const counts = new Map<number, number>();
+  for (const n of numbers) {
+    const bucket = widthBucket(n, min, max, buckets, whole);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  const stats = { min, max, average, ...(stdev === null ? {} : { stdev }), buckets };
+  const rows: Record<string, unknown>[] = [...counts.entries()].sort(([a], [b]) => a - b).map(([bucket, count]) => ({ ...stats, bucket, count }));
+  const nulls = values.length - numbers.length;
+  if (nulls > 0) rows.push({ ...stats, count: nulls });
+  return rows;
 }
 
 /** The header of a summary (QueryResultService.setHeaderAttributes): the column headers name the summary's fields. */
@@ -269,54 +354,29 @@ export type ResultFormat = 'json' | 'jsonobjects' | 'jsonrows' | 'jsontable' | '
 /** What a request asks for: a format, the service's default (`*`), or one the simulator does not write (xml, html, rdf…). */
 type Asked = ResultFormat | 'default' | 'unwritten';
 
-/** `format` values as `WebServiceRequestParser.interpretFormat` maps them (case-sensitive); the rest are unknown. */
-const FORMAT_PARAM: Record<string, Asked> = {
-  '*/*': 'default',
-  json: 'json',
-  jsonp: 'json',
-  jsonobjects: 'jsonobjects',
-  jsonpobjects: 'jsonobjects',
-  jsontable: 'jsontable',
-  jsonptable: 'jsontable',
-  jsonrows: 'jsonrows',
-  jsonprows: 'jsonrows',
-  jsoncount: 'jsoncount',
-  jsonpcount: 'jsoncount',
-  count: 'count',
-  tab: 'tsv',
-  tsv: 'tsv',
-  csv: 'csv',
-  xml: 'unwritten',
-  html: 'unwritten',
-  text: 'unwritten',
-  rdf: 'unwritten',
-  ntriples: 'unwritten',
+/** The server's formats as the results services write them (JSON, TEXT: by the `format` value, see {@link askedResult}). */
+const RESULT_OF: Partial<Record<Format, Asked>> = {
+  DEFAULT: 'default',
+  TSV: 'tsv',
+  CSV: 'csv',
+  OBJECTS: 'jsonobjects',
+  TABLE: 'jsontable',
+  ROWS: 'jsonrows',
+  XML: 'unwritten',
+  HTML: 'unwritten',
+  RDF: 'unwritten',
+  N_TRIPLES: 'unwritten',
 };
 
-/** Accept types the server maps (`parseAcceptHeader` and the `ws.accept.*` web properties). */
-const ACCEPT_TYPE: Record<string, Asked> = {
-  'text/tab-separated-values': 'tsv',
-  'application/tsv': 'tsv',
-  'text/comma-separated-values': 'csv',
-  'application/csv': 'csv',
-  'text/xml': 'unwritten',
-  'application/xml': 'unwritten',
-  'text/html': 'unwritten',
-  'text/plain': 'unwritten',
-  'text/count': 'unwritten',
-};
-
-const JSON_ACCEPT = new Set(['application/json', 'text/javascript', 'application/javascript', 'application/jsonp']);
-const JSON_SUBTYPE: Record<string, ResultFormat> = { objects: 'jsonobjects', table: 'jsontable', rows: 'jsonrows' };
-
-function fromAccept(entry: string): Asked | undefined {
-  const pref = entry.trim().toLowerCase();
-  if (pref.startsWith('*')) return 'default';
-  const [type = '', ...options] = pref.split(';').map((p) => p.trim());
-  if (ACCEPT_TYPE[type]) return ACCEPT_TYPE[type];
-  if (!JSON_ACCEPT.has(type)) return undefined;
-  const sub = options.find((o) => o.startsWith('type='))?.slice(5);
-  return (sub && JSON_SUBTYPE[sub]) || 'json';
+/**
+ * One asked format as the results services take it: `jsoncount`/`jsonpcount` (JSON) and `count`
+ * (TEXT) ask for the count; any other TEXT (`text`, `text/plain`, `text/count`) is not written
+ * here; UNKNOWN is skipped (`undefined`).
+ */
+function askedResult({ format, param }: AskedFormat): Asked | undefined {
+  if (format === 'JSON') return param === 'jsoncount' || param === 'jsonpcount' ? 'jsoncount' : 'json';
+  if (format === 'TEXT') return param === 'count' ? 'count' : 'unwritten';
+  return RESULT_OF[format];
 }
 
 /**
@@ -326,17 +386,17 @@ function fromAccept(entry: string): Asked | undefined {
  * server writes but the simulator does not.
  */
 export function resultFormat(all: URLSearchParams, accept: string | null): ResultFormat | 'unwritten' | undefined {
-  const param = all.get('format')?.trim();
-  const asked: (Asked | undefined)[] = [];
-  if (param) asked.push(FORMAT_PARAM[param]);
-  if (accept !== null) asked.push(...accept.split(',').map(fromAccept));
+  const asked = askedFormats(all, accept);
   if (asked.length === 0) return 'tsv';
-  const first = asked.find((a) => a !== undefined);
+  const first = asked.map(askedResult).find((a) => a !== undefined);
   return first === 'default' ? 'tsv' : first;
 }
 
 /** The `format` values the simulator answers in. */
-const WRITTEN = Object.keys(FORMAT_PARAM).filter((name) => FORMAT_PARAM[name] !== 'unwritten' && FORMAT_PARAM[name] !== 'default');
+const WRITTEN = Object.keys(FORMAT_PARAM).filter((param) => {
+  const asked = askedResult({ format: FORMAT_PARAM[param] as Format, param });
+  return asked !== undefined && asked !== 'unwritten' && asked !== 'default';
+});
 
 /** Content types of the flat formats (`ResponseUtil`). */
 const FLAT_TYPE: Partial<Record<ResultFormat, string>> = {

@@ -10,6 +10,7 @@ import { takeStreamFailure } from './failure.js';
 import { handleIds } from './ids.js';
 import { handleLists } from './lists.js';
 import { handleMeta } from './meta.js';
+import { refusalInServiceOutput } from './output.js';
 import { parseQuery } from './pathquery.js';
 import { handleRegions } from './regions.js';
 import { answerQuery, bioExport, exportObjects, inResultFormat, paging } from './results.js';
@@ -43,17 +44,24 @@ const RESULT_PATHS = new Set(['query/results', 'template/results']);
 /**
  * The caller, or the answer refusing them. WebService.service picks the output for the request's
  * format (initOutput) before it authenticates, so on a results service a bad token is answered in
- * that format (a flat `[ERROR]` line for TSV, CSV and count), after a 406 for a format it cannot serve.
+ * that format (a flat `[ERROR]` line for TSV, CSV and count), after a 406 for a format it cannot
+ * serve; so are the other services that write flat formats (refusalInServiceOutput: `/lists` as
+ * TSV, CSV or text, the FASTA/GFF3/BED exports, the text of `/version`, `/query/code`, `/path/values`).
  */
 function caller(request: SimulatedRequest, path: string, state: InterMineSimulatorState): { user: string | undefined } | Response {
   const all = params(request);
   try {
     return { user: authenticate(request, all, state) };
   } catch (error) {
-    if (!(error instanceof Refusal) || !RESULT_PATHS.has(path)) throw error;
-    return inResultFormat(all, request.headers.get('accept'), () => {
-      throw error;
-    });
+    if (!(error instanceof Refusal)) throw error;
+    const accept = request.headers.get('accept');
+    if (RESULT_PATHS.has(path))
+      return inResultFormat(all, accept, () => {
+        throw error;
+      });
+    const flat = refusalInServiceOutput(error, path, request.method, all, accept);
+    if (flat) return flat;
+    throw error;
   }
 }
 
