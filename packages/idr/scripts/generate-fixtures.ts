@@ -52,30 +52,6 @@ function django404(path: string): string {
 </html>
 <!-- ${path} -->`;
 }
-function csrf403(reason: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta http-equiv="content-type" content="text/html; charset=utf-8">
-  <meta name="robots" content="NONE,NOARCHIVE">
-  <title>403 Forbidden</title>
-</head>
-<body>
-<div id="summary">
-  <h1>Forbidden <span>(403)</span></h1>
-  <p>CSRF verification failed. Request aborted.</p>
-  <p>You are seeing this message because this HTTPS site requires a &#x27;Referer header&#x27; to be sent by your web browser, but none was sent.</p>
-</div>
-<div id="info">
-  <h2>Help</h2>
-    <p>Reason given for failure:</p>
-    <pre>
-    ${reason}
-    </pre>
-</div>
-</body>
-</html>`;
-}
 const SWAGGER_HTML = `<!DOCTYPE html>
 <html>
 <head>
@@ -246,6 +222,7 @@ add(
       { image: '1229801' },
       200,
       JSON_CT,
+      // webclient/show.py paths_to_well_image: a path to an image in a well names its well sample too.
       json({
         paths: [
           [
@@ -254,6 +231,7 @@ add(
             { type: 'plate', id: 2551 },
             { type: 'acquisition', id: 2601 },
             { type: 'well', id: 590809 },
+            { type: 'wellsample', id: 2233740 },
             { type: 'image', id: 1229801 },
           ],
         ],
@@ -1090,7 +1068,7 @@ add(
 );
 add(
   'example-login',
-  'OMERO.web login: CSRF token, servers, POST /api/v0/login/ with X-CSRFToken and a same-origin Referer → eventContext and session cookie; a wrong password → 403 {"message"}; a refused CSRF token → Django\'s 403 HTML page with the reason.',
+  'OMERO.web login: CSRF token, servers, POST /api/v0/login/ with X-CSRFToken and a same-origin Referer → eventContext and session cookie; a wrong password → 403 {"message"}; a refused CSRF token → OMERO.web\'s CSRF failure view, 403 {"message": "CSRF Failed: <reason>"} (settings.CSRF_FAILURE_VIEW = feedback.views.csrf_failure).',
   [
     get(
       '/api/v0/token/',
@@ -1139,7 +1117,8 @@ add(
     },
     {
       request: { method: 'POST', path: '/api/v0/login/', body: { form: { server: '1', username: 'mallory', password: 'x' } } },
-      response: { status: 403, headers: HTML_CT, body: text(csrf403("CSRF token from the 'X-Csrftoken' HTTP header incorrect.")) },
+      // settings.CSRF_FAILURE_VIEW is feedback.views.csrf_failure: a JSON 403, not Django's HTML page.
+      response: { status: 403, headers: JSON_CT, body: json({ message: "CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header incorrect." }) },
     },
   ],
   exampleFiles,

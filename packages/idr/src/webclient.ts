@@ -150,17 +150,27 @@ export type PathsToObjectTarget =
       acquisition: IdInput<PlateAcquisitionId>;
     }
   | {
-      /** Locate this well (`well=`). */
+      /**
+       * Locate this well (`well=`). OMERO.web (show.py `paths_to_well_image`) answers one path per
+       * field (well sample), each ending at the plate acquisition: the well itself is not in them.
+       */
       well: IdInput<WellId>;
     }
   | {
-      /** Locate this ROI (`roi=`). */
+      /**
+       * Locate this ROI (`roi=`): the paths to its image, then the ROI. For an ROI on an image in a
+       * well OMERO.web fails (a 500: `roi.image.id` stays an RLong it cannot encode as JSON).
+       */
       roi: IdInput<RoiId>;
     };
 
 const PATH_TARGET_KEYS = ['image', 'dataset', 'project', 'screen', 'plate', 'acquisition', 'well', 'roi'] as const;
 
-/** GET `webclient/api/paths_to_object/?{type}={id}` → every path from the experimenter down to the object. */
+/**
+ * GET `webclient/api/paths_to_object/?{type}={id}` → every path from the experimenter down to the object.
+ * An image in a well: experimenter, screen, plate, acquisition, well, `wellsample`, image; in a
+ * dataset, the dataset node carries `childCount` (and `childIndex`/`childPage` when paged).
+ */
 export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget, options?: CallOptions): Promise<PathNode[][]> {
   const [key, id] = singleTarget(target, PATH_TARGET_KEYS, 'pathsToObject');
   const route = 'webclient/api/paths_to_object/';

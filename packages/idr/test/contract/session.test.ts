@@ -22,12 +22,12 @@ describe('OMERO.web login (servers other than IDR)', () => {
     expect(JSON.stringify(error)).not.toContain('wrong');
   });
 
-  it("names Django's CSRF failure reason from its HTML 403 page", async () => {
+  it("names the CSRF failure reason from OMERO.web's JSON 403 (feedback.views.csrf_failure)", async () => {
     const error = await newIdr({ baseUrl: EXAMPLE_URL })
       .login({ username: 'mallory', password: 'x', server: 1 })
       .catch((e: unknown) => e);
     expect(isForbiddenError(error)).toBe(true);
-    expect((error as { serviceMessage?: string }).serviceMessage).toBe("Forbidden (403): CSRF token from the 'X-Csrftoken' HTTP header incorrect.");
+    expect((error as { serviceMessage?: string }).serviceMessage).toBe("CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header incorrect.");
   });
 
   it('validates credentials before any request', async () => {

@@ -53,7 +53,15 @@ describe('webclient/api tree lists', () => {
 
   it('finds the paths to an image', async () => {
     const paths = await newIdr().pathsToObject({ image: 1229801 });
-    expect(paths[0]?.map((n) => `${n.type}:${n.id}`)).toEqual(['experimenter:2', 'screen:3', 'plate:2551', 'acquisition:2601', 'well:590809', 'image:1229801']);
+    expect(paths[0]?.map((n) => `${n.type}:${n.id}`)).toEqual([
+      'experimenter:2',
+      'screen:3',
+      'plate:2551',
+      'acquisition:2601',
+      'well:590809',
+      'wellsample:2233740',
+      'image:1229801',
+    ]);
     await expect(newIdr().pathsToObject({ image: 1, well: 2 } as never)).rejects.toSatisfy(isValidationError);
   });
 });

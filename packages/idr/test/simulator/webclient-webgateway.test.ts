@@ -56,6 +56,7 @@ describe('simulator: webclient', () => {
         { type: 'plate', id: 2551 },
         { type: 'acquisition', id: 2601 },
         { type: 'well', id: 590809 },
+        { type: 'wellsample', id: 5908090 },
         { type: 'image', id: 1229801 },
       ],
     ]);

@@ -4,7 +4,7 @@ import type { RouteContext } from './context.js';
 import { datasetJson, imageJson, type MarshalContext, plateJson, projectJson, roiJson, screenJson, wellJson } from './marshal.js';
 import { intError, pythonInt } from './python-int.js';
 import { type IdrSimulatorState, links } from './state.js';
-import { apiError, apiJson, csrfFailure, notFoundPage } from './wire.js';
+import { apiError, apiJson, csrfFailure, json, notFoundPage } from './wire.js';
 
 type Kind = 'screens' | 'projects' | 'datasets' | 'plates' | 'wells' | 'images' | 'rois';
 const KINDS: readonly Kind[] = ['screens', 'projects', 'datasets', 'plates', 'wells', 'images', 'rois'];
@@ -277,11 +277,70 @@ function login(ctx: RouteContext): Response {
   return apiJson({ success: true, eventContext }, 200, { 'set-cookie': `${ctx.settings.sessionCookie}=${cookie}; HttpOnly; Path=/; SameSite=Lax` });
 }
 
+/** The Django methods CsrfViewMiddleware lets through unchecked (OPTIONS never reaches `notGet`). */
+const CSRF_SAFE = ['GET', 'HEAD', 'OPTIONS', 'TRACE'];
+
+/** An exception `json_response` (omero-web api/decorators.py) caught: its `message`, a `stacktrace`, the status it maps to. */
+function caught(status: number, exception: string, message: string): Response {
+  const stacktrace = `Traceback (most recent call last):\n  File "/opt/omero/web/venv3/lib/python3.9/site-packages/omeroweb/api/decorators.py", line 112, in wrapped\n${exception}: ${message}\n`;
+  return apiJson({ message, stacktrace }, status);
+}
+
+/**
+ * Anything but GET on a `/api/v0/m/…` route (an ApiView, omero-web api/views.py), in the order the
+ * server applies it:
+ * - Django's CsrfViewMiddleware (settings.py MIDDLEWARE; no omero-web view is `csrf_exempt`)
+ *   checks every unsafe method first: a refusal is `csrf_failure`'s JSON 403;
+ * - `login_required` (omeroweb/decorators.py `is_valid_public_url`): with `omero.web.public.get_only`
+ *   (default true) the public user serves GET only, so without a login api/decorators.py
+ *   `on_not_logged_in` answers `{"message": "Not logged in"}` (403);
+ * - logged in: a list has no handler, and Django's `http_method_not_allowed` response cannot be
+ *   JSON-encoded by `json_response` (`JsonResponse` is `safe`): a TypeError, 500. DELETE of one
+ *   object: `ObjectView.delete` — `MethodNotSupportedError` (405) where `CAN_DELETE` is false
+ *   (images, plates, wells), `NotFoundError` (404) for a missing object. Deleting an existing
+ *   screen, project, dataset or ROI would go to the OMERO server: not simulated (405 as before).
+ * HEAD with a login is GET without a body (Django's View); `undefined` = answer as GET.
+ */
+function notGet(ctx: RouteContext, route: { kind: Kind; id?: number; child?: string } | 'field'): Response | undefined {
+  const method = ctx.request.method;
+  if (!CSRF_SAFE.includes(method)) {
+    const refused = csrfRefusal(ctx);
+    if (refused) return refused;
+  }
+  if (ctx.session === undefined) return json({ message: 'Not logged in' }, 403);
+  if (method === 'HEAD') return undefined;
+  if (method === 'DELETE' && route !== 'field' && route.id !== undefined && route.child === undefined) {
+    const type = OMERO_TYPE[route.kind];
+    if (['images', 'plates', 'wells'].includes(route.kind))
+      return caught(405, 'omeroweb.api.api_exceptions.MethodNotSupportedError', `Delete of ${type} not supported`);
+    if (marshal(ctx, route.kind, route.id, false) === undefined)
+      return caught(404, 'omeroweb.api.api_exceptions.NotFoundError', `${type} ${route.id} not found`);
+    return apiError(405, `Method ${method} not allowed`);
+  }
+  return caught(500, 'TypeError', 'In order to allow non-dict objects to be serialized set the safe parameter to False.');
+}
+
+/** `OMERO_TYPE` of each ObjectView (the name in its error messages). */
+const OMERO_TYPE: Record<Kind, string> = { ...CLASS, rois: 'Roi' };
+
 /** Answer `api/…`, or undefined when the path is not the JSON API's. */
 export function handleApi(ctx: RouteContext): Response | undefined {
   const p = ctx.path;
   if (!p.startsWith('api/')) return undefined;
-  if (ctx.request.method !== 'GET' && p !== 'api/v0/login/') return apiError(405, `Method ${ctx.request.method} not allowed`);
+  // OPTIONS stays as before: a CORS preflight is django-cors-headers' (IDR's configuration, not omero-web's defaults).
+  if (ctx.request.method !== 'GET' && ctx.request.method !== 'OPTIONS' && p.startsWith('api/v0/m/')) {
+    const m = /^api\/v0\/m\/([a-z]+)\/(?:(\d+)\/(?:([a-z]+)\/)?)?$/.exec(p);
+    const fieldRoute = /^api\/v0\/m\/plates\/(\d+)\/wellsampleindex\/(\d+)\/wells\/$/.test(p);
+    // Django resolves the URL before any middleware or view: an unknown route is its 404 page whatever the method.
+    const known = fieldRoute || (m !== null && KINDS.includes(m[1] as Kind) && (m[3] === undefined || CHILDREN[`${m[1]}/${m[3]}`] !== undefined));
+    if (!known) return notFoundPage(p);
+    const route =
+      fieldRoute || m === null
+        ? 'field'
+        : { kind: m[1] as Kind, ...(m[2] === undefined ? {} : { id: Number(m[2]) }), ...(m[3] === undefined ? {} : { child: m[3] }) };
+    const answer = notGet(ctx, route);
+    if (answer) return answer;
+  } else if (ctx.request.method !== 'GET' && p !== 'api/v0/login/') return apiError(405, `Method ${ctx.request.method} not allowed`);
   const v0 = `${ctx.root}api/v0/`;
   if (p === 'api/') return apiJson({ data: [{ version: '0', 'url:base': v0 }] });
   if (p === 'api/v0/') {

@@ -17,12 +17,17 @@ function pyIntOr(params: URLSearchParams, name: string, fallback: number): numbe
 /**
  * page (1-based; ≤ 0 = no paging, as tree.py's `page > 0` test) and limit (default the page size);
  * `undefined` when `int()` fails on either or on `group` (an empty value too: the view's 400).
+ * With page ≤ 0 tree.py (`marshal_plates`/`marshal_datasets`/`marshal_images`) never reads the
+ * limit, so a negative one lists everything. With page > 0 views.py passes it unchecked through
+ * `ParametersI.page()` to the OMERO server, whose answer the omero-web sources do not show: the
+ * simulator's 400 there is unconfirmed.
  */
 function paging<T>(ctx: RouteContext, items: T[]): T[] | undefined {
   const page = pyIntOr(ctx.params, 'page', 1);
   const limit = pyIntOr(ctx.params, 'limit', ctx.settings.webclientPageSize);
-  if (page === undefined || limit === undefined || limit < 0 || pyIntOr(ctx.params, 'group', -1) === undefined) return undefined;
+  if (page === undefined || limit === undefined || pyIntOr(ctx.params, 'group', -1) === undefined) return undefined;
   if (page <= 0) return items;
+  if (limit < 0) return undefined;
   return items.slice((page - 1) * limit, page * limit);
 }
 
@@ -81,68 +86,263 @@ function pythonIsoDate(ms: number): string {
   return millis === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 23)}000Z`;
 }
 
-type Node = { type: string; id: number };
+type Node = { type: string; id: number; childCount?: number; childIndex?: number; childPage?: number };
 
-function pathsOf(state: IdrSimulatorState, type: string, id: number): Node[][] {
-  const l = links(state);
-  const exp: Node = { type: 'experimenter', id: 2 };
-  const platePath = (plate: number): Node[] => {
-    const screen = l.screenOfPlate.get(plate);
-    return screen === undefined ? [exp, { type: 'plate', id: plate }] : [exp, { type: 'screen', id: screen }, { type: 'plate', id: plate }];
-  };
-  const wellPath = (well: number): Node[] => {
-    const w = state.wells.get(well)!;
-    const plate = state.plates.get(w.plateId);
-    return [...platePath(w.plateId), ...(plate ? [{ type: 'acquisition', id: plate.acquisitionId }] : []), { type: 'well', id: well }];
-  };
-  const datasetPaths = (dataset: number): Node[][] => {
-    const projects = l.projectsOfDataset.get(dataset) ?? [];
-    return projects.length === 0
-      ? [[exp, { type: 'dataset', id: dataset }]]
-      : projects.map((p) => [exp, { type: 'project', id: p }, { type: 'dataset', id: dataset }]);
-  };
-  const imagePaths = (image: number): Node[][] => {
-    const me = { type: 'image', id: image };
-    const well = l.wellOfImage.get(image);
-    if (well !== undefined) return [[...wellPath(well), me]];
-    const datasets = l.datasetsOfImage.get(image) ?? [];
-    if (datasets.length === 0) return [[exp, { type: 'orphaned', id: 2 }, me]];
-    return datasets.flatMap((d) => datasetPaths(d).map((p) => [...p, me]));
-  };
-  switch (type) {
-    case 'image':
-      return state.images.has(id) ? imagePaths(id) : [];
-    case 'roi': {
-      const roi = state.rois.get(id);
-      return roi ? imagePaths(roi.imageId).map((p) => [...p, { type: 'roi', id }]) : [];
-    }
-    case 'well':
-      return state.wells.has(id) ? [wellPath(id)] : [];
-    case 'plate':
-      return state.plates.has(id) ? [platePath(id)] : [];
-    case 'screen':
-      return state.screens.has(id) ? [[exp, { type: 'screen', id }]] : [];
-    case 'dataset':
-      return state.datasets.has(id) ? datasetPaths(id) : [];
-    case 'project':
-      return state.projects.has(id) ? [[exp, { type: 'project', id }]] : [];
-    case 'acquisition': {
-      const plate = [...state.plates.values()].find((p) => p.acquisitionId === id);
-      return plate ? [[...platePath(plate.id), { type: 'acquisition', id }]] : [];
-    }
-    default:
-      return [];
-  }
+/** What `api_paths_to_object` (omero-web `webclient/views.py`) read from the query, after `int()`. */
+interface PathQuery {
+  experimenter: number | undefined;
+  project: number | undefined;
+  dataset: number | undefined;
+  image: number | undefined;
+  screen: number | undefined;
+  plate: number | undefined;
+  acquisition: number | undefined;
+  well: number | undefined;
+  roi: number | undefined;
+  shape: number | undefined;
+  pageSize: number;
 }
 
-function pathsToObject(ctx: RouteContext): Response {
-  for (const type of ['image', 'dataset', 'project', 'screen', 'plate', 'acquisition', 'well', 'roi', 'shape']) {
-    const raw = ctx.params.get(type);
-    if (raw === null) continue;
-    if (!/^\d+$/.test(raw)) return invalidParameter();
-    return json({ paths: pathsOf(ctx.state, type, Number(raw)) });
+/** A Python exception in the view that nothing catches: Django's 500 page. */
+class ViewCrash extends Error {}
+
+/** The owner of every simulated object (the IDR public user). */
+const OWNER = 2;
+
+/** Django's `QueryDict.get`: the last value of a repeated key. */
+const lastParam = (params: URLSearchParams, name: string): string | null => params.getAll(name).at(-1) ?? null;
+
+/** `order by lower(image.name), image.id` (show.py `get_image_ids`). */
+function imageOrder(state: IdrSimulatorState, ids: number[]): number[] {
+  const named = ids.flatMap((id) => (state.images.has(id) ? [state.images.get(id)!] : []));
+  return named
+    .sort((a, b) => {
+      const x = a.name.toLowerCase();
+      const y = b.name.toLowerCase();
+      return x < y ? -1 : x > y ? 1 : a.id - b.id;
+    })
+    .map((i) => i.id);
+}
+
+/** `(index // page_size) + 1`: Python's floor division; a page size of 0 raises ZeroDivisionError. */
+function pageOf(index: number, pageSize: number): number {
+  if (pageSize === 0) throw new ViewCrash('integer division or modulo by zero');
+  return Math.floor(index / pageSize) + 1;
+}
+
+/** Screens that link a plate (`plate.screenLinks`), or `[undefined]` for an orphaned plate (the left outer join's null row). */
+function screensOf(state: IdrSimulatorState, plate: number): (number | undefined)[] {
+  const screens = [...state.screens.values()].filter((s) => s.plateIds.includes(plate)).map((s) => s.id);
+  return screens.length === 0 ? [undefined] : screens;
+}
+
+/** Projects that link a dataset, or `[undefined]` (the left outer join's null row). */
+function projectsOf(state: IdrSimulatorState, dataset: number): (number | undefined)[] {
+  const projects = [...state.projects.values()].filter((p) => p.datasetIds.includes(dataset)).map((p) => p.id);
+  return projects.length === 0 ? [undefined] : projects;
+}
+
+/**
+ * show.py `paths_to_well_image`: one row per WellSample (field), filtered by well, image, run,
+ * plate and screen → [experimenter, screen?, plate, acquisition], plus well, wellsample and image
+ * when called for an image. Its experimenter clause names aliases the query never declares
+ * (`aoener`, `wowner`): with `experimenter` set the HQL fails, a 500.
+ */
+function wellImagePaths(state: IdrSimulatorState, q: PathQuery, forImage: boolean, image: number | undefined, imageIsRlong = false): Node[][] {
+  if (q.experimenter !== undefined) throw new ViewCrash('QueryException: Invalid path: aoener.id');
+  const out: Node[][] = [];
+  for (const w of state.wells.values()) {
+    if (q.well !== undefined && w.id !== q.well) continue;
+    const plate = state.plates.get(w.plateId);
+    if (plate === undefined) continue;
+    if (q.acquisition !== undefined && plate.acquisitionId !== q.acquisition) continue;
+    if (q.plate !== undefined && plate.id !== q.plate) continue;
+    w.imageIds.forEach((img, field) => {
+      if (image !== undefined && img !== image) return;
+      for (const screen of screensOf(state, plate.id)) {
+        if (q.screen !== undefined && screen !== q.screen) continue;
+        const path: Node[] = [{ type: 'experimenter', id: OWNER }];
+        if (screen !== undefined) path.push({ type: 'screen', id: screen });
+        path.push({ type: 'plate', id: plate.id }, { type: 'acquisition', id: plate.acquisitionId });
+        if (forImage) path.push({ type: 'well', id: w.id }, { type: 'wellsample', id: w.id * 10 + field });
+        // An id that came from `roi.image.id` is still an RLong here: JsonResponse cannot encode it.
+        if (imageIsRlong) throw new ViewCrash('TypeError: Object of type RLongI is not JSON serializable');
+        if (image !== undefined) path.push({ type: 'image', id: image });
+        out.push(path);
+      }
+    });
   }
-  return json({ paths: [] });
+  return out;
+}
+
+/**
+ * show.py `paths_to_object`: the lowest type set wins, in the order experimenter, screen, plate,
+ * acquisition, well, project, dataset, image (an `roi` or `shape` resolves to its image); the other
+ * ids only filter that type's paths.
+ */
+function pathsOf(state: IdrSimulatorState, q: PathQuery): Node[][] {
+  const exp: Node = { type: 'experimenter', id: OWNER };
+  const owned = q.experimenter === undefined || q.experimenter === OWNER;
+  let image = q.image;
+  let roi = q.roi;
+  // `roi.image.id` of a wrapped Roi is the raw ImageI's RLong (BlitzObjectWrapper.__getattr__ does
+  // not unwrap an IObject); `get_image_roi_id_for_shape` unwraps with `.val`.
+  let imageIsRlong = false;
+  if (roi !== undefined) {
+    const found = state.rois.get(roi);
+    if (found) {
+      image = found.imageId;
+      imageIsRlong = true;
+    }
+  }
+  if (q.shape !== undefined) {
+    const found = [...state.rois.values()].find((r) => r.shapes.some((s) => s['@id'] === q.shape));
+    image = found?.imageId;
+    roi = found?.id;
+    imageIsRlong = false;
+  }
+  if (image !== undefined) {
+    const paths: Node[][] = [];
+    const datasets = [...state.datasets.values()].filter((d) => d.imageIds.includes(image));
+    // One row per (dataset, project) link, `order by` owner, project id, dataset id (PostgreSQL: nulls last).
+    type Row = [project: number | undefined, dataset: number | undefined];
+    const rows: Row[] = datasets.length === 0 ? [[undefined, undefined]] : datasets.flatMap((d) => projectsOf(state, d.id).map((p): Row => [p, d.id]));
+    const nullsLast = (a: number | undefined, b: number | undefined) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a - b);
+    rows.sort((a, b) => nullsLast(a[0], b[0]) || nullsLast(a[1], b[1]));
+    const exists = state.images.has(image);
+    for (const [project, dataset] of exists && owned ? rows : []) {
+      if (q.dataset !== undefined && dataset !== q.dataset) continue;
+      if (q.project !== undefined && project !== q.project) continue;
+      const path: Node[] = [exp];
+      if (project !== undefined) path.push({ type: 'project', id: project });
+      if (dataset !== undefined) {
+        const iids = imageOrder(state, state.datasets.get(dataset)!.imageIds);
+        const ds: Node = { type: 'dataset', id: dataset, childCount: iids.length };
+        if (iids.length > q.pageSize) {
+          const index = iids.indexOf(image);
+          ds.childIndex = index;
+          ds.childPage = pageOf(index, q.pageSize);
+        }
+        path.push(ds);
+        path.push({ type: 'image', id: image });
+        paths.push(path);
+        continue;
+      }
+      const inWells = wellImagePaths(state, q, true, image, imageIsRlong);
+      if (inWells.length > 0) {
+        paths.splice(0, paths.length, ...inWells);
+        continue;
+      }
+      const orphaned: Node = { type: 'orphaned', id: OWNER };
+      const l = links(state);
+      const iids = imageOrder(
+        state,
+        [...state.images.keys()].filter((id) => !l.datasetsOfImage.has(id) && !l.wellOfImage.has(id)),
+      );
+      const index = iids.indexOf(image);
+      if (iids.length > q.pageSize && index >= 0) {
+        const page = pageOf(index, q.pageSize);
+        Object.assign(orphaned, { childCount: iids.length, childIndex: index, childPage: page });
+      }
+      path.push(orphaned, { type: 'image', id: image });
+      paths.push(path);
+    }
+    for (const path of paths) {
+      if (roi !== undefined) path.push({ type: 'roi', id: roi });
+      if (q.shape !== undefined) path.push({ type: 'shape', id: q.shape });
+    }
+    return paths;
+  }
+  if (q.dataset !== undefined) {
+    if (!state.datasets.has(q.dataset) || !owned) return [];
+    return projectsOf(state, q.dataset)
+      .filter((p) => q.project === undefined || p === q.project)
+      .map((p) => [exp, ...(p === undefined ? [] : [{ type: 'project', id: p }]), { type: 'dataset', id: q.dataset! }]);
+  }
+  if (q.project !== undefined) return state.projects.has(q.project) ? [[exp, { type: 'project', id: q.project }]] : [];
+  if (q.well !== undefined) return wellImagePaths(state, q, false, undefined);
+  if (q.acquisition !== undefined) {
+    const plate = [...state.plates.values()].find((p) => p.acquisitionId === q.acquisition);
+    if (plate === undefined || !owned || (q.plate !== undefined && plate.id !== q.plate)) return [];
+    return screensOf(state, plate.id)
+      .filter((s) => q.screen === undefined || s === q.screen)
+      .map((s) => [
+        exp,
+        ...(s === undefined ? [] : [{ type: 'screen', id: s }]),
+        { type: 'plate', id: plate.id },
+        { type: 'acquisition', id: plate.acquisitionId },
+      ]);
+  }
+  if (q.plate !== undefined) {
+    if (!state.plates.has(q.plate) || !owned) return [];
+    return screensOf(state, q.plate)
+      .filter((s) => q.screen === undefined || s === q.screen)
+      .map((s) => [exp, ...(s === undefined ? [] : [{ type: 'screen', id: s }]), { type: 'plate', id: q.plate! }]);
+  }
+  if (q.screen !== undefined) return state.screens.has(q.screen) ? [[exp, { type: 'screen', id: q.screen }]] : [];
+  if (q.experimenter !== undefined) return [[{ type: 'experimenter', id: q.experimenter }]];
+  return [];
+}
+
+/**
+ * `api_paths_to_object` (omero-web webclient/views.py): every id but `well` through
+ * `get_long_or_default` (`int()` of the last value; a ValueError is the plain-text 400); `acquisition`
+ * overrides its alias `run`; `tag`/`tagset` go to show.py `paths_to_tag` instead (the simulator has
+ * no tags: no paths). `well` is read raw and only `rlong()`-ed inside `paths_to_object`, outside the
+ * `try`: a bad one is a 500. `page_size` (default `settings.PAGE`) pages a dataset's or the orphaned
+ * images for `childIndex`/`childPage`; `group` only picks the group to search.
+ */
+function pathsToObject(ctx: RouteContext): Response {
+  const int = (name: string): number | undefined | null => {
+    const raw = lastParam(ctx.params, name);
+    return raw === null ? undefined : (pythonInt(raw) ?? null);
+  };
+  const names = [
+    'experimenter',
+    'project',
+    'dataset',
+    'image',
+    'screen',
+    'plate',
+    'run',
+    'acquisition',
+    'tag',
+    'tagset',
+    'roi',
+    'shape',
+    'group',
+    'page_size',
+  ] as const;
+  const read = Object.fromEntries(names.map((n) => [n, int(n)])) as Record<(typeof names)[number], number | undefined | null>;
+  if (Object.values(read).includes(null)) return invalidParameter();
+  const v = read as Record<(typeof names)[number], number | undefined>;
+  try {
+    if (v.tag !== undefined || v.tagset !== undefined) {
+      // paths_to_tag: no tag matches; its fallback query's experimenter clause names `tsowner`, which it does not join.
+      if (v.experimenter !== undefined) throw new ViewCrash('QueryException: Invalid path: tsowner.id');
+      return json({ paths: [] });
+    }
+    const rawWell = lastParam(ctx.params, 'well');
+    const well = rawWell === null ? undefined : pythonInt(rawWell);
+    if (rawWell !== null && well === undefined) throw new ViewCrash(`ValueError: ${rawWell}`);
+    const q: PathQuery = {
+      experimenter: v.experimenter,
+      project: v.project,
+      dataset: v.dataset,
+      image: v.image,
+      screen: v.screen,
+      plate: v.plate,
+      acquisition: v.acquisition ?? v.run,
+      well,
+      roi: v.roi,
+      shape: v.shape,
+      pageSize: v.page_size ?? ctx.settings.webclientPageSize,
+    };
+    return json({ paths: pathsOf(ctx.state, q) });
+  } catch (error) {
+    if (error instanceof ViewCrash) return serverErrorPage();
+    throw error;
+  }
 }
 
 const PARENT_CLASS: Record<SimParentType, string> = {
@@ -216,7 +416,6 @@ function annotations(ctx: RouteContext): Response {
   const page = pyIntOr(ctx.params, 'page', 1);
   const limit = pyIntOr(ctx.params, 'limit', ctx.settings.webclientPageSize * 100);
   if (page === undefined || limit === undefined) return serverErrorPage();
-  if (limit < 0) return invalidParameter(); // unchanged: what the server does with a negative limit is not known here
   const kinds = kindsOf(ctx.params.get('type'));
   const ns = ctx.params.get('ns');
   const wanted = new Map<string, Set<number>>();
@@ -227,6 +426,10 @@ function annotations(ctx: RouteContext): Response {
     if (ids.some((id) => id === undefined)) return serverErrorPage();
     wanted.set(type, new Set(ids as number[]));
   }
+  // tree.py `marshal_annotations` pages only the types it queries (`init_params`: only when page > 0),
+  // so a negative limit reaches the OMERO server only then; what it answers is not in the omero-web
+  // sources: the 400 there is unconfirmed.
+  if (limit < 0 && page > 0 && [...wanted.values()].some((ids) => ids.size > 0)) return invalidParameter();
   const all = [...ctx.state.annotations.values()].filter((a) => kinds.includes(a.kind) && (ns === null || a.ns === ns));
   const found = ANNOTATION_TARGETS.flatMap((type) => {
     const ids = wanted.get(type)!;

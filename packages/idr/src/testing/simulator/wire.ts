@@ -72,10 +72,13 @@ export function invalidParameter(): Response {
   return new Response('Invalid parameter value', { status: 400, headers: { 'content-type': HTML } });
 }
 
-/** Django's CSRF failure page (403 HTML) with its "Reason given for failure". */
+/**
+ * A CSRF refusal: omero-web sets `CSRF_FAILURE_VIEW` (settings.py) to feedback/views.py
+ * `csrf_failure`, which answers JSON `{"message": "CSRF Failed: <Django's reason>"}` with 403
+ * instead of Django's HTML page.
+ */
 export function csrfFailure(reason: string): Response {
-  const text = `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta http-equiv="content-type" content="text/html; charset=utf-8">\n  <meta name="robots" content="NONE,NOARCHIVE">\n  <title>403 Forbidden</title>\n</head>\n<body>\n<div id="summary">\n  <h1>Forbidden <span>(403)</span></h1>\n  <p>CSRF verification failed. Request aborted.</p>\n</div>\n<div id="info">\n  <h2>Help</h2>\n    <p>Reason given for failure:</p>\n    <pre>\n    ${reason}\n    </pre>\n</div>\n</body>\n</html>`;
-  return new Response(text, { status: 403, headers: { 'content-type': HTML } });
+  return json({ message: `CSRF Failed: ${reason}` }, 403);
 }
 
 /** IDR's proxy answers: 403 with an empty body (render_image, imgData for the public user). */
