@@ -1,4 +1,5 @@
-// MyGene's error bodies: {"code":400,"success":false,"error":"Bad Request","keyword":"id","max":1000,"size":1001}
+// MyGene's error bodies: {"code":400,"success":false,"error":"Bad Request","keyword":"id","max":1000,"size":1001},
+// {"code":400,"success":false,"error":"Bad Request","missing":"id","alias":"ids"},
 // {"code":400,"success":false,"error":"ValueError","details":"Invalid or stale scroll_id."}, old servers without
 // `code`, ES syntax errors with root_cause_line_NN keys, and HTML pages from proxies.
 
@@ -6,6 +7,12 @@ import { htmlErrorMessage } from '@bio/core-http';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;
+}
+
+/** An option's `alias` setting as sent: one name, or a list of names. */
+function aliasNames(alias: unknown): string[] {
+  const list = Array.isArray(alias) ? alias : [alias];
+  return list.map(text).filter((name): name is string => name !== undefined);
 }
 
 /** Pull a readable message out of a MyGene error body (JSON object, text or HTML). */
@@ -21,9 +28,18 @@ export function mygeneServiceMessage(body: unknown): string | undefined {
   let message = text(b.error) ?? text(b.message) ?? text(b.detail);
   const extra = text(b.details) ?? text(b.reason);
   if (extra) message = message ? `${message}: ${extra}` : extra;
+  // biothings.web options (manager.py): Existentialist.inquire raises OptionError(missing=…, alias=…)
+  // for an absent required option, and OptionSet.parse drops the empty `keyword`.
+  const missing = text(b.missing);
+  if (missing && !text(b.keyword)) {
+    const aliases = aliasNames(b.alias);
+    const also = aliases.length === 0 ? '' : ` (also accepted as ${aliases.map((a) => `"${a}"`).join(' or ')})`;
+    message = `${message ?? 'Bad Request'}: missing required parameter "${missing}"${also}`;
+  }
   const keyword = text(b.keyword);
   if (keyword) {
     const bits = [`parameter "${keyword}"`];
+    if (typeof b.min === 'number') bits.push(`min ${b.min}`);
     if (typeof b.max === 'number') bits.push(`max ${b.max}`);
     if (typeof b.size === 'number') bits.push(`got ${b.size} entries`);
     else if (typeof b.num === 'number') bits.push(`got ${b.num}`);

@@ -15,6 +15,16 @@ describe('mygeneServiceMessage', () => {
     expect(mygeneServiceMessage({ code: 400, success: false, error: 'Bad Request', keyword: 'size', reason: null, max: 1000, num: 2000 })).toBe(
       'Bad Request (parameter "size", max 1000, got 2000)',
     );
+    expect(mygeneServiceMessage({ code: 400, success: false, error: 'Bad Request', missing: 'id', alias: 'ids' })).toBe(
+      'Bad Request: missing required parameter "id" (also accepted as "ids")',
+    );
+    expect(mygeneServiceMessage({ code: 400, success: false, error: 'Bad Request', missing: '_source', alias: ['fields', 'field'] })).toBe(
+      'Bad Request: missing required parameter "_source" (also accepted as "fields" or "field")',
+    );
+    expect(mygeneServiceMessage({ code: 400, success: false, error: 'Bad Request', missing: 'q' })).toBe('Bad Request: missing required parameter "q"');
+    expect(mygeneServiceMessage({ code: 400, success: false, error: 'Bad Request', keyword: 'size', min: 1, num: 0 })).toBe(
+      'Bad Request (parameter "size", min 1, got 0)',
+    );
     expect(mygeneServiceMessage({ success: false, error: "Expected 'size' parameter to have integer type" })).toBe(
       "Expected 'size' parameter to have integer type",
     );

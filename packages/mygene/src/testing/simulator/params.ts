@@ -159,6 +159,9 @@ export class Params {
     else if (source !== 'json' && typeof value === 'string' && /^\s*[-+]?\d+(_\d+)*\s*$/.test(value)) n = Number.parseInt(value.replace(/_/g, ''), 10);
     else optionError(name, { reason: 'Expect type int.' });
     if (options.max !== undefined && n > options.max) optionError(name, { max: options.max, num: n });
+    // Unconfirmed: biothings.web sets no `min` on size/from/facet_size (web/settings/default.py
+    // QUERY_KWARGS; manager.py Validator.validate checks `min` only when one is set), so the server
+    // passes a negative value on to Elasticsearch, whose refusal the mirrored sources do not show.
     if (options.min !== undefined && n < options.min) refuse(errorBody(400, 'Bad Request', { keyword: name, min: options.min, num: n }));
     return n;
   }
