@@ -256,7 +256,9 @@ function csvBody(input: string | readonly Record<string, unknown>[], field: stri
 
 // `CsvApi#mergeMetadata` writes the task reference's JSON text with `ctx.result`, so it comes as
 // `text/plain` (Javalin's default), not `application/json`: parse the text, whatever the type.
-function csvTaskId(text: string): string {
+// Without an id the error names the request (method, redacted url, status) as the family's
+// other ResponseFormatErrors do.
+function csvTaskId(ctx: Ctx, url: string, searchParams: Record<string, string>, response: Response, text: string): string {
   let reference: unknown;
   try {
     reference = JSON.parse(text);
@@ -264,8 +266,18 @@ function csvTaskId(text: string): string {
     reference = undefined;
   }
   const id = (reference as { id?: unknown } | null | undefined)?.id;
-  if (typeof id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async CSV import answered no task id' });
-  return id;
+  if (typeof id === 'string') return id;
+  const contentType = response.headers.get('content-type');
+  throw new ResponseFormatError({
+    service: 'molgenis',
+    status: response.status,
+    method: 'POST',
+    url: ctx.http.url(url, searchParams),
+    message: `POST ${url}: the async CSV import answered no task id`,
+    ...(contentType === null ? {} : { contentType }),
+    ...(text === '' ? {} : { snippet: text }),
+    secrets: ctx.http.auth?.secrets() ?? [],
+  });
 }
 
 /**
@@ -282,16 +294,17 @@ export async function importCsv(
   const body = csvBody(input, 'csv');
   const { table } = await tableMeta(ref, options);
   if (options.async === true) {
-    const reference = await ref.ctx.http
-      .post(path`${ref.schema}/api/csv`, {
-        body,
-        searchParams: { async: 'true' },
-        headers: { 'content-type': 'text/csv', fileName: table.name },
-        retry: false,
-        ...callOf(options),
-      })
-      .text();
-    return waitForTask(ref.ctx, csvTaskId(reference), options);
+    const url = path`${ref.schema}/api/csv`;
+    const searchParams = { async: 'true' };
+    const answer = ref.ctx.http.post(url, {
+      body,
+      searchParams,
+      headers: { 'content-type': 'text/csv', fileName: table.name },
+      retry: false,
+      ...callOf(options),
+    });
+    const reference = await answer.text();
+    return waitForTask(ref.ctx, csvTaskId(ref.ctx, url, searchParams, await answer, reference), options);
   }
   const response = await ref.ctx.http.post(path`${ref.schema}/api/csv/${table.name}`, {
     body,

@@ -29,4 +29,26 @@ describe('importCsv({ async: true })', () => {
     const failed = await table.importCsv('name\nfish\n', { async: true, interval: 0 }).catch((e: unknown) => e);
     expect(isResponseFormatError(failed) && failed.message).toMatch(/the async CSV import answered no task id/);
   });
+
+  it('names the request (method, url, status) in that error, with the session token scrubbed', async () => {
+    const table = await categories();
+    let token = '';
+    server.use(
+      http.post(`${BASE}/pet%20store/api/csv`, ({ request }) => {
+        token = request.headers.get('x-molgenis-token') ?? '';
+        return new HttpResponse(JSON.stringify({ note: `session ${token}` }), { headers: { 'content-type': 'text/plain' } });
+      }),
+    );
+    const failed = await table.importCsv('name\nfish\n', { async: true, interval: 0 }).catch((e: unknown) => e);
+    if (!isResponseFormatError(failed)) throw new Error(`expected a ResponseFormatError, got ${String(failed)}`);
+    expect(failed.method).toBe('POST');
+    expect(failed.url).toBe(`${BASE}/pet%20store/api/csv?async=true`);
+    expect(failed.status).toBe(200);
+    expect(failed.service).toBe('molgenis');
+    expect(failed.contentType).toMatch(/^text\/plain/);
+    expect(failed.message).toMatch(/^POST pet%20store\/api\/csv: the async CSV import answered no task id/);
+    expect(failed.snippet).toMatch(/^\{"note":"session \[REDACTED\]"\}$/);
+    expect(token.length).toBeGreaterThan(8);
+    expect(JSON.stringify(failed.toJSON()) + String(failed.snippet)).not.toContain(token);
+  });
 });

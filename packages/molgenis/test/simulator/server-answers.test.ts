@@ -3,6 +3,7 @@
 // export's refusal of a query.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Molgenis } from '../../src/index.js';
 import { createSimulator, DEFAULT_BASE_URL } from '../../src/testing/index.js';
 
 const sim = createSimulator();
@@ -22,6 +23,46 @@ describe('GET /api/v1/E (RestController#retrieveEntityCollection)', () => {
     const meta = JSON.parse((await get('/api/v1/demo_sightings/meta')).text);
     expect(meta.name).toBe('demo_sightings');
     expect(collection.meta).toEqual(meta);
+  });
+});
+
+describe("writable and permissions of the entity type (EntityTypeResponse, EntityTypeResponseV2: the request user's)", () => {
+  const ALL = ['READ_METADATA', 'COUNT_DATA', 'AGGREGATE_DATA', 'READ_DATA', 'ADD_DATA', 'UPDATE_DATA', 'DELETE_DATA', 'UPDATE_METADATA', 'DELETE_METADATA'];
+  const READ = ['READ_METADATA', 'COUNT_DATA', 'AGGREGATE_DATA', 'READ_DATA'];
+  const sorted = (list: unknown) => [...(list as string[])].sort();
+
+  async function token(): Promise<string> {
+    const response = await fetch(`${DEFAULT_BASE_URL}/api/v1/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'admin' }),
+    });
+    return ((await response.json()) as { token: string }).token;
+  }
+  async function metas(headers: Record<string, string>): Promise<Record<string, unknown>[]> {
+    const body = async (path: string) => (await fetch(`${DEFAULT_BASE_URL}${path}`, { headers })).json();
+    return [
+      await body('/api/v1/demo_sightings/meta'),
+      await body('/api/v1/demo_sightings/meta?expand=attributes'),
+      (await body('/api/v1/demo_sightings?num=1')).meta,
+      (await body('/api/v2/demo_sightings?num=1')).meta,
+      (await body('/api/v2/demo_sightings?num=1&attrs=id')).meta,
+      (await body('/api/v2/demo_sightings/151'))._meta,
+    ];
+  }
+
+  it('gives a signed-in user (who may do everything, as the superuser) all nine EntityTypePermissions and writable', async () => {
+    for (const meta of await metas({ 'x-molgenis-token': await token() })) {
+      expect(sorted(meta.permissions)).toEqual(sorted(ALL));
+      expect(meta.writable).toBe(true);
+    }
+  });
+
+  it('gives anonymous on a public entity type the READ permission set (DataPermissionConfig) and writable false', async () => {
+    for (const meta of await metas({})) {
+      expect(sorted(meta.permissions)).toEqual(sorted(READ));
+      expect(meta.writable).toBe(false);
+    }
   });
 });
 
@@ -68,5 +109,26 @@ describe('GET /api/v1/csv/E with a bad q (RestController: sendError(400, e.getMe
   it("sends the NumberFormatException's message for a value that is no number", async () => {
     const answer = await page('year==abc');
     expect([answer.status, answer.text.includes('<p>For input string: &quot;abc&quot;</p>')]).toEqual([400, true]);
+  });
+});
+
+describe('GET /api/v1/csv/E with a refusal the CSV method does not catch (FallbackExceptionHandler: 500)', () => {
+  const csv = async (query: string) => get(`/api/v1/csv/demo_sightings?${query}`);
+
+  it('is a 500, not a 400, for an RSQL syntax error (QueryParseException), =out= and < on a string', async () => {
+    for (const q of ['year==(1996', 'year=out=(1996)', 'type<b']) {
+      const answer = await csv(`q=${encodeURIComponent(q)}`);
+      expect([q, answer.status, answer.type.startsWith('text/csv'), answer.text.includes('invalid query')]).toEqual([q, 500, false, false]);
+    }
+  });
+
+  it('is a 500 for an unknown sortColumn, which fails only when the rows are fetched', async () => {
+    const answer = await csv('sortColumn=nope');
+    expect([answer.status, answer.type.startsWith('text/csv')]).toEqual([500, false]);
+  });
+
+  it('reaches the client as a 500 error, not as rows', async () => {
+    const m = new Molgenis({ baseUrl: DEFAULT_BASE_URL, retry: 0 });
+    await expect(m.csv('demo_sightings', { q: 'type<b' }).toArray()).rejects.toMatchObject({ status: 500 });
   });
 });

@@ -92,6 +92,55 @@ describe('unknown attributes (UnknownAttributeException: 404, D04, the entity ty
   });
 });
 
+describe('nested attrs (AttributeFilterConverter, AttributeFilterToFetchConverter)', () => {
+  const inSightings = errors(404, { message: "Unknown attribute 'colour' of entity type 'Sightings'.", code: 'D04' });
+  const inReports = errors(404, { message: "Unknown attribute 'colour' of entity type 'Reports'.", code: 'D04' });
+
+  it('checks the names inside a reference against the referenced entity type: 404 D04 naming it', async () => {
+    expect(await raw('/api/v2/demo_reports?attrs=id,sighting(colour)')).toEqual(inSightings);
+    expect(await raw('/api/v2/demo_reports?attrs=sighting(year,colour)')).toEqual(inSightings);
+    expect(await raw('/api/v2/demo_reports/r1?attrs=sighting(colour)')).toEqual(inSightings);
+    // before the row is looked up, as for a top-level name
+    expect(await raw('/api/v2/demo_reports/zzz?attrs=sighting(colour)')).toEqual(inSightings);
+  });
+
+  it('at any depth, and also beside a `*` (only a lone `*` is not checked)', async () => {
+    expect(await raw('/api/v2/demo_reports?attrs=sighting(reports(colour))')).toEqual(inReports);
+    expect(await raw('/api/v2/demo_sightings?attrs=reports(sighting(reports(text,colour)))')).toEqual(inReports);
+    expect(await raw('/api/v2/demo_reports?attrs=sighting(*,colour)')).toEqual(inSightings);
+    expect(await raw('/api/v2/demo_reports?attrs=*,sighting(colour)')).toEqual(inSightings);
+    expect((await raw('/api/v2/demo_reports?attrs=sighting(*)')).status).toBe(200);
+  });
+
+  it('ignores parentheses after an attribute that is no reference', async () => {
+    const answer = await raw('/api/v2/demo_sightings/151?attrs=year(colour)');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ _href: '/api/v2/demo_sightings/151', year: 1996 });
+    expect(answer.body).not.toHaveProperty('type');
+  });
+
+  it('selects nested attributes: only those named, with `_href`, at every depth', async () => {
+    const { body } = await raw('/api/v2/demo_reports/r1?attrs=sighting(year,reports(text))');
+    const { _meta, ...row } = body as Record<string, unknown>;
+    expect(row).toEqual({
+      _href: '/api/v2/demo_reports/r1',
+      sighting: { _href: '/api/v2/demo_sightings/151', year: 1996, reports: [{ _href: '/api/v2/demo_reports/r1', text: 'A gnome in the garden' }] },
+    });
+  });
+
+  it('reads `*` beside names as every attribute plus the named selections, `~id` and `~lbl` as the id and label attributes', async () => {
+    const star = await raw('/api/v2/demo_reports?attrs=*,sighting(year)&q=id==r1');
+    const page = star.body as { meta: { attributes: { name: string }[] }; items: unknown[] };
+    expect(page.items).toEqual([
+      { _href: '/api/v2/demo_reports/r1', id: 'r1', sighting: { _href: '/api/v2/demo_sightings/151', year: 1996 }, text: 'A gnome in the garden' },
+    ]);
+    expect(page.meta.attributes.map((a) => a.name)).toEqual(['id', 'sighting', 'text']);
+    const { body } = await raw('/api/v2/demo_reports/r1?attrs=~id,sighting(~lbl)');
+    const { _meta, ...row } = body as Record<string, unknown>;
+    expect(row).toEqual({ _href: '/api/v2/demo_reports/r1', id: 'r1', sighting: { _href: '/api/v2/demo_sightings/151', type: 'gnome' } });
+  });
+});
+
 describe('cell updates of unknown and read-only attributes', () => {
   it('v1 PUT E/<id>/<attr>: unknown is 404 D04, read-only is a 401 (MolgenisDataAccessException)', async () => {
     const put = { method: 'PUT', body: '"x"' };

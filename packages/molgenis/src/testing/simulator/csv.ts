@@ -39,13 +39,26 @@ function badRequest(message: string): Response {
 }
 
 /**
- * A refusal of `q` as the CSV export gives it: the exceptions it catches while building the
- * query (UnknownAttributeException, the NumberFormatException of a value, …) become
- * `sendError(400, e.getMessage())`. Others keep the text the simulator always gave.
+ * A refusal of `q` or `sortColumn` as the CSV export gives it. RestController's
+ * `retrieveEntityCollection` for `/csv/{entityTypeId}` catches ConversionFailedException,
+ * RSQLParserException, UnknownAttributeException, IllegalArgumentException (NumberFormatException
+ * among them), UnsupportedOperationException and UnknownEntityException and answers
+ * `sendError(400, e.getMessage())`: the simulator's refusals carrying an `exceptionMessage` are
+ * those. Nothing else is caught there, so it is no 400: an RSQL syntax error (MolgenisRSQL.createQuery
+ * rethrows the RSQLParserException as QueryParseException, a CodedRuntimeException), `=out=`
+ * (MolgenisRSQLVisitor.visit(ComparisonNode): IllegalStateException "Unknown rsql operator"), `<`
+ * on a string (MolgenisRSQLVisitor.validateNumericOrDate: UnsupportedRsqlOperationException), and
+ * an unknown sort attribute, which fails only when the rows are fetched (the lazy
+ * `dataService.findAll`, after the method returned). These reach FallbackExceptionHandler, a 500.
+ * The body is not settled by the source: FallbackExceptionHandler's `{"errors":[…]}` JSON does
+ * not match the client's `Accept: text/csv` (CsvHttpMessageConverter.supports takes only an
+ * EntityCollection), and what the container then sends is not in the MOLGENIS source; the
+ * simulator sends its HTML error page.
  */
-function queryRefusal(error: unknown): Response {
-  const message = error instanceof SimRefusal ? error.exceptionMessage : undefined;
-  return badRequest(message ?? 'invalid query');
+function queryRefusal(error: unknown, url: URL): Response {
+  if (!(error instanceof SimRefusal)) throw error;
+  const message = error.exceptionMessage;
+  return message === undefined ? htmlPage(500, 'Internal Server Error', url.pathname) : badRequest(message);
 }
 
 export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url: URL): Response {
@@ -68,7 +81,7 @@ export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url:
   try {
     rows = matchingRows(state, entity, params.get('q'), sortColumn === null || sortColumn === '' ? null : `${sortColumn}:${order.toLowerCase()}`);
   } catch (error) {
-    return queryRefusal(error);
+    return queryRefusal(error, url);
   }
   const lines = [attributes.map((a) => quote(a.name)).join(',')];
   for (const row of rows.slice(start, start + num)) lines.push(attributes.map((a) => quote(cell(state, entity, a, row))).join(','));

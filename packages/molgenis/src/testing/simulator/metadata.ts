@@ -5,7 +5,33 @@ import { classicError, json, problem, unknownAttribute } from './http.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity } from './types.js';
 import { ORDERED_TYPES } from './values.js';
 
-const PERMISSIONS = ['READ', 'WRITE', 'COUNT', 'UPDATE', 'DELETE', 'ADD', 'AGGREGATE_ANONYMIZED'];
+/** `EntityTypePermission`'s values (molgenis-data-security, EntityTypePermission.java), in declaration order. */
+const ENTITY_TYPE_PERMISSIONS = [
+  'READ_METADATA',
+  'COUNT_DATA',
+  'AGGREGATE_DATA',
+  'READ_DATA',
+  'ADD_DATA',
+  'UPDATE_DATA',
+  'DELETE_DATA',
+  'UPDATE_METADATA',
+  'DELETE_METADATA',
+] as const;
+
+/**
+ * The entity type permissions of the request's user, as EntityTypeResponse (v1) and
+ * EntityTypeResponseV2 send them: `UserPermissionEvaluatorImpl.getPermissions(identity,
+ * EntityTypePermission.values())`, the values the user holds, written by Gson as their names.
+ * The simulator's signed-in users may do everything (as the superuser, for whom
+ * `hasPermission` is always true): all nine. Anonymous may read public entity types: the
+ * `READ` permission set, which `DataPermissionConfig.registerPermissions` maps to
+ * READ_METADATA, COUNT_DATA, AGGREGATE_DATA and READ_DATA. The server collects them in a
+ * HashSet, so its order is unspecified; here it is the enum's.
+ */
+function entityTypePermissions(entity: SimEntity, user: string | undefined): string[] {
+  if (user !== undefined) return [...ENTITY_TYPE_PERMISSIONS];
+  return entity.anonymousRead ? ['READ_METADATA', 'COUNT_DATA', 'AGGREGATE_DATA', 'READ_DATA'] : [];
+}
 
 /** A referenced entity type: v1 links it; v2 describes it (EntityTypeResponseV2: its id and label attributes too). */
 function refEntityOf(version: 'v1' | 'v2', attr: SimAttribute, lookup?: (name: string) => SimEntity | undefined): Record<string, unknown> {
@@ -49,9 +75,17 @@ function attributeBody(version: 'v1' | 'v2', entity: SimEntity, attr: SimAttribu
   };
 }
 
-/** The entity type as v1 and v2 both describe it, with `attributes` in the version's own form. */
-function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unknown): Record<string, unknown> {
+/**
+ * The entity type as v1 and v2 both describe it, with `attributes` in the version's own form.
+ * `writable` and `permissions` are the request user's: EntityTypeResponse's constructor (v1)
+ * sets `writable` to (UPDATE_DATA or UPDATE_METADATA) and the repository's WRITABLE capability,
+ * EntityTypeResponseV2's to UPDATE_DATA and that capability (every simulated entity type is
+ * writable, so both come to UPDATE_DATA here); both set `permissions` from
+ * `getPermissions(…, EntityTypePermission.values())` (see {@link entityTypePermissions}).
+ */
+function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unknown, user: string | undefined): Record<string, unknown> {
   const name = encodeURIComponent(entity.meta.name);
+  const permissions = entityTypePermissions(entity, user);
   return {
     href: version === 'v1' ? `/api/v1/${name}/meta` : `/api/v2/${name}`,
     hrefCollection: `/api/${version}/${name}`,
@@ -63,8 +97,9 @@ function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unk
     idAttribute: entity.meta.idAttribute,
     lookupAttributes: [...new Set([entity.meta.idAttribute, entity.meta.labelAttribute])],
     isAbstract: false,
-    writable: true,
+    writable: permissions.includes('UPDATE_DATA'),
     languageCode: 'en',
+    permissions,
   };
 }
 
@@ -72,18 +107,18 @@ function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unk
  * v1's EntityTypeResponse: attributes in full with `expand=attributes`, else as `{href}`. The
  * `meta` of a v1 collection is this unexpanded (EntityCollectionResponse builds it so).
  */
-export function v1EntityTypeBody(entity: SimEntity, expand: boolean): Record<string, unknown> {
+export function v1EntityTypeBody(entity: SimEntity, expand: boolean, user: string | undefined): Record<string, unknown> {
   const name = encodeURIComponent(entity.meta.name);
   const attributes: Record<string, unknown> = {};
   for (const attr of entity.meta.attributes) {
     attributes[attr.name] = expand ? attributeBody('v1', entity, attr) : { href: `/api/v1/${name}/meta/${encodeURIComponent(attr.name)}` };
   }
-  return entityTypeBody('v1', entity, attributes);
+  return entityTypeBody('v1', entity, attributes, user);
 }
 
 /** `GET /api/v1/E/meta`. */
-export function v1EntityMeta(entity: SimEntity, expand: boolean): Response {
-  return json(v1EntityTypeBody(entity, expand));
+export function v1EntityMeta(entity: SimEntity, expand: boolean, user: string | undefined): Response {
+  return json(v1EntityTypeBody(entity, expand, user));
 }
 
 /**
@@ -99,10 +134,15 @@ export function attributeMeta(version: 'v1' | 'v2', entity: SimEntity, name: str
 }
 
 /** The `meta` of a v2 answer (`_meta` of a single row); only the selected attributes when `attrs` was given. */
-export function v2EntityMeta(state: MolgenisSimulatorState, entity: SimEntity, selected?: (name: string) => boolean): Record<string, unknown> {
+export function v2EntityMeta(
+  state: MolgenisSimulatorState,
+  entity: SimEntity,
+  user: string | undefined,
+  selected?: (name: string) => boolean,
+): Record<string, unknown> {
   const lookup = (name: string): SimEntity | undefined => state.entities.get(name);
   const attributes = entity.meta.attributes.filter((attr) => selected?.(attr.name) ?? true).map((attr) => attributeBody('v2', entity, attr, lookup));
-  return { ...entityTypeBody('v2', entity, attributes), permissions: PERMISSIONS };
+  return entityTypeBody('v2', entity, attributes, user);
 }
 
 /** The problem+json 404 of the Metadata API for an unknown entity type. */

@@ -5,7 +5,7 @@ import { v1EntityTypeBody, v2EntityMeta } from './metadata.js';
 import { parseQuery, rowTest } from './query.js';
 import type { Node } from '@bio/rsql';
 import type { MolgenisSimulatorState, SimEntity, SimRow } from './types.js';
-import { parseAttrs, renderV1, renderV2, type Selection } from './values.js';
+import { parseAttrs, REFERENCE_TYPES, renderV1, renderV2, type Selection } from './values.js';
 
 /** The most rows one request may ask for (`@Max(10000)` on `num`). */
 export const MAX_ROWS = 10_000;
@@ -164,27 +164,54 @@ function v1PageHrefs(path: string, start: number, num: number, total: number): {
 }
 
 /**
- * `attrs` checked as AttributeFilterToFetchConverter does before any row is read: an unknown
- * (top-level) attribute is UnknownAttributeException, 404 D04.
+ * A parsed `attrs` checked and resolved against the entity type as
+ * AttributeFilterToFetchConverter.createFetchContentRec does before any row is read: every named
+ * attribute must exist (`getAttribute`: UnknownAttributeException, 404 D04 naming the entity type
+ * it was looked up in), and the selection inside a reference attribute's parentheses is checked
+ * the same way against the referenced entity type, at any depth
+ * (`createReferenceFetchContentRec` → `convert(subAttrFilter, attr.getRefEntity(), …)`); a lone
+ * `*` there is not checked (`isStar`: the default fetch). Parentheses after an attribute that is
+ * no reference are ignored (`createFetchContentRec`'s default case only fetches the field). The
+ * keys `~id` and `~lbl` are the id and label attributes (AttributeFilterConverter.addFilter);
+ * `*` beside names stays (see {@link parseAttrs}). A FILE attribute's selection is not checked:
+ * the simulator has no sys_FileMeta entity type to check it against.
  */
-function selectionOf(entity: SimEntity, params: URLSearchParams): Selection {
-  const selection = parseAttrs(params.get('attrs'));
-  for (const name of selection?.keys() ?? []) {
-    if (!entity.meta.attributes.some((a) => a.name === name)) throw unknownAttribute(entity.meta.label, name);
+function checkedSelection(
+  state: MolgenisSimulatorState,
+  entity: SimEntity,
+  raw: Map<string, Selection | '*' | undefined>,
+): Map<string, Selection | '*' | undefined> {
+  const out = new Map<string, Selection | '*' | undefined>();
+  for (const [key, sub] of raw) {
+    if (key === '*') {
+      out.set(key, sub);
+      continue;
+    }
+    const name = key === '~id' ? entity.meta.idAttribute : key === '~lbl' ? entity.meta.labelAttribute : key;
+    const attr = entity.meta.attributes.find((a) => a.name === name);
+    if (attr === undefined) throw unknownAttribute(entity.meta.label, name);
+    const ref = REFERENCE_TYPES.has(attr.fieldType) && attr.refEntity !== undefined ? state.entities.get(attr.refEntity) : undefined;
+    out.set(name, sub instanceof Map && ref !== undefined ? checkedSelection(state, ref, sub) : sub);
   }
-  return selection;
+  return out;
+}
+
+/** `attrs` parsed, then checked and resolved by {@link checkedSelection}. */
+function selectionOf(state: MolgenisSimulatorState, entity: SimEntity, params: URLSearchParams): Selection {
+  const selection = parseAttrs(params.get('attrs'));
+  return selection === undefined ? undefined : checkedSelection(state, entity, selection);
 }
 
 /** `GET /api/v2/E`: `{href, meta, start, num, total, prevHref?, nextHref?, items}`. */
-export function v2Collection(state: MolgenisSimulatorState, entity: SimEntity, url: URL, params: URLSearchParams): Response {
+export function v2Collection(state: MolgenisSimulatorState, entity: SimEntity, url: URL, params: URLSearchParams, user: string | undefined): Response {
   const { start, num } = pagingOf(params, 'v2');
-  const selection = selectionOf(entity, params);
+  const selection = selectionOf(state, entity, params);
   const rows = matchingRows(state, entity, params.get('q'), params.get('sort'));
   const total = rows.length;
   const page = rows.slice(start, start + num);
   return json({
     href: `/api/v2/${encodeURIComponent(entity.meta.name)}`,
-    meta: v2EntityMeta(state, entity, selection === undefined ? undefined : (name) => selection.has(name)),
+    meta: v2EntityMeta(state, entity, user, selection === undefined || selection.has('*') ? undefined : (name) => selection.has(name)),
     start,
     num,
     total,
@@ -201,10 +228,10 @@ export function rowOf(entity: SimEntity, id: string): SimRow {
 }
 
 /** `GET /api/v2/E/<id>?attrs=`: the row with its `_meta`. */
-export function v2Row(state: MolgenisSimulatorState, entity: SimEntity, id: string, params: URLSearchParams): Response {
-  const selection = selectionOf(entity, params);
+export function v2Row(state: MolgenisSimulatorState, entity: SimEntity, id: string, params: URLSearchParams, user: string | undefined): Response {
+  const selection = selectionOf(state, entity, params);
   const row = rowOf(entity, id);
-  return json({ _meta: v2EntityMeta(state, entity), ...renderV2(state, entity, row, selection) });
+  return json({ _meta: v2EntityMeta(state, entity, user), ...renderV2(state, entity, row, selection) });
 }
 
 function v1Attributes(params: URLSearchParams): ReadonlySet<string> | undefined {
@@ -218,13 +245,13 @@ export function v1Row(state: MolgenisSimulatorState, entity: SimEntity, id: stri
 }
 
 /** `GET /api/v1/E?start=&num=&q=`: `{href, meta, start, num, total, items}` in the v1 shape, `meta` as `GET /api/v1/E/meta` gives it. */
-export function v1Collection(state: MolgenisSimulatorState, entity: SimEntity, params: URLSearchParams): Response {
+export function v1Collection(state: MolgenisSimulatorState, entity: SimEntity, params: URLSearchParams, user: string | undefined): Response {
   const { start, num } = pagingOf(params, 'v1');
   const rows = matchingRows(state, entity, params.get('q'), null);
   const name = encodeURIComponent(entity.meta.name);
   return json({
     href: `/api/v1/${name}`,
-    meta: v1EntityTypeBody(entity, false),
+    meta: v1EntityTypeBody(entity, false, user),
     start,
     num,
     total: rows.length,

@@ -91,7 +91,7 @@ async function dispatch(state: MolgenisSimulatorState, request: SimulatedRequest
     if (third === undefined && version === 'v1') {
       if (method === 'GET') {
         requirePermission(entity, user, 'Read metadata');
-        return v1EntityMeta(entity, params.get('expand')?.split(',').includes('attributes') ?? false);
+        return v1EntityMeta(entity, params.get('expand')?.split(',').includes('attributes') ?? false, user);
       }
       if (method === 'DELETE') {
         requirePermission(entity, user, 'Delete data');
@@ -109,7 +109,7 @@ async function dispatch(state: MolgenisSimulatorState, request: SimulatedRequest
     switch (method) {
       case 'GET':
         requirePermission(entity, user, 'Read data');
-        return version === 'v2' ? v2Collection(state, entity, request.url, params) : v1Collection(state, entity, params);
+        return version === 'v2' ? v2Collection(state, entity, request.url, params, user) : v1Collection(state, entity, params, user);
       case 'POST':
         requirePermission(entity, user, 'Add data');
         return version === 'v2' ? v2AddAll(state, entity, request) : v1Add(state, entity, request);
@@ -128,7 +128,7 @@ async function dispatch(state: MolgenisSimulatorState, request: SimulatedRequest
     switch (method) {
       case 'GET':
         requirePermission(entity, user, 'Read data');
-        return version === 'v2' ? v2Row(state, entity, second, params) : v1Row(state, entity, second, params);
+        return version === 'v2' ? v2Row(state, entity, second, params, user) : v1Row(state, entity, second, params);
       case 'PUT':
         requirePermission(entity, user, 'Update data');
         // v2: PUT /api/v2/E/<attr> updates one attribute of many rows; v1: the whole row.

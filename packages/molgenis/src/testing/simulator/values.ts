@@ -78,7 +78,11 @@ export function referencedIds(state: MolgenisSimulatorState, entity: SimEntity, 
 /** What `attrs` selects: `undefined` = the default (every attribute, references as id + label). */
 export type Selection = Map<string, Selection | '*' | undefined> | undefined;
 
-/** Parse `attrs` (`a,b,ref(*),ref(x,y)`, `*`); returns `undefined` for absent or `*`. */
+/**
+ * Parse `attrs` (`a,b,ref(*),ref(x,y)`, `*`); returns `undefined` for absent or a lone `*`. A `*`
+ * beside names (`*,ref(x)`) stays a `*` key: every attribute, plus the named ones' own selections
+ * (AttributeFilter.isStar is true only when `*` stands alone).
+ */
 export function parseAttrs(attrs: string | null): Selection {
   if (attrs === null || attrs.trim() === '' || attrs.trim() === '*') return undefined;
   const selection = new Map<string, Selection | '*' | undefined>();
@@ -107,7 +111,7 @@ export function parseAttrs(attrs: string | null): Selection {
     }
   };
   read(selection, false);
-  return selection.has('*') ? undefined : selection;
+  return selection.size === 1 && selection.has('*') ? undefined : selection;
 }
 
 function fileValue(state: MolgenisSimulatorState, id: string): Record<string, unknown> {
@@ -140,12 +144,15 @@ function v2Reference(state: MolgenisSimulatorState, attr: SimAttribute, id: stri
 export function renderV2(state: MolgenisSimulatorState, entity: SimEntity, row: SimRow, selection: Selection, plainRefs = true): SimRow {
   const id = String(row[entity.meta.idAttribute]);
   const out: SimRow = { _href: rowHref('v2', entity.meta.name, id) };
+  // `*` beside names selects every attribute (AttributeFilterToFetchConverter.createFetchContentRec:
+  // isIncludeAllAttrs), those not named with their default fetch (id and label of a reference).
+  const all = selection === undefined || selection.has('*');
   for (const attr of entity.meta.attributes) {
-    if (selection !== undefined && !selection.has(attr.name)) continue;
+    if (!all && !selection.has(attr.name)) continue;
     const sub = selection?.get(attr.name);
     if (REFERENCE_TYPES.has(attr.fieldType)) {
       const ids = referencedIds(state, entity, attr, row);
-      const plain = selection !== undefined && plainRefs && sub === undefined;
+      const plain = !all && plainRefs && sub === undefined;
       if (MULTI_TYPES.has(attr.fieldType)) out[attr.name] = ids.map((refId) => v2Reference(state, attr, refId, sub, plain));
       else if (ids[0] !== undefined) out[attr.name] = v2Reference(state, attr, ids[0], sub, plain);
       continue;
