@@ -415,9 +415,9 @@ export function checkSummaryOptions(options: SummaryOptions): void {
 export async function fetchSummary(http: HttpClient, q: Query, path: string, options: SummaryOptions): Promise<ColumnSummary> {
   const form: Form = { query: q.toXML(), format: 'jsonrows', summaryPath: path, filterTerm: options.filter, size: options.max };
   const body = await http.post('query/results', { form, idempotent: true, ...callOpt(options) }).json<SummaryBody>();
-  if (!Array.isArray(body.results)) {
+  if (!Array.isArray(body.results) || !body.results.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
     throw new ResponseFormatError({
-      message: `POST ${http.url('query/results')}: the summary response has no "results" array`,
+      message: `POST ${http.url('query/results')}: the summary response has no "results" array of rows`,
       service: 'intermine',
       method: 'POST',
       url: http.url('query/results'),
@@ -425,14 +425,30 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
     });
   }
   const results = body.results;
+  const malformed = (problem: string): ResponseFormatError =>
+    new ResponseFormatError({
+      message: `POST ${http.url('query/results')}: ${problem}`,
+      service: 'intermine',
+      method: 'POST',
+      url: http.url('query/results'),
+      body,
+    });
+  const countOf = (row: Record<string, unknown>): number => {
+    if (typeof row.count !== 'number') throw malformed(`a summary row has no numeric "count": ${JSON.stringify(row)}`);
+    return row.count;
+  };
   const first = results[0];
   if (first && 'max' in first && 'min' in first) {
     // The mine sends one row per histogram bucket (QueryResultService with JSONSummaryProcessor
     // over MainHelper.getHistogram): every row repeats the statistics and the number of buckets,
-    // then names its bucket and how many values it holds. The rows for null values have no bucket.
+    // then names its bucket and how many values it holds. The row of the null values has no
+    // bucket (the processor's JSONObject leaves out null values): they are in no bucket.
     const histogram: HistogramBucket[] = [];
     for (const row of results) {
-      if (typeof row.bucket === 'number' && row.count !== undefined) histogram.push({ bucket: row.bucket, count: Number(row.count) });
+      const count = countOf(row);
+      if (row.bucket === undefined || row.bucket === null) continue;
+      if (typeof row.bucket !== 'number') throw malformed(`a histogram row has a bucket that is not a number: ${JSON.stringify(row)}`);
+      histogram.push({ bucket: row.bucket, count });
     }
     const buckets = Number(first.buckets);
     return {
@@ -448,7 +464,15 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
   }
   return {
     kind: 'items',
-    items: results.map((r) => ({ item: (r.item ?? null) as Cell, count: Number(r.count) })),
+    items: results.map((row) => {
+      const count = countOf(row);
+      // The null value's row has no "item": JSONSummaryProcessor builds each row as an org.json
+      // JSONObject from a map, and JSONObject(Map) leaves out null values.
+      const item = row.item ?? null;
+      if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+        throw malformed(`a summary item is not a string, number or boolean: ${JSON.stringify(row)}`);
+      return { item, count };
+    }),
     uniqueValues: body.uniqueValues ?? results.length,
   };
 }

@@ -79,7 +79,7 @@ describe.concurrent('bio (built binary): tokens are never echoed', () => {
       env: { INTERMINE_TOKEN: CANARY },
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error: 401 intermine: Invalid token: [REDACTED] is not a valid API token');
+    expect(r.stderr).toContain('error: 401 intermine: This token is not a valid access key: [REDACTED]');
     expect(r.stdout + r.stderr).not.toContain(CANARY);
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { client, ROOT, useSimulator } from './setup.js';
 
 const SERVICE = `${ROOT}/service`;
-const BAD = 'Invalid token: nope is not a valid API token';
+const BAD = 'This token is not a valid access key: nope';
 const EVE = '<query model="genomic" view="Gene.primaryIdentifier"><constraint path="Gene.symbol" op="=" value="eve" code="A"/></query>';
 const REGIONS = JSON.stringify({ organism: 'D. melanogaster', featureTypes: ['Gene'], regions: ['2R:9979319..9980796'] });
 
@@ -34,7 +34,7 @@ describe('simulator: an empty token parameter', () => {
     expect(await me.json()).toMatchObject({ user: { username: demo!.username } });
     expect(await answer(await get('lists', { token: '', format: 'tab' }, { authorization: 'Token nope' }))).toEqual([
       401,
-      'text/tab-separated-values',
+      'text/tab-separated-values;charset=UTF-8',
       `[ERROR] 401 ${BAD}`,
     ]);
   });
@@ -48,16 +48,16 @@ describe('simulator: a bad token on a service that writes a flat format', () => 
   useSimulator();
 
   it('is an [ERROR] line for GET /lists as TSV, CSV or text, asked for by format or Accept', async () => {
-    expect(await answer(await get('lists', { format: 'tab', token: 'nope' }))).toEqual([401, 'text/tab-separated-values', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await get('lists', { format: 'tab', token: 'nope' }))).toEqual([401, 'text/tab-separated-values;charset=UTF-8', `[ERROR] 401 ${BAD}`]);
     expect(await answer(await get('lists', { format: 'csv' }, { authorization: 'Token nope' }))).toEqual([
       401,
-      'text/comma-separated-values',
+      'text/comma-separated-values;charset=UTF-8',
       `[ERROR] 401 ${BAD}`,
     ]);
-    expect(await answer(await get('lists', { format: 'text', token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await get('lists', { format: 'text', token: 'nope' }))).toEqual([401, 'text/plain;charset=UTF-8', `[ERROR] 401 ${BAD}`]);
     expect(await answer(await get('lists', { token: 'nope' }, { accept: 'text/tab-separated-values' }))).toEqual([
       401,
-      'text/tab-separated-values',
+      'text/tab-separated-values;charset=UTF-8',
       `[ERROR] 401 ${BAD}`,
     ]);
     // AvailableListsService cannot serve XML: NotAcceptableException before there is an output.
@@ -79,17 +79,25 @@ describe('simulator: a bad token on a service that writes a flat format', () => 
     expect(await answer(await post('regions/sequence', { query: REGIONS, token: 'nope' }))).toEqual([401, 'text/x-fasta', `[ERROR] 401 ${BAD}`]);
     expect(await answer(await post('regions/gff3', { query: REGIONS, token: 'nope' }))).toEqual([401, 'text/x-gff3', `[ERROR] 401 ${BAD}`]);
     expect(await answer(await post('regions/bed', { query: REGIONS, token: 'nope' }))).toEqual([401, 'text/x-ucsc-bed', `[ERROR] 401 ${BAD}`]);
-    expect(await answer(await post('regions/bed', { query: REGIONS, format: 'text', token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await post('regions/bed', { query: REGIONS, format: 'text', token: 'nope' }))).toEqual([
+      401,
+      'text/plain;charset=UTF-8',
+      `[ERROR] 401 ${BAD}`,
+    ]);
     // A format named but unknown is UNKNOWN, which ListMakerService.canServe refuses.
     expect(await answer(await post('regions/fasta', { query: REGIONS, format: 'fasta', token: 'nope' }))).toEqual([406, null, '']);
   });
 
   it('is an [ERROR] line for the text of /version, /query/code and /path/values, JSON when asked', async () => {
-    expect(await answer(await get('version', { token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
-    expect(await answer(await get('version/release', { token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await get('version', { token: 'nope' }))).toEqual([401, 'text/plain;charset=UTF-8', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await get('version/release', { token: 'nope' }))).toEqual([401, 'text/plain;charset=UTF-8', `[ERROR] 401 ${BAD}`]);
     expect(await (await get('version', { format: 'json', token: 'nope' })).json()).toMatchObject({ error: BAD, statusCode: 401 });
-    expect(await answer(await post('query/code', { query: EVE, lang: 'py', token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
-    expect(await answer(await get('path/values', { path: 'Gene.symbol', format: 'text', token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await post('query/code', { query: EVE, lang: 'py', token: 'nope' }))).toEqual([401, 'text/plain;charset=UTF-8', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await get('path/values', { path: 'Gene.symbol', format: 'text', token: 'nope' }))).toEqual([
+      401,
+      'text/plain;charset=UTF-8',
+      `[ERROR] 401 ${BAD}`,
+    ]);
     expect(await (await get('path/values', { path: 'Gene.symbol', token: 'nope' })).json()).toMatchObject({ error: BAD, statusCode: 401 });
   });
 
@@ -105,6 +113,6 @@ describe('simulator: a bad token on a service that writes a flat format', () => 
     }
     expect(isUnauthorizedError(error)).toBe(true);
     // The client redacts its own token from the message.
-    expect((error as { serviceMessage?: string }).serviceMessage).toBe('Invalid token: [REDACTED] is not a valid API token');
+    expect((error as { serviceMessage?: string }).serviceMessage).toBe('This token is not a valid access key: [REDACTED]');
   });
 });

@@ -3,13 +3,13 @@
 // through sendError into that output). Column summaries page with start and size and report
 // `filteredCount` for a filterTerm (QueryResultService.runResults, FilteringResultIterator).
 import { describe, expect, it } from 'vitest';
-import { ROOT, useSimulator } from './setup.js';
+import { client, ROOT, useSimulator } from './setup.js';
 
 const RESULTS = `${ROOT}/service/query/results`;
 const TEMPLATE = `${ROOT}/service/template/results`;
 const EVE = '<query model="genomic" view="Gene.symbol"><constraint path="Gene.symbol" op="=" value="eve" code="A"/></query>';
 const DEMO = '<query model="genomic" view="Gene.symbol"><constraint path="Gene" op="IN" value="demo-list" code="A"/></query>';
-const BAD = 'Invalid token: nope is not a valid API token';
+const BAD = 'This token is not a valid access key: nope';
 
 function post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, { method: 'POST', body: new URLSearchParams(form), headers });
@@ -23,13 +23,17 @@ describe('simulator: a bad token on a results request', () => {
   useSimulator();
 
   it('is an [ERROR] line with the flat content type for TSV, CSV and count', async () => {
-    expect(await answer(await post(RESULTS, { query: EVE, token: 'nope' }))).toEqual([401, 'text/tab-separated-values', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await post(RESULTS, { query: EVE, token: 'nope' }))).toEqual([401, 'text/tab-separated-values;charset=UTF-8', `[ERROR] 401 ${BAD}`]);
     expect(await answer(await post(RESULTS, { query: EVE, format: 'csv' }, { authorization: 'Token nope' }))).toEqual([
       401,
-      'text/comma-separated-values',
+      'text/comma-separated-values;charset=UTF-8',
       `[ERROR] 401 ${BAD}`,
     ]);
-    expect(await answer(await post(TEMPLATE, { name: 'Gene_Pathways', format: 'count', token: 'nope' }))).toEqual([401, 'text/plain', `[ERROR] 401 ${BAD}`]);
+    expect(await answer(await post(TEMPLATE, { name: 'Gene_Pathways', format: 'count', token: 'nope' }))).toEqual([
+      401,
+      'text/plain;charset=UTF-8',
+      `[ERROR] 401 ${BAD}`,
+    ]);
   });
 
   it('keeps the JSON layout of the format: "results":[] for rows, none for a JSON count', async () => {
@@ -42,7 +46,7 @@ describe('simulator: a bad token on a results request', () => {
     expect(await answer(await post(RESULTS, { query: EVE, format: 'yaml', token: 'nope' }, { accept: 'application/x-yaml' }))).toEqual([406, null, '']);
     expect(await answer(await post(RESULTS, { query: EVE, format: 'csv', size: '0', token: 'nope' }))).toEqual([
       401,
-      'text/comma-separated-values',
+      'text/comma-separated-values;charset=UTF-8',
       `[ERROR] 401 ${BAD}`,
     ]);
   });
@@ -81,7 +85,14 @@ describe('simulator: column summaries with a null value', () => {
     const query = '<query model="genomic" view="Gene.symbol"><constraint path="Gene.primaryIdentifier" op="=" value="FBgn9999001" code="A"/></query>';
     const summary = async (form: Record<string, string>) =>
       (await (await post(RESULTS, { query, format: 'jsonrows', summaryPath: 'Gene.symbol', ...form })).json()) as Record<string, unknown>;
-    expect((await summary({})).results).toEqual([{ item: null, count: 1 }]);
+    // JSONSummaryProcessor's JSONObject (org.json 20170516) leaves out the null item: the row is count only.
+    expect((await summary({})).results).toEqual([{ count: 1 }]);
     expect(await summary({ filterTerm: 'nul' })).toMatchObject({ filteredCount: 0, results: [] });
+  });
+
+  it('reaches the client as item: null, counted', async () => {
+    const mine = client();
+    const q = mine.query('Gene').select('symbol').where('primaryIdentifier', '=', 'FBgn9999001');
+    expect(await mine.summarise(q, 'symbol')).toEqual({ kind: 'items', items: [{ item: null, count: 1 }], uniqueValues: 1 });
   });
 });

@@ -54,7 +54,7 @@ describe('simulator: result formats and their errors', () => {
   it('answers TSV when no format is asked for (or only */*), JSON for an Accept of application/json', async () => {
     for (const headers of [{}, { accept: '*/*' }]) {
       const r = await post(RESULTS, { query: EVE }, headers);
-      expect(r.headers.get('content-type')).toBe('text/tab-separated-values');
+      expect(r.headers.get('content-type')).toBe('text/tab-separated-values;charset=UTF-8');
       expect(await r.text()).toBe('eve\n');
     }
     const json = await post(RESULTS, { query: EVE }, { accept: 'application/json' });
@@ -70,18 +70,18 @@ describe('simulator: result formats and their errors', () => {
   it('writes an early error of a flat request as an [ERROR] line in that format, not as JSON', async () => {
     const tsv = await post(RESULTS, { query: NO_SUCH_LIST, format: 'tsv' });
     expect(tsv.status).toBe(400);
-    expect(tsv.headers.get('content-type')).toBe('text/tab-separated-values');
+    expect(tsv.headers.get('content-type')).toBe('text/tab-separated-values;charset=UTF-8');
     expect(await tsv.text()).toBe('[ERROR] 400 XML is well formatted but query contains errors:\nYou do not have access to a list called no-such-list.\n');
     const csv = await post(RESULTS, { query: EVE, format: 'csv', size: '0' });
     expect([csv.status, csv.headers.get('content-type'), await csv.text()]).toEqual([
       400,
-      'text/comma-separated-values',
+      'text/comma-separated-values;charset=UTF-8',
       '[ERROR] 400 Invalid size parameter: 0',
     ]);
     const count = await post(TEMPLATE, { name: 'No_Such_Template', format: 'count' });
     expect([count.status, count.headers.get('content-type'), await count.text()]).toEqual([
       404,
-      'text/plain',
+      'text/plain;charset=UTF-8',
       "[ERROR] 404 You do not have access to a template called 'No_Such_Template' in this mine.",
     ]);
     // A JSON count carries no "results" key (JSONCountFormatter writes none).

@@ -83,9 +83,16 @@ function bioExport(plainType: string, serves: readonly Format[] = ['UNKNOWN']): 
 /** What AbstractRegionExportService serves (ListMakerService.canServe). */
 const REGION_EXPORT: readonly Format[] = ['JSON', 'TEXT'];
 
-const FASTA = 'text/x-fasta';
-const GFF3 = 'text/x-gff3';
-const BED = 'text/x-ucsc-bed';
+/**
+ * The bio exports' content types: BioQueryService and AbstractRegionExportService.getDefaultOutput
+ * call ResponseUtil.setCustomTypeHeader with getContentType() (FastaQueryService,
+ * GFFQueryService, BEDQueryService and the GenomicRegion* services), which is setContentType
+ * alone — no charset (the output is the raw stream, so the container adds none).
+ */
+export const BIO_CONTENT_TYPE = { fasta: 'text/x-fasta', gff3: 'text/x-gff3', bed: 'text/x-ucsc-bed' } as const;
+const FASTA = BIO_CONTENT_TYPE.fasta;
+const GFF3 = BIO_CONTENT_TYPE.gff3;
+const BED = BIO_CONTENT_TYPE.bed;
 
 /** The simulated services that can write a flat format, with the server's getDefaultFormat and canServe. */
 function serviceFormats(path: string, method: string, all: URLSearchParams): ServiceFormats | undefined {
@@ -154,12 +161,19 @@ function chosen(formats: ServiceFormats, all: URLSearchParams, accept: string | 
   return undefined;
 }
 
-/** Content types of the flat outputs initOutput makes (ResponseUtil.setTabHeader, setCSVHeader, setPlainTextHeader). */
-const FLAT: Partial<Record<Format, string>> = {
-  TSV: 'text/tab-separated-values',
-  CSV: 'text/comma-separated-values',
-  TEXT: 'text/plain',
-};
+/**
+ * Content types of the flat outputs WebService.initOutput makes: ResponseUtil.setTabHeader,
+ * setCSVHeader and setPlainTextHeader call setTabContentType/setCSVContentType/
+ * setPlainTextContentType, which set the type and then setCharacterEncoding("UTF-8"), so the
+ * header carries `;charset=UTF-8` (written as the container joins them, like the JSON types).
+ */
+export const FLAT_CONTENT_TYPE = {
+  TSV: 'text/tab-separated-values;charset=UTF-8',
+  CSV: 'text/comma-separated-values;charset=UTF-8',
+  TEXT: 'text/plain;charset=UTF-8',
+} as const;
+
+const FLAT: Partial<Record<Format, string>> = FLAT_CONTENT_TYPE;
 
 /**
  * A refusal (a bad token) answered as the service would write it when the request's output is

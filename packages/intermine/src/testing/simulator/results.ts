@@ -4,7 +4,7 @@ import { UnmatchedRequestError } from '@bio/core-http/testing';
 import { badRequest, fail, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
 import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
-import { type AskedFormat, askedFormats, FORMAT_PARAM, type Format } from './output.js';
+import { type AskedFormat, askedFormats, BIO_CONTENT_TYPE, FLAT_CONTENT_TYPE, FORMAT_PARAM, type Format } from './output.js';
 import { canSee, type InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
 
@@ -223,7 +223,10 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
     ...summaryHeader(q, start, columnHeaders),
     uniqueValues: distinct.size,
     ...(filter === undefined ? {} : { filteredCount: matching.length }),
-    results: matching.slice(start, start + size),
+    // JSONSummaryProcessor (SummaryIterator.next) puts the row's values in a HashMap and returns
+    // `new JSONObject(dict)`; org.json's JSONObject(Map) (20170516, pinned in intermine/api/build.gradle)
+    // skips null values, so the null value's row is `{"count": N}`, without `item`.
+    results: matching.slice(start, start + size).map(({ item, count }) => (item === null ? { count } : { item, count })),
   });
 }
 
@@ -398,11 +401,11 @@ const WRITTEN = Object.keys(FORMAT_PARAM).filter((param) => {
   return asked !== undefined && asked !== 'unwritten' && asked !== 'default';
 });
 
-/** Content types of the flat formats (`ResponseUtil`). */
+/** Content types of the flat formats (ResponseUtil.setTabHeader, setCSVHeader, setPlainTextHeader: with `;charset=UTF-8`). */
 const FLAT_TYPE: Partial<Record<ResultFormat, string>> = {
-  tsv: 'text/tab-separated-values',
-  csv: 'text/comma-separated-values',
-  count: 'text/plain',
+  tsv: FLAT_CONTENT_TYPE.TSV,
+  csv: FLAT_CONTENT_TYPE.CSV,
+  count: FLAT_CONTENT_TYPE.TEXT,
 };
 
 /**
@@ -440,7 +443,8 @@ export function answerQuery(q: SimQuery, format: ResultFormat, all: URLSearchPar
     let count = 0;
     for (const _ of rows) count++;
     if (format === 'jsoncount') return ok({ count });
-    return new Response(`${count}\n`, { status: 200, headers: { 'content-type': 'text/plain' } });
+    // format=count is TEXT: WebService.initOutput calls ResponseUtil.setPlainTextHeader.
+    return new Response(`${count}\n`, { status: 200, headers: { 'content-type': FLAT_CONTENT_TYPE.TEXT } });
   }
   const summaryPath = all.get('summaryPath');
   if (summaryPath) return summary(q, rows, summaryPath, all, state);
@@ -461,7 +465,8 @@ export function answerQuery(q: SimQuery, format: ResultFormat, all: URLSearchPar
         yield typeof row === 'string' ? row : `${q.views.map((v) => fmt(cell(row, v, model, q))).join(sep)}\n`;
       }
     }
-    const type = format === 'csv' ? 'text/comma-separated-values' : 'text/tab-separated-values';
+    // WebService.initOutput: ResponseUtil.setCSVHeader / setTabHeader.
+    const type = format === 'csv' ? FLAT_CONTENT_TYPE.CSV : FLAT_CONTENT_TYPE.TSV;
     return new Response(lazyBody(lines()), {
       status: 200,
       headers: { 'content-type': type, 'content-disposition': `attachment; filename="result.${format === 'csv' ? 'csv' : 'tsv'}"` },
@@ -561,7 +566,10 @@ export function bioExport(kind: string, features: SimObject[], state: InterMineS
     }
   }
   const error = failure ? `[ERROR] ${failure.status} ${failure.message}` : '';
-  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers: { 'content-type': 'text/plain' } });
+  // BioQueryService / AbstractRegionExportService.getDefaultOutput: ResponseUtil.setCustomTypeHeader
+  // with the service's getContentType() (text/x-fasta, text/x-gff3, text/x-ucsc-bed), no charset.
+  const type = BIO_CONTENT_TYPE[kind as keyof typeof BIO_CONTENT_TYPE];
+  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers: { 'content-type': type } });
 }
 
 /** The objects of the query's export path (`view`, default the root), distinct, in row order. */
