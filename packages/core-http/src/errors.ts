@@ -1,3 +1,4 @@
+import { redactBody } from './internal/redact-body.js';
 import { redactSecrets, redactUrl } from './redact.js';
 
 /** The codes of core-http's own error classes, one per class. */
@@ -59,24 +60,10 @@ export interface BioHttpErrorInit {
 const SNIPPET_LIMIT = 2048;
 const SECRET_HEADERS = new Set(['set-cookie', 'cookie', 'authorization', 'x-molgenis-token', 'x-csrftoken', 'x-csrf-token']);
 
+/** The body an error keeps: redacted, then a text cut to {@link SNIPPET_LIMIT}. */
 function scrubBody(body: unknown, secrets: readonly string[]): unknown {
-  if (body === undefined) return undefined;
-  if (typeof body === 'string') {
-    const snippet = body.length > SNIPPET_LIMIT ? `${body.slice(0, SNIPPET_LIMIT)}…` : body;
-    return redactSecrets(snippet, secrets);
-  }
-  if (secrets.length === 0) return body;
-  // Round-trip through JSON so a secret nested anywhere in the body is replaced.
-  try {
-    return JSON.parse(
-      redactSecrets(
-        JSON.stringify(body),
-        secrets.map((s) => JSON.stringify(s).slice(1, -1)),
-      ),
-    );
-  } catch {
-    return '[unserialisable body]';
-  }
+  const redacted = redactBody(body, secrets);
+  return typeof redacted === 'string' && redacted.length > SNIPPET_LIMIT ? `${redacted.slice(0, SNIPPET_LIMIT)}…` : redacted;
 }
 
 function defaultMessage(init: BioHttpErrorInit, fallback: string): string {
@@ -385,7 +372,7 @@ export class ResponseFormatError extends httpErrorKind('ResponseFormatError', 'R
   constructor(init: ResponseFormatErrorInit = {}) {
     super(init, 'unexpected response format');
     if (init.contentType !== undefined) this.contentType = init.contentType;
-    if (init.snippet !== undefined) this.snippet = redactSecrets(init.snippet.slice(0, 300), init.secrets ?? []);
+    if (init.snippet !== undefined) this.snippet = redactSecrets(init.snippet, init.secrets ?? []).slice(0, 300);
   }
 }
 

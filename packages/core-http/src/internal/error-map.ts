@@ -3,6 +3,7 @@ import { AbortError, type BioHttpError, createHttpError, isBioHttpError, Network
 import { parseRetryAfter } from '../retry.js';
 import { decodeUtf8, defaultServiceMessage, isJsonContentType, readPrefix } from './body.js';
 import { common, type RequestContext, safeUrl } from './context.js';
+import { redactBody } from './redact-body.js';
 
 /** How much of an error body is read (the rest is discarded). */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -42,6 +43,10 @@ export function httpError(
       }
     }
   }
+  // The message is read from the body with the secrets already out: a reader that cuts the
+  // message to a length could otherwise leave a piece of one no later redaction finds.
+  const { secrets } = common(ctx);
+  if (secrets.length > 0) body = redactBody(body, secrets);
   let serviceMessage: string | undefined;
   try {
     serviceMessage = ctx.serviceMessage ? ctx.serviceMessage(body, response) : defaultServiceMessage(body);

@@ -21,7 +21,8 @@ function jsonFormatError(ctx: RequestContext, read: ReadBody, contentType: strin
     method: ctx.method,
     url: read.finalUrl.href,
     ...(contentType === null ? {} : { contentType }),
-    ...(text === '' ? {} : { snippet: text.slice(0, 300) }),
+    // A generous prefix: the error redacts it, then cuts it to 300 (a secret across 300 stays whole here).
+    ...(text === '' ? {} : { snippet: text.slice(0, 4096) }),
     attempts: read.attempts,
     ...common(ctx),
   });

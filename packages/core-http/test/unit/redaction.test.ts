@@ -147,3 +147,33 @@ describe('redaction without auth', () => {
     expectClean(e, [], ['CANARY-ABORT']);
   });
 });
+
+describe('a secret across a cut', () => {
+  const SECRET = 'tok-6f1c2a9e5b7d4c3a';
+
+  it('ResponseFormatError and the kept body redact before they cut', async () => {
+    const { ResponseFormatError, BadRequestError } = await import('@bio/core-http');
+    const format = new ResponseFormatError({ snippet: `${'x'.repeat(290)}${SECRET} and more`, secrets: [SECRET] });
+    expect(format.snippet).toBe(`${'x'.repeat(290)}[REDACTED]`);
+    const http = new BadRequestError({ status: 400, body: `${'y'.repeat(2040)}${SECRET} and more`, secrets: [SECRET] });
+    expect(http.body).toBe(`${'y'.repeat(2040)}[REDACTE…`);
+    expect(JSON.stringify(http.toJSON())).not.toContain(SECRET.slice(0, 4));
+  });
+
+  it("a client's service-message reader that cuts the message sees the body with the secrets already out", async () => {
+    server.use(http.get(`${BASE}cut`, () => HttpResponse.json({ message: `${'z'.repeat(40)}${SECRET} refused` }, { status: 400 })));
+    const client = createHttpClient({
+      baseUrl: BASE,
+      auth: tokenAuth({ token: SECRET }),
+      retry: 0,
+      serviceMessage: (body) => String((body as { message?: unknown }).message).slice(0, 50),
+    });
+    const error = await client
+      .get('cut')
+      .json()
+      .catch((e: unknown) => e);
+    expect(isBioHttpError(error)).toBe(true);
+    expect((error as { serviceMessage?: string }).serviceMessage).toBe(`${'z'.repeat(40)}[REDACTED]`);
+    expect(JSON.stringify(error) + String((error as Error).message)).not.toContain(SECRET.slice(0, 6));
+  });
+});
