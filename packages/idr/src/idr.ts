@@ -310,7 +310,7 @@ export class Idr {
   downloadUrl(id: IdInput<AnnotationId>): string {
     return downloadUrl(this.#ctx, id);
   }
-  /** Every path from the experimenter to the object. @example `await idr.pathsToObject({ image: 1229801 })` */
+  /** Every path from the experimenter to the object (an ROI takes two requests: see {@link PathsToObjectTarget}). @example `await idr.pathsToObject({ image: 1229801 })` */
   pathsToObject(target: PathsToObjectTarget, options?: CallOptions): Promise<PathNode[][]> {
     return pathsToObject(this.#ctx, target, options);
   }

@@ -1,6 +1,6 @@
 // The `webclient/api` tree lists (page/limit, no totals: iterate until a short page),
 // `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
-import { type CallOptions, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
+import { type CallOptions, isNotFoundError, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
 import type { IdrListOptions } from './list-options.js';
 import {
   type AnnotationId,
@@ -21,8 +21,10 @@ import {
 } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { arrayAt } from './internal/json.js';
+import { arrayAt, isObject, unexpectedShape } from './internal/json.js';
+import { apiObject } from './json-api.js';
 import { itemsAt, pageLimitList } from './internal/page-limit.js';
+import type { Roi } from './models.js';
 import { singleTarget } from './internal/targets.js';
 
 /** Fields every webclient tree node carries. @example `plate.childCount` */
@@ -111,16 +113,53 @@ export function createWebclientApi(ctx: IdrContext): WebclientApi {
   };
 }
 
-/** One step of a path: `{ type: 'screen', id: 102 }`. @example `path.map((n) => `${n.type}:${n.id}`).join(' › ')` */
+/**
+ * One step of a path: `{ type: 'screen', id: 102 }`. OMERO.web (webclient/show.py `paths_to_object`)
+ * sends only `type` and `id`, except on the `dataset` and `orphaned` nodes of a path to an image,
+ * which also say where the image sits among their children (to open the right page of the tree).
+ *
+ * @example `path.map((n) => `${n.type}:${n.id}`).join(' › ')`
+ */
 export interface PathNode {
-  /** The kind of object at this step; a path starts at `experimenter`. */
-  type: 'experimenter' | 'project' | 'dataset' | 'screen' | 'plate' | 'acquisition' | 'well' | 'image' | 'roi' | 'shape' | 'orphaned' | (string & {});
-  /** The object's id (of the kind `type` says). */
+  /**
+   * The kind of object at this step; a path starts at `experimenter`. A path to an image in a well
+   * goes through `well` and `wellsample` (the field); a path to an image in no dataset and no well
+   * goes through `orphaned`, whose id is the owner's experimenter id.
+   */
+  type:
+    | 'experimenter'
+    | 'project'
+    | 'dataset'
+    | 'screen'
+    | 'plate'
+    | 'acquisition'
+    | 'well'
+    | 'wellsample'
+    | 'image'
+    | 'roi'
+    | 'shape'
+    | 'orphaned'
+    | (string & {});
+  /** The object's id (of the kind `type` says; for `orphaned`, the owner's experimenter id). */
   id: number;
-  /** The object's name, when the server sends one. */
+  /** The object's name, when the server sends one (OMERO.web's `paths_to_object` sends none). */
   name?: string;
-  /** Number of children, when the server sends it. */
+  /**
+   * Number of children. On a `dataset` node of a path to an image: always, the dataset's image
+   * count. On an `orphaned` node: only when the orphaned images outnumber the page size.
+   */
   childCount?: number;
+  /**
+   * 0-based position of the image among the node's images, ordered by lower-case name then id.
+   * Only on a `dataset` or `orphaned` node of a path to an image, and only when that node holds
+   * more images than the page size (`omero.web.page_size`, 500 on IDR).
+   */
+  childIndex?: number;
+  /**
+   * 1-based page of the tree (pages of `omero.web.page_size` images) holding the image; sent
+   * together with `childIndex`.
+   */
+  childPage?: number;
 }
 
 /** Which object to locate. Exactly one key. @example `{ image: 1229801 }` */
@@ -158,8 +197,12 @@ export type PathsToObjectTarget =
     }
   | {
       /**
-       * Locate this ROI (`roi=`): the paths to its image, then the ROI. For an ROI on an image in a
-       * well OMERO.web fails (a 500: `roi.image.id` stays an RLong it cannot encode as JSON).
+       * Locate this ROI: the paths to its image, each followed by `{ type: 'roi', id }`; `[]` for an
+       * unknown ROI. Two requests: `/api/v0/m/rois/{id}/` for the ROI's first shape, then
+       * `paths_to_object/?shape={shapeId}` (its trailing shape node dropped). OMERO.web's own
+       * `?roi=` answers 500 for an ROI on an image in a well, where almost all of IDR's ROIs are.
+       * An ROI without shapes, or one `/api/v0` does not find, is asked for as `?roi={id}` and ends
+       * as the server answers that.
        */
       roi: IdInput<RoiId>;
     };
@@ -170,12 +213,51 @@ const PATH_TARGET_KEYS = ['image', 'dataset', 'project', 'screen', 'plate', 'acq
  * GET `webclient/api/paths_to_object/?{type}={id}` → every path from the experimenter down to the object.
  * An image in a well: experimenter, screen, plate, acquisition, well, `wellsample`, image; in a
  * dataset, the dataset node carries `childCount` (and `childIndex`/`childPage` when paged).
+ *
+ * An ROI takes two requests. OMERO.web's own `?roi=` fails (a 500) for an ROI on an image in a well,
+ * which is where almost all of IDR's ROIs are: show.py `paths_to_object` keeps the ROI's image id as
+ * `roi.image.id`, an RLong it never unwraps, and `paths_to_well_image` puts it into the answer,
+ * which Django cannot encode as JSON. Its `?shape=` path unwraps both ids
+ * (`get_image_roi_id_for_shape`) and ends with the ROI then the shape. So: GET
+ * `/api/v0/m/rois/{id}/` for the ROI's first shape, then `paths_to_object/?shape={shapeId}`, and
+ * drop the trailing shape node. An ROI without shapes, or one `/api/v0` does not find (404), is
+ * asked for as `?roi={id}`: the server answers that as it does (`{"paths": []}` for an unknown ROI,
+ * its 500 for a shapeless ROI on a well image).
  */
 export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget, options?: CallOptions): Promise<PathNode[][]> {
   const [key, id] = singleTarget(target, PATH_TARGET_KEYS, 'pathsToObject');
+  if (key === 'roi') return pathsToRoi(ctx, id as RoiId, options);
+  return askPaths(ctx, key, id, options);
+}
+
+/** GET `webclient/api/paths_to_object/?{key}={id}` → its `paths`. */
+async function askPaths(ctx: IdrContext, key: string, id: number, options: CallOptions | undefined): Promise<PathNode[][]> {
   const route = 'webclient/api/paths_to_object/';
   const body = await ctx.http.get(route, withCall({ searchParams: { [key]: id } }, options)).json<unknown>();
   return arrayAt<PathNode[]>(body, 'paths', ctx.http.url(route, { [key]: id }));
+}
+
+/** The ROI's paths through its first shape (see {@link pathsToObject}); `?roi=` when it has none or `/api/v0` finds no such ROI. */
+async function pathsToRoi(ctx: IdrContext, roi: RoiId, options: CallOptions | undefined): Promise<PathNode[][]> {
+  let shape: number | undefined;
+  try {
+    // omero-marshal's ROI encoder sends `shapes` only when there are some, and no image id.
+    const found = await apiObject<Partial<Roi>>(ctx, path`api/v0/m/rois/${roi}/`, {}, options);
+    shape = found.shapes?.find((s) => isObject(s) && typeof s['@id'] === 'number')?.['@id'];
+  } catch (error) {
+    // Not found there: ask paths_to_object itself, whose answer (`[]` for an unknown ROI) is returned as it is.
+    if (!isNotFoundError(error)) throw error;
+  }
+  if (shape === undefined) return askPaths(ctx, 'roi', roi, options);
+  const paths = await askPaths(ctx, 'shape', shape, options);
+  return paths.map((p) => {
+    const [roiNode, shapeNode] = Array.isArray(p) ? p.slice(-2) : [];
+    if (!isObject(roiNode) || roiNode.type !== 'roi' || roiNode.id !== roi || !isObject(shapeNode) || shapeNode.type !== 'shape' || shapeNode.id !== shape) {
+      const url = ctx.http.url('webclient/api/paths_to_object/', { shape });
+      throw unexpectedShape(`paths ending with {"type": "roi", "id": ${roi}}, {"type": "shape", "id": ${shape}}`, url, p);
+    }
+    return p.slice(0, -1);
+  });
 }
 
 /** A download in progress: the body as a stream plus what the headers say about it. @example `const { filename, stream } = await idr.download(8368945);` */

@@ -7,6 +7,7 @@ import {
   type ImageData,
   type MapAnnotation,
   type Paged,
+  type PathNode,
   type ProjectId,
   projectId,
   type Screen,
@@ -30,6 +31,17 @@ describe('public types', () => {
   it('models honest optionality and the imgData union', () => {
     expectTypeOf<Well['WellSamples']>().toEqualTypeOf<Well['WellSamples'] | undefined>();
     expectTypeOf<Extract<ImageData, { status: 'pixels-unavailable' }>['exception']>().toEqualTypeOf<string>();
+  });
+
+  it('declares what show.py `paths_to_object` puts on a path node', () => {
+    expectTypeOf<PathNode['childCount']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<PathNode['childIndex']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<PathNode['childPage']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<PathNode['id']>().toEqualTypeOf<number>();
+    const dataset: PathNode = { type: 'dataset', id: 51, childCount: 1200, childIndex: 700, childPage: 2 };
+    const orphaned: PathNode = { type: 'orphaned', id: 2, childCount: 501, childIndex: 0, childPage: 1 };
+    const field: PathNode = { type: 'wellsample', id: 2233740 };
+    expect([dataset.childPage, orphaned.childIndex, field.type]).toEqual([2, 0, 'wellsample']);
   });
 
   it('uses the family contract types', () => {

@@ -157,14 +157,14 @@ export function wellJson(w: SimWell, m: MarshalContext): Record<string, unknown>
   return out;
 }
 
-/** A ROI with its shapes; listed, it also links itself (`RoisView.urls`). */
+/**
+ * A ROI with its shapes; listed, it also links itself (`RoisView.urls`). omero-marshal
+ * (encode/encoders/roi.py `Roi201501Encoder.encode`) writes `shapes` only when the ROI has some, and
+ * no image id.
+ */
 export function roiJson(r: SimRoi, m: MarshalContext): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    '@id': r.id,
-    '@type': `${OME}ROI`,
-    'omero:details': details(),
-    shapes: r.shapes.map((s) => ({ ...s, 'omero:details': details() })),
-  };
+  const out: Record<string, unknown> = { '@id': r.id, '@type': `${OME}ROI`, 'omero:details': details() };
+  if (r.shapes.length > 0) out.shapes = r.shapes.map((s) => ({ ...s, 'omero:details': details() }));
   if (!m.single) out['url:roi'] = `${m.api}m/rois/${r.id}/`;
   return out;
 }
