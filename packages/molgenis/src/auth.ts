@@ -1,5 +1,6 @@
-import { type CallOptions, createHttpError, headerAuth, isBioHttpError, ResponseFormatError, UnauthorizedError, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, headerAuth, isBioHttpError, type ResponsePromise, UnauthorizedError, ValidationError } from '@bio/core-http';
 import { type Context, callOf, discard } from './internal/context.js';
+import { formatError } from './internal/format-error.js';
 import type { LoginResult } from './types.js';
 
 /**
@@ -38,9 +39,11 @@ function refusalHint(serviceMessage: string | undefined): string | undefined {
 export async function login(ctx: Context, username: string, password: string, options: CallOptions = {}): Promise<LoginResult> {
   if (typeof username !== 'string' || username === '') throw new ValidationError({ message: 'username must be a non-empty string', field: 'username' });
   if (typeof password !== 'string' || password === '') throw new ValidationError({ message: 'password must be a non-empty string', field: 'password' });
+  let answer: ResponsePromise | undefined;
   let result: LoginResult;
   try {
-    result = await ctx.http.post('api/v1/login', { json: { username, password }, retry: false, ...callOf(options) }).json<LoginResult>();
+    answer = ctx.http.post('api/v1/login', { json: { username, password }, retry: false, ...callOf(options) });
+    result = await answer.json<LoginResult>();
   } catch (error) {
     if (isBioHttpError(error) && error.status >= 400) {
       const hint = refusalHint(error.serviceMessage);
@@ -61,14 +64,9 @@ export async function login(ctx: Context, username: string, password: string, op
     }
     throw error;
   }
-  if (typeof result?.token !== 'string' || result.token === '') {
-    throw new ResponseFormatError({
-      service: 'molgenis',
-      method: 'POST',
-      url: ctx.http.url('api/v1/login'),
-      message: 'POST api/v1/login: the reply has no token',
-    });
-  }
+  // No snippet: the reply may hold a token or the user's details.
+  if (typeof result?.token !== 'string' || result.token === '')
+    throw formatError(ctx.http, { method: 'POST', path: 'api/v1/login', response: await answer }, 'the reply has no token');
   ctx.http.setAuth(headerAuth(TOKEN_HEADER, result.token));
   return result;
 }

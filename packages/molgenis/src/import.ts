@@ -1,6 +1,7 @@
-import { path, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { path, poll, type ResponseFormatError, ValidationError } from '@bio/core-http';
 import { MolgenisImportError } from './errors.js';
 import { type Context, callOf } from './internal/context.js';
+import { formatError, jsonSnippet } from './internal/format-error.js';
 import { toFilePart } from './internal/files.js';
 import { lastSegment } from './internal/url.js';
 import { assertId, assertInteger } from './internal/validate.js';
@@ -29,23 +30,30 @@ function checkWait(options: WaitOptions): void {
   if (options.deadline !== undefined) assertInteger(options.deadline, 'deadline', 0);
 }
 
+/** The last state read, and the error naming the request that read it. */
+interface RunRead {
+  run: ImportRun;
+  fail: (problem: string) => ResponseFormatError;
+}
+
 /**
  * Read the run with core-http's `poll` until it leaves `RUNNING` (`TimeoutError` after
  * `deadline`); `onState` sees every state read. Returns the last one.
  */
-async function pollRun(ctx: Context, idOrHref: string, options: WaitOptions, onState?: (run: ImportRun) => void): Promise<ImportRun> {
+async function pollRun(ctx: Context, idOrHref: string, options: WaitOptions, onState?: (run: ImportRun) => void): Promise<RunRead> {
   assertId(idOrHref, 'run');
   const id = runIdOf(String(idOrHref), ctx.root);
   checkWait(options);
   const url = path`api/v2/sys_ImportRun/${id}`;
-  return poll<ImportRun>(
+  return poll<RunRead>(
     async () => {
-      const run = await ctx.http.get(url, callOf(options)).json<ImportRun>();
-      if (typeof run !== 'object' || run === null || typeof run.status !== 'string') {
-        throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the import run has no status` });
-      }
+      const answer = ctx.http.get(url, callOf(options));
+      const run = await answer.json<ImportRun>();
+      const response = await answer;
+      const fail = (problem: string): ResponseFormatError => formatError(ctx.http, { method: 'GET', path: url, response }, problem, jsonSnippet(run));
+      if (typeof run !== 'object' || run === null || typeof run.status !== 'string') throw fail('the import run has no status');
       onState?.(run);
-      return run.status === 'RUNNING' ? { done: false } : { done: true, value: run };
+      return run.status === 'RUNNING' ? { done: false } : { done: true, value: { run, fail } };
     },
     {
       interval: options.interval ?? DEFAULT_INTERVAL,
@@ -94,11 +102,9 @@ export async function* importRunStates(ctx: Context, idOrHref: string, options: 
 
 /** Poll until the run finishes; throws {@link MolgenisImportError} on `FAILED`. */
 export async function waitForImport(ctx: Context, idOrHref: string, options: WaitOptions = {}): Promise<ImportRun> {
-  const run = await pollRun(ctx, idOrHref, options);
+  const { run, fail } = await pollRun(ctx, idOrHref, options);
   if (run.status === 'FAILED') throw new MolgenisImportError(run, { status: 0 });
-  if (run.status !== 'FINISHED') {
-    throw new ResponseFormatError({ service: 'molgenis', message: `import run ${run.id} ended with unknown status ${JSON.stringify(run.status)}` });
-  }
+  if (run.status !== 'FINISHED') throw fail(`import run ${run.id} ended with unknown status ${JSON.stringify(run.status)}`);
   return run;
 }
 
@@ -135,18 +141,13 @@ export async function uploadZip(ctx: Context, zip: FileInput, options: UploadZip
     notify: options.notify,
   };
   const url = 'plugin/importwizard/importFile';
-  const href = (await ctx.http.post(url, { body: form, searchParams, retry: false, ...callOf(options) }).text()).trim();
+  const answer = ctx.http.post(url, { body: form, searchParams, retry: false, ...callOf(options) });
+  const href = (await answer.text()).trim();
   let id: string;
   try {
     id = runIdOf(href, ctx.root);
   } catch {
-    throw new ResponseFormatError({
-      service: 'molgenis',
-      method: 'POST',
-      url: ctx.http.url(url),
-      snippet: href.slice(0, 300),
-      message: `POST ${url}: expected the href of a sys_ImportRun, got ${JSON.stringify(href.slice(0, 100))}`,
-    });
+    throw formatError(ctx.http, { method: 'POST', path: url, searchParams, response: await answer }, 'expected the href of a sys_ImportRun', href);
   }
   if (!wait) return { id, href, status: 'RUNNING' };
   const run = await waitForImport(ctx, id, options);

@@ -1,5 +1,6 @@
-import { type CallOptions, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, path, type ResponseFormatError, ValidationError } from '@bio/core-http';
 import { type Context, callOf } from './internal/context.js';
+import { formatError, jsonSnippet } from './internal/format-error.js';
 import { lastSegment } from './internal/url.js';
 import { assertAttributeName, assertEntity, isPlainObject } from './internal/validate.js';
 import type { AttributeMetaData, EntityMetaData, GetMetaOptions, V2Collection, V2EntityMeta } from './types.js';
@@ -7,9 +8,21 @@ import type { AttributeMetaData, EntityMetaData, GetMetaOptions, V2Collection, V
 /** `GET /api/v1/<entity>/meta?expand=attributes`; caches the id attribute for paging. */
 export async function getEntityMetaData(ctx: Context, entity: string, options: CallOptions = {}): Promise<EntityMetaData> {
   assertEntity(entity);
-  const meta = await ctx.http.get(path`api/v1/${entity}/meta`, { searchParams: { expand: 'attributes' }, ...callOf(options) }).json<EntityMetaData>();
+  return (await entityMeta(ctx, entity, options)).meta;
+}
+
+/** `GET /api/v1/<entity>/meta?expand=attributes`, and the error for an answer without what is needed. */
+async function entityMeta(
+  ctx: Context,
+  entity: string,
+  options: CallOptions,
+): Promise<{ meta: EntityMetaData; fail: (problem: string) => ResponseFormatError }> {
+  const exchange = { method: 'GET', path: path`api/v1/${entity}/meta`, searchParams: { expand: 'attributes' } };
+  const answer = ctx.http.get(exchange.path, { searchParams: exchange.searchParams, ...callOf(options) });
+  const meta = await answer.json<EntityMetaData>();
   if (typeof meta?.idAttribute === 'string' && meta.idAttribute !== '') ctx.idAttributes.set(entity, meta.idAttribute);
-  return meta;
+  const response = await answer;
+  return { meta, fail: (problem) => formatError(ctx.http, { ...exchange, response }, problem, jsonSnippet(meta)) };
 }
 
 /** `GET /api/v1/<entity>/meta/<attr>`. */
@@ -22,14 +35,16 @@ export async function getAttributeMetaData(ctx: Context, entity: string, attribu
 /** `GET /api/metadata/<entity>?flattenAttributes=…` (Metadata API v3), returning `data`. */
 async function metaData(ctx: Context, entity: string, flattenAttributes: boolean, options: CallOptions): Promise<Record<string, unknown>> {
   const url = path`api/metadata/${entity}`;
-  const body = await ctx.http.get(url, { searchParams: { flattenAttributes }, ...callOf(options) }).json<{ data?: Record<string, unknown> }>();
+  const searchParams = { flattenAttributes };
+  const answer = ctx.http.get(url, { searchParams, ...callOf(options) });
+  const body = await answer.json<{ data?: Record<string, unknown> }>();
   if (typeof body !== 'object' || body === null || typeof body.data !== 'object' || body.data === null) {
-    throw new ResponseFormatError({
-      service: 'molgenis',
-      method: 'GET',
-      url: ctx.http.url(url),
-      message: `GET ${url}: the Metadata API reply has no "data" object`,
-    });
+    throw formatError(
+      ctx.http,
+      { method: 'GET', path: url, searchParams, response: await answer },
+      'the Metadata API reply has no "data" object',
+      jsonSnippet(body),
+    );
   }
   return body.data;
 }
@@ -74,14 +89,16 @@ export async function getMeta(ctx: Context, entity: string, options: GetMetaOpti
 export async function v2Meta(ctx: Context, entity: string, options: CallOptions = {}): Promise<V2EntityMeta> {
   assertEntity(entity);
   const url = path`api/v2/${entity}`;
-  const page = await ctx.http.get(url, { searchParams: { num: 0 }, ...callOf(options) }).json<V2Collection>();
+  const searchParams = { num: 0 };
+  const answer = ctx.http.get(url, { searchParams, ...callOf(options) });
+  const page = await answer.json<V2Collection>();
   if (!isPlainObject(page) || !isPlainObject(page.meta) || !Array.isArray(page.meta.attributes)) {
-    throw new ResponseFormatError({
-      service: 'molgenis',
-      method: 'GET',
-      url: ctx.http.url(url),
-      message: `GET ${url}: the reply has no "meta" with attributes`,
-    });
+    throw formatError(
+      ctx.http,
+      { method: 'GET', path: url, searchParams, response: await answer },
+      'the reply has no "meta" with attributes',
+      jsonSnippet(page),
+    );
   }
   const meta = page.meta as V2EntityMeta;
   if (typeof meta.idAttribute === 'string' && meta.idAttribute !== '') ctx.idAttributes.set(entity, meta.idAttribute);
@@ -92,9 +109,7 @@ export async function v2Meta(ctx: Context, entity: string, options: CallOptions 
 export async function idAttributeOf(ctx: Context, entity: string, options: CallOptions = {}): Promise<string> {
   const cached = ctx.idAttributes.get(entity);
   if (cached !== undefined) return cached;
-  const meta = await getEntityMetaData(ctx, entity, options);
-  if (typeof meta.idAttribute !== 'string' || meta.idAttribute === '') {
-    throw new ResponseFormatError({ service: 'molgenis', message: `metadata of ${entity} has no idAttribute` });
-  }
+  const { meta, fail } = await entityMeta(ctx, entity, options);
+  if (typeof meta?.idAttribute !== 'string' || meta.idAttribute === '') throw fail(`the metadata of ${entity} has no idAttribute`);
   return meta.idAttribute;
 }

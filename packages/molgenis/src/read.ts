@@ -1,5 +1,6 @@
-import { type CallOptions, checkListOptions, offsetPages, type Page, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, checkListOptions, offsetPages, type Page, type Paged, paged, path, ValidationError } from '@bio/core-http';
 import type { Context } from './internal/context.js';
+import { formatError, jsonSnippet } from './internal/format-error.js';
 import { withFastItems } from './internal/fast-items.js';
 import { readV2 } from './internal/long-read.js';
 import { attrsParam, qParam, searches, sortParam } from './internal/params.js';
@@ -19,7 +20,7 @@ export async function getById<T extends Row = Row>(
   assertId(id, 'id');
   const shape = checkedShape(options);
   const attrs = attrsParam(options.attributes, options.expand);
-  const row = await readV2(ctx, path`api/v2/${entity}/${id}`, undefined, { attrs }, options).json<Row & { _meta?: V2Collection['meta'] }>();
+  const row = await readV2(ctx, path`api/v2/${entity}/${id}`, undefined, { attrs }, options).answer.json<Row & { _meta?: V2Collection['meta'] }>();
   return shapeRows<T>([row], shape, row?._meta, ctx.root)[0] as T;
 }
 
@@ -89,9 +90,10 @@ async function v2Page<T>(
   call: CallOptions,
 ): Promise<V2Collection<T>> {
   const url = path`api/v2/${query.entity}`;
-  const page = await readV2(ctx, url, query.q, { attrs: query.attrs, sort: params.sort, start: params.start, num: params.num }, call).json<V2Collection<T>>();
+  const { answer, exchange } = readV2(ctx, url, query.q, { attrs: query.attrs, sort: params.sort, start: params.start, num: params.num }, call);
+  const page = await answer.json<V2Collection<T>>();
   if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
-    throw new ResponseFormatError({ service: 'molgenis', method: 'GET', url: ctx.http.url(url), message: `GET ${url}: the reply has no "items" array` });
+    throw formatError(ctx.http, { ...exchange, response: await answer }, 'the reply has no "items" array', jsonSnippet(page));
   }
   return page;
 }

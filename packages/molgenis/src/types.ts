@@ -3,8 +3,10 @@ import type { CallOptions, ListOptions, Progress } from '@bio/core-http';
 import type { Node } from '@bio/rsql';
 
 /**
- * One entity row as MOLGENIS returns it: attribute name → value. References come back as
- * nested rows (or `{ _href }` stubs when not expanded); v2 rows carry `_href`.
+ * One entity row as MOLGENIS returns it: attribute name → value. v2 rows carry `_href`, and
+ * their references come back as nested rows: `_href` with the referenced row's id and label
+ * attributes, or the attributes `attrs` selects for them (`ref(a,b)`); v1 references that are
+ * not expanded are `{ href }` links.
  *
  * @example
  * ```ts

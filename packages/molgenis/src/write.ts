@@ -1,8 +1,9 @@
-import { type CallOptions, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, path, ValidationError } from '@bio/core-http';
 import { isMolgenisBatchError, MolgenisBatchError } from './errors.js';
 import { createdIds, noContent } from './internal/answers.js';
 import { chunked } from './internal/chunked.js';
 import { type Context, callOf, discard } from './internal/context.js';
+import { formatError } from './internal/format-error.js';
 import { formValue, toFilePart } from './internal/files.js';
 import { lastSegment } from './internal/url.js';
 import { assertAttributeName, assertEntity, assertId, assertRow, assertRows, batchSizeOf, isPlainObject } from './internal/validate.js';
@@ -38,13 +39,8 @@ export async function add(ctx: Context, entity: string, data: Row = {}, options:
   const location = response.headers.get('location');
   const id = location === null ? undefined : lastSegment(location, ctx.root);
   if (id === undefined || id === '') {
-    throw new ResponseFormatError({
-      service: 'molgenis',
-      status: response.status,
-      method: 'POST',
-      url: ctx.http.url(url),
-      message: `POST ${url} answered ${response.status} without a Location header, so the new row's id is unknown (the row was probably created)`,
-    });
+    const problem = `answered ${response.status} without a Location header, so the new row's id is unknown (the row was probably created)`;
+    throw formatError(ctx.http, { method: 'POST', path: url, response }, problem);
   }
   return id;
 }

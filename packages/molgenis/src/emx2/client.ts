@@ -8,14 +8,13 @@ import {
   type ListOptions,
   type Paged,
   paged,
-  ResponseFormatError,
   UnauthorizedError,
   ValidationError,
 } from '@bio/core-http';
 import { VERSION } from '../internal/version.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { classifyEmx2Error, emx2ServiceMessage } from './internal/error-map.js';
-import { graphql } from './internal/graphql.js';
+import { type GraphqlAnswer, graphql, graphqlAnswer } from './internal/graphql.js';
 import { Emx2Schema } from './schema.js';
 import { getTask, waitForTask } from './tasks.js';
 import type { Emx2Options, Emx2Task, Emx2Version, SchemaInfo, TaskWaitOptions } from './types.js';
@@ -108,7 +107,7 @@ export class Emx2 {
   async signin(user: string, password: string, options?: CallOptions): Promise<void> {
     if (typeof user !== 'string' || user === '') throw new ValidationError({ message: 'user must be a non-empty string', field: 'user' });
     if (typeof password !== 'string' || password === '') throw new ValidationError({ message: 'password must be a non-empty string', field: 'password' });
-    const data = await this.#mutate<{ signin?: SignResult }>(
+    const { data } = await this.#mutate<{ signin?: SignResult }>(
       'mutation($email: String, $password: String) { signin(email: $email, password: $password) { status message token } }',
       { email: user, password },
       options,
@@ -162,21 +161,25 @@ export class Emx2 {
     if (this.#http.auth === undefined)
       throw new ValidationError({ message: 'createToken needs a signed-in user: call signin first (or pass a token)', field: 'name' });
     const user = options?.user ?? this.#user ?? (await this.#sessionUser(options));
-    const data = await this.#mutate<{ createToken?: SignResult }>(
+    const { data, fail } = await this.#mutate<{ createToken?: SignResult }>(
       'mutation($email: String, $name: String) { createToken(email: $email, tokenName: $name) { status message token } }',
       { email: user, name },
       options,
     );
     const token = data.createToken?.token;
     if (data.createToken?.status !== 'SUCCESS' || typeof token !== 'string' || token === '') {
-      throw new ResponseFormatError({ service: 'molgenis', message: `createToken answered no token: ${data.createToken?.message ?? 'no message'}` });
+      throw fail(`createToken answered no token: ${data.createToken?.message ?? 'no message'}`); // no snippet: it may hold a token
     }
     return token;
   }
 
   /** A mutation on the database API (`/api/graphql`): sent once, never retried. */
-  #mutate<T = Record<string, unknown>>(mutation: string, variables: Record<string, unknown> | undefined, options: CallOptions | undefined): Promise<T> {
-    return graphql<T>(this.#ctx, undefined, mutation, variables, { ...callOf(options), mutation: true });
+  #mutate<T = Record<string, unknown>>(
+    mutation: string,
+    variables: Record<string, unknown> | undefined,
+    options: CallOptions | undefined,
+  ): Promise<GraphqlAnswer<T>> {
+    return graphqlAnswer<T>(this.#ctx, undefined, mutation, variables, { ...callOf(options), mutation: true });
   }
 
   async #sessionUser(options: CallOptions | undefined): Promise<string> {
@@ -198,11 +201,11 @@ export class Emx2 {
     const ctx = this.#ctx;
     return paged<SchemaInfo>(async function* ({ signal }) {
       const call = { ...callOf(options), ...(signal === undefined ? {} : { signal }) };
-      const data = await graphql<{ _schemas?: unknown }>(ctx, undefined, '{ _schemas { id name label description } }', undefined, call);
+      const { data, fail } = await graphqlAnswer<{ _schemas?: unknown }>(ctx, undefined, '{ _schemas { id name label description } }', undefined, call);
       const raw = data._schemas ?? [];
-      if (!Array.isArray(raw)) throw new ResponseFormatError({ service: 'molgenis', message: '_schemas is not a list' });
+      if (!Array.isArray(raw)) throw fail('_schemas is not a list', raw);
       const items = raw.map((r: { name?: unknown; label?: unknown; description?: unknown }): SchemaInfo => {
-        if (typeof r?.name !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'a schema in _schemas has no name' });
+        if (typeof r?.name !== 'string') throw fail('a schema in _schemas has no name', r);
         const info: SchemaInfo = { name: r.name };
         if (typeof r.label === 'string') info.label = r.label;
         if (typeof r.description === 'string') info.description = r.description;
@@ -221,7 +224,7 @@ export class Emx2 {
    * ```
    */
   async version(options?: CallOptions): Promise<Emx2Version> {
-    const data = await graphql<{ _manifest?: { ImplementationVersion?: string; SpecificationVersion?: string; DatabaseVersion?: string } }>(
+    const { data, fail } = await graphqlAnswer<{ _manifest?: { ImplementationVersion?: string; SpecificationVersion?: string; DatabaseVersion?: string } }>(
       this.#ctx,
       undefined,
       '{ _manifest { ImplementationVersion SpecificationVersion DatabaseVersion } }',
@@ -229,7 +232,7 @@ export class Emx2 {
       callOf(options),
     );
     const m = data._manifest;
-    if (typeof m?.ImplementationVersion !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: '_manifest has no ImplementationVersion' });
+    if (typeof m?.ImplementationVersion !== 'string') throw fail('_manifest has no ImplementationVersion', data);
     const out: Emx2Version = { implementationVersion: m.ImplementationVersion };
     if (m.SpecificationVersion !== undefined) out.specificationVersion = m.SpecificationVersion;
     if (m.DatabaseVersion !== undefined) out.databaseVersion = m.DatabaseVersion;

@@ -1,6 +1,7 @@
 // The Excel API (`/{schema}/api/excel`): the schema or one table as an .xlsx workbook (one sheet
 // per table, header row = column names), and an .xlsx imported in one transaction, sync or as a task.
-import { path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, path, ValidationError } from '@bio/core-http';
+import { formatError } from '../internal/format-error.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { checkUpload, postUpload } from './internal/upload.js';
@@ -10,11 +11,15 @@ import type { Emx2Task, ExcelExportOptions, ExcelImportOptions, TableExcelExport
 /** The content type of an .xlsx workbook. */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function workbook(response: Promise<Uint8Array>): Promise<Uint8Array> {
-  const bytes = await response;
+/** `GET url` as .xlsx bytes. */
+async function workbook(ctx: Ctx, url: string, searchParams: Record<string, string>, options: CallOptions): Promise<Uint8Array> {
+  const answer = ctx.http.get(url, { searchParams, accept: XLSX, ...callOf(options) });
+  const bytes = await answer.bytes();
   // An .xlsx is a ZIP: anything else (a proxy's HTML page, a login form) is not the download.
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new ResponseFormatError({ service: 'molgenis', message: `the Excel download is not an .xlsx workbook (${bytes.length} bytes, no ZIP signature)` });
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const problem = `the Excel download is not an .xlsx workbook (${bytes.length} bytes, no ZIP signature)`;
+    throw formatError(ctx.http, { method: 'GET', path: url, searchParams, response: await answer }, problem, new TextDecoder().decode(bytes.subarray(0, 1024)));
+  }
   return bytes;
 }
 
@@ -25,7 +30,7 @@ export async function exportExcel(ctx: Ctx, schema: string, options: ExcelExport
   const searchParams: Record<string, string> = {};
   if (options.includeSystemColumns) searchParams.includeSystemColumns = 'true';
   if (options.emx1) searchParams.emx1 = 'true';
-  return workbook(ctx.http.get(path`${schema}/api/excel`, { searchParams, accept: XLSX, ...callOf(options) }).bytes());
+  return workbook(ctx, path`${schema}/api/excel`, searchParams, options);
 }
 
 /** `GET /{schema}/api/excel/{table}`: one sheet, with the server's filter. */
@@ -36,7 +41,7 @@ export async function exportTableExcel(ref: TableRef, options: TableExcelExportO
   const searchParams: Record<string, string> = {};
   if (filter !== undefined) searchParams.filter = JSON.stringify(filter);
   if (options.includeSystemColumns) searchParams.includeSystemColumns = 'true';
-  return workbook(ref.ctx.http.get(path`${ref.schema}/api/excel/${table.name}`, { searchParams, accept: XLSX, ...callOf(options) }).bytes());
+  return workbook(ref.ctx, path`${ref.schema}/api/excel/${table.name}`, searchParams, options);
 }
 
 /**

@@ -1,8 +1,9 @@
 // The batch API: CSV per table (download streamed, with the server's filter; upload = upsert;
 // delete by keys) and ZIP per schema (download; upload as a task, polled).
-import { type CallOptions, type Paged, paged, path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, type Paged, paged, path, ValidationError } from '@bio/core-http';
 import { csvLine, readUploadedArrayCell, serverArrayCell } from '../internal/csv.js';
 import { checkedCsvRecords, csvDownloadFailure } from '../internal/csv-download.js';
+import { decodingAnswer, formatError } from '../internal/format-error.js';
 import { compileFilter, prepareFilter } from './filter.js';
 import { callOf, type Ctx } from './internal/context.js';
 import { csvFields, csvRowDecoder, needsSystemColumns } from './internal/csv-values.js';
@@ -98,18 +99,18 @@ export function exportCsv<T extends object = Emx2Row>(ref: TableRef, options: Cs
     if (options.includeSystemColumns || system) searchParams.includeSystemColumns = 'true';
     return { url: path`${ref.schema}/api/csv/${table.name}`, searchParams };
   };
-  const request = async (): Promise<Response> => {
+  const request = async (): Promise<{ url: string; searchParams: Record<string, string>; response: Response }> => {
     const { url, searchParams } = await params(false, options);
-    return ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) });
+    return { url, searchParams, response: await ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) }) };
   };
   const separator = options.separator ?? ',';
   return {
     records: (o = {}) => typedRecords<T>(ref, options, o, separator, params),
-    text: async () => (await request()).text(),
+    text: async () => (await request()).response.text(),
     stream: async () => {
-      const body = (await request()).body;
-      if (body === null) throw new ResponseFormatError({ service: 'molgenis', message: 'the CSV download has no body' });
-      return body;
+      const { url, searchParams, response } = await request();
+      if (response.body === null) throw formatError(ref.ctx.http, { method: 'GET', path: url, searchParams, response }, 'the CSV download has no body');
+      return response.body;
     },
     async *rows() {
       const { url, searchParams } = await params(false, options);
@@ -164,10 +165,12 @@ function typedRecords<T>(
         separator,
       })) {
         const items: T[] = [];
-        for (const cells of records) {
-          if (decode === undefined) decode = csvRowDecoder(table, fields, cells);
-          else items.push(decode(cells) as T);
-        }
+        decodingAnswer(fail, () => {
+          for (const cells of records) {
+            if (decode === undefined) decode = csvRowDecoder(table, fields, cells);
+            else items.push(decode(cells) as T);
+          }
+        });
         delivered += items.length;
         if (items.length > 0) yield { items };
       }
@@ -267,17 +270,7 @@ function csvTaskId(ctx: Ctx, url: string, searchParams: Record<string, string>, 
   }
   const id = (reference as { id?: unknown } | null | undefined)?.id;
   if (typeof id === 'string') return id;
-  const contentType = response.headers.get('content-type');
-  throw new ResponseFormatError({
-    service: 'molgenis',
-    status: response.status,
-    method: 'POST',
-    url: ctx.http.url(url, searchParams),
-    message: `POST ${url}: the async CSV import answered no task id`,
-    ...(contentType === null ? {} : { contentType }),
-    ...(text === '' ? {} : { snippet: text }),
-    secrets: ctx.http.auth?.secrets() ?? [],
-  });
+  throw formatError(ctx.http, { method: 'POST', path: url, searchParams, response }, 'the async CSV import answered no task id', text);
 }
 
 /**
@@ -320,13 +313,11 @@ export async function importCsv(
 export async function deleteCsv(ref: TableRef, input: string | readonly Record<string, unknown>[], options: CallOptions = {}): Promise<number> {
   const body = csvBody(input, 'keys');
   const { table } = await tableMeta(ref, options);
-  const text = (
-    await ref.ctx.http
-      .delete(path`${ref.schema}/api/csv/${table.name}`, { body, headers: { 'content-type': 'text/csv' }, retry: false, ...callOf(options) })
-      .text()
-  ).trim();
+  const url = path`${ref.schema}/api/csv/${table.name}`;
+  const answer = ref.ctx.http.delete(url, { body, headers: { 'content-type': 'text/csv' }, retry: false, ...callOf(options) });
+  const text = (await answer.text()).trim();
   if (!/^\d+$/.test(text))
-    throw new ResponseFormatError({ service: 'molgenis', message: `the CSV delete answered ${JSON.stringify(text.slice(0, 80))}, not a count` });
+    throw formatError(ref.ctx.http, { method: 'DELETE', path: url, response: await answer }, 'the CSV delete answered no count of deleted rows', text);
   return Number(text);
 }
 

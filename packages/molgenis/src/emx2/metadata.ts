@@ -1,8 +1,8 @@
 // `_schema` metadata: loaded once per schema, normalised to typed objects with defaults filled
 // in (EMX2 leaves out `key`, `readonly`, empty fields — reference §3.2, §4).
-import { type CallOptions, ResponseFormatError } from '@bio/core-http';
+import type { CallOptions } from '@bio/core-http';
 import type { Ctx } from './internal/context.js';
-import { graphql } from './internal/graphql.js';
+import { type GraphqlAnswer, graphqlAnswer } from './internal/graphql.js';
 import { resolveName } from './internal/names.js';
 import type { ColumnMetadata, SchemaMetadata, TableMetadata } from './types.js';
 
@@ -52,10 +52,10 @@ function column(raw: Record<string, unknown>): ColumnMetadata {
   return c;
 }
 
-/** Normalise the `_schema` answer. */
-export function normaliseSchema(raw: unknown, name: string): SchemaMetadata {
+/** Normalise the `_schema` answer; `fail` names the request it came from. */
+export function normaliseSchema(raw: unknown, name: string, fail: GraphqlAnswer<unknown>['fail']): SchemaMetadata {
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { tables?: unknown }).tables ?? [])) {
-    throw new ResponseFormatError({ service: 'molgenis', message: `_schema of "${name}" is not an object with tables` });
+    throw fail(`_schema of "${name}" is not an object with tables`, raw);
   }
   const r = raw as { name?: unknown; label?: unknown; tables?: Record<string, unknown>[] };
   const schemaName = str(r.name) ?? name;
@@ -85,7 +85,9 @@ export function normaliseSchema(raw: unknown, name: string): SchemaMetadata {
 export function loadMetadata(ctx: Ctx, schema: string, options: CallOptions & { refresh?: boolean | undefined } = {}): Promise<SchemaMetadata> {
   const cached = ctx.metadata.get(schema);
   if (cached && !options.refresh) return cached;
-  const loading = graphql<{ _schema?: unknown }>(ctx, schema, SCHEMA_QUERY, undefined, options).then((d) => normaliseSchema(d._schema, schema));
+  const loading = graphqlAnswer<{ _schema?: unknown }>(ctx, schema, SCHEMA_QUERY, undefined, options).then((a) =>
+    normaliseSchema(a.data._schema, schema, a.fail),
+  );
   ctx.metadata.set(schema, loading);
   loading.catch(() => {
     if (ctx.metadata.get(schema) === loading) ctx.metadata.delete(schema);

@@ -1,10 +1,11 @@
 // Reads: `rows()` pages with limit/offset under an explicit, stable order (EMX2 has none by
 // default), the total from `<Table>_agg { count }` in the first request; `count()`; `get(key)`.
-import { type CallOptions, checkListOptions, offsetPages, type Paged, paged, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, checkListOptions, offsetPages, type Paged, paged, ValidationError } from '@bio/core-http';
 import { compileFilter, prepareFilter } from './filter.js';
 import { type Catalog, isRefArrayColumn, loadCatalog } from './internal/catalog.js';
 import { callOf, type Ctx } from './internal/context.js';
-import { graphql } from './internal/graphql.js';
+import { decodingAnswer } from '../internal/format-error.js';
+import { type GraphqlAnswer, graphqlAnswer } from './internal/graphql.js';
 import { columnOf, tableOf } from './metadata.js';
 import { selection, selectionText } from './select.js';
 import type { Emx2Filter, Emx2Row, Filter, OrderBy, QueryOptions, RowsOptions, TableMetadata } from './types.js';
@@ -58,19 +59,18 @@ function stableOrder(table: TableMetadata, orderby: OrderBy | undefined): Record
   return out;
 }
 
-function countOf(raw: unknown, table: TableMetadata): number {
+function countOf(raw: unknown, table: TableMetadata, fail: GraphqlAnswer<unknown>['fail']): number {
   // EMX2 leaves out zero-valued fields: no `_agg` or no `count` means 0
   if (raw === undefined || raw === null) return 0;
   const count = (raw as { count?: unknown }).count;
   if (count === undefined) return 0;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
-    throw new ResponseFormatError({ service: 'molgenis', message: `${table.id}_agg.count is ${JSON.stringify(count)}` });
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw fail(`${table.id}_agg.count is not a count of rows`, raw);
   return count;
 }
 
-function rowsOf(raw: unknown, table: TableMetadata): unknown[] {
+function rowsOf(raw: unknown, table: TableMetadata, fail: GraphqlAnswer<unknown>['fail']): unknown[] {
   if (raw === undefined || raw === null) return []; // an empty result has no key at all
-  if (!Array.isArray(raw)) throw new ResponseFormatError({ service: 'molgenis', message: `${table.id} is not a list` });
+  if (!Array.isArray(raw)) throw fail(`${table.id} is not a list`, raw);
   return raw;
 }
 
@@ -96,15 +96,16 @@ export function rows<T = Emx2Row>(ref: TableRef, options: RowsOptions = {}): Pag
     const next = `query(${vars}) { ${table.id}(${args}, limit: $limit, offset: $offset, orderby: $orderby) ${fields} }`;
     yield* offsetPages<T>(
       async ({ offset, limit, signal: pageSignal }) => {
-        const data = await graphql<Record<string, unknown>>(
+        const { data, fail } = await graphqlAnswer<Record<string, unknown>>(
           ref.ctx,
           ref.schema,
           offset === 0 ? first : next,
           { filter, search: options.search, limit, offset, orderby },
           { ...call, ...(pageSignal === undefined ? {} : { signal: pageSignal }) },
         );
-        const items = rowsOf(data[table.id], table).map((r) => decodeRow(catalog, table, r, selected) as T);
-        return offset === 0 ? { items, total: countOf(data[`${table.id}_agg`], table) } : { items };
+        const found = rowsOf(data[table.id], table, fail);
+        const items = decodingAnswer(fail, () => found.map((r) => decodeRow(catalog, table, r, selected) as T));
+        return offset === 0 ? { items, total: countOf(data[`${table.id}_agg`], table, fail) } : { items };
       },
       { pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, max, signal, concurrency },
     );
@@ -116,14 +117,14 @@ export async function count(ref: TableRef, filter: Filter | undefined, options: 
   const prepared = prepareFilter(filter);
   const { catalog, table } = await tableMeta(ref, options);
   const compiled = compileFilter(catalog, table, prepared);
-  const data = await graphql<Record<string, unknown>>(
+  const { data, fail } = await graphqlAnswer<Record<string, unknown>>(
     ref.ctx,
     ref.schema,
     `query($filter: ${table.id}Filter, $search: String) { ${table.id}_agg(filter: $filter, search: $search) { count } }`,
     { filter: compiled, search: options.search },
     callOf(options),
   );
-  return countOf(data[`${table.id}_agg`], table);
+  return countOf(data[`${table.id}_agg`], table, fail);
 }
 
 /** `table.get(key)`: the row with that primary key, or `undefined`. A bare value is the one key column's. */
@@ -147,16 +148,16 @@ export async function get<T = Emx2Row>(ref: TableRef, key: unknown, options: Que
     filter[id] = typeof value === 'object' && value !== null ? keyFilter(value as Emx2Row) : { equals: [value] };
   }
   const selected = selection(catalog, table, options.columns);
-  const data = await graphql<Record<string, unknown>>(
+  const { data, fail } = await graphqlAnswer<Record<string, unknown>>(
     ref.ctx,
     ref.schema,
     `query($filter: ${table.id}Filter) { ${table.id}(filter: $filter, limit: 2) ${selectionText(selected)} }`,
     { filter },
     callOf(options),
   );
-  const found = rowsOf(data[table.id], table);
-  if (found.length > 1) throw new ResponseFormatError({ service: 'molgenis', message: `${found.length} rows of ${table.name} matched one primary key` });
-  return found.length === 0 ? undefined : (decodeRow(catalog, table, found[0], selected) as T);
+  const found = rowsOf(data[table.id], table, fail);
+  if (found.length > 1) throw fail(`${found.length} rows of ${table.name} matched one primary key`);
+  return found.length === 0 ? undefined : decodingAnswer(fail, () => decodeRow(catalog, table, found[0], selected) as T);
 }
 
 function keyFilter(key: Emx2Row): Emx2Filter {

@@ -1,23 +1,22 @@
 // Server tasks (asynchronous imports): polled with `_tasks(id:)` on the database API, which any
 // user may ask (`/api/tasks/{id}` is admin-only since 2026-04).
-import { type CallOptions, isBioError, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, isBioError, poll, ValidationError } from '@bio/core-http';
 import { Emx2TaskError } from './errors.js';
 import { callOf, type Ctx } from './internal/context.js';
-import { graphql } from './internal/graphql.js';
+import { type GraphqlAnswer, graphqlAnswer } from './internal/graphql.js';
 import type { Emx2Task, TaskWaitOptions } from './types.js';
 
 const TASK_QUERY = 'query($id: String) { _tasks(id: $id) { id status description subTasks { id status description subTasks { id status description } } } }';
 const FAILED = new Set(['ERROR', 'CANCELLED']);
 const DONE = new Set(['COMPLETED', 'SKIPPED', 'WARNING']);
 
-function task(raw: unknown): Emx2Task {
-  if (typeof raw !== 'object' || raw === null || typeof (raw as { id?: unknown }).id !== 'string')
-    throw new ResponseFormatError({ service: 'molgenis', message: '_tasks answered a task without an id' });
+function task(raw: unknown, fail: GraphqlAnswer<unknown>['fail']): Emx2Task {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { id?: unknown }).id !== 'string') throw fail('_tasks answered a task without an id', raw);
   const r = raw as { id: string; status?: unknown; description?: unknown; subTasks?: unknown };
   const out: Emx2Task = {
     id: r.id,
     status: typeof r.status === 'string' ? r.status : 'UNKNOWN',
-    subTasks: Array.isArray(r.subTasks) ? r.subTasks.map(task) : [],
+    subTasks: Array.isArray(r.subTasks) ? r.subTasks.map((s) => task(s, fail)) : [],
   };
   if (typeof r.description === 'string') out.description = r.description;
   return out;
@@ -26,10 +25,10 @@ function task(raw: unknown): Emx2Task {
 /** One task, as it is now. */
 export async function getTask(ctx: Ctx, id: string, options: CallOptions = {}): Promise<Emx2Task> {
   if (typeof id !== 'string' || id === '') throw new ValidationError({ message: 'task id must be a non-empty string', field: 'id' });
-  const data = await graphql<{ _tasks?: unknown[] }>(ctx, undefined, TASK_QUERY, { id }, callOf(options));
+  const { data, fail } = await graphqlAnswer<{ _tasks?: unknown[] }>(ctx, undefined, TASK_QUERY, { id }, callOf(options));
   const first = data._tasks?.[0];
-  if (first === undefined) throw new ResponseFormatError({ service: 'molgenis', message: `_tasks(id: "${id}") answered no task` });
-  return task(first);
+  if (first === undefined) throw fail(`_tasks(id: "${id}") answered no task`, data);
+  return task(first, fail);
 }
 
 /**

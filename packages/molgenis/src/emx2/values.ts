@@ -2,6 +2,7 @@
 // bigint, DATE/DATETIME → Date, references → key objects, absent → null or []), and encoding
 // rows for mutations (Date → EMX2's text, bigint → string, a bare key → a key object).
 import { ResponseFormatError, ValidationError } from '@bio/core-http';
+import { valueForMessage } from '../internal/format-error.js';
 import { type Catalog, isLayoutColumn, isRefArrayColumn, isRefColumn, refTableOf } from './internal/catalog.js';
 import { nearest } from './internal/names.js';
 import type { ColumnMetadata, Emx2Row, TableMetadata } from './types.js';
@@ -12,7 +13,7 @@ export const isList = (c: ColumnMetadata): boolean => c.columnType.endsWith('_AR
 function bad(column: ColumnMetadata, value: unknown): ResponseFormatError {
   return new ResponseFormatError({
     service: 'molgenis',
-    message: `column "${column.name}" (${column.columnType}) answered ${JSON.stringify(value)?.slice(0, 80)}`,
+    message: `column "${column.name}" (${column.columnType}) answered ${valueForMessage(value)}`,
   });
 }
 

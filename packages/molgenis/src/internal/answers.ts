@@ -1,22 +1,13 @@
-import { type ResponsePromise, ResponseFormatError } from '@bio/core-http';
+import type { ResponseFormatError, ResponsePromise } from '@bio/core-http';
 import type { Context } from './context.js';
+import { formatError } from './format-error.js';
 import { lastSegment } from './url.js';
 
 const JSON_TYPE = /^\s*application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-function formatError(ctx: Context, method: string, url: string, response: Response, problem: string, snippet?: string): ResponseFormatError {
-  const contentType = response.headers.get('content-type');
-  const secrets = ctx.http.auth?.secrets() ?? [];
-  return new ResponseFormatError({
-    service: 'molgenis',
-    status: response.status,
-    method,
-    url: ctx.http.url(url),
-    message: `${method} ${url}: ${problem}; the rows of this batch may or may not be written`,
-    ...(contentType === null ? {} : { contentType }),
-    ...(snippet === undefined || snippet === '' ? {} : { snippet }),
-    secrets,
-  });
+// The server's answer to a batch is lost, so whether its rows were written is unknown.
+function batchFormatError(ctx: Context, method: string, url: string, response: Response, problem: string, snippet?: string): ResponseFormatError {
+  return formatError(ctx.http, { method, path: url, response }, `${problem}; the rows of this batch may or may not be written`, snippet);
 }
 
 /**
@@ -29,21 +20,21 @@ function formatError(ctx: Context, method: string, url: string, response: Respon
 export async function createdIds(ctx: Context, url: string, sent: number, answer: ResponsePromise): Promise<string[]> {
   const body = await answer.json(); // ResponseFormatError for HTML, empty, invalid or truncated JSON
   const response = await answer;
-  const snippet = (): string => JSON.stringify(body).slice(0, 300);
-  if (response.status !== 201) throw formatError(ctx, 'POST', url, response, `expected 201 Created with the new rows, got ${response.status}`, snippet());
+  const snippet = (): string => JSON.stringify(body); // redacted, then cut to 300 characters
+  if (response.status !== 201) throw batchFormatError(ctx, 'POST', url, response, `expected 201 Created with the new rows, got ${response.status}`, snippet());
   const { location, resources } = (typeof body === 'object' && body !== null ? body : {}) as { location?: unknown; resources?: unknown };
   if (typeof location !== 'string' || !Array.isArray(resources)) {
-    throw formatError(ctx, 'POST', url, response, 'expected {"location","resources":[{"href"}…]} (a MOLGENIS create answer)', snippet());
+    throw batchFormatError(ctx, 'POST', url, response, 'expected {"location","resources":[{"href"}…]} (a MOLGENIS create answer)', snippet());
   }
   if (resources.length !== sent) {
-    throw formatError(ctx, 'POST', url, response, `sent ${sent} rows but the answer lists ${resources.length} resources`, snippet());
+    throw batchFormatError(ctx, 'POST', url, response, `sent ${sent} rows but the answer lists ${resources.length} resources`, snippet());
   }
   const ids: string[] = [];
   for (const resource of resources as { href?: unknown }[]) {
     const href = typeof resource === 'object' && resource !== null ? resource.href : undefined;
     const id = typeof href === 'string' ? lastSegment(href, ctx.root) : undefined;
     if (id === undefined || id === '')
-      throw formatError(ctx, 'POST', url, response, `a resource without a usable href: ${JSON.stringify(resource)}`, snippet());
+      throw batchFormatError(ctx, 'POST', url, response, `a resource without a usable href: ${JSON.stringify(resource)}`, snippet());
     ids.push(id);
   }
   return ids;
@@ -60,5 +51,5 @@ export async function noContent(ctx: Context, method: string, url: string, answe
   if (text.trim() === '') return;
   const contentType = response.headers.get('content-type');
   if (contentType !== null && JSON_TYPE.test(contentType) && !/^\s*</.test(text)) return;
-  throw formatError(ctx, method, url, response, `expected an empty answer but got ${contentType ?? 'a body'} (a web page, not MOLGENIS's answer)`, text);
+  throw batchFormatError(ctx, method, url, response, `expected an empty answer but got ${contentType ?? 'a body'} (a web page, not MOLGENIS's answer)`, text);
 }

@@ -1,5 +1,6 @@
 import type { CallOptions, QueryParams, ResponsePromise } from '@bio/core-http';
 import { type Context, callOf } from './context.js';
+import type { Exchange } from './format-error.js';
 import { withQ } from './params.js';
 
 /** Longer request URLs are sent as `POST …?_method=GET`: proxies and Tomcat refuse ~8 KB and up. */
@@ -16,11 +17,17 @@ export function readV2(
   q: string | undefined,
   params: Record<string, string | number | undefined>,
   call: CallOptions,
-): ResponsePromise {
+): { answer: ResponsePromise; exchange: Exchange } {
   const url = withQ(path, q);
-  if (ctx.http.url(url, params as QueryParams).length <= MAX_URL_LENGTH) return ctx.http.get(url, { searchParams: params as QueryParams, ...callOf(call) });
+  const searchParams = params as QueryParams;
+  if (ctx.http.url(url, searchParams).length <= MAX_URL_LENGTH)
+    return { answer: ctx.http.get(url, { searchParams, ...callOf(call) }), exchange: { method: 'GET', path: url, searchParams } };
   const form: Record<string, string | number> = {};
   if (q !== undefined) form.q = q;
   for (const [key, value] of Object.entries(params)) if (value !== undefined) form[key] = value;
-  return ctx.http.post(path, { searchParams: { _method: 'GET' }, form, idempotent: true, ...callOf(call) });
+  const tunnel = { _method: 'GET' };
+  return {
+    answer: ctx.http.post(path, { searchParams: tunnel, form, idempotent: true, ...callOf(call) }),
+    exchange: { method: 'POST', path, searchParams: tunnel },
+  };
 }

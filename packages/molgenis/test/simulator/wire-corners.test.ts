@@ -139,6 +139,17 @@ describe('nested attrs (AttributeFilterConverter, AttributeFilterToFetchConverte
     const { _meta, ...row } = body as Record<string, unknown>;
     expect(row).toEqual({ _href: '/api/v2/demo_reports/r1', id: 'r1', sighting: { _href: '/api/v2/demo_sightings/151', type: 'gnome' } });
   });
+
+  // AttributeFilterToFetchConverter.createReferenceFetchContentRec: a reference without a
+  // sub-filter gets createDefaultAttributeFetch (id and label), as in its test testConvertIdSelfRef
+  // (`id,selfRef` → `selfRef(id,label)`); RestControllerV2.createEntityValuesResponseRec renders it.
+  it('gives a reference named without a selection its id and label, as when it comes by default', async () => {
+    const page = (await raw('/api/v2/demo_reports?attrs=id,sighting&q=id==r1')).body as { items: unknown[] };
+    expect(page.items).toEqual([{ _href: '/api/v2/demo_reports/r1', id: 'r1', sighting: { _href: '/api/v2/demo_sightings/151', id: '151', type: 'gnome' } }]);
+    const { body } = await raw('/api/v2/demo_sightings/153?attrs=reports');
+    const { _meta, ...row } = body as Record<string, unknown>;
+    expect(row).toEqual({ _href: '/api/v2/demo_sightings/153', reports: [{ _href: '/api/v2/demo_reports/r2', id: 'r2', text: 'A troll under the bridge' }] });
+  });
 });
 
 describe('cell updates of unknown and read-only attributes', () => {

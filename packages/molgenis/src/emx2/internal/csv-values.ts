@@ -4,6 +4,7 @@
 // What CSV cannot carry faithfully is refused before the download (`csvFields`).
 import { ResponseFormatError, ValidationError } from '@bio/core-http';
 import { readServerArrayCell } from '../../internal/csv.js';
+import { valueForMessage } from '../../internal/format-error.js';
 import type { ColumnMetadata, Emx2Row, TableMetadata } from '../types.js';
 import { base, type ColumnSelection, decodeScalar, isList } from '../values.js';
 import { type Catalog, isRefColumn, isReferenceColumn, isSystemColumn, refTableOf } from './catalog.js';
@@ -100,7 +101,7 @@ function arrayDecoder(column: ColumnMetadata, one: CellDecode): CellDecode {
     if (elements === undefined)
       throw new ResponseFormatError({
         service: 'molgenis',
-        message: `column "${column.name}" (${column.columnType}): the cell ${JSON.stringify(cell.slice(0, 80))} has an element starting with a double quote, which EMX2's CSV writer does not escape, so it cannot be read back unambiguously; read this column with rows()`,
+        message: `column "${column.name}" (${column.columnType}): the cell ${valueForMessage(cell)} has an element starting with a double quote, which EMX2's CSV writer does not escape, so it cannot be read back unambiguously; read this column with rows()`,
       });
     const out = new Array<unknown>(elements.length);
     for (let i = 0; i < elements.length; i++) out[i] = one(elements[i] as string);

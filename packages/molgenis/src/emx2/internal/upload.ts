@@ -1,6 +1,7 @@
 // A file upload of the batch API (`POST /{schema}/api/zip`, `/api/excel`): the bytes checked before
 // anything is sent, sent as the multipart part `file`, then — with `?async` — the task polled.
-import { path, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { path, ValidationError } from '@bio/core-http';
+import { formatError, jsonSnippet } from '../../internal/format-error.js';
 import { waitForTask } from '../tasks.js';
 import type { Emx2Task, TaskWaitOptions } from '../types.js';
 import { callOf, type Ctx } from './context.js';
@@ -35,12 +36,20 @@ export async function postUpload(
   const form = new FormData();
   form.append('file', file instanceof Blob ? file : new Blob([file as Uint8Array<ArrayBuffer>]), fileName);
   const async = options.async ?? true;
-  const response = ctx.http.post(path`${schema}/api/${api}`, { body: form, searchParams: async ? { async: 'true' } : {}, retry: false, ...callOf(options) });
+  const url = path`${schema}/api/${api}`;
+  const searchParams: Record<string, string> = async ? { async: 'true' } : {};
+  const response = ctx.http.post(url, { body: form, searchParams, retry: false, ...callOf(options) });
   if (!async) {
     await response.text(); // `Import success in 123ms`
     return undefined;
   }
   const reference = await response.json<{ id?: unknown }>();
-  if (typeof reference?.id !== 'string') throw new ResponseFormatError({ service: 'molgenis', message: 'the async import answered no task id' });
+  if (typeof reference?.id !== 'string')
+    throw formatError(
+      ctx.http,
+      { method: 'POST', path: url, searchParams, response: await response },
+      'the async import answered no task id',
+      jsonSnippet(reference),
+    );
   return waitForTask(ctx, reference.id, options);
 }

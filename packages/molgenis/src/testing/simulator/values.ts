@@ -123,16 +123,22 @@ function fileValue(state: MolgenisSimulatorState, id: string): Record<string, un
   };
 }
 
-/** A reference in the v2 shape: `{_href}` when listed plainly, id + label by default, rows for `ref(…)`. */
-function v2Reference(state: MolgenisSimulatorState, attr: SimAttribute, id: string, sub: Selection | '*' | undefined, plain: boolean): Record<string, unknown> {
+/**
+ * A reference in the v2 shape: rows for `ref(…)`, else `_href` with the referenced id and label,
+ * whether the attribute is listed by name in `attrs` or comes by default (`*`, no `attrs`):
+ * molgenis's `AttributeFilterToFetchConverter.createReferenceFetchContentRec` gives a reference
+ * without a sub-filter `createDefaultAttributeFetch` (id and label), which
+ * `RestControllerV2.createEntityValuesResponseRec` renders (`AttributeFilterToFetchConverterTest.
+ * testConvertIdSelfRef`: `attrs=id,selfRef` fetches `selfRef(id,label)`).
+ */
+function v2Reference(state: MolgenisSimulatorState, attr: SimAttribute, id: string, sub: Selection | '*' | undefined): Record<string, unknown> {
   if (attr.fieldType === 'FILE') return fileValue(state, id);
   const ref = state.entities.get(attr.refEntity as string);
   const href = rowHref('v2', attr.refEntity as string, id);
   const target = ref?.rows.get(id);
   if (ref === undefined || target === undefined) return { _href: href };
-  if (sub === '*') return renderV2(state, ref, target, undefined, false);
-  if (sub !== undefined) return renderV2(state, ref, target, sub, false);
-  if (plain) return { _href: href };
+  if (sub === '*') return renderV2(state, ref, target, undefined);
+  if (sub !== undefined) return renderV2(state, ref, target, sub);
   const { idAttribute, labelAttribute } = ref.meta;
   return { _href: href, [idAttribute]: target[idAttribute], ...(target[labelAttribute] == null ? {} : { [labelAttribute]: target[labelAttribute] }) };
 }
@@ -141,7 +147,7 @@ function v2Reference(state: MolgenisSimulatorState, attr: SimAttribute, id: stri
  * A row in the v2 shape: `_href` first, then the selected attributes (all by default); null
  * values are left out; references follow {@link Selection}.
  */
-export function renderV2(state: MolgenisSimulatorState, entity: SimEntity, row: SimRow, selection: Selection, plainRefs = true): SimRow {
+export function renderV2(state: MolgenisSimulatorState, entity: SimEntity, row: SimRow, selection: Selection): SimRow {
   const id = String(row[entity.meta.idAttribute]);
   const out: SimRow = { _href: rowHref('v2', entity.meta.name, id) };
   // `*` beside names selects every attribute (AttributeFilterToFetchConverter.createFetchContentRec:
@@ -152,9 +158,8 @@ export function renderV2(state: MolgenisSimulatorState, entity: SimEntity, row: 
     const sub = selection?.get(attr.name);
     if (REFERENCE_TYPES.has(attr.fieldType)) {
       const ids = referencedIds(state, entity, attr, row);
-      const plain = !all && plainRefs && sub === undefined;
-      if (MULTI_TYPES.has(attr.fieldType)) out[attr.name] = ids.map((refId) => v2Reference(state, attr, refId, sub, plain));
-      else if (ids[0] !== undefined) out[attr.name] = v2Reference(state, attr, ids[0], sub, plain);
+      if (MULTI_TYPES.has(attr.fieldType)) out[attr.name] = ids.map((refId) => v2Reference(state, attr, refId, sub));
+      else if (ids[0] !== undefined) out[attr.name] = v2Reference(state, attr, ids[0], sub);
       continue;
     }
     const value = row[attr.name];
