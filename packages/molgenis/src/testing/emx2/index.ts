@@ -18,6 +18,8 @@ export type {
   SimTaskOutcome as Emx2SimTaskOutcome,
   SimUser as Emx2SimUser,
 } from './types.js';
+// The client's closed list of column types, which Emx2SimColumnType is written from.
+export type { KnownColumnType } from '../../emx2/types.js';
 export { syntheticRow as emx2SyntheticRow } from './datasets.js';
 
 /** The root the EMX2 simulator's msw handlers answer at by default. */
