@@ -143,6 +143,14 @@ function projectsOf(state: IdrSimulatorState, dataset: number): (number | undefi
 }
 
 /**
+ * One path per parent (a project of a dataset, a screen of a plate; `undefined` for none), kept
+ * when `wanted` is not given or is that parent: experimenter, the parent, then `nodes`.
+ */
+function underParents(exp: Node, parentType: string, parents: (number | undefined)[], wanted: number | undefined, nodes: Node[]): Node[][] {
+  return parents.filter((p) => wanted === undefined || p === wanted).map((p) => [exp, ...(p === undefined ? [] : [{ type: parentType, id: p }]), ...nodes]);
+}
+
+/**
  * show.py `paths_to_well_image`: one row per WellSample (field), filtered by well, image, run,
  * plate and screen → [experimenter, screen?, plate, acquisition], plus well, wellsample and image
  * when called for an image. Its experimenter clause names aliases the query never declares
@@ -255,29 +263,21 @@ function pathsOf(state: IdrSimulatorState, q: PathQuery): Node[][] {
   }
   if (q.dataset !== undefined) {
     if (!state.datasets.has(q.dataset) || !owned) return [];
-    return projectsOf(state, q.dataset)
-      .filter((p) => q.project === undefined || p === q.project)
-      .map((p) => [exp, ...(p === undefined ? [] : [{ type: 'project', id: p }]), { type: 'dataset', id: q.dataset! }]);
+    return underParents(exp, 'project', projectsOf(state, q.dataset), q.project, [{ type: 'dataset', id: q.dataset }]);
   }
   if (q.project !== undefined) return state.projects.has(q.project) ? [[exp, { type: 'project', id: q.project }]] : [];
   if (q.well !== undefined) return wellImagePaths(state, q, false, undefined);
   if (q.acquisition !== undefined) {
     const plate = [...state.plates.values()].find((p) => p.acquisitionId === q.acquisition);
     if (plate === undefined || !owned || (q.plate !== undefined && plate.id !== q.plate)) return [];
-    return screensOf(state, plate.id)
-      .filter((s) => q.screen === undefined || s === q.screen)
-      .map((s) => [
-        exp,
-        ...(s === undefined ? [] : [{ type: 'screen', id: s }]),
-        { type: 'plate', id: plate.id },
-        { type: 'acquisition', id: plate.acquisitionId },
-      ]);
+    return underParents(exp, 'screen', screensOf(state, plate.id), q.screen, [
+      { type: 'plate', id: plate.id },
+      { type: 'acquisition', id: plate.acquisitionId },
+    ]);
   }
   if (q.plate !== undefined) {
     if (!state.plates.has(q.plate) || !owned) return [];
-    return screensOf(state, q.plate)
-      .filter((s) => q.screen === undefined || s === q.screen)
-      .map((s) => [exp, ...(s === undefined ? [] : [{ type: 'screen', id: s }]), { type: 'plate', id: q.plate! }]);
+    return underParents(exp, 'screen', screensOf(state, q.plate), q.screen, [{ type: 'plate', id: q.plate }]);
   }
   if (q.screen !== undefined) return state.screens.has(q.screen) ? [[exp, { type: 'screen', id: q.screen }]] : [];
   if (q.experimenter !== undefined) return [[{ type: 'experimenter', id: q.experimenter }]];
