@@ -30,7 +30,7 @@ describe.concurrent('bio molgenis (built binary, --offline)', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.map((row) => row.Individual)).toEqual(['celiac_0007', 'celiac_0012', 'celiac_0031']);
-    expect(rows[0]?.celiac_gender).toEqual({ _href: '/api/v2/celiacsprue_gender/Female' });
+    expect(rows[0]?.celiac_gender).toEqual({ _href: '/api/v2/celiacsprue_gender/Female', id: 'Female', label: 'Female' });
     expect(r.stdout + r.stderr).not.toContain('5c8e2a7d9b1f4e6a8c3d0b2f7e9a1c4d');
   });
 
