@@ -5,19 +5,10 @@
 // never a NaN count or an object passed off as a cell.
 import { isResponseFormatError } from '@bio/core-http';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from '../../src/testing/index.js';
-import { client, ROOT } from './setup.js';
+import { describe, expect, it } from 'vitest';
+import { client, ROOT, useSimulatorServer } from './setup.js';
 
-const sim = createSimulator();
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sim.reset();
-});
-afterAll(() => server.close());
+const { server } = useSimulatorServer();
 
 /** The summary answer is `results` (the rest of the simulator answers as usual). */
 function summaryAnswers(results: unknown[], uniqueValues?: number): void {

@@ -4,21 +4,12 @@
 // Model/TemplateQuery XML layout).
 import { isBadRequestError, isServerError } from '@bio/core-http';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InterMine, Model, Query } from '../../src/index.js';
-import { createSimulator } from '../../src/testing/index.js';
 import { xmlTree } from '../helpers.js';
-import { ROOT } from './setup.js';
+import { ROOT, useSimulatorServer } from './setup.js';
 
-const sim = createSimulator();
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sim.reset();
-});
-afterAll(() => server.close());
+const { sim, server } = useSimulatorServer();
 const [demo, curator] = sim.users;
 const mine = () => new InterMine({ baseUrl: ROOT, token: demo!.token, retry: 0 });
 
