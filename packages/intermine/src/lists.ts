@@ -1,6 +1,17 @@
-import { type CallOptions, createHttpError, type HttpClient, type ListOptions, type Paged, paged, ResponseFormatError, ValidationError } from '@bio/core-http';
+import {
+  type CallOptions,
+  type HttpClient,
+  isNotFoundError,
+  type ListOptions,
+  NotFoundError,
+  type Paged,
+  paged,
+  ResponseFormatError,
+  ValidationError,
+} from '@bio/core-http';
 import { type EnrichmentOptions, type EnrichmentResult, runEnrichment } from './enrichment.js';
 import { readText } from './internal/read-file.js';
+import { withMessage } from './internal/errors.js';
 import { callOpt, writeOpt } from './internal/request-options.js';
 import { Query } from './query.js';
 
@@ -615,7 +626,9 @@ export class Lists {
   }
 
   /**
-   * One list by name. Throws `NotFoundError` (404) when there is none.
+   * One list by name. Throws `NotFoundError` when there is none, with the server's own status:
+   * 404 when no list matched the name (AvailableListsService: "No lists matched …"), 200 when the
+   * server's name filter (which reads a leading or trailing `*` as a wildcard) matched only others.
    *
    * @example
    * ```ts
@@ -624,8 +637,16 @@ export class Lists {
    */
   async get(name: string, options: CallOptions = {}): Promise<InterMineList> {
     checkName(name);
-    const body = await this.http.get('lists', { searchParams: { name }, ...callOpt(options) }).json<ListsBody>();
-    const answered = listsOf(body, this.http.url('lists'));
+    const url = this.http.url('lists');
+    const body = await this.http
+      .get('lists', { searchParams: { name }, ...callOpt(options) })
+      .json<ListsBody>()
+      .catch((error: unknown) => {
+        if (!isNotFoundError(error)) throw error;
+        const said = error.serviceMessage ? `: ${error.serviceMessage}` : '';
+        throw withMessage(error, `GET ${error.url ?? url}: there is no list called ${JSON.stringify(name)} (the server answered ${error.status}${said})`);
+      });
+    const answered = listsOf(body, url);
     // The server trims the name and reads a leading or trailing `*` as a wildcard, so its answer
     // may hold other lists; only the one with this exact name is the answer.
     const found = answered.find((l) => l.name === name.trim());
@@ -637,12 +658,13 @@ export class Lists {
         method: 'GET',
         body,
       });
-    throw createHttpError({
-      status: 404,
+    // The server answered 200 (its filter matched other lists): the error keeps that status.
+    throw new NotFoundError({
+      status: 200,
       method: 'GET',
-      url: this.http.url('lists'),
+      url,
       service: 'intermine',
-      message: `GET ${this.http.url('lists')}: there is no list called ${JSON.stringify(name)} (the server's name filter matched ${answered.map((l) => l.name).join(', ')})`,
+      message: `GET ${url}: there is no list called ${JSON.stringify(name)} (the server answered 200: its name filter matched ${answered.map((l) => l.name).join(', ')})`,
       body,
     });
   }

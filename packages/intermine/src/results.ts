@@ -133,6 +133,11 @@ export type ColumnSummary =
       items: { item: Cell; count: number }[];
       /** Distinct values in the whole column (the server's count, or the number of items when it sends none). */
       uniqueValues: number;
+      /**
+       * With a `filter`: how many distinct values contain it (the header's `filteredCount`, the
+       * size of the filtered summary before `max` cuts it). Absent when the server sends none.
+       */
+      filteredCount?: number;
     }
   | {
       /** A summary of a numeric column: statistics and a histogram. */
@@ -159,6 +164,12 @@ export type ColumnSummary =
        * the server sends no histogram.
        */
       histogram: HistogramBucket[];
+      /**
+       * How many of the column's values are null: the count of the histogram row without a bucket
+       * (the mine's last row). Absent when there is no such row on this page (no nulls, or `max`
+       * cut it off).
+       */
+      nulls?: number;
     };
 
 function nonNegativeInt(value: number | undefined, field: string): void {
@@ -404,6 +415,7 @@ export function textRequest(q: Query, format: TextFormat, options: TextOptions):
 interface SummaryBody {
   results: Record<string, unknown>[];
   uniqueValues?: number;
+  filteredCount?: number;
 }
 
 /** Check summary options before any request. */
@@ -444,9 +456,13 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
     // then names its bucket and how many values it holds. The row of the null values has no
     // bucket (the processor's JSONObject leaves out null values): they are in no bucket.
     const histogram: HistogramBucket[] = [];
+    let nulls: number | undefined;
     for (const row of results) {
       const count = countOf(row);
-      if (row.bucket === undefined || row.bucket === null) continue;
+      if (row.bucket === undefined || row.bucket === null) {
+        nulls = (nulls ?? 0) + count;
+        continue;
+      }
       if (typeof row.bucket !== 'number') throw malformed(`a histogram row has a bucket that is not a number: ${JSON.stringify(row)}`);
       histogram.push({ bucket: row.bucket, count });
     }
@@ -460,6 +476,7 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
       uniqueValues: body.uniqueValues ?? Number(first.uniqueValues ?? 0),
       ...(first.buckets !== undefined && first.buckets !== null && Number.isFinite(buckets) ? { buckets } : {}),
       histogram,
+      ...(nulls === undefined ? {} : { nulls }),
     };
   }
   return {
@@ -474,5 +491,8 @@ export async function fetchSummary(http: HttpClient, q: Query, path: string, opt
       return { item, count };
     }),
     uniqueValues: body.uniqueValues ?? results.length,
+    // QueryResultService.runResults puts `filteredCount` (the filtered summary's size) in the
+    // header whenever a filterTerm was sent.
+    ...(typeof body.filteredCount === 'number' ? { filteredCount: body.filteredCount } : {}),
   };
 }

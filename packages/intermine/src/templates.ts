@@ -1,6 +1,7 @@
-import { type CallOptions, type HttpClient, type Paged, ValidationError } from '@bio/core-http';
+import { type CallOptions, type HttpClient, isServerError, type Paged, ValidationError } from '@bio/core-http';
 import { normaliseOperator, type Operator, type PathConstraint } from './constraints.js';
 import { writeOpt } from './internal/request-options.js';
+import { withMessage } from './internal/errors.js';
 import { parseXml, writeElement } from './internal/xml.js';
 import { InterMineList, type ListOperationOptions, type Lists } from './lists.js';
 import { formatLogic, type LogicNode, parseLogic } from './logic.js';
@@ -222,7 +223,17 @@ export class Template {
       : ['query/tolist', { query: this.apply(values).select(`${path}.id`).toXML(), ...common }];
     const result = await this.#http
       .post(endpoint, { form, ...writeOpt(options) })
-      .json<{ listName: string; listSize: number; listId?: number; type?: string }>();
+      .json<{ listName: string; listSize: number; listId?: number; type?: string }>()
+      .catch((error: unknown) => {
+        // The mine has no "not found" for /template/tolist: a template name it does not know
+        // (deleted, renamed, or another user's) ends in a NullPointerException, answered as a
+        // 500 whose message is only "Service failed. Please contact support.".
+        if (endpoint !== 'template/tolist' || !isServerError(error) || error.status !== 500) throw error;
+        throw withMessage(
+          error,
+          `${error.message} (the mine answers 500 to /template/tolist when it has no template called ${JSON.stringify(this.name)} that this user can see; check mine.templates())`,
+        );
+      });
     return new InterMineList(lists, {
       name: result.listName,
       type: result.type ?? path.split('.').at(-1)!,

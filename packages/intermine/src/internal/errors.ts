@@ -89,14 +89,22 @@ export function streamError(init: { status: number; message: string; method: str
 type ErrorClass = new (init: BioHttpErrorInit) => BioHttpError;
 
 /**
+ * The same error (class and fields) with another message; the original is the `cause`. For a
+ * hint that only the calling code can give (which request it was, what the answer means there).
+ */
+export function withMessage(error: BioHttpError, message: string): BioHttpError {
+  const init: BioHttpErrorInit = { status: error.status, message, cause: error };
+  for (const key of ['method', 'url', 'service', 'serviceMessage', 'body', 'retryAfter', 'attempts', 'headers'] as const) {
+    if (error[key] !== undefined) (init as Record<string, unknown>)[key] = error[key];
+  }
+  return new (error.constructor as ErrorClass)(init);
+}
+
+/**
  * The `beforeError` hook every InterMine client installs: a 401 gets {@link UNAUTHORIZED_HINT}
  * added to its message (same class, same fields; the original error is the `cause`).
  */
 export function withUnauthorizedHint(error: BioHttpError): BioHttpError {
   if (error.status !== 401 || error.message.includes(UNAUTHORIZED_HINT)) return error;
-  const init: BioHttpErrorInit = { status: error.status, message: `${error.message} — ${UNAUTHORIZED_HINT}`, cause: error };
-  for (const key of ['method', 'url', 'service', 'serviceMessage', 'body', 'retryAfter', 'attempts', 'headers'] as const) {
-    if (error[key] !== undefined) (init as Record<string, unknown>)[key] = error[key];
-  }
-  return new (error.constructor as ErrorClass)(init);
+  return withMessage(error, `${error.message} — ${UNAUTHORIZED_HINT}`);
 }

@@ -32,6 +32,29 @@ describe('lists.get: the exact name only', () => {
     expect((error as Error).message).toContain('demo-list, demo-pathways');
   });
 
+  it('keeps the server’s own status: 200 when its filter matched only other lists', async () => {
+    server.use(http.get(`${ROOT}/service/lists`, () => listsAnswer(['demo-list'])));
+    const { mine } = testMine();
+    const error = await mine.lists.get('demo*').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 200, method: 'GET' });
+    expect((error as Error).message).toContain('there is no list called "demo*"');
+  });
+
+  it('says the list does not exist when the server answers 404, keeping its status and words', async () => {
+    server.use(
+      http.get(`${ROOT}/service/lists`, () =>
+        HttpResponse.json({ executionTime: '2026.12.07 00:00::00', wasSuccessful: false, error: 'No lists matched nope', statusCode: 404 }, { status: 404 }),
+      ),
+    );
+    const { mine } = testMine();
+    const error = await mine.lists.get('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, serviceMessage: 'No lists matched nope' });
+    expect((error as Error).message).toContain('there is no list called "nope"');
+    expect((error as Error).message).toContain('404: No lists matched nope');
+  });
+
   it('picks the exact (trimmed) name among several', async () => {
     server.use(http.get(`${ROOT}/service/lists`, () => listsAnswer(['demo-pathways', 'demo-list'])));
     const { mine } = testMine();

@@ -39,6 +39,26 @@ describe('simulator: the summary of a numeric column', () => {
     expect(body).toMatchObject({ uniqueValues: 5, columnHeaders: ['item', 'count'], wasSuccessful: true });
   });
 
+  it('fails with a filterTerm, which becomes a CONTAINS constraint a number refuses (a 500)', async () => {
+    for (const filterTerm of ['3', 'abc']) {
+      const response = await fetch(RESULTS, {
+        method: 'POST',
+        body: new URLSearchParams({ query: DEMO_LENGTHS, format: 'jsonrows', summaryPath: 'Gene.length', filterTerm }),
+      });
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ wasSuccessful: false, error: 'Service failed. Please contact support.', statusCode: 500 });
+    }
+    // A blank filterTerm is none (getOptionalParameter): the histogram as usual.
+    expect(await summary(DEMO_LENGTHS, 'Gene.length', { filterTerm: ' ' })).toMatchObject({ uniqueValues: 5, wasSuccessful: true });
+  });
+
+  it('reaches the client as a ServerError for a filter on a numeric column', async () => {
+    const mine = client();
+    const q = mine.query('Gene').select('symbol', 'length').where('Gene', 'IN', 'demo-list');
+    const error = await mine.summarise(q, 'length', { filter: '3' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ServerError', status: 500, serviceMessage: 'Service failed. Please contact support.' });
+  });
+
   it('is paged with start and size like any summary (FilteringResultIterator)', async () => {
     const body = await summary(DEMO_LENGTHS, 'Gene.length', { start: '1', size: '2' });
     expect((body.results as { bucket: number }[]).map((r) => r.bucket)).toEqual([2, 10]);
@@ -79,6 +99,8 @@ describe('simulator: the histogram of whole numbers, with a null', () => {
   it('is an item summary below two distinct values', async () => {
     const body = await summary(oneOf(['FBgn9000001']), 'Gene.length');
     expect(body).toMatchObject({ results: [{ item: 10, count: 1 }], uniqueValues: 1 });
+    // Still a numeric column: a filterTerm is a CONTAINS constraint it refuses, even on an item summary.
+    expect(await summary(oneOf(['FBgn9000001']), 'Gene.length', { filterTerm: '1' })).toMatchObject({ statusCode: 500, wasSuccessful: false });
   });
 
   it('fails as the database does when one value and a null leave LEAST(20, max − min) = 0 buckets', async () => {
@@ -106,6 +128,8 @@ describe('simulator: the histogram of whole numbers, with a null', () => {
         { bucket: 2, count: 2 },
         { bucket: 10, count: 1 },
       ],
+      // The last row, without a bucket, counts the nulls (FBgn9000006 has no length).
+      nulls: 1,
     });
     const demo = await mine.summarise(mine.query('Gene').select('symbol', 'length').where('Gene', 'IN', 'demo-list'), 'length');
     expect(demo).toMatchObject({ kind: 'numeric', buckets: 20, histogram: [1, 2, 10, 16, 20].map((bucket) => ({ bucket, count: 1 })) });

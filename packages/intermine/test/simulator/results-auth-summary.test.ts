@@ -76,6 +76,17 @@ describe('simulator: column summaries', () => {
     expect(blank).not.toHaveProperty('filteredCount');
     expect(items(blank)).toHaveLength(5);
   });
+
+  it('reaches the client: filteredCount beside the page of matching items', async () => {
+    const mine = client();
+    const q = mine.query('Gene').select('symbol').where('Gene', 'IN', 'demo-list');
+    expect(await mine.summarise(q, 'symbol', { filter: 'E', max: 1 })).toEqual({
+      kind: 'items',
+      items: [{ item: 'eve', count: 1 }],
+      uniqueValues: 5,
+      filteredCount: 2,
+    });
+  });
 });
 
 describe('simulator: column summaries with a null value', () => {

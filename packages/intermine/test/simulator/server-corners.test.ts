@@ -157,10 +157,15 @@ describe('simulator: GET /lists?name=', () => {
     expect(body).not.toHaveProperty('lists');
   });
 
-  it('lets the client find a list by exact name only: another list matched by a wildcard is a 404', async () => {
+  it('lets the client find a list by exact name only: another list matched by a wildcard is a NotFoundError with the server’s 200', async () => {
     const mine = client();
     expect((await mine.lists.get('demo-list')).name).toBe('demo-list');
     const error = await mine.lists.get('demo*').catch((e: unknown) => e);
     expect(isNotFoundError(error)).toBe(true);
+    // The simulator answered 200 (the wildcard matched demo-list and demo-pathways): so does the error.
+    expect(error).toMatchObject({ status: 200 });
+    const missing = await mine.lists.get('no-such-list').catch((e: unknown) => e);
+    expect(missing).toMatchObject({ status: 404, serviceMessage: 'No lists matched no-such-list' });
+    expect((missing as Error).message).toContain('there is no list called "no-such-list"');
   });
 });

@@ -54,6 +54,44 @@ describe('client: the rows of a column summary', () => {
     });
   });
 
+  it('reports the count of the nulls’ histogram row as nulls, and no nulls when there is no such row', async () => {
+    const stats = { min: 1, max: 9, average: 5, stdev: 2, buckets: 2 };
+    summaryAnswers(
+      [
+        { ...stats, bucket: 1, count: 4 },
+        { ...stats, count: 7 },
+      ],
+      3,
+    );
+    expect(await mine.summarise(query(), 'length')).toMatchObject({ kind: 'numeric', histogram: [{ bucket: 1, count: 4 }], nulls: 7 });
+    summaryAnswers([{ ...stats, bucket: 1, count: 4 }], 2);
+    expect(await mine.summarise(query(), 'length')).not.toHaveProperty('nulls');
+  });
+
+  it('keeps the header’s filteredCount of a filtered item summary', async () => {
+    server.use(
+      http.post(`${ROOT}/service/query/results`, () =>
+        HttpResponse.json({
+          columnHeaders: ['item', 'count'],
+          start: 0,
+          uniqueValues: 5,
+          filteredCount: 2,
+          results: [{ item: 'eve', count: 1 }],
+          wasSuccessful: true,
+          statusCode: 200,
+        }),
+      ),
+    );
+    expect(await mine.summarise(query(), 'symbol', { filter: 'e', max: 1 })).toEqual({
+      kind: 'items',
+      items: [{ item: 'eve', count: 1 }],
+      uniqueValues: 5,
+      filteredCount: 2,
+    });
+    summaryAnswers([{ item: 'eve', count: 1 }], 5);
+    expect(await mine.summarise(query(), 'symbol')).not.toHaveProperty('filteredCount');
+  });
+
   it('refuses a row without a numeric count instead of counting NaN', async () => {
     summaryAnswers([{ item: 'eve' }]);
     await expect(mine.summarise(query(), 'symbol')).rejects.toSatisfy(isResponseFormatError);

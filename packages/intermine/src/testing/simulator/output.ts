@@ -69,6 +69,29 @@ interface ServiceFormats {
   serves: readonly Format[];
   /** The content type of the plain output a bio export's getDefaultOutput sets (ResponseUtil.setCustomTypeHeader). */
   plainType?: string;
+  /** The file suffix of that output's Content-Disposition (the service's getSuffix). */
+  suffix?: string;
+}
+
+/** getSuffix of the BioQueryService subclasses (FastaQueryService `.fa`, GFFQueryService, BEDQueryService). */
+export const QUERY_EXPORT_SUFFIX: Readonly<Record<string, string>> = { fasta: '.fa', gff3: '.gff3', bed: '.bed' };
+/** getSuffix of the AbstractRegionExportService subclasses (GenomicRegionFastaService serves `sequence` too). */
+export const REGION_EXPORT_SUFFIX: Readonly<Record<string, string>> = { fasta: '.fasta', sequence: '.fasta', gff3: '.gff3', bed: '.bed' };
+
+let exportFileNumber = 0;
+
+/**
+ * The headers ResponseUtil.setCustomTypeHeader adds beside the content type when a bio export's
+ * getDefaultOutput runs (uncompressed): setNoCache (`Pragma`, `Cache-Control`) and setFileName,
+ * `attachment; filename="results<n><suffix>"` (getDefaultFileName: StringUtil.uniqueString, a
+ * process-wide counter, so the number is not predictable).
+ */
+export function exportFileHeaders(suffix: string): Record<string, string> {
+  return {
+    pragma: 'no-cache',
+    'cache-control': 'must-revalidate, max-age=0',
+    'content-disposition': `attachment; filename="results${exportFileNumber++}${suffix}"`,
+  };
 }
 
 /**
@@ -76,8 +99,8 @@ interface ServiceFormats {
  * BioQueryService keeps WebService.canServe (only its default); AbstractRegionExportService
  * inherits ListMakerService.canServe (JSON or TEXT, so not UNKNOWN when it is asked for by name).
  */
-function bioExport(plainType: string, serves: readonly Format[] = ['UNKNOWN']): ServiceFormats {
-  return { fallback: 'UNKNOWN', serves, plainType };
+function bioExport(plainType: string, suffix: string, serves: readonly Format[] = ['UNKNOWN']): ServiceFormats {
+  return { fallback: 'UNKNOWN', serves, plainType, suffix };
 }
 
 /** What AbstractRegionExportService serves (ListMakerService.canServe). */
@@ -103,19 +126,19 @@ function serviceFormats(path: string, method: string, all: URLSearchParams): Ser
       return method === 'GET' ? { fallback: 'JSON', serves: ['JSON', 'HTML', 'TEXT', 'TSV', 'CSV'] } : undefined;
     // BioQueryService subclasses.
     case 'query/results/fasta':
-      return bioExport(FASTA);
+      return bioExport(FASTA, QUERY_EXPORT_SUFFIX.fasta!);
     case 'query/results/gff3':
-      return bioExport(GFF3);
+      return bioExport(GFF3, QUERY_EXPORT_SUFFIX.gff3!);
     case 'query/results/bed':
-      return bioExport(BED);
+      return bioExport(BED, QUERY_EXPORT_SUFFIX.bed!);
     // AbstractRegionExportService subclasses (GenomicRegionFastaService serves both paths).
     case 'regions/fasta':
     case 'regions/sequence':
-      return bioExport(FASTA, REGION_EXPORT);
+      return bioExport(FASTA, REGION_EXPORT_SUFFIX.fasta!, REGION_EXPORT);
     case 'regions/gff3':
-      return bioExport(GFF3, REGION_EXPORT);
+      return bioExport(GFF3, REGION_EXPORT_SUFFIX.gff3!, REGION_EXPORT);
     case 'regions/bed':
-      return bioExport(BED, REGION_EXPORT);
+      return bioExport(BED, REGION_EXPORT_SUFFIX.bed!, REGION_EXPORT);
     case 'query/code':
       // CodeService.
       return { fallback: 'TEXT', serves: ['JSON', 'TEXT'] };
@@ -191,5 +214,7 @@ export function refusalInServiceOutput(refusal: Refusal, path: string, method: s
   const type = format === 'UNKNOWN' ? formats.plainType : FLAT[format];
   if (type === undefined) return undefined;
   const message = refusal.status >= 500 ? 'Service failed. Please contact support.' : refusal.message;
-  return new Response(`[ERROR] ${refusal.status} ${message}`, { status: refusal.status, headers: { 'content-type': type } });
+  // initOutput runs before authenticate, so the default output's headers are already set.
+  const file = format === 'UNKNOWN' && formats.suffix !== undefined ? exportFileHeaders(formats.suffix) : {};
+  return new Response(`[ERROR] ${refusal.status} ${message}`, { status: refusal.status, headers: { 'content-type': type, ...file } });
 }

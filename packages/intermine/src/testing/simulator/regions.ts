@@ -4,6 +4,7 @@ import type { SimulatedRequest } from '@bio/core-http/testing';
 import { requireUser } from './auth.js';
 import { badRequest, multi, ok, params, required } from './envelope.js';
 import { makeList } from './lists.js';
+import { REGION_EXPORT_SUFFIX } from './output.js';
 import { bioExport, locationOf } from './results.js';
 import type { InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
@@ -82,5 +83,5 @@ export function handleRegions(request: SimulatedRequest, path: string, state: In
     });
     return ok({ listName: list.name, listSize: list.ids.length, type, invalidSpans });
   }
-  return bioExport(kind === 'sequence' ? 'fasta' : kind, features, state, all);
+  return bioExport(kind === 'sequence' ? 'fasta' : kind, features, state, all, REGION_EXPORT_SUFFIX[kind]!);
 }

@@ -4,7 +4,7 @@ import { UnmatchedRequestError } from '@bio/core-http/testing';
 import { badRequest, fail, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
 import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
-import { type AskedFormat, askedFormats, BIO_CONTENT_TYPE, FLAT_CONTENT_TYPE, FORMAT_PARAM, type Format } from './output.js';
+import { type AskedFormat, askedFormats, BIO_CONTENT_TYPE, exportFileHeaders, FLAT_CONTENT_TYPE, FORMAT_PARAM, type Format } from './output.js';
 import { canSee, type InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
 
@@ -207,6 +207,15 @@ function summary(q: SimQuery, rows: Iterable<Binding>, path: string, all: URLSea
   // QueryResultService.runResults: fewer than 2 distinct values (a null counts as one) is always
   // an item summary (occurancesOnly); otherwise MainHelper.recursiveMakeSummaryQuery makes a
   // numeric column a histogram (getHistogram).
+  // QueryExecutor.summariseQuery with a filterTerm (blank is none) adds Constraints.contains on the
+  // column; MainHelper.makeQuery builds a non-string, non-date attribute constraint as
+  // SimpleConstraint(field, CONTAINS, TypeUtil.stringToObject(type, term)), which a number or a
+  // boolean refuses (SimpleConstraint.validOps has no CONTAINS for them: IllegalArgumentException;
+  // a term that is not a number fails even before, NumberFormatException). Neither is caught by
+  // runResults, so WebService.sendError answers 500, its message replaced.
+  if (filterTerm(all) !== undefined && NO_CONTAINS_TYPES.has(r.attribute.type)) {
+    throw new Refusal(500, `Invalid constraint: ${path} CONTAINS ${all.get('filterTerm')}`);
+  }
   const histogramType = HISTOGRAM_TYPES[r.attribute.type];
   if (histogramType !== undefined && distinct.size >= 2) {
     const rows = histogram(values as (number | null)[], histogramType === 'whole');
@@ -257,6 +266,9 @@ const HISTOGRAM_TYPES: Record<string, 'whole' | 'fraction'> = {
   double: 'fraction',
   'java.math.BigDecimal': 'fraction',
 };
+
+/** Attribute types whose constraints have no CONTAINS (SimpleConstraint NUMBER_OPS, BOOLEAN_OPS). */
+const NO_CONTAINS_TYPES = new Set([...Object.keys(HISTOGRAM_TYPES), 'java.lang.Boolean', 'boolean']);
 
 /** `querySummary.no-of-bins`, whose default MainHelper.SummaryConfig.getNumberOfBins gives. */
 const NUMBER_OF_BINS = 20;
@@ -534,7 +546,14 @@ export function locationOf(state: InterMineSimulatorState, o: SimObject): { chr:
 }
 
 /** FASTA, GFF3 or BED of features. */
-export function bioExport(kind: string, features: SimObject[], state: InterMineSimulatorState, all: URLSearchParams, failure?: StreamFailure): Response {
+export function bioExport(
+  kind: string,
+  features: SimObject[],
+  state: InterMineSimulatorState,
+  all: URLSearchParams,
+  suffix: string,
+  failure?: StreamFailure,
+): Response {
   const lines: string[] = [];
   if (kind === 'gff3') lines.push('##gff-version 3');
   if (kind === 'bed') lines.push(`track name=query description="${all.get('trackDescription') ?? 'query'}"`);
@@ -569,7 +588,7 @@ export function bioExport(kind: string, features: SimObject[], state: InterMineS
   // BioQueryService / AbstractRegionExportService.getDefaultOutput: ResponseUtil.setCustomTypeHeader
   // with the service's getContentType() (text/x-fasta, text/x-gff3, text/x-ucsc-bed), no charset.
   const type = BIO_CONTENT_TYPE[kind as keyof typeof BIO_CONTENT_TYPE];
-  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers: { 'content-type': type } });
+  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers: { 'content-type': type, ...exportFileHeaders(suffix) } });
 }
 
 /** The objects of the query's export path (`view`, default the root), distinct, in row order. */

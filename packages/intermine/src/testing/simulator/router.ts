@@ -10,7 +10,7 @@ import { takeStreamFailure } from './failure.js';
 import { handleIds } from './ids.js';
 import { handleLists } from './lists.js';
 import { handleMeta } from './meta.js';
-import { refusalInServiceOutput } from './output.js';
+import { QUERY_EXPORT_SUFFIX, refusalInServiceOutput } from './output.js';
 import { parseQuery } from './pathquery.js';
 import { handleRegions } from './regions.js';
 import { answerQuery, bioExport, exportObjects, inResultFormat, paging } from './results.js';
@@ -33,7 +33,7 @@ function handleQuery(request: SimulatedRequest, path: string, state: InterMineSi
   if (kind) {
     const q = parseQuery(required(all, 'query'), state.store.model);
     const failure = takeStreamFailure(q);
-    return bioExport(kind, exportObjects(q, all, state, user), state, all, failure);
+    return bioExport(kind, exportObjects(q, all, state, user), state, all, QUERY_EXPORT_SUFFIX[kind]!, failure);
   }
   return undefined;
 }

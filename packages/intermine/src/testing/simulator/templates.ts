@@ -217,8 +217,19 @@ export function handleTemplates(request: SimulatedRequest, path: string, state: 
   if (path === 'template/tolist') {
     const owner = requireUser(user);
     const listName = required(all, 'listName', { listName: null });
-    const q = run();
-    const classPath = required(all, 'path', { listName });
+    // TemplateToListService.getQuery: the new view (`path`) first, then the template run.
+    const classPath = all.get('path') ?? '';
+    if (classPath === '') badRequest('new view string is blank');
+    const name = all.get('name');
+    if (!name) badRequest('Missing required parameter: name');
+    const inputs = constraintInputs(all);
+    // TemplateManager.getUserOrGlobalTemplate answers null for a name it does not know, and
+    // getQuery calls template.makePath on it: a NullPointerException, which WebService.sendError
+    // answers as a 500 whose message outside dev mode is "Service failed. Please contact support."
+    // (a JSON trailer alone: the list's header attributes are only set on success).
+    const t = visibleTemplates(state, user)[name];
+    if (!t) throw new Refusal(500, `NullPointerException: no template called ${name}`);
+    const q = templateQuery(t, inputs);
     const r = state.store.model.resolve(classPath, q.subclasses);
     if (!r || r.attribute) badRequest('The new view string is not a valid path', { listName });
     const rows = evaluate({ ...q, views: [`${classPath}.id`] }, state.store, listAccess(state, owner));
