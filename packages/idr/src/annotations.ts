@@ -4,7 +4,7 @@ import { type Paged, paged } from '@bio/core-http';
 import type { IdrListOptions } from './list-options.js';
 import type { AnnotationId, DatasetId, ExperimenterId, FileId, IdInput, ImageId, PlateAcquisitionId, PlateId, ProjectId, ScreenId, WellId } from './ids.js';
 import type { IdrContext } from './internal/context.js';
-import { arrayAt, isObject } from './internal/json.js';
+import { arrayAt, type Exchange, isObject } from './internal/json.js';
 import { pageLimitList } from './internal/page-limit.js';
 import { multiTarget } from './internal/targets.js';
 import { withProgress } from './internal/progress.js';
@@ -176,8 +176,8 @@ function annotationList<T>(
   const ids = multiTarget(target, TARGET_KEYS, `${type}Annotations`);
   const route = 'webclient/api/annotations/';
   const params = { type, ns: options.ns };
-  const read = (body: unknown, url: string) => {
-    const raw = arrayAt<AnnotationBase>(body, 'annotations', url);
+  const read = (body: unknown, at: Exchange) => {
+    const raw = arrayAt<AnnotationBase>(body, 'annotations', at);
     const experimenters = new Map<number, AnnotationExperimenter>();
     if (isObject(body) && Array.isArray(body.experimenters)) for (const e of body.experimenters as AnnotationExperimenter[]) experimenters.set(e.id, e);
     const items: T[] = [];

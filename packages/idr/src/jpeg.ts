@@ -1,4 +1,4 @@
-import { ResponseFormatError } from '@bio/core-http';
+import { type Exchange, formatError } from './internal/json.js';
 
 /**
  * True when `bytes` look like a complete JPEG: SOI marker `FF D8 FF` at the start and the EOI
@@ -16,16 +16,10 @@ export function isJpeg(bytes: Uint8Array): boolean {
   return bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
 }
 
-/** Throw a ResponseFormatError unless `bytes` are a complete JPEG. */
-export function assertJpeg(bytes: Uint8Array, url: string, contentType?: string): Uint8Array {
+/** Throw a ResponseFormatError (naming the exchange `at`) unless `bytes` are a complete JPEG. */
+export function assertJpeg(bytes: Uint8Array, at: Exchange, contentType?: string): Uint8Array {
   if (isJpeg(bytes)) return bytes;
   const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
   const text = new TextDecoder().decode(bytes.subarray(0, 200));
-  throw new ResponseFormatError({
-    message: `${url}: expected a JPEG (FF D8 … FF D9), got ${bytes.length} bytes starting ${head || '(empty)'}`,
-    url,
-    service: 'idr',
-    ...(contentType === undefined ? {} : { contentType }),
-    snippet: text,
-  });
+  throw formatError(at, `expected a JPEG (FF D8 … FF D9), got ${bytes.length} bytes starting ${head || '(empty)'}`, { contentType, snippet: text });
 }

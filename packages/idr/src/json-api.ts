@@ -9,7 +9,7 @@ import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { withProgress } from './internal/progress.js';
 import { callSignal } from './internal/signal.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { type Exchange, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 import { TARGET_IDS, type TargetKey } from './internal/targets.js';
 import type { Dataset, Image, ListMeta, Plate, Project, Roi, Screen, Well } from './models.js';
 
@@ -75,11 +75,11 @@ interface ListPage<T> {
   meta: ListMeta;
 }
 
-function checkPage<T>(body: unknown, url: string): ListPage<T> {
+function checkPage<T>(body: unknown, at: Exchange): ListPage<T> {
   if (isObject(body) && Array.isArray(body.data) && isObject(body.meta) && typeof body.meta.totalCount === 'number') {
     return body as unknown as ListPage<T>;
   }
-  throw unexpectedShape('an /api/v0 list ({"data": [...], "meta": {...}})', url, body);
+  throw unexpectedShape('an /api/v0 list ({"data": [...], "meta": {...}})', at, body);
 }
 
 // Items asked for per request when no pageSize is given: IDR's `omero.web.api.max_limit`. A
@@ -95,8 +95,8 @@ export function apiList<T>(ctx: IdrContext, route: string, params: Record<string
   const { pageSize, timeout } = options;
   const fetchPage = async ({ offset, limit, signal }: { offset: number; limit: number; signal?: AbortSignal }): Promise<Page<T>> => {
     const searchParams = { ...params, offset: offset === 0 ? undefined : offset, limit };
-    const body = await ctx.http.get(route, withCall({ searchParams }, { signal, timeout })).json<unknown>();
-    const page = checkPage<T>(body, ctx.http.url(route, searchParams));
+    const { body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams }, { signal, timeout })), 'GET', ctx.http.url(route, searchParams));
+    const page = checkPage<T>(body, at);
     return { items: page.data, total: page.meta.totalCount };
   };
   const source: PageSource<T> = ({ max, signal }) =>
@@ -106,9 +106,9 @@ export function apiList<T>(ctx: IdrContext, route: string, params: Record<string
 
 /** GET `/api/v0/m/{type}/{id}/` → its `data`. */
 export async function apiObject<T>(ctx: IdrContext, route: string, params: Record<string, QueryValue>, options?: CallOptions): Promise<T> {
-  const body = await ctx.http.get(route, withCall({ searchParams: params }, options)).json<unknown>();
+  const { body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams: params }, options)), 'GET', ctx.http.url(route, params));
   if (isObject(body) && isObject(body.data)) return body.data as T;
-  throw unexpectedShape('an /api/v0 object ({"data": {...}})', ctx.http.url(route), body);
+  throw unexpectedShape('an /api/v0 object ({"data": {...}})', at, body);
 }
 
 /** The item and the filters of each `/api/v0/m/{type}/` list. */

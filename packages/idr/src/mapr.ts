@@ -21,7 +21,7 @@ import { callOf, withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import type { IdrListOptions } from './list-options.js';
 import { callSignal } from './internal/signal.js';
-import { arrayAt, isObject, unexpectedShape } from './internal/json.js';
+import { arrayAt, type Exchange, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 import { itemsAt, type PageRead, pageLimitList } from './internal/page-limit.js';
 
 /** A container matched by mapr. `name` is the container's own name; mapr's `"idr0002… (12)"` suffix is read into `imageCount`. @example `s.imageCount` */
@@ -135,18 +135,18 @@ function named<C extends MaprContainer<number>>(raw: C): C {
   return { ...raw, name: m ? raw.name.slice(0, m.index) : raw.name, imageCount };
 }
 
-function containersAt<C extends MaprContainer<number>>(key: string): (body: unknown, url: string) => PageRead<C> {
-  return (body, url) => {
-    const items = arrayAt<C>(body, key, url).map(named);
+function containersAt<C extends MaprContainer<number>>(key: string): (body: unknown, at: Exchange) => PageRead<C> {
+  return (body, at) => {
+    const items = arrayAt<C>(body, key, at).map(named);
     return { items, received: items.length };
   };
 }
 
 /** One `{key}/` page files its screens and its projects; the page is full when either list is. */
-function bothAt(screens: MaprScreen[], projects: MaprProject[]): (body: unknown, url: string) => PageRead<MaprScreen | MaprProject> {
-  return (body, url) => {
-    const s = arrayAt<MaprScreen>(body, 'screens', url).map(named);
-    const p = arrayAt<MaprProject>(body, 'projects', url).map(named);
+function bothAt(screens: MaprScreen[], projects: MaprProject[]): (body: unknown, at: Exchange) => PageRead<MaprScreen | MaprProject> {
+  return (body, at) => {
+    const s = arrayAt<MaprScreen>(body, 'screens', at).map(named);
+    const p = arrayAt<MaprProject>(body, 'projects', at).map(named);
     screens.push(...s);
     projects.push(...p);
     return { items: [...s, ...p], received: Math.max(s.length, p.length) };
@@ -161,7 +161,7 @@ export function createMaprApi(ctx: IdrContext): MaprApi {
     value: string,
     sub: string,
     extra: Record<string, QueryValue>,
-    read: (body: unknown, url: string) => PageRead<T>,
+    read: (body: unknown, at: Exchange) => PageRead<T>,
     level: string,
     options: MaprOptions = {},
   ): Paged<T> => {
@@ -206,8 +206,8 @@ export function createMaprApi(ctx: IdrContext): MaprApi {
   };
   return {
     async config(options) {
-      const body = await ctx.http.get('mapr/api/config/', withCall({}, options)).json<unknown>();
-      if (!isObject(body)) throw unexpectedShape('the mapr menus ({"gene": {...}, …})', ctx.http.url('mapr/api/config/'), body);
+      const { body, at } = await jsonOf(ctx.http.get('mapr/api/config/', withCall({}, options)), 'GET', ctx.http.url('mapr/api/config/'));
+      if (!isObject(body)) throw unexpectedShape('the mapr menus ({"gene": {...}, …})', at, body);
       return body as Record<string, MaprKeyConfig>;
     },
     screens: (key, value, options) => list<MaprScreen>(key, value, '', {}, containersAt<MaprScreen>('screens'), 'containers', options),

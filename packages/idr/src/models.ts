@@ -385,7 +385,7 @@ export interface Image extends MarshalObject<'Image', ImageId> {
   'url:rois'?: string;
 }
 
-/** A shape inside a ROI; `@type` says which kind (`…#Polygon`, `…#Rectangle`, …). @example `roi.shapes.filter((s) => s['@type'].endsWith('#Polygon'))` */
+/** A shape inside a ROI; `@type` says which kind (`…#Polygon`, `…#Rectangle`, …). @example `(roi.shapes ?? []).filter((s) => s['@type'].endsWith('#Polygon'))` */
 export interface Shape {
   /** The shape's id. */
   '@id': number;
@@ -415,14 +415,17 @@ export interface Shape {
   Text?: string;
 }
 
-/** A region of interest. @example `for await (const roi of idr.rois({ image: 1229801 })) console.log(roi.shapes.length);` */
+/** A region of interest. @example `for await (const roi of idr.rois({ image: 1229801 })) console.log(roi.shapes?.length ?? 0);` */
 export interface Roi extends MarshalObject<'ROI', RoiId> {
   /** The ROI's name; absent when not set. */
   Name?: string;
   /** Free-text description; absent when not set. */
   Description?: string;
-  /** The ROI's shapes (omero-marshal omits the key for a ROI without shapes). */
-  shapes: Shape[];
+  /**
+   * The ROI's shapes; absent (not `[]`) for a ROI without shapes: omero-marshal's ROI encoder
+   * writes the key only when the shapes are loaded and there is at least one.
+   */
+  shapes?: Shape[];
 }
 
 /** Paging metadata of every `/api/v0` list. @example `const { totalCount, maxLimit } = meta;` */

@@ -8,7 +8,7 @@ import type { IdrContext } from './internal/context.js';
 import { withProgress } from './internal/progress.js';
 import { callSignal } from './internal/signal.js';
 import type { IdrListOptions } from './list-options.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { type Exchange, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 
 /** What the search engine indexes. @example `'image'` */
 export type SearchResource = 'image' | 'project' | 'screen' | 'well' | 'plate';
@@ -37,7 +37,8 @@ export interface SearchQuery {
   /**
    * Restrict to studies whose project name contains this text, ignoring case (e.g. `idr0021`). The
    * search engine looks it up among project names only, so a screen study such as `idr0002` finds
-   * nothing; and it returns only the first page for study-restricted searches.
+   * nothing; and it returns only the first page for study-restricted searches. `searchContainers`
+   * refuses it (a ValidationError before any request): the server fails on it with HTTP 500.
    */
   study?: string | undefined;
   /** Restrict to one data source. */
@@ -156,13 +157,13 @@ export interface SearchPage {
   bookmark: unknown;
 }
 
-export function readPage(body: unknown, url: string): SearchPage {
-  if (!isObject(body)) throw unexpectedShape('a search-engine result object', url, body);
+export function readPage(body: unknown, at: Exchange): SearchPage {
+  if (!isObject(body)) throw unexpectedShape('a search-engine result object', at, body);
   const results = body.results;
   // Zero hits: the server sends a bare list instead of {results, size, bookmark, …}.
   if (Array.isArray(results)) return { hits: results as SearchHit[], size: results.length, totalPages: results.length === 0 ? 0 : 1, bookmark: undefined };
   if (results === undefined && typeof body.Error === 'string') return { hits: [], size: 0, totalPages: 0, bookmark: undefined };
-  if (!isObject(results)) throw unexpectedShape('a search-engine result ({"results": {...}})', url, body);
+  if (!isObject(results)) throw unexpectedShape('a search-engine result ({"results": {...}})', at, body);
   const inner = results.results;
   const hits = Array.isArray(inner) ? (inner as SearchHit[]) : [];
   const bookmark = Array.isArray(results.bookmark) ? results.bookmark[results.bookmark.length - 1] : results.bookmark;
@@ -186,8 +187,9 @@ export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptio
       return cursorPages<SearchHit, string>(
         async ({ cursor, signal: pageSignal }) => {
           const searchParams = { ...base, bookmark: cursor };
-          const body = await ctx.http.get(route, withCall({ searchParams }, { signal: pageSignal, timeout: options.timeout })).json<unknown>();
-          const page = readPage(body, ctx.http.url(route, searchParams));
+          const request = withCall({ searchParams }, { signal: pageSignal, timeout: options.timeout });
+          const { body, at } = await jsonOf(ctx.http.get(route, request), 'GET', ctx.http.url(route, searchParams));
+          const page = readPage(body, at);
           pagesRead++;
           const more =
             !firstPageOnly &&
@@ -210,21 +212,28 @@ export function search(ctx: IdrContext, query: SearchQuery, options: SearchOptio
 export async function searchCount(ctx: IdrContext, query: SearchQuery, options?: CallOptions): Promise<number> {
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
   const searchParams = params(query);
-  const body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
-  const page = readPage(body, ctx.http.url(route, searchParams));
+  const { body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams }, options)), 'GET', ctx.http.url(route, searchParams));
+  const page = readPage(body, at);
   return page.size ?? page.hits.length;
 }
 
 /** GET `{resource}/search/?…&return_containers=true` → the studies (screens and projects) with their matching image counts. */
 export async function searchContainers(ctx: IdrContext, query: SearchQuery, options?: CallOptions): Promise<SearchContainer[]> {
+  // query_handler.py simple_search hands the bare query_details (no {"query_details": …} wrapper) to
+  // search_resource_annotation_return_containers_only; determine_search_results_ then reads
+  // `query_.get("query_details").get(...)` on None and the view fails with HTTP 500, every time.
+  if (isObject(query) && query.study)
+    throw new ValidationError({
+      message: 'searchContainers does not take "study": the search engine fails (HTTP 500) on study with return_containers; use search({ study }) instead',
+      field: 'study',
+    });
   const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
   const searchParams = { ...params(query), return_containers: true };
-  const body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
-  const url = ctx.http.url(route, searchParams);
-  if (!isObject(body)) throw unexpectedShape('a search-engine result object', url, body);
+  const { body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams }, options)), 'GET', ctx.http.url(route, searchParams));
+  if (!isObject(body)) throw unexpectedShape('a search-engine result object', at, body);
   const results = body.results;
   if (Array.isArray(results)) return results as SearchContainer[];
   if (results === undefined && typeof body.Error === 'string') return [];
   if (isObject(results) && Array.isArray(results.results)) return results.results as SearchContainer[];
-  throw unexpectedShape('a containers result ({"results": {"results": [...]}})', url, body);
+  throw unexpectedShape('a containers result ({"results": {"results": [...]}})', at, body);
 }

@@ -2,10 +2,10 @@
 // OR, each with its operator, case sensitivity for the whole query; hits paged by `bookmark`,
 // `total()` from the first page (no second identical request). Export jobs (`async_submitquery/`,
 // `check_query_job/`, `return_query_results/`) are polled with core-http's `poll()`.
-import { type CallOptions, createHttpError, cursorPages, type Paged, paged, poll, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { type CallOptions, createHttpError, cursorPages, type Paged, paged, poll, ValidationError } from '@bio/core-http';
 import { callOf, withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { formatError, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 import { withProgress } from './internal/progress.js';
 import { callSignal } from './internal/signal.js';
 import { OPERATORS, readPage, type SearchHit, type SearchOperator, type SearchOptions } from './search-engine.js';
@@ -84,8 +84,9 @@ export function query(ctx: IdrContext, q: SearchQueryLanguage, options: SearchOp
         async ({ cursor, signal: pageSignal }) => {
           const json = cursor === undefined ? { query_details: details } : { query_details: details, bookmark: [cursor] };
           // A read-only POST: retried like a GET.
-          const body = await ctx.http.post(route, withCall({ json, idempotent: true }, { signal: pageSignal, timeout: options.timeout })).json<unknown>();
-          const page = readPage(body, ctx.http.url(route));
+          const request = withCall({ json, idempotent: true }, { signal: pageSignal, timeout: options.timeout });
+          const { body, at } = await jsonOf(ctx.http.post(route, request), 'POST', ctx.http.url(route));
+          const page = readPage(body, at);
           pagesRead++;
           const more =
             page.hits.length > 0 && page.bookmark !== undefined && page.bookmark !== null && page.totalPages !== undefined && pagesRead < page.totalPages;
@@ -131,23 +132,28 @@ export async function exportQuery(
 ): Promise<Download & { queryId: string; total: number | undefined }> {
   const details = queryDetails(q);
   const call = callOf(options);
-  const submitted = await ctx.http.post(`${ROUTE}async_submitquery/`, withCall({ json: { query_details: details } }, call)).json<unknown>();
-  if (!isObject(submitted) || typeof submitted.query_id !== 'string')
-    throw unexpectedShape('{"query_id": "…"}', ctx.http.url(`${ROUTE}async_submitquery/`), submitted);
+  const { body: submitted, at: submitAt } = await jsonOf(
+    ctx.http.post(`${ROUTE}async_submitquery/`, withCall({ json: { query_details: details } }, call)),
+    'POST',
+    ctx.http.url(`${ROUTE}async_submitquery/`),
+  );
+  if (!isObject(submitted) || typeof submitted.query_id !== 'string') throw unexpectedShape('{"query_id": "…"}', submitAt, submitted);
   const queryId = submitted.query_id;
   const statusUrl = ctx.http.url(`${ROUTE}check_query_job/`, { query_id: queryId });
   const result = await poll<Record<string, unknown>>(
     async ({ signal }) => {
-      const body = await ctx.http
-        .get(`${ROUTE}check_query_job/`, withCall({ searchParams: { query_id: queryId } }, { signal, timeout: options.timeout }))
-        .json<unknown>();
-      if (!isObject(body) || typeof body.status !== 'string') throw unexpectedShape('{"status": "…"}', statusUrl, body);
+      const { body, at } = await jsonOf(
+        ctx.http.get(`${ROUTE}check_query_job/`, withCall({ searchParams: { query_id: queryId } }, { signal, timeout: options.timeout })),
+        'GET',
+        statusUrl,
+      );
+      if (!isObject(body) || typeof body.status !== 'string') throw unexpectedShape('{"status": "…"}', at, body);
       if (body.status === 'FAILURE' || body.status === 'REVOKED')
         throw createHttpError({ status: 500, method: 'GET', url: statusUrl, service: 'idr', serviceMessage: `export job ${queryId}: ${body.status}` });
       if (body.status !== 'SUCCESS') return { done: false };
       if (typeof body.Result === 'string')
         throw createHttpError({ status: 404, method: 'GET', url: statusUrl, service: 'idr', serviceMessage: `export job ${queryId}: ${body.Result}` });
-      if (!isObject(body.Result)) throw unexpectedShape('{"status": "SUCCESS", "Result": {...}}', statusUrl, body);
+      if (!isObject(body.Result)) throw unexpectedShape('{"status": "SUCCESS", "Result": {...}}', at, body);
       return { done: true, value: body.Result };
     },
     {
@@ -162,8 +168,7 @@ export async function exportQuery(
   const route = `${ROUTE}return_query_results/`;
   const searchParams = { query_id: queryId, file_type: 'csv' };
   const response = await ctx.http.get(route, withCall({ searchParams }, call));
-  if (!response.body)
-    throw new ResponseFormatError({ message: `GET ${ctx.http.url(route, searchParams)}: empty file`, url: ctx.http.url(route, searchParams), service: 'idr' });
+  if (!response.body) throw formatError({ method: 'GET', url: ctx.http.url(route, searchParams), status: response.status }, 'empty file');
   const length = response.headers.get('content-length');
   return {
     queryId,

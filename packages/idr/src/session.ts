@@ -6,7 +6,7 @@ import { isRedirectRefused } from './capabilities.js';
 import type { ExperimenterId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { isObject, jsonOf, unexpectedShape } from './internal/json.js';
 
 /** Credentials for {@link Idr.login}. @example `{ username: 'alice', password: process.env.OMERO_PASSWORD! }` */
 export interface LoginCredentials {
@@ -58,9 +58,9 @@ export interface OmeroServer {
 
 /** GET `/api/v0/servers/`. */
 export async function servers(ctx: IdrContext, options?: CallOptions): Promise<OmeroServer[]> {
-  const body = await ctx.http.get('api/v0/servers/', withCall({}, options)).json<unknown>();
+  const { body, at } = await jsonOf(ctx.http.get('api/v0/servers/', withCall({}, options)), 'GET', ctx.http.url('api/v0/servers/'));
   if (isObject(body) && Array.isArray(body.data)) return body.data as OmeroServer[];
-  throw unexpectedShape('{"data": [servers]}', ctx.http.url('api/v0/servers/'), body);
+  throw unexpectedShape('{"data": [servers]}', at, body);
 }
 
 /** Refuse missing credentials before any request. */
@@ -73,13 +73,13 @@ export function checkCredentials(credentials: LoginCredentials): void {
 /** Token, then login. A CSRF refusal surfaces as ForbiddenError whose `serviceMessage` gives Django's reason. */
 export async function login(ctx: IdrContext, auth: SessionAuth, credentials: LoginCredentials, options?: CallOptions): Promise<EventContext> {
   checkCredentials(credentials);
-  const tokenBody = await ctx.http.get('api/v0/token/', withCall({}, options)).json<unknown>();
-  if (!isObject(tokenBody) || typeof tokenBody.data !== 'string') throw unexpectedShape('{"data": "<csrf token>"}', ctx.http.url('api/v0/token/'), tokenBody);
+  const { body: tokenBody, at: tokenAt } = await jsonOf(ctx.http.get('api/v0/token/', withCall({}, options)), 'GET', ctx.http.url('api/v0/token/'));
+  if (!isObject(tokenBody) || typeof tokenBody.data !== 'string') throw unexpectedShape('{"data": "<csrf token>"}', tokenAt, tokenBody);
   const token = tokenBody.data;
   auth.setCsrfToken(token);
   const server = credentials.server ?? (await servers(ctx, options))[0]?.id ?? 1;
-  const body = await ctx.http
-    .post(
+  const { body, at } = await jsonOf(
+    ctx.http.post(
       'api/v0/login/',
       withCall(
         {
@@ -89,10 +89,12 @@ export async function login(ctx: IdrContext, auth: SessionAuth, credentials: Log
         },
         options,
       ),
-    )
-    .json<unknown>();
+    ),
+    'POST',
+    ctx.http.url('api/v0/login/'),
+  );
   if (isObject(body) && body.success === true && isObject(body.eventContext)) return body.eventContext as unknown as EventContext;
-  throw unexpectedShape('{"success": true, "eventContext": {...}}', ctx.http.url('api/v0/login/'), body);
+  throw unexpectedShape('{"success": true, "eventContext": {...}}', at, body);
 }
 
 // Ask OMERO.web's `@login_required` for a 403 instead of a redirect to its HTML login page.

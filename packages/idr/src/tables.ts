@@ -23,7 +23,7 @@ import { annotationId, type AnnotationId, fileId, type FileId, type IdInput, typ
 import { singleTarget } from './internal/targets.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { type Exchange, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 
 /** A table cell as sent: numbers for id/long/double columns, strings, booleans. @example `row.Well as number` */
 export type TableCell = string | number | boolean | null;
@@ -89,9 +89,9 @@ export interface TableQueryOptions extends CallOptions {
   max?: number | undefined;
 }
 
-function toTable(body: unknown, url: string): TableResult {
+function toTable(body: unknown, at: Exchange): TableResult {
   if (!isObject(body) || !isObject(body.data) || !Array.isArray(body.data.columns) || !Array.isArray(body.data.rows)) {
-    throw unexpectedShape('a table query result ({"data": {"columns", "rows"}})', url, body);
+    throw unexpectedShape('a table query result ({"data": {"columns", "rows"}})', at, body);
   }
   const names = body.data.columns as string[];
   const types = Array.isArray(body.data.column_types) ? (body.data.column_types as string[]) : [];
@@ -121,9 +121,9 @@ export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<W
   const well = wellId(target.well, 'well');
   const route = path`webgateway/table/Screen.plateLinks.child.wells/${well}/query/`;
   const searchParams = { query: `Well-${well}` };
-  let body: unknown;
+  let got: { body: unknown; at: Exchange };
   try {
-    body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
+    got = await jsonOf(ctx.http.get(route, withCall({ searchParams }, options)), 'GET', ctx.http.url(route, searchParams));
   } catch (error) {
     // HTTP 200 {"error": "Could not retrieve bulk annotations table"}: the screen has none.
     if (isNotFoundError(error) && /could not retrieve/i.test(error.serviceMessage ?? ''))
@@ -136,7 +136,7 @@ export async function bulkAnnotations(ctx: IdrContext, target: { well: IdInput<W
       });
     throw error;
   }
-  return toTable(body, ctx.http.url(route, searchParams));
+  return toTable(got.body, got.at);
 }
 
 /** GET `/webgateway/table/{fileId}/query/?query=…`. */
@@ -151,8 +151,12 @@ export async function table(ctx: IdrContext, id: IdInput<FileId>, options: Table
       throw new ValidationError({ message: `${field} must be an integer ≥ ${min}, got ${value}`, field });
   }
   const searchParams = { query: options.query ?? '*', col_names: options.columns, offset: options.offset, limit: options.max };
-  const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, options)).json<unknown>();
-  return toTable(body, ctx.http.url(route, searchParams));
+  const { body, at } = await jsonOf(
+    ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, options)),
+    'GET',
+    ctx.http.url(route, searchParams),
+  );
+  return toTable(body, at);
 }
 
 /**
@@ -183,8 +187,9 @@ export function tableRows(ctx: IdrContext, id: IdInput<FileId>, options: TableRo
   const route = path`webgateway/table/${file}/query/`;
   const fetchPage = async ({ offset, limit, signal }: { offset: number; limit: number; signal?: AbortSignal }) => {
     const searchParams = { query: options.query ?? '*', col_names: options.columns, offset, limit };
-    const body = await ctx.http.get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal, timeout: options.timeout })).json<unknown>();
-    const result = toTable(body, ctx.http.url(route, searchParams));
+    const request = withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal, timeout: options.timeout });
+    const { body, at } = await jsonOf(ctx.http.get(route, request), 'GET', ctx.http.url(route, searchParams));
+    const result = toTable(body, at);
     return { items: result.rows, total: result.meta.totalCount };
   };
   return paged(

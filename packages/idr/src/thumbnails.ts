@@ -1,13 +1,13 @@
 // JPEG endpoints of webgateway: `render_thumbnail`, batched `get_thumbnails` (≤ 50 ids per
 // request, data URIs) and `render_image` — every body verified to be a JPEG.
-import { AbortError, batch, type BatchFailure, type CallOptions, path, type Progress, ResponseFormatError, ValidationError } from '@bio/core-http';
+import { AbortError, batch, type BatchFailure, type CallOptions, path, type Progress, ValidationError } from '@bio/core-http';
 import { ThumbnailsError } from './errors.js';
 import { DEFAULT_CONCURRENCY } from './constants.js';
 import { type IdInput, imageId, type ImageId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
 import { callSignal } from './internal/signal.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { type Exchange, formatError, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 import { assertJpeg } from './jpeg.js';
 
 /** The server's cap on ids per `get_thumbnails` request (`thumbnails_batch`). @example `idr.thumbnails(ids, { chunkSize: THUMBNAIL_BATCH_LIMIT })` */
@@ -52,10 +52,11 @@ export async function thumbnail(ctx: IdrContext, id: IdInput<ImageId>, options: 
  */
 export async function thumbnailStream(ctx: IdrContext, id: IdInput<ImageId>, options: ThumbnailOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const route = thumbnailPath(id, options.size);
-  const url = ctx.http.url(route);
   const pending = ctx.http.get(route, withCall({ accept: 'image/jpeg' }, options));
   const body = await pending.stream();
-  const contentType = (await pending).headers.get('content-type') ?? undefined;
+  const response = await pending;
+  const at = { method: 'GET', url: ctx.http.url(route), status: response.status };
+  const contentType = response.headers.get('content-type') ?? undefined;
   let head: Uint8Array = new Uint8Array(0);
   let tail: Uint8Array = new Uint8Array(0);
   let started = false;
@@ -72,13 +73,13 @@ export async function thumbnailStream(ctx: IdrContext, id: IdInput<ImageId>, opt
         if (started) return controller.enqueue(chunk);
         head = join(head, chunk);
         if (head.length < 3) return;
-        if (contentType?.includes('text/html') || head[0] !== 0xff || head[1] !== 0xd8 || head[2] !== 0xff) assertJpeg(head.slice(0, 300), url, contentType);
+        if (contentType?.includes('text/html') || head[0] !== 0xff || head[1] !== 0xd8 || head[2] !== 0xff) assertJpeg(head.slice(0, 300), at, contentType);
         started = true;
         controller.enqueue(head);
       },
       flush() {
         // Complete JPEG = SOI (checked above) … EOI; reuse the whole-body check on head + tail.
-        assertJpeg(started ? join(Uint8Array.of(0xff, 0xd8, 0xff, 0x00), tail) : head, url, contentType);
+        assertJpeg(started ? join(Uint8Array.of(0xff, 0xd8, 0xff, 0x00), tail) : head, at, contentType);
       },
     }),
   );
@@ -88,25 +89,20 @@ async function jpegAt(ctx: IdrContext, route: string, searchParams: Record<strin
   const url = ctx.http.url(route, searchParams);
   const pending = ctx.http.get(route, withCall({ searchParams, accept: 'image/jpeg' }, options));
   const bytes = await pending.bytes(); // size-guarded read
-  const contentType = (await pending).headers.get('content-type') ?? undefined;
+  const response = await pending;
+  const at = { method: 'GET', url, status: response.status };
+  const contentType = response.headers.get('content-type') ?? undefined;
   if (contentType?.includes('text/html')) {
-    throw new ResponseFormatError({
-      message: `GET ${url}: expected a JPEG, got an HTML page`,
-      url,
-      service: 'idr',
-      contentType,
-      snippet: new TextDecoder().decode(bytes.subarray(0, 300)),
-    });
+    throw formatError(at, 'expected a JPEG, got an HTML page', { contentType, snippet: new TextDecoder().decode(bytes.subarray(0, 300)) });
   }
-  return assertJpeg(bytes, url, contentType);
+  return assertJpeg(bytes, at, contentType);
 }
 
-function decodeDataUri(uri: string, url: string): Uint8Array {
+function decodeDataUri(uri: string, at: Exchange): Uint8Array {
   // A prefix test, not a regex over the whole (long) URI.
   const prefix = uri.startsWith('data:image/jpeg;base64,') ? 23 : uri.startsWith('data:image/jpg;base64,') ? 22 : 0;
-  if (prefix === 0 || uri.length === prefix)
-    throw new ResponseFormatError({ message: `${url}: expected a data:image/jpeg;base64 URI`, url, service: 'idr', snippet: uri.slice(0, 100) });
-  return assertJpeg(base64Bytes(uri.slice(prefix)), url);
+  if (prefix === 0 || uri.length === prefix) throw formatError(at, 'expected a data:image/jpeg;base64 URI', { snippet: uri.slice(0, 100) });
+  return assertJpeg(base64Bytes(uri.slice(prefix)), at);
 }
 
 // Node's Buffer decodes base64 natively (several times faster than atob); browsers use atob.
@@ -147,14 +143,13 @@ export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>
     async (chunk: ImageId[], { signal: chunkSignal }): Promise<Map<ImageId, Uint8Array | null>> => {
       const searchParams = { id: chunk };
       const url = ctx.http.url(route, new URLSearchParams(chunk.map((i) => ['id', String(i)])));
-      const body = await ctx.http
-        .get(route, withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal: chunkSignal, timeout: options.timeout }))
-        .json<unknown>();
-      if (!isObject(body)) throw unexpectedShape('a JSON object of data URIs keyed by image id', url, body);
+      const request = withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal: chunkSignal, timeout: options.timeout });
+      const { body, at } = await jsonOf(ctx.http.get(route, request), 'GET', url);
+      if (!isObject(body)) throw unexpectedShape('a JSON object of data URIs keyed by image id', at, body);
       const result = new Map<ImageId, Uint8Array | null>();
       for (const id of chunk) {
         const value = body[String(id)];
-        result.set(id, typeof value === 'string' ? decodeDataUri(value, url) : null);
+        result.set(id, typeof value === 'string' ? decodeDataUri(value, at) : null);
       }
       return result;
     },

@@ -1,6 +1,6 @@
 // The `webclient/api` tree lists (page/limit, no totals: iterate until a short page),
 // `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
-import { type CallOptions, isNotFoundError, type Paged, path, type QueryValue, ResponseFormatError } from '@bio/core-http';
+import { type CallOptions, isNotFoundError, type Paged, path, type QueryValue } from '@bio/core-http';
 import type { IdrListOptions } from './list-options.js';
 import {
   type AnnotationId,
@@ -21,7 +21,7 @@ import {
 } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { arrayAt, isObject, unexpectedShape } from './internal/json.js';
+import { arrayAt, type Exchange, formatError, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 import { apiObject } from './json-api.js';
 import { itemsAt, pageLimitList } from './internal/page-limit.js';
 import type { Roi } from './models.js';
@@ -230,11 +230,16 @@ export async function pathsToObject(ctx: IdrContext, target: PathsToObjectTarget
   return askPaths(ctx, key, id, options);
 }
 
+/** GET `webclient/api/paths_to_object/?{key}={id}` → its `paths`, and the exchange they came from. */
+async function askPathsAt(ctx: IdrContext, key: string, id: number, options: CallOptions | undefined): Promise<{ paths: PathNode[][]; at: Exchange }> {
+  const route = 'webclient/api/paths_to_object/';
+  const { body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams: { [key]: id } }, options)), 'GET', ctx.http.url(route, { [key]: id }));
+  return { paths: arrayAt<PathNode[]>(body, 'paths', at), at };
+}
+
 /** GET `webclient/api/paths_to_object/?{key}={id}` → its `paths`. */
 async function askPaths(ctx: IdrContext, key: string, id: number, options: CallOptions | undefined): Promise<PathNode[][]> {
-  const route = 'webclient/api/paths_to_object/';
-  const body = await ctx.http.get(route, withCall({ searchParams: { [key]: id } }, options)).json<unknown>();
-  return arrayAt<PathNode[]>(body, 'paths', ctx.http.url(route, { [key]: id }));
+  return (await askPathsAt(ctx, key, id, options)).paths;
 }
 
 /** The ROI's paths through its first shape (see {@link pathsToObject}); `?roi=` when it has none or `/api/v0` finds no such ROI. */
@@ -249,12 +254,11 @@ async function pathsToRoi(ctx: IdrContext, roi: RoiId, options: CallOptions | un
     if (!isNotFoundError(error)) throw error;
   }
   if (shape === undefined) return askPaths(ctx, 'roi', roi, options);
-  const paths = await askPaths(ctx, 'shape', shape, options);
+  const { paths, at } = await askPathsAt(ctx, 'shape', shape, options);
   return paths.map((p) => {
     const [roiNode, shapeNode] = Array.isArray(p) ? p.slice(-2) : [];
     if (!isObject(roiNode) || roiNode.type !== 'roi' || roiNode.id !== roi || !isObject(shapeNode) || shapeNode.type !== 'shape' || shapeNode.id !== shape) {
-      const url = ctx.http.url('webclient/api/paths_to_object/', { shape });
-      throw unexpectedShape(`paths ending with {"type": "roi", "id": ${roi}}, {"type": "shape", "id": ${shape}}`, url, p);
+      throw unexpectedShape(`paths ending with {"type": "roi", "id": ${roi}}, {"type": "shape", "id": ${shape}}`, at, p);
     }
     return p.slice(0, -1);
   });
@@ -304,19 +308,13 @@ export function downloadUrl(ctx: IdrContext, id: IdInput<AnnotationId>): string 
 export async function download(ctx: IdrContext, id: IdInput<AnnotationId>, options?: CallOptions): Promise<Download> {
   const route = path`webclient/annotation/${annotationId(id)}`;
   const response = await ctx.http.get(route, withCall({}, options));
+  const at = { method: 'GET', url: ctx.http.url(route), status: response.status };
   const contentType = response.headers.get('content-type') ?? undefined;
   if (contentType?.includes('text/html')) {
     const text = await response.text();
-    throw new ResponseFormatError({
-      message: `GET ${ctx.http.url(route)}: expected a file download, got an HTML page`,
-      url: ctx.http.url(route),
-      status: response.status,
-      service: 'idr',
-      contentType,
-      snippet: text.slice(0, 300),
-    });
+    throw formatError(at, 'expected a file download, got an HTML page', { contentType, snippet: text.slice(0, 300) });
   }
-  if (!response.body) throw new ResponseFormatError({ message: `GET ${ctx.http.url(route)}: empty download`, url: ctx.http.url(route), service: 'idr' });
+  if (!response.body) throw formatError(at, 'empty download');
   const length = response.headers.get('content-length');
   return {
     filename: filenameFromContentDisposition(response.headers.get('content-disposition')) ?? `annotation-${id}`,

@@ -1,19 +1,10 @@
 // webgateway JSON views: the plate grid (`/webgateway/plate/{id}/{field}/`) and image
 // details (`/webgateway/imgData/{id}/`).
-import {
-  type CallOptions,
-  createHttpError,
-  isForbiddenError,
-  isResponseFormatError,
-  isServerError,
-  path,
-  ResponseFormatError,
-  ValidationError,
-} from '@bio/core-http';
+import { type CallOptions, createHttpError, isForbiddenError, isResponseFormatError, isServerError, path, ValidationError } from '@bio/core-http';
 import { type IdInput, imageId, type ImageId, type PlateAcquisitionId, plateAcquisitionId, type PlateId, plateId, type WellId } from './ids.js';
 import { withCall } from './internal/call.js';
 import type { IdrContext } from './internal/context.js';
-import { isObject, unexpectedShape } from './internal/json.js';
+import { type Exchange, formatError, isObject, jsonOf, unexpectedShape } from './internal/json.js';
 
 /** Options of {@link Idr.plateGrid}. @example `{ field: 0 }` */
 export interface PlateGridOptions extends CallOptions {
@@ -101,8 +92,9 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
       : path`webgateway/plate/${plate}/${field}/${plateAcquisitionId(options.acquisition, 'acquisition')}/`;
   const searchParams = { layout: options.layout, size: options.size };
   let body: unknown;
+  let at: Exchange;
   try {
-    body = await ctx.http.get(route, withCall({ searchParams }, options)).json<unknown>();
+    ({ body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams }, options)), 'GET', ctx.http.url(route, searchParams)));
   } catch (error) {
     // The view returns Django's Http404 class instead of raising it: webgateway's @jsonp answers
     // 500 {"message": "Object of type type is not JSON serializable"} (older servers: a non-JSON page).
@@ -121,7 +113,7 @@ export async function plateGrid(ctx: IdrContext, id: IdInput<PlateId>, options: 
     throw error;
   }
   if (!isObject(body) || !Array.isArray(body.grid) || !Array.isArray(body.rowlabels) || !Array.isArray(body.collabels)) {
-    throw unexpectedShape('a plate grid ({"rowlabels", "collabels", "grid"})', ctx.http.url(route, searchParams), body);
+    throw unexpectedShape('a plate grid ({"rowlabels", "collabels", "grid"})', at, body);
   }
   const grid = (body.grid as (RawCell | null)[][]).map((cells, row) =>
     cells.map((cell, column): PlateGridCell | null => {
@@ -275,15 +267,16 @@ export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options?:
   const image = imageId(id, 'image');
   const route = path`webgateway/imgData/${image}/`;
   let body: unknown;
+  let at: Exchange;
   try {
-    body = await ctx.http.get(route, withCall({}, options)).json<unknown>();
+    ({ body, at } = await jsonOf(ctx.http.get(route, withCall({}, options)), 'GET', ctx.http.url(route)));
   } catch (error) {
     // For the public user (always on IDR) a missing image is a 403 with an empty body.
     if (isForbiddenError(error) && (error.body === undefined || error.body === null || error.body === ''))
       throw createHttpError({ status: 404, method: 'GET', url: ctx.http.url(route), service: 'idr', serviceMessage: `image ${image} not found`, cause: error });
     throw error;
   }
-  if (!isObject(body)) throw unexpectedShape('an imgData object', ctx.http.url(route), body);
+  if (!isObject(body)) throw unexpectedShape('an imgData object', at, body);
   if (typeof body.Exception === 'string') {
     const out: ImageDataUnavailable = { status: 'pixels-unavailable', id: image, exception: body.Exception };
     if (isObject(body.meta)) out.meta = body.meta as unknown as ImageDataMeta;
@@ -291,7 +284,7 @@ export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options?:
     return out;
   }
   if (!isObject(body.size) || !Array.isArray(body.channels) || !isObject(body.meta)) {
-    throw new ResponseFormatError({ message: `GET ${ctx.http.url(route)}: imgData without size/channels/meta`, url: ctx.http.url(route), service: 'idr' });
+    throw formatError(at, 'imgData without size/channels/meta');
   }
   return { ...(body as unknown as Omit<ImageDataOk, 'status'>), status: 'ok', id: image };
 }

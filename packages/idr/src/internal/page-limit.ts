@@ -6,7 +6,7 @@ import { withCall } from './call.js';
 import type { IdrContext } from './context.js';
 import { withProgress } from './progress.js';
 import { callSignal } from './signal.js';
-import { arrayAt } from './json.js';
+import { arrayAt, type Exchange, jsonOf } from './json.js';
 
 /** What a page read from the body gave: the items kept, and how many the server sent. */
 export interface PageRead<T> {
@@ -20,7 +20,7 @@ export function pageLimitList<T>(
   route: string,
   params: Record<string, QueryValue>,
   options: IdrListOptions,
-  read: (body: unknown, url: string) => PageRead<T>,
+  read: (body: unknown, at: Exchange) => PageRead<T>,
 ): Paged<T> {
   const limit = options.pageSize ?? ctx.webclientPageSize;
   return paged<T>(
@@ -30,8 +30,8 @@ export function pageLimitList<T>(
           async ({ page, signal: pageSignal }) => {
             const searchParams = { ...params, page, limit };
             const request = withCall({ searchParams, arrayFormat: 'repeat' as const }, { signal: pageSignal, timeout: options.timeout });
-            const body = await ctx.http.get(route, request).json<unknown>();
-            const { items, received } = read(body, ctx.http.url(route, searchParams));
+            const { body, at } = await jsonOf(ctx.http.get(route, request), 'GET', ctx.http.url(route, searchParams));
+            const { items, received } = read(body, at);
             return { items, last: received < limit };
           },
           { signal },
@@ -43,9 +43,9 @@ export function pageLimitList<T>(
 }
 
 /** Read the array under `key` as the page (every item kept). */
-export function itemsAt<T>(key: string): (body: unknown, url: string) => PageRead<T> {
-  return (body, url) => {
-    const items = arrayAt<T>(body, key, url);
+export function itemsAt<T>(key: string): (body: unknown, at: Exchange) => PageRead<T> {
+  return (body, at) => {
+    const items = arrayAt<T>(body, key, at);
     return { items, received: items.length };
   };
 }

@@ -137,7 +137,6 @@ function search(ctx: RouteContext, resource: Resource): Response {
   const value = ctx.params.get('value');
   const operator = ctx.params.get('operator') ?? 'equals';
   if (value === null) return json({ Error: FILTER_ERROR });
-  if (!OPERATORS.includes(operator)) return json({ Error: `Operator ${operator} is not supported`, results: {} });
   const study = ctx.params.get('study');
   const containers = ctx.params.get('return_containers') === 'true';
   // simple_search passes the bare query_details on, and determine_search_results_ raises reading it.
@@ -148,12 +147,20 @@ function search(ctx: RouteContext, resource: Resource): Response {
   const keyTest = keyMatcher(key, caseSensitive);
   const s = ctx.state;
   const all = resource === 'image' ? imageHits(s) : containerHits(s, resource);
-  const hits = all.filter((h) => h.pairs.some(([k, v]) => keyTest(k) && test(v))).sort((a, b) => a.id - b.id);
+  // GET search never validates the operator (no query_validator on this route): the query builder
+  // (utils.py elasticsearch_query_builder) has no branch for an unknown one, so the key/value
+  // filter adds no clause at all and every document of the data source matches.
+  const known = OPERATORS.includes(operator);
+  const hits = all.filter((h) => !known || h.pairs.some(([k, v]) => keyTest(k) && test(v))).sort((a, b) => a.id - b.id);
   const base = envelope(key, value, operator, resource);
   // The study path (determine_search_results_ → search_query) loses the bookmark and adds "Error": "none".
   if (study) return hitsPage(ctx, inStudy(s, hits, study), { ...base, Error: 'none' }, null);
   if (containers) return json({ results: { results: containerGroups(s, hits) }, ...base });
-  return hitsPage(ctx, hits, base, ctx.params.get('bookmark'));
+  // simple_search sends the raw string as Elasticsearch's `search_after` on the long `id` sort:
+  // anything Java's Long.parseLong refuses is an ES 400, raised through the view as a Flask 500 page.
+  const bookmark = ctx.params.get('bookmark') || null; // `if bookmark:` — an empty one is none
+  if (bookmark !== null && !/^[+-]?\d+$/.test(bookmark)) return flaskServerError();
+  return hitsPage(ctx, hits, base, bookmark);
 }
 
 /** The studies (screens and projects) of `hits`, with their matching image counts. */
@@ -178,8 +185,7 @@ function hitsPage(ctx: RouteContext, hits: Hit[], base: Record<string, unknown>,
   // Zero hits: a bare list (idr-notebooks#120).
   if (hits.length === 0) return json({ results: [], ...base });
   const size = ctx.settings.searchPageSize;
-  const after = bookmarkRaw === null ? undefined : Number(bookmarkRaw.replace(/[[\]\s]/g, ''));
-  if (after !== undefined && !Number.isFinite(after)) return json({ Error: `Invalid bookmark ${bookmarkRaw}`, results: {} });
+  const after = bookmarkRaw === null ? undefined : Number(bookmarkRaw); // callers pass integers only
   const start = after === undefined ? 0 : hits.findIndex((h) => h.id > after);
   const page = start < 0 ? [] : hits.slice(start, start + size);
   const totalPages = Math.ceil(hits.length / size);
@@ -209,21 +215,76 @@ function hitsPage(ctx: RouteContext, hits: Hit[], base: Record<string, unknown>,
 }
 
 interface Filter {
-  name: string;
-  value: string;
+  name?: string;
+  value: string | string[];
   operator: string;
   resource: string;
 }
 
-function isFilter(value: unknown): value is Filter {
-  const f = value as Partial<Filter> | null;
-  return (
-    typeof f === 'object' &&
-    f !== null &&
-    typeof f.name === 'string' &&
-    typeof f.value === 'string' &&
-    (f.operator === undefined || OPERATORS.includes(f.operator))
-  );
+/** Python's `repr` of a JSON value, as jsonschema quotes the instance in its messages. */
+function pyRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return v.includes("'") && !v.includes('"') ? `"${v}"` : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  return `{${Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`)
+    .join(', ')}}`;
+}
+
+const RESOURCE_ENUM = ['image', 'screen', 'project', 'plate', 'well'];
+const typeError = (v: unknown, types: string) => `${pyRepr(v)} is not of type ${types}`;
+const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** filter_schema.json: `value` and `operator` required, the operator and resource from their enums. */
+function filterSchemaError(f: unknown): string | undefined {
+  if (!isJsonObject(f)) return typeError(f, "'object'");
+  for (const required of ['value', 'operator']) if (!(required in f)) return `'${required}' is a required property`;
+  if ('name' in f && typeof f.name !== 'string') return typeError(f.name, "'string'");
+  if (typeof f.value !== 'string' && !Array.isArray(f.value)) return typeError(f.value, "'array', 'string'");
+  if (typeof f.operator !== 'string') return typeError(f.operator, "'string'");
+  if (!OPERATORS.includes(f.operator)) return `${pyRepr(f.operator)} is not one of ${pyRepr(OPERATORS)}`;
+  if ('resource' in f) {
+    if (typeof f.resource !== 'string') return typeError(f.resource, "'string'");
+    if (!RESOURCE_ENUM.includes(f.resource)) return `${pyRepr(f.resource)} is not one of ${pyRepr(RESOURCE_ENUM)}`;
+  }
+  return undefined;
+}
+
+/**
+ * `query_validator` (query_handler.py) against schemas/query_data.json: jsonschema's message for the
+ * first violation, which the POST routes answer as HTTP 200 `{"Error": message}` (urls.py).
+ */
+function querySchemaError(q: Record<string, unknown>): string | undefined {
+  if (!('query_details' in q)) return "'query_details' is a required property";
+  if ('bookmark' in q) {
+    if (!Array.isArray(q.bookmark)) return typeError(q.bookmark, "'array'");
+    const bad = q.bookmark.find((b) => typeof b !== 'number' || !Number.isInteger(b));
+    if (bad !== undefined) return typeError(bad, "'integer'");
+  }
+  const details = q.query_details;
+  if (!isJsonObject(details)) return typeError(details, "'object'");
+  if ('case_sensitive' in details && typeof details.case_sensitive !== 'boolean') return typeError(details.case_sensitive, "'boolean'");
+  if ('and_filters' in details) {
+    if (!Array.isArray(details.and_filters)) return typeError(details.and_filters, "'array'");
+    for (const f of details.and_filters) {
+      const error = filterSchemaError(f);
+      if (error) return error;
+    }
+  }
+  if ('or_filters' in details) {
+    if (!Array.isArray(details.or_filters)) return typeError(details.or_filters, "'array'");
+    for (const group of details.or_filters) {
+      if (!Array.isArray(group)) return typeError(group, "'array'");
+      for (const f of group) {
+        const error = filterSchemaError(f);
+        if (error) return error;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A query as both POST endpoints read it from their body. */
@@ -236,21 +297,18 @@ interface PostedQuery {
 
 /** `POST submitquery/` body → its and/or filters, or the engine's error text. */
 function readQuery(body: unknown): PostedQuery | string {
-  const q = body as { query_details?: { and_filters?: unknown; or_filters?: unknown; case_sensitive?: unknown }; bookmark?: unknown } | null;
-  const details = q?.query_details;
-  if (typeof details !== 'object' || details === null) return 'No query is provided';
+  // submit_query: a body that is not JSON, or an empty one, is no query.
+  if (!isJsonObject(body) || Object.keys(body).length === 0) return 'No query is provided';
+  const invalid = querySchemaError(body);
+  if (invalid !== undefined) return invalid;
+  const details = body.query_details as { and_filters?: Filter[]; or_filters?: Filter[][]; case_sensitive?: boolean };
   const and = details.and_filters ?? [];
   const or = details.or_filters ?? [];
-  if (!Array.isArray(and) || !Array.isArray(or) || !and.every(isFilter) || !or.every((g) => Array.isArray(g) && g.every(isFilter)))
-    return 'The query is not valid: filters need name, value and a known operator';
   if (and.length === 0 && or.length === 0) return 'No query is provided';
-  const norm = (f: Filter): Filter => ({ ...f, operator: f.operator ?? 'equals', resource: f.resource ?? 'image' });
-  const bookmark = Array.isArray(q?.bookmark)
-    ? String(q.bookmark[q.bookmark.length - 1])
-    : q?.bookmark === undefined || q.bookmark === null
-      ? null
-      : String(q.bookmark);
-  return { and: (and as Filter[]).map(norm), or: (or as Filter[][]).map((g) => g.map(norm)), caseSensitive: details.case_sensitive === true, bookmark };
+  const norm = (f: Filter): Filter => ({ ...f, value: Array.isArray(f.value) ? f.value.join(',') : f.value, resource: f.resource ?? 'image' });
+  const marks = body.bookmark as number[] | undefined;
+  const bookmark = marks && marks.length > 0 ? String(marks[marks.length - 1]) : null;
+  return { and: and.map(norm), or: or.map((g) => g.map(norm)), caseSensitive: details.case_sensitive === true, bookmark };
 }
 
 /** The query of a POST body, or the engine's HTTP 200 `{"Error": …}` (a body that is not JSON counts as no query). */
@@ -268,8 +326,8 @@ function postedQuery(ctx: RouteContext): PostedQuery | Response {
 /** The image hits matching every and-filter and one filter of each or-group. */
 function queryHits(state: IdrSimulatorState, query: { and: Filter[]; or: Filter[][]; caseSensitive: boolean }): Hit[] {
   const test = (f: Filter) => {
-    const match = matcher(f.value, f.operator, query.caseSensitive);
-    const keyTest = keyMatcher(f.name, query.caseSensitive);
+    const match = matcher(String(f.value), f.operator, query.caseSensitive);
+    const keyTest = keyMatcher(f.name ?? null, query.caseSensitive);
     return (h: Hit) => h.pairs.some(([k, v]) => keyTest(k) && match(v));
   };
   const and = query.and.map(test);
