@@ -114,12 +114,12 @@ async function* pageText(
   const searchParams = pageParams(query, sort, start, num);
   const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf(call) });
   const body = await pending.stream(); // timed per wait for the next chunk
-  const contentType = (await pending).headers.get('content-type') ?? '';
-  const fail = csvDownloadFailure('page', ctx.http.url(query.url, searchParams), delivered);
+  const response = await pending;
+  const fail = csvDownloadFailure('page', ctx.http, { path: query.url, searchParams }, delivered);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
-    const check = new CsvPageSplit(new CsvBodyCheck('page', contentType, fail));
+    const check = new CsvPageSplit(new CsvBodyCheck('page', response, fail));
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -147,7 +147,7 @@ export function csvRows(ctx: Context, entity: string, options: CsvOptions = {}):
           async ({ offset, limit, signal: pageSignal }) => {
             const searchParams = pageParams(query, sort, offset, limit);
             const pending = ctx.http.get(query.url, { searchParams, accept: 'text/csv', ...callOf({ ...query.call, signal: pageSignal }) });
-            const fail = csvDownloadFailure('page', ctx.http.url(query.url, searchParams), () => offset - query.start);
+            const fail = csvDownloadFailure('page', ctx.http, { path: query.url, searchParams }, () => offset - query.start);
             const records: string[][] = [];
             for await (const batch of checkedCsvRecords(pending, fail, { kind: 'page' })) records.push(...batch);
             const [header = [], ...lines] = records;

@@ -427,6 +427,11 @@ export interface EntityMetaData {
   writable?: boolean;
   /** Language of the labels and descriptions sent, e.g. `en`. */
   languageCode?: string;
+  /**
+   * The `EntityTypePermission`s the current user holds on this entity type, e.g. `READ_DATA`,
+   * `UPDATE_DATA` (in no particular order; the server collects them in a set).
+   */
+  permissions?: string[];
   [key: string]: unknown;
 }
 

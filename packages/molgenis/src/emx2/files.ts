@@ -114,9 +114,8 @@ export function exportCsv<T extends object = Emx2Row>(ref: TableRef, options: Cs
     },
     async *rows() {
       const { url, searchParams } = await params(false, options);
-      const fullUrl = ref.ctx.http.url(url, searchParams);
       let delivered = 0;
-      const fail = csvDownloadFailure('download', fullUrl, () => delivered);
+      const fail = csvDownloadFailure('download', ref.ctx.http, { path: url, searchParams }, () => delivered);
       let header: string[] | undefined;
       for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...callOf(options) }), fail, {
         kind: 'download',
@@ -156,9 +155,8 @@ function typedRecords<T>(
       const { catalog, table } = await tableMeta(ref, call);
       const fields = csvFields(catalog, table, selection(catalog, table, o.columns)); // refuses before the download
       const { url, searchParams } = await params(needsSystemColumns(table, fields), call);
-      const fullUrl = ref.ctx.http.url(url, searchParams);
       let delivered = 0;
-      const fail = csvDownloadFailure('download', fullUrl, () => delivered);
+      const fail = csvDownloadFailure('download', ref.ctx.http, { path: url, searchParams }, () => delivered);
       let decode: ((cells: readonly string[]) => Emx2Row) | undefined;
       for await (const records of checkedCsvRecords(ref.ctx.http.get(url, { searchParams, accept: 'text/csv', ...call }), fail, {
         kind: 'download',

@@ -81,13 +81,23 @@ export function normaliseSchema(raw: unknown, name: string, fail: GraphqlAnswer<
   return out;
 }
 
+/** The error maker of the `_schema` request each loaded schema came from, for faults found later in it. */
+const sources = new WeakMap<SchemaMetadata, GraphqlAnswer<unknown>['fail']>();
+
+/** The error maker of the request `meta` came in (undefined for metadata this module did not load). */
+export function metadataFailure(meta: SchemaMetadata): GraphqlAnswer<unknown>['fail'] | undefined {
+  return sources.get(meta);
+}
+
 /** The schema's metadata, from the cache or the server. A failed load is not cached. */
 export function loadMetadata(ctx: Ctx, schema: string, options: CallOptions & { refresh?: boolean | undefined } = {}): Promise<SchemaMetadata> {
   const cached = ctx.metadata.get(schema);
   if (cached && !options.refresh) return cached;
-  const loading = graphqlAnswer<{ _schema?: unknown }>(ctx, schema, SCHEMA_QUERY, undefined, options).then((a) =>
-    normaliseSchema(a.data._schema, schema, a.fail),
-  );
+  const loading = graphqlAnswer<{ _schema?: unknown }>(ctx, schema, SCHEMA_QUERY, undefined, options).then((a) => {
+    const meta = normaliseSchema(a.data._schema, schema, a.fail);
+    sources.set(meta, a.fail);
+    return meta;
+  });
   ctx.metadata.set(schema, loading);
   loading.catch(() => {
     if (ctx.metadata.get(schema) === loading) ctx.metadata.delete(schema);

@@ -1,7 +1,8 @@
 // A CSV download read as records while it arrives, checked as it goes: the classic API's export
 // pages (`csv`) and EMX2's table download (`exportCsv().rows()`, `.records()`) share it.
-import { CsvHtmlDocumentScan, ResponseFormatError, type ResponsePromise } from '@bio/core-http';
+import { CsvHtmlDocumentScan, type HttpClient, type QueryParams, type ResponseFormatError, type ResponsePromise } from '@bio/core-http';
 import { CsvReader, EMX2_CSV } from './csv.js';
+import { formatError } from './format-error.js';
 
 /** What is read, as the refusals name it: a page of the classic API's export, or EMX2's table download. */
 export type CsvDownloadKind = 'page' | 'download';
@@ -20,19 +21,35 @@ function endsInsideRecord(parser: CsvReader): boolean {
   }
 }
 
-/** The caller's error for a download it refuses, naming what it has delivered so far. */
-export type CsvDownloadFailure = (problem: string, contentType?: string) => ResponseFormatError;
+/**
+ * The caller's error for a download it refuses, naming the request (method, url, and the status and
+ * content type once the answer is in, see `answered`) and what it has delivered so far.
+ */
+export interface CsvDownloadFailure {
+  (problem: string): ResponseFormatError;
+  /** Record the answer, so that later errors carry its status and content type. */
+  answered(response: Response): void;
+}
 
-/** The {@link CsvDownloadFailure} of a download from `url`: the problem, and how many rows came before it. */
-export function csvDownloadFailure(kind: CsvDownloadKind, url: string, delivered: () => number): CsvDownloadFailure {
-  return (problem, contentType) =>
-    new ResponseFormatError({
-      message: `GET ${url}: ${problem}; ${delivered()} rows were delivered before it, the rest of ${WORDS[kind].whole} was not`,
-      service: 'molgenis',
-      method: 'GET',
-      url,
-      ...(contentType === undefined ? {} : { contentType }),
-    });
+/** The {@link CsvDownloadFailure} of `GET path?searchParams`: the problem, and how many rows came before it. */
+export function csvDownloadFailure(
+  kind: CsvDownloadKind,
+  http: HttpClient,
+  request: { path: string; searchParams?: QueryParams | undefined },
+  delivered: () => number,
+): CsvDownloadFailure {
+  let response: Response | undefined;
+  const fail = (problem: string): ResponseFormatError =>
+    formatError(
+      http,
+      { method: 'GET', ...request, response },
+      `${problem}; ${delivered()} rows were delivered before it, the rest of ${WORDS[kind].whole} was not`,
+    );
+  return Object.assign(fail, {
+    answered(answer: Response): void {
+      response = answer;
+    },
+  });
 }
 
 /**
@@ -46,21 +63,23 @@ export class CsvBodyCheck {
 
   constructor(
     kind: CsvDownloadKind,
-    readonly contentType: string,
+    response: Response,
     readonly fail: CsvDownloadFailure,
   ) {
     this.#words = WORDS[kind];
-    if (!/^text\/csv\b/i.test(contentType)) throw fail(`expected ${this.#words.expected}, got ${contentType || 'no content type'}`, contentType);
+    fail.answered(response);
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!/^text\/csv\b/i.test(contentType)) throw fail(`expected ${this.#words.expected}, got ${contentType || 'no content type'}`);
   }
 
   /** Check the next piece of text: an HTML document outside quoted cells (inside one it is a value). */
   piece(text: string): void {
-    if (this.#html.push(text)) throw this.fail(`${this.#words.it} holds an HTML document (a proxy or server error page)`, this.contentType);
+    if (this.#html.push(text)) throw this.fail(`${this.#words.it} holds an HTML document (a proxy or server error page)`);
   }
 
   /** The error for a body that ended inside a record. */
   cut(): ResponseFormatError {
-    return this.fail(`${this.#words.it} ends inside a record (the answer was cut short)`, this.contentType);
+    return this.fail(`${this.#words.it} ends inside a record (the answer was cut short)`);
   }
 }
 
@@ -77,10 +96,10 @@ export async function* checkedCsvRecords(
   { kind, separator = ',' }: { kind: CsvDownloadKind; separator?: string | undefined },
 ): AsyncGenerator<string[][]> {
   const body = await pending.stream(); // a cut connection is a NetworkError from here on
-  const contentType = (await pending).headers.get('content-type') ?? '';
+  const response = await pending;
   const reader = body.getReader();
   try {
-    const check = new CsvBodyCheck(kind, contentType, fail);
+    const check = new CsvBodyCheck(kind, response, fail);
     const parser = new CsvReader(separator, EMX2_CSV);
     const decoder = new TextDecoder();
     for (;;) {

@@ -106,4 +106,22 @@ describe('ResponseFormatErrors of the classic client name their request', () => 
     expect(failed.snippet).toBe(`{"pad":"${pad}","note":"[REDACTED]"}`.slice(0, 300));
     expect(failed.snippet).not.toContain(TOKEN.slice(0, 8));
   });
+
+  it('csv(): a page that is not CSV names the page request with its status', async () => {
+    server.use(http.get(`${BASE}/api/v1/csv/E`, () => new HttpResponse(`<html>${TOKEN}</html>`, { status: 203, headers: { 'content-type': 'text/html' } })));
+    const failed = await named(m().csv('E', { max: 3 }).toArray(), 'GET', `${BASE}/api/v1/csv/E?start=0&num=3`, 203);
+    expect(failed.message).toBe('GET api/v1/csv/E: expected a text/csv page, got text/html; 0 rows were delivered before it, the rest of the export was not');
+    expect(failed.contentType).toBe('text/html');
+  });
+
+  it('csvText(): a page cut inside a record names the page request with its status', async () => {
+    server.use(http.get(`${BASE}/api/v1/csv/E`, () => new HttpResponse(`"id"\n"a"\n"b`, { headers: { 'content-type': 'text/csv' } })));
+    const read = async (): Promise<string> => {
+      let text = '';
+      for await (const piece of m().csvText('E', { pageSize: 5 })) text += piece;
+      return text;
+    };
+    const failed = await named(read(), 'GET', `${BASE}/api/v1/csv/E?start=0&num=5`, 200);
+    expect(failed.message).toMatch(/^GET api\/v1\/csv\/E: the page ends inside a record/);
+  });
 });

@@ -3,7 +3,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { type Emx2, isResponseFormatError, type ResponseFormatError } from '../../src/emx2/index.js';
+import type { Emx2, ResponseFormatError } from '../../src/emx2/index.js';
 import { namedFormatError } from '../format-error.js';
 import { BASE, emx2, useEmx2Server } from './helpers.js';
 
@@ -202,21 +202,70 @@ describe('ResponseFormatErrors of the EMX2 client name their request', () => {
     expect(failed.snippet).toBe('{"errors":[],"note":"[REDACTED]"}');
   });
 
-  it('exportCsv().records(): a cell its column type refuses names the download (method, url)', async () => {
+  it('exportCsv().records(): a cell its column type refuses names the download (method, url, status)', async () => {
     const { client, seen, tokenOf } = await signedIn();
     answerText(tokenOf, 'get', 'pet%20store/api/csv/Pet', 'text/csv', (token) => `name,weight\nrex,heavy ${token}\n`);
-    const failed = await pets(client)
-      .exportCsv()
-      .records({ columns: ['name', 'weight'] })
-      .toArray()
-      .catch((e: unknown) => e);
-    if (!isResponseFormatError(failed)) throw new Error(`expected a ResponseFormatError, got ${String(failed)}`);
-    expect(failed.method).toBe('GET');
-    expect(failed.url).toBe(`${BASE}/pet%20store/api/csv/Pet`);
-    expect(failed.message).toMatch(
-      /^GET https:\/\/emx2\.example\.org\/pet%20store\/api\/csv\/Pet: column "weight" \(DECIMAL\) answered a value of \d+ characters; 0 rows were delivered before it, the rest of the table was not$/,
+    const failed = await named(
+      pets(client)
+        .exportCsv()
+        .records({ columns: ['name', 'weight'] })
+        .toArray(),
+      'GET',
+      `${BASE}/pet%20store/api/csv/Pet`,
+      200,
+      seen,
     );
-    expect(seen.token.length).toBeGreaterThan(8);
-    expect(JSON.stringify(failed.toJSON())).not.toContain(seen.token);
+    expect(failed.message).toMatch(
+      /^GET pet%20store\/api\/csv\/Pet: column "weight" \(DECIMAL\) answered a value of \d+ characters; 0 rows were delivered before it, the rest of the table was not$/,
+    );
+    expect(failed.contentType).toBe('text/csv');
+  });
+
+  it('exportCsv().rows(): an HTML page instead of CSV names the download with its status', async () => {
+    const { client, seen, tokenOf } = await signedIn();
+    server.use(
+      http.get(
+        `${BASE}/pet%20store/api/csv/Pet`,
+        ({ request }) => new HttpResponse(`<html>${tokenOf(request)}</html>`, { status: 203, headers: { 'content-type': 'text/html' } }),
+      ),
+    );
+    const rows = async (): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      for await (const row of pets(client).exportCsv({ separator: '\t' }).rows()) out.push(row);
+      return out;
+    };
+    const failed = await named(rows(), 'GET', `${BASE}/pet%20store/api/csv/Pet?separator=TAB`, 203, seen);
+    expect(failed.message).toBe(
+      'GET pet%20store/api/csv/Pet: expected the CSV download (text/csv), got text/html; 0 rows were delivered before it, the rest of the table was not',
+    );
+    expect(failed.contentType).toBe('text/html');
+  });
+
+  it('rows(): _schema names a reference table it does not list, the error names the _schema request', async () => {
+    const { client, seen, tokenOf } = await signedIn();
+    const schema = {
+      name: 'pet store',
+      tables: [
+        {
+          id: 'Pet',
+          name: 'Pet',
+          tableType: 'DATA',
+          columns: [
+            { id: 'name', name: 'name', columnType: 'STRING', key: 1 },
+            { id: 'owner', name: 'owner', columnType: 'REF', refTableName: 'Nowhere' },
+          ],
+        },
+      ],
+    };
+    server.use(
+      http.post(`${BASE}/pet%20store/graphql`, async ({ request }) => {
+        const body = (await request.clone().json()) as { query: string };
+        if (!body.query.includes('_schema')) return undefined;
+        return HttpResponse.json({ data: { _schema: { ...schema, note: tokenOf(request) } } });
+      }),
+    );
+    const failed = await named(pets(client).rows().toArray(), 'POST', `${BASE}/pet%20store/graphql`, 200, seen);
+    expect(failed.message).toBe('POST pet%20store/graphql: metadata: Pet.owner refers to table "Nowhere", which _schema does not list');
+    expect(failed.snippet).toContain('"refTableName":"Nowhere"');
   });
 });

@@ -130,3 +130,35 @@ describe('GraphQL over GET (GraphqlExecutor#rejectMutations)', () => {
     expect([broken.status, broken.body.errors?.[0]?.message]).toEqual([400, expect.stringMatching(/^Invalid syntax with offending token '<EOF>'/)]);
   });
 });
+
+describe('GraphQL over GET without `query` (GraphqlApi#getQueryFromRequest)', () => {
+  type Types = { data: { __schema: { types: { name: string }[] } } };
+  const names = async (path: string): Promise<{ status: number; names: string[] }> => {
+    const res = await fetch(`${BASE}/${path}`);
+    const body = (await res.json()) as Types;
+    return { status: res.status, names: body.data.__schema.types.map((t) => t.name) };
+  };
+
+  it('runs `{ __schema { types { name } } }`: the type names, not a __typename, at both levels', async () => {
+    const db = await names('api/graphql');
+    expect(db.status).toBe(200);
+    expect(db.names).toEqual(expect.arrayContaining(['Query', 'Save', 'String', 'Boolean', '__Schema', '__Type']));
+    const schema = await names('pet%20store/graphql');
+    expect(schema.names).toEqual(expect.arrayContaining(['Query', 'Save', 'Pet', 'Category', '__Schema']));
+    expect(db.names).not.toContain('Pet');
+    expect((await names('pet%20store/api/graphql')).names).toEqual(schema.names);
+  });
+
+  it('answers the same document sent as `query`, over GET and POST', async () => {
+    const query = '{\n  __schema {\n    types {\n      name\n    }\n  }\n}';
+    const viaGet = await (await fetch(`${BASE}/pet%20store/graphql?${new URLSearchParams({ query })}`)).json();
+    const viaPost = await rawGraphql('pet%20store/graphql', query);
+    expect(viaGet).toEqual(await (await fetch(`${BASE}/pet%20store/graphql`)).json());
+    expect(viaPost.body).toEqual(viaGet);
+  });
+
+  it('names the mutation type Save at the database level too (GraphqlFactory.forDatabase)', async () => {
+    const res = await rawGraphql('api/graphql', 'mutation { nope { status } }');
+    expect(res.body.errors[0].message).toBe("Validation error (FieldUndefined@[nope]) : Field 'nope' in type 'Save' is undefined");
+  });
+});

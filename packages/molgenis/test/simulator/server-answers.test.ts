@@ -58,6 +58,14 @@ describe("writable and permissions of the entity type (EntityTypeResponse, Entit
     }
   });
 
+  it('reaches the client: getEntityMetaData() reads `permissions` and `writable` as typed fields', async () => {
+    const meta = await new Molgenis({ baseUrl: DEFAULT_BASE_URL, retry: 0 }).getEntityMetaData('demo_sightings');
+    const permissions: string[] | undefined = meta.permissions; // typed: no cast needed
+    const writable: boolean | undefined = meta.writable;
+    expect(sorted(permissions)).toEqual(sorted(READ));
+    expect(writable).toBe(false);
+  });
+
   it('gives anonymous on a public entity type the READ permission set (DataPermissionConfig) and writable false', async () => {
     for (const meta of await metas({})) {
       expect(sorted(meta.permissions)).toEqual(sorted(READ));
@@ -130,5 +138,99 @@ describe('GET /api/v1/csv/E with a refusal the CSV method does not catch (Fallba
   it('reaches the client as a 500 error, not as rows', async () => {
     const m = new Molgenis({ baseUrl: DEFAULT_BASE_URL, retry: 0 });
     await expect(m.csv('demo_sightings', { q: 'type<b' }).toArray()).rejects.toMatchObject({ status: 500 });
+  });
+});
+
+describe('GET /api/v1/csv/E: num, start and sortOrder as QueryStringParser and the CSV method read them', () => {
+  const csv = async (query: string) => get(`/api/v1/csv/demo_sightings?${query}`);
+  const lines = (text: string) => text.trim().split('\n').length - 1;
+
+  it('is a 500, not a 400, for a num or start that is no integer or empty (DataConversionException, an unboxed null)', async () => {
+    for (const query of ['num=abc', 'start=1.5', 'num=', 'num=99999999999']) {
+      const answer = await csv(query);
+      expect([query, answer.status, answer.type.startsWith('text/csv')]).toEqual([query, 500, false]);
+    }
+  });
+
+  it("reads Spring's integers (trimmed, hex) and lets a negative num or start through (no LIMIT/OFFSET)", async () => {
+    expect(lines((await csv('num=0x2')).text)).toBe(2);
+    expect(lines((await csv(`num=${encodeURIComponent(' 3 ')}`)).text)).toBe(3);
+    expect(lines((await csv('num=-1')).text)).toBe(5);
+    const negative = await csv('start=-3&num=2');
+    expect([negative.status, negative.text]).toEqual([200, (await csv('start=0&num=2')).text]);
+  });
+
+  it('checks in the server order: q, then the sort order, then num, then the attribute names', async () => {
+    const q = await csv(`q=${encodeURIComponent('nope==1')}&attributes=zzz&num=20000`);
+    expect([q.status, q.text.includes('type:demo_sightings attribute:nope')]).toEqual([400, true]);
+    const order = await csv('sortColumn=year&sortOrder=up&num=20000');
+    expect(order.status).toBe(500);
+    const num = await csv('num=20000&attributes=zzz');
+    expect([num.status, num.text.includes('Num exceeded the maximum of 10000 rows')]).toEqual([400, true]);
+  });
+
+  it('reads an empty sortOrder as ASC and ignores sortOrder without a sortColumn', async () => {
+    expect((await csv('sortColumn=year&sortOrder=')).text).toBe((await csv('sortColumn=year&sortOrder=ASC')).text);
+    expect((await csv('sortOrder=up')).status).toBe(200);
+    expect((await csv('sortColumn=&sortOrder=up')).status).toBe(200);
+  });
+});
+
+describe('GET /api/v1/E/meta?attributes=&expand= (RestController#retrieveEntityType → EntityTypeResponse, AttributeResponse)', () => {
+  const meta = async (query: string) => JSON.parse((await get(`/api/v1/demo_sightings/meta?${query}`)).text) as Record<string, unknown>;
+  const ALWAYS = ['href', 'hrefCollection', 'languageCode', 'permissions', 'writable'];
+
+  it('keeps only the fields `attributes` names (lower-cased; `abstract` for isAbstract), but always href, languageCode, permissions, writable', async () => {
+    expect(Object.keys(await meta('attributes=name,idAttribute')).sort()).toEqual([...ALWAYS, 'idAttribute', 'name'].sort());
+    expect(Object.keys(await meta('attributes=LABEL&attributes=abstract')).sort()).toEqual([...ALWAYS, 'isAbstract', 'label'].sort());
+    expect(Object.keys(await meta('attributes=')).length).toBeGreaterThan(ALWAYS.length + 5); // empty: everything
+  });
+
+  it('expand=attributes[a;b] expands each attribute with only those fields (and its href)', async () => {
+    const attributes = (await meta('expand=attributes[name;fieldType;isVisible]')).attributes as Record<string, Record<string, unknown>>;
+    expect(Object.keys(attributes).length).toBeGreaterThan(1);
+    for (const [name, attr] of Object.entries(attributes)) {
+      expect(
+        Object.keys(attr)
+          .filter((k) => k !== 'mappedBy')
+          .sort(),
+      ).toEqual(['fieldType', 'href', 'name', 'visible']);
+      expect(attr.name).toBe(name);
+    }
+    expect(attributes.reports?.mappedBy).toBe('sighting'); // AttributeResponse sets mappedBy whatever is selected
+    const linked = (await meta('expand=other')).attributes as Record<string, Record<string, unknown>>;
+    expect(Object.values(linked).every((attr) => Object.keys(attr).join() === 'href')).toBe(true);
+  });
+
+  it('refuses an expand value that is not `name` or `name[a;b]` (MolgenisDataException, the fallback 500)', async () => {
+    const answer = await get(`/api/v1/demo_sightings/meta?expand=${encodeURIComponent('[x]')}`);
+    expect([answer.status, JSON.parse(answer.text)]).toEqual([500, { errors: [{ message: 'invalid expand value: [x]' }] }]);
+  });
+});
+
+describe('GET /api/v2/E/<id>?attrs= (RestControllerV2#retrieveEntity: EntityTypeResponseV2 gets the fetch)', () => {
+  it('lists only the selected attributes in `_meta`, as the collection `meta` does', async () => {
+    const names = (body: { attributes: { name: string }[] }) => body.attributes.map((a) => a.name);
+    const row = JSON.parse((await get('/api/v2/demo_sightings/151?attrs=id,year')).text);
+    const page = JSON.parse((await get('/api/v2/demo_sightings?attrs=id,year&num=1')).text);
+    expect(names(row._meta)).toEqual(['id', 'year']);
+    expect(names(row._meta)).toEqual(names(page.meta));
+    const all = JSON.parse((await get('/api/v2/demo_sightings/151')).text);
+    expect(names(all._meta).length).toBeGreaterThan(2);
+  });
+});
+
+describe('GET /api/v2/E?q=<search>&num=0&sort=<unknown> (createEntityCollectionResponse: count only, no findAll)', () => {
+  it('answers the count: the sort reaches no SortGenerator', async () => {
+    const answer = await get(`/api/v2/demo_sightings?q=${encodeURIComponent('type=q=UNI')}&sort=nope&num=0`);
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.text);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items).toEqual([]);
+  });
+
+  it('is still the 500 without a search: the PostgreSQL count checks the sort (QueryImpl copies it)', async () => {
+    const answer = await get('/api/v2/demo_sightings?sort=nope&num=0');
+    expect(answer.status).toBe(500);
   });
 });

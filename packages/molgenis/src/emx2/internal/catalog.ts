@@ -1,7 +1,7 @@
 // The metadata of a schema and of the schemas its references point into, for reads and writes
 // that follow references.
 import { type CallOptions, ResponseFormatError } from '@bio/core-http';
-import { loadMetadata } from '../metadata.js';
+import { loadMetadata, metadataFailure } from '../metadata.js';
 import type { ColumnMetadata, SchemaMetadata, TableMetadata } from '../types.js';
 import type { Ctx } from './context.js';
 
@@ -35,10 +35,11 @@ export function refTableOf(catalog: Catalog, table: TableMetadata, column: Colum
   const schema = catalog.get(column.refSchemaName ?? table.schemaName) ?? [...catalog.values()][0];
   const found = schema?.tables.find((t) => t.name === column.refTableName || (column.refTableId !== undefined && t.id === column.refTableId));
   if (!found) {
-    throw new ResponseFormatError({
-      service: 'molgenis',
-      message: `metadata: ${table.name}.${column.name} refers to table "${column.refTableName}", which _schema does not list`,
-    });
+    const problem = `metadata: ${table.name}.${column.name} refers to table "${column.refTableName}", which _schema does not list`;
+    // The fault is in the answer that listed the column: name that request when this module loaded it.
+    const holder = [...catalog.values()].find((s) => s.tables.includes(table));
+    const fail = holder === undefined ? undefined : metadataFailure(holder);
+    throw fail === undefined ? new ResponseFormatError({ service: 'molgenis', message: problem }) : fail(problem, { table: table.name, column });
   }
   return found;
 }

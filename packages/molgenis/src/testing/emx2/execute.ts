@@ -9,8 +9,8 @@ import { endTask } from './task-work.js';
 import { aggField, argsOf, type ExecContext, projectPlain, schemaMeta, session, tableField } from './query.js';
 import type { Emx2SimulatorState } from './types.js';
 
-const DB_QUERIES = ['_schemas', '_session', '_manifest', '_tasks', '_settings', '__typename'];
-const SCHEMA_QUERIES = ['_schema', '_session', '_manifest', '_tasks', '_settings', '__typename'];
+const DB_QUERIES = ['_schemas', '_session', '_manifest', '_tasks', '_settings', '__typename', '__schema'];
+const SCHEMA_QUERIES = ['_schema', '_session', '_manifest', '_tasks', '_settings', '__typename', '__schema'];
 const DB_MUTATIONS = ['signin', 'signout', 'createToken', 'signup', 'changePassword'];
 const SCHEMA_MUTATIONS = ['signin', 'signout', 'createToken', 'changePassword', 'insert', 'update', 'save', 'delete', 'truncate'];
 
@@ -74,11 +74,30 @@ function mutationField(ctx: ExecContext, f: GqlField, type: string): unknown {
   }
 }
 
+/** graphql-java's introspection types, which every schema lists. */
+const INTROSPECTION_TYPES = ['__Directive', '__DirectiveLocation', '__EnumValue', '__Field', '__InputValue', '__Schema', '__Type', '__TypeKind'];
+
+/**
+ * `__schema` as graphql-java's introspection answers it, for the parts the simulator knows: the
+ * root types (GraphqlFactory names them Query and Save, at both levels), the scalars introspection
+ * itself uses, the introspection types and, for a schema, one object type per table (named by its
+ * identifier, GraphqlTableFieldFactory.getTableTypeIdentifier). The server lists more (filter,
+ * order-by, input and aggregate types per table, EMX2's own Molgenis* types), which the
+ * simulator does not model.
+ */
+function introspection(ctx: ExecContext): Record<string, unknown> {
+  const tables = ctx.schema?.tables.map((t) => t.id) ?? [];
+  const names = ['Query', 'Save', ...tables, 'String', 'Boolean', ...INTROSPECTION_TYPES];
+  return { types: names.map((name) => ({ name })), queryType: { name: 'Query' }, mutationType: { name: 'Save' } };
+}
+
 function queryField(ctx: ExecContext, f: GqlField): unknown {
   const schema = ctx.schema;
   switch (f.name) {
     case '__typename':
       return 'Query';
+    case '__schema':
+      return introspection(ctx);
     case '_schemas': {
       const visible = [...ctx.state.schemas.values()].filter((s) => session(ctx).schemas && (session(ctx).schemas as string[]).includes(s.name));
       return visible.map((s) => ({ id: s.name, name: s.name, label: s.name, description: s.description ?? null }));
@@ -130,7 +149,7 @@ export function executeGraphql(ctx: ExecContext, query: string, variablesIn: unk
   }
   ctx.variables = (variablesIn ?? {}) as Record<string, unknown>;
   const schema = ctx.schema;
-  const type = op.type === 'query' ? 'Query' : schema ? 'Save' : 'Mutation';
+  const type = op.type === 'query' ? 'Query' : 'Save'; // GraphqlFactory.forDatabase and forSchema both name it Save
   // validation: every root field must exist (tables only for those who may see the schema)
   const tableIds = new Set(schema ? schema.tables.map((t) => t.id) : []);
   const known = (name: string): boolean => {

@@ -19,8 +19,12 @@ function who(state: Emx2SimulatorState, request: SimulatedRequest): { user: stri
   return { user: known.user, token };
 }
 
+/** What EMX2 runs for a GET of `/graphql` without `query` (GraphqlApi.getQueryFromRequest). */
+const DEFAULT_GET_QUERY = '{\n  __schema {\n    types {\n      name\n    }\n  }\n}';
+
 async function graphqlRequest(request: SimulatedRequest): Promise<{ query: string; variables: unknown }> {
-  if (request.method === 'GET') return { query: request.url.searchParams.get('query') ?? '{ __typename }', variables: undefined };
+  // GraphqlApi.getQueryFromRequest: a GET without `query` runs the type listing below
+  if (request.method === 'GET') return { query: request.url.searchParams.get('query') ?? DEFAULT_GET_QUERY, variables: undefined };
   const type = request.headers.get('content-type');
   if (type === null)
     throw new Emx2SimError('Cannot invoke "String.startsWith(String)" because the return value of "io.javalin.http.Context.header(String)" is null');

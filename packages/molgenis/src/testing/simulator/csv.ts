@@ -2,7 +2,8 @@
 // v1 + CsvHttpMessageConverter): a header of attribute names, then one line per row, every
 // value quoted (opencsv), null as an empty unquoted field, references as their labels (lists
 // joined by commas), numbers and dates as Java prints them. num: default 100 (also for 0), at
-// most 10,000; a bad parameter is `sendError(400, message)` (an HTML error page).
+// most 10,000; a refusal the method catches is `sendError(400, message)` (an HTML error page),
+// one it does not a 500 (see `csvExport`).
 import { htmlPage, SimRefusal } from './http.js';
 import { matchingRows } from './read.js';
 import type { MolgenisSimulatorState, SimAttribute, SimEntity, SimRow } from './types.js';
@@ -61,11 +62,58 @@ function queryRefusal(error: unknown, url: URL): Response {
   return message === undefined ? htmlPage(500, 'Internal Server Error', url.pathname) : badRequest(message);
 }
 
+/** A 500 the CSV method does not catch (FallbackExceptionHandler), as the simulator sends it (see {@link queryRefusal}). */
+function uncaught(url: URL): Response {
+  return htmlPage(500, 'Internal Server Error', url.pathname);
+}
+
+/**
+ * `num`/`start` as QueryStringParser reads them: `DataConverter.toInt`, Spring's String→Integer
+ * conversion (trimmed; decimal, or hex with `0x`/`#`; an empty text is null). A failure is a
+ * DataConversionException, and null is unboxed into `pageSize(int)`/`offset(int)`, a
+ * NullPointerException: neither is among the exceptions the method catches, so both are 500s.
+ */
+function javaInt(text: string): number | undefined {
+  const t = text.trim();
+  const hex = /^([+-]?)(?:0x|0X|#)([0-9a-fA-F]+)$/.exec(t);
+  const n = hex !== null ? (hex[1] === '-' ? -1 : 1) * Number.parseInt(hex[2] as string, 16) : /^[+-]?\d+$/.test(t) ? Number(t) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 ? n : undefined;
+}
+
+/**
+ * RestController's `/csv/{entityTypeId}` in its order: the query parameters (QueryStringParser,
+ * in the order sent: `num`, `start`, `q`), the sort order (only with a non-empty `sortColumn`;
+ * an empty `sortOrder` is ASC, another than ASC/DESC a RuntimeException, 500), the page size
+ * (0 → 100, above 10,000 → 400), the attribute names (400), and last, while the rows are
+ * fetched, the sort attribute. A negative `num` or `start` is no error: PostgreSqlQueryGenerator
+ * writes LIMIT and OFFSET only when they are above 0.
+ */
 export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url: URL): Response {
   const params = url.searchParams;
-  const num = Number(params.get('num') ?? '0') || 100;
-  const start = Number(params.get('start') ?? '0');
-  if (!Number.isInteger(num) || !Number.isInteger(start) || start < 0 || num < 0) return badRequest('Failed to convert num/start');
+  let num = 0;
+  let start = 0;
+  let q: string | null = null;
+  for (const [name, value] of params) {
+    const key = name.toLowerCase();
+    if (key === 'num' || key === 'start') {
+      const n = javaInt(value);
+      if (n === undefined) return uncaught(url);
+      if (key === 'num') num = n;
+      else start = n;
+    } else if (key === 'q') {
+      q = value;
+      try {
+        matchingRows(state, entity, q, null); // MolgenisRSQL.createQuery: the refusals of q
+      } catch (error) {
+        return queryRefusal(error, url);
+      }
+    }
+  }
+  const sortColumn = params.get('sortColumn') ?? '';
+  const sortOrder = params.get('sortOrder') || 'ASC';
+  if (sortColumn !== '' && sortOrder !== 'ASC' && sortOrder !== 'DESC')
+    return new Response('unknown sort order', { status: 500, headers: { 'content-type': 'text/plain' } });
+  if (num === 0) num = 100;
   if (num > 10_000) return badRequest('Num exceeded the maximum of 10000 rows');
   const wanted = params.get('attributes');
   const selected = wanted === null ? undefined : new Set(wanted.split(',').map((a) => a.trim().toLowerCase()));
@@ -73,17 +121,14 @@ export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url:
   const unknown = [...(selected ?? [])].filter((a) => !names.has(a));
   if (unknown.length > 0) return badRequest(`Unknown attributes [${unknown.join(', ')}]`);
   const attributes = entity.meta.attributes.filter((a) => selected === undefined || selected.has(a.name.toLowerCase()));
-  const order = params.get('sortOrder') ?? 'ASC';
-  const sortColumn = params.get('sortColumn');
-  if (sortColumn !== null && order !== 'ASC' && order !== 'DESC')
-    return new Response('unknown sort order', { status: 500, headers: { 'content-type': 'text/plain' } });
   let rows: SimRow[];
   try {
-    rows = matchingRows(state, entity, params.get('q'), sortColumn === null || sortColumn === '' ? null : `${sortColumn}:${order.toLowerCase()}`);
+    rows = matchingRows(state, entity, q, sortColumn === '' ? null : `${sortColumn}:${sortOrder.toLowerCase()}`);
   } catch (error) {
     return queryRefusal(error, url);
   }
+  const from = Math.max(0, start);
   const lines = [attributes.map((a) => quote(a.name)).join(',')];
-  for (const row of rows.slice(start, start + num)) lines.push(attributes.map((a) => quote(cell(state, entity, a, row))).join(','));
+  for (const row of rows.slice(from, num < 0 ? undefined : from + num)) lines.push(attributes.map((a) => quote(cell(state, entity, a, row))).join(','));
   return new Response(`${lines.join('\n')}\n`, { status: 200, headers: { 'content-type': 'text/csv;charset=UTF-8' } });
 }

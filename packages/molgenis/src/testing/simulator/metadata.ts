@@ -103,22 +103,87 @@ function entityTypeBody(version: 'v1' | 'v2', entity: SimEntity, attributes: unk
   };
 }
 
+/** The keys of EntityTypeResponse (v1) that `?attributes=` selects, by the lower-case name it checks. */
+const V1_ENTITY_SELECTABLE: Record<string, string> = {
+  name: 'name',
+  label: 'label',
+  description: 'description',
+  attributes: 'attributes',
+  labelAttribute: 'labelattribute',
+  idAttribute: 'idattribute',
+  lookupAttributes: 'lookupattributes',
+  isAbstract: 'abstract',
+};
+
 /**
- * v1's EntityTypeResponse: attributes in full with `expand=attributes`, else as `{href}`. The
- * `meta` of a v1 collection is this unexpanded (EntityCollectionResponse builds it so).
+ * The lower-case name AttributeResponse (v1) checks for a key of its answer; `href` and
+ * `mappedBy` are always sent (undefined here).
  */
-export function v1EntityTypeBody(entity: SimEntity, expand: boolean, user: string | undefined): Record<string, unknown> {
+function v1AttributeSelector(key: string): string | undefined {
+  if (key === 'href' || key === 'mappedBy') return undefined;
+  return key === 'visible' ? 'isvisible' : key.toLowerCase();
+}
+
+/** `body` without the keys `selected` leaves out (Gson omits the fields the constructor left null). */
+function pick(body: Record<string, unknown>, selectorOf: (key: string) => string | undefined, selected: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(body).filter(([key]) => {
+      const selector = selectorOf(key);
+      return selector === undefined || selected.has(selector);
+    }),
+  );
+}
+
+/**
+ * What `GET /api/v1/E/meta` reads from its query, as RestController.retrieveEntityType binds it:
+ * `attributes` (toAttributeSet: lower-cased names, none = all) and `expand` (toExpandMap:
+ * `attributes` or `attributes[a;b]`, names lower-cased). Spring splits each value at commas.
+ */
+export interface V1MetaQuery {
+  attributes?: ReadonlySet<string> | undefined;
+  /** `expand=attributes`: undefined = not expanded, null = expanded in full, else only these fields. */
+  expandAttributes?: ReadonlySet<string> | null | undefined;
+}
+
+/** Read {@link V1MetaQuery} from the request's parameters. */
+export function v1MetaQuery(params: URLSearchParams): V1MetaQuery {
+  const list = (name: string): string[] => params.getAll(name).flatMap((v) => (v === '' ? [] : v.split(',')));
+  const attributes = list('attributes');
+  const query: V1MetaQuery = {};
+  if (attributes.length > 0) query.attributes = new Set(attributes.map((a) => a.toLowerCase()));
+  for (const expand of list('expand')) {
+    const match = /^([^[\]^]+)(?:\[(.+)\])?$/.exec(expand);
+    if (match === null) throw classicError(500, `invalid expand value: ${expand}`); // MolgenisDataException: the fallback handler's 500
+    if ((match[1] as string).toLowerCase() !== 'attributes') continue;
+    query.expandAttributes = match[2] === undefined ? null : new Set(match[2].split(';').map((a) => a.toLowerCase()));
+  }
+  return query;
+}
+
+/**
+ * v1's EntityTypeResponse: attributes in full with `expand=attributes` (only the fields of
+ * `attributes[a;b]`), else as `{href}`; `attributes=` keeps only the named fields, but `href`,
+ * `hrefCollection`, `languageCode`, `writable` and `permissions` are always set. The `meta` of a
+ * v1 collection is this unexpanded (EntityCollectionResponse builds it so).
+ */
+export function v1EntityTypeBody(entity: SimEntity, query: V1MetaQuery | boolean, user: string | undefined): Record<string, unknown> {
+  const { attributes: selected, expandAttributes }: V1MetaQuery = typeof query === 'boolean' ? (query ? { expandAttributes: null } : {}) : query;
   const name = encodeURIComponent(entity.meta.name);
   const attributes: Record<string, unknown> = {};
   for (const attr of entity.meta.attributes) {
-    attributes[attr.name] = expand ? attributeBody('v1', entity, attr) : { href: `/api/v1/${name}/meta/${encodeURIComponent(attr.name)}` };
+    if (expandAttributes === undefined) attributes[attr.name] = { href: `/api/v1/${name}/meta/${encodeURIComponent(attr.name)}` };
+    else {
+      const body = attributeBody('v1', entity, attr);
+      attributes[attr.name] = expandAttributes === null ? body : pick(body, v1AttributeSelector, expandAttributes);
+    }
   }
-  return entityTypeBody('v1', entity, attributes, user);
+  const body = entityTypeBody('v1', entity, attributes, user);
+  return selected === undefined ? body : pick(body, (key) => V1_ENTITY_SELECTABLE[key], selected);
 }
 
 /** `GET /api/v1/E/meta`. */
-export function v1EntityMeta(entity: SimEntity, expand: boolean, user: string | undefined): Response {
-  return json(v1EntityTypeBody(entity, expand, user));
+export function v1EntityMeta(entity: SimEntity, query: V1MetaQuery, user: string | undefined): Response {
+  return json(v1EntityTypeBody(entity, query, user));
 }
 
 /**

@@ -80,25 +80,27 @@ function sortKeys(sort: string): { name: string; sign: number }[] {
  * is never checked by name. PostgreSQL-bound reads fail in QueryUtils.containsComputedAttribute
  * (IndexedRepositoryDecorator), a NullPointerException the fallback handler answers as a 500;
  * a full-text search goes to Elasticsearch, whose SortGenerator throws UnknownAttributeException
- * (404 D04), but only once rows are fetched: a search matching nothing answers normally.
+ * (404 D04), but only once rows are fetched: a search matching nothing, or read with `num=0`,
+ * answers normally (RestControllerV2.createEntityCollectionResponse calls findAll only when
+ * `count > 0 && pageSize > 0`; the count goes to Elasticsearch without the sort).
  */
-function checkSortAttribute(entity: SimEntity, name: string, search: boolean, matched: number): void {
+function checkSortAttribute(entity: SimEntity, name: string, search: boolean, fetched: boolean): void {
   if (entity.meta.attributes.some((a) => a.name === name)) return;
   if (!search)
     throw classicError(
       500,
       'Cannot invoke "org.molgenis.data.meta.model.Attribute.hasExpression()" because the return value of "org.molgenis.data.meta.model.EntityType.getAttribute(String)" is null',
     );
-  if (matched > 0) throw unknownAttribute(entity.meta.label, name);
+  if (fetched) throw unknownAttribute(entity.meta.label, name);
 }
 
 /**
  * Sort rows by `sort` (`a`, `a:desc`, `a:desc,b`) as PostgreSqlQueryGenerator.getSqlSort does:
  * no sort means the id attribute, and the id attribute breaks ties of any other sort.
  */
-function sortRows(entity: SimEntity, rows: SimRow[], sort: string | null, search: boolean): SimRow[] {
+function sortRows(entity: SimEntity, rows: SimRow[], sort: string | null, search: boolean, fetches: boolean): SimRow[] {
   const keys = sort === null || sort.trim() === '' ? [] : sortKeys(sort);
-  for (const { name } of keys) checkSortAttribute(entity, name, search, rows.length);
+  for (const { name } of keys) checkSortAttribute(entity, name, search, fetches && rows.length > 0);
   if (!keys.some((k) => k.name === entity.meta.idAttribute)) keys.push({ name: entity.meta.idAttribute, sign: 1 });
   return [...rows].sort((x, y) => {
     for (const { name, sign } of keys) {
@@ -117,9 +119,10 @@ function searching(node: Node): boolean {
 /**
  * The rows matching `q`, in `sort` order (PostgreSQL's: by id unless sorted otherwise). A
  * full-text search without a sort keeps the order the rows were stored in, standing in for
- * Elasticsearch's relevance order, which is not the id order.
+ * Elasticsearch's relevance order, which is not the id order. `fetches` is false when the
+ * request reads no rows (v2's `num=0`: only counted).
  */
-export function matchingRows(state: MolgenisSimulatorState, entity: SimEntity, q: string | null, sort: string | null): SimRow[] {
+export function matchingRows(state: MolgenisSimulatorState, entity: SimEntity, q: string | null, sort: string | null, fetches = true): SimRow[] {
   let rows = [...entity.rows.values()];
   let search = false;
   if (q !== null && q.trim() !== '') {
@@ -128,7 +131,7 @@ export function matchingRows(state: MolgenisSimulatorState, entity: SimEntity, q
     search = searching(node);
     if (search && (sort === null || sort.trim() === '')) return rows;
   }
-  return sortRows(entity, rows, sort, search);
+  return sortRows(entity, rows, sort, search, fetches);
 }
 
 /**
@@ -206,12 +209,12 @@ function selectionOf(state: MolgenisSimulatorState, entity: SimEntity, params: U
 export function v2Collection(state: MolgenisSimulatorState, entity: SimEntity, url: URL, params: URLSearchParams, user: string | undefined): Response {
   const { start, num } = pagingOf(params, 'v2');
   const selection = selectionOf(state, entity, params);
-  const rows = matchingRows(state, entity, params.get('q'), params.get('sort'));
+  const rows = matchingRows(state, entity, params.get('q'), params.get('sort'), num > 0);
   const total = rows.length;
   const page = rows.slice(start, start + num);
   return json({
     href: `/api/v2/${encodeURIComponent(entity.meta.name)}`,
-    meta: v2EntityMeta(state, entity, user, selection === undefined || selection.has('*') ? undefined : (name) => selection.has(name)),
+    meta: v2EntityMeta(state, entity, user, metaSelection(selection)),
     start,
     num,
     total,
@@ -228,10 +231,16 @@ export function rowOf(entity: SimEntity, id: string): SimRow {
 }
 
 /** `GET /api/v2/E/<id>?attrs=`: the row with its `_meta`. */
+/** The attributes EntityTypeResponseV2.filterAttributes keeps for the fetch of `attrs` (all without one, or with `*`). */
+function metaSelection(selection: ReturnType<typeof selectionOf>): ((name: string) => boolean) | undefined {
+  return selection === undefined || selection.has('*') ? undefined : (name) => selection.has(name);
+}
+
 export function v2Row(state: MolgenisSimulatorState, entity: SimEntity, id: string, params: URLSearchParams, user: string | undefined): Response {
   const selection = selectionOf(state, entity, params);
   const row = rowOf(entity, id);
-  return json({ _meta: v2EntityMeta(state, entity, user), ...renderV2(state, entity, row, selection) });
+  // EntityTypeResponseV2 gets the fetch the row was read with (getEntityResponse → createEntityTypeResponse), so `attrs` selects `_meta`'s attributes too
+  return json({ _meta: v2EntityMeta(state, entity, user, metaSelection(selection)), ...renderV2(state, entity, row, selection) });
 }
 
 function v1Attributes(params: URLSearchParams): ReadonlySet<string> | undefined {

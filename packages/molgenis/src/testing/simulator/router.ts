@@ -7,7 +7,7 @@ import { dataApi } from './data-api.js';
 import { deleteAllRows, deleteEntityType, deleteList, deleteRow } from './delete.js';
 import { classicError, htmlPage, SimRefusal } from './http.js';
 import { importFile, importRun } from './import.js';
-import { attributeMeta, v1EntityMeta, v3Meta } from './metadata.js';
+import { attributeMeta, v1EntityMeta, v1MetaQuery, v3Meta } from './metadata.js';
 import { v1Collection, v1Row, v2Collection, v2Row } from './read.js';
 import type { MolgenisSimulatorState } from './types.js';
 import { v1Add, v1Update, v1UpdateCell, v2AddAll, v2UpdateAll, v2UpdateAttribute } from './write.js';
@@ -91,7 +91,7 @@ async function dispatch(state: MolgenisSimulatorState, request: SimulatedRequest
     if (third === undefined && version === 'v1') {
       if (method === 'GET') {
         requirePermission(entity, user, 'Read metadata');
-        return v1EntityMeta(entity, params.get('expand')?.split(',').includes('attributes') ?? false, user);
+        return v1EntityMeta(entity, v1MetaQuery(params), user);
       }
       if (method === 'DELETE') {
         requirePermission(entity, user, 'Delete data');
