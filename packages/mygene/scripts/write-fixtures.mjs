@@ -138,6 +138,7 @@ const TAXID_FACET = {
   ],
   other: 0,
   missing: 0,
+  total: 26, // transform_aggs: the sum of the buckets shown
 };
 write('query-facets', 'GET /query with facets: size=0 leaves the hits key out', [
   {
@@ -157,7 +158,7 @@ write('query-facets', 'GET /query with facets: size=0 leaves the hits key out', 
       took: 9,
       total: 26,
       max_score: 400.43347,
-      hits: [{ _id: '1017', _score: 400.43347, entrezgene: '1017', name: 'cyclin dependent kinase 2', symbol: 'CDK2', taxid: 9606 }],
+      // ESResultFormatter.transform moves `hits` after `facets`.
       facets: {
         taxid: TAXID_FACET,
         type_of_gene: {
@@ -168,8 +169,10 @@ write('query-facets', 'GET /query with facets: size=0 leaves the hits key out', 
           ],
           other: 0,
           missing: 0,
+          total: 26,
         },
       },
+      hits: [{ _id: '1017', _score: 400.43347, entrezgene: '1017', name: 'cyclin dependent kinase 2', symbol: 'CDK2', taxid: 9606 }],
     }),
   },
 ]);
@@ -242,7 +245,14 @@ write('query-errors', 'GET /query at the paging limits (size 1000, from 9000, wi
       path: '/v3/query',
       query: { q: 'cdk2', fields: 'symbol', facets: 'taxid', facet_size: '1000', size: '1000', from: '9000', sort: 'taxid', species: 'human' },
     },
-    response: ok({ took: 2, total: 26, max_score: null, hits: [] }),
+    // Past the last hit with facets: `hits` is left out (empty), `facets` stays (ESResultFormatter.transform);
+    // `species=human` keeps the 14 human hits of query-facets.
+    response: ok({
+      took: 2,
+      total: 14,
+      max_score: null,
+      facets: { taxid: { _type: 'terms', terms: [{ count: 14, term: 9606 }], other: 0, missing: 0, total: 14 } },
+    }),
   },
   {
     request: { method: 'GET', path: '/v3/query', query: { q: 'symbol:(cdk2' } },

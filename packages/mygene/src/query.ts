@@ -15,7 +15,7 @@ export async function runQuery(ctx: Context, q: unknown, o: QueryOptions = {}): 
     await ctx.http.get('query', { searchParams: { q: text, ...toSearchParams(params) }, ...requestOptions(o) }).json<unknown>(),
     'GET query',
   );
-  // With size=0 the server leaves `hits` out.
+  // With facets and an empty page (size=0, or from past the matches) the server leaves `hits` out.
   if (body.hits === undefined) return { ...body, hits: [] } as unknown as QueryResponse;
   if (!Array.isArray(body.hits)) throw formatError('GET query', 'hits to be a list', body.hits);
   return body as unknown as QueryResponse;

@@ -53,6 +53,7 @@ describe('query (GET /query)', () => {
       ],
       other: 0,
       missing: 0,
+      total: 26,
     });
   });
 

@@ -32,6 +32,14 @@ describe('validation before any request', () => {
       [mg.query('cdk2', { size: 1001 }), 'size', /between 0 and 1000, got 1001/],
       [mg.query('cdk2', { size: 1.5 }), 'size', /integer/],
       [mg.query('cdk2', { from: 10_001 }), 'from', /between 0 and 10000/],
+      // Negative paging: the server passes it on to Elasticsearch, which refuses it (400); never sent.
+      [mg.query('cdk2', { size: -1 }), 'size', /between 0 and 1000, got -1/],
+      [mg.query('cdk2', { from: -1 }), 'from', /between 0 and 10000, got -1/],
+      [mg.query('cdk2', { size: 10, from: -10 }), 'from', /got -10/],
+      [mg.query('cdk2', { size: Number.NaN }), 'size', /expected an integer, got number NaN/],
+      [mg.query('cdk2', { from: Number.POSITIVE_INFINITY }), 'from', /expected an integer, got number Infinity/],
+      [mg.query('cdk2', { from: '5' as never }), 'from', /expected an integer, got "5"/],
+      [mg.query('cdk2', { size: 0, facets: 'taxid', facetSize: -1 }), 'facetSize', /between 1 and 1000, got -1/],
       [mg.query('cdk2', { from: 9995, size: 10 }), 'from', /from \+ size must be at most 10000/],
       [mg.query('cdk2', { from: 9991 }), 'from', /9991 \+ 10/],
       [mg.query('cdk2', { sort: Array.from({ length: 11 }, (_, i) => `f${i}`) }), 'sort', /at most 10 entries/],
@@ -63,6 +71,8 @@ describe('validation before any request', () => {
     expect((await rejection(mg.queryMany(['a'], { batchSize: 1001 }))).field).toBe('batchSize');
     expect((await rejection(mg.queryMany(['a'], { delay: -1 }))).field).toBe('delay');
     expect((await rejection(mg.queryMany(['a'], { size: 0 }))).field).toBe('size');
+    expect((await rejection(mg.queryMany(['a'], { size: -1 }))).message).toMatch(/size: must be between 1 and 1000, got -1/);
+    expect((await rejection(mg.mapIds(['a'], { size: 2.5 }))).message).toMatch(/size: expected an integer/);
     expect((await rejection(mg.queryMany(['a'], { scopes: [] }))).field).toBe('scopes');
     expect((await rejection(mg.mapIds(['a'], { pick: 'worst' as never }))).field).toBe('pick');
     expect((await rejection(drain(mg.genesStream([null as never])))).field).toBe('ids');

@@ -91,10 +91,16 @@ export function selectFields(doc: SimGene, fields: readonly string[] | undefined
   return kept === undefined ? {} : structuredClone(kept);
 }
 
+/** A key's path under `path`, as biothings.utils.common.traverse writes it: joined with a dot, dots trimmed at both ends. */
+function childPath(path: string, key: string): string {
+  return `${path}.${key}`.replace(/^\.+|\.+$/g, '');
+}
+
 /**
- * `dotfield=true`: dotted leaf paths (an empty list counts as a leaf); one value → a scalar,
- * several → a list in document order with falsy items dropped (ESResultFormatter._dotfield: its
- * `_sorted` step only sorts objects, so the lists stay unsorted).
+ * `dotfield=true` on a document whose keys are already sorted: dotted leaf paths in the order
+ * `traverse` walks them (an empty list counts as a leaf, an empty object has none); one value → a
+ * scalar, several → a list in document order with falsy items dropped (ESResultFormatter._dotfield:
+ * its `_sorted` step only sorts objects, so the lists stay unsorted).
  */
 export function flattenDotfield(doc: Json, alwaysList: ReadonlySet<string>): Json {
   const paths = new Map<string, unknown[]>();
@@ -102,7 +108,7 @@ export function flattenDotfield(doc: Json, alwaysList: ReadonlySet<string>): Jso
     if (Array.isArray(value) && value.length > 0) {
       for (const item of value) walk(item, prefix);
     } else if (isObject(value)) {
-      for (const [key, v] of Object.entries(value)) walk(v, prefix === '' ? key : `${prefix}.${key}`);
+      for (const [key, v] of Object.entries(value)) walk(v, childPath(prefix, key));
     } else {
       const list = paths.get(prefix) ?? [];
       list.push(value);
@@ -134,20 +140,26 @@ function eachObject(value: unknown, path: string, visit: (obj: Json, path: strin
     return;
   }
   if (!isObject(value)) return;
-  for (const [key, child] of Object.entries(value)) eachObject(child, path === '' ? key : `${path}.${key}`, visit);
+  for (const [key, child] of Object.entries(value)) eachObject(child, childPath(path, key), visit);
   visit(value, path);
 }
 
-/** The key a dotted `field` names directly inside the object at `path`, if any. */
+/**
+ * The key `field` names inside the object at `path`, as _allow_null and _always_list read it: `field`
+ * must start with `path` (as text, so `genomic_pos_hg19` starts with `genomic_pos` and names `_hg19`
+ * in it, and `genomic_pos` names `""` in itself), then loses its leading dots and must hold no other.
+ */
 function childKey(field: string, path: string): string | undefined {
-  const rest = path === '' ? field : field.startsWith(`${path}.`) ? field.slice(path.length + 1) : undefined;
-  return rest === undefined || rest === '' || rest.includes('.') ? undefined : rest;
+  if (!field.startsWith(path)) return undefined;
+  const key = field.slice(path.length).replace(/^\.+/, '');
+  return key.includes('.') ? undefined : key;
 }
 
 /**
  * `allow_null` then `always_list`, object by object (ESResultFormatter._transform_hit): a missing
  * field is added as null only where its parent object exists (in every item of a list of objects),
- * and `always_list` wraps a value in a list, turning null into `[]`.
+ * and `always_list` wraps a value in a list, turning null into `[]`. The root object holds `_id`,
+ * `_score` or `_version` too.
  */
 function applyNullAndList(body: Json, allowNull: readonly string[], alwaysList: readonly string[]): void {
   eachObject(body, '', (obj, path) => {
@@ -171,10 +183,15 @@ export interface ShapeOptions {
   allowNull: readonly string[];
 }
 
-/** The document body (without `_id`, `_version`, `_score`) as the answer carries it. */
-export function shapeBody(doc: SimGene, o: ShapeOptions): Json {
-  let body = selectFields(doc, o.fields);
+/**
+ * A document as the answer carries it: `head` (`_id` with `_score` or `_version`, the hit's
+ * metadata that the formatter treats as fields like any other) and the selected fields; then
+ * allow_null / always_list, keys sorted at every level, and dotfield flattening last
+ * (ESResultFormatter._transform_hit).
+ */
+export function shapeBody(doc: SimGene, o: ShapeOptions, head: Json): Json {
+  const body: Json = { ...head, ...selectFields(doc, o.fields) };
   if (o.allowNull.length > 0 || o.alwaysList.length > 0) applyNullAndList(body, o.allowNull, o.alwaysList);
-  if (o.dotfield) body = flattenDotfield(body, new Set(o.alwaysList));
-  return sortKeys(body) as Json;
+  const sorted = sortKeys(body) as Json;
+  return o.dotfield ? flattenDotfield(sorted, new Set(o.alwaysList)) : sorted;
 }

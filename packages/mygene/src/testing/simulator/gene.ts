@@ -16,7 +16,7 @@ function lookup(index: GeneIndex, id: string, filter: DocFilter): SimGene[] {
 }
 
 function annotation(doc: SimGene, shape: ShapeOptions): Record<string, unknown> {
-  return { _id: doc._id, _version: doc._version ?? 1, ...shapeBody(doc, shape) };
+  return shapeBody(doc, shape, { _id: doc._id, _version: doc._version ?? 1 });
 }
 
 /** `GET /gene/{id}`: the document (every field unless `fields`), a list when the id matches several, or 404. */

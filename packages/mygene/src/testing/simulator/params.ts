@@ -149,8 +149,12 @@ export class Params {
     return list;
   }
 
-  /** An integer (Python `int()` of a string; a JSON body must hold a JSON integer), with the server's maximum. */
-  int(name: string, options: { max?: number; min?: number } = {}): number | undefined {
+  /**
+   * An integer (Python `int()` of a string; a JSON body must hold a JSON integer), with the server's
+   * maximum. No minimum: biothings.web sets none on size/from/facet_size (settings/default.py
+   * COMMON_KWARGS, QUERY_KWARGS), so a negative value passes the options and reaches Elasticsearch.
+   */
+  int(name: string, options: { max?: number } = {}): number | undefined {
     const found = this.find(name);
     if (found === undefined) return undefined;
     const { value, source } = found;
@@ -159,10 +163,6 @@ export class Params {
     else if (source !== 'json' && typeof value === 'string' && /^\s*[-+]?\d+(_\d+)*\s*$/.test(value)) n = Number.parseInt(value.replace(/_/g, ''), 10);
     else optionError(name, { reason: 'Expect type int.' });
     if (options.max !== undefined && n > options.max) optionError(name, { max: options.max, num: n });
-    // Unconfirmed: biothings.web sets no `min` on size/from/facet_size (web/settings/default.py
-    // QUERY_KWARGS; manager.py Validator.validate checks `min` only when one is set), so the server
-    // passes a negative value on to Elasticsearch, whose refusal the mirrored sources do not show.
-    if (options.min !== undefined && n < options.min) refuse(errorBody(400, 'Bad Request', { keyword: name, min: options.min, num: n }));
     return n;
   }
 

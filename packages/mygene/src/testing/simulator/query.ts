@@ -8,10 +8,10 @@ import { geneIndex } from './gene-index.js';
 import { type DocFilter, fieldValues, ID_SCOPES, type Match, passes, scopeScore, scopeTargets, search, speciesTaxids } from './search.js';
 import { nextPage, openScroll } from './scroll.js';
 import type { MyGeneSimulatorState } from './state.js';
-import { json, searchError } from './wire.js';
+import { errorBody, json, Refusal, refuse, requestError, searchError } from './wire.js';
 
 function hit(match: Match, shape: ShapeOptions, score: number | null = match.score): Record<string, unknown> {
-  return { _id: match.doc._id, _score: score, ...shapeBody(match.doc, shape) };
+  return shapeBody(match.doc, shape, { _id: match.doc._id, _score: score });
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -70,6 +70,28 @@ function matchesAll(q: string | undefined): boolean {
   return q === undefined || q === '__all__';
 }
 
+/**
+ * Negative paging, which biothings.web passes on unchecked (no `min` in settings/default.py;
+ * ESQueryBuilder.apply_extras copies size/from, and facet_size into each terms aggregation):
+ * Elasticsearch 8 refuses the search body while parsing it, the aggregations before `from` before
+ * `size`, and the ES client raises RequestError: 400 with the ES error type (pipeline.py
+ * capturesESExceptions). `size` is not checked with fetch_all (ESQueryBuilder.build drops it).
+ */
+function refuseNegativePaging(p: {
+  aggs?: readonly string[] | undefined;
+  facetSize?: number | undefined;
+  from?: number | undefined;
+  size?: number | undefined;
+}): void {
+  if (p.aggs !== undefined && p.aggs.length > 0 && p.facetSize !== undefined && p.facetSize < 0) {
+    // ObjectParser wraps the terms builder's refusal ("[size] must be greater than 0. Found [-1] in
+    // [taxid]"); the real reason also starts with the value's [line:column] in the body.
+    refuse(requestError('x_content_parse_exception', '[terms] failed to parse field [size]'));
+  }
+  if (p.from !== undefined && p.from < 0) refuse(requestError('illegal_argument_exception', `[from] parameter cannot be negative but was [${p.from}]`));
+  if (p.size !== undefined && p.size < 0) refuse(requestError('illegal_argument_exception', `[size] parameter cannot be negative, found [${p.size}]`));
+}
+
 /** `size` when absent: 10, or 0 for a match-all query asking only for facets. */
 function defaultSize(q: string | undefined, aggs: readonly string[] | undefined): number {
   return matchesAll(q) && aggs !== undefined ? 0 : 10;
@@ -102,10 +124,15 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
   const filter = filterOf(params, 'query');
   const fetchAll = params.bool('fetch_all') ?? false;
   const aggs = params.list('aggs', MAX.facets);
-  const size = params.int('size', { max: MAX.size, min: 0 }) ?? defaultSize(q, aggs);
-  const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
+  const askedSize = params.int('size', { max: MAX.size });
+  const askedFrom = params.int('from', { max: MAX.from });
   const sort = params.list('sort', MAX.sort);
-  const facetSize = params.int('facet_size', { max: MAX.facetSize, min: 0 }) ?? 10;
+  const askedFacetSize = params.int('facet_size', { max: MAX.facetSize });
+  refuseNegativePaging({ aggs, facetSize: askedFacetSize, from: askedFrom, size: fetchAll ? undefined : askedSize });
+  const size = askedSize ?? defaultSize(q, aggs);
+  const from = askedFrom ?? 0;
+  // `options.facet_size or 10` (ESQueryBuilder.apply_extras): 0 means the default.
+  const facetSize = askedFacetSize || 10;
   const facetFilter = speciesTaxids(params.list('species_facet_filter', MAX.species));
   if (!fetchAll && from + size > MAX.window) {
     return searchError(
@@ -136,7 +163,9 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
     total: selected.length,
     max_score: size === 0 || !sortedByScore || selected.length === 0 ? null : maxScore,
   };
-  if (size > 0) body.hits = sorted.slice(from, from + size).map((m) => hit(m, shape, sortedByScore ? m.score : null));
+  const hits = sorted.slice(from, from + size).map((m) => hit(m, shape, sortedByScore ? m.score : null));
+  // With facets the formatter moves `hits` after them and leaves it out when empty (ESResultFormatter.transform).
+  if (aggs === undefined || hits.length > 0) body.hits = hits;
   if (aggs !== undefined)
     body.facets = facets(
       matches.map((m) => m.doc),
@@ -153,11 +182,26 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
   const scopes = params.list('scopes', MAX.scopes) ?? ID_SCOPES;
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
   const filter = filterOf(params, 'query');
-  const size = params.int('size', { max: MAX.size, min: 1 }) ?? 10;
-  const from = params.int('from', { max: MAX.from, min: 0 }) ?? 0;
+  const askedSize = params.int('size', { max: MAX.size });
+  const from = params.int('from', { max: MAX.from }) ?? 0;
   const withTotal = params.bool('with_total') ?? false;
-  // Without facets, filter and post_filter narrow each term's hits alike.
-  const narrowers = [narrowedBy(state, params.string('filter')), narrowedBy(state, params.string('post_filter'))].filter((f) => f !== undefined);
+  refuseNegativePaging({ from, size: askedSize });
+  // Elasticsearch's own default for each search of the msearch; the formatter reads 0 as 10 too
+  // (`max_size = options.size or 10`), while Elasticsearch returns no hit for it.
+  const size = askedSize ?? 10;
+  const maxSize = size || 10;
+  // A search of the msearch that fails on the shards (past the result window, a filter Elasticsearch
+  // cannot parse) fails on its own: the formatter finds no `hits` in its answer and that assertion
+  // becomes the pipeline's 500 "N/A" (ESResultFormatter._Hits, capturesESExceptions).
+  if (from + size > MAX.window) return errorBody(500, 'N/A');
+  let narrowers: ((m: Match) => boolean)[];
+  try {
+    // Without facets, filter and post_filter narrow each term's hits alike.
+    narrowers = [narrowedBy(state, params.string('filter')), narrowedBy(state, params.string('post_filter'))].filter((f) => f !== undefined);
+  } catch (e) {
+    if (e instanceof Refusal) return errorBody(500, 'N/A');
+    throw e;
+  }
   const out: Record<string, unknown>[] = [];
   let maxTotal = 0;
   let over = 0;
@@ -172,13 +216,13 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
     matches.sort((a, b) => b.score - a.score);
     maxTotal = Math.max(maxTotal, matches.length);
     // The formatter compares each term's total with `size`, whatever `from` is.
-    if (matches.length > size) over++;
+    if (matches.length > maxSize) over++;
     const window = matches.slice(from, from + size);
     if (window.length === 0) out.push({ query: term, notfound: true });
     for (const m of window) out.push({ query: term, ...hit(m, shape) });
   }
   if (!withTotal) return json(out);
   const body: Record<string, unknown> = { max_total: maxTotal, hits: out };
-  if (over > 0) body.msg = `${over} query terms return > ${size} hits, using from=${from + size} to retrieve the remaining hits`;
+  if (over > 0) body.msg = `${over} query terms return > ${maxSize} hits, using from=${from + maxSize} to retrieve the remaining hits`;
   return json(body);
 }

@@ -14,9 +14,24 @@ export function errorBody(status: number, error: string, extra: Record<string, u
   return json({ code: status, success: false, error, ...extra }, status);
 }
 
-/** An Elasticsearch failure: 400 with the ES error type and `root_cause_line_NN` keys. */
+/**
+ * Elasticsearch refusing a request (a 400 the ES client raises as RequestError, pipeline.py
+ * capturesESExceptions): `error` is the ES error type, then the first root cause's reason
+ * line by line as `root_cause_line_NN` (_simplify_ES_exception, `"` written as `'`).
+ */
+export function requestError(type: string, rootCause: string): Response {
+  const lines = Object.fromEntries(
+    rootCause
+      .replace(/"/g, "'")
+      .split('\n')
+      .map((line, i) => [`root_cause_line_${String(i).padStart(2, '0')}`, line]),
+  );
+  return errorBody(400, type, lines);
+}
+
+/** An Elasticsearch failure while searching: 400 `search_phase_execution_exception` with `root_cause_line_NN` keys. */
 export function searchError(rootCause: string): Response {
-  return errorBody(400, 'search_phase_execution_exception', { root_cause_line_00: rootCause });
+  return requestError('search_phase_execution_exception', rootCause);
 }
 
 /** Tornado's default 404 page (an unknown route). */
