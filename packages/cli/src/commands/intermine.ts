@@ -1,13 +1,13 @@
 import { ValidationError } from '@bio/core-http';
-import type { Correction, Operator, TemplateValues } from '@bio/intermine';
+import type { ColumnSummary, Correction, Operator, Query, TemplateValues } from '@bio/intermine';
 import { type Command, Option } from 'commander';
 import { modelToTypeScript } from '@bio/intermine';
 import { intermineClient } from '../clients.js';
 import { MINES } from '../gene-context.js';
-import { rowOf } from '../output.js';
+import { type Row, rowOf } from '../output.js';
 import { parsePathSort } from '../sort.js';
 import type { CommandContext } from '../context.js';
-import { count, list } from '../input.js';
+import { count, list, positive } from '../input.js';
 import { baseUrlOf, examples, serviceCommand } from './common.js';
 import { registerLists } from './intermine-lists.js';
 import { ALL_ROWS_PAGING, type Paging, pagingOf, withPaging } from './paging.js';
@@ -111,10 +111,35 @@ function mineOf(value: string): { name?: string | undefined; baseUrl: string } {
   });
 }
 
+/** `--where` clauses and `--logic` applied to a query. */
+function constrained(query: Query, opts: { where?: string[] | undefined; logic?: string | undefined }): Query {
+  for (const c of (opts.where ?? []).map(parseWhere)) query.where(c.path, c.op, c.value);
+  if (opts.logic) query.logic(opts.logic);
+  return query;
+}
+
+/**
+ * A numeric summary's histogram as rows, with each bucket's range: the mine cuts `min` …
+ * `max × 1.01` into `buckets` equal widths (see `HistogramBucket`); `to` is not included.
+ */
+function histogramRows(summary: Extract<ColumnSummary, { kind: 'numeric' }>): Row[] {
+  const { min, max, buckets } = summary;
+  const width = buckets === undefined || buckets < 1 ? undefined : (max * 1.01 - min) / buckets;
+  return summary.histogram.map(({ bucket, count }) =>
+    width === undefined ? { bucket, from: '', to: '', count } : { bucket, from: round(min + (bucket - 1) * width), to: round(min + bucket * width), count },
+  );
+}
+
+/** `1 distinct value`, `5 distinct values`. */
+const distinct = (n: number): string => `${n} distinct value${n === 1 ? '' : 's'}`;
+
+/** A bucket bound for reading: at most six significant digits. */
+const round = (n: number): number => Number(n.toPrecision(6));
+
 const rootOption = (): Option => new Option('--root <mine>', 'the mine, e.g. www.flymine.org/flymine (same as --base-url)');
 
 /**
- * Register `bio intermine query|lists|enrich|regions`.
+ * Register `bio intermine query|summarise|lists|enrich|regions|templates|template|types`.
  *
  * @example
  * ```ts
@@ -160,11 +185,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
         const views = list(opts.select) ?? [];
         const root = views[0]?.split('.')[0];
         if (!root) throw new ValidationError({ message: '--select needs at least one path such as Gene.symbol', field: 'select' });
-        const clauses = (opts.where ?? []).map(parseWhere);
         const mine = intermineClient(ctx, opts.root ?? baseUrlOf(cmd));
-        const query = mine.query(root).select(views);
-        for (const c of clauses) query.where(c.path, c.op, c.value);
-        if (opts.logic) query.logic(opts.logic);
+        const query = constrained(mine.query(root).select(views), opts);
         if (opts.sort) query.orderBy(opts.sort.path, opts.sort.direction);
         // Rows are written as they stream in (NDJSON/TSV/CSV), so any size of result fits in memory.
         const columns = query.views;
@@ -172,6 +194,41 @@ export function registerIntermine(program: Command, context: () => CommandContex
         ctx.note(`${await ctx.writeAll(columns, rows, (cells) => rowOf(columns, cells))} rows`);
       },
     );
+
+  intermine
+    .command('summarise')
+    .alias('summarize')
+    .description("a column summary: each value and how often it occurs, or for numbers min/max/average/stdev and a histogram")
+    .argument('<path>', 'the column, e.g. Gene.length or Gene.organism.name')
+    .addOption(rootOption())
+    .option('--where <constraint>', "a constraint such as 'Gene.length>5000' (repeatable)", collectWhere)
+    .option('--logic <expression>', 'constraint logic, e.g. "A or B"')
+    .option('--filter <text>', 'only values containing this text (not for numeric columns: the mine refuses it there)')
+    .option('--max <n>', 'at most this many values, or histogram buckets for a numeric column', positive)
+    .addHelpText(
+      'after',
+      examples([
+        "bio intermine summarise Gene.organism.name --where 'Gene.symbol ONE OF eve,zen,h' --offline",
+        'bio intermine summarise Gene.length --where "Gene IN demo-list" --offline',
+        'bio intermine summarise Gene.symbol --filter ev --max 10 --base-url https://www.humanmine.org/humanmine',
+      ]),
+    )
+    .action(async (path: string, opts: { root?: string; where?: string[]; logic?: string; filter?: string; max?: number }, cmd: Command) => {
+      const ctx = context();
+      const root = path.split('.')[0];
+      if (!root || !path.includes('.')) throw new ValidationError({ message: `<path> must name a column of a class, such as Gene.length; got "${path}"`, field: 'path' });
+      const mine = intermineClient(ctx, opts.root ?? baseUrlOf(cmd));
+      const summary = await mine.summarise(constrained(mine.query(root).select([path]), opts), path, { filter: opts.filter, max: opts.max });
+      if (summary.kind === 'numeric') {
+        ctx.printRecord(summary, histogramRows, ['bucket', 'from', 'to', 'count']);
+        const nulls = summary.nulls === undefined ? '' : `, ${summary.nulls} null`;
+        ctx.note(`${distinct(summary.uniqueValues)}${nulls}; min ${summary.min}, max ${summary.max}, average ${summary.average}, stdev ${summary.stdev}`);
+      } else {
+        ctx.printRecord(summary, (s) => s.items.map(({ item, count }) => ({ value: item, count })), ['value', 'count']);
+        const filtered = summary.filteredCount === undefined ? '' : ` (${summary.filteredCount} containing "${opts.filter}")`;
+        ctx.note(`${distinct(summary.uniqueValues)}${filtered}`);
+      }
+    });
 
   intermine
     .command('lists')

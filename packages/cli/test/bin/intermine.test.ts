@@ -123,4 +123,44 @@ describe.concurrent('bio intermine (built binary, --offline)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('error: invalid argument: region "2L:100..50": end 50 is before start 100\n');
   });
+  it('summarise: value counts of a column, with the number of distinct values', async () => {
+    const r = await bio(['intermine', 'summarise', 'Gene.symbol', '--where', 'Gene IN demo-list', '--format', 'tsv', '--offline']);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = tsv(r.stdout);
+    expect(header).toEqual(['value', 'count']);
+    expect(rows.map(([value]) => value).sort()).toEqual(['Kr', 'bcd', 'eve', 'hb', 'zen']);
+    expect(rows.every(([, count]) => count === '1')).toBe(true);
+    expect(r.stderr).toBe('5 distinct values\n');
+  });
+
+  it('summarise --filter --max: the values containing the text, and how many there are in all', async () => {
+    const r = await bio(['intermine', 'summarise', 'Gene.symbol', '--filter', 'e', '--max', '2', '--format', 'tsv', '--offline']);
+    expect(r.code).toBe(0);
+    expect(tsv(r.stdout)).toHaveLength(3); // header and two values
+    expect(r.stderr).toMatch(/^\d+ distinct values \(3 containing "e"\)\n$/);
+  });
+
+  it('summarise of a numeric column: the histogram with each bucket’s range, the statistics on stderr', async () => {
+    const r = await bio(['intermine', 'summarise', 'Gene.length', '--where', 'Gene IN demo-list', '--format', 'tsv', '--offline']);
+    expect(r.code).toBe(0);
+    // demo-list's lengths 1326 … 3837 in 20 buckets of (3837 × 1.01 − 1326) / 20 = 127.4685.
+    expect(tsv(r.stdout)).toEqual([
+      ['bucket', 'from', 'to', 'count'],
+      ['1', '1326', '1453.47', '1'],
+      ['2', '1453.47', '1580.94', '1'],
+      ['10', '2473.22', '2600.68', '1'],
+      ['16', '3238.03', '3365.5', '1'],
+      ['20', '3747.9', '3875.37', '1'],
+    ]);
+    expect(r.stderr).toBe('5 distinct values; min 1326, max 3837, average 2493.2, stdev 1099.6516266527321\n');
+    const json = JSON.parse((await bio(['intermine', 'summarize', 'Gene.length', '--where', 'Gene IN demo-list', '--format', 'json', '--offline'])).stdout);
+    expect(json).toMatchObject({ kind: 'numeric', min: 1326, max: 3837, buckets: 20 });
+    expect(json.histogram).toHaveLength(5);
+  });
+
+  it('summarise refuses a path without a class before any request', async () => {
+    const r = await bio(['intermine', 'summarise', 'length', '--offline']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('<path> must name a column of a class, such as Gene.length; got "length"');
+  });
 });
