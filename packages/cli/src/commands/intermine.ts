@@ -198,7 +198,7 @@ export function registerIntermine(program: Command, context: () => CommandContex
   intermine
     .command('summarise')
     .alias('summarize')
-    .description("a column summary: each value and how often it occurs, or for numbers min/max/average/stdev and a histogram")
+    .description('a column summary: each value and how often it occurs, or for numbers min/max/average/stdev and a histogram')
     .argument('<path>', 'the column, e.g. Gene.length or Gene.organism.name')
     .addOption(rootOption())
     .option('--where <constraint>', "a constraint such as 'Gene.length>5000' (repeatable)", collectWhere)
@@ -216,7 +216,8 @@ export function registerIntermine(program: Command, context: () => CommandContex
     .action(async (path: string, opts: { root?: string; where?: string[]; logic?: string; filter?: string; max?: number }, cmd: Command) => {
       const ctx = context();
       const root = path.split('.')[0];
-      if (!root || !path.includes('.')) throw new ValidationError({ message: `<path> must name a column of a class, such as Gene.length; got "${path}"`, field: 'path' });
+      if (!root || !path.includes('.'))
+        throw new ValidationError({ message: `<path> must name a column of a class, such as Gene.length; got "${path}"`, field: 'path' });
       const mine = intermineClient(ctx, opts.root ?? baseUrlOf(cmd));
       const summary = await mine.summarise(constrained(mine.query(root).select([path]), opts), path, { filter: opts.filter, max: opts.max });
       if (summary.kind === 'numeric') {

@@ -16,7 +16,16 @@ describe('help and completion (built binary)', () => {
   it('every command has examples, the global options and (where it has any) required options marked', async () => {
     const paths = (await leaves()).filter((p, i, all) => all.indexOf(p) === i);
     expect(paths).toEqual(
-      expect.arrayContaining(['mygene map', 'mygene fetch-all', 'idr thumbnails', 'intermine summarise', 'intermine list create', 'molgenis export', 'gene-context', 'completion']),
+      expect.arrayContaining([
+        'mygene map',
+        'mygene fetch-all',
+        'idr thumbnails',
+        'intermine summarise',
+        'intermine list create',
+        'molgenis export',
+        'gene-context',
+        'completion',
+      ]),
     );
     expect(paths).toHaveLength(44);
     const helps = await Promise.all(paths.map(async (p) => [p, (await bio([...p.split(' '), '--help'])).stdout] as const));
