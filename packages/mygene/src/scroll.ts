@@ -21,6 +21,8 @@ import { checkBoolean, checkInt, checkString, fail } from './internal/validate.j
 
 /** Both end-of-scroll messages: the current "No more results to return." and the older "No results to return". */
 const END_OF_SCROLL = /^\s*No (more )?results to return/i;
+/** Options the server's formatter applies to each answer, scroll pages included (biothings.web COMMON_KWARGS). */
+const FORMATTER_PARAMS: ReadonlySet<string> = new Set(['dotfield', 'always_list', 'allow_null', '_sorted', 'jmespath', 'jmespath_exclude_empty']);
 /** Hits per scroll page: the server's `ES_SCROLL_SIZE`, which `size` does not change. */
 const SCROLL_SIZE = 1000;
 
@@ -83,7 +85,10 @@ async function* scrollPages(ctx: Context, run: ScrollRun, max: number | undefine
   // during the answer) the server may have served the page, and a retry would get the one after
   // it (a whole page gone, no error). So only refusals (5xx, 429, 408: nothing served) are
   // retried; a connection failure ends the iteration with its typed error.
-  const next = (scrollId: string): Promise<ScrollPage> => get({ scroll_id: scrollId }, 'GET query?scroll_id', REFUSALS_ONLY);
+  // The server formats every scroll answer with the options of the request that asks for it
+  // (ESResultFormatter.transform), so the formatter options go with every scroll_id.
+  const formatting = toSearchParams(Object.fromEntries(Object.entries(run.params).filter(([key]) => FORMATTER_PARAMS.has(key))));
+  const next = (scrollId: string): Promise<ScrollPage> => get({ scroll_id: scrollId, ...formatting }, 'GET query?scroll_id', REFUSALS_ONLY);
 
   const seen = run.restartOnExpiry ? new Set<string>() : undefined;
   let prefetched: { cursor: string; page: Promise<ScrollPage> } | undefined;
@@ -96,7 +101,7 @@ async function* scrollPages(ctx: Context, run: ScrollRun, max: number | undefine
     try {
       return await pending;
     } catch (e) {
-      // Every other parameter is ignored with scroll_id, so a 400 here is the scroll itself.
+      // The formatter options sent along were accepted with the opening request, so a 400 here is the scroll itself.
       if (!isBadRequestError(e)) throw e;
       if (run.restartOnExpiry && restarts < run.maxRestarts) {
         restarts++;

@@ -1,15 +1,11 @@
 // The simulator answers the recorded requests as the recordings do: same status, content type
 // and body (scores and timings aside, which depend on the index). Recordings whose answers depend
 // on the full MyGene index (totals of 14 000 hits, facets over all species) are not listed.
-import { fixtures, createSimulator } from '@bio/mygene/testing';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures } from '@bio/mygene/testing';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers.js';
 
-const sim = createSimulator();
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
+useSimulator();
 
 const VOLATILE = new Set(['took', '_score', 'max_score']);
 

@@ -1,4 +1,16 @@
-import type { SimGene } from '@bio/mygene/testing';
+import { createSimulator, type MyGeneSimulator, type MyGeneSimulatorOptions, type SimGene } from '@bio/mygene/testing';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+/** A simulator behind msw for one test file (unmatched requests fail); state, faults and the log are reset after each test. */
+export function useSimulator(options: MyGeneSimulatorOptions = {}): MyGeneSimulator {
+  const sim = createSimulator(options);
+  const server = setupServer(...sim.handlers());
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => sim.reset());
+  afterAll(() => server.close());
+  return sim;
+}
 
 /** `n` synthetic human genes whose names contain `word` (ids 900000…), for paging and scroll tests. */
 export function syntheticGenes(n: number, word = 'brain', start = 900_000): SimGene[] {
@@ -22,4 +34,9 @@ export async function raw(path: string, init?: RequestInit): Promise<{ status: n
     // not JSON
   }
   return { status: response.status, type: response.headers.get('content-type') ?? '', body };
+}
+
+/** {@link raw} of a POST with a JSON body. */
+export function postJson(path: string, body: unknown): ReturnType<typeof raw> {
+  return raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }

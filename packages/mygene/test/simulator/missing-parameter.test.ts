@@ -3,15 +3,10 @@
 // The message a user sees names the parameter and its alias.
 import { isBadRequestError } from '@bio/core-http';
 import { MyGene } from '@bio/mygene';
-import { createSimulator } from '@bio/mygene/testing';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers.js';
 
-const sim = createSimulator();
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
+useSimulator();
 
 /** A client whose POST bodies lose `key` on the way (as a proxy mangling the body would). */
 function losing(key: string): MyGene {

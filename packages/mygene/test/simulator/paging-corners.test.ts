@@ -2,10 +2,8 @@
 // Elasticsearch, and formatter corners (web/query/formatter.py ESResultFormatter): where `hits`
 // is left out, allow_null's text-prefix matching, and `_id`/`_score` sorted with the fields.
 import { MyGene } from '@bio/mygene';
-import { createSimulator } from '@bio/mygene/testing';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { raw } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { raw, useSimulator, postJson } from './helpers.js';
 
 // Two position objects whose names share a prefix, a field that sorts before `_id`, and reporter keys
 // whose dotted paths sort differently from the objects they come from.
@@ -19,15 +17,7 @@ const GENE = {
   // An object key that is a prefix of a sibling continuing with a character before '.'.
   reporter: { 'HG-U133': '1_at', HG: { sub: '2_at' } },
 };
-const sim = createSimulator({ seed: { genes: [GENE] } });
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
-
-function postJson(path: string, body: unknown): ReturnType<typeof raw> {
-  return raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+useSimulator({ seed: { genes: [GENE] } });
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
 

@@ -3,10 +3,8 @@
 // species mapping, GET /query without q, facet totals, the with_total message, allow_null /
 // always_list and dotfield lists.
 import { isUnmatchedRequestError } from '@bio/core-http/testing';
-import { createSimulator } from '@bio/mygene/testing';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { raw } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { raw, useSimulator, postJson } from './helpers.js';
 
 // A gene whose list values are out of alphabetical order, with a list of genomic positions.
 const UNSORTED = {
@@ -19,15 +17,7 @@ const UNSORTED = {
     { chr: '1', start: 1, end: 3 },
   ],
 };
-const sim = createSimulator({ seed: { genes: [UNSORTED] } });
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
-
-function postJson(path: string, body: unknown): ReturnType<typeof raw> {
-  return raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const sim = useSimulator({ seed: { genes: [UNSORTED] } });
 
 describe('option errors (biothings/web/options/manager.py OptionSet.parse)', () => {
   it('a value that is not an integer is "Expect type int." with the option’s alias', async () => {

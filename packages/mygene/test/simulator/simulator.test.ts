@@ -2,16 +2,11 @@
 // batches, paging limits, scrolls, refusals with their real bodies, reset, seed and faults.
 import { isBadRequestError, isNotFoundError, isResponseFormatError, isValidationError, isBatchError, MyGene, isScrollExpiredError } from '@bio/mygene';
 import { createSimulator } from '@bio/mygene/testing';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { raw, syntheticGenes } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { raw, syntheticGenes, useSimulator } from './helpers.js';
 
 let clock = 1_000_000;
-const sim = createSimulator({ seed: { genes: syntheticGenes(2500) }, now: () => clock });
-const server = setupServer(...sim.handlers());
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => sim.reset());
-afterAll(() => server.close());
+const sim = useSimulator({ seed: { genes: syntheticGenes(2500) }, now: () => clock });
 
 const quick = { retry: { delay: 0, maxRetryAfter: 0 } };
 

@@ -18,16 +18,36 @@ export function shapeOf(params: Params, defaultFields: readonly string[] | undef
 }
 
 /**
- * `species`, and for `/query` `entrezonly` and `ensemblonly`: MyGene's config_web.py adds those
- * two to the query options only (FIELD_FILTERS), so `/gene` never reads them.
+ * The filter options as the options stage reads them (types and maximums only): `species`,
+ * `species_facet_filter`, and for `/query` `entrezonly` and `ensemblonly` — MyGene's config_web.py
+ * adds those two to the query options only (FIELD_FILTERS), so `/gene` never reads them.
  */
-export function filterOf(params: Params, endpoint: 'query' | 'gene'): DocFilter {
+export interface FilterParams {
+  species: readonly string[] | undefined;
+  speciesFacetFilter: readonly string[] | undefined;
+  /** A JSON body gave `species` items that are not strings (kept as they are, strict: False). */
+  speciesNotStrings: boolean;
+  entrezonly: boolean;
+  ensemblonly: boolean;
+}
+
+export function filterParams(params: Params, endpoint: 'query' | 'gene'): FilterParams {
   const query = endpoint === 'query';
+  const found = params.find('species');
+  const value = found?.source === 'json' ? found.value : undefined;
+  const speciesNotStrings = typeof value === 'number' || (Array.isArray(value) && value.some((item) => typeof item !== 'string'));
   return {
-    species: speciesFilter(params.list('species', MAX.species)),
+    species: params.list('species', MAX.species),
+    speciesFacetFilter: params.list('species_facet_filter', MAX.species),
+    speciesNotStrings,
     entrezonly: (query && params.bool('entrezonly')) ?? false,
     ensemblonly: (query && params.bool('ensemblonly')) ?? false,
   };
+}
+
+/** The query builder's filters from the parsed options (MygeneQueryBuilder.apply_extras): a species that maps to no taxid is its 400. */
+export function docFilter(f: FilterParams): DocFilter {
+  return { species: speciesFilter(f.species, f.speciesNotStrings), entrezonly: f.entrezonly, ensemblonly: f.ensemblonly };
 }
 
 /** `format` values of `/gene` and `/query` (biothings.web COMMON_KWARGS). */

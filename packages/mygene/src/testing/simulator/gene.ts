@@ -1,7 +1,7 @@
 // GET /gene/{id} and POST /gene: documents by id (Entrez, Ensembl, retired Entrez ids, CURIEs).
 import type { SimGene } from './dataset.js';
 import { shapeBody, type ShapeOptions } from './documents.js';
-import { filterOf, shapeOf } from './common.js';
+import { docFilter, type FilterParams, filterParams, shapeOf } from './common.js';
 import { MAX, missingParam, type Params } from './params.js';
 import { type GeneIndex, geneIndex } from './gene-index.js';
 import { type DocFilter, ID_SCOPES, passes, scopeScore, scopeTargets } from './search.js';
@@ -19,10 +19,23 @@ function annotation(doc: SimGene, shape: ShapeOptions): Record<string, unknown> 
   return shapeBody(doc, shape, { _id: doc._id, _version: doc._version ?? 1 });
 }
 
+/**
+ * The annotation options (settings/default.py ANNOTATION_KWARGS with config_web.py's species ones),
+ * checked in the server's order: `fields`, `size` (an int, at most 1000, then replaced by 1001 in
+ * AsyncESQueryPipeline.fetch, so it changes nothing), `dotfield`, `always_list`, `allow_null`,
+ * `species`, `species_facet_filter` (checked, never used: /gene has no facets). `entrezonly`,
+ * `ensemblonly`, `from`, `sort`, `facets`, `email` are not annotation options and are ignored.
+ */
+function annotationOptions(params: Params): { shape: ShapeOptions; filter: FilterParams } {
+  params.list('_source', MAX.fields);
+  params.int('size', { max: MAX.size });
+  return { shape: shapeOf(params, undefined), filter: filterParams(params, 'gene') };
+}
+
 /** `GET /gene/{id}`: the document (every field unless `fields`), a list when the id matches several, or 404. */
 export function getGene(state: MyGeneSimulatorState, params: Params, id: string): Response {
-  const shape = shapeOf(params, undefined);
-  const docs = lookup(geneIndex(state.genes), id, filterOf(params, 'gene'));
+  const { shape, filter } = annotationOptions(params);
+  const docs = lookup(geneIndex(state.genes), id, docFilter(filter));
   if (docs.length === 0) return errorBody(404, 'Not Found.');
   if (docs.length > TOO_MANY) return errorBody(500, 'Too Many Matches.');
   return json(docs.length === 1 ? annotation(docs[0] as SimGene, shape) : docs.map((doc) => annotation(doc, shape)));
@@ -30,10 +43,13 @@ export function getGene(state: MyGeneSimulatorState, params: Params, id: string)
 
 /** `POST /gene`: one entry per matching document per id, in input order; `{query, notfound: true}` for misses. */
 export function postGenes(state: MyGeneSimulatorState, params: Params): Response {
-  const ids = params.list('id', MAX.ids, { jsonArray: true });
+  // No `jsoninput` on the annotation `id` (only POST /query's `q` has it): a form value `["a","b"]`
+  // is split as a plain list, brackets and all.
+  const ids = params.list('id', MAX.ids);
   if (ids === undefined || ids.length === 0) missingParam('id');
-  const shape = shapeOf(params, undefined);
-  const filter = filterOf(params, 'gene');
+  const options = annotationOptions(params);
+  const shape = options.shape;
+  const filter = docFilter(options.filter);
   const out: Record<string, unknown>[] = [];
   const index = geneIndex(state.genes);
   for (const id of ids) {

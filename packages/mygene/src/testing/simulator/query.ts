@@ -2,7 +2,7 @@
 // against scopes: every hit of a term carries `query`, misses are {query, notfound: true}).
 import type { SimGene } from './dataset.js';
 import { shapeBody, type ShapeOptions } from './documents.js';
-import { filterOf, QUERY_DEFAULT_FIELDS, shapeOf, took } from './common.js';
+import { docFilter, filterParams, QUERY_DEFAULT_FIELDS, shapeOf, took } from './common.js';
 import { MAX, missingParam, type Params } from './params.js';
 import { geneIndex } from './gene-index.js';
 import { type DocFilter, fieldValues, ID_SCOPES, type Match, passes, scopeScore, scopeTargets, search, speciesTaxids } from './search.js';
@@ -115,25 +115,35 @@ function narrowedBy(state: MyGeneSimulatorState, query: string | undefined): ((m
   return (m) => ids.has(m.doc._id);
 }
 
-/** `GET /query`: a search, a `fetch_all` scroll, or the next page of one (`scroll_id`). */
+/**
+ * `GET /query`: a search, a `fetch_all` scroll, or the next page of one (`scroll_id`). Every option
+ * is checked first (OptionSet.parse runs before the handler, scroll or not); only then does the
+ * query building stage, which a `scroll_id` skips, read them.
+ */
 export function getQuery(state: MyGeneSimulatorState, params: Params, now: number): Response {
-  const scrollId = params.string('scroll_id');
-  if (scrollId !== undefined) return nextPage(state, scrollId, now);
   const q = params.string('q');
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
-  const filter = filterOf(params, 'query');
+  const filterOptions = filterParams(params, 'query');
   const fetchAll = params.bool('fetch_all') ?? false;
   const aggs = params.list('aggs', MAX.facets);
   const askedSize = params.int('size', { max: MAX.size });
   const askedFrom = params.int('from', { max: MAX.from });
   const sort = params.list('sort', MAX.sort);
   const askedFacetSize = params.int('facet_size', { max: MAX.facetSize });
+  const scrollId = params.string('scroll_id');
+  if (scrollId !== undefined && scrollId !== '') return nextPage(state, scrollId, now, shape);
+  const filter = docFilter(filterOptions);
   refuseNegativePaging({ aggs, facetSize: askedFacetSize, from: askedFrom, size: fetchAll ? undefined : askedSize });
+  // Elasticsearch's SearchRequest.validate: a scroll starts at the first hit.
+  if (fetchAll && askedFrom !== undefined && askedFrom > 0) {
+    refuse(requestError('action_request_validation_exception', 'Validation Failed: 1: using [from] is not allowed in a scroll context;'));
+  }
   const size = askedSize ?? defaultSize(q, aggs);
   const from = askedFrom ?? 0;
   // `options.facet_size or 10` (ESQueryBuilder.apply_extras): 0 means the default.
   const facetSize = askedFacetSize || 10;
-  const facetFilter = speciesTaxids(params.list('species_facet_filter', MAX.species));
+  // A post_filter on taxid, only with facets (MygeneQueryBuilder.apply_extras).
+  const facetFilter = aggs !== undefined && aggs.length > 0 ? speciesTaxids(filterOptions.speciesFacetFilter) : undefined;
   if (!fetchAll && from + size > MAX.window) {
     return searchError(
       `[illegal_argument_exception] Reason: Result window is too large, from + size must be less than or equal to: [${MAX.window}] but was [${from + size}]. ` +
@@ -145,17 +155,19 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
   const found = searchAll(state, q, filter);
   const matches = inFilter ? found.filter(inFilter) : found;
   const maxScore = matches.length === 0 ? null : Math.max(...matches.map((m) => m.score));
-  if (fetchAll)
-    return openScroll(
-      state,
-      (inPostFilter ? matches.filter(inPostFilter) : matches).map((m) => hit(m, shape)),
-      maxScore,
-      now,
-      took(matches.length),
-    );
   // species_facet_filter narrows the hits, not the facets, and only when there are facets.
-  const facetFiltered = facetFilter && aggs !== undefined ? matches.filter((m) => typeof m.doc.taxid === 'number' && facetFilter.has(m.doc.taxid)) : matches;
+  const facetFiltered = facetFilter ? matches.filter((m) => typeof m.doc.taxid === 'number' && facetFilter.has(m.doc.taxid)) : matches;
   const selected = inPostFilter ? facetFiltered.filter(inPostFilter) : facetFiltered;
+  const facetsOf = (): Record<string, unknown> | undefined =>
+    aggs === undefined
+      ? undefined
+      : facets(
+          matches.map((m) => m.doc),
+          aggs,
+          facetSize,
+        );
+  // fetch_all drops sort and size (ESQueryBuilder.build); aggregations come with the first page.
+  if (fetchAll) return openScroll(state, selected, shape, { maxScore, now, took: took(matches.length), facets: facetsOf() });
   const sorted = sortMatches(selected, sort);
   const sortedByScore = sort === undefined || sort.every((s) => s.replace(/^-/, '') === '_score');
   const body: Record<string, unknown> = {
@@ -166,12 +178,8 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
   const hits = sorted.slice(from, from + size).map((m) => hit(m, shape, sortedByScore ? m.score : null));
   // With facets the formatter moves `hits` after them and leaves it out when empty (ESResultFormatter.transform).
   if (aggs === undefined || hits.length > 0) body.hits = hits;
-  if (aggs !== undefined)
-    body.facets = facets(
-      matches.map((m) => m.doc),
-      aggs,
-      facetSize,
-    );
+  const facetBody = facetsOf();
+  if (facetBody !== undefined) body.facets = facetBody;
   return json(body);
 }
 
@@ -181,10 +189,11 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
   if (terms === undefined || terms.length === 0) missingParam('q');
   const scopes = params.list('scopes', MAX.scopes) ?? ID_SCOPES;
   const shape = shapeOf(params, QUERY_DEFAULT_FIELDS);
-  const filter = filterOf(params, 'query');
+  const filterOptions = filterParams(params, 'query');
   const askedSize = params.int('size', { max: MAX.size });
   const from = params.int('from', { max: MAX.from }) ?? 0;
   const withTotal = params.bool('with_total') ?? false;
+  const filter = docFilter(filterOptions);
   refuseNegativePaging({ from, size: askedSize });
   // Elasticsearch's own default for each search of the msearch; the formatter reads 0 as 10 too
   // (`max_size = options.size or 10`), while Elasticsearch returns no hit for it.

@@ -15,8 +15,13 @@ export interface CandidateIndex {
   positions(targets: readonly ScopeTarget[]): readonly number[];
 }
 
-/** Species the server boosts, so human hits rank before mouse and rat ones. */
-const BOOST: Readonly<Record<number, number>> = { 9606: 1.5, 10090: 1.3, 10116: 1.1 };
+/**
+ * The weights of MyGene's function_score (web/pipeline/build.py MygeneQueryBuilder.apply_extras,
+ * score_mode "first"): pseudogenes 0.5 before anything else, then human 1.55, mouse 1.3, rat 1.2,
+ * the other config_web.py TAXONOMY species 1.1, every other gene 1.
+ */
+const BOOST: Readonly<Record<number, number>> = { 9606: 1.55, 10090: 1.3, 10116: 1.2, 7227: 1.1, 6239: 1.1, 7955: 1.1, 3702: 1.1, 8364: 1.1, 9823: 1.1 };
+const PSEUDOGENE = 0.5;
 
 /** Fields searched by a term without a field, with their weights. */
 const DEFAULT_FIELDS: readonly [string, number][] = [
@@ -126,7 +131,18 @@ export function fieldMatches(doc: SimGene, field: string, text: string, phrase: 
   return values.some((value) => (hasWildcard ? wildcard(text).test(String(value)) : String(value).toLowerCase() === needle));
 }
 
+/** A `term` filter on the analysed `name`: one of its words is "pseudogene". */
+function isPseudogene(doc: SimGene): boolean {
+  return fieldValues(doc, 'name').some((name) =>
+    String(name)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .includes('pseudogene'),
+  );
+}
+
 function boost(doc: SimGene): number {
+  if (isPseudogene(doc)) return PSEUDOGENE;
   return typeof doc.taxid === 'number' ? (BOOST[doc.taxid] ?? 1) : 1;
 }
 
@@ -136,34 +152,41 @@ function round(score: number): number {
 
 // ---- species ------------------------------------------------------------------------------
 
-/** A species name (matched case-insensitively) or a taxid as a taxid; `undefined` when it is neither. */
-function taxidOf(item: string): number | undefined {
-  const name = item.trim().toLowerCase();
-  const known = (SPECIES as Readonly<Record<string, number>>)[name];
-  if (known !== undefined) return known;
-  return /^\d+$/.test(name) ? Number(name) : undefined;
+/**
+ * A species item as the options stage translates it: every common name (config_web.py TAXONOMY, in
+ * its order) replaced by its taxid wherever it occurs, case-insensitively (re.sub with re.I), so
+ * `Human` becomes `9606`, `humans` `9606s` and `humanhuman` `96069606`.
+ */
+export function translateSpecies(item: string): string {
+  let out = item;
+  for (const [name, taxid] of Object.entries(SPECIES)) out = out.replace(new RegExp(name, 'gi'), String(taxid));
+  return out;
 }
 
 /**
- * `species` as taxids; `undefined` for `all` or no filter. A value that is neither a known name nor
- * a taxid is MyGene's own 400 "cannot map some species to taxids." (MygeneQueryBuilder.apply_extras).
+ * `species` as taxids; `undefined` when the list holds `all` or is absent (MygeneQueryBuilder.apply_extras):
+ * items that are not strings (a JSON body) are its 400 TypeError, items that are not digits after
+ * translation its 400 "cannot map some species to taxids.".
  */
-export function speciesFilter(list: readonly string[] | undefined): Set<number> | undefined {
+export function speciesFilter(list: readonly string[] | undefined, notStrings = false): Set<number> | undefined {
   if (list === undefined || list.length === 0 || list.includes('all')) return undefined;
-  const taxids = list.map(taxidOf);
-  if (taxids.some((taxid) => taxid === undefined)) refuse(errorBody(400, 'cannot map some species to taxids.'));
-  return new Set(taxids as number[]);
+  if (notStrings) refuse(errorBody(400, 'TypeError', { details: 'species must be strings or integer strings.' }));
+  const translated = list.map(translateSpecies);
+  if (!translated.every((item) => /^\d+$/.test(item))) refuse(errorBody(400, 'cannot map some species to taxids.'));
+  return new Set(translated.map(Number));
 }
 
-/** `species_facet_filter` as taxids (`undefined` for `all` or no filter); an unknown name reaches Elasticsearch as a taxid and fails there. */
+/**
+ * `species_facet_filter` as taxids, read only with facets (a `terms` post_filter on `taxid`): no
+ * `all` there, and an item that is not a number after translation fails in Elasticsearch.
+ */
 export function speciesTaxids(list: readonly string[] | undefined): Set<number> | undefined {
   if (list === undefined || list.length === 0) return undefined;
   const out = new Set<number>();
   for (const item of list) {
-    if (item.trim().toLowerCase() === 'all') return undefined;
-    const taxid = taxidOf(item);
-    if (taxid === undefined) refuse(searchError(`[query_shard_exception] Reason: failed to create query: For input string: "${item}"`));
-    out.add(taxid);
+    const taxid = translateSpecies(item);
+    if (!/^\d+$/.test(taxid)) refuse(searchError(`[query_shard_exception] Reason: failed to create query: For input string: "${taxid}"`));
+    out.add(Number(taxid));
   }
   return out;
 }

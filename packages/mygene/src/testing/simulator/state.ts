@@ -13,7 +13,7 @@ import { GeneMap } from './gene-index.js';
 export interface SimScroll {
   /** The `_scroll_id` the server handed out. */
   id: string;
-  /** Every hit of the scroll (already shaped by `fields`/`dotfield`), in scroll order. */
+  /** Every hit of the scroll as the opening request shaped them (`fields`, `dotfield`, …), in scroll order; later pages keep its fields but take the formatter options of the request serving them. */
   hits: Record<string, unknown>[];
   /** Hits served so far. */
   served: number;
