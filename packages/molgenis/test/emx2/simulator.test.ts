@@ -60,6 +60,15 @@ describe('transport and answers', () => {
     const twoOps = await rawGraphql('pet%20store/graphql', '{Pet{name}} {Tag{name}}');
     expect(twoOps.body.errors[0].message).toMatch(/multiple operations/);
   });
+
+  it('reports a validation error of a later field before a resolver failure of an earlier one (validation runs first)', async () => {
+    // Anonymous: _tasks would fail while resolving, but graphql-java never runs it, the document being invalid.
+    const r = await rawGraphql('pet%20store/graphql', '{_tasks{id} Pet{nickname}}');
+    expect([r.status, r.body]).toEqual([
+      400,
+      { errors: [{ message: "Validation error (FieldUndefined@[Pet/nickname]) : Field 'nickname' in type 'Pet' is undefined" }] },
+    ]);
+  });
 });
 
 describe('sign-in and tokens', () => {

@@ -4,6 +4,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Molgenis } from '../../src/index.js';
+import { molgenisServiceMessage } from '../../src/internal/error-body.js';
 import { createSimulator, DEFAULT_BASE_URL } from '../../src/testing/index.js';
 
 const sim = createSimulator();
@@ -164,7 +165,8 @@ describe('GET /api/v1/csv/E: num, start and sortOrder as QueryStringParser and t
     const q = await csv(`q=${encodeURIComponent('nope==1')}&attributes=zzz&num=20000`);
     expect([q.status, q.text.includes('type:demo_sightings attribute:nope')]).toEqual([400, true]);
     const order = await csv('sortColumn=year&sortOrder=up&num=20000');
-    expect(order.status).toBe(500);
+    // RuntimeException("unknown sort order"), uncaught: the container's 500 page like every other uncaught refusal
+    expect([order.status, order.type]).toEqual([500, 'text/html;charset=UTF-8']);
     const num = await csv('num=20000&attributes=zzz');
     expect([num.status, num.text.includes('Num exceeded the maximum of 10000 rows')]).toEqual([400, true]);
   });
@@ -202,9 +204,17 @@ describe('GET /api/v1/E/meta?attributes=&expand= (RestController#retrieveEntityT
     expect(Object.values(linked).every((attr) => Object.keys(attr).join() === 'href')).toBe(true);
   });
 
-  it('refuses an expand value that is not `name` or `name[a;b]` (MolgenisDataException, the fallback 500)', async () => {
+  it("refuses an expand value that is not `name` or `name[a;b]` (MolgenisDataException: RestController's own handler, 400)", async () => {
     const answer = await get(`/api/v1/demo_sightings/meta?expand=${encodeURIComponent('[x]')}`);
-    expect([answer.status, JSON.parse(answer.text)]).toEqual([500, { errors: [{ message: 'invalid expand value: [x]' }] }]);
+    expect([answer.status, answer.type, JSON.parse(answer.text)]).toEqual([
+      400,
+      'application/json;charset=UTF-8',
+      { errors: [{ message: 'invalid expand value: [x]' }] },
+    ]);
+    const response = await fetch(`${DEFAULT_BASE_URL}/api/v1/demo_sightings/meta?expand=${encodeURIComponent('[x]')}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(molgenisServiceMessage(await response.json(), response)).toBe('invalid expand value: [x]');
   });
 });
 

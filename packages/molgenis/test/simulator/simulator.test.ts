@@ -3,7 +3,7 @@
 import { and, eq, ge, lt, or } from '@bio/rsql';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isMolgenisBatchError, isMolgenisImportError, type Molgenis } from '../../src/index.js';
+import { errorDetails, isMolgenisBatchError, isMolgenisImportError, type Molgenis } from '../../src/index.js';
 import { createSimulator, DEFAULT_BASE_URL } from '../../src/testing/index.js';
 import { client, zip } from './helpers.js';
 
@@ -115,9 +115,38 @@ describe('v2 reads', () => {
     expect(badNumber).toMatchObject({ status: 500, body: { errors: [{ message: 'For input string: "abc"' }] } });
     const out = await raw(`/api/v2/demo_sightings?q=${encodeURIComponent('year=out=(1996)')}`);
     expect(out).toMatchObject({ status: 500, body: { errors: [{ message: 'Unknown rsql operator: =out=' }] } });
+    // A q that does not parse fails while the request is bound (QueryRsqlConverter → TypeMismatchException): typeMismatch, not API03.
     const invalid = await raw(`/api/v2/demo_sightings?q=${encodeURIComponent('year==(1996')}`);
-    expect(invalid.status).toBe(400);
-    expect((invalid.body as { errors: { code: string }[] }).errors[0]?.code).toBe('API03');
+    expect(invalid).toEqual({
+      status: 400,
+      type: 'application/json;charset=UTF-8',
+      body: {
+        errors: [
+          {
+            message:
+              "Field 'q' of 'entityCollectionRequestV2' Failed to convert property value of type java.lang.String to required type org.molgenis.web.rsql.QueryRsql for property q; nested exception is org.springframework.core.convert.ConversionFailedException: Failed to convert from type [java.lang.String] to type [org.molgenis.web.rsql.QueryRsql] for value year==(1996; nested exception is org.molgenis.api.convert.QueryParseException: parseException: Unexpected end of input at position 11: expected , or ).",
+            code: 'typeMismatch',
+          },
+        ],
+      },
+    });
+    // One BindException names every bad field: binding errors by parameter name, then the constraints.
+    const both = await raw(`/api/v2/demo_sightings?start=x&q=${encodeURIComponent('year==')}&num=20000`);
+    expect((both.body as { errors: { code: string; message: string }[] }).errors.map((e) => [e.message.split(' ').slice(0, 2).join(' '), e.code])).toEqual([
+      ["Field 'q'", 'typeMismatch'],
+      ["Field 'start'", 'typeMismatch'],
+      ["Field 'num'", 'Max'],
+    ]);
+    // The client's error carries the server's message and code for the fallback handler's 500.
+    const failed = await client({ retry: 0 })
+      .get('demo_sightings', { q: 'type<b' })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({
+      status: 500,
+      serviceMessage: "Can't perform RSQL query operator [=lt=] on STRING attribute 'type' of entity type 'demo_sightings'.",
+    });
+    expect(errorDetails(failed)?.code).toBe('WEB03');
   });
 
   it('pages with start/num, total and nextHref (absent on the last page)', async () => {
@@ -230,7 +259,10 @@ describe('writes and deletes', () => {
 
   it('refuses deleting a row that is still referenced', async () => {
     const m = await admin();
-    await expect(m.delete('demo_sightings', '151')).rejects.toMatchObject({ status: 400 });
+    const refused = await m.delete('demo_sightings', '151').catch((e: unknown) => e);
+    // ValueReferencedException: code D22 (PostgreSqlExceptionTranslator), a 400 from GlobalControllerExceptionHandler
+    expect(refused).toMatchObject({ status: 400, serviceMessage: "Value '151' for attribute 'id' is referenced by entity 'demo_reports'." });
+    expect(errorDetails(refused)?.code).toBe('D22');
     expect(sim.state.entities.get('demo_sightings')?.rows.has('151')).toBe(true);
   });
 

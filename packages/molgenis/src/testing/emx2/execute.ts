@@ -165,6 +165,7 @@ export function executeGraphql(ctx: ExecContext, query: string, variablesIn: unk
   }
   const data: Record<string, unknown> = {};
   let firstError: Emx2SimError | undefined;
+  let firstInvalid: Emx2SimError | undefined;
   for (const f of op.selections) {
     try {
       let value: unknown;
@@ -180,9 +181,15 @@ export function executeGraphql(ctx: ExecContext, query: string, variablesIn: unk
         op.type === 'query' && !error.message.startsWith('Validation error') && !error.message.startsWith('Exception while fetching')
           ? `Exception while fetching data (/${f.name}) : ${error.message}`
           : error.message;
-      firstError ??= new Emx2SimError(message, error.status);
+      if (message.startsWith('Validation error')) firstInvalid ??= new Emx2SimError(message, error.status);
+      else firstError ??= new Emx2SimError(message, error.status);
     }
   }
-  if (firstError) throw firstError;
+  // graphql-java validates the whole document before it runs any resolver, so a validation error
+  // in a later field is what GraphqlExecutor.execute turns into the MolgenisException (its first
+  // error), not a resolver failure of an earlier one. (The simulator finds nested validation
+  // errors while it resolves: a later field's mutation effects are not undone.)
+  const refusal = firstInvalid ?? firstError;
+  if (refusal) throw refusal;
   return data;
 }

@@ -50,11 +50,16 @@ function badRequest(message: string): Response {
  * (MolgenisRSQLVisitor.visit(ComparisonNode): IllegalStateException "Unknown rsql operator"), `<`
  * on a string (MolgenisRSQLVisitor.validateNumericOrDate: UnsupportedRsqlOperationException), and
  * an unknown sort attribute, which fails only when the rows are fetched (the lazy
- * `dataService.findAll`, after the method returned). These reach FallbackExceptionHandler, a 500.
- * The body is not settled by the source: FallbackExceptionHandler's `{"errors":[…]}` JSON does
- * not match the client's `Accept: text/csv` (CsvHttpMessageConverter.supports takes only an
- * EntityCollection), and what the container then sends is not in the MOLGENIS source; the
- * simulator sends its HTML error page.
+ * `dataService.findAll`, after the method returned). These leave the method uncaught. What is
+ * sent then: ExceptionHandlerFacadeImpl picks ERROR_MESSAGES for this @RestController (JSON
+ * `{"errors":[…]}` from FallbackExceptionHandler, 500, or the controller's own handlers, tried
+ * first), but the client asks `Accept: text/csv` and the mapping `produces = "text/csv"`: no
+ * message converter writes an ErrorMessageResponse as text/csv (CsvHttpMessageConverter takes
+ * only an EntityCollection), so writing the error body fails, Spring's
+ * ExceptionHandlerExceptionResolver gives up, the exception leaves the DispatcherServlet and the
+ * servlet container (MOLGENIS is a WAR, MolgenisWebAppInitializer registers no error page) sends
+ * its own 500 HTML page. Its markup is the container's, not in the MOLGENIS source: the simulator
+ * sends its own HTML page.
  */
 function queryRefusal(error: unknown, url: URL): Response {
   if (!(error instanceof SimRefusal)) throw error;
@@ -62,7 +67,7 @@ function queryRefusal(error: unknown, url: URL): Response {
   return message === undefined ? htmlPage(500, 'Internal Server Error', url.pathname) : badRequest(message);
 }
 
-/** A 500 the CSV method does not catch (FallbackExceptionHandler), as the simulator sends it (see {@link queryRefusal}). */
+/** A refusal the CSV method does not catch: the container's 500 page, as the simulator sends it (see {@link queryRefusal}). */
 function uncaught(url: URL): Response {
   return htmlPage(500, 'Internal Server Error', url.pathname);
 }
@@ -70,8 +75,11 @@ function uncaught(url: URL): Response {
 /**
  * `num`/`start` as QueryStringParser reads them: `DataConverter.toInt`, Spring's String→Integer
  * conversion (trimmed; decimal, or hex with `0x`/`#`; an empty text is null). A failure is a
- * DataConversionException, and null is unboxed into `pageSize(int)`/`offset(int)`, a
- * NullPointerException: neither is among the exceptions the method catches, so both are 500s.
+ * DataConversionException (its cause a ConversionFailedException, which RestController's own
+ * `handleConversionException` would answer 400 in JSON), and null is unboxed into
+ * `pageSize(int)`/`offset(int)`, a NullPointerException (FallbackExceptionHandler). Neither is
+ * among the exceptions the method catches and neither JSON body can be sent as text/csv, so
+ * both are the container's 500 page (see {@link queryRefusal}).
  */
 function javaInt(text: string): number | undefined {
   const t = text.trim();
@@ -111,8 +119,7 @@ export function csvExport(state: MolgenisSimulatorState, entity: SimEntity, url:
   }
   const sortColumn = params.get('sortColumn') ?? '';
   const sortOrder = params.get('sortOrder') || 'ASC';
-  if (sortColumn !== '' && sortOrder !== 'ASC' && sortOrder !== 'DESC')
-    return new Response('unknown sort order', { status: 500, headers: { 'content-type': 'text/plain' } });
+  if (sortColumn !== '' && sortOrder !== 'ASC' && sortOrder !== 'DESC') return uncaught(url); // RuntimeException("unknown sort order")
   if (num === 0) num = 100;
   if (num > 10_000) return badRequest('Num exceeded the maximum of 10000 rows');
   const wanted = params.get('attributes');

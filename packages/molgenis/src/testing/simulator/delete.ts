@@ -7,7 +7,11 @@ import { rowOf } from './read.js';
 import type { MolgenisSimulatorState, SimEntity } from './types.js';
 import { MAX_ENTITIES, v2Body } from './write.js';
 
-/** Refuse deleting a row another row still references (MOLGENIS keeps references intact). */
+/**
+ * Refuse deleting a row another row still references (MOLGENIS keeps references intact):
+ * PostgreSqlExceptionTranslator's ValueReferencedException, code D22, a
+ * DataConstraintViolationException that GlobalControllerExceptionHandler answers 400.
+ */
 function assertUnreferenced(state: MolgenisSimulatorState, entity: SimEntity, ids: ReadonlySet<string>): void {
   for (const other of state.entities.values()) {
     for (const attr of other.meta.attributes) {
@@ -17,7 +21,7 @@ function assertUnreferenced(state: MolgenisSimulatorState, entity: SimEntity, id
         const refs = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
         const hit = refs.find((r) => ids.has(String(r)));
         if (hit !== undefined && !(other === entity && ids.has(String(row[other.meta.idAttribute])))) {
-          throw classicError(400, `Value '${String(hit)}' for attribute '${entity.meta.idAttribute}' is referenced by entity '${other.meta.name}'.`, 'V91');
+          throw classicError(400, `Value '${String(hit)}' for attribute '${entity.meta.idAttribute}' is referenced by entity '${other.meta.name}'.`, 'D22');
         }
       }
     }

@@ -153,7 +153,8 @@ export function v1MetaQuery(params: URLSearchParams): V1MetaQuery {
   if (attributes.length > 0) query.attributes = new Set(attributes.map((a) => a.toLowerCase()));
   for (const expand of list('expand')) {
     const match = /^([^[\]^]+)(?:\[(.+)\])?$/.exec(expand);
-    if (match === null) throw classicError(500, `invalid expand value: ${expand}`); // MolgenisDataException: the fallback handler's 500
+    // MolgenisDataException, which RestController's own @ExceptionHandler answers 400 (before any advice)
+    if (match === null) throw classicError(400, `invalid expand value: ${expand}`);
     if ((match[1] as string).toLowerCase() !== 'attributes') continue;
     query.expandAttributes = match[2] === undefined ? null : new Set(match[2].split(';').map((a) => a.toLowerCase()));
   }

@@ -12,14 +12,27 @@ import { ORDERED_TYPES, REFERENCE_TYPES, referencedIds } from './values.js';
 /** A row predicate. */
 export type RowTest = (row: SimRow) => boolean;
 
-/** Parse `q`; a syntax error is MOLGENIS's 400 (QueryParseException, code API03). */
-export function parseQuery(q: string): Node {
+/** The first line of the parser's complaint about `q`, or undefined when `q` parses. */
+export function syntaxError(q: string): string | undefined {
   try {
-    return parse(q, { operators: molgenisOperators });
+    parse(q, { operators: molgenisOperators });
+    return undefined;
   } catch (error) {
-    if (isRsqlSyntaxError(error)) throw classicError(400, `parseException: ${error.message.split('\n')[0]}`, 'API03');
+    if (isRsqlSyntaxError(error)) return error.message.split('\n')[0] as string;
     throw error;
   }
+}
+
+/**
+ * Parse `q`. A syntax error is QueryParseException (code API03, MolgenisRSQL.createQuery), a
+ * CodedRuntimeException but no BadRequestException: only FallbackExceptionHandler takes it, a 500
+ * whose message is API03's text. (v2 never gets here with a bad `q`: it fails while the request
+ * is bound, see `pagingOf` in read.ts; the CSV export's 500 is an HTML page, see csv.ts.)
+ */
+export function parseQuery(q: string): Node {
+  const refusal = syntaxError(q);
+  if (refusal !== undefined) throw classicError(500, `An error occurred while parsing the RSQL: '${refusal}'.`, 'API03');
+  return parse(q, { operators: molgenisOperators });
 }
 
 /** The attribute a (dotted) selector ends at, and the entity types it passes through. */

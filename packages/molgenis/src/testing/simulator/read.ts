@@ -2,7 +2,7 @@
 // `GET /api/v2/E/<id>?attrs=`, and the v1 forms `GET /api/v1/E/<id>` and `GET /api/v1/E`.
 import { classicError, classicErrors, json, unknownAttribute } from './http.js';
 import { v1EntityTypeBody, v2EntityMeta } from './metadata.js';
-import { parseQuery, rowTest } from './query.js';
+import { parseQuery, rowTest, syntaxError } from './query.js';
 import type { Node } from '@bio/rsql';
 import type { MolgenisSimulatorState, SimEntity, SimRow } from './types.js';
 import { parseAttrs, REFERENCE_TYPES, renderV1, renderV2, type Selection } from './values.js';
@@ -20,41 +20,80 @@ const PAGING = {
 const INT_RANGE = 2 ** 31;
 
 /**
- * Spring's TypeMismatchException text as MOLGENIS renders it: through java.text.MessageFormat,
- * which drops the quotes around the type and property names. A value holding quotes or braces
- * would be formatted further; the simulator leaves such text unformatted.
+ * A default message as MOLGENIS renders it: through java.text.MessageFormat, which drops single
+ * quotes (`''` is one quote, text between quotes is literal). A brace outside quotes would be a
+ * format element; the simulator leaves such text unformatted.
  */
+function messageFormatted(text: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === "'") {
+      if (text[i + 1] === "'") {
+        out += "'";
+        i++;
+      } else quoted = !quoted;
+    } else if (!quoted && (c === '{' || c === '}')) return text;
+    else out += c;
+  }
+  return out;
+}
+
+/** Spring's TypeMismatchException text for a value that is no Java int. */
 function typeMismatchText(name: string, value: string): string {
-  const text = `Failed to convert property value of type 'java.lang.String' to required type 'int' for property '${name}'; nested exception is java.lang.NumberFormatException: For input string: "${value}"`;
-  return /['{}]/.test(value) ? text : text.replace(/'/g, '');
+  return messageFormatted(
+    `Failed to convert property value of type 'java.lang.String' to required type 'int' for property '${name}'; nested exception is java.lang.NumberFormatException: For input string: "${value}"`,
+  );
 }
 
 /**
- * `start` and `num` as Spring binds them into the request object (whitespace removed, a Java
- * int) and validates them (`@Min(0)`, `num` `@Max(10000)`). Any bad field is a BindException,
- * which GlobalControllerExceptionHandler answers with one error per field:
- * "Field 'num' of 'entityCollectionRequestV2' must be …", coded by the constraint.
+ * v2's `q` that does not parse: QueryRsqlConverter (RsqlConfig) throws QueryParseException while
+ * the request object is bound, so the conversion service's ConversionFailedException becomes a
+ * TypeMismatchException on `q`: a binding error coded `typeMismatch`, not API03. The words after
+ * `parseException:` are the simulator's parser's, not jirutka's.
+ */
+function qTypeMismatchText(q: string, parserMessage: string): string {
+  const rsql = 'org.molgenis.web.rsql.QueryRsql';
+  return messageFormatted(
+    `Failed to convert property value of type 'java.lang.String' to required type '${rsql}' for property 'q'; nested exception is org.springframework.core.convert.ConversionFailedException: Failed to convert from type [java.lang.String] to type [${rsql}] for value '${q}'; nested exception is org.molgenis.api.convert.QueryParseException: parseException: ${parserMessage}`,
+  );
+}
+
+/**
+ * `start` and `num` (and v2's `q`) as Spring binds them into the request object (whitespace
+ * removed, a Java int) and validates them (`@Min(0)`, `num` `@Max(10000)`). Any bad field is a
+ * BindException, which GlobalControllerExceptionHandler answers with one error per field:
+ * "Field 'num' of 'entityCollectionRequestV2' must be …", coded by the constraint. Binding errors
+ * come first, by parameter name (WebUtils.getParametersStartingWith sorts them), then the
+ * constraint violations.
  */
 function pagingOf(params: URLSearchParams, version: 'v1' | 'v2'): { start: number; num: number } {
   const { objectName, maxMessage } = PAGING[version];
-  const errors: { message: string; code: string }[] = [];
-  const fail = (name: string, text: string, code: string): void => {
-    errors.push({ message: `Field '${name}' of '${objectName}' ${text}`, code });
-  };
+  const binding: { field: string; message: string; code: string }[] = [];
+  const constraints: { message: string; code: string }[] = [];
+  const message = (name: string, text: string): string => `Field '${name}' of '${objectName}' ${text}`;
   const read = (name: 'start' | 'num', fallback: number): number => {
     const raw = params.get(name);
     const value = raw?.replace(/\s+/g, '') ?? '';
     if (value === '') return fallback;
     const n = /^[-+]?\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!(n >= -INT_RANGE && n < INT_RANGE)) {
-      fail(name, typeMismatchText(name, value), 'typeMismatch');
+      binding.push({ field: name, message: message(name, typeMismatchText(name, value)), code: 'typeMismatch' });
       return fallback;
     }
-    if (n < 0) fail(name, 'must be greater than or equal to 0', 'Min');
-    if (name === 'num' && n > MAX_ROWS) fail(name, maxMessage, 'Max');
+    if (n < 0) constraints.push({ message: message(name, 'must be greater than or equal to 0'), code: 'Min' });
+    if (name === 'num' && n > MAX_ROWS) constraints.push({ message: message(name, maxMessage), code: 'Max' });
     return n;
   };
   const paging = { start: read('start', 0), num: read('num', DEFAULT_ROWS) };
+  const q = params.get('q');
+  if (version === 'v2' && q !== null && q.trim() !== '') {
+    const refusal = syntaxError(q);
+    if (refusal !== undefined) binding.push({ field: 'q', message: message('q', qTypeMismatchText(q, refusal)), code: 'typeMismatch' });
+  }
+  binding.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  const errors = [...binding.map(({ message, code }) => ({ message, code })), ...constraints];
   if (errors.length > 0) throw classicErrors(400, errors);
   return paging;
 }
