@@ -48,6 +48,29 @@ export function makeList(
   return list;
 }
 
+/**
+ * The name ListInput.produceName gives the new list: the first of `params` that is not blank
+ * (`name`, then `listName`; GenomicRegionSearchListInput reads `listName` first), else
+ * `new_list`, or `new_list_2`, `new_list_3`… while the user already has a list so called. So the
+ * services that read a ListInput never refuse a missing name: validateRequiredParams' "Required
+ * parameter name is missing." cannot fire.
+ */
+export function listInputName(
+  all: URLSearchParams,
+  state: InterMineSimulatorState,
+  user: string | undefined,
+  names: readonly string[] = ['name', 'listName'],
+): string {
+  for (const p of names) {
+    const v = all.get(p);
+    if (v !== null && v.trim() !== '') return v;
+  }
+  const taken = new Set([...state.lists.values()].filter((l) => canSee(l, user)).map((l) => l.name));
+  let name = 'new_list';
+  for (let n = 2; taken.has(name); n++) name = `new_list_${n}`;
+  return name;
+}
+
 /** A list the caller may change (owner only), or the server's 400. */
 function ownList(state: InterMineSimulatorState, name: string, user: string): SimList {
   const list = state.lists.get(name);
@@ -134,8 +157,8 @@ export async function handleLists(
     return ok({ lists: visible.map((l) => listJson(l, user)) });
   }
   if (path === 'lists' && method === 'POST') {
-    const name = all.get('name') || 'new_list';
     const owner = requireUser(user);
+    const name = listInputName(all, state, owner);
     const type = all.get('type');
     if (!type) badRequest('No list type provided', { listName: name, unmatchedIdentifiers: [] });
     if (!state.store.model.has(type)) badRequest(`${type} is not a valid class name`, { listName: name, unmatchedIdentifiers: [] });
@@ -146,15 +169,21 @@ export async function handleLists(
   }
   if (path === 'lists' && method === 'DELETE') {
     const owner = requireUser(user);
-    const name = required(all, 'name', { listName: null });
-    ownList(state, name, owner);
+    // ListDeletionService: a ListInput (so `new_list` when no name is given), its name added to
+    // the output before the check, then "<name> doesn't exists" for a list the user does not own.
+    const name = listInputName(all, state, owner);
+    const list = state.lists.get(name);
+    if (!list || list.owner !== owner) badRequest(`${name} doesn't exists`, { listName: name });
     state.lists.delete(name);
     return ok({ listName: name });
   }
   if (path === 'lists/append' && method === 'POST') {
     const owner = requireUser(user);
-    const name = required(all, 'name', { listName: null });
-    const list = ownList(state, name, owner);
+    // ListAppendService: a ListCreationInput (`new_list` when no name is given), the name in the
+    // output's header before makeList refuses a list the user does not have, with a 403.
+    const name = listInputName(all, state, owner);
+    const list = state.lists.get(name);
+    if (!list || list.owner !== owner) throw new Refusal(403, `${name} is not a list you have access to`, { listName: name, unmatchedIdentifiers: [] });
     const { ids, unmatched } = resolveUpload(state, list.type, await uploadedIdentifiers(request, name), all.get('extraValue') ?? undefined);
     list.ids = [...new Set([...list.ids, ...ids])];
     return created(list, { unmatchedIdentifiers: unmatched });
@@ -185,7 +214,8 @@ export async function handleLists(
   const setOp = /^lists\/(union|intersect|diff|subtract)$/.exec(path)?.[1];
   if (setOp && (method === 'GET' || method === 'POST')) {
     const owner = requireUser(user);
-    const name = required(all, 'name', { listName: null });
+    // CommutativeOperationInput / AsymmetricOperationInput are ListInputs: no name is `new_list`.
+    const name = listInputName(all, state, owner);
     let ids: number[];
     let sources: SimList[];
     if (setOp === 'subtract') {
@@ -215,24 +245,52 @@ export async function handleLists(
   }
   if ((path === 'query/tolist' || path === 'query/append/tolist') && (method === 'POST' || method === 'GET')) {
     const owner = requireUser(user);
-    const name = all.get('listName') ?? all.get('name');
-    if (!name) badRequest("Required parameter 'listName' is missing", { listName: null });
-    const q = parseQuery(required(all, 'query', { listName: name }), state.store.model);
-    if (q.views.length !== 1 || !q.views[0]!.endsWith('.id'))
-      badRequest('Queries to the query-to-list service can only have one output column, and it must be an id', { listName: name });
+    // QueryToListService.execute: the ListInput first (`name`, then `listName`, else `new_list`),
+    // then getQuery. The service is no JSONService: its output has no header attributes until
+    // generateListFromQuery sets them (listName, listId, the listSize intro) after filling the
+    // list, so the errors of getQuery carry no list keys.
+    const name = listInputName(all, state, owner);
+    const xml = all.get('query');
+    if (xml === null || xml.trim() === '') badRequest("The 'query' parameter must not be blank");
+    const q = parseQuery(xml, state.store.model);
+    if (q.views.length !== 1) badRequest('Queries to the query-to-list service can only have one output column');
+    if (!q.views[0]!.endsWith('.id')) badRequest('Queries to the query-to-list service must have ids in their view');
     const classPath = q.views[0]!.slice(0, -3);
-    const rows = evaluate(q, state.store, listAccess(state, owner));
-    const objects = rows.map((r) => r.objects.get(classPath)).filter((o) => o !== null && o !== undefined);
-    const ids = objects.map((o) => o.id);
+    const ids = queryIds(state, q, classPath, owner);
     if (path === 'query/append/tolist') {
-      const list = ownList(state, name, owner);
+      // QueryListAppendService.getList: a ServiceForbiddenException.
+      const list = state.lists.get(name);
+      if (!list || list.owner !== owner) throw new Refusal(403, `${name} is not a list you have access to`);
       list.ids = [...new Set([...list.ids, ...ids])];
       return created(list);
     }
     const type = state.store.model.resolve(classPath, q.subclasses)!.classes.at(-1)!;
-    return created(makeList(state, { name, type, ids, owner, description: all.get('description') ?? undefined, tags: multi(all, 'tags') }));
+    return created(listFromQuery(state, { name, type, ids, owner, description: all.get('description') ?? undefined, tags: multi(all, 'tags') }));
   }
   return undefined;
+}
+
+/** The ids of the objects at `classPath` in the query's rows, as the user may see them. */
+export function queryIds(state: InterMineSimulatorState, q: ReturnType<typeof parseQuery>, classPath: string, owner: string): number[] {
+  const rows = evaluate({ ...q, views: [`${classPath}.id`] }, state.store, listAccess(state, owner));
+  return [...new Set(rows.map((r) => r.objects.get(classPath)?.id).filter((id): id is number => id !== undefined))];
+}
+
+/**
+ * QueryToListService.generateListFromQuery (and TemplateToListService's): the list is made as
+ * `<name>_temp`, the output's header set (listName, listId, the listSize intro), then
+ * Profile.renameBag to the name — which fails for a name the user already has, after the header,
+ * so that error carries `listName`, `listId` and `listSize: null`.
+ */
+export function listFromQuery(
+  state: InterMineSimulatorState,
+  init: { name: string; type: string; ids: number[]; owner: string; description?: string | undefined; tags?: string[] | undefined },
+): SimList {
+  if ([...state.lists.values()].some((l) => l.name === init.name && l.owner === init.owner)) {
+    const tempId = 3_000_100 + ++state.counter;
+    badRequest(`Attempting to rename a bag to a new name that already exists: ${init.name}`, { listName: init.name, listId: tempId, listSize: null });
+  }
+  return makeList(state, init);
 }
 
 /** The lists every simulator starts with: the super-user's public `demo-list` and `demo-pathways`. */

@@ -71,6 +71,8 @@ interface ServiceFormats {
   plainType?: string;
   /** The file suffix of that output's Content-Disposition (the service's getSuffix). */
   suffix?: string;
+  /** The service's getDefaultFileName, when it overrides WebService's `result`. */
+  defaultName?: () => string;
 }
 
 /** getSuffix of the BioQueryService subclasses (FastaQueryService `.fa`, GFFQueryService, BEDQueryService). */
@@ -81,17 +83,57 @@ export const REGION_EXPORT_SUFFIX: Readonly<Record<string, string>> = { fasta: '
 let exportFileNumber = 0;
 
 /**
- * The headers ResponseUtil.setCustomTypeHeader adds beside the content type when a bio export's
- * getDefaultOutput runs (uncompressed): setNoCache (`Pragma`, `Cache-Control`) and setFileName,
- * `attachment; filename="results<n><suffix>"` (getDefaultFileName: StringUtil.uniqueString, a
- * process-wide counter, so the number is not predictable).
+ * The headers every file-like output of initOutput carries beside its content type (the one place
+ * the simulator writes them): ResponseUtil.setNoCache (`Pragma`, `Cache-Control`) and setFileName
+ * (`Content-Disposition: attachment; filename="<name>"`). setTabHeader, setCSVHeader,
+ * setPlainTextHeader, setJSONHeader and setCustomTypeHeader all call both.
  */
-export function exportFileHeaders(suffix: string): Record<string, string> {
+export function fileHeaders(fileName: string): Record<string, string> {
   return {
     pragma: 'no-cache',
     'cache-control': 'must-revalidate, max-age=0',
-    'content-disposition': `attachment; filename="results${exportFileNumber++}${suffix}"`,
+    'content-disposition': `attachment; filename="${fileName}"`,
   };
+}
+
+/**
+ * The file name of a bio export: getDefaultFileName of BioQueryService and
+ * AbstractRegionExportService, `results<n><suffix>` (StringUtil.uniqueString, a process-wide
+ * counter, so the number is not predictable).
+ */
+export function exportFileName(suffix: string): string {
+  return `results${exportFileNumber++}${suffix}`;
+}
+
+/**
+ * The headers ResponseUtil.setCustomTypeHeader adds beside the content type when a bio export's
+ * getDefaultOutput runs (uncompressed): {@link fileHeaders} of getDefaultFileName.
+ */
+export function exportFileHeaders(suffix: string): Record<string, string> {
+  return fileHeaders(exportFileName(suffix));
+}
+
+/**
+ * WebService.getRequestFileName: the `filename` parameter, trimmed, when it is not blank; else
+ * the service's getDefaultFileName (`result`, `results<n><suffix>` for the bio exports).
+ */
+export function requestFileName(all: URLSearchParams, defaultName: () => string = () => 'result'): string {
+  const asked = all.get('filename');
+  return asked === null || asked.trim() === '' ? defaultName() : asked.trim();
+}
+
+/** The extension initOutput adds to the request file name (uncompressed): `.tsv`, `.csv`, none for TEXT, `.json`. */
+const FILE_EXTENSION = { TSV: '.tsv', CSV: '.csv', TEXT: '', JSON: '.json' } as const;
+
+/**
+ * The headers of initOutput's TSV, CSV, TEXT and JSON branches (uncompressed): setTabHeader,
+ * setCSVHeader, setPlainTextHeader or setJSONHeader with getRequestFileName() plus the format's
+ * extension — so `result.tsv`, `result.csv`, `result` (text), `result.json` unless the request
+ * names a `filename` or the service overrides getDefaultFileName.
+ */
+export function outputHeaders(format: keyof typeof FILE_EXTENSION, all: URLSearchParams, defaultName?: () => string): Record<string, string> {
+  const type = format === 'JSON' ? 'application/json;charset=UTF-8' : FLAT_CONTENT_TYPE[format];
+  return { 'content-type': type, ...fileHeaders(requestFileName(all, defaultName) + FILE_EXTENSION[format]) };
 }
 
 /**
@@ -100,7 +142,7 @@ export function exportFileHeaders(suffix: string): Record<string, string> {
  * inherits ListMakerService.canServe (JSON or TEXT, so not UNKNOWN when it is asked for by name).
  */
 function bioExport(plainType: string, suffix: string, serves: readonly Format[] = ['UNKNOWN']): ServiceFormats {
-  return { fallback: 'UNKNOWN', serves, plainType, suffix };
+  return { fallback: 'UNKNOWN', serves, plainType, suffix, defaultName: () => exportFileName(suffix) };
 }
 
 /** What AbstractRegionExportService serves (ListMakerService.canServe). */
@@ -116,6 +158,19 @@ export const BIO_CONTENT_TYPE = { fasta: 'text/x-fasta', gff3: 'text/x-gff3', be
 const FASTA = BIO_CONTENT_TYPE.fasta;
 const GFF3 = BIO_CONTENT_TYPE.gff3;
 const BED = BIO_CONTENT_TYPE.bed;
+
+/** CodeService.getExtension, by `lang`. */
+const CODE_EXTENSION: Readonly<Record<string, string>> = {
+  perl: '.pl',
+  pl: '.pl',
+  java: '.java',
+  python: '.py',
+  py: '.py',
+  javascript: '.html',
+  js: '.html',
+  ruby: '.rb',
+  rb: '.rb',
+};
 
 /** The simulated services that can write a flat format, with the server's getDefaultFormat and canServe. */
 function serviceFormats(path: string, method: string, all: URLSearchParams): ServiceFormats | undefined {
@@ -140,8 +195,9 @@ function serviceFormats(path: string, method: string, all: URLSearchParams): Ser
     case 'regions/bed':
       return bioExport(BED, REGION_EXPORT_SUFFIX.bed!, REGION_EXPORT);
     case 'query/code':
-      // CodeService.
-      return { fallback: 'TEXT', serves: ['JSON', 'TEXT'] };
+      // CodeService: getDefaultFileName `query`, and a TEXT file gets the language's extension
+      // (getExtension: `.pl`, `.java`, `.py`, `.html`, `.rb`).
+      return { fallback: 'TEXT', serves: ['JSON', 'TEXT'], defaultName: () => `query${CODE_EXTENSION[all.get('lang') ?? ''] ?? ''}` };
     case 'path/values':
       // PossibleValuesService.
       return { fallback: 'OBJECTS', serves: ['OBJECTS', 'JSON', 'TEXT'] };
@@ -198,23 +254,45 @@ export const FLAT_CONTENT_TYPE = {
 
 const FLAT: Partial<Record<Format, string>> = FLAT_CONTENT_TYPE;
 
+/** The output initOutput makes for a request: its format and the headers it sets; `format` undefined for a 406 (no output). */
+export type ServiceOutput = { format: Format; headers: Record<string, string> } | { format: undefined };
+
+/**
+ * WebService.initOutput for the simulated services that write flat formats: the format chosen
+ * (getFormat) and the headers its branch sets — the TSV, CSV, TEXT and JSON branches through
+ * {@link outputHeaders}, the default branch (the bio exports' getDefaultOutput) the export's
+ * content type and {@link exportFileHeaders}. `undefined` for a service not listed here.
+ */
+export function serviceOutput(path: string, method: string, all: URLSearchParams, accept: string | null): ServiceOutput | undefined {
+  const formats = serviceFormats(path, method, all);
+  if (!formats) return undefined;
+  const format = chosen(formats, all, accept);
+  if (format === undefined) return { format };
+  if (format === 'UNKNOWN' && formats.plainType !== undefined && formats.suffix !== undefined)
+    return { format, headers: { 'content-type': formats.plainType, ...exportFileHeaders(formats.suffix) } };
+  if (format === 'TSV' || format === 'CSV' || format === 'TEXT' || format === 'JSON')
+    return { format, headers: outputHeaders(format, all, formats.defaultName) };
+  return { format, headers: {} };
+}
+
+/** The PlainFormatter/FlatFileFormatter footer an error leaves in a flat output: `[ERROR] <code> <message>`, no line end; 5xx messages replaced. */
+export function flatError(status: number, message: string): string {
+  return `[ERROR] ${status} ${status >= 500 ? 'Service failed. Please contact support.' : message}`;
+}
+
 /**
  * A refusal (a bad token) answered as the service would write it when the request's output is
  * flat: the FlatFileFormatter/PlainFormatter footer `[ERROR] <code> <message>` (no line end) with
- * that output's content type, or a bare 406 when the service serves none of the formats asked
+ * that output's headers, or a bare 406 when the service serves none of the formats asked
  * (initOutput fails before there is an output). `undefined` for a JSON output (the caller writes
  * the usual JSON error) and for services without a flat format.
  */
 export function refusalInServiceOutput(refusal: Refusal, path: string, method: string, all: URLSearchParams, accept: string | null): Response | undefined {
-  const formats = serviceFormats(path, method, all);
-  if (!formats) return undefined;
-  const format = chosen(formats, all, accept);
-  if (format === undefined) return new Response(null, { status: 406 });
-  // The default branch of initOutput: the bio exports' getDefaultOutput, a PlainFormatter.
-  const type = format === 'UNKNOWN' ? formats.plainType : FLAT[format];
-  if (type === undefined) return undefined;
-  const message = refusal.status >= 500 ? 'Service failed. Please contact support.' : refusal.message;
-  // initOutput runs before authenticate, so the default output's headers are already set.
-  const file = format === 'UNKNOWN' && formats.suffix !== undefined ? exportFileHeaders(formats.suffix) : {};
-  return new Response(`[ERROR] ${refusal.status} ${message}`, { status: refusal.status, headers: { 'content-type': type, ...file } });
+  const output = serviceOutput(path, method, all, accept);
+  if (!output) return undefined;
+  if (output.format === undefined) return new Response(null, { status: 406 });
+  // initOutput runs before authenticate, so the output's headers are already set.
+  if (output.format !== 'UNKNOWN' && FLAT[output.format] === undefined) return undefined;
+  if (output.headers['content-type'] === undefined) return undefined;
+  return new Response(flatError(refusal.status, refusal.message), { status: refusal.status, headers: output.headers });
 }

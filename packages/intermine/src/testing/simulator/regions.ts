@@ -1,10 +1,10 @@
-// Region search: `POST /regions/list|fasta|gff3|bed`, the JSON query in the `query` parameter
+// Region search: `POST /regions/list|fasta|gff3|bed|sequence`, the JSON query in the `query` parameter
 // or the raw body. Spans on chromosomes the organism does not have come back as `invalidSpans`.
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { requireUser } from './auth.js';
-import { badRequest, multi, ok, params, required } from './envelope.js';
-import { makeList } from './lists.js';
-import { REGION_EXPORT_SUFFIX } from './output.js';
+import { badRequest, multi, ok, params, Refusal, trailer } from './envelope.js';
+import { listInputName, makeList } from './lists.js';
+import { flatError, serviceOutput } from './output.js';
 import { bioExport, locationOf } from './results.js';
 import type { InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
@@ -23,30 +23,38 @@ function parseSpan(text: string): Span | undefined {
   return { text, chr: m[1]!, start: Number(m[2]), end: Number(m[3] ?? m[2]) };
 }
 
-/** Answer `/regions/…`, or `undefined` for other paths. */
-export function handleRegions(request: SimulatedRequest, path: string, state: InterMineSimulatorState, user: string | undefined): Response | undefined {
-  const kind = /^regions\/(list|fasta|gff3|bed|sequence)$/.exec(path)?.[1];
-  if (!kind) return undefined;
-  const all = params(request);
+/** What a region search found: the features, the spans it could not place, the new list's type. */
+interface RegionSearch {
+  features: SimObject[];
+  invalidSpans: string[];
+  featureTypes: string[];
+  organism: SimObject;
+}
+
+/**
+ * Read and run the search (GenomicRegionSearchListInput, thrown before ListMakerService.execute
+ * adds the list name to the output, so the JSON error has only the `invalidSpans` the header set).
+ */
+function search(request: SimulatedRequest, all: URLSearchParams, state: InterMineSimulatorState): RegionSearch {
   const raw = all.get('query') ?? request.text();
   let query: Record<string, unknown>;
   try {
     query = JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    badRequest('Invalid JSON object', { listName: null });
+    badRequest('Invalid JSON object');
   }
   const organismName = query.organism;
-  if (typeof organismName !== 'string' || organismName === '') badRequest('No organism provided', { listName: null });
+  if (typeof organismName !== 'string' || organismName === '') badRequest('No organism provided');
   const organism = state.store.all('Organism').find((o) => o.shortName === organismName || o.name === organismName);
-  if (!organism) badRequest(`Unknown organism: ${organismName}`, { listName: null });
+  if (!organism) badRequest(`Unknown organism: ${organismName}`);
   const featureTypes = query.featureTypes;
-  if (!Array.isArray(featureTypes) || featureTypes.length === 0) badRequest('No feature types provided', { listName: null });
+  if (!Array.isArray(featureTypes) || featureTypes.length === 0) badRequest('No feature types provided');
   for (const t of featureTypes) {
     if (typeof t !== 'string' || !state.store.model.has(t) || !state.store.model.isa(t, 'SequenceFeature'))
-      badRequest(`${String(t)} is not a sequence feature type`, { listName: null });
+      badRequest(`${String(t)} is not a sequence feature type`);
   }
   const regions = query.regions;
-  if (!Array.isArray(regions) || regions.length === 0) badRequest('No regions provided', { listName: null });
+  if (!Array.isArray(regions) || regions.length === 0) badRequest('No regions provided');
   const extension = Number(query.extension ?? 0);
   const interbase = query.isInterbase === true;
   const chromosomes = new Set(
@@ -69,19 +77,70 @@ export function handleRegions(request: SimulatedRequest, path: string, state: In
     const loc = locationOf(state, f);
     if (loc && spans.some((s) => s.chr === loc.chr && loc.start <= s.end && loc.end >= s.start)) features.push(f);
   }
+  return { features, invalidSpans, featureTypes: featureTypes as string[], organism };
+}
+
+/**
+ * Answer `/regions/…`, or `undefined` for other paths.
+ *
+ * Every region service is a ListMakerService: a JSON output's header (JSONService.postInit) is
+ * GenomicRegionSearchService.getHeaderAttributes — `"invalidSpans":[` … `]` — and
+ * ListMakerService.execute adds `listName` (ListInput's name, `new_list` by default) and `type`
+ * once the input is read, so an error after that carries them too.
+ *
+ * The exports (AbstractRegionExportService) answer in their own output only when the request
+ * takes the default format: getDefaultOutput keeps the response's writer for the exporter. A
+ * request that asks for `format=text` or `format=json` (ListMakerService.canServe) gets
+ * initOutput's TEXT or JSON branch instead, getDefaultOutput never runs, and the exporter is given
+ * a null stream: SequenceExporter, GFF3Exporter and BEDExporter all write to it (even "Nothing was
+ * found for export"), the NullPointerException becomes ExportException, and sendError answers 500
+ * "Service failed. Please contact support." in that output — an `[ERROR]` line under
+ * setPlainTextHeader's headers (file `results<n>.fasta`), or the JSON error with `listName`,
+ * `type` and `invalidSpans: []` under setJSONHeader's (`results<n>.fasta.json`).
+ */
+export function handleRegions(request: SimulatedRequest, path: string, state: InterMineSimulatorState, user: string | undefined): Response | undefined {
+  const kind = /^regions\/(list|fasta|gff3|bed|sequence)$/.exec(path)?.[1];
+  if (!kind) return undefined;
+  const all = params(request);
+  const header: Record<string, unknown> = {};
+  const type = (found: RegionSearch) => (found.featureTypes.length === 1 ? found.featureTypes[0]! : 'SequenceFeature');
   if (kind === 'list') {
     const owner = requireUser(user);
-    const name = required(all, 'listName', { listName: null });
-    const type = featureTypes.length === 1 ? (featureTypes[0] as string) : 'SequenceFeature';
-    const list = makeList(state, {
-      name,
-      type,
-      ids: features.map((f) => f.id),
-      owner,
-      description: all.get('description') ?? undefined,
-      tags: multi(all, 'tags'),
-    });
-    return ok({ listName: list.name, listSize: list.ids.length, type, invalidSpans });
+    try {
+      const found = search(request, all, state);
+      const name = listInputName(all, state, owner, ['listName', 'name']);
+      Object.assign(header, { listName: name, type: type(found) });
+      const list = makeList(state, {
+        name,
+        type: type(found),
+        ids: found.features.map((f) => f.id),
+        owner,
+        description: all.get('description') ?? undefined,
+        tags: multi(all, 'tags'),
+      });
+      return ok({ listName: list.name, listSize: list.ids.length, type: list.type, invalidSpans: found.invalidSpans });
+    } catch (error) {
+      if (error instanceof Refusal) throw new Refusal(error.status, error.message, { ...header, invalidSpans: [] });
+      throw error;
+    }
   }
-  return bioExport(kind === 'sequence' ? 'fasta' : kind, features, state, all, REGION_EXPORT_SUFFIX[kind]!);
+  const output = serviceOutput(path, request.method, all, request.headers.get('accept'));
+  // NotAcceptableException in initOutput: no output, the status alone.
+  if (output?.format === undefined) return new Response(null, { status: 406 });
+  try {
+    const found = search(request, all, state);
+    Object.assign(header, { listName: listInputName(all, state, user, ['listName', 'name']), type: type(found) });
+    if (output.format !== 'UNKNOWN') throw new Refusal(500, 'NullPointerException: the exporter has no output stream (getDefaultOutput did not run)');
+    return bioExport(kind === 'sequence' ? 'fasta' : kind, found.features, state, all, output.headers);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    if (output.format === 'JSON') {
+      const message = error.status >= 500 ? 'Service failed. Please contact support.' : error.message;
+      return new Response(JSON.stringify({ ...header, invalidSpans: [], ...trailer(error.status, message) }), {
+        status: error.status,
+        headers: output.headers,
+      });
+    }
+    return new Response(flatError(error.status, error.message), { status: error.status, headers: output.headers });
+  }
 }

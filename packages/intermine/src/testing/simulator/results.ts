@@ -4,7 +4,7 @@ import { UnmatchedRequestError } from '@bio/core-http/testing';
 import { badRequest, fail, JSON_TYPE, ok, Refusal, trailer } from './envelope.js';
 import { type StreamFailure, takeStreamFailure, untilFailure } from './failure.js';
 import { type Binding, bindings, cell, type SimQuery } from './pathquery.js';
-import { type AskedFormat, askedFormats, BIO_CONTENT_TYPE, exportFileHeaders, FLAT_CONTENT_TYPE, FORMAT_PARAM, type Format } from './output.js';
+import { type AskedFormat, askedFormats, FORMAT_PARAM, type Format, flatError, outputHeaders } from './output.js';
 import { canSee, type InterMineSimulatorState } from './state.js';
 import type { SimObject } from './store.js';
 
@@ -413,12 +413,8 @@ const WRITTEN = Object.keys(FORMAT_PARAM).filter((param) => {
   return asked !== undefined && asked !== 'unwritten' && asked !== 'default';
 });
 
-/** Content types of the flat formats (ResponseUtil.setTabHeader, setCSVHeader, setPlainTextHeader: with `;charset=UTF-8`). */
-const FLAT_TYPE: Partial<Record<ResultFormat, string>> = {
-  tsv: FLAT_CONTENT_TYPE.TSV,
-  csv: FLAT_CONTENT_TYPE.CSV,
-  count: FLAT_CONTENT_TYPE.TEXT,
-};
+/** The initOutput branch of the flat result formats (ResponseUtil.setTabHeader, setCSVHeader, setPlainTextHeader). */
+const FLAT_OUTPUT: Partial<Record<ResultFormat, 'TSV' | 'CSV' | 'TEXT'>> = { tsv: 'TSV', csv: 'CSV', count: 'TEXT' };
 
 /**
  * Answer a results request in its format, and refuse it in that format too: the server writes an
@@ -439,8 +435,9 @@ export function inResultFormat(all: URLSearchParams, accept: string | null, answ
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const message = error.status >= 500 ? 'Service failed. Please contact support.' : error.message;
-    const flatType = FLAT_TYPE[format];
-    if (flatType) return new Response(`[ERROR] ${error.status} ${message}`, { status: error.status, headers: { 'content-type': flatType } });
+    const flat = FLAT_OUTPUT[format];
+    // initOutput set the output's headers (type, no-cache, file name) before the error.
+    if (flat) return new Response(flatError(error.status, message), { status: error.status, headers: outputHeaders(flat, all) });
     return fail(error.status, message, format === 'jsoncount' ? {} : { results: [] });
   }
 }
@@ -456,7 +453,7 @@ export function answerQuery(q: SimQuery, format: ResultFormat, all: URLSearchPar
     for (const _ of rows) count++;
     if (format === 'jsoncount') return ok({ count });
     // format=count is TEXT: WebService.initOutput calls ResponseUtil.setPlainTextHeader.
-    return new Response(`${count}\n`, { status: 200, headers: { 'content-type': FLAT_CONTENT_TYPE.TEXT } });
+    return new Response(`${count}\n`, { status: 200, headers: outputHeaders('TEXT', all) });
   }
   const summaryPath = all.get('summaryPath');
   if (summaryPath) return summary(q, rows, summaryPath, all, state);
@@ -477,12 +474,8 @@ export function answerQuery(q: SimQuery, format: ResultFormat, all: URLSearchPar
         yield typeof row === 'string' ? row : `${q.views.map((v) => fmt(cell(row, v, model, q))).join(sep)}\n`;
       }
     }
-    // WebService.initOutput: ResponseUtil.setCSVHeader / setTabHeader.
-    const type = format === 'csv' ? FLAT_CONTENT_TYPE.CSV : FLAT_CONTENT_TYPE.TSV;
-    return new Response(lazyBody(lines()), {
-      status: 200,
-      headers: { 'content-type': type, 'content-disposition': `attachment; filename="result.${format === 'csv' ? 'csv' : 'tsv'}"` },
-    });
+    // WebService.initOutput: ResponseUtil.setCSVHeader / setTabHeader (no-cache, `result.csv` / `result.tsv` or the `filename` asked).
+    return new Response(lazyBody(lines()), { status: 200, headers: outputHeaders(format === 'csv' ? 'CSV' : 'TSV', all) });
   }
   // jsonobjects merges every row of a root object into one record, wherever the rows are: found whole, then streamed.
   if (format === 'jsonobjects') return streamed(q, start, records(q, rowsOfPage, state), failure);
@@ -551,7 +544,7 @@ export function bioExport(
   features: SimObject[],
   state: InterMineSimulatorState,
   all: URLSearchParams,
-  suffix: string,
+  headers: Record<string, string>,
   failure?: StreamFailure,
 ): Response {
   const lines: string[] = [];
@@ -585,10 +578,10 @@ export function bioExport(
     }
   }
   const error = failure ? `[ERROR] ${failure.status} ${failure.message}` : '';
-  // BioQueryService / AbstractRegionExportService.getDefaultOutput: ResponseUtil.setCustomTypeHeader
-  // with the service's getContentType() (text/x-fasta, text/x-gff3, text/x-ucsc-bed), no charset.
-  const type = BIO_CONTENT_TYPE[kind as keyof typeof BIO_CONTENT_TYPE];
-  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers: { 'content-type': type, ...exportFileHeaders(suffix) } });
+  // `headers` are those of the request's output (serviceOutput): for the default one,
+  // BioQueryService / AbstractRegionExportService.getDefaultOutput's ResponseUtil.setCustomTypeHeader
+  // with the service's getContentType() (text/x-fasta, text/x-gff3, text/x-ucsc-bed, no charset).
+  return new Response(lines.map((l) => `${l}\n`).join('') + error, { status: 200, headers });
 }
 
 /** The objects of the query's export path (`view`, default the root), distinct, in row order. */

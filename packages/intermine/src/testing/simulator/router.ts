@@ -10,7 +10,7 @@ import { takeStreamFailure } from './failure.js';
 import { handleIds } from './ids.js';
 import { handleLists } from './lists.js';
 import { handleMeta } from './meta.js';
-import { QUERY_EXPORT_SUFFIX, refusalInServiceOutput } from './output.js';
+import { flatError, refusalInServiceOutput, serviceOutput } from './output.js';
 import { parseQuery } from './pathquery.js';
 import { handleRegions } from './regions.js';
 import { answerQuery, bioExport, exportObjects, inResultFormat, paging } from './results.js';
@@ -31,9 +31,19 @@ function handleQuery(request: SimulatedRequest, path: string, state: InterMineSi
   }
   const kind = /^query\/results\/(fasta|gff3|bed)$/.exec(path)?.[1];
   if (kind) {
-    const q = parseQuery(required(all, 'query'), state.store.model);
-    const failure = takeStreamFailure(q);
-    return bioExport(kind, exportObjects(q, all, state, user), state, all, QUERY_EXPORT_SUFFIX[kind]!, failure);
+    // BioQueryService keeps WebService.canServe (its default, UNKNOWN, alone): any other format
+    // asked (`format=text`, `format=json`…) is a NotAcceptableException in initOutput, a bare 406.
+    const output = serviceOutput(path, request.method, all, request.headers.get('accept'));
+    if (output?.format !== 'UNKNOWN') return new Response(null, { status: 406 });
+    // Later errors are written through the default output: `[ERROR] <code> <message>` with its headers.
+    try {
+      const q = parseQuery(required(all, 'query'), state.store.model);
+      const failure = takeStreamFailure(q);
+      return bioExport(kind, exportObjects(q, all, state, user), state, all, output.headers, failure);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return new Response(flatError(error.status, error.message), { status: error.status, headers: output.headers });
+    }
   }
   return undefined;
 }

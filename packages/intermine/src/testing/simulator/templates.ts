@@ -6,10 +6,10 @@ import type { SimulatedRequest } from '@bio/core-http/testing';
 import { readQueryJSON, writeQueryXML } from '../../query-codec.js';
 import { requireUser } from './auth.js';
 import { badRequest, multi, ok, params, Refusal, required } from './envelope.js';
-import { makeList } from './lists.js';
+import { listFromQuery, listInputName, queryIds } from './lists.js';
 import { fixtureJson } from './model.js';
-import { evaluate, parseQuery, type SimConstraint, type SimQuery } from './pathquery.js';
-import { answerQuery, inResultFormat, listAccess, paging } from './results.js';
+import { parseQuery, type SimConstraint, type SimQuery } from './pathquery.js';
+import { answerQuery, inResultFormat, paging } from './results.js';
 import { templatesFromUpload, templatesXml } from './xml-formats.js';
 import type { InterMineSimulatorState } from './state.js';
 
@@ -216,10 +216,14 @@ export function handleTemplates(request: SimulatedRequest, path: string, state: 
   }
   if (path === 'template/tolist') {
     const owner = requireUser(user);
-    const listName = required(all, 'listName', { listName: null });
-    // TemplateToListService.getQuery: the new view (`path`) first, then the template run.
-    const classPath = all.get('path') ?? '';
-    if (classPath === '') badRequest('new view string is blank');
+    // ListInput.produceName reads `name` first, and here `name` is the template's: the real mine
+    // names the list after the template whatever `listName` says. The simulator takes `listName`
+    // when given (what the client asks for) and falls back to the server's choice, `name`.
+    const listName = listInputName(all, state, owner, ['listName', 'name']);
+    // TemplateToListService.getQuery: the new view (`path`) first, then the template run. The
+    // service has no header attributes before the list is made, so its errors carry no list keys.
+    const viewString = all.get('path') ?? '';
+    if (viewString === '') badRequest('new view string is blank');
     const name = all.get('name');
     if (!name) badRequest('Missing required parameter: name');
     const inputs = constraintInputs(all);
@@ -230,18 +234,14 @@ export function handleTemplates(request: SimulatedRequest, path: string, state: 
     const t = visibleTemplates(state, user)[name];
     if (!t) throw new Refusal(500, `NullPointerException: no template called ${name}`);
     const q = templateQuery(t, inputs);
-    const r = state.store.model.resolve(classPath, q.subclasses);
-    if (!r || r.attribute) badRequest('The new view string is not a valid path', { listName });
-    const rows = evaluate({ ...q, views: [`${classPath}.id`] }, state.store, listAccess(state, owner));
-    const ids = [...new Set(rows.map((row) => row.objects.get(classPath)?.id).filter((id): id is number => id !== undefined))];
-    const list = makeList(state, {
-      name: listName,
-      type: r.classes.at(-1)!,
-      ids,
-      owner,
-      description: all.get('description') ?? undefined,
-      tags: multi(all, 'tags'),
-    });
+    const r = state.store.model.resolve(viewString, q.subclasses);
+    if (!r) badRequest('The new view string is not a valid path');
+    // An attribute is only taken when it is the id (the view as given); a class gets `.id` appended.
+    if (r.attribute && !viewString.endsWith('.id')) badRequest('The new view string refers to an attribute which is not the object id');
+    const classPath = r.attribute ? viewString.slice(0, -3) : viewString;
+    const ids = queryIds(state, q, classPath, owner);
+    const type = state.store.model.resolve(classPath, q.subclasses)!.classes.at(-1)!;
+    const list = listFromQuery(state, { name: listName, type, ids, owner, description: all.get('description') ?? undefined, tags: multi(all, 'tags') });
     return ok({ listId: list.id, listName: list.name, type: list.type, listSize: list.ids.length });
   }
   return undefined;
