@@ -426,8 +426,9 @@ export class InterMine {
   }
 
   /**
-   * The copy of a query that goes on the wire: the model loaded, `*` expanded with the summary
-   * fields, every path and operator validated (`ValidationError` before any results request).
+   * The copy of a query that goes on the wire: the model loaded (and bound to the copy), `*`
+   * expanded with the summary fields, every path and operator validated (`ValidationError`
+   * before any results request).
    *
    * @example
    * ```ts
@@ -438,7 +439,9 @@ export class InterMine {
     if (!(query instanceof Query)) throw new ValidationError({ message: 'expected a Query (mine.query(), mine.load(), new Query())', field: 'query' });
     const model = await this.model(options);
     const q = query.clone();
-    if (q.hasStars) q.expandStars(model, await this.summaryFields(options));
+    // expandStars binds the model to the copy even without stars: it then resolves its own paths
+    // (the class of a list made from it, for one).
+    q.expandStars(model, q.hasStars ? await this.summaryFields(options) : undefined);
     return q.validate(model);
   }
 

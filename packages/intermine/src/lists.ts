@@ -14,6 +14,7 @@ import { readText } from './internal/read-file.js';
 import { withMessage } from './internal/errors.js';
 import { callOpt, writeOpt } from './internal/request-options.js';
 import { Query } from './query.js';
+import { subclassesOf } from './query-check.js';
 
 /**
  * A list as `GET /lists` describes it: the fields of an {@link InterMineList}, with the tags as
@@ -101,6 +102,11 @@ export interface CreateListOptions extends CallOptions {
   name: string;
   /** Class of the objects (not needed for a Query). */
   type?: string | undefined;
+  /**
+   * For a Query: the objects of this class path, e.g. `Gene.pathways` (relative paths are taken
+   * from the root; default the root class). The list's type is that path's class.
+   */
+  path?: string | undefined;
   /** The list's description. */
   description?: string | undefined;
   /** Tags to put on the new list. */
@@ -289,8 +295,27 @@ async function identifierBody(content: Identifiers): Promise<{ body: string; cou
 }
 
 /** An object id query on the list's class, reduced to `<root>.id` for list saving. */
-function idQuery(q: Query): Query {
-  return q.clone().select('id');
+/** `path` of `q` as an absolute class path (default the root); an attribute path is refused when the query is prepared. */
+function classPath(q: Query, path: string | undefined): string {
+  if (path === undefined) return q.root;
+  if (typeof path !== 'string' || path.trim() === '')
+    throw new ValidationError({ message: 'a list path must be a non-empty string, e.g. Gene.pathways', field: 'path' });
+  const p = path.trim();
+  return p === q.root || p.startsWith(`${q.root}.`) ? p : `${q.root}.${p}`;
+}
+
+/** The query selecting the ids of `path` (absolute) only. */
+function idQuery(q: Query, path: string): Query {
+  return q.clone().select(`${path}.id`);
+}
+
+/**
+ * The class of a prepared query's `path`: `/query/tolist` answers no type. The mine's `prepare`
+ * binds the model; a query without one (another `prepare`) is known only for its root.
+ */
+function classOf(q: Query, path: string): string | undefined {
+  if (path === q.root) return q.root;
+  return q.model?.resolvePath(path, subclassesOf(q.constraints)).type;
 }
 
 /** Validate a query against the mine's model (expanding `*`): what `mine.lists` needs from the mine. */
@@ -685,11 +710,14 @@ export class Lists {
     const tags = tagParam(options.tags);
     if (isRegionQuery(content)) return (await content.saveAsList(name, options)).list;
     if (content instanceof Query) {
-      const q = await this.#prepare(idQuery(content), options);
+      const path = classPath(content, options.path);
+      const q = await this.#prepare(idQuery(content, path), options);
       const result = await this.http
         .post('query/tolist', { form: { query: q.toXML(), listName: name, description: options.description, tags }, ...writeOpt(options) })
         .json<ListCreated>();
-      return this.#created(result, q.root, options);
+      const type = result.type ?? classOf(q, path);
+      // Without a model (a `prepare` of one's own), the mine is asked for the new list's class.
+      return this.#created(result, type ?? (await this.get(result.listName, options)).type, options);
     }
     if (typeof options.type !== 'string' || options.type.trim() === '')
       throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
@@ -718,7 +746,7 @@ export class Lists {
     checkName(name);
     let result: ListCreated;
     if (content instanceof Query) {
-      const q = await this.#prepare(idQuery(content), options);
+      const q = await this.#prepare(idQuery(content, content.root), options);
       result = await this.http.post('query/append/tolist', { form: { query: q.toXML(), listName: name }, ...writeOpt(options) }).json<ListCreated>();
     } else {
       if (isRegionQuery(content))

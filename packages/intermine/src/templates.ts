@@ -1,9 +1,8 @@
-import { type CallOptions, type HttpClient, isServerError, type Paged, ValidationError } from '@bio/core-http';
+import { type CallOptions, type HttpClient, type Paged, ValidationError } from '@bio/core-http';
 import { normaliseOperator, type Operator, type PathConstraint } from './constraints.js';
 import { writeOpt } from './internal/request-options.js';
-import { withMessage } from './internal/errors.js';
 import { parseXml, writeElement } from './internal/xml.js';
-import { InterMineList, type ListOperationOptions, type Lists } from './lists.js';
+import type { InterMineList, ListOperationOptions, Lists } from './lists.js';
 import { formatLogic, type LogicNode, parseLogic } from './logic.js';
 import { Query } from './query.js';
 import { readQueryElement } from './query-codec.js';
@@ -192,8 +191,9 @@ export class Template {
   }
 
   /**
-   * Save the objects of a run as a new list: those of `path` (default the root class). A saved
-   * template uses `/template/tolist`, a local one `/query/tolist`. Never retried.
+   * Save the objects of a run as a new list: those of `path` (default the root class), through
+   * `/query/tolist` with the template's query and these values (the mine's `/template/tolist`
+   * would name the list after the template). Never retried.
    *
    * @example
    * ```ts
@@ -209,39 +209,12 @@ export class Template {
       });
     const name = options?.name;
     if (typeof name !== 'string' || name.trim() === '') throw new ValidationError({ message: 'a list name must be a non-empty string', field: 'name' });
-    const path =
-      options.path === undefined
-        ? this.query.root
-        : options.path.startsWith(`${this.query.root}.`) || options.path === this.query.root
-          ? options.path
-          : `${this.query.root}.${options.path}`;
-    const tags = options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined;
-    const common = { listName: name, description: options.description, tags };
-    // A local template is a query the mine does not know: its objects go through /query/tolist.
-    const [endpoint, form] = this.#saved
-      ? ['template/tolist', { ...this.parameters(values), path, ...common }]
-      : ['query/tolist', { query: this.apply(values).select(`${path}.id`).toXML(), ...common }];
-    const result = await this.#http
-      .post(endpoint, { form, ...writeOpt(options) })
-      .json<{ listName: string; listSize: number; listId?: number; type?: string }>()
-      .catch((error: unknown) => {
-        // The mine has no "not found" for /template/tolist: a template name it does not know
-        // (deleted, renamed, or another user's) ends in a NullPointerException, answered as a
-        // 500 whose message is only "Service failed. Please contact support.".
-        if (endpoint !== 'template/tolist' || !isServerError(error) || error.status !== 500) throw error;
-        throw withMessage(
-          error,
-          `${error.message} (the mine answers 500 to /template/tolist when it has no template called ${JSON.stringify(this.name)} that this user can see; check mine.templates())`,
-        );
-      });
-    return new InterMineList(lists, {
-      name: result.listName,
-      type: result.type ?? path.split('.').at(-1)!,
-      size: result.listSize,
-      tags: [...(options.tags ?? [])],
-      ...(result.listId === undefined ? {} : { id: result.listId }),
-      ...(options.description ? { description: options.description } : {}),
-    });
+    // Always /query/tolist with the template's query, saved or not: the mine's /template/tolist
+    // reads the list's name from `name` before `listName` (ListInput.produceName), and there `name`
+    // is the template's, so its lists would be named after the template (TemplateToListService
+    // extends QueryToListService).
+    const { path, description, tags, signal, timeout } = options;
+    return lists.create(this.apply(values), { name, path, description, tags, signal, timeout });
   }
 
   /**

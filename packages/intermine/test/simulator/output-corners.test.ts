@@ -197,7 +197,8 @@ describe('simulator: query/tolist and template/tolist errors', () => {
     const bad = await post('template/tolist', { ...form, listName: 'p', path: 'Gene.nope' });
     expect(JSON.parse(bad.text)).not.toHaveProperty('listName');
     const id = await post('template/tolist', { ...form, listName: 'p', path: 'Gene.id' });
-    expect([id.status, JSON.parse(id.text).listName]).toEqual([200, 'p']);
+    // Named after the template: ListInput reads `name` (the template's) before `listName`.
+    expect([id.status, JSON.parse(id.text).listName]).toEqual([200, 'Gene_Pathways']);
   });
 });
 

@@ -3,7 +3,7 @@
 // TemplateManager.getUserOrGlobalTemplate, which answers null, and calls makePath on it. The
 // NullPointerException reaches WebService.sendError: a 500 in the service's JSON output, its
 // message replaced outside dev mode, and no list header (that is only set on success).
-import { isServerError } from '@bio/core-http';
+import { isValidationError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { client, ROOT, useSimulatorServer } from './setup.js';
 
@@ -34,15 +34,32 @@ describe('simulator: /template/tolist for an unknown template', () => {
   });
 });
 
-describe('client: saving a run of a template the mine no longer has', () => {
-  it('is a ServerError 500 that names the template and says why', async () => {
+describe('simulator: /template/tolist names the list as ListInput does', () => {
+  it('after the template, whatever listName says: `name` is read first, and here it is the template’s', async () => {
+    const [status, , body] = await tolist({ name: 'Gene_Pathways', listName: 'eve-pathways', path: 'Gene', constraint1: 'Gene', op1: 'LOOKUP', value1: 'eve' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ listName: 'Gene_Pathways', listSize: 1 });
+    expect(sim.state.lists.has('eve-pathways')).toBe(false);
+  });
+});
+
+describe('client: Template.saveAsList goes through /query/tolist', () => {
+  it('names the list as asked, and works after the mine dropped the template', async () => {
     const mine = client({ token });
     const t = await mine.template('Gene_Pathways');
     delete sim.state.templates.Gene_Pathways;
-    const error = await t.saveAsList({ A: 'eve' }, { name: 'eve-pathways' }).catch((e: unknown) => e);
-    expect(isServerError(error)).toBe(true);
-    expect(error).toMatchObject({ status: 500, serviceMessage: 'Service failed. Please contact support.' });
-    expect((error as Error).message).toContain('no template called "Gene_Pathways"');
-    expect((error as Error).message).not.toContain(token);
+    const list = await t.saveAsList({ A: 'eve' }, { name: 'eve-pathways', path: 'Gene.pathways' });
+    expect(list.toJSON()).toMatchObject({ name: 'eve-pathways', type: 'Pathway', size: 3 });
+    expect(sim.requests.map((r) => r.url.pathname).filter((p) => p.endsWith('/tolist'))).toEqual(['/flymine/service/query/tolist']);
+    // The list's class comes from the model the prepared query is bound to: no request after the list's.
+    expect(sim.requests.at(-1)!.url.pathname).toBe('/flymine/service/query/tolist');
+  });
+
+  it('refuses an attribute path before the list request', async () => {
+    const mine = client({ token });
+    const t = await mine.template('Gene_Pathways');
+    const error = await t.saveAsList({ A: 'eve' }, { name: 'x', path: 'symbol' }).catch((e: unknown) => e);
+    expect(isValidationError(error)).toBe(true);
+    expect(sim.requests.some((r) => r.url.pathname.endsWith('/tolist'))).toBe(false);
   });
 });

@@ -124,12 +124,14 @@ describe('template XML and local templates', () => {
     const t = await m.template('Gene_Pathways');
     const list = await t.saveAsList({ A: 'eve' }, { name: 'eve-pathways', path: 'pathways', description: 'pathways of eve' });
     expect(list.toJSON()).toMatchObject({ name: 'eve-pathways', type: 'Pathway', size: 3 });
-    expect(sim.requests.at(-1)!.url.pathname).toMatch(/\/template\/tolist$/);
+    // Through /query/tolist: the mine's /template/tolist would name the list after the template.
+    expect(sim.requests.at(-1)!.url.pathname).toMatch(/\/query\/tolist$/);
+    expect(sim.state.lists.has('eve-pathways')).toBe(true);
     const genes = await t.saveAsList({ A: 'zen' }, { name: 'zen-gene' });
     expect(genes.toJSON()).toMatchObject({ type: 'Gene', size: 1 });
     const [local] = m.loadTemplates(t.toXML().replace('name="Gene_Pathways"', 'name="Local_Pathways"'));
     const fromLocal = await local!.saveAsList({ A: 'eve' }, { name: 'eve-pathways-2', path: 'Gene.pathways' });
-    expect(fromLocal.size).toBe(3);
+    expect(fromLocal.toJSON()).toMatchObject({ type: 'Pathway', size: 3 });
     expect(sim.state.lists.get('eve-pathways-2')!.ids.sort()).toEqual(sim.state.lists.get('eve-pathways')!.ids.sort());
   });
 });

@@ -216,10 +216,9 @@ export function handleTemplates(request: SimulatedRequest, path: string, state: 
   }
   if (path === 'template/tolist') {
     const owner = requireUser(user);
-    // ListInput.produceName reads `name` first, and here `name` is the template's: the real mine
-    // names the list after the template whatever `listName` says. The simulator takes `listName`
-    // when given (what the client asks for) and falls back to the server's choice, `name`.
-    const listName = listInputName(all, state, owner, ['listName', 'name']);
+    // ListInput.produceName reads `name` first, and here `name` is the template's: the mine names
+    // the list after the template whatever `listName` says (the client uses /query/tolist instead).
+    const listName = listInputName(all, state, owner, ['name', 'listName']);
     // TemplateToListService.getQuery: the new view (`path`) first, then the template run. The
     // service has no header attributes before the list is made, so its errors carry no list keys.
     const viewString = all.get('path') ?? '';
@@ -242,7 +241,8 @@ export function handleTemplates(request: SimulatedRequest, path: string, state: 
     const ids = queryIds(state, q, classPath, owner);
     const type = state.store.model.resolve(classPath, q.subclasses)!.classes.at(-1)!;
     const list = listFromQuery(state, { name: listName, type, ids, owner, description: all.get('description') ?? undefined, tags: multi(all, 'tags') });
-    return ok({ listId: list.id, listName: list.name, type: list.type, listSize: list.ids.length });
+    // QueryToListService.setHeaderAttributes: listName and listId, then the size (no type).
+    return ok({ listId: list.id, listName: list.name, listSize: list.ids.length });
   }
   return undefined;
 }
