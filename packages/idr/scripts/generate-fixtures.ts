@@ -900,24 +900,26 @@ add(
       { ...cdc20Query, return_containers: 'true' },
       200,
       JSON_CT,
-      json(
-        seEnvelope({
+      // utils.py get_studies_titles: id, name, type and key_values (`name` renamed `key`), then the
+      // bucket's `image count` and `data_source`; search_query adds "Error": "none".
+      json({
+        ...seEnvelope({
           results: [
             {
               id: 102,
               name: 'idr0002-heriche-condensation/screenA',
               type: 'screen',
-              description:
-                'Publication Title\nIntegration of biological data by kernels on graphs and knowledge extraction: application to chromosome condensation.',
               key_values: [
-                { key: 'Study Type', value: 'high content screen' },
-                { key: 'Organism', value: 'Homo sapiens' },
+                { value: 'high content screen', index: 0, key: 'Study Type' },
+                { value: 'Homo sapiens', index: 1, key: 'Organism' },
               ],
               'image count': 1040,
+              data_source: 'omero1',
             },
           ],
         }),
-      ),
+        Error: 'none',
+      }),
     ),
     get(
       SE,
@@ -945,9 +947,12 @@ add(
           case_sensitive: null,
           bookmark: [null],
         },
+        Error: 'none',
       }),
     ),
-    get(SE, { key: 'Gene Symbol', value: 'CDC20', operator: 'equals', study: 'idr9999' }, 200, JSON_CT, json({ Error: 'Your query returns no results' })),
+    // query_handler.py determine_search_results_: a study matching no project becomes project id -1
+    // (never an "Error"), so the image search runs and finds nothing: a bare list with "Error": "none".
+    get(SE, { key: 'Gene Symbol', value: 'CDC20', operator: 'equals', study: 'idr9999' }, 200, JSON_CT, json({ ...seEnvelope([]), Error: 'none' })),
     get(
       SE,
       { key: 'Organism', value: 'Homo sapiens', operator: 'equals' },

@@ -185,7 +185,8 @@ export function omeroServiceMessage(body: unknown): string | undefined {
     const message = [heading, detail].filter((s) => s.length > 0).join(': ');
     return message.length > 0 ? message.slice(0, 300) : undefined;
   }
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  // Runs of spaces collapse: the search engine's 404 text carries 8 from a backslash-continued Python string.
+  const firstLine = (text.split(/\r?\n/, 1)[0] ?? '').replace(/\s+/g, ' ');
   return firstLine.slice(0, 300);
 }
 

@@ -402,7 +402,7 @@ export class Idr {
   searchCount(query: SearchQuery, options?: CallOptions): Promise<number> {
     return searchCount(this.#ctx, query, options);
   }
-  /** The studies (screens/projects) holding hits, with image counts; `study` is refused (ValidationError: the server answers it with HTTP 500). @example `await idr.searchContainers({ key: 'Gene Symbol', value: 'CDC20' })` */
+  /** The studies (screens/projects) holding hits, with image counts; with `study`, only those whose screen or project name contains it. @example `await idr.searchContainers({ key: 'Gene Symbol', value: 'CDC20' })` */
   searchContainers(query: SearchQuery, options?: CallOptions): Promise<SearchContainer[]> {
     return searchContainers(this.#ctx, query, options);
   }

@@ -35,10 +35,11 @@ export interface SearchQuery {
   /** Default: the server's (case-insensitive). */
   caseSensitive?: boolean | undefined;
   /**
-   * Restrict to studies whose project name contains this text, ignoring case (e.g. `idr0021`). The
-   * search engine looks it up among project names only, so a screen study such as `idr0002` finds
-   * nothing; and it returns only the first page for study-restricted searches. `searchContainers`
-   * refuses it (a ValidationError before any request): the server fails on it with HTTP 500.
+   * Restrict to one study by name, ignoring case (e.g. `idr0021`). `search` and `searchCount` send it
+   * as `study`, which the search engine looks up among project names only (a screen study such as
+   * `idr0002` finds nothing) and answers with the first page only. `searchContainers` posts it as a
+   * container name filter (`submitquery/containers/`), which matches screen and project names alike;
+   * there it needs `resource: 'image'`.
    */
   study?: string | undefined;
   /** Restrict to one data source. */
@@ -133,6 +134,8 @@ export interface SearchContainer {
  */
 export type SearchOptions = Omit<IdrListOptions, 'pageSize'>;
 
+const ROUTE = 'searchengine/api/v1/resources/';
+
 export const OPERATORS = new Set<string>(['equals', 'not_equals', 'contains', 'not_contains', 'in', 'not_in']);
 
 function params(q: SearchQuery): Record<string, QueryValue> {
@@ -217,23 +220,56 @@ export async function searchCount(ctx: IdrContext, query: SearchQuery, options?:
   return page.size ?? page.hits.length;
 }
 
-/** GET `{resource}/search/?…&return_containers=true` → the studies (screens and projects) with their matching image counts. */
+/**
+ * The studies (screens and projects) with their matching image counts.
+ *
+ * - Without `study`: GET `{resource}/search/?…&return_containers=true`.
+ * - With `study`: POST `submitquery/containers/` with the key/value filter and a `"resource": "container"`
+ *   filter on `name` (urls.py submit_query_return_containers → utils.py adjust_query_for_container
+ *   turns it into project and screen name filters). The GET route cannot take `study` here: query_handler.py
+ *   simple_search hands the bare query_details to search_resource_annotation_return_containers_only and
+ *   determine_search_results_ fails reading `query_.get("query_details")` (HTTP 500).
+ */
 export async function searchContainers(ctx: IdrContext, query: SearchQuery, options?: CallOptions): Promise<SearchContainer[]> {
-  // query_handler.py simple_search hands the bare query_details (no {"query_details": …} wrapper) to
-  // search_resource_annotation_return_containers_only; determine_search_results_ then reads
-  // `query_.get("query_details").get(...)` on None and the view fails with HTTP 500, every time.
-  if (isObject(query) && query.study)
-    throw new ValidationError({
-      message: 'searchContainers does not take "study": the search engine fails (HTTP 500) on study with return_containers; use search({ study }) instead',
-      field: 'study',
-    });
-  const route = path`searchengine/api/v1/resources/${resourceOf(query)}/search/`;
-  const searchParams = { ...params(query), return_containers: true };
-  const { body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams }, options)), 'GET', ctx.http.url(route, searchParams));
+  const resource = resourceOf(query);
+  const base = params(query);
+  const study = isObject(query) && query.study ? query.study : undefined;
+  let body: unknown;
+  let at: Exchange;
+  if (study !== undefined) {
+    // query_handler.py get_image_non_image_query merges the id conditions of a project/screen key filter
+    // with the container's into one "should" group: the key filter would no longer restrict anything.
+    if (resource !== 'image')
+      throw new ValidationError({
+        message: 'searchContainers with "study" needs resource "image": the search engine drops other resources\' filters',
+        field: 'resource',
+      });
+    const route = `${ROUTE}submitquery/containers/`;
+    const searchParams = { data_source: query.dataSource };
+    const json = {
+      resource: 'image',
+      query_details: {
+        and_filters: [
+          { name: query.key, value: query.value, operator: base.operator, resource: 'image' },
+          { name: 'name', value: study, operator: 'equals', resource: 'container' },
+        ],
+        or_filters: [],
+        case_sensitive: query.caseSensitive === true,
+      },
+    };
+    // A read-only POST: retried like a GET.
+    ({ body, at } = await jsonOf(ctx.http.post(route, withCall({ json, searchParams, idempotent: true }, options)), 'POST', ctx.http.url(route, searchParams)));
+  } else {
+    const route = path`searchengine/api/v1/resources/${resource}/search/`;
+    const searchParams = { ...base, return_containers: true };
+    ({ body, at } = await jsonOf(ctx.http.get(route, withCall({ searchParams }, options)), 'GET', ctx.http.url(route, searchParams)));
+  }
   if (!isObject(body)) throw unexpectedShape('a search-engine result object', at, body);
   const results = body.results;
   if (Array.isArray(results)) return results as SearchContainer[];
-  if (results === undefined && typeof body.Error === 'string') return [];
+  // search_resource_annotation_return_containers_only skips a data source that answered only {"Error": …}
+  // ("returns no results" among them): with none left the body is {}.
+  if (results === undefined && (Object.keys(body).length === 0 || typeof body.Error === 'string')) return [];
   if (isObject(results) && Array.isArray(results.results)) return results.results as SearchContainer[];
   throw unexpectedShape('a containers result ({"results": {"results": [...]}})', at, body);
 }

@@ -1,8 +1,8 @@
 // omero_search_engine's answers to an operator it does not know and to a bookmark that is not an
 // integer, as its source gives them: GET {resource}/search/ never validates (urls.py `search` →
 // query_handler.py `simple_search`), the POST routes run `query_validator` (schemas/*.json); and what
-// the client makes of those answers, plus its refusal of `searchContainers({ study })`.
-import { isBadRequestError, isServerError, isValidationError } from '@bio/core-http';
+// the client makes of those answers, and that `searchContainers({ study })` keeps off the GET route.
+import { isBadRequestError, isServerError } from '@bio/core-http';
 import { describe, expect, it } from 'vitest';
 import { createSimulator, type IdrSeed } from '../../src/testing/index.js';
 import { failure, IDR, newIdr, serve } from './helpers.js';
@@ -113,16 +113,15 @@ describe('the client and those answers', () => {
     expect(error.message).toContain("'abc' is not of type 'integer'");
   });
 
-  it('refuses searchContainers({ study }) before any request: the server can only answer it with a 500', async () => {
+  it('searchContainers({ study }) posts to submitquery/containers/, never the GET route that answers it with a 500', async () => {
     const before = sim.requests.length;
-    const error = await failure(newIdr().searchContainers({ key: 'Marker', value: 'M1', study: 'idr9201' }));
-    expect(isValidationError(error)).toBe(true);
-    expect(error).toMatchObject({ field: 'study', message: expect.stringContaining('"study"') });
-    expect(sim.requests.length).toBe(before);
-    // What the refusal spares the caller:
+    const containers = await newIdr().searchContainers({ key: 'Marker', value: 'M1', study: 'idr9201' });
+    expect(containers.map((c) => [c.type, c.id, c['image count']])).toEqual([['project', 9201, 3]]);
+    expect(sim.requests.slice(before).map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['POST /searchengine/api/v1/resources/submitquery/containers/']);
+    // What the GET route would answer:
     const res = await fetch(`${SEARCH}?key=Marker&value=M1&study=idr9201&return_containers=true`);
     expect(res.status).toBe(500);
-    // Without a study (or with an empty one, which simple_search treats as none) it is asked.
+    // Without a study (or with an empty one, which simple_search treats as none) the GET route is asked.
     expect((await newIdr().searchContainers({ key: 'Marker', value: 'M1', study: '' })).map((c) => c.id)).toEqual([9201]);
   });
 });

@@ -34,9 +34,9 @@ function dispatch(request: SimulatedRequest, state: IdrSimulatorState, path: str
     settings,
     session,
   };
-  // Only the JSON API's login, the webclient's logout and the search engine's query posts accept anything but GET (IDR is read-only).
-  const posts = ['webclient/logout/', 'searchengine/api/v1/resources/submitquery/', 'searchengine/api/v1/resources/async_submitquery/'];
-  if (request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('api/') && !posts.includes(path))
+  // Only the JSON API's login and the webclient's logout accept anything but GET (IDR is read-only);
+  // the search engine (a Flask app) answers wrong methods itself.
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('api/') && !path.startsWith('searchengine/') && path !== 'webclient/logout/')
     return new Response('', { status: 405, headers: { allow: 'GET' } });
   return handleApi(ctx) ?? handleWebclient(ctx) ?? handleWebgateway(ctx) ?? handleMapr(ctx) ?? handleSearchEngine(ctx) ?? notFoundPage(path);
 }
