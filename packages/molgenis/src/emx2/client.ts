@@ -234,8 +234,9 @@ export class Emx2 {
     const m = data._manifest;
     if (typeof m?.ImplementationVersion !== 'string') throw fail('_manifest has no ImplementationVersion', data);
     const out: Emx2Version = { implementationVersion: m.ImplementationVersion };
-    if (m.SpecificationVersion !== undefined) out.specificationVersion = m.SpecificationVersion;
-    if (m.DatabaseVersion !== undefined) out.databaseVersion = m.DatabaseVersion;
+    // GraphQL answers `null` for a value the server lacks (no manifest entry in a development build)
+    if (typeof m.SpecificationVersion === 'string') out.specificationVersion = m.SpecificationVersion;
+    if (typeof m.DatabaseVersion === 'string') out.databaseVersion = m.DatabaseVersion;
     return out;
   }
 
@@ -262,7 +263,9 @@ export class Emx2 {
    */
   async graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<T> {
     if (typeof query !== 'string' || query.trim() === '') throw new ValidationError({ message: 'query must be a non-empty string', field: 'query' });
-    return graphql<T>(this.#ctx, undefined, query, variables, { ...options, mutation: /^\s*mutation\b/.test(query) });
+    // as Emx2Schema#graphql: a leading `# comment` does not make a mutation a (retried) query
+    const mutation = /^\s*mutation\b/.test(query.replace(/^\s*#.*$/gm, ''));
+    return graphql<T>(this.#ctx, undefined, query, variables, { ...options, mutation });
   }
 
   /**

@@ -339,5 +339,7 @@ export async function importZip(ctx: Ctx, schema: string, zip: Uint8Array | Blob
     return postUpload(ctx, schema, 'excel', zip, fileName, options);
   }
   await checkUpload(zip, fileName, 'zip', ['.zip', '.xlsx'], 'a ZIP file');
-  return postUpload(ctx, schema, 'zip', zip, fileName, options);
+  // `ZipApi#postZip` tests the part's file name with `endsWith(".zip")`, case-sensitively: a
+  // `DATA.ZIP` would be refused ("extension .ZIP not supported"), so the extension goes lower-case.
+  return postUpload(ctx, schema, 'zip', zip, fileName.replace(/\.zip$/i, '.zip'), options);
 }

@@ -10,6 +10,8 @@ import type { ColumnMetadata, Emx2Filter, Filter, TableMetadata } from './types.
 /** RSQL operators with an EMX2 equivalent. */
 const SUPPORTED = new Set(['==', '!=', '=lt=', '=le=', '=gt=', '=ge=', '=in=', '=out=', '=like=', '=notlike=', '=q=', '=rng=']);
 const ORDINAL = new Set(['INT', 'NON_NEGATIVE_INT', 'LONG', 'DECIMAL', 'DATE', 'DATETIME', 'PERIOD']);
+// The column types whose GraphQL filter has like/not_like (ColumnType STRING_OPERATORS).
+const TEXTUAL = new Set(['STRING', 'TEXT', 'JSON', 'EMAIL', 'HYPERLINK', 'AUTO_ID']);
 const COLUMN_OPERATORS = new Set([
   'equals',
   'not_equals',
@@ -173,6 +175,11 @@ function comparison(catalog: Catalog, table: TableMetadata, node: ComparisonNode
       // (a reference was resolved to its key column above: only arrays of values get here)
       if (column.columnType.endsWith('_ARRAY'))
         throw new ValidationError({ message: `${node.operator} on "${node.selector}": EMX2's like never matches array columns; use ==`, field: 'filter' });
+      if (!TEXTUAL.has(column.columnType))
+        throw new ValidationError({
+          message: `${node.operator} on "${node.selector}" (${column.columnType}): EMX2 matches only text columns by pattern (its ${column.columnType} filter has no like); use == or =rng=`,
+          field: 'filter',
+        });
       return wrap({ [node.operator === '=like=' ? 'like' : 'not_like']: values });
     default:
       throw new ValidationError({ message: `RSQL operator ${node.operator} has no EMX2 equivalent`, field: 'filter' });

@@ -118,6 +118,14 @@ describe('database API', () => {
     expect(await emx2().version()).toEqual({ implementationVersion: '13.165.0-sim', specificationVersion: '13.165.0', databaseVersion: '30' });
   });
 
+  it('leaves out the manifest values GraphQL answers as null (a build without a manifest)', async () => {
+    const manifest = { ImplementationVersion: '13.165.0-SNAPSHOT', SpecificationVersion: null, DatabaseVersion: null };
+    const fetch = async (): Promise<Response> => Response.json({ data: { _manifest: manifest } });
+    const version = await emx2({ fetch }).version();
+    expect(version).toEqual({ implementationVersion: '13.165.0-SNAPSHOT' });
+    expect('specificationVersion' in version).toBe(false);
+  });
+
   it('percent-encodes schema names with spaces and odd characters', async () => {
     const from = sim.requests.length;
     await emx2().schema('pet store').metadata();

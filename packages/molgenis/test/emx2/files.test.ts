@@ -176,4 +176,11 @@ describe('ZIP and tasks', () => {
     await expect(client.schema('pet store').importZip(new Uint8Array(), { fileName: 'x.txt' })).rejects.toThrow(/\.zip or \.xlsx/);
     expect(isResponseFormatError(new Error())).toBe(false);
   });
+
+  it('sends an upper-case .ZIP name with a lower-case extension (ZipApi#postZip tests endsWith(".zip"))', async () => {
+    const client = await admin();
+    const task = await client.schema('pet store').importZip(zipSync({ 'Category.csv': strToU8('name\nfish\n') }), { fileName: 'PETS.ZIP', interval: 0 });
+    expect(task?.status).toBe('COMPLETED');
+    expect(await client.schema('pet store').table('Category').count('name==fish')).toBe(1);
+  });
 });

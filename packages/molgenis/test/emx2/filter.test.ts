@@ -80,6 +80,7 @@ describe('RSQL to EMX2', () => {
     const cases: [string, RegExp][] = [
       ['name=lt=m', /=lt= on "name" \(STRING\)/],
       ['photoUrls=like=x', /never matches array columns/],
+      ['weight=like=1', /=like= on "weight" \(DECIMAL\): EMX2 matches only text columns/],
       ['name=q=x', /whole row; write \*=q=x/],
       ['weight==heavy', /"heavy" is not a number/],
       ['colour==red', /unknown column of table "Pet" "colour"/],

@@ -73,6 +73,14 @@ describe('schema.graphql', () => {
     expect(sim.requests.length - before).toBe(1);
   });
 
+  it('never retries a database-level mutation that starts with a comment', async () => {
+    const client = emx2({ retry: { limit: 1, delay: 0 } });
+    sim.faults.set({ status: 503 });
+    const before = sim.requests.length;
+    await expect(client.graphql('# a note\nmutation { signout { message } }')).rejects.toThrow(/503/);
+    expect(sim.requests.length - before).toBe(1);
+  });
+
   it('validates the document before sending', async () => {
     const from = sim.requests.length;
     await expect(emx2().schema('pet store').graphql('  ')).rejects.toThrow(ValidationError);
