@@ -37,7 +37,9 @@ async function bundleSize(contents) {
 const budgets = {
   '@bio/core-http': 23,
   '@bio/rsql': 6.5,
-  '@bio/mygene': 23.5,
+  // Sixth session: 23.5 → 24 and { MyGene } 21.6 → 22.2 for pass-through params that cannot replace what a call sets
+  // (alias groups, text values converted for JSON bodies) and MultipleGenesError: 23.9 and 22.1 KiB.
+  '@bio/mygene': 24,
   '@bio/intermine': 45,
   // Sixth session: 33.5 → 33.8 for errors that name their request (method, url, status) at about thirty call sites: 33.6 KiB.
   '@bio/idr': 33.8,
@@ -50,8 +52,8 @@ const budgets = {
   // parsed once, the base origin computed once, one promise per body method): 21.3 KiB.
   // Fifth session: 21.4 → 21.6 for the missing-parameter message (mygene) and redaction before any
   // cut (core-http: error bodies redacted before a service-message reader sees them): 21.5 KiB.
-  "{ MyGene } from '@bio/mygene'": 21.6,
-  "{ MyGene } from '@bio/sdk'": 21.6,
+  "{ MyGene } from '@bio/mygene'": 22.2,
+  "{ MyGene } from '@bio/sdk'": 22.2,
 };
 
 const rows = [];

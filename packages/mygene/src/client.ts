@@ -75,6 +75,9 @@ export class MyGene {
    * One gene document (`GET /gene/{id}`) by Entrez or Ensembl id (retired Entrez ids and CURIEs
    * such as `NCBIGene:1017` work too). Returns `null` when the id is unknown (404); other
    * failures throw typed errors. The server returns all fields unless `fields` says otherwise.
+   * An id that matches several genes (e.g. an Ensembl id shared by two Entrez genes) is a
+   * {@link MultipleGenesError} carrying all of them (none is picked); {@link MyGene.genes}
+   * returns them as a list.
    *
    * @example
    * ```ts

@@ -8,6 +8,7 @@ import { type Context, isRecord } from './internal/context.js';
 import { expectRecord } from './internal/response.js';
 import { cacheKeyPrefix, geneParams, toSearchParams } from './internal/params.js';
 import { checkTerm } from './internal/validate.js';
+import { MultipleGenesError } from './errors.js';
 
 /**
  * True for the `{query, notfound: true}` entries of batch answers.
@@ -32,7 +33,11 @@ export async function getGene(ctx: Context, id: unknown, o: GeneOptions = {}): P
   let doc: Gene;
   try {
     const body = await ctx.http.get(path`gene/${geneId}`, { searchParams: toSearchParams(params), ...requestOptions(o) }).json<unknown>();
-    doc = expectRecord(body, 'GET gene/{id}') as Gene;
+    // An id matching several documents (an Ensembl gene or a retired Entrez id shared by several
+    // genes) is answered with the list of them, not one object (ESResultFormatter.transform with
+    // `one`): none is picked, the error carries them all.
+    if (Array.isArray(body) && body.length > 1) throw new MultipleGenesError(geneId, body.map((d) => expectRecord(d, 'GET gene/{id}') as Gene));
+    doc = expectRecord(Array.isArray(body) && body.length === 1 ? body[0] : body, 'GET gene/{id}') as Gene;
   } catch (e) {
     // MyGene answers an unknown id with a JSON error body; a 404 page without one is a wrong
     // route (a bad baseUrl) and stays an error.

@@ -38,7 +38,7 @@ export type {
   TermsFacet,
 } from './types.js';
 export { isNotFound } from './genes.js';
-export { isScrollExpiredError, ScrollExpiredError } from './errors.js';
+export { isMultipleGenesError, isScrollExpiredError, MultipleGenesError, ScrollExpiredError } from './errors.js';
 export { SPECIES, speciesParam, taxidOf } from './species.js';
 export type { Species, SpeciesName } from './species.js';
 export { escapeLucene, fielded, interval, phrase } from './query-syntax.js';

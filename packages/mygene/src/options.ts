@@ -46,7 +46,13 @@ export interface GeneOptions<D extends boolean = boolean> extends CallOptions {
   alwaysList?: string | readonly string[] | undefined;
   /** Fields returned as `null` when absent (`allow_null`). */
   allowNull?: string | readonly string[] | undefined;
-  /** Other server parameters, passed through unchanged (e.g. `{ jmespath: '…' }`). */
+  /**
+   * Other server parameters (e.g. `{ jmespath: '…' }`). A name the server reads as the same option
+   * as a typed one (`_source`/`field` for `fields`, `aggs` for `facets`, `limit` for `size`, `skip`
+   * for `from`) is dropped when that option is set; the call's own `q`, `ids`/`id`, `fetch_all` and
+   * `scroll_id` are refused. In the JSON body of batch calls, text values of typed server options
+   * (`with_total: 'true'`, `size: '5'`, `sort: 'a,b'`) are converted as the server converts a form.
+   */
   params?: Record<string, QueryValue> | undefined;
 }
 

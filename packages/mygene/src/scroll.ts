@@ -87,7 +87,8 @@ async function* scrollPages(ctx: Context, run: ScrollRun, max: number | undefine
   // retried; a connection failure ends the iteration with its typed error.
   // The server formats every scroll answer with the options of the request that asks for it
   // (ESResultFormatter.transform), so the formatter options go with every scroll_id.
-  const formatting = toSearchParams(Object.fromEntries(Object.entries(run.params).filter(([key]) => FORMATTER_PARAMS.has(key))));
+  // `email` goes along too: the client sends it with every request.
+  const formatting = toSearchParams(Object.fromEntries(Object.entries(run.params).filter(([key]) => FORMATTER_PARAMS.has(key) || key === 'email')));
   const next = (scrollId: string): Promise<ScrollPage> => get({ scroll_id: scrollId, ...formatting }, 'GET query?scroll_id', REFUSALS_ONLY);
 
   const seen = run.restartOnExpiry ? new Set<string>() : undefined;

@@ -1,7 +1,7 @@
 import { batch, type BatchOptions, type ConcurrencyLimit, limitConcurrency, type Progress, ResponseFormatError, sleep, ValidationError } from '@bio/core-http';
 import type { BatchCallOptions } from '../options.js';
 import { requestOptions } from './call-options.js';
-import { cacheKeyPrefix, type WireParams } from './params.js';
+import { cacheKeyPrefix, toJsonBody, type WireParams } from './params.js';
 import { type Context, isRecord } from './context.js';
 import { formatError, throwBodyError } from './response.js';
 import { checkInt, checkNonNegative, checkTerm, describe, LIMITS } from './validate.js';
@@ -136,6 +136,7 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
   const listKey = plan.endpoint === 'gene' ? 'ids' : 'q';
   const cache = ctx.cache;
   const keyPrefix = cacheKeyPrefix(plan.endpoint, plan.params);
+  const body = toJsonBody(plan.params);
 
   const handler = async (items: string[], { signal }: { index: number; signal: AbortSignal }): Promise<TermResult[]> => {
     const unique = [...new Set(items)];
@@ -150,11 +151,11 @@ export async function* batchedEntries(ctx: Context, input: unknown, plan: BatchP
       }
     }
     if (misses.length > 0) {
-      const body = await pacer.run(
-        () => ctx.http.post(plan.endpoint, { json: { [listKey]: misses, ...plan.params }, idempotent: true, ...perRequest, signal }).json<unknown>(),
+      const answer = await pacer.run(
+        () => ctx.http.post(plan.endpoint, { json: { [listKey]: misses, ...body }, idempotent: true, ...perRequest, signal }).json<unknown>(),
         signal,
       );
-      const groups = groupByQuery(body, misses, `POST ${plan.endpoint}`);
+      const groups = groupByQuery(answer, misses, `POST ${plan.endpoint}`);
       for (const term of misses) {
         const entries = groups.get(term) ?? [{ query: term, notfound: true }];
         known.set(term, entries);

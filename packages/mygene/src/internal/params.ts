@@ -7,11 +7,35 @@ import { checkBoolean, checkInt, checkList, checkString, fail, LIMITS } from './
 export type WireValue = string | number | boolean | readonly string[];
 export type WireParams = Record<string, WireValue>;
 
-function addPassThrough(out: WireParams, params: Record<string, QueryValue> | undefined): void {
+/**
+ * Names the server reads as one option (biothings.web settings/default.py `alias`): it takes the
+ * canonical name first, then the aliases in order, so a pass-through `_source` would beat the typed
+ * `fields` the client sends. A pass-through name is dropped when its option is already set.
+ */
+const ALIAS_GROUPS: readonly (readonly string[])[] = [
+  ['_source', 'fields', 'field'],
+  ['size', 'limit'],
+  ['from', 'skip'],
+  ['aggs', 'facets'],
+  ['id', 'ids'],
+  ['userquery', 'userfilter'],
+];
+
+function sameOption(key: string): readonly string[] {
+  return ALIAS_GROUPS.find((group) => group.includes(key)) ?? [key];
+}
+
+/** Parameters a call sets itself (its term, ids or scroll), which `params` must not replace. */
+export type Reserved = readonly string[];
+
+function addPassThrough(out: WireParams, params: Record<string, QueryValue> | undefined, reserved: Reserved): void {
   if (params === undefined) return;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) fail('params', 'expected an object of extra parameters');
+  const taken = new Set(reserved.flatMap(sameOption));
   for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || Object.hasOwn(out, key)) continue;
+    if (value === undefined || value === null) continue;
+    if (taken.has(key)) fail(`params.${key}`, `is set by the call itself (${reserved.join(', ')}), not a pass-through parameter`);
+    if (sameOption(key).some((name) => Object.hasOwn(out, name))) continue;
     if (Array.isArray(value)) out[key] = value.map(String);
     else if (typeof value === 'bigint') out[key] = value.toString();
     else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
@@ -31,8 +55,8 @@ export function documentParams(o: GeneOptions, clientEmail: string | undefined):
   return p;
 }
 
-export function finish(p: WireParams, o: GeneOptions): WireParams {
-  addPassThrough(p, o.params);
+export function finish(p: WireParams, o: GeneOptions, reserved: Reserved): WireParams {
+  addPassThrough(p, o.params, reserved);
   return p;
 }
 
@@ -61,14 +85,14 @@ export function queryParams(o: QueryOptions, clientEmail: string | undefined): W
   if (o.facets !== undefined) p.facets = checkList('facets', o.facets, LIMITS.facets);
   if (o.facetSize !== undefined) p.facet_size = checkInt('facetSize', o.facetSize, 1, LIMITS.facetSize);
   if (o.speciesFacetFilter !== undefined) p.species_facet_filter = speciesList(o.speciesFacetFilter, 'speciesFacetFilter');
-  return finish(p, o);
+  return finish(p, o, ['q']);
 }
 
 /** Parameters of GET /query with fetch_all (the scroll decides size, from and order). */
 export function fetchAllParams(o: FetchAllOptions, clientEmail: string | undefined): WireParams {
   const p = documentParams(o, clientEmail);
   filterParams(p, o);
-  return finish(p, o);
+  return finish(p, o, ['q', 'fetch_all', 'scroll_id']);
 }
 
 /** Parameters of POST /query (the terms go in `q`, added per batch). */
@@ -77,14 +101,14 @@ export function queryManyParams(o: QueryManyOptions, clientEmail: string | undef
   if (o.scopes !== undefined) p.scopes = checkList('scopes', o.scopes, LIMITS.scopes);
   filterParams(p, o);
   if (o.size !== undefined) p.size = checkInt('size', o.size, 1, LIMITS.size);
-  return finish(p, o);
+  return finish(p, o, ['q']);
 }
 
 /** Parameters of GET /gene/{id} and POST /gene. */
 export function geneParams(o: GeneOptions & { species?: QueryOptions['species'] }, clientEmail: string | undefined): WireParams {
   const p = documentParams(o, clientEmail);
   if (o.species !== undefined) p.species = speciesList(o.species, 'species');
-  return finish(p, o);
+  return finish(p, o, ['id']);
 }
 
 /** For the query string: lists are joined with commas by core-http. */
@@ -98,4 +122,35 @@ export function cacheKeyPrefix(endpoint: string, p: WireParams): string {
     .filter(([k]) => k !== 'email')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `mygene:${endpoint}:${JSON.stringify(entries)}:`;
+}
+
+/** Options of POST /gene and POST /query whose JSON value must have their type (JsonArgCvter is strict for them). */
+const JSON_BOOLEANS = new Set(['raw', 'rawquery', 'dotfield', '_sorted', 'jmespath_exclude_empty', 'with_total', 'entrezonly', 'ensemblonly']);
+const JSON_INTEGERS = new Set(['size', 'limit', 'from', 'skip']);
+const JSON_LISTS = new Set(['sort']);
+const JSON_STRINGS = new Set(['jmespath', 'format', 'filter', 'post_filter', 'analyzer']);
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', 't']);
+
+/**
+ * The parameters as a JSON body: a form or query-string value is converted by the server
+ * (`"true"` → true, `"5"` → 5, `"a,b"` → a list), while a JSON body must already hold the option's
+ * type (400 "Expect type bool." otherwise). Pass-through values given as text (as they would be in a
+ * URL) are converted the server's way; anything else is left for the server to judge.
+ */
+export function toJsonBody(p: WireParams): Record<string, WireValue> {
+  const out: Record<string, WireValue> = { ...p };
+  for (const [key, value] of Object.entries(p)) {
+    if (JSON_BOOLEANS.has(key) && typeof value !== 'boolean') {
+      const text = String(value).trim();
+      const n = Number(text);
+      if (typeof value === 'number' || typeof value === 'string') out[key] = text !== '' && !Number.isNaN(n) ? n > 0 : TRUE_WORDS.has(text.toLowerCase());
+    } else if (JSON_INTEGERS.has(key) && typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) {
+      out[key] = Number.parseInt(value, 10);
+    } else if (JSON_LISTS.has(key) && typeof value === 'string') {
+      out[key] = value.split(/[\s,|+]+/).filter((item) => item !== '');
+    } else if (JSON_STRINGS.has(key) && (typeof value === 'number' || typeof value === 'boolean')) {
+      out[key] = String(value);
+    }
+  }
+  return out;
 }

@@ -119,19 +119,24 @@ export class Params {
     return this.find(name) !== undefined;
   }
 
+  /** A string option; in a JSON body it must be a JSON string (JsonArgCvter, strict). */
   string(name: string): string | undefined {
-    const value = this.raw(name);
-    if (value === undefined) return undefined;
+    const found = this.find(name);
+    if (found === undefined) return undefined;
+    const { value, source } = found;
     if (typeof value === 'string') return value;
+    if (source === 'json') optionError(name, { reason: 'Expect type str.' });
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     optionError(name, { reason: 'Expect type str.' });
   }
 
-  /** A list parameter: a JSON array, or a string split on the server's separators (`jsonArray`: a form value `["…"]` is read as JSON). */
-  list(name: string, max?: number, options: { jsonArray?: boolean } = {}): string[] | undefined {
+  /** A list parameter: a JSON array, or a string split on the server's separators (`jsonArray`: a form value `["…"]` is read as JSON; `strict`: no string in a JSON body). */
+  list(name: string, max?: number, options: { jsonArray?: boolean; strict?: boolean } = {}): string[] | undefined {
     const found = this.find(name);
     if (found === undefined) return undefined;
     const { value } = found;
+    // `strict` options (settings/default.py sets strict: False on the others): a JSON body must hold a JSON array.
+    if (options.strict && found.source === 'json' && !Array.isArray(value)) optionError(name, { reason: 'Expect type list.' });
     let list: string[];
     if (Array.isArray(value)) {
       list = value.map((item) =>

@@ -128,7 +128,7 @@ export function getQuery(state: MyGeneSimulatorState, params: Params, now: numbe
   const aggs = params.list('aggs', MAX.facets);
   const askedSize = params.int('size', { max: MAX.size });
   const askedFrom = params.int('from', { max: MAX.from });
-  const sort = params.list('sort', MAX.sort);
+  const sort = params.list('sort', MAX.sort, { strict: true });
   const askedFacetSize = params.int('facet_size', { max: MAX.facetSize });
   const scrollId = params.string('scroll_id');
   if (scrollId !== undefined && scrollId !== '') return nextPage(state, scrollId, now, shape);
@@ -193,6 +193,10 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
   const askedSize = params.int('size', { max: MAX.size });
   const from = params.int('from', { max: MAX.from }) ?? 0;
   const withTotal = params.bool('with_total') ?? false;
+  // `sort` is a strict list option, and applies to each term's search (ESQueryBuilder.apply_extras).
+  const sort = params.list('sort', MAX.sort, { strict: true });
+  const filterText = params.string('filter');
+  const postFilterText = params.string('post_filter');
   const filter = docFilter(filterOptions);
   refuseNegativePaging({ from, size: askedSize });
   // Elasticsearch's own default for each search of the msearch; the formatter reads 0 as 10 too
@@ -206,7 +210,7 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
   let narrowers: ((m: Match) => boolean)[];
   try {
     // Without facets, filter and post_filter narrow each term's hits alike.
-    narrowers = [narrowedBy(state, params.string('filter')), narrowedBy(state, params.string('post_filter'))].filter((f) => f !== undefined);
+    narrowers = [narrowedBy(state, filterText), narrowedBy(state, postFilterText)].filter((f) => f !== undefined);
   } catch (e) {
     if (e instanceof Refusal) return errorBody(500, 'N/A');
     throw e;
@@ -222,11 +226,11 @@ export function postQuery(state: MyGeneSimulatorState, params: Params): Response
       const match = { doc, score: scopeScore(doc, term, scopes) };
       if (match.score > 0 && narrowers.every((inFilter) => inFilter(match))) matches.push(match);
     }
-    matches.sort((a, b) => b.score - a.score);
+    const ordered = sortMatches(matches, sort);
     maxTotal = Math.max(maxTotal, matches.length);
     // The formatter compares each term's total with `size`, whatever `from` is.
     if (matches.length > maxSize) over++;
-    const window = matches.slice(from, from + size);
+    const window = ordered.slice(from, from + size);
     if (window.length === 0) out.push({ query: term, notfound: true });
     for (const m of window) out.push({ query: term, ...hit(m, shape) });
   }
