@@ -155,6 +155,15 @@ export async function runEnrichment(http: HttpClient, options: EnrichmentOptions
       .post('list/enrichment', { form: { ids: options.ids!.join(','), type: options.type, ...params }, idempotent: true, ...callOpt(options) })
       .json();
   }
+  // EnrichmentWidgetResultService answers 200 with a `message` and no counts when it does not run
+  // the widget: a background population that lacks some of the objects, or a widget that refuses
+  // its input (IllegalArgumentException). Empty rows would read as "nothing enriched".
+  if (typeof body.message === 'string' && body.notAnalysed === undefined) {
+    throw new ValidationError({
+      message: `enrichment ${options.widget}: the mine did not run the widget: ${body.message}`,
+      field: options.population !== undefined ? 'population' : 'widget',
+    });
+  }
   const results = Array.isArray(body.results) ? (body.results as Record<string, unknown>[]) : [];
   const rows = results.map((r): EnrichmentRow => {
     const row: EnrichmentRow = {

@@ -207,7 +207,8 @@ export interface ListSimilarity {
 
 interface ListCreated {
   listId?: number;
-  listName: string;
+  /** ListInput's name, but a number, boolean or null when JSONFormatter.quoteValue left it unquoted. */
+  listName: unknown;
   listSize: number;
   type?: string;
   unmatchedIdentifiers?: string[];
@@ -609,15 +610,21 @@ export class Lists {
     return new InterMineList(this, { ...info, tags: info.tags ?? [] }, unmatched);
   }
 
+  /**
+   * The list a write made, named as it was sent: the answer's `listName` is ListInput's name (the
+   * one sent), but JSONFormatter.quoteValue writes a name of digits, `true`, `false` or `null`
+   * unquoted, so the field can be a number, a boolean or null.
+   */
   #created(
     result: ListCreated,
+    name: string,
     type: string,
     options: { description?: string | undefined; tags?: readonly string[] | undefined },
     unmatched?: string[],
   ): InterMineList {
     return this.#wrap(
       {
-        name: result.listName,
+        name,
         type: result.type ?? type,
         size: result.listSize,
         ...(result.listId === undefined ? {} : { id: result.listId }),
@@ -717,7 +724,7 @@ export class Lists {
         .json<ListCreated>();
       const type = result.type ?? classOf(q, path);
       // Without a model (a `prepare` of one's own), the mine is asked for the new list's class.
-      return this.#created(result, type ?? (await this.get(result.listName, options)).type, options);
+      return this.#created(result, name, type ?? (await this.get(name, options)).type, options);
     }
     if (typeof options.type !== 'string' || options.type.trim() === '')
       throw new ValidationError({ message: 'a list needs a type (e.g. "Gene")', field: 'type' });
@@ -730,7 +737,7 @@ export class Lists {
         ...writeOpt(options),
       })
       .json<ListCreated>();
-    return this.#created(result, options.type, options, result.unmatchedIdentifiers ?? []);
+    return this.#created(result, name, options.type, options, result.unmatchedIdentifiers ?? []);
   }
 
   /**
@@ -784,7 +791,8 @@ export class Lists {
     checkName(oldName, 'oldName');
     checkName(newName, 'newName');
     const result = await this.http.post('lists/rename', { form: { oldname: oldName, newname: newName }, ...writeOpt(options) }).json<ListCreated>();
-    return { name: result.listName, size: typeof result.listSize === 'number' ? result.listSize : undefined };
+    // The name sent: the answer writes a name of digits (or `true`, `null`) unquoted (JSONFormatter.quoteValue).
+    return { name: newName, size: typeof result.listSize === 'number' ? result.listSize : undefined };
   }
 
   /**
@@ -903,7 +911,7 @@ export class Lists {
         ...writeOpt(options),
       })
       .json<ListCreated>();
-    return this.#created(result, '', options);
+    return this.#created(result, resultName, '', options);
   }
 
   /**
@@ -986,6 +994,6 @@ export class Lists {
         ...writeOpt(options),
       })
       .json<ListCreated>();
-    return this.#created(result, '', options);
+    return this.#created(result, resultName, '', options);
   }
 }

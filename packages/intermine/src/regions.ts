@@ -4,6 +4,14 @@ import { InterMineList, type ListOperationOptions, type Lists } from './lists.js
 import { postLines } from './results.js';
 
 /**
+ * The form's content type, exactly: GenomicRegionSearchListInput reads the `query` parameter only
+ * when `request.getContentType()` equals `application/x-www-form-urlencoded`; with the usual
+ * `;charset=UTF-8` it reads the request body instead, which the container has already consumed
+ * as parameters (ListInput reads `listName` first), and the search fails on an empty JSON text.
+ */
+const REGION_FORM_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
  * A genomic interval on one chromosome (1-based, inclusive, unless `isInterbase`).
  *
  * @example
@@ -204,7 +212,7 @@ export class RegionQuery {
   }
 
   #text(kind: 'fasta' | 'gff3' | 'bed' | 'sequence', options: CallOptions): AsyncGenerator<string> {
-    return postLines(this.#lists.http, `regions/${kind}`, { query: JSON.stringify(this.toJSON()) }, options);
+    return postLines(this.#lists.http, `regions/${kind}`, { query: JSON.stringify(this.toJSON()) }, options, { ...REGION_FORM_HEADERS });
   }
 
   /**
@@ -274,11 +282,13 @@ export class RegionQuery {
           description: options.description,
           tags: options.tags && options.tags.length > 0 ? options.tags.join(';') : undefined,
         },
+        headers: { ...REGION_FORM_HEADERS },
         ...writeOpt(options),
       })
-      .json<{ listName?: string; listSize?: number; type?: string; invalidSpans?: string[] }>();
+      .json<{ listName?: unknown; listSize?: number; type?: string; invalidSpans?: string[] }>();
     const list = new InterMineList(this.#lists, {
-      name: body.listName ?? name,
+      // The name sent: the JSON header writes a name of digits (or `true`, `null`) unquoted (JSONFormatter.quoteValue).
+      name,
       type: body.type ?? (this.featureTypes.length === 1 ? this.featureTypes[0]! : 'SequenceFeature'),
       size: body.listSize ?? 0,
       tags: [...(options.tags ?? [])],

@@ -300,9 +300,15 @@ export async function* checkedLines(
 /** How many lines of an `[ERROR]` message are kept (a dev-mode mine may add a stack trace). */
 const MESSAGE_LINES = 200;
 
-/** POST a form and stream the answer as checked lines. */
-export async function* postLines(http: HttpClient, endpoint: string, form: Form, options: CallOptions): AsyncGenerator<string> {
-  const stream = await http.post(endpoint, { form, idempotent: true, ...callOpt(options) }).stream();
+/** POST a form (with any extra `headers`) and stream the answer as checked lines. */
+export async function* postLines(
+  http: HttpClient,
+  endpoint: string,
+  form: Form,
+  options: CallOptions,
+  headers?: Record<string, string>,
+): AsyncGenerator<string> {
+  const stream = await http.post(endpoint, { form, idempotent: true, ...(headers ? { headers } : {}), ...callOpt(options) }).stream();
   yield* checkedLines(stream, http.url(endpoint), 'POST', options.signal);
 }
 

@@ -11,8 +11,11 @@ const SERVICE = `${ROOT}/service`;
 const EVE = '<query model="genomic" view="Gene.symbol"><constraint path="Gene.symbol" op="=" value="eve" code="A"/></query>';
 const REGIONS = JSON.stringify({ organism: 'D. melanogaster', featureTypes: ['Gene'], regions: ['2R:9979319..9980796'] });
 
+// The exact type the region services need to read `query` as a parameter (GenomicRegionSearchListInput).
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
 async function typeOf(path: string, form: Record<string, string>): Promise<[number, string | null]> {
-  const response = await fetch(`${SERVICE}/${path}`, { method: 'POST', body: new URLSearchParams(form) });
+  const response = await fetch(`${SERVICE}/${path}`, { method: 'POST', body: new URLSearchParams(form), headers: FORM });
   await response.arrayBuffer();
   return [response.status, response.headers.get('content-type')];
 }

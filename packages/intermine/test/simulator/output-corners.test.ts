@@ -24,11 +24,14 @@ interface Answer {
   text: string;
 }
 
+// The exact type the region services need to read `query` as a parameter (GenomicRegionSearchListInput).
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
 async function post(path: string, form: Record<string, string>, auth = true): Promise<Answer> {
   const response = await fetch(`${SERVICE}/${path}`, {
     method: 'POST',
     body: new URLSearchParams(form),
-    headers: auth ? { authorization: `Token ${token}` } : {},
+    headers: auth ? { ...FORM, authorization: `Token ${token}` } : FORM,
   });
   const h = response.headers;
   const headers: Record<string, string> = {};

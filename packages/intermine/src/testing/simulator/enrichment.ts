@@ -94,9 +94,34 @@ export function handleEnrichment(request: SimulatedRequest, path: string, state:
   const correction = all.get('correction') ?? 'Holm-Bonferroni';
   if (!['Holm-Bonferroni', 'Benjamini Hochberg', 'Bonferroni', 'None'].includes(correction)) badRequest(`Unknown correction: ${correction}`, { results: [] });
   const filter = all.get('filter') ?? 'All';
-  // The population: every gene of the list's organisms that the widget can annotate.
-  const organisms = new Set(members.map((m) => state.store.follow(m, 'organism')[0]?.id));
-  const population = state.store.all('Gene').filter((g) => organisms.has(state.store.follow(g, 'organism')[0]?.id));
+  // The background population (WidgetsRequestParser): `current_population`, else the older
+  // `population`; retrieveBag refuses a list the user cannot see. A population that lacks some
+  // of the analysed objects is no error: the answer is a 200 with a `message` and no results
+  // (EnrichmentWidgetResultService.execute returns before the widget runs).
+  const populationName = all.get('current_population')?.trim() || all.get('population')?.trim() || null;
+  let population: SimObject[];
+  if (populationName) {
+    const background = state.lists.get(populationName);
+    if (!background || !canSee(background, user)) badRequest(`You do not have access to a bag named ${populationName}`, { results: [] });
+    const inBackground = new Set(background.ids);
+    if (!members.every((m) => inBackground.has(m.id))) {
+      const t = listName ? type : background.type;
+      return ok({
+        ...(listName ? { type, list: listName } : { ids: all.get('ids') }),
+        title: spec.title,
+        label: spec.label,
+        is_logged: String(user !== undefined),
+        current_population: populationName,
+        message: `One or more of the ${t}s in this list are missing from your background population. The background population should include all ${t}s that were tested as part of your experiment.`,
+        results: [],
+      });
+    }
+    population = background.ids.map((id) => state.store.get(id)).filter((o): o is SimObject => o !== undefined);
+  } else {
+    // The default population: every gene of the list's organisms that the widget can annotate.
+    const organisms = new Set(members.map((m) => state.store.follow(m, 'organism')[0]?.id));
+    population = state.store.all('Gene').filter((g) => organisms.has(state.store.follow(g, 'organism')[0]?.id));
+  }
   const annotated = population.filter((g) => spec.terms(g, state, filter).length > 0);
   const analysed = members.filter((m) => spec.terms(m, state, filter).length > 0);
   const terms = new Map<number, { term: SimObject; inList: number; inPopulation: number }>();
@@ -124,7 +149,7 @@ export function handleEnrichment(request: SimulatedRequest, path: string, state:
     pathConstraint: 'Gene.pathways.identifier',
     pathQueryForMatches: JSON.stringify({ from: 'Gene', select: ['Gene.secondaryIdentifier'] }),
     extraAttribute: null,
-    current_population: null,
+    current_population: populationName,
     is_logged: String(user !== undefined),
   });
 }

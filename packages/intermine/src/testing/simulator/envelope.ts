@@ -21,6 +21,19 @@ export function ok(payload: Record<string, unknown>, headers: Record<string, str
   return new Response(JSON.stringify({ ...payload, ...trailer() }), { status: 200, headers: { 'content-type': JSON_TYPE, ...headers } });
 }
 
+/**
+ * A header value as JSONFormatter.quoteValue writes it: `null`, `true`, `false` and digit-only
+ * strings (StringUtils.isNumeric) unquoted — so a list called `2024` comes back as the number
+ * 2024 in `listName` — anything else a string. (A digit string with leading zeros is written
+ * unquoted too, which no JSON reader accepts; here it is the number.)
+ */
+export function headerValue(value: string): string | number | boolean | null {
+  if (value === 'null') return null;
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 /** A failed JSON answer: the HTTP status, the (usually empty) payload key and the trailer with the message. */
 export function fail(status: number, message: string, payload: Record<string, unknown> = {}): Response {
   // As the server does outside dev mode, 5xx messages are replaced.

@@ -3,7 +3,7 @@
 // Reading public lists is open; every write needs a logged-in caller.
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { requireUser } from './auth.js';
-import { badRequest, multi, ok, params, Refusal, required } from './envelope.js';
+import { badRequest, headerValue, multi, ok, params, Refusal, required } from './envelope.js';
 import { evaluate, parseQuery } from './pathquery.js';
 import { listAccess } from './results.js';
 import { canSee, type InterMineSimulatorState, type SimList, SUPERUSER } from './state.js';
@@ -112,7 +112,7 @@ function resolveUpload(state: InterMineSimulatorState, type: string, identifiers
 }
 
 function created(list: SimList, extra: Record<string, unknown> = {}): Response {
-  return ok({ listId: list.id, listName: list.name, listSize: list.ids.length, ...extra });
+  return ok({ listId: list.id, listName: headerValue(list.name), listSize: list.ids.length, ...extra });
 }
 
 /**
@@ -241,7 +241,7 @@ export async function handleLists(
       sources.map((l) => l.type),
     );
     const list = makeList(state, { name, type, ids, owner, description: all.get('description') ?? undefined, tags: multi(all, 'tags') });
-    return ok({ listId: list.id, listName: list.name, type: list.type, listSize: list.ids.length });
+    return ok({ listId: list.id, listName: headerValue(list.name), type: list.type, listSize: list.ids.length });
   }
   if ((path === 'query/tolist' || path === 'query/append/tolist') && (method === 'POST' || method === 'GET')) {
     const owner = requireUser(user);

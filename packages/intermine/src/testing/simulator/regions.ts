@@ -2,7 +2,7 @@
 // or the raw body. Spans on chromosomes the organism does not have come back as `invalidSpans`.
 import type { SimulatedRequest } from '@bio/core-http/testing';
 import { requireUser } from './auth.js';
-import { badRequest, multi, ok, params, Refusal, trailer } from './envelope.js';
+import { badRequest, headerValue, multi, ok, params, Refusal, trailer } from './envelope.js';
 import { listInputName, makeList } from './lists.js';
 import { flatError, serviceOutput } from './output.js';
 import { bioExport, locationOf } from './results.js';
@@ -36,13 +36,25 @@ interface RegionSearch {
  * adds the list name to the output, so the JSON error has only the `invalidSpans` the header set).
  */
 function search(request: SimulatedRequest, all: URLSearchParams, state: InterMineSimulatorState): RegionSearch {
-  const raw = all.get('query') ?? request.text();
+  // GenomicRegionSearchListInput.parseRegionRequest: the `query` parameter for a GET or a content
+  // type exactly `application/x-www-form-urlencoded`; otherwise the body — which, for a form with
+  // `;charset=…`, the container has already read as parameters (ListInput's name came first), so
+  // it is empty. A JSONException is GenomicRegionSearchService.getInput's 400.
+  const type = request.headers.get('content-type');
+  const raw =
+    request.method === 'GET' || type === 'application/x-www-form-urlencoded'
+      ? (all.get('query') ?? '')
+      : type?.toLowerCase().startsWith('application/x-www-form-urlencoded')
+        ? ''
+        : request.text();
   let query: Record<string, unknown>;
   try {
     query = JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    badRequest('Invalid JSON object');
+    badRequest(`Error parsing region search input: A JSONObject text must begin with '{' at character ${raw.length === 0 ? 0 : 1}`);
   }
+  if (typeof query !== 'object' || query === null || Array.isArray(query))
+    badRequest("Error parsing region search input: A JSONObject text must begin with '{' at character 1");
   const organismName = query.organism;
   if (typeof organismName !== 'string' || organismName === '') badRequest('No organism provided');
   const organism = state.store.all('Organism').find((o) => o.shortName === organismName || o.name === organismName);
@@ -118,7 +130,7 @@ export function handleRegions(request: SimulatedRequest, path: string, state: In
         description: all.get('description') ?? undefined,
         tags: multi(all, 'tags'),
       });
-      return ok({ listName: list.name, listSize: list.ids.length, type: list.type, invalidSpans: found.invalidSpans });
+      return ok({ listName: headerValue(list.name), listSize: list.ids.length, type: list.type, invalidSpans: found.invalidSpans });
     } catch (error) {
       if (error instanceof Refusal) throw new Refusal(error.status, error.message, { ...header, invalidSpans: [] });
       throw error;
