@@ -553,7 +553,7 @@ add(
       }),
     ),
     get(
-      '/webclient/annotation/2891867',
+      '/webclient/annotation/2891867/',
       undefined,
       200,
       {
@@ -563,7 +563,7 @@ add(
       },
       text(csv),
     ),
-    get('/webclient/annotation/999999999', undefined, 404, HTML_CT, text(await pageText(omeroErrorPage('FileAnnotation does not exist (id:999999999).')))),
+    get('/webclient/annotation/999999999/', undefined, 404, HTML_CT, text(await pageText(omeroErrorPage('FileAnnotation does not exist (id:999999999).')))),
   ],
 );
 

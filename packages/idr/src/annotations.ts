@@ -129,7 +129,7 @@ export interface FileAnnotation extends AnnotationBase {
   file: AnnotationFile;
   /** `link.parent`, hoisted. */
   parent: AnnotationParent | undefined;
-  /** `…/webclient/annotation/{id}` — stream it with `idr.download(ann.id)`. */
+  /** `…/webclient/annotation/{id}/` — stream it with `idr.download(ann.id)`. */
   downloadUrl: string;
 }
 

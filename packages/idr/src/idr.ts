@@ -306,7 +306,7 @@ export class Idr {
   download(id: IdInput<AnnotationId>, options?: CallOptions): Promise<Download> {
     return download(this.#ctx, id, options);
   }
-  /** The absolute download URL of an annotation's file. @example `idr.downloadUrl(8368945) // 'https://idr.openmicroscopy.org/webclient/annotation/8368945'` */
+  /** The absolute download URL of an annotation's file. @example `idr.downloadUrl(8368945) // 'https://idr.openmicroscopy.org/webclient/annotation/8368945/'` */
   downloadUrl(id: IdInput<AnnotationId>): string {
     return downloadUrl(this.#ctx, id);
   }

@@ -329,16 +329,21 @@ export interface BulkTable {
   csv(options?: TableCsvOptions): ReadableStream<Uint8Array>;
 }
 
-const BULK_NS = 'openmicroscopy.org/omero/bulk_annotations';
-
-/** The newest OMERO.tables file annotation in the bulk-annotation namespace of a screen or plate (as OMERO.web's table views pick it). */
+/**
+ * The newest OMERO.table linked to a screen or plate, as OMERO.web's table views pick it
+ * (webgateway `_bulk_file_annotations` then `object_table_query`): every file annotation in the
+ * bulk-annotation namespace *or* whose file is an `OMERO.tables`, highest file id first, the first
+ * one that opens as a table. So the namespace is not asked for: a table in another namespace
+ * counts, and a bulk-namespace file that is no table (a CSV, whose query fails there) is passed
+ * over here by its MIME type.
+ */
 export async function bulkTable(
   ctx: IdrContext,
   target: { screen: IdInput<ScreenId> } | { plate: IdInput<PlateId> },
   options: CallOptions = {},
 ): Promise<BulkTable> {
   const [key, id] = singleTarget(target, ['screen', 'plate'], 'bulkTable');
-  const files = await fileAnnotations(ctx, { [key]: id }, { ...options, ns: BULK_NS }).toArray();
+  const files = await fileAnnotations(ctx, { [key]: id }, options).toArray();
   const tables = files.filter((f) => f.file.mimetype === 'OMERO.tables').sort((a, b) => b.file.id - a.file.id);
   const newest = tables[0];
   if (newest === undefined) throw new NoTableError({ target: `${key} ${id}`, url: ctx.http.url('webclient/api/annotations/') });

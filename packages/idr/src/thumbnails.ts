@@ -174,9 +174,9 @@ export async function thumbnails(ctx: IdrContext, ids: Iterable<IdInput<ImageId>
 
 /** Options of {@link Idr.renderImage}. @example `{ z: 0, t: 0, channels: '1|0:4095$FF0000', quality: 0.9 }` */
 export interface RenderImageOptions extends CallOptions {
-  /** 0-based focal plane. Default 0. */
+  /** 0-based focal plane. Default: the image's default plane (its rendering settings); 0 for a region. */
   z?: number;
-  /** 0-based timepoint. Default 0. */
+  /** 0-based timepoint; needs `z` (the route puts z before t). Default: the image's default timepoint; 0 for a region. */
   t?: number;
   /** Rendering settings `c=1|0:255$FF0000,2|…` as the webgateway expects. */
   channels?: string;
@@ -190,19 +190,29 @@ export interface RenderImageOptions extends CallOptions {
   region?: { x: number; y: number; width: number; height: number };
 }
 
-/** GET `render_image/{id}/{z}/{t}/` (or `render_image_region/…?region=`) → JPEG bytes. On IDR this answers 403 (pixels moving to OME-Zarr). */
+/** GET `render_image/{id}/[{z}/[{t}/]]` (or `render_image_region/{id}/{z}/{t}/?region=`) → JPEG bytes. On IDR this answers 403 (pixels moving to OME-Zarr). */
 export async function renderImage(ctx: IdrContext, id: IdInput<ImageId>, options: RenderImageOptions = {}): Promise<Uint8Array> {
   const image = imageId(id, 'image');
-  const z = options.z ?? 0;
-  const t = options.t ?? 0;
-  for (const [name, v] of [
-    ['z', z],
-    ['t', t],
-  ] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new ValidationError({ message: `${name} must be a non-negative integer`, field: name });
+  for (const name of ['z', 't'] as const) {
+    const v = options[name];
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) throw new ValidationError({ message: `${name} must be a non-negative integer`, field: name });
   }
   const r = options.region;
-  const route = r === undefined ? path`webgateway/render_image/${image}/${z}/${t}/` : path`webgateway/render_image_region/${image}/${z}/${t}/`;
+  let route: string;
+  if (r !== undefined) {
+    route = path`webgateway/render_image_region/${image}/${options.z ?? 0}/${options.t ?? 0}/`;
+  } else {
+    // render_image/{id}/[{z}/[{t}/]]: an omitted z or t is the image's default plane or timepoint
+    // (renderJpeg(None, None)), not 0; a lone number in the path is z, so t cannot go without z.
+    if (options.t !== undefined && options.z === undefined)
+      throw new ValidationError({ message: 't needs z: render_image takes the timepoint after the plane', field: 't' });
+    route =
+      options.z === undefined
+        ? path`webgateway/render_image/${image}/`
+        : options.t === undefined
+          ? path`webgateway/render_image/${image}/${options.z}/`
+          : path`webgateway/render_image/${image}/${options.z}/${options.t}/`;
+  }
   const searchParams = {
     region: r === undefined ? undefined : `${r.x},${r.y},${r.width},${r.height}`,
     c: options.channels,

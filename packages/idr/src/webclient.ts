@@ -1,5 +1,5 @@
 // The `webclient/api` tree lists (page/limit, no totals: iterate until a short page),
-// `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}`).
+// `paths_to_object`, and annotation downloads (`/webclient/annotation/{id}/`).
 import { type CallOptions, isNotFoundError, type Paged, path, type QueryValue } from '@bio/core-http';
 import type { IdrListOptions } from './list-options.js';
 import {
@@ -268,7 +268,7 @@ async function pathsToRoi(ctx: IdrContext, roi: RoiId, options: CallOptions | un
 export interface Download {
   /** From `Content-Disposition` (`attachment; filename=…`), else the last path segment. */
   filename: string;
-  /** From `Content-Type` (`application/force-download` for `/webclient/annotation/{id}`), when sent. */
+  /** From `Content-Type` (`application/force-download` for `/webclient/annotation/{id}/`), when sent. */
   contentType: string | undefined;
   /** From `Content-Length`, when sent. */
   size: number | undefined;
@@ -299,14 +299,18 @@ export function filenameFromContentDisposition(header: string | null | undefined
   return value?.trim() || undefined;
 }
 
-/** The absolute URL of `/webclient/annotation/{id}` (what the IDR tutorial prints as "Download URL"). */
+/**
+ * The absolute URL of `/webclient/annotation/{id}/`. OMERO.web's route (webclient/urls.py
+ * `download_annotation`) ends with a slash; the form without it, which the IDR tutorial prints as
+ * "Download URL", only reaches the file through Django's 301 to this one.
+ */
 export function downloadUrl(ctx: IdrContext, id: IdInput<AnnotationId>): string {
-  return ctx.http.url(path`webclient/annotation/${annotationId(id)}`);
+  return ctx.http.url(path`webclient/annotation/${annotationId(id)}/`);
 }
 
-/** GET `/webclient/annotation/{id}` → a stream, the filename from Content-Disposition. HTML (a redirect to a page, an error page) → ResponseFormatError. */
+/** GET `/webclient/annotation/{id}/` → a stream, the filename from Content-Disposition. HTML (a redirect to a page, an error page) → ResponseFormatError. */
 export async function download(ctx: IdrContext, id: IdInput<AnnotationId>, options?: CallOptions): Promise<Download> {
-  const route = path`webclient/annotation/${annotationId(id)}`;
+  const route = path`webclient/annotation/${annotationId(id)}/`;
   const response = await ctx.http.get(route, withCall({}, options));
   const at = { method: 'GET', url: ctx.http.url(route), status: response.status };
   const contentType = response.headers.get('content-type') ?? undefined;

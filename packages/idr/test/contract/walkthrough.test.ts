@@ -19,7 +19,7 @@ describe('the IDR tutorial walkthrough (examples/idr-walkthrough.ts)', () => {
     expect(summary.thumbnailBytes).toBeGreaterThan(100);
     expect(summary.batchThumbnails).toEqual({ fetched: 2, missing: 1 });
     expect(summary.bulkRow).toMatchObject({ Well: 45217 });
-    expect(summary.downloads.map((d) => d.url)).toContain('https://idr.openmicroscopy.org/webclient/annotation/8368945');
+    expect(summary.downloads.map((d) => d.url)).toContain('https://idr.openmicroscopy.org/webclient/annotation/8368945/');
     expect(summary.gene.screens).toEqual([
       {
         id: 102,

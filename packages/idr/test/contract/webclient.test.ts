@@ -93,8 +93,8 @@ describe('annotations', () => {
     expect(files.map((f) => f.id)).toEqual([8368945, 2891867]);
     expect(files[0]?.file).toMatchObject({ id: 15026339, name: 'bulk_annotations', mimetype: 'OMERO.tables' });
     expect(files.map((f) => f.downloadUrl)).toEqual([
-      'https://idr.openmicroscopy.org/webclient/annotation/8368945',
-      'https://idr.openmicroscopy.org/webclient/annotation/2891867',
+      'https://idr.openmicroscopy.org/webclient/annotation/8368945/',
+      'https://idr.openmicroscopy.org/webclient/annotation/2891867/',
     ]);
     const download = await idr.download(2891867);
     expect(download.filename).toBe('idr0008-screenA-annotation.csv');

@@ -43,7 +43,7 @@ describe('errors name the request: method and URL, with the status on the error'
   it('an annotation download that is a web page', async () => {
     const html = () => new Response('<!doctype html><title>OMERO</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
     const error = await failure(answering(html).download(8368945));
-    expect(error.message).toBe(`GET ${BASE}/webclient/annotation/8368945: expected a file download, got an HTML page`);
+    expect(error.message).toBe(`GET ${BASE}/webclient/annotation/8368945/: expected a file download, got an HTML page`);
     expect(error).toMatchObject({ status: 200, method: 'GET', contentType: 'text/html; charset=utf-8' });
   });
 

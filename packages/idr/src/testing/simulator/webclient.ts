@@ -442,7 +442,7 @@ function annotations(ctx: RouteContext): Response {
   });
 }
 
-/** `webclient/annotation/{id}`: the file, as a forced download; no such file annotation → OMERO.web's 404 error page (`handlerInternalError`). */
+/** `webclient/annotation/{id}/`: the file, as a forced download; no such file annotation → OMERO.web's 404 error page (`handlerInternalError`). */
 function download(ctx: RouteContext, id: number): Response {
   const a = ctx.state.annotations.get(id);
   if (a === undefined || a.kind !== 'file') return omeroErrorPage(`FileAnnotation does not exist (id:${id}).`);
@@ -492,8 +492,12 @@ export function handleWebclient(ctx: RouteContext): Response | undefined {
   if (p === 'webclient/api/images/') return treeList(ctx, 'images');
   if (p === 'webclient/api/paths_to_object/') return pathsToObject(ctx);
   if (p === 'webclient/api/annotations/') return annotations(ctx);
-  const dl = /^webclient\/annotation\/(\d+)\/?$/.exec(p);
+  const dl = /^webclient\/annotation\/(\d+)\/$/.exec(p);
   if (dl) return download(ctx, Number(dl[1]));
+  // The route ends with a slash (urls.py `download_annotation`): Django's CommonMiddleware
+  // (APPEND_SLASH) answers the form without it with a 301 to the one with it.
+  if (/^webclient\/annotation\/\d+$/.test(p))
+    return new Response('', { status: 301, headers: { location: `${ctx.root}${p}/`, 'content-type': 'text/html; charset=utf-8' } });
   const csv = /^webclient\/omero_table\/(\d+)\/csv\/$/.exec(p);
   if (csv) return tableCsv(ctx, Number(csv[1])) ?? omeroNotFoundPage();
   if (p === 'webclient/keepalive_ping/') return keepalivePing(ctx);
