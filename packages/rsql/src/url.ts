@@ -1,12 +1,16 @@
 import type { Node } from './ast.js';
 import { type SerializeOptions, serialize } from './serialize.js';
 
-/** ASCII characters left as they are: RFC 3986 unreserved and sub-delims (minus `&` and `+`), `: @ / ?` and `"`. */
+/**
+ * ASCII characters left as they are: RFC 3986 unreserved and sub-delims (minus `&` and `+`) and
+ * `: @ / ?`. `"` is not allowed in an RFC 3986 query, and Tomcat (which runs MOLGENIS) answers 400
+ * to a raw one unless `relaxedQueryChars` is set, so it is encoded.
+ */
 const KEEP: Uint8Array = /* @__PURE__ */ makeKeepTable();
 
 function makeKeepTable(): Uint8Array {
   const table = new Uint8Array(128);
-  const keep = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$'()*,;=:@/?"`;
+  const keep = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$'()*,;=:@/?`;
   for (const ch of keep) table[ch.charCodeAt(0)] = 1;
   return table;
 }
@@ -20,8 +24,8 @@ function pct(byte: number): string {
 /**
  * Percent-encode an RSQL expression (a string, or a tree which is serialized first with
  * `options`) for use as a query-parameter value in a URL you build by hand:
- * `+ & # %`, space, `< > [ ] \ ^ \` { | }`, control characters and all non-ASCII (as UTF-8)
- * are encoded; `; , = ( ) ' " ! * : @ / ?` stay readable. `+` is always encoded, because servers
+ * `+ & # %`, space, `" < > [ ] \ ^ \` { | }`, control characters and all non-ASCII (as UTF-8)
+ * are encoded; `; , = ( ) ' ! * : @ / ?` stay readable. `+` is always encoded, because servers
  * such as MOLGENIS (Spring) decode a raw `+` as a space. Lone surrogates are encoded as U+FFFD,
  * like `URLSearchParams` does.
  *
@@ -32,7 +36,7 @@ function pct(byte: number): string {
  * ```ts
  * import { toQueryParam, and, eq, ge } from '@bio/rsql';
  * const q = toQueryParam(and(eq('name', 'Jan de Vries'), ge('weight', 80)));
- * // 'name=="Jan%20de%20Vries";weight=ge=80'
+ * // 'name==%22Jan%20de%20Vries%22;weight=ge=80'
  * const url = `https://molgenis.example.org/api/v2/celiac_sprue?q=${q}`;
  * toQueryParam('comment==C++'); // 'comment==C%2B%2B'
  * ```

@@ -1,5 +1,5 @@
 import { ValidationError } from '@bio/core-http';
-import { molgenisOperators, type Node, parse, serialize } from '@bio/rsql';
+import { molgenisOperators, type Node, type Operator, parse, serialize } from '@bio/rsql';
 import type { Query, SortKey } from '../types.js';
 import { assertAttributeName } from './validate.js';
 
@@ -13,13 +13,56 @@ export function qParam(q: Query | undefined): string | undefined {
     if (q.trim() === '') throw new ValidationError({ message: 'q must not be empty; leave it out to read every row', field: 'q' });
     const node = orRsqlError('q is not valid MOLGENIS RSQL', () => parse(q, { operators: molgenisOperators }));
     refuseUnsupported(node);
-    return serialize(node, { operators: molgenisOperators });
+    return forServer(node, serialize(node, { operators: molgenisOperators }));
   }
   if (typeof q !== 'object' || q === null) throw new ValidationError({ message: 'q must be an RSQL string or an @bio/rsql node', field: 'q' });
   // serialize checks operators (against the MOLGENIS set), arity and selectors.
   const text = orRsqlError('q is not a valid MOLGENIS RSQL node', () => serialize(q, { operators: molgenisOperators }));
   refuseUnsupported(q);
-  return text;
+  return forServer(q, text);
+}
+
+/**
+ * MOLGENIS parses `q` with rsql-parser 2.0.0 (`rsql-parser.version` in its pom), whose quoted
+ * strings have no escapes: `'…'` and `"…"` end at the next quote of their kind and a backslash is
+ * an ordinary character. `@bio/rsql` writes rsql-parser 2.1 (where `\` escapes), so a quoted
+ * value with a backslash or a quote character is rewritten: quoted with the quote it does not
+ * contain, backslashes as they are. A value with both quote kinds cannot be sent at all.
+ * `canonical` is `serialize(node)`, which has already validated the tree.
+ */
+function forServer(node: Node, canonical: string): string {
+  if (!/[\\'"]/.test(canonical)) return canonical;
+  let out = '';
+  const write = (n: Node, parent: 'and' | 'or' | undefined): void => {
+    if (n.type === 'comparison') {
+      const op = molgenisOperators.get(n.operator) as Operator;
+      const args = n.args.map(quoteForServer);
+      out += n.selector + op.symbol + (op.arity === 'multi' ? `(${args.join(',')})` : args[0]);
+      return;
+    }
+    const wrap = n.type === 'or' && parent === 'and';
+    if (wrap) out += '(';
+    n.children.forEach((child, i) => {
+      if (i > 0) out += n.type === 'and' ? ';' : ',';
+      write(child, n.type);
+    });
+    if (wrap) out += ')';
+  };
+  write(node, undefined);
+  return out;
+}
+
+/** A value as rsql-parser 2.0.0 reads it back: bare when @bio/rsql leaves it bare, else in the quote it does not contain. */
+function quoteForServer(value: string): string {
+  if (serialize({ type: 'comparison', selector: 'x', operator: '==', args: [value] }) === `x==${value}`) return value;
+  const quote = value.includes('"') ? "'" : '"';
+  if (value.includes(quote)) {
+    throw new ValidationError({
+      message: `q: MOLGENIS (rsql-parser 2.0.0, no escapes in quotes) cannot express a value with both ' and ": ${JSON.stringify(value)}`,
+      field: 'q',
+    });
+  }
+  return quote + value + quote;
 }
 
 /**
@@ -30,7 +73,14 @@ export function qParam(q: Query | undefined): string | undefined {
  */
 export function withQ(path: string, q: string | undefined): string {
   if (q === undefined) return path;
-  const encoded = encodeURIComponent(q).replace(/%3B/gi, ';').replace(/%2C/gi, ',').replace(/%3D/gi, '=');
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(q);
+  } catch (cause) {
+    // a lone UTF-16 surrogate has no UTF-8 form (URIError); refuse it rather than send U+FFFD
+    throw new ValidationError({ message: 'q contains a lone UTF-16 surrogate, which a URL cannot carry', field: 'q', cause });
+  }
+  encoded = encoded.replace(/%3B/gi, ';').replace(/%2C/gi, ',').replace(/%3D/gi, '=');
   return `${path}?q=${encoded}`;
 }
 

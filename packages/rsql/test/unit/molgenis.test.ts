@@ -37,6 +37,6 @@ describe('MOLGENIS examples', () => {
 
   it('builds a q parameter safe for Spring (+ is encoded)', () => {
     const q = toQueryParam(and(eq('drug', 'A+B'), comparison('*', '=q=', 'x y')), { operators: molgenisOperators });
-    expect(q).toBe('drug==A%2BB;*=q="x%20y"');
+    expect(q).toBe('drug==A%2BB;*=q=%22x%20y%22');
   });
 });
