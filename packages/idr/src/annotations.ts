@@ -139,10 +139,10 @@ export interface AnnotationExperimenter {
   id: ExperimenterId;
   /** The OMERO login name; absent when the server listed only the id. */
   omeName?: string;
-  /** First name; absent when the server listed only the id. */
-  firstName?: string;
-  /** Last name; absent when the server listed only the id. */
-  lastName?: string;
+  /** First name; absent when the server listed only the id, null when not set. */
+  firstName?: string | null;
+  /** Last name; absent when the server listed only the id, null when not set. */
+  lastName?: string | null;
 }
 
 /**

@@ -413,6 +413,40 @@ export interface Shape {
   TheC?: number;
   /** The shape's text (a label's content); absent when none. */
   Text?: string;
+  /** Lines: the start point's x in pixels. */
+  X1?: number;
+  /** Lines: the start point's y in pixels. */
+  Y1?: number;
+  /** Lines: the end point's x in pixels. */
+  X2?: number;
+  /** Lines: the end point's y in pixels. */
+  Y2?: number;
+  /** Lines: the marker drawn at the start, e.g. `Arrow`; absent when none. */
+  MarkerStart?: string;
+  /** Lines: the marker drawn at the end, e.g. `Arrow`; absent when none. */
+  MarkerEnd?: string;
+  /** Outline colour as a signed 32-bit RGBA integer (`0xRRGGBBAA`; opaque yellow is -65281); absent when not set. */
+  StrokeColor?: number;
+  /** Fill colour as a signed 32-bit RGBA integer (`0xRRGGBBAA`); absent when not set. */
+  FillColor?: number;
+  /** Outline width (a length, usually in `PIXEL`s); absent when not set. */
+  StrokeWidth?: Length;
+  /** Dash pattern of the outline; absent when not set. */
+  StrokeDashArray?: string;
+  /** Font size of the text (a length, usually in `POINT`s); absent when not set. */
+  FontSize?: Length;
+  /** Font family of the text; absent when not set. */
+  FontFamily?: string;
+  /** Font style of the text, e.g. `Bold`; absent when not set. */
+  FontStyle?: string;
+  /** Fill rule, e.g. `NonZero`; absent when not set. */
+  FillRule?: string;
+  /** Whether the shape is locked against editing; absent when not set. */
+  Locked?: boolean;
+  /** The shape's affine transform (`A00`, `A10`, `A01`, `A11`, `A02`, `A12`); absent when none. */
+  Transform?: { '@type'?: string; A00?: number; A10?: number; A01?: number; A11?: number; A02?: number; A12?: number };
+  /** Owner, group and permissions. */
+  'omero:details'?: Details;
 }
 
 /** A region of interest. @example `for await (const roi of idr.rois({ image: 1229801 })) console.log(roi.shapes?.length ?? 0);` */

@@ -42,6 +42,11 @@ export interface ChannelInfo {
   index: number;
   /** Absent on many IDR images. */
   name: string | undefined;
+  /**
+   * The channel's colour as hex RGB without `#` (as imgData writes it), e.g. `FF0000`, read from
+   * the signed 32-bit RGBA integer `Color` (-16776961 is opaque red); undefined when not set.
+   */
+  color: string | undefined;
   /** Emission wavelength (`EmissionWavelength`, unit kept); undefined when not recorded. */
   emissionWavelength: PhysicalSize | undefined;
   /** Excitation wavelength (`ExcitationWavelength`, unit kept); undefined when not recorded. */
@@ -253,6 +258,12 @@ export interface IdrObjects {
   image(id: IdInput<ImageId>, options?: CallOptions): Promise<ImageObject>;
 }
 
+/** omero-marshal's signed RGBA integer (`0xRRGGBBAA`, Python's `rgba_to_int`) as hex `RRGGBB`. */
+function rgbHex(color: number | undefined): string | undefined {
+  if (typeof color !== 'number' || !Number.isInteger(color)) return undefined;
+  return ((color >>> 8) & 0xffffff).toString(16).toUpperCase().padStart(6, '0');
+}
+
 /** A Paged of `T` as a Paged of `U` (same pages, same `total`). */
 function mapPaged<T, U>(list: (o: IdrListOptions) => Paged<T>, convert: (item: T) => U, options: IdrListOptions = {}): Paged<U> {
   const inner = list(options);
@@ -296,6 +307,7 @@ export function createObjects(ctx: IdrContext): IdrObjects {
       channels: (px?.Channels ?? []).map((c, index) => ({
         index,
         name: c.Name,
+        color: rgbHex(c.Color),
         emissionWavelength: toPhysicalSize(c.EmissionWavelength),
         excitationWavelength: toPhysicalSize(c.ExcitationWavelength),
       })),

@@ -169,6 +169,8 @@ export interface ImageDataMeta {
   imageId: number;
   /** The pixel type, e.g. `uint16`. */
   pixelsType?: string;
+  /** OMERO's `archived` flag of the image (`false` when not set). */
+  imageArchived?: boolean;
 }
 
 /** One channel's rendering settings. @example `data.channels.map((c) => c.label)` */
@@ -185,10 +187,12 @@ export interface ImageDataChannel {
   inverted?: boolean;
   /** Same as `inverted` (the server's older, deprecated name). */
   reverseIntensity?: boolean;
-  /** The mapping curve: `linear`, `polynomial`, `exponential` or `logarithmic`. */
-  family?: string;
-  /** The curve's coefficient (1 for `linear`). */
-  coefficient?: number;
+  /** The mapping curve: `linear`, `polynomial`, `exponential` or `logarithmic`; null when the rendering settings have none. */
+  family?: string | null;
+  /** The curve's coefficient (1 for `linear`); null when the rendering settings have none. */
+  coefficient?: number | null;
+  /** The lookup table rendering the channel (e.g. `cool.lut`); absent when it uses `color`. */
+  lut?: string;
   /** `min`/`max`: the channel's pixel range; `start`/`end`: the rendering window within it. */
   window: { min: number; max: number; start: number; end: number };
 }
@@ -221,18 +225,22 @@ export interface ImageDataOk {
   pixel_size?: { x: number | null; y: number | null; z: number | null };
   /** The viewer's initial zoom level (the server's viewer setting). */
   init_zoom?: number;
-  /** `[min, max]` the pixel type can hold, e.g. `[0, 65535]` for `uint16`. */
+  /** `[min, max]` the pixel type can hold, e.g. `[0, 65535]` for `uint16` (`[0, 0]` when the pixel data is bad). */
   pixel_range?: [number, number];
-  /** Rendering settings, one per channel. */
+  /** The objective's nominal magnification; absent when not recorded. */
+  nominalMagnification?: number;
+  /** Rendering settings, one per channel; empty when the pixel data is bad or missing. */
   channels: ImageDataChannel[];
-  /** Layout hints of the split-channel view (`g` greyscale, `c` colour), as sent. */
-  split_channel?: Record<string, unknown>;
+  /** Layout hints of the split-channel view (`g` greyscale, `c` colour), as sent; `[]` when the pixel data is bad or missing. */
+  split_channel?: Record<string, unknown> | [];
   /** The default rendering: colour `model` (`color` or `greyscale`), `projection`, default z and t (0-based), `invertAxis`. */
   rdefs?: { model?: string; projection?: string; defaultZ?: number; defaultT?: number; invertAxis?: boolean };
   /** Tiled (pyramidal) images only. */
   tile_size?: { width: number; height: number };
   /** Tiled images only: the number of resolution levels. */
   levels?: number;
+  /** Tiled images only: each level's size in pixels, keyed by level index (`0` = full resolution). */
+  resolutions?: Record<string, { sizeX: number; sizeY: number }>;
   /** Tiled images only: each level's width relative to the full resolution, keyed by level index. */
   zoomLevelScaling?: Record<string, number>;
 }
@@ -255,8 +263,14 @@ export interface ImageDataUnavailable {
   meta?: ImageDataMeta;
   /** What the caller may do, when the server sent it. */
   perms?: Record<string, boolean>;
-  /** The server's `Exception` text, e.g. `Error instantiating pixel buffer…`. */
+  /**
+   * The server's `Exception` text, e.g. `Error instantiating pixel buffer…`; `ConcurrencyException`
+   * when the server is still building the image's pyramid (see `backOff`); `''` when its rendering
+   * engine could not be prepared and it gave no reason (it then sends only `meta` and `perms`).
+   */
   exception: string;
+  /** With a `ConcurrencyException`: the milliseconds the server asks to wait before asking again. */
+  backOff?: number;
 }
 
 /** The result of {@link Idr.imageData}. @example `if (d.status === 'ok') d.size` */
@@ -277,8 +291,15 @@ export async function imageData(ctx: IdrContext, id: IdInput<ImageId>, options?:
     throw error;
   }
   if (!isObject(body)) throw unexpectedShape('an imgData object', at, body);
-  if (typeof body.Exception === 'string') {
-    const out: ImageDataUnavailable = { status: 'pixels-unavailable', id: image, exception: body.Exception };
+  // imageMarshal answers 200 without pixel data in three ways: `Exception` (the pixels could not be
+  // opened), `{"ConcurrencyException": {"backOff": ms}}` alone (a pyramid still being built), or only
+  // `id`/`meta`/`perms` (the rendering engine could not be prepared).
+  const busy = isObject(body.ConcurrencyException) ? body.ConcurrencyException : undefined;
+  const bare = body.size === undefined && body.channels === undefined && isObject(body.meta);
+  if (typeof body.Exception === 'string' || busy !== undefined || bare) {
+    const exception = typeof body.Exception === 'string' ? body.Exception : busy !== undefined ? 'ConcurrencyException' : '';
+    const out: ImageDataUnavailable = { status: 'pixels-unavailable', id: image, exception };
+    if (busy !== undefined && typeof busy.backOff === 'number') out.backOff = busy.backOff;
     if (isObject(body.meta)) out.meta = body.meta as unknown as ImageDataMeta;
     if (isObject(body.perms)) out.perms = body.perms as Record<string, boolean>;
     return out;

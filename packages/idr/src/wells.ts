@@ -12,8 +12,15 @@ function letters(index: number): string {
   return out;
 }
 
+/**
+ * OMERO.web's rule (webclient `_marshal_well`, omero-py `PlateWrapper.getRowLabels`/`getColumnLabels`):
+ * the convention only switches away from the default, so rows are numbers only when it is
+ * `number`, columns letters only when it is `letter`; anything else (null, absent, `''`, …) keeps
+ * the default.
+ */
 function label(index: number, convention: string | null | undefined, fallback: 'letter' | 'number'): string {
-  const kind = convention?.toLowerCase() ?? fallback;
+  const other = fallback === 'letter' ? 'number' : 'letter';
+  const kind = convention?.toLowerCase() === other ? other : fallback;
   return kind === 'letter' ? letters(index) : String(index + 1);
 }
 

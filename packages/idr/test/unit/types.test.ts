@@ -1,10 +1,13 @@
 // Pins the public types: ids of different kinds do not mix, optional keys stay optional.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  type AnnotationExperimenter,
   type CallOptions,
   type Idr,
   type IdrOptions,
   type ImageData,
+  type ImageDataChannel,
+  type Length,
   type MapAnnotation,
   type Paged,
   type PathNode,
@@ -12,6 +15,7 @@ import {
   projectId,
   type Screen,
   type ScreenId,
+  type Shape,
   screenId,
   type Well,
 } from '../../src/index.js';
@@ -31,6 +35,18 @@ describe('public types', () => {
   it('models honest optionality and the imgData union', () => {
     expectTypeOf<Well['WellSamples']>().toEqualTypeOf<Well['WellSamples'] | undefined>();
     expectTypeOf<Extract<ImageData, { status: 'pixels-unavailable' }>['exception']>().toEqualTypeOf<string>();
+  });
+
+  // What omero-marshal's shape encoders, tree.py `_marshal_exp_obj` and webgateway `channelMarshal` may send.
+  it('declares line ends, shape colours and the null names and curves the servers send', () => {
+    expectTypeOf<Shape['X1']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Shape['StrokeColor']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Shape['StrokeWidth']>().toEqualTypeOf<Length | undefined>();
+    expectTypeOf<AnnotationExperimenter['firstName']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<ImageDataChannel['family']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Extract<ImageData, { status: 'ok' }>['split_channel']>().toEqualTypeOf<Record<string, unknown> | [] | undefined>();
+    const line: Shape = { '@id': 1, '@type': 'http://www.openmicroscopy.org/Schemas/OME/2016-06#Line', X1: 0, Y1: 0, X2: 3, Y2: 4, StrokeColor: -65281 };
+    expect(Math.hypot(line.X2! - line.X1!, line.Y2! - line.Y1!)).toBe(5);
   });
 
   it('declares what show.py `paths_to_object` puts on a path node', () => {

@@ -102,6 +102,14 @@ function fieldRange(state: IdrSimulatorState, plateId: number): number[] {
   return most === 0 ? [] : [0, most - 1];
 }
 
+/** The simulated channels' colours, in channel order (cycling): what imgData writes (`ChannelWrapper.getColor().getHtml()`). */
+export const CHANNEL_COLORS = ['FF0000', '00FF00', '0000FF', 'FFFFFF'] as const;
+
+/** omero-marshal's `rgba_to_int`: `0xRRGGBBAA` (alpha 255) as a signed 32-bit integer. */
+function rgbaInt(hex: string): number {
+  return (Number.parseInt(hex, 16) * 256 + 255) | 0;
+}
+
 function pixelsJson(i: SimImage, channels: boolean): Record<string, unknown> {
   const px: Record<string, unknown> = {
     '@id': i.id,
@@ -120,6 +128,7 @@ function pixelsJson(i: SimImage, channels: boolean): Record<string, unknown> {
   if (channels) {
     px.Channels = i.channelNames.map((name, c) => {
       const ch: Record<string, unknown> = { '@id': i.id * 10 + c, '@type': `${OME}Channel` };
+      ch.Color = rgbaInt(CHANNEL_COLORS[c % CHANNEL_COLORS.length]!);
       if (name !== undefined) ch.Name = name;
       ch.SamplesPerPixel = 1;
       return ch;

@@ -1,6 +1,7 @@
 // webgateway: plate grid, imgData, thumbnails (single and batched ≤ 50), render_image (403 on IDR).
 import type { RouteContext } from './context.js';
 import { tinyJpeg } from './jpeg.js';
+import { CHANNEL_COLORS } from './marshal.js';
 import { intError, pythonInt } from './python-int.js';
 import { letters, type SimImage } from './state.js';
 import { emptyForbidden, jpeg, json, jsonpError, notFoundPage, omeroNotFoundPage } from './wire.js';
@@ -77,12 +78,12 @@ function imgData(ctx: RouteContext, id: number): Response {
     imageTimestamp: Math.floor((image.acquisitionDate ?? image.importDate) / 1000), // BlitzImageWrapper.getDate()
     imageId: id,
     pixelsType: image.pixelsType,
+    imageArchived: false, // `image.archived or False`
   };
   const perms = { canAnnotate: false, canEdit: false, canDelete: false, canLink: false };
   if (image.pixels === 'unavailable')
     return json({ id, meta, perms, Exception: `Error instantiating pixel buffer: /data/OMERO/ManagedRepository/${image.name}` });
   const max = image.pixelsType === 'uint8' ? 255 : image.pixelsType === 'float' ? 1 : 65535;
-  const colors = ['FF0000', '00FF00', '0000FF', 'FFFFFF'];
   return json({
     id,
     meta,
@@ -96,7 +97,7 @@ function imgData(ctx: RouteContext, id: number): Response {
     channels: image.channelNames.map((name, c) => ({
       emissionWave: null,
       label: name ?? String(c),
-      color: colors[c % colors.length],
+      color: CHANNEL_COLORS[c % CHANNEL_COLORS.length],
       inverted: false,
       reverseIntensity: false,
       family: 'linear',
