@@ -60,12 +60,18 @@ export function readQueryElement(root: XmlElement): QueryJSON {
   }
   if (el.name !== 'query') throw new ValidationError({ message: `XML: expected <query>, found <${el.name}>`, field: 'xml' });
   const a = el.attributes;
-  const select = (a.view ?? '').split(/\s+/).filter(Boolean);
-  if (select.length === 0) throw new ValidationError({ message: 'XML: <query> has no view', field: 'xml' });
+  const written = (a.view ?? '').split(/\s+/).filter(Boolean);
+  if (written.length === 0) throw new ValidationError({ message: 'XML: <query> has no view', field: 'xml' });
+  // Old saved queries mark outer joins with colons in the view (`Gene:pathways.name`); the mine
+  // (PathQueryHandler) reads each colon as the outer join of the path up to the next separator.
+  const oldJoins = written.flatMap(colonJoins);
+  const select = written.map(dotted);
   const json: QueryJSON = { model: { name: a.model ?? 'genomic' }, from: (select[0] ?? '').split('.')[0]!, select, where: [], joins: [], orderBy: [] };
+  for (const path of oldJoins) if (!json.joins.includes(path)) json.joins.push(path);
   for (const child of el.children) {
     if (child.name === 'join') {
-      if ((child.attributes.style ?? 'INNER').toUpperCase() === 'OUTER' && child.attributes.path) json.joins.push(child.attributes.path);
+      const path = child.attributes.path;
+      if ((child.attributes.style ?? 'INNER').toUpperCase() === 'OUTER' && path && !json.joins.includes(path)) json.joins.push(path);
     } else if (child.name === 'constraint') {
       json.where.push(constraintFromXML(child));
     } else if (child.name === 'pathDescription') {
@@ -79,9 +85,11 @@ export function readQueryElement(root: XmlElement): QueryJSON {
   }
   if (a.sortOrder) json.orderBy = parseSortOrder(a.sortOrder);
   if (a.constraintLogic) json.constraintLogic = a.constraintLogic;
+  // The mine writes `longDescription=""` on every query and drops a blank one when it reads it.
+  const present = (text: string | undefined): string | undefined => (text === undefined || text.trim() === '' ? undefined : text);
   const name = template?.attributes.name ?? a.name;
-  const title = template?.attributes.title ?? a.title;
-  const description = template?.attributes.longDescription ?? a.longDescription;
+  const title = present(template?.attributes.title) ?? present(a.title);
+  const description = present(template?.attributes.longDescription) ?? present(a.longDescription);
   if (name !== undefined) json.name = name;
   if (title !== undefined) json.title = title;
   if (description !== undefined) json.description = description;
@@ -122,7 +130,11 @@ export function readQueryJSON(raw: Partial<QueryJSON> & Record<string, unknown>)
 }
 
 function constraintXML(c: PathConstraint): string {
-  const children = (c.values ?? []).map((v) => writeTextElement('value', v));
+  const children = (c.values ?? []).map((v) => {
+    // PathQueryHandler fails on an empty <value> ("No value provided in value tag") and trims the rest.
+    if (v.trim() === '') throw new ValidationError({ message: `${c.path} ${c.op ?? ''}: a value cannot be empty or blank in query XML`, field: 'value' });
+    return writeTextElement('value', v);
+  });
   return writeElement(
     'constraint',
     {
@@ -146,12 +158,13 @@ function constraintXML(c: PathConstraint): string {
 function constraintFromXML(el: XmlElement): PathConstraint {
   const a = el.attributes;
   if (!a.path) throw new ValidationError({ message: 'XML: <constraint> without a path', field: 'xml' });
-  const c: PathConstraint = { path: a.path };
+  // As PathQueryHandler: a `type` makes a subclass constraint, whatever else the element has.
+  if (a.type !== undefined) return { path: a.path, type: a.type };
+  const c: PathConstraint = { path: dotted(a.path) };
   if (a.op !== undefined) c.op = a.op;
-  if (a.type !== undefined) c.type = a.type;
   if (a.value !== undefined) c.value = a.value;
   if (a.extraValue !== undefined && a.extraValue !== '') c.extraValue = a.extraValue;
-  if (a.loopPath !== undefined) c.loopPath = a.loopPath;
+  if (a.loopPath !== undefined) c.loopPath = dotted(a.loopPath);
   if (a.code !== undefined) c.code = a.code;
   if (a.ids !== undefined) {
     c.ids = a.ids
@@ -161,7 +174,8 @@ function constraintFromXML(el: XmlElement): PathConstraint {
       .map(Number);
     if (c.ids.some((n) => !Number.isInteger(n))) throw new ValidationError({ message: `XML: bad ids "${a.ids}"`, field: 'xml' });
   }
-  const values = el.children.filter((x) => x.name === 'value').map((x) => x.text);
+  // The mine trims every <value> (PathQueryHandler.processConstraint).
+  const values = el.children.filter((x) => x.name === 'value').map((x) => x.text.trim());
   if (values.length > 0) c.values = values;
   const editable = boolAttr(a.editable);
   if (editable !== undefined) c.editable = editable;
@@ -195,6 +209,21 @@ function constraintFromJSON(raw: Record<string, unknown>): PathConstraint {
   if (typeof raw.description === 'string') c.description = raw.description;
   if (typeof raw.identifier === 'string') c.identifier = raw.identifier;
   return c;
+}
+
+/** An old-style path with its outer-join colons read as dots. */
+function dotted(path: string): string {
+  return path.replace(/:/g, '.');
+}
+
+/** The outer joins an old-style path marks with colons: each colon's path up to the next `.` or `:`. */
+function colonJoins(path: string): string[] {
+  const joins: string[] = [];
+  for (let i = path.indexOf(':'); i >= 0; i = path.indexOf(':', i + 1)) {
+    const rest = path.slice(i + 1).search(/[.:]/);
+    joins.push(dotted(rest < 0 ? path : path.slice(0, i + 1 + rest)));
+  }
+  return joins;
 }
 
 function parseSortOrder(text: string): SortOrder[] {

@@ -257,6 +257,9 @@ export class Query<M = unknown, R extends string = string, Row extends Cell[] = 
       if (c.type === undefined) throw new ValidationError({ message: `constraint on ${c.path} needs an op or a type`, field: 'op' });
       delete c.code;
     } else {
+      // PathQueryHandler reads any <constraint> with a type as a subclass constraint and drops its op.
+      if (c.type !== undefined)
+        throw new ValidationError({ message: `constraint on ${c.path} has both an op and a type: give one (a type is a subclass constraint)`, field: 'type' });
       c.op = normaliseOperator(c.op);
       if (c.op === 'IS' || c.op === 'IS NOT') c.op = c.op === 'IS' ? '=' : '!=';
       if (c.code === undefined) c.code = this.#nextCode();

@@ -14,13 +14,24 @@ export interface XmlElement {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Escape a value for use in an attribute or text node: `& < > " '` and control characters. */
+// Characters XML 1.0 has no place for, not even as a character reference (the `Char` production):
+// the C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF and lone surrogates.
+// The mine's SAX parser refuses `&#1;` as it refuses a raw U+0001.
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Escape a value for use in an attribute or text node: `& < > " '`, and tab, line feed and
+ * carriage return as character references (so attribute normalisation keeps them). A character
+ * XML 1.0 cannot carry at all (other C0 controls, U+FFFE/U+FFFF, lone surrogates) is a
+ * {@link ValidationError}: no escape makes it through the mine's parser.
+ */
 export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\t\n\r]/g, (c) => {
-    const named = ESCAPES[c];
-    if (named) return named;
-    return `&#${c.charCodeAt(0)};`;
-  });
+  const bad = NOT_XML_CHAR.exec(value);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new ValidationError({ message: `XML cannot carry the character U+${code} (at offset ${bad.index} of ${JSON.stringify(value)})`, field: 'xml' });
+  }
+  return value.replace(/[&<>"'\t\n\r]/g, (c) => ESCAPES[c] ?? `&#${c.charCodeAt(0)};`);
 }
 
 /** Serialise an element tree. Attributes with `undefined` values are left out. */

@@ -20,9 +20,14 @@ function tree(xml: string): unknown {
 const base: QueryJSON = { model: { name: 'genomic' }, from: 'Gene', select: ['Gene.symbol'], where: [], joins: [], orderBy: [] };
 
 describe('escapeXml', () => {
-  it('writes carriage return, the other C0 controls and their boundaries as character references', () => {
-    expect(escapeXml('a\rb')).toBe('a&#13;b');
-    expect(escapeXml('\u0000\u0008\u000B\u000C\u000E\u001F')).toBe('&#0;&#8;&#11;&#12;&#14;&#31;');
+  it('writes tab, line feed and carriage return as character references; refuses the C0 controls XML 1.0 cannot carry', () => {
+    expect(escapeXml('a\rb\tc\nd')).toBe('a&#13;b&#9;c&#10;d');
+    // XML 1.0's Char production has no place for these, not even as `&#1;`: the mine's SAX parser
+    // refuses the whole query ("Character reference "&#1" is an invalid XML character").
+    for (const c of ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\uFFFE', '\uFFFF', '\uD800', 'x\uDC00'])
+      expect(() => escapeXml(`a${c}b`), JSON.stringify(c)).toThrow(/XML cannot carry the character U\+/);
+    // A surrogate pair (one astral character) is fine.
+    expect(escapeXml('\u{1F9EC}')).toBe('\u{1F9EC}');
     // Space, DEL and everything printable stay as they are.
     expect(escapeXml(' ~\u007F\u0080é')).toBe(' ~\u007F\u0080é');
     expect(escapeXml('')).toBe('');

@@ -184,7 +184,9 @@ function records(q: SimQuery, rows: Iterable<Binding>, state: InterMineSimulator
         node = nodeOf(node, parts[i]!, o, info.kind === 'collection');
         cls = o.class;
       }
-      if (!missing) node[parts.at(-1)!] = cell(row, view, model, q);
+      // JSONResultsIterator.addFieldToMap: an `id` column is the node's objectId, never an `id` key.
+      const field = parts.at(-1)!;
+      if (!missing && field !== 'id') node[field] = cell(row, view, model, q);
     }
   }
   return [...out.values()];
@@ -486,6 +488,9 @@ export function answerQuery(q: SimQuery, format: ResultFormat, all: URLSearchPar
       mapped(rowsOfPage, (row) =>
         q.views.map((v) => {
           const owner = row.objects.get(v.slice(0, v.lastIndexOf('.')));
+          // TableCellFormatter.toMap of the null cell of a missing outer join puts only nulls in a
+          // map that org.json's JSONObject(Map) then drops: the cell is `{}`.
+          if (!owner && format === 'jsonrows') return {};
           return {
             value: cell(row, v, model, q),
             id: owner?.id ?? null,
