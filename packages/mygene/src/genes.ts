@@ -36,7 +36,11 @@ export async function getGene(ctx: Context, id: unknown, o: GeneOptions = {}): P
     // An id matching several documents (an Ensembl gene or a retired Entrez id shared by several
     // genes) is answered with the list of them, not one object (ESResultFormatter.transform with
     // `one`): none is picked, the error carries them all.
-    if (Array.isArray(body) && body.length > 1) throw new MultipleGenesError(geneId, body.map((d) => expectRecord(d, 'GET gene/{id}') as Gene));
+    if (Array.isArray(body) && body.length > 1)
+      throw new MultipleGenesError(
+        geneId,
+        body.map((d) => expectRecord(d, 'GET gene/{id}') as Gene),
+      );
     doc = expectRecord(Array.isArray(body) && body.length === 1 ? body[0] : body, 'GET gene/{id}') as Gene;
   } catch (e) {
     // MyGene answers an unknown id with a JSON error body; a 404 page without one is a wrong
