@@ -115,28 +115,33 @@ export class Params {
     return this.find(name)?.value;
   }
 
+  /** `read` of the value of `name` and its source, or undefined when the request has none. */
+  #read<T>(name: string, read: (value: unknown, source: Found['source']) => T): T | undefined {
+    const found = this.find(name);
+    return found === undefined ? undefined : read(found.value, found.source);
+  }
+
   has(name: string): boolean {
     return this.find(name) !== undefined;
   }
 
   /** A string option; in a JSON body it must be a JSON string (JsonArgCvter, strict). */
   string(name: string): string | undefined {
-    const found = this.find(name);
-    if (found === undefined) return undefined;
-    const { value, source } = found;
-    if (typeof value === 'string') return value;
-    if (source === 'json') optionError(name, { reason: 'Expect type str.' });
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    optionError(name, { reason: 'Expect type str.' });
+    return this.#read(name, (value, source) => {
+      if (typeof value === 'string') return value;
+      if (source !== 'json' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
+      return optionError(name, { reason: 'Expect type str.' });
+    });
   }
 
   /** A list parameter: a JSON array, or a string split on the server's separators (`jsonArray`: a form value `["…"]` is read as JSON; `strict`: no string in a JSON body). */
   list(name: string, max?: number, options: { jsonArray?: boolean; strict?: boolean } = {}): string[] | undefined {
-    const found = this.find(name);
-    if (found === undefined) return undefined;
-    const { value } = found;
+    return this.#read(name, (value, source) => this.#list(name, value, source, max, options));
+  }
+
+  #list(name: string, value: unknown, source: Found['source'], max: number | undefined, options: { jsonArray?: boolean; strict?: boolean }): string[] {
     // `strict` options (settings/default.py sets strict: False on the others): a JSON body must hold a JSON array.
-    if (options.strict && found.source === 'json' && !Array.isArray(value)) optionError(name, { reason: 'Expect type list.' });
+    if (options.strict && source === 'json' && !Array.isArray(value)) optionError(name, { reason: 'Expect type list.' });
     let list: string[];
     if (Array.isArray(value)) {
       list = value.map((item) =>
@@ -160,15 +165,14 @@ export class Params {
    * COMMON_KWARGS, QUERY_KWARGS), so a negative value passes the options and reaches Elasticsearch.
    */
   int(name: string, options: { max?: number } = {}): number | undefined {
-    const found = this.find(name);
-    if (found === undefined) return undefined;
-    const { value, source } = found;
-    let n: number;
-    if (typeof value === 'number' && Number.isInteger(value)) n = value;
-    else if (source !== 'json' && typeof value === 'string' && /^\s*[-+]?\d+(_\d+)*\s*$/.test(value)) n = Number.parseInt(value.replace(/_/g, ''), 10);
-    else optionError(name, { reason: 'Expect type int.' });
-    if (options.max !== undefined && n > options.max) optionError(name, { max: options.max, num: n });
-    return n;
+    return this.#read(name, (value, source) => {
+      let n: number;
+      if (typeof value === 'number' && Number.isInteger(value)) n = value;
+      else if (source !== 'json' && typeof value === 'string' && /^\s*[-+]?\d+(_\d+)*\s*$/.test(value)) n = Number.parseInt(value.replace(/_/g, ''), 10);
+      else return optionError(name, { reason: 'Expect type int.' });
+      if (options.max !== undefined && n > options.max) optionError(name, { max: options.max, num: n });
+      return n;
+    });
   }
 
   /**
@@ -177,16 +181,15 @@ export class Params {
    * must hold a JSON boolean.
    */
   bool(name: string): boolean | undefined {
-    const found = this.find(name);
-    if (found === undefined) return undefined;
-    const { value, source } = found;
-    if (typeof value === 'boolean') return value;
-    if (source === 'json') optionError(name, { reason: 'Expect type bool.' });
-    const text = String(value).trim();
-    if (source === 'query' && text === '') return true;
-    const number = Number(text);
-    if (text !== '' && !Number.isNaN(number)) return number > 0;
-    return TRUE.has(text.toLowerCase());
+    return this.#read(name, (value, source) => {
+      if (typeof value === 'boolean') return value;
+      if (source === 'json') return optionError(name, { reason: 'Expect type bool.' });
+      const text = String(value).trim();
+      if (source === 'query' && text === '') return true;
+      const number = Number(text);
+      if (text !== '' && !Number.isNaN(number)) return number > 0;
+      return TRUE.has(text.toLowerCase());
+    });
   }
 }
 
